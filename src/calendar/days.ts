@@ -1,0 +1,121 @@
+import type { Instant } from '../time/index.js'
+import { DAY_MS } from '../time/civil.js'
+import { maxInstant, minInstant } from '../time/model.js'
+import { safeInstant } from './businessTime.js'
+import { MAX_DAY, MIN_DAY } from './engine.js'
+import type { BusinessCalendar } from './model.js'
+
+/**
+ * Moves a number of business days (local dates with any open time) keeping the wall time.
+ *
+ * The local date of `at` moves to the `days`-th business date after it (before it when `days`
+ * is negative); the date of `at` itself does not count, whether or not it is a business day.
+ * The wall time of `at` is kept (a wall time the new date skips moves forward by the gap). If
+ * the desk is closed at the result, it snaps into open time: forward to the next opening when
+ * `days > 0`, back to the previous closing when `days < 0`. `days = 0` returns `at` unchanged.
+ * `days` is truncated to a whole number; NaN counts as 0.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Time } from 'itsm-kit'
+ * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const friday = pipe(Time.fromISO('2025-03-07T10:15:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * assert.strictEqual(pipe(oslo, Calendar.addBusinessDays(friday, 1), Time.toLocalISO(oslo.zone)), '2025-03-10T10:15:00+01:00')
+ * const evening = pipe(Time.fromISO('2025-03-07T19:00:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * assert.strictEqual(pipe(oslo, Calendar.addBusinessDays(evening, 1), Time.toLocalISO(oslo.zone)), '2025-03-11T08:00:00+01:00')
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const addBusinessDays = (at: Instant, days: number) => (self: BusinessCalendar): Instant => {
+  const t = safeInstant(at)
+  const n = Number.isNaN(days) ? 0 : Math.trunc(days)
+  if (n === 0) return t as Instant
+  const engine = self.engine
+  const local = engine.utcToLocal(t)
+  const day = Math.floor(local / DAY_MS)
+  const wall = local - day * DAY_MS
+  const step = n > 0 ? 1 : -1
+  let d = day
+  for (let k = 0; k !== n; ) {
+    d += step
+    if (d < MIN_DAY || d > MAX_DAY) return (n > 0 ? maxInstant : minInstant) as Instant
+    if (engine.hoursOn(d).length > 0) k += step
+  }
+  const u = safeInstant(engine.localToUtc(d * DAY_MS + wall))
+  return (n > 0 ? engine.nextOpening(u) : engine.previousClosing(u)) as Instant
+}
+
+/**
+ * Returns the closing instant of a business day: the end of the last opening interval of the
+ * local date of `at`, or of the next business date when that date is closed. It may be earlier
+ * than `at` (asked at 17:00, it answers 16:00 the same day). An overnight interval closes on
+ * the next morning.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Time } from 'itsm-kit'
+ * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const saturday = pipe(Time.fromISO('2025-03-08T10:00:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * assert.strictEqual(pipe(oslo, Calendar.endOfBusinessDay(saturday), Time.toLocalISO(oslo.zone)), '2025-03-10T16:00:00+01:00')
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const endOfBusinessDay = (at: Instant) => (self: BusinessCalendar): Instant => {
+  const engine = self.engine
+  for (let d = engine.localDay(safeInstant(at)); d <= MAX_DAY; d++) {
+    const hours = engine.hoursOn(d)
+    if (hours.length > 0) {
+      const closes = Math.max(...hours.map(([, c]) => c))
+      return safeInstant(engine.localToUtc(d * DAY_MS + closes * 1000)) as Instant
+    }
+  }
+  return maxInstant
+}
+
+/**
+ * Tells whether the local date of an instant is a holiday of the calendar (by a rule or an
+ * explicit date), whatever hours an exception may give that day.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Time } from 'itsm-kit'
+ * const spec = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: [{ _tag: 'FixedDate', month: 5, day: 17 }] })
+ * const oslo = pipe(Calendar.compile(spec), E.getOrElseW(() => assert.fail()))
+ * const may17 = pipe(Time.fromISO('2025-05-17T10:00:00+02:00'), E.getOrElseW(() => assert.fail()))
+ * assert.strictEqual(pipe(oslo, Calendar.isHoliday(may17)), true)
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const isHoliday = (at: Instant) => (self: BusinessCalendar): boolean => self.engine.isHolidayDay(self.engine.localDay(safeInstant(at)))
+
+/**
+ * Tells whether the local date of an instant is a business day: a date with some opening hours
+ * after holidays and exceptions.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Time } from 'itsm-kit'
+ * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const saturday = pipe(Time.fromISO('2025-03-08T10:00:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * assert.strictEqual(pipe(oslo, Calendar.isBusinessDay(saturday)), false)
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const isBusinessDay = (at: Instant) => (self: BusinessCalendar): boolean =>
+  self.engine.hoursOn(self.engine.localDay(safeInstant(at))).length > 0

@@ -1,0 +1,21 @@
+/**
+ * The JSON wire form of itsm-kit's data: io-ts codecs for everything that crosses a boundary,
+ * and the {@link DecodeError} every `decode…` function returns. Import it as `itsm-kit/codec`
+ * when you compose your own io-ts codecs; everyday decoding goes through `Calendar.decodeCalendarSpec`
+ * and friends.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec } from 'itsm-kit'
+ * const decoded = Codec.CalendarSpecJson.decode({ zone: 'UTC', weekly: {} })
+ * assert.strictEqual(E.isRight(decoded), true)
+ * ```
+ * @module Codec
+ * @since 0.1.0
+ */
+export type { DecodeError, Issue } from './decodeError.js'
+export { formatDecodeError } from './decodeError.js'
+export { DurationJson, InstantJson, LocalDateJson } from '../time/codec.js'
+export { CalendarSpecJson, DateRuleJson, DayExceptionJson, OpeningHoursJson } from '../calendar/codec.js'

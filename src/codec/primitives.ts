@@ -1,0 +1,102 @@
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+
+/**
+ * An integer codec with inclusive bounds, named for error messages.
+ *
+ * @internal
+ */
+export const intBetween = (min: number, max: number, name = `a whole number from ${min} to ${max}`): t.Type<number, number, unknown> =>
+  new t.Type<number, number, unknown>(
+    name,
+    (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max,
+    (u, c) => (typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max ? t.success(u) : t.failure(u, c)),
+    (a) => a
+  )
+
+/**
+ * A string codec checked by a predicate, named for error messages.
+ *
+ * @internal
+ */
+export const stringWhere = (name: string, ok: (s: string) => boolean): t.Type<string, string, unknown> =>
+  new t.Type<string, string, unknown>(
+    name,
+    (u): u is string => typeof u === 'string' && ok(u),
+    (u, c) => (typeof u === 'string' && ok(u) ? t.success(u) : t.failure(u, c)),
+    (a) => a
+  )
+
+/**
+ * A record codec with required and optional properties that rejects unknown properties, so a
+ * misspelt field is reported instead of silently ignored.
+ *
+ * @internal
+ */
+export const record = <R extends t.Props, O extends t.Props>(
+  name: string,
+  required: R,
+  optional: O
+): t.Type<t.TypeOfProps<R> & t.TypeOfPartialProps<O>, t.OutputOfProps<R> & t.OutputOfPartialProps<O>, unknown> => {
+  const req = t.type(required)
+  const opt = t.partial(optional)
+  const inner = t.intersection([req, opt])
+  const known = [...Object.keys(required), ...Object.keys(optional)]
+  const knownSet = new Set(known)
+  return new t.Type(
+    name,
+    inner.is,
+    (u, c) => {
+      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c)
+      const excess = Object.keys(u).filter((k) => !knownSet.has(k))
+      // validate both halves in the caller's context, so paths read `weekly.mon`, not `0.weekly`
+      const a = req.validate(u, c)
+      const b = opt.validate(u, c)
+      const problems = [...(E.isLeft(a) ? a.left : []), ...(E.isLeft(b) ? b.left : [])]
+      const result: t.Validation<t.TypeOfProps<R> & t.TypeOfPartialProps<O>> =
+        E.isRight(a) && E.isRight(b) ? t.success({ ...b.right, ...a.right } as t.TypeOfProps<R> & t.TypeOfPartialProps<O>) : t.failures(problems)
+      if (excess.length === 0) return result
+      const excessErrors: t.Errors = excess.map((k) => ({
+        value: (u as Record<string, unknown>)[k],
+        context: [...c, { key: k, type: t.never, actual: (u as Record<string, unknown>)[k] }],
+        message: `no property "${k}" here (known: ${known.join(', ')})`
+      }))
+      return E.isLeft(result) ? t.failures([...result.left, ...excessErrors]) : t.failures(excessErrors)
+    },
+    (a) => {
+      // drop optional properties that are undefined so the wire form stays plain JSON
+      const out: Record<string, unknown> = {}
+      for (const [k, v] of Object.entries(inner.encode(a))) if (v !== undefined) out[k] = v
+      return out as t.OutputOfProps<R> & t.OutputOfPartialProps<O>
+    }
+  )
+}
+
+/**
+ * A union of records told apart by `_tag`: an unknown tag gives one clear issue instead of one
+ * per member.
+ *
+ * @internal
+ */
+export const taggedUnion = <A, O>(members: Readonly<Record<string, t.Type<A, O, unknown>>>): t.Type<A, O, unknown> => {
+  const tags = Object.keys(members)
+  const expected = `one of ${tags.map((x) => `"${x}"`).join(' | ')}`
+  return new t.Type<A, O, unknown>(
+    tags.join(' | '),
+    (u): u is A => typeof u === 'object' && u !== null && tags.some((k) => (members[k] as t.Type<A, O, unknown>).is(u)),
+    (u, c) => {
+      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `an object with a "_tag" (${expected})`)
+      const tag = (u as Record<string, unknown>)['_tag']
+      const member = typeof tag === 'string' && Object.prototype.hasOwnProperty.call(members, tag) ? members[tag] : undefined
+      if (member === undefined) return t.failures([{ value: tag, context: [...c, { key: '_tag', type: t.string, actual: tag }], message: expected }])
+      return member.validate(u, c)
+    },
+    (a) => {
+      const tag = (a as Record<string, unknown>)['_tag'] as string
+      return (members[tag] as t.Type<A, O, unknown>).encode(a)
+    }
+  )
+}
+
+/** A literal `_tag` codec. @internal */
+export const tag = <T extends string>(value: T): t.LiteralC<T> => t.literal(value)

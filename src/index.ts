@@ -1,0 +1,11 @@
+/**
+ * itsm-kit: the rules of an IT service desk as immutable data and pure functions.
+ *
+ * Each concept is a namespace: {@link Time} for instants and durations, {@link Calendar} for
+ * business calendars and business-time arithmetic, {@link Codec} for the JSON wire form.
+ *
+ * @packageDocumentation
+ */
+export * as Time from './time/index.js'
+export * as Calendar from './calendar/index.js'
+export * as Codec from './codec/index.js'

@@ -1,0 +1,397 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { DateTime } from 'luxon'
+import { DAY_MS, formatDay, parseDay, parseSeconds } from './civil.js'
+import {
+  invalidDuration,
+  invalidInstant,
+  invalidLocalDate,
+  unknownZone,
+  type InvalidDuration,
+  type InvalidInstant,
+  type InvalidLocalDate,
+  type UnknownZone
+} from './errors.js'
+import { maxDuration, maxInstant, minInstant, type Duration, type IanaZone, type Instant, type LocalDate } from './model.js'
+import { isKnownZone, makeZoneRules } from './zone.js'
+
+const RANGE = 'an instant between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z'
+
+/** @internal */
+export const checkInstant = (ms: unknown, path: string): E.Either<InvalidInstant, Instant> => {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return E.left(invalidInstant(path, 'a finite number of milliseconds since 1970-01-01T00:00:00Z', ms))
+  if (!Number.isInteger(ms)) return E.left(invalidInstant(path, 'a whole number of milliseconds', ms))
+  if (ms < minInstant || ms > maxInstant) return E.left(invalidInstant(path, RANGE, ms))
+  return E.right(ms as Instant)
+}
+
+/**
+ * Makes an instant from milliseconds since 1970-01-01T00:00:00Z.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Time } from 'itsm-kit'
+ * assert.deepStrictEqual(Time.fromEpochMillis(0), E.right(0))
+ * assert.strictEqual(E.isLeft(Time.fromEpochMillis(Number.NaN)), true)
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromEpochMillis = (ms: number): E.Either<InvalidInstant, Instant> => checkInstant(ms, 'instant')
+
+// date, 'T', time with optional fraction, then a mandatory offset
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i
+
+/** @internal */
+export const parseInstant = (s: unknown, path: string): E.Either<InvalidInstant, Instant> => {
+  const expected = 'an ISO-8601 date-time with a UTC offset, such as "2025-03-07T15:30:00+01:00" or "2025-03-07T14:30:00Z"'
+  if (typeof s !== 'string' || !ISO_WITH_OFFSET.test(s)) return E.left(invalidInstant(path, expected, s))
+  const dt = DateTime.fromISO(s, { setZone: true })
+  if (!dt.isValid) return E.left(invalidInstant(path, `${expected} (${dt.invalidExplanation ?? dt.invalidReason ?? 'invalid'})`, s))
+  return checkInstant(dt.toMillis(), path)
+}
+
+/**
+ * Reads an ISO-8601 date-time that carries its UTC offset (`Z` or `±hh:mm`).
+ *
+ * A date-time without an offset is rejected rather than read in the host's zone. Fractions of a
+ * millisecond are dropped.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Time } from 'itsm-kit'
+ * assert.deepStrictEqual(pipe(Time.fromISO('2025-03-07T15:30:00+01:00'), E.map(Time.toISO)), E.right('2025-03-07T14:30:00Z'))
+ * assert.strictEqual(E.isLeft(Time.fromISO('2025-03-07T15:30:00')), true)
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromISO = (s: string): E.Either<InvalidInstant, Instant> => parseInstant(s, 'instant')
+
+/**
+ * Writes an instant as ISO-8601 in UTC, with milliseconds only when there are any.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Time } from 'itsm-kit'
+ * assert.deepStrictEqual(pipe(Time.fromEpochMillis(1500), E.map(Time.toISO)), E.right('1970-01-01T00:00:01.500Z'))
+ * ```
+ * @category conversions
+ * @since 0.1.0
+ */
+export const toISO = (self: Instant): string => {
+  const s = new Date(self).toISOString()
+  return s.endsWith('.000Z') ? `${s.slice(0, -5)}Z` : s
+}
+
+/**
+ * Makes an instant from a JavaScript `Date`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Time } from 'itsm-kit'
+ * assert.deepStrictEqual(Time.fromDate(new Date(Date.UTC(2025, 0, 1))), E.right(Date.UTC(2025, 0, 1)))
+ * assert.strictEqual(E.isLeft(Time.fromDate(new Date(Number.NaN))), true)
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromDate = (date: Date): E.Either<InvalidInstant, Instant> =>
+  date instanceof Date ? checkInstant(date.getTime(), 'instant') : E.left(invalidInstant('instant', 'a Date', date))
+
+/**
+ * Converts an instant to a new JavaScript `Date`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Time } from 'itsm-kit'
+ * assert.deepStrictEqual(pipe(Time.fromISO('2025-01-01T00:00:00Z'), E.map(Time.toDate)), E.right(new Date('2025-01-01T00:00:00Z')))
+ * ```
+ * @category conversions
+ * @since 0.1.0
+ */
+export const toDate = (self: Instant): Date => new Date(self)
+
+/**
+ * Makes an instant from a luxon `DateTime` (the zone of the `DateTime` does not matter).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { DateTime } from 'luxon'
+ * import { Time } from 'itsm-kit'
+ * const dt = DateTime.fromObject({ year: 2025, month: 3, day: 7, hour: 15, minute: 30 }, { zone: 'Europe/Oslo' })
+ * assert.deepStrictEqual(Time.fromDateTime(dt), E.right(Date.UTC(2025, 2, 7, 14, 30)))
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromDateTime = (dateTime: DateTime): E.Either<InvalidInstant, Instant> =>
+  DateTime.isDateTime(dateTime) && dateTime.isValid
+    ? checkInstant(dateTime.toMillis(), 'instant')
+    : E.left(invalidInstant('instant', 'a valid luxon DateTime', DateTime.isDateTime(dateTime) ? (dateTime.invalidExplanation ?? 'an invalid DateTime') : dateTime))
+
+/**
+ * Converts an instant to a luxon `DateTime` in a zone.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Time } from 'itsm-kit'
+ * const oslo = pipe(Time.zone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
+ * const hour = pipe(Time.fromISO('2025-07-01T06:00:00Z'), E.map((at) => Time.toDateTime(oslo)(at).hour))
+ * assert.deepStrictEqual(hour, E.right(8))
+ * ```
+ * @category conversions
+ * @since 0.1.0
+ */
+export const toDateTime = (zone: IanaZone) => (self: Instant): DateTime => DateTime.fromMillis(self, { zone })
+
+/**
+ * Writes an instant as ISO-8601 local time in a zone, with the offset, such as
+ * `2025-03-07T15:30:00+01:00`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Time } from 'itsm-kit'
+ * const oslo = pipe(Time.zone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
+ * assert.deepStrictEqual(pipe(Time.fromISO('2025-03-07T14:30:00Z'), E.map(Time.toLocalISO(oslo))), E.right('2025-03-07T15:30:00+01:00'))
+ * ```
+ * @category conversions
+ * @since 0.1.0
+ */
+export const toLocalISO = (zone: IanaZone) => (self: Instant): string =>
+  DateTime.fromMillis(self, { zone }).toISO({ suppressMilliseconds: true }) ?? toISO(self)
+
+/** @internal */
+export const parseZone = (name: unknown, path: string): E.Either<UnknownZone, IanaZone> =>
+  typeof name === 'string' && name.length > 0 && isKnownZone(name) ? E.right(name as IanaZone) : E.left(unknownZone(path, name))
+
+/**
+ * Checks that a name is an IANA time zone this runtime knows.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Time } from 'itsm-kit'
+ * assert.deepStrictEqual(Time.zone('Europe/Oslo'), E.right('Europe/Oslo'))
+ * assert.strictEqual(E.isLeft(Time.zone('Europe/Atlantis')), true)
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const zone = (name: string): E.Either<UnknownZone, IanaZone> => parseZone(name, 'zone')
+
+const LOCAL_DATE_EXPECTED = 'a calendar date "YYYY-MM-DD" between 1900-01-01 and 2199-12-31'
+const MIN_DAY = -25567 // 1900-01-01
+const MAX_DAY = 84005 // 2199-12-31
+
+/** @internal */
+export const parseLocalDate = (s: unknown, path: string): E.Either<InvalidLocalDate, LocalDate> => {
+  const day = typeof s === 'string' ? parseDay(s) : undefined
+  return day === undefined || day < MIN_DAY || day > MAX_DAY
+    ? E.left(invalidLocalDate(path, LOCAL_DATE_EXPECTED, s))
+    : E.right(s as LocalDate)
+}
+
+/**
+ * Checks that a string is a real calendar date `YYYY-MM-DD` between 1900 and 2199.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Time } from 'itsm-kit'
+ * assert.deepStrictEqual(Time.localDate('2024-02-29'), E.right('2024-02-29'))
+ * assert.strictEqual(E.isLeft(Time.localDate('2025-02-29')), true)
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const localDate = (s: string): E.Either<InvalidLocalDate, LocalDate> => parseLocalDate(s, 'date')
+
+/**
+ * Returns the calendar date of an instant in a zone.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Time } from 'itsm-kit'
+ * const oslo = pipe(Time.zone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
+ * assert.deepStrictEqual(pipe(Time.fromISO('2025-12-31T23:30:00Z'), E.map(Time.toLocalDate(oslo))), E.right('2026-01-01'))
+ * ```
+ * @category conversions
+ * @since 0.1.0
+ */
+export const toLocalDate = (zone: IanaZone) => (self: Instant): LocalDate =>
+  formatDay(Math.floor(makeZoneRules(zone).utcToLocal(self) / DAY_MS)) as LocalDate
+
+const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
+
+/**
+ * Returns the instant of a local wall time (`YYYY-MM-DDTHH:mm[:ss]`) in a zone.
+ *
+ * A wall time skipped by a spring-forward change moves forward by the length of the gap
+ * (02:30 becomes 03:30 in Europe/Oslo); a wall time that occurs twice in the autumn takes the
+ * earlier occurrence (the one still on summer time).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Time } from 'itsm-kit'
+ * const oslo = pipe(Time.zone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
+ * const gap = pipe(Time.fromLocal('2025-03-30T02:30', oslo), E.map(Time.toLocalISO(oslo)))
+ * assert.deepStrictEqual(gap, E.right('2025-03-30T03:30:00+02:00'))
+ * const twice = pipe(Time.fromLocal('2025-10-26T02:30', oslo), E.map(Time.toLocalISO(oslo)))
+ * assert.deepStrictEqual(twice, E.right('2025-10-26T02:30:00+02:00'))
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromLocal = (wallTime: string, zone: IanaZone): E.Either<InvalidLocalDate | InvalidInstant, Instant> => {
+  const m = typeof wallTime === 'string' ? LOCAL_RE.exec(wallTime) : null
+  const day = m === null ? undefined : parseDay(m[1] as string)
+  const seconds = m === null ? undefined : parseSeconds(m[2] as string, false)
+  if (day === undefined || seconds === undefined)
+    return E.left(invalidLocalDate('wallTime', 'a local date-time "YYYY-MM-DDTHH:mm" or "YYYY-MM-DDTHH:mm:ss"', wallTime))
+  return checkInstant(makeZoneRules(zone).localToUtc(day * DAY_MS + seconds * 1000), 'wallTime')
+}
+
+/** @internal */
+export const checkDuration = (ms: unknown, path: string): E.Either<InvalidDuration, Duration> => {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return E.left(invalidDuration(path, 'a finite number of milliseconds', ms))
+  if (!Number.isInteger(ms)) return E.left(invalidDuration(path, 'a whole number of milliseconds', ms))
+  if (Math.abs(ms) > maxDuration) return E.left(invalidDuration(path, `a duration of at most ${maxDuration} ms (300 years) either way`, ms))
+  return E.right((ms === 0 ? 0 : ms) as Duration)
+}
+
+/**
+ * Makes a duration from whole milliseconds (negative allowed, at most 300 years either way).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Time } from 'itsm-kit'
+ * assert.deepStrictEqual(Time.duration(90_000), E.right(90_000))
+ * assert.strictEqual(E.isLeft(Time.duration(Number.NaN)), true)
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const duration = (ms: number): E.Either<InvalidDuration, Duration> => checkDuration(ms, 'duration')
+
+/**
+ * Makes a duration from hours, rounded to the millisecond.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Time } from 'itsm-kit'
+ * assert.deepStrictEqual(Time.hours(1.5), E.right(5_400_000))
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const hours = (n: number): E.Either<InvalidDuration, Duration> =>
+  typeof n === 'number' && Number.isFinite(n) ? checkDuration(Math.round(n * 3_600_000), 'hours') : checkDuration(n, 'hours')
+
+/**
+ * Makes a duration from minutes, rounded to the millisecond.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Time } from 'itsm-kit'
+ * assert.deepStrictEqual(Time.minutes(30), E.right(1_800_000))
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const minutes = (n: number): E.Either<InvalidDuration, Duration> =>
+  typeof n === 'number' && Number.isFinite(n) ? checkDuration(Math.round(n * 60_000), 'minutes') : checkDuration(n, 'minutes')
+
+const ISO_DURATION = /^([+-])?P(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)$/i
+const num = (s: string | undefined): number => (s === undefined ? 0 : Number(s.replace(',', '.')))
+
+/** @internal */
+export const parseDuration = (s: unknown, path: string): E.Either<InvalidDuration, Duration> => {
+  const expected = 'an ISO-8601 duration in hours, minutes and seconds, such as "PT4H" or "-PT1H30M" (business days are counted with addBusinessDays)'
+  const m = typeof s === 'string' ? ISO_DURATION.exec(s) : null
+  if (m === null || (m[2] === undefined && m[3] === undefined && m[4] === undefined)) return E.left(invalidDuration(path, expected, s))
+  const ms = Math.round(num(m[2]) * 3_600_000 + num(m[3]) * 60_000 + num(m[4]) * 1000)
+  return checkDuration(m[1] === '-' ? -ms : ms, path)
+}
+
+/**
+ * Reads an ISO-8601 duration written in hours, minutes and seconds (`PT4H`, `-PT1H30M`,
+ * `PT0.5S`).
+ *
+ * Days, weeks, months and years are rejected: a business day is not 24 hours, so count
+ * business days with `Calendar.addBusinessDays`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Time } from 'itsm-kit'
+ * assert.deepStrictEqual(Time.fromISODuration('PT1H30M'), E.right(5_400_000))
+ * assert.strictEqual(E.isLeft(Time.fromISODuration('P1D')), true)
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const fromISODuration = (s: string): E.Either<InvalidDuration, Duration> => parseDuration(s, 'duration')
+
+/**
+ * Writes a duration as ISO-8601 in hours, minutes and seconds (never days), such as `PT34H`
+ * or `-PT1M30S`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Time } from 'itsm-kit'
+ * assert.deepStrictEqual(pipe(Time.hours(34), E.map(Time.toISODuration)), E.right('PT34H'))
+ * assert.deepStrictEqual(pipe(Time.duration(-90_500), E.map(Time.toISODuration)), E.right('-PT1M30.5S'))
+ * ```
+ * @category conversions
+ * @since 0.1.0
+ */
+export const toISODuration = (self: Duration): string => {
+  if (self === 0) return 'PT0S'
+  const sign = self < 0 ? '-' : ''
+  let rest = Math.abs(self)
+  const h = Math.floor(rest / 3_600_000)
+  rest -= h * 3_600_000
+  const m = Math.floor(rest / 60_000)
+  rest -= m * 60_000
+  const s = rest / 1000
+  return `${sign}PT${h > 0 ? `${h}H` : ''}${m > 0 ? `${m}M` : ''}${rest > 0 ? `${s}S` : ''}`
+}

@@ -1,0 +1,42 @@
+/**
+ * Instants, business durations, calendar dates and time zones: the values every other module
+ * counts with. An {@link Instant} is a point on the UTC time line in whole milliseconds; a
+ * {@link Duration} is a signed length of (business) time in milliseconds. Values cross a JSON
+ * boundary as ISO-8601 strings that always carry their offset.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Time } from 'itsm-kit'
+ * const at = Time.fromISO('2025-03-07T15:30:00+01:00')
+ * assert.deepStrictEqual(pipe(at, E.map(Time.toISO)), E.right('2025-03-07T14:30:00Z'))
+ * ```
+ * @module Time
+ * @since 0.1.0
+ */
+export type { Duration, IanaZone, Instant, LocalDate } from './model.js'
+export { maxDuration, maxInstant, minInstant } from './model.js'
+export type { InvalidDuration, InvalidInstant, InvalidLocalDate, TimeError, UnknownZone } from './errors.js'
+export {
+  duration,
+  fromDate,
+  fromDateTime,
+  fromEpochMillis,
+  fromISO,
+  fromISODuration,
+  fromLocal,
+  hours,
+  localDate,
+  minutes,
+  toDate,
+  toDateTime,
+  toISO,
+  toISODuration,
+  toLocalDate,
+  toLocalISO,
+  zone
+} from './constructors.js'
+export { DurationOrd, InstantOrd, plus } from './operations.js'
+export { decodeDuration, decodeInstant, encodeDuration, encodeInstant } from './codec.js'

@@ -1,0 +1,52 @@
+import type * as Ord_ from 'fp-ts/lib/Ord.js'
+import * as N from 'fp-ts/lib/number.js'
+import type { Duration, Instant } from './model.js'
+
+/**
+ * Adds two durations.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Time } from 'itsm-kit'
+ * const total = pipe(E.Do, E.apS('a', Time.hours(1)), E.apS('b', Time.minutes(30)), E.map(({ a, b }) => pipe(a, Time.plus(b))))
+ * assert.deepStrictEqual(total, E.right(5_400_000))
+ * ```
+ * @category combinators
+ * @since 0.1.0
+ */
+export const plus = (that: Duration) => (self: Duration): Duration => (self + that) as Duration
+
+/**
+ * Orders instants from earliest to latest.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Time } from 'itsm-kit'
+ * const [a, b] = [Time.fromISO('2025-01-01T00:00:00Z'), Time.fromISO('2025-01-02T00:00:00Z')]
+ * assert.ok(E.isRight(a) && E.isRight(b) && Time.InstantOrd.compare(a.right, b.right) === -1)
+ * ```
+ * @category instances
+ * @since 0.1.0
+ */
+export const InstantOrd: Ord_.Ord<Instant> = N.Ord as Ord_.Ord<number> as Ord_.Ord<Instant>
+
+/**
+ * Orders durations from shortest (most negative) to longest.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Time } from 'itsm-kit'
+ * const [a, b] = [Time.hours(1), Time.minutes(30)]
+ * assert.ok(E.isRight(a) && E.isRight(b) && Time.DurationOrd.compare(a.right, b.right) === 1)
+ * ```
+ * @category instances
+ * @since 0.1.0
+ */
+export const DurationOrd: Ord_.Ord<Duration> = N.Ord as Ord_.Ord<number> as Ord_.Ord<Duration>

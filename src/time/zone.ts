@@ -1,0 +1,109 @@
+import { IANAZone } from 'luxon'
+import { DAY_MS } from './civil.js'
+
+/**
+ * Offset rules of one IANA zone, answered with arithmetic from per-year transition tables.
+ *
+ * luxon asks `Intl` for each offset (about 9 µs a call on our machine), too slow to convert
+ * every opening and closing of a year. We ask it a few hundred times per year instead: the
+ * offset is sampled every `SAMPLE_MS` and each change is bisected to the millisecond. Two
+ * transitions closer together than the sampling step would be missed; no zone in the tz
+ * database has had such a pair since 1900.
+ *
+ * @internal
+ */
+export interface ZoneRules {
+  readonly name: string
+  /** Offset from UTC in milliseconds at a UTC instant. */
+  readonly offsetAt: (utcMs: number) => number
+  /**
+   * The UTC instant of a local wall time given as "local milliseconds" (the wall time read as
+   * if it were UTC). A wall time skipped by a forward transition moves forward by the length
+   * of the gap; a wall time that occurs twice takes the earlier occurrence.
+   */
+  readonly localToUtc: (localMs: number) => number
+  /** Local milliseconds (wall time read as UTC) of a UTC instant. */
+  readonly utcToLocal: (utcMs: number) => number
+}
+
+const SAMPLE_MS = 4 * DAY_MS
+
+interface YearTable {
+  /** UTC instants where the offset changes, ascending. */
+  readonly at: ReadonlyArray<number>
+  /** Offset (ms) from each transition on; `offsets[0]` holds before the first one. */
+  readonly offsets: ReadonlyArray<number>
+}
+
+const utcYearStart = (year: number): number => Date.UTC(year, 0, 1)
+
+const buildYear = (zone: IANAZone, year: number): YearTable => {
+  const offsetMs = (t: number): number => zone.offset(t) * 60_000
+  const start = utcYearStart(year)
+  const end = utcYearStart(year + 1)
+  const at: number[] = []
+  const offsets: number[] = [offsetMs(start)]
+  let prevT = start
+  let prevO = offsets[0] as number
+  for (let t = Math.min(start + SAMPLE_MS, end); ; t = Math.min(t + SAMPLE_MS, end)) {
+    const o = offsetMs(t)
+    if (o !== prevO) {
+      // bisect (prevT, t]: the first instant whose offset differs from prevO
+      let lo = prevT
+      let hi = t
+      while (hi - lo > 1) {
+        const mid = lo + Math.floor((hi - lo) / 2)
+        if (offsetMs(mid) === prevO) lo = mid
+        else hi = mid
+      }
+      at.push(hi)
+      offsets.push(o)
+      prevO = o
+    }
+    prevT = t
+    if (t >= end) break
+  }
+  return { at, offsets }
+}
+
+/** Makes the offset rules of a zone that luxon knows. @internal */
+export const makeZoneRules = (name: string): ZoneRules => {
+  const zone = IANAZone.create(name)
+  const years = new Map<number, YearTable>()
+  const table = (year: number): YearTable => {
+    let t = years.get(year)
+    if (t === undefined) {
+      t = buildYear(zone, year)
+      years.set(year, t)
+    }
+    return t
+  }
+  const offsetAt = (utcMs: number): number => {
+    // the UTC year of an instant, without allocating a Date
+    let year = 1970 + Math.floor(utcMs / (365.2425 * DAY_MS))
+    if (utcMs < utcYearStart(year)) year -= 1
+    else if (utcMs >= utcYearStart(year + 1)) year += 1
+    const { at, offsets } = table(year)
+    let i = 0
+    while (i < at.length && (at[i] as number) <= utcMs) i++
+    return offsets[i] as number
+  }
+  const localToUtc = (localMs: number): number => {
+    const before = offsetAt(localMs - DAY_MS)
+    const after = offsetAt(localMs + DAY_MS)
+    const u1 = localMs - before
+    const u2 = localMs - after
+    const ok1 = offsetAt(u1) === before
+    const ok2 = offsetAt(u2) === after
+    if (ok1 && ok2) return Math.min(u1, u2)
+    if (ok1) return u1
+    if (ok2) return u2
+    // in a gap: read the wall time with the offset in force before it, i.e. move forward by the gap
+    return u1
+  }
+  const utcToLocal = (utcMs: number): number => utcMs + offsetAt(utcMs)
+  return { name, offsetAt, localToUtc, utcToLocal }
+}
+
+/** Whether luxon (through Intl) knows a zone name. @internal */
+export const isKnownZone = (name: string): boolean => IANAZone.isValidZone(name)
