@@ -213,10 +213,11 @@ export const makeEngine = (spec: CalendarSpec, zone: ZoneRules): Engine => {
   /** Extends the generated years so that `t` lies inside the complete range. */
   const cover = (t: number): void => {
     if (t >= loComplete && t <= hiComplete) return
+    // the year of t, plus a neighbour only when t is within two days of the turn of the year
     const y = yearOfInstant(t)
-    const lo = hiYear < loYear ? clampYear(y - 1) : Math.min(loYear, clampYear(y - 1))
-    const hi = hiYear < loYear ? clampYear(y + 1) : Math.max(hiYear, clampYear(y + 1))
-    rebuild(lo, hi)
+    const yLo = t < daysFromCivil(y, 1, 3) * DAY_MS + MARGIN ? clampYear(y - 1) : clampYear(y)
+    const yHi = t > daysFromCivil(y + 1, 1, 1) * DAY_MS - MARGIN ? clampYear(y + 1) : clampYear(y)
+    rebuild(hiYear < loYear ? yLo : Math.min(loYear, yLo), hiYear < loYear ? yHi : Math.max(hiYear, yHi))
   }
 
   /** Extends by `years` more years after (or, if negative, before) the generated range; false at the horizon. */
