@@ -1,0 +1,77 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import { describe, expect, it } from 'vitest'
+import { Calendar, Time } from '../../src/index.js'
+import { compile, deepFreeze, getLeft, hours, instant } from '../helpers/unsafe.js'
+
+// Bad input must give a clear Left or a documented result, never a hang. These tests assert
+// results only; the suite's timeout is the guard against an endless search.
+const weekdays = compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }))
+
+describe('bad input', () => {
+  it('an empty calendar is refused when compiled', () => {
+    expect(getLeft(Calendar.compile({ zone: 'Europe/Oslo', weekly: {} }))._tag).toBe('NoOpenTime')
+  })
+
+  it('a NaN duration is refused by every duration constructor', () => {
+    for (const made of [Time.duration(Number.NaN), Time.hours(Number.NaN), Time.minutes(Number.NaN), Time.fromISODuration('PTNaNH')])
+      expect(getLeft(made)._tag).toBe('InvalidDuration')
+  })
+
+  it('a negative duration counts backwards (documented), so add and subtract stay inverse', () => {
+    const at = instant('2025-03-10T10:00:00+01:00')
+    const minusTwo = getLeft(E.swap(Time.hours(-2)))
+    expect(pipe(weekdays, Calendar.addBusinessTime(at, minusTwo))).toBe(pipe(weekdays, Calendar.subtractBusinessTime(at, hours(2))))
+    expect(Time.toISO(pipe(weekdays, Calendar.addBusinessTime(at, minusTwo)))).toBe('2025-03-10T07:00:00Z')
+  })
+
+  it('values cast past the constructors are clamped instead of searched for ever', () => {
+    const nan = Number.NaN as Time.Instant
+    const huge = 1e300 as Time.Duration
+    expect(pipe(weekdays, Calendar.addBusinessTime(instant('2025-01-01T00:00:00Z'), huge))).toBe(Time.maxInstant)
+    expect(pipe(weekdays, Calendar.isOpen(nan))).toBe(false)
+    expect(pipe(weekdays, Calendar.addBusinessTime(instant('2025-01-01T00:00:00Z'), Number.NaN as Time.Duration))).toBe(instant('2025-01-01T00:00:00Z'))
+    expect(pipe(weekdays, Calendar.addBusinessDays(instant('2025-01-01T10:00:00Z'), Number.NaN))).toBe(instant('2025-01-01T10:00:00Z'))
+  })
+
+  it('an instant far outside 1900–2200 is refused', () => {
+    expect(getLeft(Time.fromISO('+275760-09-13T00:00:00Z'))._tag).toBe('InvalidInstant')
+    expect(getLeft(Time.fromISO('1066-10-14T09:00:00Z'))._tag).toBe('InvalidInstant')
+    expect(getLeft(Time.fromEpochMillis(-8.64e15))._tag).toBe('InvalidInstant')
+  })
+
+  it('arithmetic that would leave the supported range stops at its end', () => {
+    const lastDay = instant('2199-12-31T12:00:00Z')
+    expect(pipe(weekdays, Calendar.addBusinessTime(lastDay, hours(100)))).toBe(Time.maxInstant)
+    expect(pipe(weekdays, Calendar.subtractBusinessTime(instant('1900-01-02T12:00:00Z'), hours(100)))).toBe(Time.minInstant)
+    expect(pipe(weekdays, Calendar.addBusinessDays(lastDay, 10))).toBe(Time.maxInstant)
+  })
+
+  it('a calendar open on one day only answers a huge target with the end of the range', () => {
+    const once = compile({ zone: 'UTC', weekly: {}, exceptions: [{ on: { _tag: 'ExactDate', date: '2025-06-02' }, hours: [{ opens: '10:00', closes: '12:00' }] }] })
+    const from = instant('2025-01-01T00:00:00Z')
+    expect(Time.toISO(pipe(once, Calendar.addBusinessTime(from, hours(2))))).toBe('2025-06-02T12:00:00Z')
+    expect(pipe(once, Calendar.addBusinessTime(from, hours(3)))).toBe(Time.maxInstant)
+    expect(Time.toISO(pipe(once, Calendar.nextOpening(from)))).toBe('2025-06-02T10:00:00Z')
+    expect(pipe(once, Calendar.nextOpening(instant('2025-07-01T00:00:00Z')))).toBe(Time.maxInstant)
+  })
+
+  it('a calendar with 10 000 holidays compiles and answers', () => {
+    // every day from 2000-01-01 on for 10 000 days (until 2027-05-18) is a holiday
+    const start = Date.UTC(2000, 0, 1)
+    const holidays = Array.from({ length: 10_000 }, (_, i) => ({
+      _tag: 'ExactDate' as const,
+      date: new Date(start + i * 86_400_000).toISOString().slice(0, 10)
+    }))
+    const cal = compile(Calendar.weekdays({ zone: 'Europe/Stockholm', opens: '08:00', closes: '16:00', holidays }))
+    expect(pipe(cal, Calendar.isOpen(instant('2015-06-10T10:00:00+02:00')))).toBe(false)
+    expect(Time.toLocalISO(cal.zone)(pipe(cal, Calendar.nextOpening(instant('2010-01-01T00:00:00Z'))))).toBe('2027-05-19T08:00:00+02:00')
+    expect(Time.toLocalISO(cal.zone)(pipe(cal, Calendar.addBusinessTime(instant('2001-01-01T00:00:00Z'), hours(8))))).toBe('2027-05-19T16:00:00+02:00')
+  })
+
+  it('compiling never mutates its input', () => {
+    const spec = deepFreeze(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO }))
+    const cal = compile(spec)
+    expect(Time.toISO(pipe(cal, Calendar.nextOpening(instant('2025-04-17T10:00:00+02:00'))))).toBe('2025-04-22T06:00:00Z')
+  })
+})
