@@ -29,20 +29,30 @@ for (const file of walk(join(root, 'src')).filter((f) => f.endsWith('.ts'))) {
     const body = m[1].split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join('\n')
     for (const f of body.matchAll(/```ts\n([\s\S]*?)```/g)) tests.push({ name: 'module', code: f[1] })
   }
+  if (tests.length === 0) continue
+  // one test file per source file; imports of all its examples merged per module
   const base = rel.replace(/[\\/]/g, '__').replace(/\.ts$/, '')
-  tests.forEach(({ name, code }, i) => {
-    const imports = []
+  const named = new Map() // module -> Set of specifiers
+  const whole = new Set() // `import * as X from 'm'` and default imports, verbatim
+  const cases = tests.map(({ name, code }, i) => {
     const body = []
     for (const line of code.split('\n')) {
-      if (/^import\s/.test(line)) imports.push(line.trim())
-      else body.push(`  ${line}`)
+      const m = /^import\s+\{([^}]*)\}\s+from\s+(['"][^'"]+['"])/.exec(line)
+      if (m) {
+        const set = named.get(m[2]) ?? new Set()
+        for (const spec of m[1].split(',').map((x) => x.trim()).filter(Boolean)) set.add(spec)
+        named.set(m[2], set)
+      } else if (/^import\s/.test(line)) whole.add(line.trim())
+      else body.push(`    ${line}`)
     }
     count++
-    writeFileSync(
-      join(out, `${base}-${i + 1}.test.ts`),
-      `// extracted from src/${rel} (${name})\nimport { it } from 'vitest'\n${imports.join('\n')}\n\nit(${JSON.stringify(`${rel}: ${name}`)}, async () => {\n${body.join('\n')}\n})\n`
-    )
+    return `  it(${JSON.stringify(`${name} #${i + 1}`)}, async () => {\n${body.join('\n')}\n  })`
   })
+  const imports = [...whole, ...[...named].map(([mod, specs]) => `import { ${[...specs].join(', ')} } from ${mod}`)]
+  writeFileSync(
+    join(out, `${base}.test.ts`),
+    `// extracted from src/${rel}\nimport { describe, it } from 'vitest'\n${imports.join('\n')}\n\ndescribe(${JSON.stringify(rel)}, () => {\n${cases.join('\n\n')}\n})\n`
+  )
 }
 if (missing.length > 0) {
   console.error(`exports without an @example:\n${missing.join('\n')}`)
