@@ -149,6 +149,10 @@ export const makeEngine = (spec: CalendarSpec, zone: ZoneRules): Engine => {
   let starts = new Float64Array(0)
   let ends = new Float64Array(0)
   let cum = new Float64Array(1)
+  // bucket[k] = index of the last interval starting at or before UTC midnight of day baseDay + k
+  // (or -1), so locating an instant is a lookup plus a search among that day's few intervals
+  let baseDay = 0
+  let bucket = new Int32Array(0)
   let loComplete = Infinity
   let hiComplete = -Infinity
 
@@ -201,6 +205,15 @@ export const makeEngine = (spec: CalendarSpec, zone: ZoneRules): Engine => {
     ends = e
     cum = c
     n = m
+    baseDay = m > 0 ? Math.floor((s[0] as number) / DAY_MS) : 0
+    const days = m > 0 ? Math.floor((e[m - 1] as number) / DAY_MS) - baseDay + 2 : 0
+    const b = new Int32Array(days)
+    for (let k = 0, i = -1; k < days; k++) {
+      const midnight = (baseDay + k) * DAY_MS
+      while (i + 1 < m && (s[i + 1] as number) <= midnight) i++
+      b[k] = i
+    }
+    bucket = b
     loYear = lo
     hiYear = hi
     loComplete = lo <= MIN_YEAR ? -Infinity : daysFromCivil(lo, 1, 3) * DAY_MS + MARGIN
@@ -240,25 +253,36 @@ export const makeEngine = (spec: CalendarSpec, zone: ZoneRules): Engine => {
 
   /** Index of the last interval that starts at or before `t`, or -1. */
   const indexAt = (t: number): number => {
-    let lo = 0
-    let hi = n - 1
-    let found = -1
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1
-      if ((starts[mid] as number) <= t) {
-        found = mid
-        lo = mid + 1
-      } else hi = mid - 1
+    const k = Math.floor(t / DAY_MS) - baseDay
+    let lo: number
+    let hi: number
+    if (k >= 0 && k + 1 < bucket.length) {
+      // the answer lies between the last start before t's UTC midnight and the last before the next
+      lo = bucket[k] as number
+      hi = bucket[k + 1] as number
+      if (lo === hi) return lo
+    } else if (k < 0) return -1
+    else {
+      lo = -1
+      hi = n - 1
     }
-    return found
+    // largest i in [lo, hi] with starts[i] <= t (starts[lo] <= t holds, or lo = -1)
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if ((starts[mid] as number) <= t) lo = mid
+      else hi = mid - 1
+    }
+    return lo
   }
 
-  const cumAt = (t: number): number => {
-    const i = indexAt(t)
+  /** Open time before `t` (relative to the first interval), given `i = indexAt(t)`. */
+  const cumFrom = (t: number, i: number): number => {
     if (i < 0) return 0
     const e = ends[i] as number
     return (cum[i] as number) + (t < e ? t : e) - (starts[i] as number)
   }
+
+  const cumAt = (t: number): number => cumFrom(t, indexAt(t))
 
   const isOpen = (t: number): boolean => {
     cover(t)
@@ -278,10 +302,11 @@ export const makeEngine = (spec: CalendarSpec, zone: ZoneRules): Engine => {
     if (d < 0) return subtract(t, -d)
     cover(t)
     for (;;) {
-      const target = cumAt(t) + d
+      const it = indexAt(t)
+      const target = cumFrom(t, it) + d
       if (target <= (cum[n] as number)) {
         // smallest i with cum[i + 1] >= target: gallop forward from t's interval, then bisect
-        let lo = Math.max(indexAt(t), 0)
+        let lo = it < 0 ? 0 : it
         let step = 1
         let hi = lo
         while (hi < n - 1 && (cum[hi + 1] as number) < target) {
@@ -307,11 +332,18 @@ export const makeEngine = (spec: CalendarSpec, zone: ZoneRules): Engine => {
     if (d < 0) return add(t, -d)
     cover(t)
     for (;;) {
-      const target = cumAt(t) - d
+      const it = indexAt(t)
+      const target = cumFrom(t, it) - d
       if (target >= 0) {
-        // largest i with cum[i] <= target
-        let lo = 0
-        let hi = Math.max(indexAt(t), 0)
+        // largest i with cum[i] <= target: gallop backward from t's interval, then bisect
+        let hi = it < 0 ? 0 : it
+        let lo = hi
+        let step = 1
+        while (lo > 0 && (cum[lo] as number) > target) {
+          hi = lo - 1
+          lo = Math.max(0, lo - step)
+          step *= 2
+        }
         while (lo < hi) {
           const mid = (lo + hi + 1) >>> 1
           if ((cum[mid] as number) <= target) lo = mid
