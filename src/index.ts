@@ -2,10 +2,14 @@
  * itsm-kit: the rules of an IT service desk as immutable data and pure functions.
  *
  * Each concept is a namespace: {@link Time} for instants and durations, {@link Calendar} for
- * business calendars and business-time arithmetic, {@link Codec} for the JSON wire form.
+ * business calendars and business-time arithmetic, {@link Priority} for the urgency × impact
+ * matrix, {@link Classification} for ticket kinds and categories, {@link Codec} for the JSON
+ * wire form.
  *
  * @packageDocumentation
  */
 export * as Time from './time/index.js'
 export * as Calendar from './calendar/index.js'
+export * as Priority from './priority/index.js'
+export * as Classification from './classification/index.js'
 export * as Codec from './codec/index.js'
