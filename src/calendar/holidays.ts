@@ -103,7 +103,7 @@ const NO: ReadonlyArray<DateRule> = [
   { _tag: 'EasterRelative', offset: 0, name: 'Første påskedag' },
   { _tag: 'EasterRelative', offset: 1, name: 'Andre påskedag' },
   { _tag: 'FixedDate', month: 5, day: 1, name: 'Arbeidernes dag' },
-  { _tag: 'FixedDate', month: 5, day: 17, name: 'Grunnlovsdag' },
+  { _tag: 'FixedDate', month: 5, day: 17, name: 'Grunnlovsdagen' },
   { _tag: 'EasterRelative', offset: 39, name: 'Kristi himmelfartsdag' },
   { _tag: 'EasterRelative', offset: 49, name: 'Første pinsedag' },
   { _tag: 'EasterRelative', offset: 50, name: 'Andre pinsedag' },
@@ -181,6 +181,14 @@ const PL: ReadonlyArray<DateRule> = [
 ]
 
 /**
+ * A country with a public-holiday preset: Sweden, Norway, Finland or Poland (ISO 3166 codes).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type HolidayCountry = 'SE' | 'NO' | 'FI' | 'PL'
+
+/**
  * Public-holiday rules for Sweden (`SE`), Norway (`NO`), Finland (`FI`) and Poland (`PL`), to use
  * as a calendar's `holidays`. See the holidays guide for the days each set includes and how
  * they compare with the `date-holidays` package.
@@ -203,7 +211,7 @@ const PL: ReadonlyArray<DateRule> = [
  * @category constants
  * @since 0.1.0
  */
-export const publicHolidays: Readonly<Record<'SE' | 'NO' | 'FI' | 'PL', ReadonlyArray<DateRule>>> = {
+export const publicHolidays: Readonly<Record<HolidayCountry, ReadonlyArray<DateRule>>> = {
   SE,
   NO,
   FI,

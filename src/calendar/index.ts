@@ -59,4 +59,4 @@ export {
 } from './businessTime.js'
 export { addBusinessDays, endOfBusinessDay, isBusinessDay, isHoliday } from './days.js'
 export { alwaysOpen, weekdays, type WeekdaysOptions } from './presets.js'
-export { holidaysIn, publicHolidays, type HolidayDate } from './holidays.js'
+export { holidaysIn, publicHolidays, type HolidayCountry, type HolidayDate } from './holidays.js'
