@@ -24,7 +24,7 @@ const desk = orFail(
       opens: '08:00',
       closes: '16:00',
       holidays: Calendar.publicHolidays.NO,
-      exceptions: [{ on: { _tag: 'FixedDate', month: 12, day: 24 }, hours: [{ opens: '08:00', closes: '12:00' }] }]
+      exceptions: [{ on: { _tag: 'FixedDate', month: 12, day: 24 }, hours: [{ opens: '08:00', closes: '12:00' }], whenOpen: true }]
     })
   )
 )

@@ -34,7 +34,8 @@ export const safeDuration = (d: number): number => (d >= -maxDuration ? (d <= ma
 export const isOpen = (at: Instant) => (self: BusinessCalendar): boolean => self.engine.isOpen(safeInstant(at))
 
 /**
- * Returns `at` itself when the desk is open then, otherwise the next instant it opens.
+ * Returns `at` itself when the desk is open then, otherwise the next instant it opens
+ * ({@link Time.maxInstant} if it never opens again before it).
  *
  * @example
  * ```ts
@@ -53,7 +54,7 @@ export const nextOpening = (at: Instant) => (self: BusinessCalendar): Instant =>
 
 /**
  * Returns `at` itself when the desk is open then or closes exactly then, otherwise the instant it
- * last closed before `at`.
+ * last closed before `at` ({@link Time.minInstant} if it was never open before).
  *
  * @example
  * ```ts

@@ -90,7 +90,7 @@ export const DateRuleJson: t.Type<DateRule, DateRule, unknown> = taggedUnion(rul
 export const DayExceptionJson: t.Type<DayException, DayException, unknown> = record(
   'an exception',
   { on: DateRuleJson, hours: t.readonlyArray(OpeningHoursJson, 'a list of opening hours') },
-  {}
+  { whenOpen: t.boolean }
 )
 
 const Hours = t.readonlyArray(OpeningHoursJson, 'a list of opening hours')

@@ -104,16 +104,15 @@ const validate = (spec: CalendarSpec): CalendarError | undefined => {
 export const compile = (spec: CalendarSpec): E.Either<CalendarError, BusinessCalendar> =>
   pipe(
     decodeCalendarSpec(spec),
-    E.flatMap((decoded): E.Either<CalendarError, CalendarSpec> => {
-      const err = validate(decoded)
-      return err === undefined ? E.right(decoded) : E.left(err)
-    }),
     E.flatMap((decoded) =>
       pipe(
         parseZone(decoded.zone, 'zone'),
-        E.map(
-          (zone): BusinessCalendar => ({ _tag: 'BusinessCalendar', spec: decoded, zone, engine: makeEngine(decoded, makeZoneRules(zone)) })
-        )
+        E.flatMap((zone): E.Either<CalendarError, BusinessCalendar> => {
+          const err = validate(decoded)
+          return err === undefined
+            ? E.right({ _tag: 'BusinessCalendar', spec: decoded, zone, engine: makeEngine(decoded, makeZoneRules(zone)) })
+            : E.left(err)
+        })
       )
     )
   )

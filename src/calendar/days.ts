@@ -12,7 +12,8 @@ import type { BusinessCalendar } from './model.js'
  * is negative); the date of `at` itself does not count, whether or not it is a business day.
  * The wall time of `at` is kept (a wall time the new date skips moves forward by the gap). If
  * the desk is closed at the result, it snaps into open time: forward to the next opening when
- * `days > 0`, back to the previous closing when `days < 0`. `days = 0` returns `at` unchanged.
+ * `days > 0`, back to the previous closing when `days < 0`; a result exactly at a closing time
+ * stays there either way (Friday 16:00 + 1 is Monday 16:00). `days = 0` returns `at` unchanged.
  * `days` is truncated to a whole number; NaN counts as 0.
  *
  * @example
@@ -46,14 +47,17 @@ export const addBusinessDays = (at: Instant, days: number) => (self: BusinessCal
     if (engine.hoursOn(d).length > 0) k += step
   }
   const u = safeInstant(engine.localToUtc(d * DAY_MS + wall))
-  return (n > 0 ? engine.nextOpening(u) : engine.previousClosing(u)) as Instant
+  // forward, a closing instant stays (as a due time landing on 16:00 does); backward, it is kept too
+  if (n > 0) return (engine.previousClosing(u) === u ? u : engine.nextOpening(u)) as Instant
+  return engine.previousClosing(u) as Instant
 }
 
 /**
  * Returns the closing instant of a business day: the end of the last opening interval of the
  * local date of `at`, or of the next business date when that date is closed. It may be earlier
  * than `at` (asked at 17:00, it answers 16:00 the same day). An overnight interval closes on
- * the next morning.
+ * the next morning, and asked during the morning part of an overnight interval it answers that
+ * interval's close (the business day that began the evening before).
  *
  * @example
  * ```ts
@@ -70,12 +74,18 @@ export const addBusinessDays = (at: Instant, days: number) => (self: BusinessCal
  */
 export const endOfBusinessDay = (at: Instant) => (self: BusinessCalendar): Instant => {
   const engine = self.engine
-  for (let d = engine.localDay(safeInstant(at)); d <= MAX_DAY; d++) {
+  const t = safeInstant(at)
+  const today = engine.localDay(t)
+  const closing = (d: number): number | undefined => {
     const hours = engine.hoursOn(d)
-    if (hours.length > 0) {
-      const closes = Math.max(...hours.map(([, c]) => c))
-      return safeInstant(engine.localToUtc(d * DAY_MS + closes * 1000)) as Instant
-    }
+    return hours.length === 0 ? undefined : safeInstant(engine.localToUtc(d * DAY_MS + Math.max(...hours.map(([, c]) => c)) * 1000))
+  }
+  // inside yesterday's overnight interval, the business day is still yesterday's
+  const yesterday = today > MIN_DAY ? closing(today - 1) : undefined
+  if (yesterday !== undefined && yesterday > t) return yesterday as Instant
+  for (let d = today; d <= MAX_DAY; d++) {
+    const c = closing(d)
+    if (c !== undefined) return c as Instant
   }
   return maxInstant
 }

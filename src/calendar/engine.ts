@@ -68,31 +68,37 @@ const MARGIN = 15 * 3_600_000 // larger than any UTC offset
 export const makeEngine = (spec: CalendarSpec, zone: ZoneRules): Engine => {
   const weekly: ReadonlyArray<Hours> = allWeekdays.map((w) => sortHours(spec.weekly[w] ?? []))
   const holidays = spec.holidays ?? []
-  const exceptions = (spec.exceptions ?? []).map((e) => ({ on: e.on, hours: sortHours(e.hours) }))
+  const exceptions = (spec.exceptions ?? []).map((e) => ({ on: e.on, hours: sortHours(e.hours), whenOpen: e.whenOpen === true }))
 
   // explicit dates are indexed by year once, so 10 000 of them cost nothing per generated year
-  const exactByYear = new Map<number, Array<{ readonly day: number; readonly order: number; readonly hours?: Hours }>>()
-  const indexExact = (rule: DateRule, order: number, hours?: Hours): boolean => {
+  interface Dated {
+    readonly day: number
+    readonly order: number
+    readonly exception?: { readonly hours: Hours; readonly whenOpen: boolean }
+  }
+  const exactByYear = new Map<number, Array<Dated>>()
+  const indexExact = (rule: DateRule, order: number, exception?: Dated['exception']): boolean => {
     if (rule._tag !== 'ExactDate') return false
     const day = parseDay(rule.date) as number
     const year = yearOfDay(day)
     const list = exactByYear.get(year) ?? []
-    list.push(hours === undefined ? { day, order } : { day, order, hours })
+    list.push(exception === undefined ? { day, order } : { day, order, exception })
     exactByYear.set(year, list)
     return true
   }
   const holidayRules = holidays.filter((r) => !indexExact(r, -1))
-  const exceptionRules = exceptions.map((e, order) => ({ ...e, order })).filter((e) => !indexExact(e.on, e.order, e.hours))
+  const exceptionRules = exceptions.map((e, order) => ({ ...e, order })).filter((e) => !indexExact(e.on, e.order, e))
 
   const years = new Map<number, YearInfo>()
   const yearInfo = (year: number): YearInfo => {
     const cached = years.get(year)
     if (cached !== undefined) return cached
     const hol = new Set<number>()
-    const exc = new Map<number, { order: number; hours: Hours }>()
-    const put = (day: number, order: number, hours: Hours): void => {
-      const prev = exc.get(day)
-      if (prev === undefined || prev.order > order) exc.set(day, { order, hours })
+    const exc = new Map<number, Array<{ order: number; hours: Hours; whenOpen: boolean }>>()
+    const put = (day: number, order: number, e: { readonly hours: Hours; readonly whenOpen: boolean }): void => {
+      const list = exc.get(day) ?? []
+      list.push({ order, hours: e.hours, whenOpen: e.whenOpen })
+      exc.set(day, list)
     }
     // a rule anchored in a neighbouring year may land in this one (Easter offsets, on-or-after)
     for (const anchor of [year - 1, year, year + 1]) {
@@ -102,14 +108,22 @@ export const makeEngine = (spec: CalendarSpec, zone: ZoneRules): Engine => {
       }
       for (const e of exceptionRules) {
         const day = dayOfRule(e.on, anchor)
-        if (day !== undefined && yearOfDay(day) === year) put(day, e.order, e.hours)
+        if (day !== undefined && yearOfDay(day) === year) put(day, e.order, e)
       }
     }
     for (const x of exactByYear.get(year) ?? []) {
-      if (x.hours === undefined) hol.add(x.day)
-      else put(x.day, x.order, x.hours)
+      if (x.exception === undefined) hol.add(x.day)
+      else put(x.day, x.order, x.exception)
     }
-    const info: YearInfo = { holidays: hol, exceptions: new Map([...exc].map(([d, v]) => [d, v.hours])) }
+    // the first listed exception that applies wins; a "when open" one applies only to a day the
+    // weekly hours and holidays leave open
+    const effective = new Map<number, Hours>()
+    for (const [day, list] of exc) {
+      const open = !hol.has(day) && (weekly[weekdayOfDay(day)] as Hours).length > 0
+      const winner = list.sort((a, b) => a.order - b.order).find((x) => !x.whenOpen || open)
+      if (winner !== undefined) effective.set(day, winner.hours)
+    }
+    const info: YearInfo = { holidays: hol, exceptions: effective }
     years.set(year, info)
     return info
   }

@@ -134,12 +134,17 @@ export type DateRule = FixedDate | EasterRelative | NthWeekday | WeekdayOnOrAfte
  * opening, or a closure (`hours: []`). An exception wins over holidays and weekly hours; when
  * several exceptions pick the same day, the first one listed wins.
  *
+ * With `whenOpen: true` the exception only shortens days that would otherwise be open (weekly
+ * hours, not a holiday): a yearly "Christmas Eve 08:00–12:00" then leaves a Christmas Eve that
+ * falls on a Saturday closed instead of opening it.
+ *
  * @category models
  * @since 0.1.0
  */
 export interface DayException {
   readonly on: DateRule
   readonly hours: ReadonlyArray<OpeningHours>
+  readonly whenOpen?: boolean
 }
 
 /**

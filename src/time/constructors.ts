@@ -17,10 +17,10 @@ import { isKnownZone, makeZoneRules } from './zone.js'
 const RANGE = 'an instant between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z'
 
 /** @internal */
-export const checkInstant = (ms: unknown, path: string): E.Either<InvalidInstant, Instant> => {
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) return E.left(invalidInstant(path, 'a finite number of milliseconds since 1970-01-01T00:00:00Z', ms))
-  if (!Number.isInteger(ms)) return E.left(invalidInstant(path, 'a whole number of milliseconds', ms))
-  if (ms < minInstant || ms > maxInstant) return E.left(invalidInstant(path, RANGE, ms))
+export const checkInstant = (ms: unknown, path: string, shown: unknown = ms): E.Either<InvalidInstant, Instant> => {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return E.left(invalidInstant(path, 'a finite number of milliseconds since 1970-01-01T00:00:00Z', shown))
+  if (!Number.isInteger(ms)) return E.left(invalidInstant(path, 'a whole number of milliseconds', shown))
+  if (ms < minInstant || ms > maxInstant) return E.left(invalidInstant(path, RANGE, shown))
   return E.right(ms as Instant)
 }
 
@@ -49,7 +49,7 @@ export const parseInstant = (s: unknown, path: string): E.Either<InvalidInstant,
   if (typeof s !== 'string' || !ISO_WITH_OFFSET.test(s)) return E.left(invalidInstant(path, expected, s))
   const dt = DateTime.fromISO(s, { setZone: true })
   if (!dt.isValid) return E.left(invalidInstant(path, `${expected} (${dt.invalidExplanation ?? dt.invalidReason ?? 'invalid'})`, s))
-  return checkInstant(dt.toMillis(), path)
+  return checkInstant(dt.toMillis(), path, s)
 }
 
 /**
@@ -281,10 +281,10 @@ export const fromLocal = (wallTime: string, zone: IanaZone): E.Either<InvalidLoc
 }
 
 /** @internal */
-export const checkDuration = (ms: unknown, path: string): E.Either<InvalidDuration, Duration> => {
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) return E.left(invalidDuration(path, 'a finite number of milliseconds', ms))
-  if (!Number.isInteger(ms)) return E.left(invalidDuration(path, 'a whole number of milliseconds', ms))
-  if (Math.abs(ms) > maxDuration) return E.left(invalidDuration(path, `a duration of at most ${maxDuration} ms (300 years) either way`, ms))
+export const checkDuration = (ms: unknown, path: string, shown: unknown = ms, unit = 'milliseconds'): E.Either<InvalidDuration, Duration> => {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return E.left(invalidDuration(path, `a finite number of ${unit}`, shown))
+  if (!Number.isInteger(ms)) return E.left(invalidDuration(path, 'a whole number of milliseconds', shown))
+  if (Math.abs(ms) > maxDuration) return E.left(invalidDuration(path, `a duration of at most 300 years either way (${maxDuration} ms)`, shown))
   return E.right((ms === 0 ? 0 : ms) as Duration)
 }
 
@@ -318,7 +318,7 @@ export const duration = (ms: number): E.Either<InvalidDuration, Duration> => che
  * @since 0.1.0
  */
 export const hours = (n: number): E.Either<InvalidDuration, Duration> =>
-  typeof n === 'number' && Number.isFinite(n) ? checkDuration(Math.round(n * 3_600_000), 'hours') : checkDuration(n, 'hours')
+  checkDuration(typeof n === 'number' ? Math.round(n * 3_600_000) : n, 'hours', n, 'hours')
 
 /**
  * Makes a duration from minutes, rounded to the millisecond.
@@ -334,7 +334,7 @@ export const hours = (n: number): E.Either<InvalidDuration, Duration> =>
  * @since 0.1.0
  */
 export const minutes = (n: number): E.Either<InvalidDuration, Duration> =>
-  typeof n === 'number' && Number.isFinite(n) ? checkDuration(Math.round(n * 60_000), 'minutes') : checkDuration(n, 'minutes')
+  checkDuration(typeof n === 'number' ? Math.round(n * 60_000) : n, 'minutes', n, 'minutes')
 
 const ISO_DURATION = /^([+-])?P(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)$/i
 const num = (s: string | undefined): number => (s === undefined ? 0 : Number(s.replace(',', '.')))
@@ -345,7 +345,7 @@ export const parseDuration = (s: unknown, path: string): E.Either<InvalidDuratio
   const m = typeof s === 'string' ? ISO_DURATION.exec(s) : null
   if (m === null || (m[2] === undefined && m[3] === undefined && m[4] === undefined)) return E.left(invalidDuration(path, expected, s))
   const ms = Math.round(num(m[2]) * 3_600_000 + num(m[3]) * 60_000 + num(m[4]) * 1000)
-  return checkDuration(m[1] === '-' ? -ms : ms, path)
+  return checkDuration(m[1] === '-' ? -ms : ms, path, s)
 }
 
 /**

@@ -10,7 +10,7 @@ const osloSpec = Calendar.weekdays({
   opens: '08:00',
   closes: '16:00',
   holidays: Calendar.publicHolidays.NO,
-  exceptions: [{ on: { _tag: 'FixedDate', month: 12, day: 24, name: 'Julaften' }, hours: [{ opens: '08:00', closes: '12:00' }] }]
+  exceptions: [{ on: { _tag: 'FixedDate', month: 12, day: 24, name: 'Julaften' }, hours: [{ opens: '08:00', closes: '12:00' }], whenOpen: true }]
 })
 const oslo = compile(osloSpec)
 const local = (at: Time.Instant) => Time.toLocalISO(oslo.zone)(at)
@@ -191,5 +191,52 @@ describe('business days', () => {
     expect(pipe(oslo, Calendar.isBusinessDay(instant('2025-05-16T23:30:00Z')))).toBe(false) // 17 May locally
     expect(pipe(oslo, Calendar.isHoliday(instant('2025-05-16T23:30:00Z')))).toBe(true)
     expect(pipe(oslo, Calendar.isBusinessDay(instant('2025-05-16T21:30:00Z')))).toBe(true)
+  })
+})
+
+describe('exceptions that only shorten open days', () => {
+  const halfDay = (whenOpen: boolean) =>
+    compile(
+      Calendar.weekdays({
+        zone: 'Europe/Oslo',
+        opens: '08:00',
+        closes: '16:00',
+        exceptions: [{ on: { _tag: 'FixedDate', month: 12, day: 24 }, hours: [{ opens: '08:00', closes: '12:00' }], whenOpen }]
+      })
+    )
+
+  it('a yearly Christmas Eve half day opens a Saturday Christmas Eve unless it is marked whenOpen', () => {
+    const saturday = instant('2022-12-24T10:00:00+01:00')
+    expect(pipe(halfDay(false), Calendar.isOpen(saturday))).toBe(true)
+    expect(pipe(halfDay(true), Calendar.isOpen(saturday))).toBe(false)
+    expect(pipe(halfDay(true), Calendar.isOpen(instant('2025-12-24T11:00:00+01:00')))).toBe(true)
+    expect(pipe(halfDay(true), Calendar.isOpen(instant('2025-12-24T12:00:00+01:00')))).toBe(false)
+  })
+
+  it('when a whenOpen exception does not apply, the next listed exception for that day does', () => {
+    const cal = compile({
+      zone: 'UTC',
+      weekly: { mon: [{ opens: '08:00', closes: '16:00' }] },
+      exceptions: [
+        { on: { _tag: 'ExactDate', date: '2025-03-08' }, hours: [{ opens: '09:00', closes: '10:00' }], whenOpen: true },
+        { on: { _tag: 'ExactDate', date: '2025-03-08' }, hours: [{ opens: '11:00', closes: '12:00' }] }
+      ]
+    })
+    const spans = pipe(cal, Calendar.openIntervals(instant('2025-03-08T00:00:00Z'), instant('2025-03-09T00:00:00Z')))
+    expect(spans.map((s) => [Time.toISO(s.start), Time.toISO(s.end)])).toStrictEqual([['2025-03-08T11:00:00Z', '2025-03-08T12:00:00Z']])
+  })
+})
+
+describe('business days at the edges of the day', () => {
+  it('Friday 16:00 + 1 business day is Monday 16:00 (a closing time stays a closing time)', () => {
+    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-03-07T16:00:00+01:00'), 1)))).toBe('2025-03-10T16:00:00+01:00')
+    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-03-11T16:00:00+01:00'), -1)))).toBe('2025-03-10T16:00:00+01:00')
+  })
+
+  it('during the morning part of a night shift, the business day ends when that shift closes', () => {
+    const night = compile({ zone: 'Europe/Oslo', weekly: { fri: [{ opens: '22:00', closes: '06:00' }] } })
+    const at = instant('2025-03-08T03:00:00+01:00')
+    expect(Time.toLocalISO(night.zone)(pipe(night, Calendar.endOfBusinessDay(at)))).toBe('2025-03-08T06:00:00+01:00')
+    expect(Time.toLocalISO(night.zone)(pipe(night, Calendar.endOfBusinessDay(instant('2025-03-08T07:00:00+01:00'))))).toBe('2025-03-15T06:00:00+01:00')
   })
 })

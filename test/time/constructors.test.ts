@@ -170,3 +170,12 @@ describe('codecs', () => {
     ])
   })
 })
+
+describe('messages show what the caller passed', () => {
+  it('an out-of-range ISO instant is quoted as written, and hours as hours', () => {
+    expect(getLeft(Time.fromISO('2200-01-01T00:00:01Z')).message).toBe(
+      'instant: expected an instant between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z, received "2200-01-01T00:00:01Z"'
+    )
+    expect(getLeft(Time.hours(3e6)).message).toBe('hours: expected a duration of at most 300 years either way (9467107200000 ms), received 3000000')
+  })
+})
