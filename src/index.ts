@@ -3,8 +3,8 @@
  *
  * Each concept is a namespace: {@link Time} for instants and durations, {@link Calendar} for
  * business calendars and business-time arithmetic, {@link Priority} for the urgency × impact
- * matrix, {@link Classification} for ticket kinds and categories, {@link Codec} for the JSON
- * wire form.
+ * matrix, {@link Classification} for ticket kinds and categories, {@link Ticket} for the
+ * event-sourced ticket lifecycle, {@link Codec} for the JSON wire form.
  *
  * @packageDocumentation
  */
@@ -12,4 +12,5 @@ export * as Time from './time/index.js'
 export * as Calendar from './calendar/index.js'
 export * as Priority from './priority/index.js'
 export * as Classification from './classification/index.js'
+export * as Ticket from './ticket/index.js'
 export * as Codec from './codec/index.js'

@@ -1,0 +1,151 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { toISO } from '../time/constructors.js'
+import { emptyHistory, impossibleEvent, invalidEvent, outOfOrder, type TicketError } from './errors.js'
+import type { TicketEvent } from './events.js'
+import { absurd, evolve } from './evolve.js'
+import type { Status, Ticket, TicketState } from './model.js'
+
+type Tag = Status['_tag']
+const ACTIVE: ReadonlyArray<Tag> = ['New', 'InProgress', 'Awaiting']
+const NOT_FINAL: ReadonlyArray<Tag> = ['New', 'InProgress', 'Awaiting', 'Resolved']
+const activeWords = 'a new, in-progress or awaiting ticket'
+const notFinalWords = 'a ticket that is not closed or cancelled'
+
+const blank = (s: unknown): boolean => typeof s !== 'string' || s.trim().length === 0
+const TEXT = 'a non-empty text'
+
+/** The first rule an event breaks in a state, or undefined when it may happen. */
+const violation = (state: TicketState, e: TicketEvent): TicketError | undefined => {
+  if (state._tag === 'Unopened') {
+    if (e._tag !== 'TicketOpened') return impossibleEvent(e, state, 'the TicketOpened event first')
+    if (e.seq !== 1) return outOfOrder(e, 'sequence number 1 for the first event', String(e.seq))
+    for (const field of ['customer', 'requester', 'title', 'tier'] as const)
+      if (blank(e[field])) return invalidEvent(e, field, TEXT, e[field])
+    if (e.affectedUsers !== undefined && !(Number.isInteger(e.affectedUsers) && e.affectedUsers >= 0))
+      return invalidEvent(e, 'affectedUsers', 'a whole number of users, 0 or more', e.affectedUsers)
+    if (e.requestedBy !== undefined && e.kind !== undefined && e.kind !== 'serviceRequest')
+      return invalidEvent(e, 'requestedBy', 'a requested-by date only on a service request', e.kind)
+    return undefined
+  }
+  const t: Ticket = state
+  if (e.ticketId !== t.id) return outOfOrder(e, `an event of ticket ${t.id}`, `an event of ticket ${String(e.ticketId)}`)
+  if (e.seq !== t.version + 1)
+    return outOfOrder(e, `sequence number ${t.version + 1}`, e.seq <= t.version ? `${e.seq}, which an earlier event already has` : `${e.seq}, leaving a gap`)
+  if (!(e.at >= t.updatedAt)) return outOfOrder(e, `an instant at or after the previous event (${toISO(t.updatedAt)})`, toISO(e.at))
+  const s = t.status._tag
+  const needs = (allowed: ReadonlyArray<Tag>, words: string): TicketError | undefined =>
+    allowed.includes(s) ? undefined : impossibleEvent(e, t, words)
+  switch (e._tag) {
+    case 'TicketOpened':
+      return impossibleEvent(e, t, 'a ticket that has not been opened yet')
+    case 'TicketClassified':
+      return needs(NOT_FINAL, notFinalWords)
+    case 'PrioritySet':
+    case 'PriorityOverridden':
+      if (!(Number.isInteger(e.rank) && e.rank >= 1)) return invalidEvent(e, 'rank', 'a whole number from 1 (most pressing) up', e.rank)
+      if (blank(e.name)) return invalidEvent(e, 'name', TEXT, e.name)
+      if (e._tag === 'PriorityOverridden' && blank(e.reason)) return invalidEvent(e, 'reason', 'the reason for overriding the matrix', e.reason)
+      return needs(NOT_FINAL, notFinalWords)
+    case 'TicketAssigned':
+      return blank(e.assignee) ? invalidEvent(e, 'assignee', TEXT, e.assignee) : needs(ACTIVE, activeWords)
+    case 'TicketEscalated':
+      if (blank(e.note)) return invalidEvent(e, 'note', 'a handover note, so the next tier can continue without asking again', e.note)
+      if (blank(e.toTier)) return invalidEvent(e, 'toTier', TEXT, e.toTier)
+      if (e.toTier === t.tier) return invalidEvent(e, 'toTier', `a tier other than the current one (${t.tier})`, e.toTier)
+      return needs(ACTIVE, activeWords)
+    case 'PublicReplySent':
+      if (e.actor.role === 'customer') return invalidEvent(e, 'actor.role', 'a reply by the desk (an agent or the system)', e.actor.role)
+      return blank(e.message) ? invalidEvent(e, 'message', TEXT, e.message) : needs(NOT_FINAL, notFinalWords)
+    case 'InternalNoteAdded':
+      return blank(e.note) ? invalidEvent(e, 'note', TEXT, e.note) : undefined
+    case 'AwaitingStarted':
+      return needs(['New', 'InProgress'], 'a new or in-progress ticket (not one that is already waiting)')
+    case 'WorkResumed':
+      return needs(['Awaiting'], 'a ticket that is awaiting someone')
+    case 'WorkaroundApplied':
+      if (blank(e.description)) return invalidEvent(e, 'description', 'a description of the workaround', e.description)
+      if (t.kind !== undefined && t.kind !== 'incident' && t.kind !== 'problem')
+        return invalidEvent(e, 'kind', 'a workaround on an incident or a problem', t.kind)
+      return needs(ACTIVE, activeWords)
+    case 'TicketResolved':
+      if (blank(e.note)) return invalidEvent(e, 'note', 'a resolution note', e.note)
+      if (e.code === 'workaround' && t.workaround === undefined)
+        return invalidEvent(e, 'code', 'a workaround applied before resolving with code "workaround"', e.code)
+      return needs(ACTIVE, activeWords)
+    case 'ResolutionRejected':
+    case 'TicketReopened':
+      return blank(e.reason) ? invalidEvent(e, 'reason', TEXT, e.reason) : needs(['Resolved'], 'a resolved ticket')
+    case 'TicketClosed':
+      if (e.reason === 'confirmed' && e.actor.role === 'system')
+        return invalidEvent(e, 'actor.role', 'a confirmation by the customer (or an agent on their behalf)', e.actor.role)
+      return needs(['Resolved'], 'a resolved ticket (a ticket closes only after its resolution)')
+    case 'TicketCancelled':
+      return blank(e.reason) ? invalidEvent(e, 'reason', TEXT, e.reason) : needs(ACTIVE, activeWords)
+    case 'TicketRated':
+      if (!(Number.isInteger(e.score) && e.score >= 1 && e.score <= 5)) return invalidEvent(e, 'score', 'a whole number from 1 to 5', e.score)
+      if (t.rating !== undefined) return impossibleEvent(e, t, `a ticket not rated yet (it was rated ${t.rating.score} at ${toISO(t.rating.at)})`)
+      return needs(['Resolved', 'Closed'], 'a resolved or closed ticket')
+    case 'LinkedToProblem':
+      if (e.problemId === t.id) return invalidEvent(e, 'problemId', 'another ticket than this one', e.problemId)
+      if (t.problemIds.includes(e.problemId)) return invalidEvent(e, 'problemId', 'a problem not linked yet', e.problemId)
+      if (t.kind !== undefined && t.kind !== 'incident') return invalidEvent(e, 'kind', 'an incident to link to a problem', t.kind)
+      return needs(NOT_FINAL, notFinalWords)
+    default:
+      return absurd(e)
+  }
+}
+
+/**
+ * Checks one event against a ticket state and applies it: the ticket after the event, or the
+ * rule it breaks (impossible in this state, missing a note, out of order, …).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const reply = { _tag: 'PublicReplySent', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ *   actor: { role: 'agent', id: 'kari' }, message: 'We are on it' } as const
+ * assert.deepStrictEqual(pipe(Ticket.initial, Ticket.apply(reply), E.mapLeft((e) => e.message)), E.left(
+ *   'ticket INC-1, event 1 (PublicReplySent at 2025-03-07T08:00:00Z): expected the TicketOpened event first, received a ticket that has not been opened'))
+ * ```
+ * @category event sourcing
+ * @since 0.1.0
+ */
+export const apply = (event: TicketEvent) => (self: TicketState): E.Either<TicketError, Ticket> => {
+  const broken = violation(self, event)
+  if (broken !== undefined) return E.left(broken)
+  return E.right(evolve(self, event) as Ticket)
+}
+
+/**
+ * Rebuilds a ticket from its events, checking every rule on the way; an impossible history is
+ * an error naming the ticket, the event and the state, never silently repaired.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const header = (seq: number, minute: number) => ({ ticketId: 'INC-1' as Ticket.TicketId, seq, at: Date.UTC(2025, 2, 7, 8, minute) as never, actor: { role: 'agent', id: 'kari' } } as const)
+ * const events: ReadonlyArray<Ticket.TicketEvent> = [
+ *   { _tag: 'TicketOpened', ...header(1, 0), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' },
+ *   { _tag: 'TicketClosed', ...header(2, 5), reason: 'confirmed' }
+ * ]
+ * assert.deepStrictEqual(pipe(Ticket.replay(events), E.mapLeft((e) => e._tag)), E.left('ImpossibleEvent'))
+ * ```
+ * @category event sourcing
+ * @since 0.1.0
+ */
+export const replay = (events: ReadonlyArray<TicketEvent>): E.Either<TicketError, Ticket> => {
+  let state: TicketState = { _tag: 'Unopened' }
+  for (const event of events) {
+    const next = apply(event)(state)
+    if (E.isLeft(next)) return next
+    state = next.right
+  }
+  if (state._tag === 'Unopened') return E.left(emptyHistory())
+  return E.right(state)
+}

@@ -1,0 +1,208 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import * as t from 'io-ts'
+import { decodeWith, type DecodeError } from '../codec/decodeError.js'
+import { intBetween, record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
+import { InstantJson, LocalDateJson } from '../time/codec.js'
+import { replay } from './apply.js'
+import type { TicketCommand } from './commands.js'
+import { isTicketId } from './constructors.js'
+import type { TicketError } from './errors.js'
+import type { TicketEvent } from './events.js'
+import type { Ticket, TicketId } from './model.js'
+
+const keys = <K extends string>(values: ReadonlyArray<K>): t.Type<K, K, unknown> =>
+  t.keyof(Object.fromEntries(values.map((v) => [v, null])) as Record<K, null>, `one of ${values.map((v) => `"${v}"`).join(' | ')}`) as unknown as t.Type<K, K, unknown>
+
+const Id = stringWhere('a ticket id of 1 to 100 printable characters', isTicketId) as unknown as t.Type<TicketId, TicketId, unknown>
+const Text = stringWhere('a text of at most 100 000 characters', (s) => s.length <= 100_000)
+const Name = stringWhere('a name of 1 to 200 characters', (s) => s.length >= 1 && s.length <= 200)
+const Kind = keys(['incident', 'serviceRequest', 'question', 'problem', 'feedback'] as const)
+const Channel = keys(['phone', 'chat', 'email', 'portal', 'monitoring'] as const)
+const Party = keys(['customer', 'thirdParty', 'vendor'] as const)
+const Code = keys(['fixed', 'workaround', 'answered', 'fulfilled', 'noFaultFound', 'duplicate', 'cancelledByCustomer', 'other'] as const)
+const Actor = record('an actor', { role: keys(['agent', 'customer', 'system'] as const), id: Name }, {})
+const Rank = intBetween(1, 1000, 'a rank from 1 (most pressing) to 1000')
+const Users = intBetween(0, 1e9, 'a whole number of users, 0 or more')
+const Score = intBetween(1, 5, 'a score from 1 to 5')
+
+const header = { ticketId: Id, seq: intBetween(1, Number.MAX_SAFE_INTEGER, 'a sequence number, 1 or more'), at: InstantJson, actor: Actor }
+const cmd = { at: InstantJson, actor: Actor }
+
+const events = {
+  TicketOpened: record(
+    'a TicketOpened event',
+    { _tag: tag('TicketOpened'), ...header, channel: Channel, customer: Name, requester: Name, title: Text, tier: Name },
+    { service: Name, affectedUsers: Users, kind: Kind, requestedBy: LocalDateJson }
+  ),
+  TicketClassified: record('a TicketClassified event', { _tag: tag('TicketClassified'), ...header, kind: Kind }, { category: Name }),
+  PrioritySet: record('a PrioritySet event', { _tag: tag('PrioritySet'), ...header, urgency: Name, impact: Name, rank: Rank, name: Name, label: Text }, {}),
+  PriorityOverridden: record('a PriorityOverridden event', { _tag: tag('PriorityOverridden'), ...header, rank: Rank, name: Name, label: Text, reason: Text }, {}),
+  TicketAssigned: record('a TicketAssigned event', { _tag: tag('TicketAssigned'), ...header, assignee: Name }, {}),
+  TicketEscalated: record('a TicketEscalated event', { _tag: tag('TicketEscalated'), ...header, toTier: Name, note: Text }, { assignee: Name }),
+  PublicReplySent: record('a PublicReplySent event', { _tag: tag('PublicReplySent'), ...header, message: Text }, {}),
+  InternalNoteAdded: record('an InternalNoteAdded event', { _tag: tag('InternalNoteAdded'), ...header, note: Text }, {}),
+  AwaitingStarted: record('an AwaitingStarted event', { _tag: tag('AwaitingStarted'), ...header, party: Party }, { reason: Text }),
+  WorkResumed: record('a WorkResumed event', { _tag: tag('WorkResumed'), ...header }, {}),
+  WorkaroundApplied: record('a WorkaroundApplied event', { _tag: tag('WorkaroundApplied'), ...header, description: Text }, { problemId: Id }),
+  TicketResolved: record('a TicketResolved event', { _tag: tag('TicketResolved'), ...header, code: Code, note: Text }, {}),
+  ResolutionRejected: record('a ResolutionRejected event', { _tag: tag('ResolutionRejected'), ...header, reason: Text }, {}),
+  TicketReopened: record('a TicketReopened event', { _tag: tag('TicketReopened'), ...header, reason: Text }, {}),
+  TicketClosed: record('a TicketClosed event', { _tag: tag('TicketClosed'), ...header, reason: keys(['confirmed', 'silence'] as const) }, {}),
+  TicketCancelled: record('a TicketCancelled event', { _tag: tag('TicketCancelled'), ...header, reason: Text }, {}),
+  TicketRated: record('a TicketRated event', { _tag: tag('TicketRated'), ...header, score: Score }, { comment: Text }),
+  LinkedToProblem: record('a LinkedToProblem event', { _tag: tag('LinkedToProblem'), ...header, problemId: Id }, {})
+}
+
+/**
+ * io-ts codec of one ticket event (JSON wire form: instants as ISO-8601 strings).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec } from 'itsm-kit'
+ * const json = { _tag: 'WorkResumed', ticketId: 'INC-1', seq: 4, at: '2025-03-07T09:00:00Z', actor: { role: 'agent', id: 'kari' } }
+ * assert.deepStrictEqual(E.map(Codec.TicketEventJson.encode)(Codec.TicketEventJson.decode(json)), E.right(json))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const TicketEventJson: t.Type<TicketEvent, unknown, unknown> = taggedUnion(events as unknown as Record<string, t.Type<TicketEvent, unknown, unknown>>)
+
+const commands = {
+  Open: record(
+    'an Open command',
+    { _tag: tag('Open'), ...cmd, ticketId: Id, channel: Channel, customer: Name, requester: Name, title: Text },
+    { tier: Name, service: Name, affectedUsers: Users, kind: Kind, requestedBy: LocalDateJson }
+  ),
+  Classify: record('a Classify command', { _tag: tag('Classify'), ...cmd, kind: Kind }, { category: Name }),
+  Prioritise: record('a Prioritise command', { _tag: tag('Prioritise'), ...cmd, urgency: Name, impact: Name }, {}),
+  OverridePriority: record('an OverridePriority command', { _tag: tag('OverridePriority'), ...cmd, priority: Name, reason: Text }, {}),
+  Assign: record('an Assign command', { _tag: tag('Assign'), ...cmd, assignee: Name }, {}),
+  Escalate: record('an Escalate command', { _tag: tag('Escalate'), ...cmd, toTier: Name, note: Text }, { assignee: Name }),
+  Reply: record('a Reply command', { _tag: tag('Reply'), ...cmd, message: Text }, {}),
+  AddNote: record('an AddNote command', { _tag: tag('AddNote'), ...cmd, note: Text }, {}),
+  Await: record('an Await command', { _tag: tag('Await'), ...cmd, party: Party }, { reason: Text }),
+  Resume: record('a Resume command', { _tag: tag('Resume'), ...cmd }, {}),
+  ApplyWorkaround: record('an ApplyWorkaround command', { _tag: tag('ApplyWorkaround'), ...cmd, description: Text }, { problemId: Id }),
+  Resolve: record('a Resolve command', { _tag: tag('Resolve'), ...cmd, code: Code, note: Text }, {}),
+  Confirm: record('a Confirm command', { _tag: tag('Confirm'), ...cmd }, {}),
+  Reject: record('a Reject command', { _tag: tag('Reject'), ...cmd, reason: Text }, {}),
+  Reopen: record('a Reopen command', { _tag: tag('Reopen'), ...cmd, reason: Text }, {}),
+  Close: record('a Close command', { _tag: tag('Close'), ...cmd }, {}),
+  Cancel: record('a Cancel command', { _tag: tag('Cancel'), ...cmd, reason: Text }, {}),
+  Rate: record('a Rate command', { _tag: tag('Rate'), ...cmd, score: Score }, { comment: Text }),
+  LinkProblem: record('a LinkProblem command', { _tag: tag('LinkProblem'), ...cmd, problemId: Id }, {})
+}
+
+/**
+ * io-ts codec of a ticket command, as a portal or a bot sends it.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec } from 'itsm-kit'
+ * const json = { _tag: 'Reply', at: '2025-03-07T09:00:00Z', actor: { role: 'agent', id: 'kari' }, message: 'On it' }
+ * assert.strictEqual(E.isRight(Codec.TicketCommandJson.decode(json)), true)
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const TicketCommandJson: t.Type<TicketCommand, unknown, unknown> = taggedUnion(commands as unknown as Record<string, t.Type<TicketCommand, unknown, unknown>>)
+
+const EventsJson = t.readonlyArray(TicketEventJson, 'a list of ticket events')
+
+/**
+ * Reads one ticket event from JSON, reporting every problem with its path.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const json = { _tag: 'TicketTeleported', ticketId: 'INC-1', seq: 2, at: '2025-03-07T09:00:00Z', actor: { role: 'agent', id: 'kari' } }
+ * assert.deepStrictEqual(pipe(Ticket.decodeEvent(json), E.mapLeft((e) => e.issues.map((i) => i.path))), E.left(['_tag']))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const decodeEvent: (u: unknown) => E.Either<DecodeError, TicketEvent> = decodeWith(TicketEventJson)
+
+/**
+ * Writes a ticket event as JSON data (instants as ISO-8601 strings).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const json = { _tag: 'WorkResumed', ticketId: 'INC-1', seq: 4, at: '2025-03-07T09:00:00Z', actor: { role: 'agent', id: 'kari' } }
+ * assert.deepStrictEqual(pipe(Ticket.decodeEvent(json), E.map(Ticket.encodeEvent)), E.right(json))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const encodeEvent = (event: TicketEvent): unknown => TicketEventJson.encode(event)
+
+/**
+ * Reads a ticket command from JSON, reporting every problem with its path.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const json = { _tag: 'Rate', at: '2025-03-07T09:00:00Z', actor: { role: 'customer', id: 'ola' }, score: 7 }
+ * assert.deepStrictEqual(pipe(Ticket.decodeCommand(json), E.mapLeft((e) => e.message)), E.left('score: expected a score from 1 to 5, received 7'))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const decodeCommand: (u: unknown) => E.Either<DecodeError, TicketCommand> = decodeWith(TicketCommandJson)
+
+/**
+ * Writes a ticket command as JSON data.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const json = { _tag: 'Resume', at: '2025-03-07T09:00:00Z', actor: { role: 'agent', id: 'kari' } }
+ * assert.deepStrictEqual(pipe(Ticket.decodeCommand(json), E.map(Ticket.encodeCommand)), E.right(json))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const encodeCommand = (command: TicketCommand): unknown => TicketCommandJson.encode(command)
+
+/**
+ * Reads a ticket's stored history from JSON and rebuilds the ticket: every malformed field is
+ * reported with its path first, then the history is replayed (unknown event types, events out
+ * of order, duplicate sequence numbers and impossible transitions are errors).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const actor = { role: 'agent', id: 'kari' }
+ * const history = [
+ *   { _tag: 'TicketOpened', ticketId: 'INC-1', seq: 1, at: '2025-03-07T08:00:00Z', actor, channel: 'chat', customer: 'ACME', requester: 'ola', title: 'VPN down', tier: 'L1' },
+ *   { _tag: 'TicketAssigned', ticketId: 'INC-1', seq: 1, at: '2025-03-07T08:05:00Z', actor, assignee: 'kari' }
+ * ]
+ * assert.deepStrictEqual(pipe(Ticket.decodeHistory(history), E.mapLeft((e) => e.message)), E.left(
+ *   'ticket INC-1, event 1 (TicketAssigned at 2025-03-07T08:05:00Z): expected sequence number 2, received 1, which an earlier event already has'))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const decodeHistory = (u: unknown): E.Either<TicketError, Ticket> =>
+  pipe(decodeWith(EventsJson)(u), E.flatMap((events): E.Either<TicketError, Ticket> => replay(events)))

@@ -1,0 +1,33 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { describe } from '../codec/describe.js'
+import type { InvalidCommand } from './errors.js'
+import type { TicketId } from './model.js'
+
+const ID = /^[\x21-\x7e](?:[\x20-\x7e]{0,98}[\x21-\x7e])?$/
+
+/** @internal */
+export const isTicketId = (s: unknown): s is TicketId => typeof s === 'string' && ID.test(s)
+
+/**
+ * Checks a ticket identifier: 1–100 printable ASCII characters, no leading or trailing space.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Ticket } from 'itsm-kit'
+ * assert.deepStrictEqual(Ticket.ticketId('INC-42'), E.right('INC-42'))
+ * assert.strictEqual(E.isLeft(Ticket.ticketId('')), true)
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const ticketId = (s: string): E.Either<InvalidCommand, TicketId> =>
+  isTicketId(s)
+    ? E.right(s)
+    : E.left({
+        _tag: 'InvalidCommand',
+        ticketId: '',
+        path: 'ticketId',
+        message: `ticketId: expected 1 to 100 printable ASCII characters without leading or trailing spaces, such as "INC-42", received ${describe(s)}`
+      })

@@ -1,0 +1,169 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { addBusinessDays } from '../calendar/days.js'
+import type { BusinessCalendar } from '../calendar/index.js'
+import { apply } from './apply.js'
+import type { TicketCommand } from './commands.js'
+import { invalidCommand, invalidCommandFrom, tooEarlyToClose, type TicketError } from './errors.js'
+import type { EventHeader, TicketEvent } from './events.js'
+import { absurd } from './evolve.js'
+import type { TicketState } from './model.js'
+import { itilDefault } from '../priority/itil.js'
+import { lookup, priorityNamed } from '../priority/matrix.js'
+import type { Matrix, Priority } from '../priority/index.js'
+import type { PriorityError } from '../priority/errors.js'
+
+/**
+ * What `decide` needs besides the command and the ticket: the priority matrix, the first tier
+ * new tickets start in, and (for automatic closing) the calendar and number of business days of
+ * customer silence after which a resolved ticket may close.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface DecideContext {
+  readonly matrix: Matrix
+  readonly firstTier: string
+  readonly autoClose?: { readonly calendar: BusinessCalendar; readonly businessDays: number }
+}
+
+const header = (state: TicketState, command: TicketCommand, ticketId: string): EventHeader => ({
+  ticketId: ticketId as EventHeader['ticketId'],
+  seq: state._tag === 'Unopened' ? 1 : state.version + 1,
+  at: command.at,
+  actor: command.actor
+})
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
+
+const ranked = (p: Priority): { readonly rank: number; readonly name: string; readonly label: string } => ({ rank: p.rank, name: p.name, label: p.label })
+
+const fromPriority = (ticketId: string, e: PriorityError): TicketError =>
+  invalidCommandFrom(ticketId, e._tag === 'DecodeError' ? '$' : e.path, e.message)
+
+/**
+ * The context most desks start from: the ITIL 3 × 3 matrix, new tickets at the first line
+ * (`L1`), and no automatic closing.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Ticket } from 'itsm-kit'
+ * assert.strictEqual(Ticket.defaultContext.firstTier, 'L1')
+ * assert.strictEqual(Ticket.defaultContext.matrix.priorities.length, 5)
+ * ```
+ * @category constants
+ * @since 0.1.0
+ */
+export const defaultContext: DecideContext = { matrix: itilDefault, firstTier: 'L1' }
+
+/** The events a command stands for, before any rule is checked. */
+const propose = (command: TicketCommand, state: TicketState, context: DecideContext): E.Either<TicketError, ReadonlyArray<TicketEvent>> => {
+  const id = command._tag === 'Open' ? command.ticketId : state._tag === 'Ticket' ? state.id : ''
+  const h = header(state, command, id)
+  const one = (e: TicketEvent): E.Either<TicketError, ReadonlyArray<TicketEvent>> => E.right([e])
+  switch (command._tag) {
+    case 'Open':
+      return one({
+        _tag: 'TicketOpened',
+        ...h,
+        channel: command.channel,
+        customer: command.customer,
+        requester: command.requester,
+        title: command.title,
+        tier: command.tier ?? context.firstTier,
+        ...optional('service', command.service),
+        ...optional('affectedUsers', command.affectedUsers),
+        ...optional('kind', command.kind),
+        ...optional('requestedBy', command.requestedBy)
+      })
+    case 'Classify':
+      return one({ _tag: 'TicketClassified', ...h, kind: command.kind, ...optional('category', command.category) })
+    case 'Prioritise': {
+      const p = lookup(command.urgency, command.impact)(context.matrix)
+      return E.isLeft(p)
+        ? E.left(fromPriority(id, p.left))
+        : one({ _tag: 'PrioritySet', ...h, urgency: command.urgency, impact: command.impact, ...ranked(p.right) })
+    }
+    case 'OverridePriority': {
+      const p = priorityNamed(command.priority)(context.matrix)
+      return E.isLeft(p) ? E.left(fromPriority(id, p.left)) : one({ _tag: 'PriorityOverridden', ...h, ...ranked(p.right), reason: command.reason })
+    }
+    case 'Assign':
+      return one({ _tag: 'TicketAssigned', ...h, assignee: command.assignee })
+    case 'Escalate':
+      return one({ _tag: 'TicketEscalated', ...h, toTier: command.toTier, note: command.note, ...optional('assignee', command.assignee) })
+    case 'Reply':
+      return one({ _tag: 'PublicReplySent', ...h, message: command.message })
+    case 'AddNote':
+      return one({ _tag: 'InternalNoteAdded', ...h, note: command.note })
+    case 'Await':
+      return one({ _tag: 'AwaitingStarted', ...h, party: command.party, ...optional('reason', command.reason) })
+    case 'Resume':
+      return one({ _tag: 'WorkResumed', ...h })
+    case 'ApplyWorkaround':
+      return one({ _tag: 'WorkaroundApplied', ...h, description: command.description, ...optional('problemId', command.problemId) })
+    case 'Resolve':
+      return one({ _tag: 'TicketResolved', ...h, code: command.code, note: command.note })
+    case 'Confirm':
+      return one({ _tag: 'TicketClosed', ...h, reason: 'confirmed' })
+    case 'Reject':
+      return one({ _tag: 'ResolutionRejected', ...h, reason: command.reason })
+    case 'Reopen':
+      return one({ _tag: 'TicketReopened', ...h, reason: command.reason })
+    case 'Close': {
+      const policy = context.autoClose
+      if (policy === undefined) return E.left(invalidCommand(id, 'context.autoClose', 'an auto-close policy (calendar and business days) to close for silence', 'none'))
+      if (!(Number.isInteger(policy.businessDays) && policy.businessDays >= 1))
+        return E.left(invalidCommand(id, 'context.autoClose.businessDays', 'a whole number of business days, 1 or more', policy.businessDays))
+      if (state._tag === 'Ticket' && state.status._tag === 'Resolved') {
+        const earliest = addBusinessDays(state.status.since, policy.businessDays)(policy.calendar)
+        if (command.at < earliest) return E.left(tooEarlyToClose(id, state.status.since, earliest, command.at, policy.businessDays))
+      }
+      return one({ _tag: 'TicketClosed', ...h, reason: 'silence' })
+    }
+    case 'Cancel':
+      return one({ _tag: 'TicketCancelled', ...h, reason: command.reason })
+    case 'Rate':
+      return one({ _tag: 'TicketRated', ...h, score: command.score, ...optional('comment', command.comment) })
+    case 'LinkProblem':
+      return one({ _tag: 'LinkedToProblem', ...h, problemId: command.problemId })
+    default:
+      return absurd(command)
+  }
+}
+
+/**
+ * Decides what a command means for a ticket: the events to store, or why it cannot happen.
+ *
+ * Every event is checked against the ticket's rules (the same ones {@link replay} checks), so
+ * what `decide` returns always replays. `Confirm` closes a resolved ticket; `Close` closes one
+ * only after the context's business days of silence since the resolution.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket, Time } from 'itsm-kit'
+ * const at = pipe(Time.fromISO('2025-03-07T08:05:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * const kari = { role: 'agent', id: 'kari' } as const
+ * const open = { _tag: 'Open', at, actor: kari, ticketId: 'INC-42' as Ticket.TicketId, channel: 'phone',
+ *   customer: 'Fjord AS', requester: 'ola', title: 'Forgot my password' } as const
+ * const events = pipe(Ticket.initial, Ticket.decide(open, Ticket.defaultContext))
+ * assert.deepStrictEqual(pipe(events, E.map((es) => es.map((e) => `${e._tag} #${e.seq} ${e.tier}`))), E.right(['TicketOpened #1 L1']))
+ * ```
+ * @category event sourcing
+ * @since 0.1.0
+ */
+export const decide = (command: TicketCommand, context: DecideContext) => (self: TicketState): E.Either<TicketError, ReadonlyArray<TicketEvent>> => {
+  const proposed = propose(command, self, context)
+  if (E.isLeft(proposed)) return proposed
+  let state = self
+  for (const event of proposed.right) {
+    const next = apply(event)(state)
+    if (E.isLeft(next)) return next
+    state = next.right
+  }
+  return proposed
+}

@@ -1,0 +1,191 @@
+import type { DecodeError } from '../codec/decodeError.js'
+import { describe } from '../codec/describe.js'
+import type { Instant } from '../time/index.js'
+import { toISO } from '../time/constructors.js'
+import type { TicketEvent } from './events.js'
+import type { Status, TicketState } from './model.js'
+
+/** Where an event stands: `ticket INC-42, event 5 (TicketClosed at 2025-03-07T10:00:00Z)`. */
+const where = (event: Pick<TicketEvent, '_tag' | 'ticketId' | 'seq' | 'at'>): string =>
+  `ticket ${describeId(event.ticketId)}, event ${event.seq} (${event._tag} at ${safeISO(event.at)})`
+
+const describeId = (id: unknown): string => (typeof id === 'string' && id.length <= 60 ? id : describe(id))
+const safeISO = (at: unknown): string => (typeof at === 'number' && Number.isFinite(at) && Math.abs(at) < 8.64e15 ? toISO(at as Instant) : describe(at))
+
+/** A status in words, with when it began. @internal */
+export const describeStatus = (status: Status): string => {
+  const since = `since ${toISO(status.since)}`
+  switch (status._tag) {
+    case 'New':
+      return `a new ticket ${since}`
+    case 'InProgress':
+      return `a ticket in progress ${since}`
+    case 'Awaiting':
+      return `a ticket awaiting ${status.party === 'thirdParty' ? 'a third party' : `the ${status.party}`} ${since}`
+    case 'Resolved':
+      return `a ticket resolved (${status.code}) ${since}`
+    case 'Closed':
+      return `a ticket closed ${since}`
+    case 'Cancelled':
+      return `a ticket cancelled ${since}`
+  }
+}
+
+const describeState = (state: TicketState): string => (state._tag === 'Unopened' ? 'a ticket that has not been opened' : describeStatus(state.status))
+
+/**
+ * An event that cannot happen in the ticket's current state: closing a ticket that is not
+ * resolved, replying before the ticket was opened, resuming a ticket that is not waiting.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface ImpossibleEvent {
+  readonly _tag: 'ImpossibleEvent'
+  readonly ticketId: string
+  readonly seq: number
+  readonly event: TicketEvent['_tag']
+  /** The ticket's status when the event came (`Unopened` before the first event). */
+  readonly state: Status['_tag'] | 'Unopened'
+  readonly message: string
+}
+
+/**
+ * An event whose data break a rule: an escalation or resolution without a note, a rating
+ * outside 1–5, a workaround on a question.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface InvalidEvent {
+  readonly _tag: 'InvalidEvent'
+  readonly ticketId: string
+  readonly seq: number
+  readonly event: TicketEvent['_tag']
+  /** The field at fault, such as `note`. */
+  readonly path: string
+  readonly message: string
+}
+
+/**
+ * An event out of place in the history: for another ticket, with the wrong sequence number
+ * (a gap or a duplicate), or earlier than the event before it.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface OutOfOrder {
+  readonly _tag: 'OutOfOrder'
+  readonly ticketId: string
+  readonly seq: number
+  readonly event: TicketEvent['_tag']
+  readonly message: string
+}
+
+/**
+ * Closing a resolved ticket for silence before the configured number of business days passed.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface TooEarlyToClose {
+  readonly _tag: 'TooEarlyToClose'
+  readonly ticketId: string
+  readonly resolvedAt: Instant
+  readonly earliest: Instant
+  readonly message: string
+}
+
+/**
+ * A command that refers to something its context lacks: urgency or impact levels the priority
+ * matrix does not have, a priority name it does not know, or an automatic close without an
+ * auto-close policy.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface InvalidCommand {
+  readonly _tag: 'InvalidCommand'
+  readonly ticketId: string
+  readonly path: string
+  readonly message: string
+}
+
+/**
+ * A history without events: there is no ticket to rebuild.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export interface EmptyHistory {
+  readonly _tag: 'EmptyHistory'
+  readonly message: string
+}
+
+/**
+ * Everything that can go wrong when deciding, applying or replaying ticket events.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type TicketError = ImpossibleEvent | InvalidEvent | OutOfOrder | TooEarlyToClose | InvalidCommand | EmptyHistory | DecodeError
+
+/** @internal */
+export const impossibleEvent = (event: TicketEvent, state: TicketState, expected: string): ImpossibleEvent => ({
+  _tag: 'ImpossibleEvent',
+  ticketId: String(event.ticketId),
+  seq: event.seq,
+  event: event._tag,
+  state: state._tag === 'Unopened' ? 'Unopened' : state.status._tag,
+  message: `${where(event)}: expected ${expected}, received ${describeState(state)}`
+})
+
+/** @internal */
+export const invalidEvent = (event: TicketEvent, path: string, expected: string, received: unknown): InvalidEvent => ({
+  _tag: 'InvalidEvent',
+  ticketId: String(event.ticketId),
+  seq: event.seq,
+  event: event._tag,
+  path,
+  message: `${where(event)}: ${path}: expected ${expected}, received ${describe(received)}`
+})
+
+/** @internal */
+export const outOfOrder = (event: TicketEvent, expected: string, received: string): OutOfOrder => ({
+  _tag: 'OutOfOrder',
+  ticketId: String(event.ticketId),
+  seq: event.seq,
+  event: event._tag,
+  message: `${where(event)}: expected ${expected}, received ${received}`
+})
+
+/** @internal */
+export const tooEarlyToClose = (ticketId: string, resolvedAt: Instant, earliest: Instant, at: Instant, days: number): TooEarlyToClose => ({
+  _tag: 'TooEarlyToClose',
+  ticketId,
+  resolvedAt,
+  earliest,
+  message: `ticket ${describeId(ticketId)}: expected ${days} business day${days === 1 ? '' : 's'} of silence after the resolution at ${toISO(resolvedAt)}, that is a close at ${toISO(earliest)} or later, received a close at ${toISO(at)}`
+})
+
+/** @internal */
+export const invalidCommand = (ticketId: string, path: string, expected: string, received: unknown): InvalidCommand => ({
+  _tag: 'InvalidCommand',
+  ticketId,
+  path,
+  message: `ticket ${describeId(ticketId)}: ${path}: expected ${expected}, received ${typeof received === 'string' && received.startsWith('a ') ? received : describe(received)}`
+})
+
+/** @internal */
+export const emptyHistory = (): EmptyHistory => ({
+  _tag: 'EmptyHistory',
+  message: 'events: expected at least the TicketOpened event, received no events'
+})
+
+/** An invalid command whose detail comes from another module's error message. @internal */
+export const invalidCommandFrom = (ticketId: string, path: string, detail: string): InvalidCommand => ({
+  _tag: 'InvalidCommand',
+  ticketId,
+  path,
+  message: `ticket ${describeId(ticketId)}: ${detail}`
+})

@@ -1,0 +1,182 @@
+import * as O from 'fp-ts/lib/Option.js'
+import { businessTimeBetween } from '../calendar/businessTime.js'
+import type { BusinessCalendar } from '../calendar/index.js'
+import type { Duration, Instant } from '../time/index.js'
+import type { Status, Ticket } from './model.js'
+
+/**
+ * Returns the ticket's current status (with since when).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
+ * assert.deepStrictEqual(pipe(Ticket.replay([opened]), E.map(Ticket.status)), E.right({ _tag: 'New', since: Date.UTC(2025, 2, 7, 8) }))
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const status = (self: Ticket): Status => self.status
+
+/**
+ * Returns how long the ticket has been in its current status at `at`, in real elapsed time (zero
+ * if `at` is before the status began).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket, Time } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
+ * const later = pipe(Time.fromISO('2025-03-07T09:30:00Z'), E.getOrElseW(() => assert.fail()))
+ * assert.deepStrictEqual(pipe(Ticket.replay([opened]), E.map(Ticket.timeInStatus(later)), E.map(Time.toISODuration)), E.right('PT1H30M'))
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const timeInStatus = (at: Instant) => (self: Ticket): Duration => Math.max(0, at - self.status.since) as Duration
+
+/**
+ * Returns how much business time on a calendar the ticket has spent in its current status at `at`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Ticket, Time } from 'itsm-kit'
+ * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 14) as never,
+ *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
+ * const monday = pipe(Time.fromISO('2025-03-10T09:00:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * const spent = pipe(Ticket.replay([opened]), E.map(Ticket.businessTimeInStatus(monday, oslo)), E.map(Time.toISODuration))
+ * assert.deepStrictEqual(spent, E.right('PT2H'))
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const businessTimeInStatus = (at: Instant, calendar: BusinessCalendar) => (self: Ticket): Duration =>
+  at <= self.status.since ? (0 as Duration) : businessTimeBetween(self.status.since, at)(calendar)
+
+/**
+ * Returns who holds the ticket: its tier and, if someone took it, the assignee.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
+ * assert.deepStrictEqual(pipe(Ticket.replay([opened]), E.map(Ticket.holder)), E.right({ tier: 'L1' }))
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const holder = (self: Ticket): { readonly tier: string; readonly assignee?: string } =>
+  self.assignee === undefined ? { tier: self.tier } : { tier: self.tier, assignee: self.assignee }
+
+/**
+ * Returns the instant of the first public reply to the customer, if any (internal notes do not
+ * count).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
+ * assert.deepStrictEqual(pipe(Ticket.replay([opened]), E.map(Ticket.firstResponseAt)), E.right(O.none))
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const firstResponseAt = (self: Ticket): O.Option<Instant> => O.fromNullable(self.firstResponseAt)
+
+/**
+ * Returns the instant of the latest resolution, if the ticket was ever resolved.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
+ * assert.deepStrictEqual(pipe(Ticket.replay([opened]), E.map(Ticket.resolvedAt)), E.right(O.none))
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const resolvedAt = (self: Ticket): O.Option<Instant> => O.fromNullable(self.resolvedAt)
+
+/**
+ * Tells whether the ticket is resolved now (waiting for the customer's last word).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
+ * assert.deepStrictEqual(pipe(Ticket.replay([opened]), E.map(Ticket.isResolved)), E.right(false))
+ * ```
+ * @category guards
+ * @since 0.1.0
+ */
+export const isResolved = (self: Ticket): boolean => self.status._tag === 'Resolved'
+
+/**
+ * Tells whether the ticket is finished: closed or cancelled.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
+ * assert.deepStrictEqual(pipe(Ticket.replay([opened]), E.map(Ticket.isFinished)), E.right(false))
+ * ```
+ * @category guards
+ * @since 0.1.0
+ */
+export const isFinished = (self: Ticket): boolean => self.status._tag === 'Closed' || self.status._tag === 'Cancelled'
+
+/**
+ * Tells whether the first line resolved the ticket: it is resolved or closed after a
+ * resolution, and it never left the tier it was opened in.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const h = (seq: number) => ({ ticketId: 'INC-1' as Ticket.TicketId, seq, at: Date.UTC(2025, 2, 7, 8, seq) as never, actor: { role: 'agent', id: 'kari' } } as const)
+ * const events: ReadonlyArray<Ticket.TicketEvent> = [
+ *   { _tag: 'TicketOpened', ...h(1), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Forgot password', tier: 'L1' },
+ *   { _tag: 'TicketResolved', ...h(2), code: 'fixed', note: 'Password reset' }
+ * ]
+ * assert.deepStrictEqual(pipe(Ticket.replay(events), E.map(Ticket.resolvedAtFirstLine)), E.right(true))
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const resolvedAtFirstLine = (self: Ticket): boolean =>
+  self.resolvedAt !== undefined && self.status._tag !== 'Cancelled' && self.escalationCount === 0

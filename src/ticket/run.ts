@@ -1,0 +1,71 @@
+import * as E from 'fp-ts/lib/Either.js'
+import type { TicketCommand } from './commands.js'
+import { decide, type DecideContext } from './decide.js'
+import type { TicketError } from './errors.js'
+import type { TicketEvent } from './events.js'
+import { evolve } from './evolve.js'
+import type { Ticket, TicketState } from './model.js'
+
+/**
+ * Decides a list of commands one after the other and returns the ticket with all its events:
+ * handy in tests, imports and what-if questions. Stops at the first command that fails.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const kari = { role: 'agent', id: 'kari' } as const
+ * const result = Ticket.runEvents([
+ *   { _tag: 'Open', at: Date.UTC(2025, 2, 7, 8) as never, actor: kari, ticketId: 'INC-7' as Ticket.TicketId, channel: 'chat', customer: 'ACME', requester: 'ola', title: 'VPN' },
+ *   { _tag: 'Assign', at: Date.UTC(2025, 2, 7, 8, 1) as never, actor: kari, assignee: 'kari' }
+ * ], Ticket.defaultContext)
+ * assert.deepStrictEqual(pipe(result, E.map(({ events }) => events.map((e) => e._tag))), E.right(['TicketOpened', 'TicketAssigned']))
+ * ```
+ * @category event sourcing
+ * @since 0.1.0
+ */
+export const runEvents = (
+  commands: ReadonlyArray<TicketCommand>,
+  context: DecideContext,
+  from: TicketState = { _tag: 'Unopened' }
+): E.Either<TicketError, { readonly ticket: TicketState; readonly events: ReadonlyArray<TicketEvent> }> => {
+  let state = from
+  const events: Array<TicketEvent> = []
+  for (const command of commands) {
+    const decided = decide(command, context)(state)
+    if (E.isLeft(decided)) return decided
+    for (const e of decided.right) {
+      events.push(e)
+      state = evolve(state, e)
+    }
+  }
+  return E.right({ ticket: state, events })
+}
+
+/**
+ * Decides a list of commands one after the other and returns the resulting ticket.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const kari = { role: 'agent', id: 'kari' } as const
+ * const ticket = Ticket.run([
+ *   { _tag: 'Open', at: Date.UTC(2025, 2, 7, 8) as never, actor: kari, ticketId: 'INC-7' as Ticket.TicketId, channel: 'chat', customer: 'ACME', requester: 'ola', title: 'VPN' },
+ *   { _tag: 'Escalate', at: Date.UTC(2025, 2, 7, 8, 40) as never, actor: kari, toTier: 'L2', note: 'Tunnel drops every 5 min; logs attached' }
+ * ], Ticket.defaultContext)
+ * assert.deepStrictEqual(pipe(ticket, E.map(Ticket.holder)), E.right({ tier: 'L2' }))
+ * ```
+ * @category event sourcing
+ * @since 0.1.0
+ */
+export const run = (commands: ReadonlyArray<TicketCommand>, context: DecideContext): E.Either<TicketError, Ticket> => {
+  const result = runEvents(commands, context)
+  if (E.isLeft(result)) return result
+  const { ticket } = result.right
+  return ticket._tag === 'Ticket' ? E.right(ticket) : E.left({ _tag: 'EmptyHistory', message: 'commands: expected at least the Open command, received no commands' })
+}
