@@ -4,7 +4,8 @@ import { daysInMonth, formatSeconds, parseSeconds } from '../time/civil.js'
 import { parseZone } from '../time/constructors.js'
 import { makeZoneRules } from '../time/zone.js'
 import { decodeCalendarSpec } from './codec.js'
-import { makeEngine, toSeconds } from './engine.js'
+import { MAX_YEAR, MIN_YEAR, makeEngine, toSeconds } from './engine.js'
+import { dayOfRule } from './rules.js'
 import { emptyInterval, impossibleDate, noOpenTime, overlappingHours, type CalendarError } from './errors.js'
 import { allWeekdays, type BusinessCalendar, type CalendarSpec, type DateRule, type OpeningHours } from './model.js'
 
@@ -51,6 +52,15 @@ const checkRule = (rule: DateRule, path: string): CalendarError | undefined => {
   return undefined
 }
 
+/** Whether a rule picks at least one day in the years the engine covers (29 February 2100 does not). */
+const picksSomeDay = (rule: DateRule): boolean => {
+  if (rule._tag === 'ExactDate') return true
+  const first = Math.max(rule.firstYear ?? MIN_YEAR, MIN_YEAR)
+  const last = Math.min(rule.lastYear ?? MAX_YEAR, MAX_YEAR)
+  for (let y = first; y <= last; y++) if (dayOfRule(rule, y) !== undefined) return true
+  return false
+}
+
 const validate = (spec: CalendarSpec): CalendarError | undefined => {
   const week: Placed[] = []
   for (const [d, w] of allWeekdays.entries()) {
@@ -70,7 +80,8 @@ const validate = (spec: CalendarSpec): CalendarError | undefined => {
     const placed: Placed[] = []
     const bad = checkHours(e.hours, `exceptions[${i}].hours`, 0, placed) ?? firstOverlap(placed, false)
     if (bad !== undefined) return bad
-    if (e.hours.length > 0) extraOpen = true
+    // a whenOpen exception only shortens open days, so it never opens a calendar by itself
+    if (e.hours.length > 0 && e.whenOpen !== true && picksSomeDay(e.on)) extraOpen = true
   }
   if (week.length === 0 && !extraOpen) return noOpenTime()
   return undefined

@@ -215,8 +215,9 @@ export const makeEngine = (spec: CalendarSpec, zone: ZoneRules): Engine => {
     }
     const c = new Float64Array(m + 1)
     for (let j = 0; j < m; j++) c[j + 1] = (c[j] as number) + (e[j] as number) - (s[j] as number)
-    starts = s
-    ends = e
+    // keep exactly the m merged intervals: reads past the end must see undefined, not stale zeros
+    starts = s.slice(0, m)
+    ends = e.slice(0, m)
     cum = c
     n = m
     baseDay = m > 0 ? Math.floor((s[0] as number) / DAY_MS) : 0

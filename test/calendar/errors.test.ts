@@ -65,6 +65,13 @@ describe('calendar errors name the path, what was expected and what was received
     expect(fail({ zone: 'UTC', weekly: { mon: [] }, exceptions: [{ on: { _tag: 'ExactDate', date: '2025-01-01' }, hours: [] }] })._tag).toBe('NoOpenTime')
   })
 
+  it('a calendar opened only by exceptions that never fall or only shorten open days is never open', () => {
+    const only = (e: Calendar.DayException) => fail({ zone: 'UTC', weekly: {}, exceptions: [e] })._tag
+    const hours = [{ opens: '08:00', closes: '16:00' }]
+    expect(only({ on: { _tag: 'FixedDate', month: 2, day: 29, firstYear: 2100, lastYear: 2100 }, hours })).toBe('NoOpenTime')
+    expect(only({ on: { _tag: 'ExactDate', date: '2025-01-01' }, hours, whenOpen: true })).toBe('NoOpenTime')
+  })
+
   it('a calendar open only through an exception compiles', () => {
     const cal = Calendar.compile({ zone: 'UTC', weekly: {}, exceptions: [{ on: { _tag: 'ExactDate', date: '2025-01-04' }, hours: [{ opens: '10:00', closes: '12:00' }] }] })
     expect(E.isRight(cal)).toBe(true)
