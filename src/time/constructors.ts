@@ -12,7 +12,7 @@ import {
   type UnknownZone
 } from './errors.js'
 import { maxDuration, maxInstant, minInstant, type Duration, type IanaZone, type Instant, type LocalDate } from './model.js'
-import { isKnownZone, makeZoneRules } from './zone.js'
+import { isKnownZone, makeDirectZoneRules } from './zone.js'
 
 const RANGE = 'an instant between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z'
 
@@ -245,7 +245,7 @@ export const localDate = (s: string): E.Either<InvalidLocalDate, LocalDate> => p
  * @since 0.1.0
  */
 export const toLocalDate = (zone: IanaZone) => (self: Instant): LocalDate =>
-  formatDay(Math.floor(makeZoneRules(zone).utcToLocal(self) / DAY_MS)) as LocalDate
+  formatDay(Math.floor(makeDirectZoneRules(zone).utcToLocal(self) / DAY_MS)) as LocalDate
 
 const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
 
@@ -277,7 +277,7 @@ export const fromLocal = (wallTime: string, zone: IanaZone): E.Either<InvalidLoc
   const seconds = m === null ? undefined : parseSeconds(m[2] as string, false)
   if (day === undefined || seconds === undefined)
     return E.left(invalidLocalDate('wallTime', 'a local date-time "YYYY-MM-DDTHH:mm" or "YYYY-MM-DDTHH:mm:ss"', wallTime))
-  return checkInstant(makeZoneRules(zone).localToUtc(day * DAY_MS + seconds * 1000), 'wallTime')
+  return checkInstant(makeDirectZoneRules(zone).localToUtc(day * DAY_MS + seconds * 1000), 'wallTime')
 }
 
 /** @internal */

@@ -91,28 +91,7 @@ const buildYear = (offsetMs: (t: number) => number, year: number): YearTable => 
   return { at, offsets }
 }
 
-/** Makes the offset rules of a zone that luxon knows. @internal */
-export const makeZoneRules = (name: string): ZoneRules => {
-  const offsetMs = offsetFunction(IANAZone.create(name))
-  const years = new Map<number, YearTable>()
-  const table = (year: number): YearTable => {
-    let t = years.get(year)
-    if (t === undefined) {
-      t = buildYear(offsetMs, year)
-      years.set(year, t)
-    }
-    return t
-  }
-  const offsetAt = (utcMs: number): number => {
-    // the UTC year of an instant, without allocating a Date
-    let year = 1970 + Math.floor(utcMs / (365.2425 * DAY_MS))
-    if (utcMs < utcYearStart(year)) year -= 1
-    else if (utcMs >= utcYearStart(year + 1)) year += 1
-    const { at, offsets } = table(year)
-    let i = 0
-    while (i < at.length && (at[i] as number) <= utcMs) i++
-    return offsets[i] as number
-  }
+const rulesFrom = (name: string, offsetAt: (utcMs: number) => number): ZoneRules => {
   const localToUtc = (localMs: number): number => {
     const before = offsetAt(localMs - DAY_MS)
     const after = offsetAt(localMs + DAY_MS)
@@ -128,6 +107,49 @@ export const makeZoneRules = (name: string): ZoneRules => {
   }
   const utcToLocal = (utcMs: number): number => utcMs + offsetAt(utcMs)
   return { name, offsetAt, localToUtc, utcToLocal }
+}
+
+/**
+ * Makes the offset rules of a zone that luxon knows, backed by per-year transition tables: for
+ * calendars, which convert thousands of wall times a year.
+ *
+ * @internal
+ */
+export const makeZoneRules = (name: string): ZoneRules => {
+  const offsetMs = offsetFunction(IANAZone.create(name))
+  const years = new Map<number, YearTable>()
+  const table = (year: number): YearTable => {
+    let t = years.get(year)
+    if (t === undefined) {
+      t = buildYear(offsetMs, year)
+      years.set(year, t)
+    }
+    return t
+  }
+  return rulesFrom(name, (utcMs: number): number => {
+    // the UTC year of an instant, without allocating a Date
+    let year = 1970 + Math.floor(utcMs / (365.2425 * DAY_MS))
+    if (utcMs < utcYearStart(year)) year -= 1
+    else if (utcMs >= utcYearStart(year + 1)) year += 1
+    const { at, offsets } = table(year)
+    let i = 0
+    while (i < at.length && (at[i] as number) <= utcMs) i++
+    return offsets[i] as number
+  })
+}
+
+/**
+ * Makes the offset rules of a zone that ask luxon directly, without tables: for a single
+ * conversion (`Time.fromLocal`, `Time.toLocalDate`), where building a year's table would cost
+ * more than the few offsets needed.
+ *
+ * @internal
+ */
+export const makeDirectZoneRules = (name: string): ZoneRules => {
+  // luxon keeps its Intl formatters between calls, so a handful of offsets costs less through it
+  // than creating a formatter of our own
+  const zone = IANAZone.create(name)
+  return rulesFrom(name, (t: number): number => Math.round(zone.offset(t) * 60_000))
 }
 
 /** Whether luxon (through Intl) knows a zone name. @internal */
