@@ -1,7 +1,125 @@
 /**
- * Ticket kinds, category trees and rule-based classification (being written).
+ * Ticket kinds, channels, category trees and rule-based classification: what a new ticket is,
+ * how it came in, where it belongs, and a first proposal of its kind, category, urgency and
+ * impact that says why.
  *
+ * - **Kinds** ({@link TicketKind}: incident, service request, question, problem, feedback)
+ *   follow rules given as data ({@link KindRules}, {@link defaultKindRules}); the ticket and
+ *   SLA modules ask them questions such as {@link needsPriority} or {@link hasResponseTarget}.
+ * - **Channels** ({@link Channel}) carry traits: monitoring reports before the customer noticed.
+ * - **Category trees** (service → category → subcategory) are checked by
+ *   {@link makeCategoryTree} and queried with {@link path}, {@link children}, {@link isUnder}…
+ * - A **classifier** is an ordered list of rules ({@link makeClassifier}); {@link classify}
+ *   proposes each field from the first matching rule that proposes it, keeps the fields an
+ *   agent set, and explains every value. Text matching ignores case and accents
+ *   ({@link normalise}).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Classification } from 'itsm-kit'
+ * const proposal = pipe(
+ *   E.Do,
+ *   E.bind('categories', () => Classification.decodeCategoryTree({ categories: [
+ *     { id: 'accounts', name: 'Accounts' },
+ *     { id: 'accounts.password', name: 'Password reset', parent: 'accounts' }
+ *   ] })),
+ *   E.bind('classifier', ({ categories }) => Classification.decodeClassifier({ categories })({ rules: [
+ *     { id: 'password', when: { _tag: 'Text', patterns: ['passord', 'lösenord', 'salasana', 'hasło', 'hasła'] },
+ *       then: { kind: 'serviceRequest', category: 'accounts.password' } }
+ *   ] })),
+ *   E.map(({ classifier }) => pipe(classifier, Classification.classify({ channel: 'email', text: 'Zapomniałem hasła' })))
+ * )
+ * assert.deepStrictEqual(pipe(proposal, E.map((p) => p.fields)), E.right({ kind: 'serviceRequest', category: 'accounts.password' }))
+ * ```
  * @module Classification
  * @since 0.1.0
  */
-export {}
+export type {
+  AllCondition,
+  AnyCondition,
+  Category,
+  CategoryLevel,
+  CategoryNode,
+  CategoryTree,
+  CategoryTreeSpec,
+  Channel,
+  ChannelCondition,
+  ChannelTraits,
+  Classifier,
+  ClassifierContext,
+  ClassifierInput,
+  ClassifierSpec,
+  Condition,
+  CustomerCondition,
+  FieldName,
+  FieldOrigin,
+  Fields,
+  Kept,
+  KindRule,
+  KindRules,
+  KindRulesSpec,
+  MonitoringCondition,
+  PriorityRule,
+  Proposal,
+  Proposed,
+  Reason,
+  Rule,
+  ServiceCondition,
+  TextCondition,
+  TextMatch,
+  TicketKind,
+  Unset
+} from './model.js'
+export { allChannels, allKinds, channelTraits } from './model.js'
+export type {
+  CategoryCycle,
+  CategoryTooDeep,
+  ClassificationError,
+  ConditionTooDeep,
+  DuplicateCategoryId,
+  DuplicateRuleId,
+  EmptyPattern,
+  EmptyProposal,
+  InconsistentKindRule,
+  UnknownCategory,
+  UnknownLevel,
+  UnknownParent
+} from './errors.js'
+export {
+  allowsPriority,
+  allowsProblemLink,
+  allowsRequestedBy,
+  allowsWorkaround,
+  decodeKindRules,
+  defaultKindRules,
+  encodeKindRules,
+  hasRequester,
+  hasResolutionTarget,
+  hasResponseTarget,
+  isChannel,
+  isKind,
+  isLive,
+  isProactive,
+  isSlaBound,
+  makeKindRules,
+  needsPriority,
+  ruleFor
+} from './kinds.js'
+export {
+  ancestors,
+  children,
+  decodeCategoryTree,
+  encodeCategoryTree,
+  hasCategory,
+  isUnder,
+  lookup,
+  makeCategoryTree,
+  path,
+  serviceOf,
+  services
+} from './categories.js'
+export { classify, decodeClassifier, encodeClassifier, explain, makeClassifier } from './classifier.js'
+export { normalise } from './normalise.js'

@@ -1,0 +1,265 @@
+import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
+import * as t from 'io-ts'
+import { record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
+import {
+  allChannels,
+  allKinds,
+  type CategoryNode,
+  type CategoryTreeSpec,
+  type Channel,
+  type ClassifierSpec,
+  type Condition,
+  type Fields,
+  type KindRule,
+  type KindRulesSpec,
+  type PriorityRule,
+  type Rule,
+  type TextMatch,
+  type TicketKind
+} from './model.js'
+
+// Wrappers below are plain `t.Type`s on purpose: the path builder of codec/decodeError skips
+// the children of refinement and recursive types, so `t.refinement` or `t.recursion` here would
+// lose `[0]` or `.patterns` from the paths in error messages.
+
+const oneOf = <A extends string>(values: ReadonlyArray<A>): t.Type<A, A, unknown> => {
+  const name = `one of ${values.map((v) => `"${v}"`).join(' | ')}`
+  const is = (u: unknown): u is A => typeof u === 'string' && (values as ReadonlyArray<string>).includes(u)
+  return new t.Type<A, A, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), (a) => a)
+}
+
+/** A non-empty list whose items keep their `[i]` in error paths. @internal */
+export const nonEmpty = <A, O>(item: t.Type<A, O, unknown>, name: string): t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown> => {
+  const list = t.readonlyArray(item, name)
+  return new t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown>(
+    name,
+    (u): u is ReadonlyNonEmptyArray<A> => list.is(u) && u.length > 0,
+    (u, c) => {
+      if (!Array.isArray(u) || u.length === 0) return t.failure(u, c)
+      // validate as the array type itself, so that item paths read `patterns[0]`
+      const last = c[c.length - 1]
+      const context: t.Context = last === undefined ? c : [...c.slice(0, -1), { ...last, type: list }]
+      return list.validate(u, context) as t.Validation<ReadonlyNonEmptyArray<A>>
+    },
+    (a) => list.encode(a) as unknown as ReadonlyNonEmptyArray<O>
+  )
+}
+
+/**
+ * io-ts codec of a ticket kind: one of `"incident"`, `"serviceRequest"`, `"question"`,
+ * `"problem"`, `"feedback"`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec } from 'itsm-kit'
+ * assert.deepStrictEqual(Codec.TicketKindJson.decode('question'), E.right('question'))
+ * assert.strictEqual(E.isLeft(Codec.TicketKindJson.decode('Incident')), true)
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const TicketKindJson: t.Type<TicketKind, TicketKind, unknown> = oneOf(allKinds)
+
+/**
+ * io-ts codec of a channel: one of `"phone"`, `"chat"`, `"email"`, `"portal"`, `"monitoring"`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec } from 'itsm-kit'
+ * assert.deepStrictEqual(Codec.ChannelJson.decode('monitoring'), E.right('monitoring'))
+ * assert.strictEqual(E.isLeft(Codec.ChannelJson.decode('fax')), true)
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const ChannelJson: t.Type<Channel, Channel, unknown> = oneOf(allChannels)
+
+/**
+ * io-ts codec of the rules of one ticket kind; every field is required.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Classification, Codec } from 'itsm-kit'
+ * const incident = Classification.defaultKindRules.kinds.incident
+ * assert.deepStrictEqual(Codec.KindRuleJson.decode(incident), E.right(incident))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const KindRuleJson: t.Type<KindRule, KindRule, unknown> = record(
+  'the rules of a ticket kind',
+  {
+    priority: oneOf<PriorityRule>(['required', 'optional', 'none']),
+    responseTarget: t.boolean,
+    resolutionTarget: t.boolean,
+    requester: t.boolean,
+    requestedBy: t.boolean,
+    workaround: t.boolean,
+    problemLink: t.boolean
+  },
+  {}
+)
+
+/**
+ * io-ts codec of kind rules on the wire: `{ incident, serviceRequest, question, problem, feedback }`,
+ * each a {@link KindRuleJson}. It checks the shape; `makeKindRules` checks the invariants.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Classification, Codec } from 'itsm-kit'
+ * assert.strictEqual(E.isRight(Codec.KindRulesJson.decode(Classification.defaultKindRules.kinds)), true)
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const KindRulesJson: t.Type<KindRulesSpec, KindRulesSpec, unknown> = record(
+  'kind rules',
+  { incident: KindRuleJson, serviceRequest: KindRuleJson, question: KindRuleJson, problem: KindRuleJson, feedback: KindRuleJson },
+  {}
+)
+
+const CATEGORY_ID = /^[A-Za-z0-9][A-Za-z0-9._\-/:]{0,63}$/
+const CategoryId = stringWhere('a category id: 1–64 ASCII letters, digits or . _ - / :, starting with a letter or digit', (s) => CATEGORY_ID.test(s))
+const nonBlank = (max: number) => (s: string) => s.trim().length > 0 && s.length <= max
+
+/**
+ * io-ts codec of one node of a category tree: `{ id, name, parent? }`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec } from 'itsm-kit'
+ * const node = { id: 'network.wifi', name: 'Wi-Fi', parent: 'network' }
+ * assert.deepStrictEqual(Codec.CategoryNodeJson.decode(node), E.right(node))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const CategoryNodeJson: t.Type<CategoryNode, CategoryNode, unknown> = record(
+  'a category',
+  { id: CategoryId, name: stringWhere('a name of 1–200 characters, not only spaces', nonBlank(200)) },
+  { parent: CategoryId }
+)
+
+/**
+ * io-ts codec of a category tree on the wire: `{ categories: [...] }`. It checks the shape of
+ * every node; `makeCategoryTree` checks the tree (unique ids, parents, cycles, depth).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec } from 'itsm-kit'
+ * assert.strictEqual(E.isRight(Codec.CategoryTreeJson.decode({ categories: [{ id: 'network', name: 'Network' }] })), true)
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const CategoryTreeJson: t.Type<CategoryTreeSpec, CategoryTreeSpec, unknown> = record(
+  'a category tree',
+  { categories: t.readonlyArray(CategoryNodeJson, 'a list of categories') },
+  {}
+)
+
+const Level = stringWhere('a level name of 1–60 characters, not only spaces', nonBlank(60))
+
+/**
+ * io-ts codec of the fields a rule proposes (or an agent set): `{ kind?, category?, urgency?, impact? }`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec } from 'itsm-kit'
+ * assert.deepStrictEqual(Codec.FieldsJson.decode({ kind: 'incident', impact: 'high' }), E.right({ kind: 'incident', impact: 'high' }))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const FieldsJson: t.Type<Fields, Fields, unknown> = record('proposed fields', {}, { kind: TicketKindJson, category: CategoryId, urgency: Level, impact: Level })
+
+const Pattern = stringWhere('a pattern of 1–200 characters', (s) => s.length > 0 && s.length <= 200)
+const Customer = stringWhere('a customer id of 1–100 characters, not only spaces', nonBlank(100))
+
+/**
+ * io-ts codec of a rule condition, told apart by `_tag` (`Channel`, `Customer`, `Text`,
+ * `ReportedByMonitoring`, `Service`, `All`, `Any`); `All` and `Any` nest.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec } from 'itsm-kit'
+ * const when = { _tag: 'Any', conditions: [{ _tag: 'ReportedByMonitoring' }, { _tag: 'Text', patterns: ['nede'] }] }
+ * assert.deepStrictEqual(Codec.ConditionJson.decode(when), E.right(when))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const ConditionJson: t.Type<Condition, Condition, unknown> = new t.Type<Condition, Condition, unknown>(
+  'a condition',
+  (u): u is Condition => ConditionUnion.is(u),
+  (u, c) => ConditionUnion.validate(u, c),
+  (a) => ConditionUnion.encode(a)
+)
+
+// defined after ConditionJson, which its All and Any members refer back to
+const ConditionUnion: t.Type<Condition, Condition, unknown> = taggedUnion({
+  Channel: record('a channel condition', { _tag: tag('Channel'), channels: nonEmpty(ChannelJson, 'a non-empty list of channels') }, {}),
+  Customer: record('a customer condition', { _tag: tag('Customer'), customers: nonEmpty(Customer, 'a non-empty list of customer ids') }, {}),
+  Text: record(
+    'a text condition',
+    { _tag: tag('Text'), patterns: nonEmpty(Pattern, 'a non-empty list of patterns') },
+    { match: oneOf<TextMatch>(['wordStart', 'word', 'substring']) }
+  ),
+  ReportedByMonitoring: record('a reported-by-monitoring condition', { _tag: tag('ReportedByMonitoring') }, {}),
+  Service: record('a service condition', { _tag: tag('Service'), services: nonEmpty(CategoryId, 'a non-empty list of category ids') }, {}),
+  All: record('an all-of condition', { _tag: tag('All'), conditions: nonEmpty(ConditionJson, 'a non-empty list of conditions') }, {}),
+  Any: record('an any-of condition', { _tag: tag('Any'), conditions: nonEmpty(ConditionJson, 'a non-empty list of conditions') }, {})
+} as unknown as Readonly<Record<string, t.Type<Condition, Condition, unknown>>>)
+
+/**
+ * io-ts codec of one classifier rule: `{ id, description?, when, then, stop? }`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec } from 'itsm-kit'
+ * const rule = { id: 'alerts', when: { _tag: 'ReportedByMonitoring' }, then: { kind: 'incident' }, stop: true }
+ * assert.deepStrictEqual(Codec.RuleJson.decode(rule), E.right(rule))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const RuleJson: t.Type<Rule, Rule, unknown> = record(
+  'a rule',
+  { id: stringWhere('a rule id of 1–100 characters, not only spaces', nonBlank(100)), when: ConditionJson, then: FieldsJson },
+  { description: stringWhere('a description of at most 500 characters', (s) => s.length <= 500), stop: t.boolean }
+)
+
+/**
+ * io-ts codec of a classifier on the wire: `{ rules: [...] }`. It checks the shape of every
+ * rule; `makeClassifier` checks them against the category tree and the priority levels.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec } from 'itsm-kit'
+ * assert.deepStrictEqual(Codec.ClassifierJson.decode({ rules: [] }), E.right({ rules: [] }))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const ClassifierJson: t.Type<ClassifierSpec, ClassifierSpec, unknown> = record('a classifier', { rules: t.readonlyArray(RuleJson, 'a list of rules') }, {})
+

@@ -1,0 +1,414 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import { decodeWith } from '../codec/decodeError.js'
+import { KindRulesJson } from './codec.js'
+import { inconsistentKindRule, type ClassificationError } from './errors.js'
+import { allChannels, allKinds, channelTraits, type Channel, type KindRule, type KindRules, type KindRulesSpec, type TicketKind } from './model.js'
+
+/**
+ * The kind rules most desks start from:
+ *
+ * | kind | priority | response target | resolution target | requester | requested-by date | workaround | problem link |
+ * |---|---|---|---|---|---|---|---|
+ * | incident | required | yes | yes | yes | no | yes | yes |
+ * | serviceRequest | required | yes | yes | yes | yes | no | no |
+ * | question | optional | yes | no | yes | no | no | no |
+ * | problem | required | no | no | no | no | yes (known error) | no |
+ * | feedback | none | no | no | yes | no | no | no |
+ *
+ * Incidents are prioritised and SLA-bound; a question is answered within a response target but
+ * needs no priority; a problem is internal, so it has no requester-facing target.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Classification } from 'itsm-kit'
+ * const rules = Classification.defaultKindRules
+ * assert.strictEqual(pipe(rules, Classification.needsPriority('incident')), true)
+ * assert.strictEqual(pipe(rules, Classification.needsPriority('question')), false)
+ * assert.strictEqual(pipe(rules, Classification.hasResponseTarget('problem')), false)
+ * assert.strictEqual(pipe(rules, Classification.allowsRequestedBy('serviceRequest')), true)
+ * ```
+ * @category constants
+ * @since 0.1.0
+ */
+export const defaultKindRules: KindRules = {
+  _tag: 'KindRules',
+  kinds: {
+    incident: {
+      priority: 'required',
+      responseTarget: true,
+      resolutionTarget: true,
+      requester: true,
+      requestedBy: false,
+      workaround: true,
+      problemLink: true
+    },
+    serviceRequest: {
+      priority: 'required',
+      responseTarget: true,
+      resolutionTarget: true,
+      requester: true,
+      requestedBy: true,
+      workaround: false,
+      problemLink: false
+    },
+    question: {
+      priority: 'optional',
+      responseTarget: true,
+      resolutionTarget: false,
+      requester: true,
+      requestedBy: false,
+      workaround: false,
+      problemLink: false
+    },
+    problem: {
+      priority: 'required',
+      responseTarget: false,
+      resolutionTarget: false,
+      requester: false,
+      requestedBy: false,
+      workaround: true,
+      problemLink: false
+    },
+    feedback: {
+      priority: 'none',
+      responseTarget: false,
+      resolutionTarget: false,
+      requester: true,
+      requestedBy: false,
+      workaround: false,
+      problemLink: false
+    }
+  }
+}
+
+const check = (spec: KindRulesSpec): ClassificationError | undefined => {
+  for (const kind of allKinds) {
+    const rule = spec[kind]
+    if (rule.responseTarget && !rule.requester)
+      return inconsistentKindRule(kind, 'responseTarget', `false when ${kind}.requester is false (a response target is a promise to the requester)`, true)
+  }
+  if (spec.problem.requester)
+    return inconsistentKindRule('problem', 'requester', 'false (a problem is the cause behind incidents; the requesters are on the incidents)', true)
+  if (spec.problem.problemLink) return inconsistentKindRule('problem', 'problemLink', 'false (a problem is not one of the tickets a problem causes)', true)
+  return undefined
+}
+
+/**
+ * Checks kind rules and makes them usable by the queries ({@link needsPriority}, …).
+ *
+ * Rejects malformed data (every issue, with its path), a response target on a kind without a
+ * requester, and a `problem` with a requester or a problem link.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Classification } from 'itsm-kit'
+ * const kinds = Classification.defaultKindRules.kinds
+ * const noQuestionTarget = { ...kinds, question: { ...kinds.question, responseTarget: false } }
+ * assert.strictEqual(E.isRight(Classification.makeKindRules(noQuestionTarget)), true)
+ * const problemTarget = { ...kinds, problem: { ...kinds.problem, responseTarget: true } }
+ * assert.deepStrictEqual(pipe(Classification.makeKindRules(problemTarget), E.mapLeft((e) => e.message)), E.left(
+ *   'problem.responseTarget: expected false when problem.requester is false (a response target is a promise to the requester), received true'))
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const makeKindRules = (spec: KindRulesSpec): E.Either<ClassificationError, KindRules> =>
+  pipe(
+    decodeWith(KindRulesJson)(spec),
+    E.flatMap((kinds): E.Either<ClassificationError, KindRules> => {
+      const err = check(kinds)
+      return err === undefined ? E.right({ _tag: 'KindRules', kinds }) : E.left(err)
+    })
+  )
+
+/**
+ * Reads kind rules from JSON (`{ incident: {…}, serviceRequest: {…}, … }`) and checks them as
+ * {@link makeKindRules} does; malformed data is reported with every issue and its path.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Classification } from 'itsm-kit'
+ * const json = { ...Classification.defaultKindRules.kinds, feedback: { priority: 'never' } }
+ * const messages = pipe(Classification.decodeKindRules(json), E.mapLeft((e) => e.message.split('\n')[0]))
+ * assert.deepStrictEqual(messages, E.left('feedback.priority: expected one of "required" | "optional" | "none", received "never"'))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const decodeKindRules = (u: unknown): E.Either<ClassificationError, KindRules> => makeKindRules(u as KindRulesSpec)
+
+/**
+ * Writes kind rules as plain JSON data (the inverse of {@link decodeKindRules}).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Classification } from 'itsm-kit'
+ * const json = Classification.encodeKindRules(Classification.defaultKindRules)
+ * assert.deepStrictEqual(Classification.decodeKindRules(JSON.parse(JSON.stringify(json))), E.right(Classification.defaultKindRules))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const encodeKindRules = (self: KindRules): KindRulesSpec => KindRulesJson.encode(self.kinds)
+
+/**
+ * The rules of one kind.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Classification } from 'itsm-kit'
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.ruleFor('feedback')).priority, 'none')
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const ruleFor =
+  (kind: TicketKind) =>
+  (self: KindRules): KindRule =>
+    self.kinds[kind]
+
+/**
+ * Whether a ticket of this kind must be given a priority (urgency × impact).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Classification } from 'itsm-kit'
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.needsPriority('incident')), true)
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.needsPriority('feedback')), false)
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const needsPriority =
+  (kind: TicketKind) =>
+  (self: KindRules): boolean =>
+    self.kinds[kind].priority === 'required'
+
+/**
+ * Whether a ticket of this kind may have a priority at all (required or optional).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Classification } from 'itsm-kit'
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsPriority('question')), true)
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsPriority('feedback')), false)
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const allowsPriority =
+  (kind: TicketKind) =>
+  (self: KindRules): boolean =>
+    self.kinds[kind].priority !== 'none'
+
+/**
+ * Whether an SLA response (reaction) target applies to this kind.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Classification } from 'itsm-kit'
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.hasResponseTarget('question')), true)
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.hasResponseTarget('problem')), false)
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const hasResponseTarget =
+  (kind: TicketKind) =>
+  (self: KindRules): boolean =>
+    self.kinds[kind].responseTarget
+
+/**
+ * Whether an SLA resolution (repair or fulfilment) target applies to this kind.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Classification } from 'itsm-kit'
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.hasResolutionTarget('incident')), true)
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.hasResolutionTarget('question')), false)
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const hasResolutionTarget =
+  (kind: TicketKind) =>
+  (self: KindRules): boolean =>
+    self.kinds[kind].resolutionTarget
+
+/**
+ * Whether any SLA target (response or resolution) applies to this kind.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Classification } from 'itsm-kit'
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.isSlaBound('incident')), true)
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.isSlaBound('feedback')), false)
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const isSlaBound =
+  (kind: TicketKind) =>
+  (self: KindRules): boolean =>
+    self.kinds[kind].responseTarget || self.kinds[kind].resolutionTarget
+
+/**
+ * Whether a ticket of this kind has a requester, who is answered, confirms the resolution
+ * (closure waits for them) and may rate the service.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Classification } from 'itsm-kit'
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.hasRequester('incident')), true)
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.hasRequester('problem')), false)
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const hasRequester =
+  (kind: TicketKind) =>
+  (self: KindRules): boolean =>
+    self.kinds[kind].requester
+
+/**
+ * Whether a ticket of this kind may carry a requested-by date.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Classification } from 'itsm-kit'
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsRequestedBy('serviceRequest')), true)
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsRequestedBy('incident')), false)
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const allowsRequestedBy =
+  (kind: TicketKind) =>
+  (self: KindRules): boolean =>
+    self.kinds[kind].requestedBy
+
+/**
+ * Whether a ticket of this kind may run on (incident) or record (problem) a workaround.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Classification } from 'itsm-kit'
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsWorkaround('incident')), true)
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsWorkaround('question')), false)
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const allowsWorkaround =
+  (kind: TicketKind) =>
+  (self: KindRules): boolean =>
+    self.kinds[kind].workaround
+
+/**
+ * Whether a ticket of this kind may be linked to a problem as one of the tickets it causes.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Classification } from 'itsm-kit'
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsProblemLink('incident')), true)
+ * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsProblemLink('problem')), false)
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const allowsProblemLink =
+  (kind: TicketKind) =>
+  (self: KindRules): boolean =>
+    self.kinds[kind].problemLink
+
+/**
+ * Whether a value is a ticket kind.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Classification } from 'itsm-kit'
+ * assert.strictEqual(Classification.isKind('serviceRequest'), true)
+ * assert.strictEqual(Classification.isKind('request'), false)
+ * ```
+ * @category guards
+ * @since 0.1.0
+ */
+export const isKind = (u: unknown): u is TicketKind => typeof u === 'string' && (allKinds as ReadonlyArray<string>).includes(u)
+
+/**
+ * Whether a value is a channel.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Classification } from 'itsm-kit'
+ * assert.strictEqual(Classification.isChannel('chat'), true)
+ * assert.strictEqual(Classification.isChannel('fax'), false)
+ * ```
+ * @category guards
+ * @since 0.1.0
+ */
+export const isChannel = (u: unknown): u is Channel => typeof u === 'string' && (allChannels as ReadonlyArray<string>).includes(u)
+
+/**
+ * Whether tickets from this channel are reported by a machine before the customer noticed
+ * (monitoring).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Classification } from 'itsm-kit'
+ * assert.strictEqual(Classification.isProactive('monitoring'), true)
+ * assert.strictEqual(Classification.isProactive('email'), false)
+ * ```
+ * @category guards
+ * @since 0.1.0
+ */
+export const isProactive = (channel: Channel): boolean => channelTraits[channel].proactive
+
+/**
+ * Whether the requester is in a live conversation with the desk on this channel (phone, chat).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Classification } from 'itsm-kit'
+ * assert.strictEqual(Classification.isLive('phone'), true)
+ * assert.strictEqual(Classification.isLive('portal'), false)
+ * ```
+ * @category guards
+ * @since 0.1.0
+ */
+export const isLive = (channel: Channel): boolean => channelTraits[channel].live

@@ -1,0 +1,100 @@
+import * as E from 'fp-ts/lib/Either.js'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { Classification } from '../../src/index.js'
+import * as Arb from '../arbitraries/classification.js'
+import { deepFreeze } from '../helpers/unsafe.js'
+import { context } from './nordicDesk.js'
+
+const numRuns = Arb.runs
+const viaJson = <A>(a: A): unknown => JSON.parse(JSON.stringify(a))
+
+describe('codec laws', () => {
+  it('decode(encode(tree)) = right(tree), also through JSON text; frozen input is never mutated', () => {
+    fc.assert(
+      fc.property(Arb.categoryTree(), (tree) => {
+        expect(Classification.decodeCategoryTree(deepFreeze(Classification.encodeCategoryTree(tree)))).toStrictEqual(E.right(tree))
+        expect(Classification.decodeCategoryTree(viaJson(Classification.encodeCategoryTree(tree)))).toStrictEqual(E.right(tree))
+      }),
+      { numRuns }
+    )
+  })
+
+  it('encode(decode(spec)) = spec for every valid tree spec', () => {
+    fc.assert(
+      fc.property(Arb.categoryTreeSpec(), (spec) => {
+        const tree = Classification.decodeCategoryTree(spec)
+        expect(E.map(Classification.encodeCategoryTree)(tree)).toStrictEqual(E.right(spec))
+      }),
+      { numRuns }
+    )
+  })
+
+  it('decode(encode(classifier)) = right(classifier) with the same context, also through JSON text', () => {
+    fc.assert(
+      fc.property(Arb.classifier, (c) => {
+        expect(Classification.decodeClassifier(c.context)(deepFreeze(Classification.encodeClassifier(c)))).toStrictEqual(E.right(c))
+        expect(Classification.decodeClassifier(c.context)(viaJson(Classification.encodeClassifier(c)))).toStrictEqual(E.right(c))
+      }),
+      { numRuns }
+    )
+  })
+
+  it('encode(decode(spec)) = spec for every valid classifier spec', () => {
+    fc.assert(
+      fc.property(Arb.classifierSpec, ({ tree, spec }) => {
+        const c = Classification.decodeClassifier(Arb.contextOf(tree))(spec)
+        expect(E.map(Classification.encodeClassifier)(c)).toStrictEqual(E.right(spec))
+      }),
+      { numRuns }
+    )
+  })
+
+  it('decode(encode(kind rules)) = right(kind rules), also through JSON text', () => {
+    fc.assert(
+      fc.property(Arb.kindRules, (rules) => {
+        expect(Classification.decodeKindRules(deepFreeze(Classification.encodeKindRules(rules)))).toStrictEqual(E.right(rules))
+        expect(Classification.decodeKindRules(viaJson(Classification.encodeKindRules(rules)))).toStrictEqual(E.right(rules))
+      }),
+      { numRuns }
+    )
+  })
+
+  it('decoders never throw, whatever they are given, and fail with a path', () => {
+    const decoders: ReadonlyArray<(u: unknown) => E.Either<Classification.ClassificationError, unknown>> = [
+      Classification.decodeCategoryTree,
+      Classification.decodeKindRules,
+      Classification.decodeClassifier(context)
+    ]
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true, withSparseArray: true }), (u) => {
+        for (const decode of decoders) {
+          const r = decode(u)
+          if (E.isLeft(r)) expect(r.left.message).toMatch(/: expected .+, received /)
+        }
+      }),
+      { numRuns }
+    )
+  })
+
+  it('decoders never throw on near-valid input: a valid spec with one part replaced by anything', () => {
+    const mutate = (spec: unknown, path: ReadonlyArray<number>, value: unknown): unknown => {
+      if (typeof spec !== 'object' || spec === null || path.length === 0) return value
+      const keys = Object.keys(spec)
+      if (keys.length === 0) return value
+      const key = keys[(path[0] as number) % keys.length] as string
+      const copy: Record<string, unknown> = Array.isArray(spec) ? [...spec] as unknown as Record<string, unknown> : { ...spec }
+      copy[key] = mutate((spec as Record<string, unknown>)[key], path.slice(1), value)
+      return copy
+    }
+    fc.assert(
+      fc.property(Arb.classifierSpec, fc.array(fc.nat(), { maxLength: 7 }), fc.anything(), ({ tree, spec }, path, value) => {
+        const r = Classification.decodeClassifier(Arb.contextOf(tree))(mutate(spec, path, value))
+        if (E.isLeft(r)) expect(r.left.message).toMatch(/: expected .+, received /)
+        const t = Classification.decodeCategoryTree(mutate(Classification.encodeCategoryTree(tree), path, value))
+        if (E.isLeft(t)) expect(t.left.message).toMatch(/: expected .+, received /)
+      }),
+      { numRuns }
+    )
+  })
+})
