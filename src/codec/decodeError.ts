@@ -45,14 +45,25 @@ export const decodeError = (issues: ReadonlyArray<Issue>): DecodeError => ({
   message: issues.map((i) => i.message).join('\n')
 })
 
-const transparent = new Set(['UnionType', 'IntersectionType', 'RefinementType', 'ExactType', 'ReadonlyType', 'RecursiveType'])
+// unions and intersections validate each member under an index key ("0", "1", …) that is not
+// part of the data's path; refinements, exact, readonly and recursive types add no step at all
+const transparent = new Set(['UnionType', 'IntersectionType'])
 const indexed = new Set(['ArrayType', 'ReadonlyArrayType', 'TupleType', 'ReadonlyArrayType'])
+
+type Tagged = { readonly _tag?: string; readonly type?: Tagged }
+
+/** The type under refinement, readonly and exact wrappers (which validate their inner type in place). */
+const unwrap = (type: Tagged): Tagged => {
+  let x = type
+  while ((x._tag === 'RefinementType' || x._tag === 'ReadonlyType' || x._tag === 'ExactType') && x.type !== undefined) x = x.type
+  return x
+}
 
 const pathOf = (context: t.Context): string => {
   let path = ''
   for (let i = 1; i < context.length; i++) {
     const entry = context[i] as t.ContextEntry
-    const parent = (context[i - 1] as t.ContextEntry).type as unknown as { readonly _tag?: string }
+    const parent = unwrap((context[i - 1] as t.ContextEntry).type as unknown as Tagged)
     if (entry.key === '' || transparent.has(parent._tag ?? '')) continue
     path += indexed.has(parent._tag ?? '') ? `[${entry.key}]` : path === '' ? entry.key : `.${entry.key}`
   }

@@ -21,3 +21,15 @@ export { DurationJson, InstantJson, LocalDateJson } from '../time/codec.js'
 export { CalendarSpecJson, DateRuleJson, DayExceptionJson, OpeningHoursJson } from '../calendar/codec.js'
 export { MatrixSpecJson, PriorityJson, PriorityLevelJson } from '../priority/codec.js'
 export { TicketCommandJson, TicketEventJson } from '../ticket/codec.js'
+export {
+  CategoryNodeJson,
+  CategoryTreeJson,
+  ChannelJson,
+  ClassifierJson,
+  ConditionJson,
+  FieldsJson,
+  KindRuleJson,
+  KindRulesJson,
+  RuleJson,
+  TicketKindJson
+} from '../classification/codec.js'

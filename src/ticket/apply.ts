@@ -1,4 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
+import { allowsPriority, allowsProblemLink, allowsRequestedBy, allowsWorkaround, defaultKindRules, hasRequester } from '../classification/kinds.js'
+import type { KindRules } from '../classification/model.js'
 import { toISO } from '../time/constructors.js'
 import { emptyHistory, impossibleEvent, invalidEvent, outOfOrder, type TicketError } from './errors.js'
 import type { TicketEvent } from './events.js'
@@ -15,7 +17,7 @@ const blank = (s: unknown): boolean => typeof s !== 'string' || s.trim().length 
 const TEXT = 'a non-empty text'
 
 /** The first rule an event breaks in a state, or undefined when it may happen. */
-const violation = (state: TicketState, e: TicketEvent): TicketError | undefined => {
+const violation = (state: TicketState, e: TicketEvent, kinds: KindRules): TicketError | undefined => {
   if (state._tag === 'Unopened') {
     if (e._tag !== 'TicketOpened') return impossibleEvent(e, state, 'the TicketOpened event first')
     if (e.seq !== 1) return outOfOrder(e, 'sequence number 1 for the first event', String(e.seq))
@@ -23,8 +25,8 @@ const violation = (state: TicketState, e: TicketEvent): TicketError | undefined 
       if (blank(e[field])) return invalidEvent(e, field, TEXT, e[field])
     if (e.affectedUsers !== undefined && !(Number.isInteger(e.affectedUsers) && e.affectedUsers >= 0))
       return invalidEvent(e, 'affectedUsers', 'a whole number of users, 0 or more', e.affectedUsers)
-    if (e.requestedBy !== undefined && e.kind !== undefined && e.kind !== 'serviceRequest')
-      return invalidEvent(e, 'requestedBy', 'a requested-by date only on a service request', e.kind)
+    if (e.requestedBy !== undefined && e.kind !== undefined && !allowsRequestedBy(e.kind)(kinds))
+      return invalidEvent(e, 'requestedBy', 'a requested-by date only on a kind that takes one (a service request)', e.kind)
     return undefined
   }
   const t: Ticket = state
@@ -38,13 +40,21 @@ const violation = (state: TicketState, e: TicketEvent): TicketError | undefined 
   switch (e._tag) {
     case 'TicketOpened':
       return impossibleEvent(e, t, 'a ticket that has not been opened yet')
-    case 'TicketClassified':
+    case 'TicketClassified': {
+      // the new kind must accept what the ticket already carries
+      const k = e.kind
+      if (t.priority !== undefined && !allowsPriority(k)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes a priority, as the ticket has one', k)
+      if (t.requestedBy !== undefined && !allowsRequestedBy(k)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes the ticket’s requested-by date', k)
+      if (t.workaround !== undefined && !allowsWorkaround(k)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes the ticket’s workaround', k)
+      if (t.problemIds.length > 0 && !allowsProblemLink(k)(kinds)) return invalidEvent(e, 'kind', 'a kind that may link to the ticket’s problems', k)
       return needs(NOT_FINAL, notFinalWords)
+    }
     case 'PrioritySet':
     case 'PriorityOverridden':
       if (!(Number.isInteger(e.rank) && e.rank >= 1)) return invalidEvent(e, 'rank', 'a whole number from 1 (most pressing) up', e.rank)
       if (blank(e.name)) return invalidEvent(e, 'name', TEXT, e.name)
       if (e._tag === 'PriorityOverridden' && blank(e.reason)) return invalidEvent(e, 'reason', 'the reason for overriding the matrix', e.reason)
+      if (t.kind !== undefined && !allowsPriority(t.kind)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes a priority', t.kind)
       return needs(NOT_FINAL, notFinalWords)
     case 'TicketAssigned':
       return blank(e.assignee) ? invalidEvent(e, 'assignee', TEXT, e.assignee) : needs(ACTIVE, activeWords)
@@ -64,8 +74,7 @@ const violation = (state: TicketState, e: TicketEvent): TicketError | undefined 
       return needs(['Awaiting'], 'a ticket that is awaiting someone')
     case 'WorkaroundApplied':
       if (blank(e.description)) return invalidEvent(e, 'description', 'a description of the workaround', e.description)
-      if (t.kind !== undefined && t.kind !== 'incident' && t.kind !== 'problem')
-        return invalidEvent(e, 'kind', 'a workaround on an incident or a problem', t.kind)
+      if (t.kind !== undefined && !allowsWorkaround(t.kind)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes a workaround (an incident or a problem)', t.kind)
       return needs(ACTIVE, activeWords)
     case 'TicketResolved':
       if (blank(e.note)) return invalidEvent(e, 'note', 'a resolution note', e.note)
@@ -83,12 +92,13 @@ const violation = (state: TicketState, e: TicketEvent): TicketError | undefined 
       return blank(e.reason) ? invalidEvent(e, 'reason', TEXT, e.reason) : needs(ACTIVE, activeWords)
     case 'TicketRated':
       if (!(Number.isInteger(e.score) && e.score >= 1 && e.score <= 5)) return invalidEvent(e, 'score', 'a whole number from 1 to 5', e.score)
+      if (t.kind !== undefined && !hasRequester(t.kind)(kinds)) return invalidEvent(e, 'kind', 'a kind with a requester to rate it', t.kind)
       if (t.rating !== undefined) return impossibleEvent(e, t, `a ticket not rated yet (it was rated ${t.rating.score} at ${toISO(t.rating.at)})`)
       return needs(['Resolved', 'Closed'], 'a resolved or closed ticket')
     case 'LinkedToProblem':
       if (e.problemId === t.id) return invalidEvent(e, 'problemId', 'another ticket than this one', e.problemId)
       if (t.problemIds.includes(e.problemId)) return invalidEvent(e, 'problemId', 'a problem not linked yet', e.problemId)
-      if (t.kind !== undefined && t.kind !== 'incident') return invalidEvent(e, 'kind', 'an incident to link to a problem', t.kind)
+      if (t.kind !== undefined && !allowsProblemLink(t.kind)(kinds)) return invalidEvent(e, 'kind', 'a kind that links to problems (an incident)', t.kind)
       return needs(NOT_FINAL, notFinalWords)
     default:
       return absurd(e)
@@ -97,7 +107,9 @@ const violation = (state: TicketState, e: TicketEvent): TicketError | undefined 
 
 /**
  * Checks one event against a ticket state and applies it: the ticket after the event, or the
- * rule it breaks (impossible in this state, missing a note, out of order, …).
+ * rule it breaks (impossible in this state, missing a note, out of order, …). What each kind of
+ * ticket may carry (a priority, a workaround, a problem link, a requested-by date, a rating)
+ * comes from the kind rules, `Classification.defaultKindRules` unless given.
  *
  * @example
  * ```ts
@@ -113,15 +125,16 @@ const violation = (state: TicketState, e: TicketEvent): TicketError | undefined 
  * @category event sourcing
  * @since 0.1.0
  */
-export const apply = (event: TicketEvent) => (self: TicketState): E.Either<TicketError, Ticket> => {
-  const broken = violation(self, event)
+export const apply = (event: TicketEvent, kinds: KindRules = defaultKindRules) => (self: TicketState): E.Either<TicketError, Ticket> => {
+  const broken = violation(self, event, kinds)
   if (broken !== undefined) return E.left(broken)
   return E.right(evolve(self, event) as Ticket)
 }
 
 /**
- * Rebuilds a ticket from its events, checking every rule on the way; an impossible history is
- * an error naming the ticket, the event and the state, never silently repaired.
+ * Rebuilds a ticket from its events, checking every rule on the way (with the given kind rules,
+ * `Classification.defaultKindRules` unless given); an impossible history is an error naming the
+ * ticket, the event and the state, never silently repaired.
  *
  * @example
  * ```ts
@@ -139,10 +152,10 @@ export const apply = (event: TicketEvent) => (self: TicketState): E.Either<Ticke
  * @category event sourcing
  * @since 0.1.0
  */
-export const replay = (events: ReadonlyArray<TicketEvent>): E.Either<TicketError, Ticket> => {
+export const replay = (events: ReadonlyArray<TicketEvent>, kinds: KindRules = defaultKindRules): E.Either<TicketError, Ticket> => {
   let state: TicketState = { _tag: 'Unopened' }
   for (const event of events) {
-    const next = apply(event)(state)
+    const next = apply(event, kinds)(state)
     if (E.isLeft(next)) return next
     state = next.right
   }

@@ -3,6 +3,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../codec/decodeError.js'
 import { intBetween, record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
+import { ChannelJson, TicketKindJson } from '../classification/codec.js'
 import { InstantJson, LocalDateJson } from '../time/codec.js'
 import { replay } from './apply.js'
 import type { TicketCommand } from './commands.js'
@@ -17,8 +18,8 @@ const keys = <K extends string>(values: ReadonlyArray<K>): t.Type<K, K, unknown>
 const Id = stringWhere('a ticket id of 1 to 100 printable characters', isTicketId) as unknown as t.Type<TicketId, TicketId, unknown>
 const Text = stringWhere('a text of at most 100 000 characters', (s) => s.length <= 100_000)
 const Name = stringWhere('a name of 1 to 200 characters', (s) => s.length >= 1 && s.length <= 200)
-const Kind = keys(['incident', 'serviceRequest', 'question', 'problem', 'feedback'] as const)
-const Channel = keys(['phone', 'chat', 'email', 'portal', 'monitoring'] as const)
+const Kind = TicketKindJson
+const Channel = ChannelJson
 const Party = keys(['customer', 'thirdParty', 'vendor'] as const)
 const Code = keys(['fixed', 'workaround', 'answered', 'fulfilled', 'noFaultFound', 'duplicate', 'cancelledByCustomer', 'other'] as const)
 const Actor = record('an actor', { role: keys(['agent', 'customer', 'system'] as const), id: Name }, {})

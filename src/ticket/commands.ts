@@ -1,5 +1,6 @@
+import type { Channel, TicketKind } from '../classification/model.js'
 import type { Instant, LocalDate } from '../time/index.js'
-import type { Actor, AwaitingParty, Channel, ResolutionCode, TicketId, TicketKind } from './model.js'
+import type { Actor, AwaitingParty, ResolutionCode, TicketId } from './model.js'
 
 /** What every command carries: when it happens and who does it. @category models @since 0.1.0 */
 export interface CommandHeader {

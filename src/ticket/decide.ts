@@ -1,6 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { addBusinessDays } from '../calendar/days.js'
 import type { BusinessCalendar } from '../calendar/index.js'
+import { defaultKindRules } from '../classification/kinds.js'
+import type { KindRules } from '../classification/model.js'
 import { apply } from './apply.js'
 import type { TicketCommand } from './commands.js'
 import { invalidCommand, invalidCommandFrom, tooEarlyToClose, type TicketError } from './errors.js'
@@ -13,7 +15,7 @@ import type { Matrix, Priority } from '../priority/index.js'
 import type { PriorityError } from '../priority/errors.js'
 
 /**
- * What `decide` needs besides the command and the ticket: the priority matrix, the first tier
+ * What `decide` needs besides the command and the ticket: the priority matrix, the kind rules, the first tier
  * new tickets start in, and (for automatic closing) the calendar and number of business days of
  * customer silence after which a resolved ticket may close.
  *
@@ -22,6 +24,8 @@ import type { PriorityError } from '../priority/errors.js'
  */
 export interface DecideContext {
   readonly matrix: Matrix
+  /** What each kind of ticket may carry; `Classification.defaultKindRules` in the default context. */
+  readonly kinds: KindRules
   readonly firstTier: string
   readonly autoClose?: { readonly calendar: BusinessCalendar; readonly businessDays: number }
 }
@@ -42,8 +46,8 @@ const fromPriority = (ticketId: string, e: PriorityError): TicketError =>
   invalidCommandFrom(ticketId, e._tag === 'DecodeError' ? '$' : e.path, e.message)
 
 /**
- * The context most desks start from: the ITIL 3 × 3 matrix, new tickets at the first line
- * (`L1`), and no automatic closing.
+ * The context most desks start from: the ITIL 3 × 3 matrix, the default kind rules, new
+ * tickets at the first line (`L1`), and no automatic closing.
  *
  * @example
  * ```ts
@@ -55,7 +59,7 @@ const fromPriority = (ticketId: string, e: PriorityError): TicketError =>
  * @category constants
  * @since 0.1.0
  */
-export const defaultContext: DecideContext = { matrix: itilDefault, firstTier: 'L1' }
+export const defaultContext: DecideContext = { matrix: itilDefault, kinds: defaultKindRules, firstTier: 'L1' }
 
 /** The events a command stands for, before any rule is checked. */
 const propose = (command: TicketCommand, state: TicketState, context: DecideContext): E.Either<TicketError, ReadonlyArray<TicketEvent>> => {
@@ -161,7 +165,7 @@ export const decide = (command: TicketCommand, context: DecideContext) => (self:
   if (E.isLeft(proposed)) return proposed
   let state = self
   for (const event of proposed.right) {
-    const next = apply(event)(state)
+    const next = apply(event, context.kinds)(state)
     if (E.isLeft(next)) return next
     state = next.right
   }

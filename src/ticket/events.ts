@@ -1,5 +1,6 @@
+import type { Channel, TicketKind } from '../classification/model.js'
 import type { Instant, LocalDate } from '../time/index.js'
-import type { Actor, AwaitingParty, Channel, CloseReason, ResolutionCode, TicketId, TicketKind } from './model.js'
+import type { Actor, AwaitingParty, CloseReason, ResolutionCode, TicketId } from './model.js'
 
 /**
  * What every ticket event carries: the ticket, its position in the ticket's history (1, 2, …),

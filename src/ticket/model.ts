@@ -1,3 +1,4 @@
+import type { Channel, TicketKind } from '../classification/model.js'
 import type { Instant, LocalDate } from '../time/index.js'
 
 /**
@@ -7,23 +8,6 @@ import type { Instant, LocalDate } from '../time/index.js'
  * @since 0.1.0
  */
 export type TicketId = string & { readonly TicketId: unique symbol }
-
-/**
- * What kind of thing a ticket is: an incident ("this doesn't work"), a service request ("I need
- * something"), a question, a problem (the unknown cause behind incidents) or feedback.
- *
- * @category models
- * @since 0.1.0
- */
-export type TicketKind = 'incident' | 'serviceRequest' | 'question' | 'problem' | 'feedback'
-
-/**
- * How a ticket reached the desk; `monitoring` means a tool noticed the fault first.
- *
- * @category models
- * @since 0.1.0
- */
-export type Channel = 'phone' | 'chat' | 'email' | 'portal' | 'monitoring'
 
 /**
  * Who did something: an agent of the desk, the customer (requester), or the system (automation,

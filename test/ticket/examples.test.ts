@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { Calendar, Ticket, Time } from '../../src/index.js'
+import { Calendar, Classification, Ticket, Time } from '../../src/index.js'
 import { compile, getLeft, getRight, instant } from '../helpers/unsafe.js'
 
 // A morning at a Norwegian service desk: three calls at once.
@@ -180,5 +180,45 @@ describe('the rules of the lifecycle', () => {
   it('time in status can be counted in business time', () => {
     const inStatus = Ticket.businessTimeInStatus(at('09:00', '2025-03-10'), oslo)(resolvedFriday as Ticket.Ticket)
     expect(Time.toISODuration(inStatus)).toBe('PT2H')
+  })
+})
+
+describe('what each kind of ticket may carry comes from the kind rules', () => {
+  const openAs = (kind: 'feedback' | 'problem' | 'question' | 'incident') =>
+    run([{ _tag: 'Open', at: at('09:00', '2025-03-07'), actor: kari, ticketId: id('T-1'), channel: 'portal', customer: 'ACME', requester: 'ola', title: 'Something', kind }]).ticket
+
+  it('feedback takes no priority', () => {
+    const e = getLeft(Ticket.decide({ _tag: 'Prioritise', at: at('09:01', '2025-03-07'), actor: kari, urgency: 'low', impact: 'low' }, context)(openAs('feedback')))
+    expect(e).toMatchObject({ _tag: 'InvalidEvent', path: 'kind' })
+    expect(e.message).toBe('ticket T-1, event 2 (PrioritySet at 2025-03-07T08:01:00Z): kind: expected a kind that takes a priority, received "feedback"')
+  })
+
+  it('a question takes no workaround, and a problem has no requester to rate it', () => {
+    expect(getLeft(Ticket.decide({ _tag: 'ApplyWorkaround', at: at('09:01', '2025-03-07'), actor: kari, description: 'Use the web client' }, context)(openAs('question')))).toMatchObject({ path: 'kind' })
+    const resolvedProblem = getRight(Ticket.runEvents([{ _tag: 'Resolve', at: at('10:00', '2025-03-07'), actor: kari, code: 'fixed', note: 'Root cause removed' }], context, openAs('problem'))).ticket
+    expect(getLeft(Ticket.decide({ _tag: 'Rate', at: at('10:01', '2025-03-07'), actor: { role: 'customer', id: 'ola' }, score: 5 }, context)(resolvedProblem))).toMatchObject({ path: 'kind' })
+  })
+
+  it('a ticket cannot be reclassified into a kind that refuses what it already carries', () => {
+    const prioritised = getRight(Ticket.runEvents([{ _tag: 'Prioritise', at: at('09:01', '2025-03-07'), actor: kari, urgency: 'low', impact: 'low' }], context, openAs('incident'))).ticket
+    const e = getLeft(Ticket.decide({ _tag: 'Classify', at: at('09:02', '2025-03-07'), actor: kari, kind: 'feedback' }, context)(prioritised))
+    expect(e.message).toBe('ticket T-1, event 3 (TicketClassified at 2025-03-07T08:02:00Z): kind: expected a kind that takes a priority, as the ticket has one, received "feedback"')
+  })
+
+  it('custom kind rules replace the defaults, in decide and in replay', () => {
+    const lenient = getRight(
+      Classification.makeKindRules({ ...Classification.defaultKindRules.kinds, feedback: { ...Classification.defaultKindRules.kinds.feedback, priority: 'optional' } })
+    )
+    const { events } = getRight(
+      Ticket.runEvents(
+        [
+          { _tag: 'Open', at: at('09:00', '2025-03-07'), actor: kari, ticketId: id('T-2'), channel: 'portal', customer: 'ACME', requester: 'ola', title: 'Idea', kind: 'feedback' },
+          { _tag: 'Prioritise', at: at('09:01', '2025-03-07'), actor: kari, urgency: 'low', impact: 'low' }
+        ],
+        { ...context, kinds: lenient }
+      )
+    )
+    expect(E.isRight(Ticket.replay(events, lenient))).toBe(true)
+    expect(getLeft(Ticket.replay(events))).toMatchObject({ _tag: 'InvalidEvent', path: 'kind', seq: 2 })
   })
 })
