@@ -7,7 +7,7 @@
 import * as assert from 'node:assert'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { Calendar, Ticket, Time } from '../src/index.js'
+import { Calendar, Classification, Ticket, Time } from '../src/index.js'
 
 const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
   pipe(
@@ -25,14 +25,74 @@ const kari = { role: 'agent', id: 'kari' } as const
 const lars = { role: 'agent', id: 'lars' } as const
 // #endregion setup
 
+// #region classifier
+// the desk's categories and a few classifier rules (customers write Norwegian, Swedish, Finnish, Polish)
+const categories = orFail(
+  Classification.decodeCategoryTree({
+    categories: [
+      { id: 'workplace', name: 'Workplace' },
+      { id: 'workplace.password', name: 'Password reset', parent: 'workplace' },
+      { id: 'network', name: 'Network' },
+      { id: 'network.internet', name: 'Internet access', parent: 'network' },
+      { id: 'security', name: 'Security' },
+      { id: 'security.phishing', name: 'Suspicious e-mail', parent: 'security' }
+    ]
+  })
+)
+const levels = ['high', 'medium', 'low']
+const classifier = orFail(
+  Classification.decodeClassifier({ categories, urgencies: levels, impacts: levels })({
+    rules: [
+      {
+        id: 'suspicious-email',
+        when: { _tag: 'Text', patterns: ['mistenkelig e-post', 'misstänkt mejl', 'epäilyttävä sähköposti', 'podejrzany e-mail', 'phishing'] },
+        then: { kind: 'incident', category: 'security.phishing', urgency: 'medium' },
+        stop: true
+      },
+      {
+        id: 'password',
+        when: { _tag: 'Text', patterns: ['passord', 'lösenord', 'salasana', 'hasło', 'hasła', 'password'] },
+        then: { kind: 'serviceRequest', category: 'workplace.password', urgency: 'low', impact: 'low' }
+      },
+      {
+        id: 'internet-down',
+        when: { _tag: 'All', conditions: [{ _tag: 'Text', patterns: ['internett', 'internet', 'nätet'] }, { _tag: 'Text', patterns: ['nede', 'down', 'ei toimi', 'nie działa'] }] },
+        then: { kind: 'incident', category: 'network.internet', urgency: 'high' }
+      },
+      { id: 'everyone', when: { _tag: 'Text', patterns: ['for alle', 'för alla', 'kaikilla', 'wszyscy'], match: 'word' }, then: { impact: 'high' } }
+    ]
+  })
+)
+/** The Classify and Prioritise commands a proposal stands for; the agent fills what the rules left open. */
+const fromProposal = (
+  proposal: Classification.Proposal,
+  when: Time.Instant,
+  actor: Ticket.Actor,
+  agentSays: { readonly urgency?: string; readonly impact?: string } = {}
+): ReadonlyArray<Ticket.TicketCommand> => {
+  const { kind, category, urgency = agentSays.urgency, impact = agentSays.impact } = proposal.fields
+  assert.ok(kind !== undefined && urgency !== undefined && impact !== undefined)
+  return [
+    { _tag: 'Classify', at: when, actor, kind, ...(category === undefined ? {} : { category }) },
+    { _tag: 'Prioritise', at: when, actor, urgency, impact }
+  ]
+}
+const classify = (title: string, channel: Classification.Channel) => {
+  const proposal = Classification.classify({ channel, text: title })(classifier)
+  console.log(`"${title}"\n  ${Classification.explain(proposal).join('\n  ')}`)
+  return proposal
+}
+// #endregion classifier
+
+console.log('A morning at the Oslo desk, Monday 10 March 2025: what the classifier proposes\n')
+
 // #region password
 // 08:02 — a forgotten password: a service request the first line fulfils; the customer confirms
 const password = orFail(
   Ticket.runEvents(
     [
       { _tag: 'Open', at: at('08:02'), actor: kari, ticketId: id('REQ-101'), channel: 'phone', customer: 'Fjord Regnskap AS', requester: 'ola', title: 'Har glemt passordet' },
-      { _tag: 'Classify', at: at('08:03'), actor: kari, kind: 'serviceRequest', category: 'accounts/password' },
-      { _tag: 'Prioritise', at: at('08:03'), actor: kari, urgency: 'low', impact: 'low' },
+      ...fromProposal(classify('Har glemt passordet', 'phone'), at('08:03'), kari),
       { _tag: 'Reply', at: at('08:06'), actor: kari, message: 'Nytt passord er sendt på SMS.' },
       { _tag: 'Resolve', at: at('08:07'), actor: kari, code: 'fulfilled', note: 'Password reset, sent by SMS' },
       { _tag: 'Confirm', at: at('08:15'), actor: { role: 'customer', id: 'ola' } }
@@ -47,8 +107,8 @@ const password = orFail(
 const outage = orFail(
   Ticket.runEvents(
     [
-      { _tag: 'Open', at: at('08:04'), actor: lars, ticketId: id('INC-102'), channel: 'phone', customer: 'Bryggen Hotell', requester: 'resepsjonen', title: 'Internett er nede for alle', kind: 'incident', affectedUsers: 40 },
-      { _tag: 'Prioritise', at: at('08:05'), actor: lars, urgency: 'high', impact: 'high' },
+      { _tag: 'Open', at: at('08:04'), actor: lars, ticketId: id('INC-102'), channel: 'phone', customer: 'Bryggen Hotell', requester: 'resepsjonen', title: 'Internett er nede for alle', affectedUsers: 40 },
+      ...fromProposal(classify('Internett er nede for alle', 'phone'), at('08:05'), lars),
       { _tag: 'Assign', at: at('08:05'), actor: lars, assignee: 'lars' },
       { _tag: 'Reply', at: at('08:09'), actor: lars, message: 'Vi har meldt feilen til leverandøren og følger opp.' },
       { _tag: 'Await', at: at('08:12'), actor: lars, party: 'thirdParty', reason: 'Fibre cut, provider case 55-1234' }
@@ -64,8 +124,8 @@ const phishing = orFail(
   Ticket.runEvents(
     [
       { _tag: 'Open', at: at('08:05'), actor: kari, ticketId: id('INC-103'), channel: 'email', customer: 'Fjord Regnskap AS', requester: 'kari.r', title: 'Mistenkelig e-post med vedlegg' },
-      { _tag: 'Classify', at: at('08:10'), actor: kari, kind: 'incident', category: 'security/phishing' },
-      { _tag: 'Prioritise', at: at('08:10'), actor: kari, urgency: 'medium', impact: 'medium' },
+      // the rule stops at the urgency; the agent judges the impact: one person's mailbox
+      ...fromProposal(classify('Mistenkelig e-post med vedlegg', 'email'), at('08:10'), kari, { impact: 'low' }),
       { _tag: 'Reply', at: at('08:16'), actor: kari, message: 'Ikke åpne vedlegget. Vi blokkerer avsenderen.' },
       { _tag: 'Resolve', at: at('08:25'), actor: kari, code: 'fixed', note: 'Blocked the sender domain in the mail filter' }
     ],
@@ -87,13 +147,13 @@ const print = ({ ticket, events }: { readonly ticket: Ticket.TicketState; readon
   return ticket
 }
 
-console.log('A morning at the Oslo desk, Monday 10 March 2025\n')
+console.log('\n')
 const t1 = print(password)
 const t2 = print(outage)
 const t3 = print(phishing)
 assert.deepStrictEqual([t1.status._tag, t1.priority?.name, Ticket.resolvedAtFirstLine(t1)], ['Closed', 'P5', true])
 assert.deepStrictEqual([t2.status._tag, t2.priority?.name, t2.status._tag === 'Awaiting' && t2.status.party], ['Awaiting', 'P1', 'thirdParty'])
-assert.deepStrictEqual([t3.status._tag, t3.priority?.name, Ticket.resolvedAtFirstLine(t3)], ['Resolved', 'P3', true])
+assert.deepStrictEqual([t3.status._tag, t3.priority?.name, t3.category, Ticket.resolvedAtFirstLine(t3)], ['Resolved', 'P4', 'security.phishing', true])
 
 // #region silence
 // the phishing ticket is resolved; with no word from the customer it may close on Thursday 08:25
