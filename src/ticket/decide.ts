@@ -155,7 +155,7 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
  * const open = { _tag: 'Open', at, actor: kari, ticketId: 'INC-42' as Ticket.TicketId, channel: 'phone',
  *   customer: 'Fjord AS', requester: 'ola', title: 'Forgot my password' } as const
  * const events = pipe(Ticket.initial, Ticket.decide(open, Ticket.defaultContext))
- * assert.deepStrictEqual(pipe(events, E.map((es) => es.map((e) => `${e._tag} #${e.seq} ${e.tier}`))), E.right(['TicketOpened #1 L1']))
+ * assert.deepStrictEqual(pipe(events, E.map((es) => es.map((e) => `${e._tag} #${e.seq}`))), E.right(['TicketOpened #1']))
  * ```
  * @category event sourcing
  * @since 0.1.0
