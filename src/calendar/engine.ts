@@ -63,6 +63,7 @@ interface YearInfo {
 }
 
 const MARGIN = 15 * 3_600_000 // larger than any UTC offset
+const PER_DAY = 1 / DAY_MS
 
 /** Builds the engine of a validated spec. @internal */
 export const makeEngine = (spec: CalendarSpec, zone: ZoneRules): Engine => {
@@ -268,7 +269,9 @@ export const makeEngine = (spec: CalendarSpec, zone: ZoneRules): Engine => {
 
   /** Index of the last interval that starts at or before `t`, or -1. */
   const indexAt = (t: number): number => {
-    const k = Math.floor(t / DAY_MS) - baseDay
+    // a multiplication instead of a division; at an exact midnight it may round to the day before,
+    // which still brackets the answer (bucket[k] <= answer <= bucket[k + 1] for t in that closed range)
+    const k = Math.floor(t * PER_DAY) - baseDay
     let lo: number
     let hi: number
     if (k >= 0 && k + 1 < bucket.length) {
