@@ -11,12 +11,14 @@ import { dayOfRule } from './rules.js'
  */
 export interface HolidayDate {
   readonly date: LocalDate
-  readonly name?: string
+  /** The names of the rules that pick the day, in rule order (empty when none has a name). */
+  readonly names: ReadonlyArray<string>
 }
 
 /**
- * Lists the days that a set of date rules picks in one year, in date order (a day picked by two
- * rules is listed once, with the first rule's name).
+ * Lists the days that a set of date rules picks in one year, in date order; a day picked by
+ * several rules is listed once, with all their names (Norway's 17 May and Ascension Day fell
+ * together in 2007).
  *
  * @example
  * ```ts
@@ -25,23 +27,23 @@ export interface HolidayDate {
  * import { Calendar } from 'itsm-kit'
  * const easter = pipe(Calendar.publicHolidays.NO, Calendar.holidaysIn(2025)).filter((h) => h.date.startsWith('2025-04'))
  * assert.deepStrictEqual(easter.map((h) => h.date), ['2025-04-17', '2025-04-18', '2025-04-20', '2025-04-21'])
+ * const may17 = pipe(Calendar.publicHolidays.NO, Calendar.holidaysIn(2007)).find((h) => h.date === '2007-05-17')
+ * assert.deepStrictEqual(may17?.names, ['Grunnlovsdagen', 'Kristi himmelfartsdag'])
  * ```
  * @category queries
  * @since 0.1.0
  */
 export const holidaysIn = (year: number) => (self: ReadonlyArray<DateRule>): ReadonlyArray<HolidayDate> => {
-  const found = new Map<number, string | undefined>()
+  const found = new Map<number, string[]>()
   for (const anchor of [year - 1, year, year + 1])
     for (const rule of self) {
       const day = dayOfRule(rule, anchor)
-      if (day !== undefined && yearOfDay(day) === year && !found.has(day)) found.set(day, rule.name)
+      if (day === undefined || yearOfDay(day) !== year) continue
+      const names = found.get(day) ?? []
+      if (rule.name !== undefined && !names.includes(rule.name)) names.push(rule.name)
+      found.set(day, names)
     }
-  return [...found.keys()]
-    .sort((a, b) => a - b)
-    .map((day) => {
-      const name = found.get(day)
-      return name === undefined ? { date: formatDay(day) as LocalDate } : { date: formatDay(day) as LocalDate, name }
-    })
+  return [...found.keys()].sort((a, b) => a - b).map((day) => ({ date: formatDay(day) as LocalDate, names: found.get(day) ?? [] }))
 }
 
 /**
@@ -206,7 +208,7 @@ export type HolidayCountry = 'SE' | 'NO' | 'FI' | 'PL'
  * const may = pipe(Calendar.publicHolidays.NO, Calendar.holidaysIn(2025)).filter((h) => h.date.startsWith('2025-05'))
  * assert.deepStrictEqual(may.map((h) => h.date), ['2025-05-01', '2025-05-17', '2025-05-29'])
  * const midsummer = pipe(Calendar.publicHolidays.SE, Calendar.holidaysIn(2025)).filter((h) => h.date.startsWith('2025-06-2'))
- * assert.deepStrictEqual(midsummer, [{ date: '2025-06-20', name: 'Midsommarafton' }, { date: '2025-06-21', name: 'Midsommardagen' }])
+ * assert.deepStrictEqual(midsummer, [{ date: '2025-06-20', names: ['Midsommarafton'] }, { date: '2025-06-21', names: ['Midsommardagen'] }])
  * ```
  * @category constants
  * @since 0.1.0
