@@ -53,8 +53,14 @@ export const record = <R extends t.Props, O extends t.Props>(
       const a = req.validate(u, c)
       const b = opt.validate(u, c)
       const problems = [...(E.isLeft(a) ? a.left : []), ...(E.isLeft(b) ? b.left : [])]
-      const result: t.Validation<t.TypeOfProps<R> & t.TypeOfPartialProps<O>> =
-        E.isRight(a) && E.isRight(b) ? t.success({ ...b.right, ...a.right } as t.TypeOfProps<R> & t.TypeOfPartialProps<O>) : t.failures(problems)
+      let result: t.Validation<t.TypeOfProps<R> & t.TypeOfPartialProps<O>> = t.failures(problems)
+      if (E.isRight(a) && E.isRight(b)) {
+        // each half's own keys from that half: the decoded value, never the raw input's
+        const out: Record<string, unknown> = {}
+        for (const k of Object.keys(required)) out[k] = (a.right as Record<string, unknown>)[k]
+        for (const k of Object.keys(optional)) if ((b.right as Record<string, unknown>)[k] !== undefined) out[k] = (b.right as Record<string, unknown>)[k]
+        result = t.success(out as t.TypeOfProps<R> & t.TypeOfPartialProps<O>)
+      }
       if (excess.length === 0) return result
       const excessErrors: t.Errors = excess.map((k) => ({
         value: (u as Record<string, unknown>)[k],

@@ -115,6 +115,110 @@ export const TicketCommandJson: t.Type<TicketCommand, unknown, unknown> = tagged
 
 const EventsJson = t.readonlyArray(TicketEventJson, 'a list of ticket events')
 
+const since = { since: InstantJson }
+const StatusJson = taggedUnion({
+  New: record('a New status', { _tag: tag('New'), ...since }, {}),
+  InProgress: record('an InProgress status', { _tag: tag('InProgress'), ...since }, {}),
+  Awaiting: record('an Awaiting status', { _tag: tag('Awaiting'), ...since, party: Party }, {}),
+  Resolved: record('a Resolved status', { _tag: tag('Resolved'), ...since, code: Code, note: Text }, {}),
+  Closed: record('a Closed status', { _tag: tag('Closed'), ...since, reason: keys(['confirmed', 'silence'] as const) }, {}),
+  Cancelled: record('a Cancelled status', { _tag: tag('Cancelled'), ...since, reason: Text }, {})
+} as unknown as Record<string, t.Type<Ticket['status'], unknown, unknown>>)
+
+/**
+ * io-ts codec of a ticket snapshot (the state `replay` returns), for apps that cache it next to
+ * the events. The events stay the truth: a snapshot is checked for shape, not for history.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Codec, Ticket } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
+ * const ticket = pipe(Ticket.replay([opened]), E.getOrElseW(() => assert.fail()))
+ * assert.deepStrictEqual(Codec.TicketJson.decode(Codec.TicketJson.encode(ticket)), E.right(ticket))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const TicketJson: t.Type<Ticket, unknown, unknown> = record(
+  'a ticket',
+  {
+    _tag: tag('Ticket'),
+    id: Id,
+    version: intBetween(1, Number.MAX_SAFE_INTEGER, 'the number of events applied, 1 or more'),
+    openedAt: InstantJson,
+    updatedAt: InstantJson,
+    channel: Channel,
+    customer: Name,
+    requester: Name,
+    title: Text,
+    status: StatusJson,
+    tier: Name,
+    reopenCount: intBetween(0, Number.MAX_SAFE_INTEGER, 'a count, 0 or more'),
+    escalationCount: intBetween(0, Number.MAX_SAFE_INTEGER, 'a count, 0 or more'),
+    problemIds: t.readonlyArray(Id, 'a list of problem ids')
+  },
+  {
+    service: Name,
+    affectedUsers: Users,
+    kind: Kind,
+    category: Name,
+    requestedBy: LocalDateJson,
+    urgency: Name,
+    impact: Name,
+    priority: record(
+      'a ticket priority',
+      { rank: Rank, name: Name, label: Text, source: keys(['matrix', 'override'] as const) },
+      { reason: Text }
+    ),
+    assignee: Name,
+    firstResponseAt: InstantJson,
+    resolvedAt: InstantJson,
+    closedAt: InstantJson,
+    handoverNote: Text,
+    workaround: record('a workaround', { description: Text, appliedAt: InstantJson }, { problemId: Id }),
+    rating: record('a rating', { score: Score, at: InstantJson }, { comment: Text })
+  }
+) as unknown as t.Type<Ticket, unknown, unknown>
+
+/**
+ * Reads a ticket snapshot from JSON, reporting every problem with its path.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * assert.deepStrictEqual(pipe(Ticket.decodeTicket({ _tag: 'Ticket' }), E.mapLeft((e) => e.issues.length > 5)), E.left(true))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const decodeTicket: (u: unknown) => E.Either<DecodeError, Ticket> = decodeWith(TicketJson)
+
+/**
+ * Writes a ticket snapshot as JSON data (instants as ISO-8601 strings).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
+ * const json = pipe(Ticket.replay([opened]), E.map(Ticket.encodeTicket))
+ * assert.deepStrictEqual(pipe(json, E.map((j) => (j as { openedAt: string }).openedAt)), E.right('2025-03-07T08:00:00Z'))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const encodeTicket = (ticket: Ticket): unknown => TicketJson.encode(ticket)
+
 /**
  * Reads one ticket event from JSON, reporting every problem with its path.
  *

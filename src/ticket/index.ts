@@ -108,4 +108,4 @@ export {
   status,
   timeInStatus
 } from './queries.js'
-export { decodeCommand, decodeEvent, decodeHistory, encodeCommand, encodeEvent } from './codec.js'
+export { decodeCommand, decodeEvent, decodeHistory, decodeTicket, encodeCommand, encodeEvent, encodeTicket } from './codec.js'

@@ -28,3 +28,13 @@ describe('decode error paths', () => {
     expect(e._tag === 'Left' && e.left.message).toBe('$: expected plain JSON data, received an object')
   })
 })
+
+describe('records with optional fields', () => {
+  it('keep the decoded value of an optional field whose codec transforms it', async () => {
+    const { record } = await import('../../src/codec/primitives.js')
+    const { InstantJson } = await import('../../src/time/codec.js')
+    const codec = record('a thing', { at: InstantJson }, { nested: record('a nested thing', { when: InstantJson }, {}) })
+    const r = codec.decode({ at: '1970-01-01T00:00:01Z', nested: { when: '1970-01-01T00:00:02Z' } })
+    expect(r).toStrictEqual({ _tag: 'Right', right: { at: 1000, nested: { when: 2000 } } })
+  })
+})

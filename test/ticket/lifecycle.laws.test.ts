@@ -39,13 +39,16 @@ describe('ticket lifecycle laws', () => {
     )
   })
 
-  it('events round-trip through JSON, and the decoded history rebuilds the same ticket', () => {
+  it('events and ticket snapshots round-trip through JSON, and the decoded history rebuilds the same ticket', () => {
     fc.assert(
       fc.property(commandWalk, (commands) => {
         const events = acceptedEvents(commands, context)
         const json = JSON.parse(JSON.stringify(events.map(Ticket.encodeEvent)))
         expect(E.sequenceArray(json.map(Ticket.decodeEvent))).toStrictEqual(E.right(events))
         expect(Ticket.decodeHistory(json)).toStrictEqual(Ticket.replay(events))
+        // and so does the ticket snapshot
+        const ticket = Ticket.replay(events)
+        if (ticket._tag === 'Right') expect(Ticket.decodeTicket(JSON.parse(JSON.stringify(Ticket.encodeTicket(ticket.right))))).toStrictEqual(ticket)
       }),
       { numRuns }
     )
@@ -93,7 +96,7 @@ describe('ticket lifecycle laws', () => {
   it('decoders never throw, whatever they are given', () => {
     fc.assert(
       fc.property(fc.anything(), (u) => {
-        expect(() => [Ticket.decodeEvent(u), Ticket.decodeCommand(u), Ticket.decodeHistory(u), Ticket.decodeHistory([u])]).not.toThrow()
+        expect(() => [Ticket.decodeEvent(u), Ticket.decodeCommand(u), Ticket.decodeHistory(u), Ticket.decodeHistory([u]), Ticket.decodeTicket(u)]).not.toThrow()
       }),
       { numRuns }
     )
