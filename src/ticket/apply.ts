@@ -16,6 +16,10 @@ const notFinalWords = 'a ticket that is not closed or cancelled'
 const blank = (s: unknown): boolean => typeof s !== 'string' || s.trim().length === 0
 const TEXT = 'a non-empty text'
 
+/** The event may only happen in one of the `allowed` statuses. */
+const requireStatus = (t: Ticket, e: TicketEvent, allowed: ReadonlyArray<Tag>, words: string): TicketError | undefined =>
+  allowed.includes(t.status._tag) ? undefined : impossibleEvent(e, t, words)
+
 /** The first rule an event breaks in a state, or undefined when it may happen. */
 const violation = (state: TicketState, e: TicketEvent, kinds: KindRules): TicketError | undefined => {
   if (state._tag === 'Unopened') {
@@ -34,9 +38,6 @@ const violation = (state: TicketState, e: TicketEvent, kinds: KindRules): Ticket
   if (e.seq !== t.version + 1)
     return outOfOrder(e, `sequence number ${t.version + 1}`, e.seq <= t.version ? `${e.seq}, which an earlier event already has` : `${e.seq}, leaving a gap`)
   if (!(e.at >= t.updatedAt)) return outOfOrder(e, `an instant at or after the previous event (${toISO(t.updatedAt)})`, toISO(e.at))
-  const s = t.status._tag
-  const needs = (allowed: ReadonlyArray<Tag>, words: string): TicketError | undefined =>
-    allowed.includes(s) ? undefined : impossibleEvent(e, t, words)
   switch (e._tag) {
     case 'TicketOpened':
       return impossibleEvent(e, t, 'a ticket that has not been opened yet')
@@ -47,7 +48,7 @@ const violation = (state: TicketState, e: TicketEvent, kinds: KindRules): Ticket
       if (t.requestedBy !== undefined && !allowsRequestedBy(k)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes the ticket’s requested-by date', k)
       if (t.workaround !== undefined && !allowsWorkaround(k)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes the ticket’s workaround', k)
       if (t.problemIds.length > 0 && !allowsProblemLink(k)(kinds)) return invalidEvent(e, 'kind', 'a kind that may link to the ticket’s problems', k)
-      return needs(NOT_FINAL, notFinalWords)
+      return requireStatus(t, e, NOT_FINAL, notFinalWords)
     }
     case 'PrioritySet':
     case 'PriorityOverridden':
@@ -55,51 +56,51 @@ const violation = (state: TicketState, e: TicketEvent, kinds: KindRules): Ticket
       if (blank(e.name)) return invalidEvent(e, 'name', TEXT, e.name)
       if (e._tag === 'PriorityOverridden' && blank(e.reason)) return invalidEvent(e, 'reason', 'the reason for overriding the matrix', e.reason)
       if (t.kind !== undefined && !allowsPriority(t.kind)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes a priority', t.kind)
-      return needs(NOT_FINAL, notFinalWords)
+      return requireStatus(t, e, NOT_FINAL, notFinalWords)
     case 'TicketAssigned':
-      return blank(e.assignee) ? invalidEvent(e, 'assignee', TEXT, e.assignee) : needs(ACTIVE, activeWords)
+      return blank(e.assignee) ? invalidEvent(e, 'assignee', TEXT, e.assignee) : requireStatus(t, e, ACTIVE, activeWords)
     case 'TicketEscalated':
       if (blank(e.note)) return invalidEvent(e, 'note', 'a handover note, so the next tier can continue without asking again', e.note)
       if (blank(e.toTier)) return invalidEvent(e, 'toTier', TEXT, e.toTier)
       if (e.toTier === t.tier) return invalidEvent(e, 'toTier', `a tier other than the current one (${t.tier})`, e.toTier)
-      return needs(ACTIVE, activeWords)
+      return requireStatus(t, e, ACTIVE, activeWords)
     case 'PublicReplySent':
       if (e.actor.role === 'customer') return invalidEvent(e, 'actor.role', 'a reply by the desk (an agent or the system)', e.actor.role)
-      return blank(e.message) ? invalidEvent(e, 'message', TEXT, e.message) : needs(NOT_FINAL, notFinalWords)
+      return blank(e.message) ? invalidEvent(e, 'message', TEXT, e.message) : requireStatus(t, e, NOT_FINAL, notFinalWords)
     case 'InternalNoteAdded':
       return blank(e.note) ? invalidEvent(e, 'note', TEXT, e.note) : undefined
     case 'AwaitingStarted':
-      return needs(['New', 'InProgress'], 'a new or in-progress ticket (not one that is already waiting)')
+      return requireStatus(t, e, ['New', 'InProgress'], 'a new or in-progress ticket (not one that is already waiting)')
     case 'WorkResumed':
-      return needs(['Awaiting'], 'a ticket that is awaiting someone')
+      return requireStatus(t, e, ['Awaiting'], 'a ticket that is awaiting someone')
     case 'WorkaroundApplied':
       if (blank(e.description)) return invalidEvent(e, 'description', 'a description of the workaround', e.description)
       if (t.kind !== undefined && !allowsWorkaround(t.kind)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes a workaround (an incident or a problem)', t.kind)
-      return needs(ACTIVE, activeWords)
+      return requireStatus(t, e, ACTIVE, activeWords)
     case 'TicketResolved':
       if (blank(e.note)) return invalidEvent(e, 'note', 'a resolution note', e.note)
       if (e.code === 'workaround' && t.workaround === undefined)
         return invalidEvent(e, 'code', 'a workaround applied before resolving with code "workaround"', e.code)
-      return needs(ACTIVE, activeWords)
+      return requireStatus(t, e, ACTIVE, activeWords)
     case 'ResolutionRejected':
     case 'TicketReopened':
-      return blank(e.reason) ? invalidEvent(e, 'reason', TEXT, e.reason) : needs(['Resolved'], 'a resolved ticket')
+      return blank(e.reason) ? invalidEvent(e, 'reason', TEXT, e.reason) : requireStatus(t, e, ['Resolved'], 'a resolved ticket')
     case 'TicketClosed':
       if (e.reason === 'confirmed' && e.actor.role === 'system')
         return invalidEvent(e, 'actor.role', 'a confirmation by the customer (or an agent on their behalf)', e.actor.role)
-      return needs(['Resolved'], 'a resolved ticket (a ticket closes only after its resolution)')
+      return requireStatus(t, e, ['Resolved'], 'a resolved ticket (a ticket closes only after its resolution)')
     case 'TicketCancelled':
-      return blank(e.reason) ? invalidEvent(e, 'reason', TEXT, e.reason) : needs(ACTIVE, activeWords)
+      return blank(e.reason) ? invalidEvent(e, 'reason', TEXT, e.reason) : requireStatus(t, e, ACTIVE, activeWords)
     case 'TicketRated':
       if (!(Number.isInteger(e.score) && e.score >= 1 && e.score <= 5)) return invalidEvent(e, 'score', 'a whole number from 1 to 5', e.score)
       if (t.kind !== undefined && !hasRequester(t.kind)(kinds)) return invalidEvent(e, 'kind', 'a kind with a requester to rate it', t.kind)
       if (t.rating !== undefined) return impossibleEvent(e, t, `a ticket not rated yet (it was rated ${t.rating.score} at ${toISO(t.rating.at)})`)
-      return needs(['Resolved', 'Closed'], 'a resolved or closed ticket')
+      return requireStatus(t, e, ['Resolved', 'Closed'], 'a resolved or closed ticket')
     case 'LinkedToProblem':
       if (e.problemId === t.id) return invalidEvent(e, 'problemId', 'another ticket than this one', e.problemId)
       if (t.problemIds.includes(e.problemId)) return invalidEvent(e, 'problemId', 'a problem not linked yet', e.problemId)
       if (t.kind !== undefined && !allowsProblemLink(t.kind)(kinds)) return invalidEvent(e, 'kind', 'a kind that links to problems (an incident)', t.kind)
-      return needs(NOT_FINAL, notFinalWords)
+      return requireStatus(t, e, NOT_FINAL, notFinalWords)
     default:
       return absurd(e)
   }

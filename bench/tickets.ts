@@ -1,0 +1,57 @@
+/**
+ * Ticket replay throughput: 100 000 generated ticket histories of about 20 events each, rebuilt
+ * with `Ticket.replay` (every rule checked) and folded with `Ticket.evolve` (unchecked). Run by
+ * `npm run bench` after the business-time benchmark. Measures; never fails.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { Ticket, type Time } from '../src/index.js'
+import { mulberry32 } from './prng.js'
+
+const HISTORIES = Number(process.env.BENCH_TICKETS ?? 100_000)
+const rand = mulberry32(Number(process.env.BENCH_SEED ?? 20250101))
+const pick = <A>(xs: ReadonlyArray<A>): A => xs[Math.floor(rand() * xs.length)] as A
+const agent = { role: 'agent', id: 'kari' } as const
+const customer = { role: 'customer', id: 'ola' } as const
+const levels = ['high', 'medium', 'low']
+
+/** A plausible life of one ticket: about 20 commands, decided into events. */
+const history = (n: number): ReadonlyArray<Ticket.TicketEvent> => {
+  let at = Date.UTC(2025, 0, 1) + Math.floor(rand() * 300) * 86_400_000
+  const next = (): Time.Instant => (at += Math.floor(rand() * 3_600_000)) as Time.Instant
+  const commands: Ticket.TicketCommand[] = [
+    { _tag: 'Open', at: next(), actor: agent, ticketId: `INC-${n}` as Ticket.TicketId, channel: pick(['phone', 'email', 'portal', 'chat'] as const), customer: `C${n % 500}`, requester: 'ola', title: 'Something is broken', kind: 'incident' },
+    { _tag: 'Prioritise', at: next(), actor: agent, urgency: pick(levels), impact: pick(levels) },
+    { _tag: 'Assign', at: next(), actor: agent, assignee: 'kari' },
+    { _tag: 'Reply', at: next(), actor: agent, message: 'Looking into it' }
+  ]
+  for (let i = 0; i < 6; i++) {
+    commands.push({ _tag: 'AddNote', at: next(), actor: agent, note: 'Checked the logs' })
+    if (rand() < 0.4) commands.push({ _tag: 'Await', at: next(), actor: agent, party: pick(['customer', 'thirdParty'] as const) }, { _tag: 'Resume', at: next(), actor: agent })
+    else commands.push({ _tag: 'Reply', at: next(), actor: agent, message: 'Update: still working on it' })
+  }
+  if (rand() < 0.3) commands.push({ _tag: 'Escalate', at: next(), actor: agent, toTier: 'L2', note: 'Needs a network specialist' })
+  commands.push({ _tag: 'Resolve', at: next(), actor: agent, code: 'fixed', note: 'Replaced the switch' }, { _tag: 'Confirm', at: next(), actor: customer })
+  const result = Ticket.runEvents(commands, Ticket.defaultContext)
+  if (E.isLeft(result)) throw new Error(`bench history ${n} is invalid: ${result.left.message}`)
+  return result.right.events
+}
+
+const histories = Array.from({ length: HISTORIES }, (_, n) => history(n))
+const events = histories.reduce((sum, h) => sum + h.length, 0)
+const time = (label: string, f: () => number): void => {
+  f() // warm up
+  const runs: number[] = []
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now()
+    const check = f()
+    runs.push(performance.now() - t0)
+    if (check !== HISTORIES) throw new Error(`${label}: ${check} of ${HISTORIES} histories rebuilt`)
+  }
+  runs.sort((a, b) => a - b)
+  const median = runs[2] as number
+  console.log(`${label.padEnd(44)} ${median.toFixed(0).padStart(6)} ms  (${((median * 1e6) / events).toFixed(0)} ns per event)`)
+}
+
+console.log(`\nticket replay: ${HISTORIES.toLocaleString('en-US')} histories, ${events.toLocaleString('en-US')} events (${(events / HISTORIES).toFixed(1)} per history), median of 5 runs`)
+time('Ticket.replay (every rule checked)', () => histories.filter((h) => E.isRight(Ticket.replay(h))).length)
+time('Ticket.evolve fold (unchecked)', () => histories.filter((h) => h.reduce(Ticket.evolve, Ticket.initial)._tag === 'Ticket').length)
