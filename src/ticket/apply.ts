@@ -77,6 +77,14 @@ const violation = (state: TicketState, e: TicketEvent, kinds: KindRules): Ticket
       if (blank(e.description)) return invalidEvent(e, 'description', 'a description of the workaround', e.description)
       if (t.kind !== undefined && !allowsWorkaround(t.kind)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes a workaround (an incident or a problem)', t.kind)
       return requireStatus(t, e, ACTIVE, activeWords)
+    case 'WorkaroundWithdrawn':
+      if (blank(e.reason)) return invalidEvent(e, 'reason', TEXT, e.reason)
+      if (t.workaround === undefined) return impossibleEvent(e, t, 'a ticket with a workaround in force')
+      return requireStatus(t, e, NOT_FINAL, notFinalWords)
+    case 'RootCauseIdentified':
+      if (blank(e.rootCause)) return invalidEvent(e, 'rootCause', 'a description of the root cause', e.rootCause)
+      if (t.kind !== 'problem') return invalidEvent(e, 'kind', 'a problem (only problems carry a root cause)', t.kind ?? 'an unclassified ticket')
+      return requireStatus(t, e, NOT_FINAL, notFinalWords)
     case 'TicketResolved':
       if (blank(e.note)) return invalidEvent(e, 'note', 'a resolution note', e.note)
       if (e.code === 'workaround' && t.workaround === undefined)

@@ -46,6 +46,8 @@ const events = {
   AwaitingStarted: record('an AwaitingStarted event', { _tag: tag('AwaitingStarted'), ...header, party: Party }, { reason: Text }),
   WorkResumed: record('a WorkResumed event', { _tag: tag('WorkResumed'), ...header }, {}),
   WorkaroundApplied: record('a WorkaroundApplied event', { _tag: tag('WorkaroundApplied'), ...header, description: Text }, { problemId: Id }),
+  WorkaroundWithdrawn: record('a WorkaroundWithdrawn event', { _tag: tag('WorkaroundWithdrawn'), ...header, reason: Text }, {}),
+  RootCauseIdentified: record('a RootCauseIdentified event', { _tag: tag('RootCauseIdentified'), ...header, rootCause: Text }, {}),
   TicketResolved: record('a TicketResolved event', { _tag: tag('TicketResolved'), ...header, code: Code, note: Text }, {}),
   ResolutionRejected: record('a ResolutionRejected event', { _tag: tag('ResolutionRejected'), ...header, reason: Text }, {}),
   TicketReopened: record('a TicketReopened event', { _tag: tag('TicketReopened'), ...header, reason: Text }, {}),
@@ -87,6 +89,8 @@ const commands = {
   Await: record('an Await command', { _tag: tag('Await'), ...cmd, party: Party }, { reason: Text }),
   Resume: record('a Resume command', { _tag: tag('Resume'), ...cmd }, {}),
   ApplyWorkaround: record('an ApplyWorkaround command', { _tag: tag('ApplyWorkaround'), ...cmd, description: Text }, { problemId: Id }),
+  WithdrawWorkaround: record('a WithdrawWorkaround command', { _tag: tag('WithdrawWorkaround'), ...cmd, reason: Text }, {}),
+  IdentifyRootCause: record('an IdentifyRootCause command', { _tag: tag('IdentifyRootCause'), ...cmd, rootCause: Text }, {}),
   Resolve: record('a Resolve command', { _tag: tag('Resolve'), ...cmd, code: Code, note: Text }, {}),
   Confirm: record('a Confirm command', { _tag: tag('Confirm'), ...cmd }, {}),
   Reject: record('a Reject command', { _tag: tag('Reject'), ...cmd, reason: Text }, {}),
@@ -180,6 +184,7 @@ export const TicketJson: t.Type<Ticket, unknown, unknown> = record(
     closedAt: InstantJson,
     handoverNote: Text,
     workaround: record('a workaround', { description: Text, appliedAt: InstantJson }, { problemId: Id }),
+    rootCause: Text,
     rating: record('a rating', { score: Score, at: InstantJson }, { comment: Text })
   }
 ) as unknown as t.Type<Ticket, unknown, unknown>

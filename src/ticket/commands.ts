@@ -78,6 +78,16 @@ export interface ApplyWorkaround extends CommandHeader {
   readonly description: string
   readonly problemId?: TicketId
 }
+/** Withdraw the workaround in force; a ticket resolved by it reopens. @category models @since 0.1.0 */
+export interface WithdrawWorkaround extends CommandHeader {
+  readonly _tag: 'WithdrawWorkaround'
+  readonly reason: string
+}
+/** Record the root cause of a problem. @category models @since 0.1.0 */
+export interface IdentifyRootCause extends CommandHeader {
+  readonly _tag: 'IdentifyRootCause'
+  readonly rootCause: string
+}
 /** Resolve with a code and a note. @category models @since 0.1.0 */
 export interface Resolve extends CommandHeader {
   readonly _tag: 'Resolve'
@@ -137,6 +147,8 @@ export type TicketCommand =
   | Await
   | Resume
   | ApplyWorkaround
+  | WithdrawWorkaround
+  | IdentifyRootCause
   | Resolve
   | Confirm
   | Reject

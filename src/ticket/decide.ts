@@ -107,6 +107,10 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
       return one({ _tag: 'WorkResumed', ...h })
     case 'ApplyWorkaround':
       return one({ _tag: 'WorkaroundApplied', ...h, description: command.description, ...optional('problemId', command.problemId) })
+    case 'WithdrawWorkaround':
+      return one({ _tag: 'WorkaroundWithdrawn', ...h, reason: command.reason })
+    case 'IdentifyRootCause':
+      return one({ _tag: 'RootCauseIdentified', ...h, rootCause: command.rootCause })
     case 'Resolve':
       return one({ _tag: 'TicketResolved', ...h, code: command.code, note: command.note })
     case 'Confirm':

@@ -106,6 +106,18 @@ export interface WorkaroundApplied extends EventHeader {
   readonly problemId?: TicketId
 }
 
+/** The workaround stopped working or was taken back; a ticket resolved by it reopens. @category event sourcing @since 0.1.0 */
+export interface WorkaroundWithdrawn extends EventHeader {
+  readonly _tag: 'WorkaroundWithdrawn'
+  readonly reason: string
+}
+
+/** The root cause of a problem was found (the known error's cause). @category event sourcing @since 0.1.0 */
+export interface RootCauseIdentified extends EventHeader {
+  readonly _tag: 'RootCauseIdentified'
+  readonly rootCause: string
+}
+
 /** The desk resolved the ticket with a code and a note. @category event sourcing @since 0.1.0 */
 export interface TicketResolved extends EventHeader {
   readonly _tag: 'TicketResolved'
@@ -169,6 +181,8 @@ export type TicketEvent =
   | AwaitingStarted
   | WorkResumed
   | WorkaroundApplied
+  | WorkaroundWithdrawn
+  | RootCauseIdentified
   | TicketResolved
   | ResolutionRejected
   | TicketReopened
@@ -185,7 +199,7 @@ export type TicketEvent =
  * import * as assert from 'node:assert'
  * import { Ticket } from 'itsm-kit'
  * assert.strictEqual(Ticket.eventTags[0], 'TicketOpened')
- * assert.strictEqual(Ticket.eventTags.length, 18)
+ * assert.strictEqual(Ticket.eventTags.length, 20)
  * ```
  * @category constants
  * @since 0.1.0
@@ -202,6 +216,8 @@ export const eventTags: ReadonlyArray<TicketEvent['_tag']> = [
   'AwaitingStarted',
   'WorkResumed',
   'WorkaroundApplied',
+  'WorkaroundWithdrawn',
+  'RootCauseIdentified',
   'TicketResolved',
   'ResolutionRejected',
   'TicketReopened',

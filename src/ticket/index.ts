@@ -65,6 +65,8 @@ export type {
   TicketReopened,
   TicketResolved,
   WorkaroundApplied,
+  WorkaroundWithdrawn,
+  RootCauseIdentified,
   WorkResumed
 } from './events.js'
 export { eventTags } from './events.js'
@@ -89,6 +91,8 @@ export type {
   Reply,
   Resolve,
   Resume,
+  WithdrawWorkaround,
+  IdentifyRootCause,
   TicketCommand
 } from './commands.js'
 export type { EmptyHistory, ImpossibleEvent, InvalidCommand, InvalidEvent, OutOfOrder, TicketError, TooEarlyToClose } from './errors.js'

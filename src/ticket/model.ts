@@ -147,6 +147,8 @@ export interface Ticket {
   /** The note of the latest handover between tiers. */
   readonly handoverNote?: string
   readonly workaround?: Workaround
+  /** For a problem: its root cause, once known. */
+  readonly rootCause?: string
   readonly problemIds: ReadonlyArray<TicketId>
   readonly rating?: Rating
 }

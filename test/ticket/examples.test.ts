@@ -222,3 +222,36 @@ describe('what each kind of ticket may carry comes from the kind rules', () => {
     expect(getLeft(Ticket.replay(events))).toMatchObject({ _tag: 'InvalidEvent', path: 'kind', seq: 2 })
   })
 })
+
+describe('workarounds that are withdrawn, and problems that find their cause', () => {
+  const start = (kind: 'incident' | 'problem') =>
+    run([{ _tag: 'Open', at: at('09:00', '2025-03-07'), actor: kari, ticketId: id(kind === 'problem' ? 'PRB-7' : 'INC-9'), channel: 'portal', customer: 'ACME', requester: 'ola', title: 'VPN drops', kind }]).ticket
+
+  it('withdrawing the workaround an incident was resolved with reopens it', () => {
+    const t = getRight(
+      Ticket.runEvents(
+        [
+          { _tag: 'ApplyWorkaround', at: at('10:00', '2025-03-07'), actor: kari, description: 'Use the web client', problemId: id('PRB-7') },
+          { _tag: 'Resolve', at: at('10:05', '2025-03-07'), actor: kari, code: 'workaround', note: 'Web client works' },
+          { _tag: 'WithdrawWorkaround', at: at('12:00', '2025-03-10'), actor: kari, reason: 'The web client is retired' }
+        ],
+        context,
+        start('incident')
+      )
+    ).ticket as Ticket.Ticket
+    expect([t.status._tag, t.reopenCount, t.workaround]).toStrictEqual(['InProgress', 1, undefined])
+  })
+
+  it('a ticket without a workaround has none to withdraw', () => {
+    const e = getLeft(Ticket.decide({ _tag: 'WithdrawWorkaround', at: at('10:00', '2025-03-07'), actor: kari, reason: 'x' }, context)(start('incident')))
+    expect(e).toMatchObject({ _tag: 'ImpossibleEvent', event: 'WorkaroundWithdrawn' })
+  })
+
+  it('only a problem records a root cause', () => {
+    const t = getRight(
+      Ticket.runEvents([{ _tag: 'IdentifyRootCause', at: at('10:00', '2025-03-07'), actor: kari, rootCause: 'MTU mismatch on the new firewall' }], context, start('problem'))
+    ).ticket as Ticket.Ticket
+    expect(t.rootCause).toBe('MTU mismatch on the new firewall')
+    expect(getLeft(Ticket.decide({ _tag: 'IdentifyRootCause', at: at('10:00', '2025-03-07'), actor: kari, rootCause: 'x' }, context)(start('incident')))).toMatchObject({ path: 'kind' })
+  })
+})

@@ -116,11 +116,12 @@ describe('the command walk explores the lifecycle', () => {
           if (state.reopenCount > 0) seen.add('reopened')
           if (state.rating !== undefined) seen.add('rated')
           if (state.status._tag === 'Closed') seen.add(`closed:${state.status.reason}`)
+          if (state.rootCause !== undefined) seen.add('root cause')
         }
       }
     }
     expect([...seen].sort()).toStrictEqual(
-      ['Awaiting', 'Cancelled', 'Closed', 'InProgress', 'New', 'Resolved', 'closed:confirmed', 'closed:silence', 'escalated', 'rated', 'reopened'].sort()
+      ['Awaiting', 'Cancelled', 'Closed', 'InProgress', 'New', 'Resolved', 'closed:confirmed', 'closed:silence', 'escalated', 'rated', 'reopened', 'root cause'].sort()
     )
   })
 })
