@@ -1,8 +1,43 @@
 import type { TicketEvent } from './events.js'
-import type { Ticket, TicketState } from './model.js'
+import type { Status, Ticket, TicketState } from './model.js'
 
 /** @internal */
 export const absurd = (x: never): never => x
+
+/**
+ * The status a ticket has after an event: the one place the status transitions are written,
+ * shared by {@link evolve} and the SLA clocks.
+ *
+ * @internal
+ */
+export const statusAfter = (status: Status, event: TicketEvent): Status => {
+  const at = event.at
+  switch (event._tag) {
+    case 'TicketAssigned':
+    case 'PublicReplySent':
+      return status._tag === 'New' ? { _tag: 'InProgress', since: at } : status
+    case 'TicketEscalated':
+      return status._tag === 'New' && event.assignee !== undefined ? { _tag: 'InProgress', since: at } : status
+    case 'AwaitingStarted':
+      return { _tag: 'Awaiting', since: at, party: event.party }
+    case 'WorkResumed':
+      return { _tag: 'InProgress', since: at }
+    case 'WorkaroundWithdrawn':
+      // a ticket that rested on the workaround is open again
+      return status._tag === 'Resolved' && status.code === 'workaround' ? { _tag: 'InProgress', since: at } : status
+    case 'TicketResolved':
+      return { _tag: 'Resolved', since: at, code: event.code, note: event.note }
+    case 'ResolutionRejected':
+    case 'TicketReopened':
+      return { _tag: 'InProgress', since: at }
+    case 'TicketClosed':
+      return { _tag: 'Closed', since: at, reason: event.reason }
+    case 'TicketCancelled':
+      return { _tag: 'Cancelled', since: at, reason: event.reason }
+    default:
+      return status
+  }
+}
 
 type Draft = { -readonly [K in keyof Ticket]: Ticket[K] }
 
@@ -91,6 +126,9 @@ export const evolve = (state: TicketState, event: TicketEvent): TicketState => {
   const t = draft(state, event._tag === 'TicketEscalated', event._tag === 'WorkaroundWithdrawn')
   t.version = state.version + 1
   t.updatedAt = event.at
+  t.status = statusAfter(state.status, event)
+  // a resolved ticket that is in progress again was reopened
+  if (state.status._tag === 'Resolved' && t.status._tag === 'InProgress') t.reopenCount = state.reopenCount + 1
   switch (event._tag) {
     case 'TicketOpened':
       return state
@@ -108,29 +146,16 @@ export const evolve = (state: TicketState, event: TicketEvent): TicketState => {
       return t
     case 'TicketAssigned':
       t.assignee = event.assignee
-      if (t.status._tag === 'New') t.status = { _tag: 'InProgress', since: event.at }
       return t
     case 'TicketEscalated':
       // the draft left the previous assignee out: the new tier picks the ticket up
       t.tier = event.toTier
       t.handoverNote = event.note
       t.escalationCount = state.escalationCount + 1
-      if (event.assignee !== undefined) {
-        t.assignee = event.assignee
-        if (t.status._tag === 'New') t.status = { _tag: 'InProgress', since: event.at }
-      }
+      if (event.assignee !== undefined) t.assignee = event.assignee
       return t
     case 'PublicReplySent':
       if (t.firstResponseAt === undefined) t.firstResponseAt = event.at
-      if (t.status._tag === 'New') t.status = { _tag: 'InProgress', since: event.at }
-      return t
-    case 'InternalNoteAdded':
-      return t
-    case 'AwaitingStarted':
-      t.status = { _tag: 'Awaiting', since: event.at, party: event.party }
-      return t
-    case 'WorkResumed':
-      t.status = { _tag: 'InProgress', since: event.at }
       return t
     case 'WorkaroundApplied':
       t.workaround =
@@ -138,37 +163,28 @@ export const evolve = (state: TicketState, event: TicketEvent): TicketState => {
           ? { description: event.description, appliedAt: event.at }
           : { description: event.description, appliedAt: event.at, problemId: event.problemId }
       return t
-    case 'WorkaroundWithdrawn':
-      // the draft left the workaround out; a ticket that rested on it is open again
-      if (t.status._tag === 'Resolved' && t.status.code === 'workaround') {
-        t.reopenCount = state.reopenCount + 1
-        t.status = { _tag: 'InProgress', since: event.at }
-      }
-      return t
     case 'RootCauseIdentified':
       t.rootCause = event.rootCause
       return t
     case 'TicketResolved':
       t.resolvedAt = event.at
-      t.status = { _tag: 'Resolved', since: event.at, code: event.code, note: event.note }
-      return t
-    case 'ResolutionRejected':
-    case 'TicketReopened':
-      t.reopenCount = state.reopenCount + 1
-      t.status = { _tag: 'InProgress', since: event.at }
       return t
     case 'TicketClosed':
       t.closedAt = event.at
-      t.status = { _tag: 'Closed', since: event.at, reason: event.reason }
-      return t
-    case 'TicketCancelled':
-      t.status = { _tag: 'Cancelled', since: event.at, reason: event.reason }
       return t
     case 'TicketRated':
       t.rating = event.comment === undefined ? { score: event.score, at: event.at } : { score: event.score, at: event.at, comment: event.comment }
       return t
     case 'LinkedToProblem':
       t.problemIds = [...state.problemIds, event.problemId]
+      return t
+    case 'InternalNoteAdded':
+    case 'AwaitingStarted':
+    case 'WorkResumed':
+    case 'WorkaroundWithdrawn':
+    case 'ResolutionRejected':
+    case 'TicketReopened':
+    case 'TicketCancelled':
       return t
     default:
       return absurd(event)
