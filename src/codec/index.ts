@@ -20,7 +20,7 @@ export { formatDecodeError } from './decodeError.js'
 export { DurationJson, InstantJson, LocalDateJson } from '../time/codec.js'
 export { CalendarSpecJson, DateRuleJson, DayExceptionJson, OpeningHoursJson } from '../calendar/codec.js'
 export { MatrixSpecJson, PriorityJson, PriorityLevelJson } from '../priority/codec.js'
-export { TicketCommandJson, TicketEventJson } from '../ticket/codec.js'
+export { TicketCommandJson, TicketEventJson, TicketJson } from '../ticket/codec.js'
 export {
   CategoryNodeJson,
   CategoryTreeJson,
@@ -33,3 +33,4 @@ export {
   RuleJson,
   TicketKindJson
 } from '../classification/codec.js'
+export { SlaPolicyJson, TargetJson } from '../sla/codec.js'

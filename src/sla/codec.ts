@@ -1,0 +1,75 @@
+import type * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { decodeWith, type DecodeError } from '../codec/decodeError.js'
+import { intBetween, record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
+import { DurationJson } from '../time/codec.js'
+import type { MetricPolicy, SlaPolicy, Target } from './model.js'
+
+const keys = <K extends string>(values: ReadonlyArray<K>): t.Type<K, K, unknown> =>
+  t.keyof(Object.fromEntries(values.map((v) => [v, null])) as Record<K, null>, `one of ${values.map((v) => `"${v}"`).join(' | ')}`) as unknown as t.Type<K, K, unknown>
+
+const NonNegativeDuration = new t.Type<t.TypeOf<typeof DurationJson>, string, unknown>(
+  'a non-negative ISO-8601 duration such as "PT4H"',
+  (u): u is t.TypeOf<typeof DurationJson> => DurationJson.is(u) && u >= 0,
+  (u, c) => {
+    const r = DurationJson.validate(u, c)
+    return r._tag === 'Right' && r.right < 0 ? t.failure(u, c, 'a non-negative ISO-8601 duration such as "PT4H"') : r
+  },
+  DurationJson.encode
+)
+
+/**
+ * io-ts codec of a target: `{ "_tag": "BusinessTime", "duration": "PT4H" }` or
+ * `{ "_tag": "BusinessDays", "days": 1 }`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec } from 'itsm-kit'
+ * assert.deepStrictEqual(Codec.TargetJson.decode({ _tag: 'BusinessTime', duration: 'PT4H' }), E.right({ _tag: 'BusinessTime', duration: 14_400_000 }))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const TargetJson: t.Type<Target, unknown, unknown> = taggedUnion({
+  BusinessTime: record('a business-time target', { _tag: tag('BusinessTime'), duration: NonNegativeDuration }, {}),
+  BusinessDays: record('a business-days target', { _tag: tag('BusinessDays'), days: intBetween(0, 365, 'a whole number of business days from 0 to 365') }, {})
+} as unknown as Record<string, t.Type<Target, unknown, unknown>>)
+
+const Targets = t.record(t.string, TargetJson, 'targets by priority name')
+const Party = keys(['customer', 'thirdParty', 'vendor'] as const)
+
+const MetricPolicyJson: t.Type<MetricPolicy, unknown, unknown> = record(
+  'a metric policy',
+  { targets: Targets, pauseWhileAwaiting: t.readonlyArray(Party, 'a list of awaited parties'), reopen: keys(['resume', 'restart', 'firstCloseOnly'] as const) },
+  { byKind: t.partial({ incident: Targets, serviceRequest: Targets, question: Targets, problem: Targets, feedback: Targets }, 'targets by kind') }
+) as unknown as t.Type<MetricPolicy, unknown, unknown>
+
+/**
+ * io-ts codec of an SLA policy (JSON wire form; durations as ISO-8601).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec, Sla } from 'itsm-kit'
+ * const json = Codec.SlaPolicyJson.encode(Sla.examplePolicy)
+ * assert.deepStrictEqual(Codec.SlaPolicyJson.decode(JSON.parse(JSON.stringify(json))), E.right(Sla.examplePolicy))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const SlaPolicyJson: t.Type<SlaPolicy, unknown, unknown> = record(
+  'an SLA policy',
+  {
+    _tag: tag('SlaPolicy'),
+    name: stringWhere('a name of 1 to 200 characters', (s) => s.length >= 1 && s.length <= 200),
+    metrics: t.partial({ response: MetricPolicyJson, resolution: MetricPolicyJson, update: MetricPolicyJson, restore: MetricPolicyJson }, 'metric policies'),
+    warnings: t.readonlyArray(t.number, 'a list of fractions')
+  },
+  { tiers: Targets }
+) as unknown as t.Type<SlaPolicy, unknown, unknown>
+
+/** @internal */
+export const decodePolicyShape: (u: unknown) => E.Either<DecodeError, SlaPolicy> = decodeWith(SlaPolicyJson)

@@ -1,0 +1,25 @@
+/**
+ * Service-level agreements: targets per metric and priority counted in business time, and the
+ * evaluation of a ticket's clocks from its events at an explicit instant — running, paused,
+ * at risk, breached, met or met late, with the due instant, the time used and an explanation of
+ * every interval that counted.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Sla, Time } from 'itsm-kit'
+ * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const opened = pipe(Time.fromISO('2025-03-07T15:30:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * const [response] = Sla.dueDates({ policy: Sla.examplePolicy, calendar: oslo }, { openedAt: opened, priority: 'P2' })
+ * assert.deepStrictEqual(response && Time.toLocalISO(oslo.zone)(response.dueAt), '2025-03-10T08:30:00+01:00')
+ * ```
+ * @module Sla
+ * @since 0.1.0
+ */
+export type { Agreement, ClockState, Closed, Explanation, Metric, MetricPolicy, MetricResult, Pause, ReopenPolicy, SlaPolicy, Target } from './model.js'
+export { metrics } from './model.js'
+export type { InvalidThreshold, MissingTarget, ResponseAfterResolution, SlaError } from './errors.js'
+export { decodePolicy, encodePolicy, examplePolicy, make, targetFor, type PolicyOptions } from './policy.js'
+export { dueDates, evaluate, type EvaluateOptions, type Evaluation } from './evaluate.js'

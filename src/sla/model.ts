@@ -1,0 +1,179 @@
+import type { AwaitingParty } from '../ticket/model.js'
+import type { TicketKind } from '../classification/model.js'
+import type { BusinessCalendar, OpenInterval } from '../calendar/index.js'
+import type { Duration, Instant } from '../time/index.js'
+
+/**
+ * What an SLA measures on a ticket: the first public reply (`response`), the resolution
+ * (`resolution`), a public update at least every so often while open (`update`), and service
+ * restored by a fix or a workaround (`restore`).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Metric = 'response' | 'resolution' | 'update' | 'restore'
+
+/**
+ * The metrics in the order reports list them.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Sla } from 'itsm-kit'
+ * assert.deepStrictEqual(Sla.metrics, ['response', 'resolution', 'update', 'restore'])
+ * ```
+ * @category constants
+ * @since 0.1.0
+ */
+export const metrics: ReadonlyArray<Metric> = ['response', 'resolution', 'update', 'restore']
+
+/**
+ * A target: an amount of business time on the agreement's calendar, or the end of the n-th
+ * business day after the clock starts (0 = the end of the business day it starts on, 1 = "the
+ * end of the next business day").
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Target =
+  | { readonly _tag: 'BusinessTime'; readonly duration: Duration }
+  | { readonly _tag: 'BusinessDays'; readonly days: number }
+
+/**
+ * What happens to a metric when a resolved ticket reopens: `resume` keeps counting from where it
+ * stopped (total resolution time, the default), `restart` starts a fresh clock at the reopening,
+ * `firstCloseOnly` ends the metric at the first resolution.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type ReopenPolicy = 'resume' | 'restart' | 'firstCloseOnly'
+
+/**
+ * The rules of one metric: a target per priority name (optionally per ticket kind), the waiting
+ * states that pause it, and the reopen policy.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface MetricPolicy {
+  readonly targets: Readonly<Record<string, Target>>
+  /** Targets for a kind of ticket, replacing `targets` for that kind. */
+  readonly byKind?: Readonly<Partial<Record<TicketKind, Readonly<Record<string, Target>>>>>
+  /** While the ticket awaits one of these parties, the clock pauses. */
+  readonly pauseWhileAwaiting: ReadonlyArray<AwaitingParty>
+  readonly reopen: ReopenPolicy
+}
+
+/**
+ * A service-level policy: targets per metric and priority, warning thresholds (fractions of the
+ * target, such as 0.5 and 0.75) and, optionally, targets per tier for the time a ticket spends
+ * in it (operational-level targets, such as the first line's 30 minutes).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface SlaPolicy {
+  readonly _tag: 'SlaPolicy'
+  readonly name: string
+  readonly metrics: Readonly<Partial<Record<Metric, MetricPolicy>>>
+  readonly warnings: ReadonlyArray<number>
+  readonly tiers?: Readonly<Record<string, Target>>
+}
+
+/**
+ * What an evaluation needs: a policy and the calendar of the customer it is evaluated for (the
+ * same policy can be evaluated on any customer's calendar).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Agreement {
+  readonly policy: SlaPolicy
+  readonly calendar: BusinessCalendar
+}
+
+/**
+ * Where a metric's clock stands at the evaluation instant.
+ *
+ * - `Running` / `Paused`: counting, or paused while awaiting; `AtRisk`: running or paused past a
+ *   warning threshold; `Breached`: past the target and not met;
+ * - `Met` / `MetLate`: stopped before or after the target;
+ * - `NotApplicable`: the ticket's kind or state gives the metric no target (the reason says why).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type ClockState = 'Running' | 'Paused' | 'AtRisk' | 'Breached' | 'Met' | 'MetLate' | 'NotApplicable'
+
+/**
+ * A pause of a clock while the desk awaited someone.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Pause {
+  readonly from: Instant
+  /** Absent while the pause lasts. */
+  readonly to?: Instant
+  readonly party: AwaitingParty
+}
+
+/**
+ * A stretch the clock did not count although it was running: the desk was closed, on a holiday
+ * or not.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Closed {
+  readonly from: Instant
+  readonly to: Instant
+  /** Holiday names on the local dates the stretch covers, if any. */
+  readonly holidays: ReadonlyArray<string>
+}
+
+/**
+ * Why a metric stands where it stands: the open intervals that counted, the closed stretches
+ * skipped (with holidays named) and the pauses, enough to draw a timeline.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Explanation {
+  readonly counted: ReadonlyArray<OpenInterval>
+  readonly closed: ReadonlyArray<Closed>
+  readonly pauses: ReadonlyArray<Pause>
+}
+
+/**
+ * One metric of one ticket at the evaluation instant: plain JSON-serialisable data.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface MetricResult {
+  readonly metric: Metric | `tier:${string}`
+  readonly state: ClockState
+  /** Why the metric does not apply, when `state` is `NotApplicable`. */
+  readonly reason?: string
+  readonly priority?: string
+  readonly target?: Target
+  /** The target as business time from the start (a business-days target converted). */
+  readonly targetTime?: Duration
+  readonly startedAt?: Instant
+  /** When the target runs out if the clock keeps running (absent while paused or stopped). */
+  readonly dueAt?: Instant
+  readonly elapsed: Duration
+  /** Negative once breached. */
+  readonly remaining?: Duration
+  /** Elapsed as a share of the target time (1 = 100 %). */
+  readonly used?: number
+  readonly paused: Duration
+  readonly breachedAt?: Instant
+  readonly metAt?: Instant
+  /** The warning thresholds the clock has passed. */
+  readonly warningsPassed: ReadonlyArray<number>
+  /** Present when the evaluation was asked to explain (`{ explain: true }`). */
+  readonly explanation?: Explanation
+}

@@ -1,0 +1,171 @@
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import type { TicketKind } from '../classification/model.js'
+import type { Matrix } from '../priority/index.js'
+import { toISODuration } from '../time/constructors.js'
+import type { Duration } from '../time/index.js'
+import { decodePolicyShape, SlaPolicyJson } from './codec.js'
+import { invalidThreshold, missingTarget, responseAfterResolution, type SlaError } from './errors.js'
+import { metrics, type Metric, type SlaPolicy, type Target } from './model.js'
+
+const h = (hours: number) => ({ _tag: 'BusinessTime', duration: (hours * 3_600_000) as Duration }) as const
+
+/**
+ * A typical policy over the ITIL priorities P1–P5, to start from or to read as an example:
+ * response 15 min / 1 h / 4 h / 8 h / 16 h, resolution 4 h / 8 h / 24 h / 40 h / 80 h of
+ * business time, an update every 1 h / 2 h / 8 h (P1–P3), restore 2 h / 6 h (P1–P2); resolution
+ * pauses while the customer is awaited; warnings at 50 % and 75 %.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Sla, Time } from 'itsm-kit'
+ * const p1 = Sla.examplePolicy.metrics.resolution?.targets['P1']
+ * assert.deepStrictEqual(p1 && p1._tag === 'BusinessTime' && Time.toISODuration(p1.duration), 'PT4H')
+ * ```
+ * @category constants
+ * @since 0.1.0
+ */
+export const examplePolicy: SlaPolicy = {
+  _tag: 'SlaPolicy',
+  name: 'Standard (ITIL P1–P5)',
+  metrics: {
+    response: { targets: { P1: h(0.25), P2: h(1), P3: h(4), P4: h(8), P5: h(16) }, pauseWhileAwaiting: [], reopen: 'firstCloseOnly' },
+    resolution: { targets: { P1: h(4), P2: h(8), P3: h(24), P4: h(40), P5: h(80) }, pauseWhileAwaiting: ['customer'], reopen: 'resume' },
+    update: { targets: { P1: h(1), P2: h(2), P3: h(8) }, pauseWhileAwaiting: ['customer'], reopen: 'resume' },
+    restore: { targets: { P1: h(2), P2: h(6) }, pauseWhileAwaiting: ['customer'], reopen: 'resume' }
+  },
+  warnings: [0.5, 0.75]
+}
+
+/**
+ * Options of {@link make}: the priority matrix whose every priority must have a target in the
+ * response and resolution metrics.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface PolicyOptions {
+  readonly matrix?: Matrix
+}
+
+const describeTarget = (t: Target): string => (t._tag === 'BusinessTime' ? toISODuration(t.duration) : `${t.days} business day${t.days === 1 ? '' : 's'}`)
+
+const check = (policy: SlaPolicy, options: PolicyOptions): SlaError | undefined => {
+  let previous: number | undefined
+  for (const [i, w] of policy.warnings.entries()) {
+    if (!(typeof w === 'number' && w > 0 && w < 1 && (previous === undefined || w > previous))) return invalidThreshold(`warnings[${i}]`, w, previous)
+    previous = w
+  }
+  const priorities = options.matrix?.priorities.map((p) => p.name)
+  if (priorities !== undefined)
+    for (const metric of ['response', 'resolution'] as const) {
+      const m = policy.metrics[metric]
+      if (m === undefined) continue
+      for (const p of priorities) if (m.targets[p] === undefined) return missingTarget(`metrics.${metric}.targets`, p, priorities)
+    }
+  const response = policy.metrics.response
+  const resolution = policy.metrics.resolution
+  if (response !== undefined && resolution !== undefined)
+    for (const [p, r] of Object.entries(response.targets)) {
+      const s = resolution.targets[p]
+      // targets of different kinds (time vs days) cannot be compared without a calendar
+      if (s === undefined || r._tag !== s._tag) continue
+      const longer = r._tag === 'BusinessTime' ? r.duration > (s as typeof r).duration : r.days > (s as typeof r).days
+      if (longer) return responseAfterResolution(`metrics.response.targets.${p}`, describeTarget(r), describeTarget(s))
+    }
+  return undefined
+}
+
+/**
+ * Checks an SLA policy: warning thresholds strictly between 0 and 1 and increasing, a response
+ * target no longer than the resolution target of the same priority and, given a matrix, a
+ * response and resolution target for every priority of it.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Priority, Sla } from 'itsm-kit'
+ * assert.strictEqual(E.isRight(Sla.make(Sla.examplePolicy, { matrix: Priority.itilDefault })), true)
+ * const lax = { ...Sla.examplePolicy, warnings: [0.75, 0.5] }
+ * assert.deepStrictEqual(pipe(Sla.make(lax), E.mapLeft((e) => e.message)), E.left(
+ *   'warnings[1]: expected a fraction strictly between 0 and 1, above the previous threshold 0.75, received 0.5'))
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = (policy: SlaPolicy, options: PolicyOptions = {}): E.Either<SlaError, SlaPolicy> =>
+  pipe(
+    decodePolicyShape(SlaPolicyJson.encode(policy)),
+    E.flatMap((decoded): E.Either<SlaError, SlaPolicy> => {
+      const err = check(decoded, options)
+      return err === undefined ? E.right(decoded) : E.left(err)
+    })
+  )
+
+/**
+ * Reads an SLA policy from JSON (durations as ISO-8601) and checks it as {@link make} does.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Sla } from 'itsm-kit'
+ * const json = { _tag: 'SlaPolicy', name: 'Gold', warnings: [0.5], metrics: {
+ *   resolution: { targets: { P1: { _tag: 'BusinessTime', duration: '4h' } }, pauseWhileAwaiting: ['customer'], reopen: 'resume' } } }
+ * assert.deepStrictEqual(pipe(Sla.decodePolicy(json), E.mapLeft((e) => e.message.split(':')[0])), E.left('metrics.resolution.targets.P1.duration'))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const decodePolicy = (u: unknown, options: PolicyOptions = {}): E.Either<SlaError, SlaPolicy> =>
+  pipe(
+    decodePolicyShape(u),
+    E.flatMap((decoded): E.Either<SlaError, SlaPolicy> => {
+      const err = check(decoded, options)
+      return err === undefined ? E.right(decoded) : E.left(err)
+    })
+  )
+
+/**
+ * Writes an SLA policy as JSON data.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Sla } from 'itsm-kit'
+ * const json = Sla.encodePolicy(Sla.examplePolicy) as { metrics: { response: { targets: { P1: { duration: string } } } } }
+ * assert.strictEqual(json.metrics.response.targets.P1.duration, 'PT15M')
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const encodePolicy = (policy: SlaPolicy): unknown => SlaPolicyJson.encode(policy)
+
+/**
+ * Returns the target a policy sets for a metric, a priority and (optionally) a ticket kind, if any.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Sla } from 'itsm-kit'
+ * assert.deepStrictEqual(pipe(Sla.examplePolicy, Sla.targetFor('restore', 'P4')), undefined)
+ * assert.strictEqual(pipe(Sla.examplePolicy, Sla.targetFor('response', 'P1'))?._tag, 'BusinessTime')
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const targetFor = (metric: Metric, priority: string, kind?: TicketKind) => (self: SlaPolicy): Target | undefined => {
+  const m = self.metrics[metric]
+  if (m === undefined) return undefined
+  const byKind = kind === undefined ? undefined : m.byKind?.[kind]
+  const table = byKind ?? m.targets
+  return Object.prototype.hasOwnProperty.call(table, priority) ? table[priority] : undefined
+}
+
+/** @internal */
+export const definedMetrics = (policy: SlaPolicy): ReadonlyArray<Metric> => metrics.filter((m) => policy.metrics[m] !== undefined)

@@ -1,0 +1,104 @@
+import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
+import { pipe } from 'fp-ts/lib/function.js'
+import { describe, expect, it } from 'vitest'
+import { Calendar, Sla, Ticket, type Time } from '../../src/index.js'
+import { acceptedEvents, commandWalk } from '../arbitraries/ticket.js'
+import { compile } from '../helpers/unsafe.js'
+
+const numRuns = process.env.CI ? 1000 : 200
+const calendars = [
+  compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })),
+  compile({ ...Calendar.alwaysOpen, zone: 'America/New_York' }),
+  compile({ zone: 'Australia/Lord_Howe', weekly: { mon: [{ opens: '07:00', closes: '12:00' }, { opens: '13:00', closes: '17:30' }], sat: [{ opens: '22:00', closes: '06:00' }] } })
+]
+const policy: Sla.SlaPolicy = { ...Sla.examplePolicy, tiers: { L1: { _tag: 'BusinessTime', duration: 1_800_000 as Time.Duration }, L2: { _tag: 'BusinessDays', days: 1 } } }
+const context: Ticket.DecideContext = { ...Ticket.defaultContext, autoClose: { calendar: calendars[0] as Calendar.BusinessCalendar, businessDays: 2 } }
+
+/** A ticket history, a calendar, and two instants t1 ≤ t2 with no event between them. */
+const scenario = fc
+  .tuple(commandWalk, fc.integer({ min: 0, max: calendars.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 10 * 86_400_000 }))
+  .map(([commands, c, where, gap]) => {
+    const events = acceptedEvents(commands, context)
+    const first = (events[0] as Ticket.TicketEvent).at
+    const last = (events[events.length - 1] as Ticket.TicketEvent).at
+    const t1 = Math.floor(first + where * (last - first + 5 * 86_400_000))
+    const nextEvent = events.find((e) => e.at > t1)?.at
+    const t2 = Math.min(t1 + gap, nextEvent === undefined ? Infinity : nextEvent - 1)
+    return { events, calendar: calendars[c] as Calendar.BusinessCalendar, t1: t1 as Time.Instant, t2: Math.max(t1, t2) as Time.Instant }
+  })
+
+const active = (m: Sla.MetricResult) => m.state === 'Running' || m.state === 'AtRisk' || m.state === 'Paused' || m.state === 'Breached'
+
+describe('SLA clock laws', () => {
+  it('evaluating at now equals evaluating the history cut at now', () => {
+    fc.assert(
+      fc.property(scenario, ({ events, calendar, t1 }) => {
+        const agreement = { policy, calendar }
+        expect(pipe(events, Sla.evaluate(agreement, t1))).toStrictEqual(pipe(events.filter((e) => e.at <= t1), Sla.evaluate(agreement, t1)))
+      }),
+      { numRuns }
+    )
+  })
+
+  it('with no new event, remaining never grows, a paused clock consumes no time, and a met clock stays met', () => {
+    fc.assert(
+      fc.property(scenario, ({ events, calendar, t1, t2 }) => {
+        const agreement = { policy, calendar }
+        const a = pipe(events, Sla.evaluate(agreement, t1))
+        const b = pipe(events, Sla.evaluate(agreement, t2))
+        expect(b.metrics.map((m) => m.metric)).toStrictEqual(a.metrics.map((m) => m.metric))
+        a.metrics.forEach((m, i) => {
+          const n = b.metrics[i] as Sla.MetricResult
+          if (m.state === 'Met' || m.state === 'MetLate' || m.state === 'NotApplicable') expect(n).toStrictEqual(m)
+          if (active(m)) expect(n.remaining as number).toBeLessThanOrEqual(m.remaining as number)
+          if (m.state === 'Paused') expect(n.elapsed).toBe(m.elapsed)
+          if (m.state === 'Breached') expect(n.state).toBe('Breached')
+        })
+      }),
+      { numRuns }
+    )
+  })
+
+  it('elapsed and paused time are never negative and elapsed never exceeds the real time since the start', () => {
+    fc.assert(
+      fc.property(scenario, ({ events, calendar, t1 }) => {
+        for (const m of pipe(events, Sla.evaluate({ policy, calendar }, t1)).metrics) {
+          expect(m.elapsed).toBeGreaterThanOrEqual(0)
+          expect(m.paused).toBeGreaterThanOrEqual(0)
+          if (m.startedAt !== undefined) expect(m.elapsed).toBeLessThanOrEqual(t1 - m.startedAt)
+          if (m.targetTime !== undefined && m.remaining !== undefined) expect(m.remaining).toBe(m.targetTime - m.elapsed)
+          if (m.dueAt !== undefined) expect(m.dueAt).toBeGreaterThanOrEqual(t1)
+          if (m.state === 'Breached' || m.state === 'MetLate') expect(m.breachedAt).toBeDefined()
+        }
+      }),
+      { numRuns }
+    )
+  })
+
+  it('the explanation accounts for the elapsed time: the counted intervals add up to it', () => {
+    fc.assert(
+      fc.property(scenario, ({ events, calendar, t1 }) => {
+        for (const m of pipe(events, Sla.evaluate({ policy, calendar }, t1, { explain: true })).metrics) {
+          if (m.metric === 'update' || m.explanation === undefined) continue
+          const counted = m.explanation.counted.reduce((sum, i) => sum + (i.end - i.start), 0)
+          expect(counted).toBe(m.elapsed)
+        }
+      }),
+      { numRuns }
+    )
+  })
+})
+
+describe('SLA policies on the wire', () => {
+  it('round-trip through JSON and never throw on anything', () => {
+    const json = JSON.parse(JSON.stringify(Sla.encodePolicy(policy)))
+    expect(Sla.decodePolicy(json)).toStrictEqual(E.right(policy))
+    fc.assert(
+      fc.property(fc.anything(), (u) => {
+        expect(() => Sla.decodePolicy(u)).not.toThrow()
+      }),
+      { numRuns }
+    )
+  })
+})
