@@ -77,6 +77,10 @@ const violation = (state: TicketState, e: TicketEvent, kinds: KindRules): Ticket
       if (blank(e.description)) return invalidEvent(e, 'description', 'a description of the workaround', e.description)
       if (t.kind !== undefined && !allowsWorkaround(t.kind)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes a workaround (an incident or a problem)', t.kind)
       return requireStatus(t, e, ACTIVE, activeWords)
+    case 'NoticeSent':
+      if (blank(e.reason)) return invalidEvent(e, 'reason', 'what the notice is about', e.reason)
+      if (t.notices.includes(`${e.audience}/${e.reason}`)) return invalidEvent(e, 'reason', `a notice not sent yet to the ${e.audience}`, e.reason)
+      return requireStatus(t, e, NOT_FINAL, notFinalWords)
     case 'WorkaroundWithdrawn':
       if (blank(e.reason)) return invalidEvent(e, 'reason', TEXT, e.reason)
       if (t.workaround === undefined) return impossibleEvent(e, t, 'a ticket with a workaround in force')

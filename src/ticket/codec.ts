@@ -22,6 +22,7 @@ const Kind = TicketKindJson
 const Channel = ChannelJson
 const Party = keys(['customer', 'thirdParty', 'vendor'] as const)
 const Code = keys(['fixed', 'workaround', 'answered', 'fulfilled', 'noFaultFound', 'duplicate', 'cancelledByCustomer', 'other'] as const)
+const Audience = keys(['assignee', 'teamLead', 'manager'] as const)
 const Actor = record('an actor', { role: keys(['agent', 'customer', 'system'] as const), id: Name }, {})
 const Rank = intBetween(1, 1000, 'a rank from 1 (most pressing) to 1000')
 const Users = intBetween(0, 1e9, 'a whole number of users, 0 or more')
@@ -54,7 +55,8 @@ const events = {
   TicketClosed: record('a TicketClosed event', { _tag: tag('TicketClosed'), ...header, reason: keys(['confirmed', 'silence'] as const) }, {}),
   TicketCancelled: record('a TicketCancelled event', { _tag: tag('TicketCancelled'), ...header, reason: Text }, {}),
   TicketRated: record('a TicketRated event', { _tag: tag('TicketRated'), ...header, score: Score }, { comment: Text }),
-  LinkedToProblem: record('a LinkedToProblem event', { _tag: tag('LinkedToProblem'), ...header, problemId: Id }, {})
+  LinkedToProblem: record('a LinkedToProblem event', { _tag: tag('LinkedToProblem'), ...header, problemId: Id }, {}),
+  NoticeSent: record('a NoticeSent event', { _tag: tag('NoticeSent'), ...header, audience: Audience, reason: Name }, {})
 }
 
 /**
@@ -89,6 +91,7 @@ const commands = {
   Await: record('an Await command', { _tag: tag('Await'), ...cmd, party: Party }, { reason: Text }),
   Resume: record('a Resume command', { _tag: tag('Resume'), ...cmd }, {}),
   ApplyWorkaround: record('an ApplyWorkaround command', { _tag: tag('ApplyWorkaround'), ...cmd, description: Text }, { problemId: Id }),
+  Notify: record('a Notify command', { _tag: tag('Notify'), ...cmd, audience: Audience, reason: Name }, {}),
   WithdrawWorkaround: record('a WithdrawWorkaround command', { _tag: tag('WithdrawWorkaround'), ...cmd, reason: Text }, {}),
   IdentifyRootCause: record('an IdentifyRootCause command', { _tag: tag('IdentifyRootCause'), ...cmd, rootCause: Text }, {}),
   Resolve: record('a Resolve command', { _tag: tag('Resolve'), ...cmd, code: Code, note: Text }, {}),
@@ -163,7 +166,8 @@ export const TicketJson: t.Type<Ticket, unknown, unknown> = record(
     tier: Name,
     reopenCount: intBetween(0, Number.MAX_SAFE_INTEGER, 'a count, 0 or more'),
     escalationCount: intBetween(0, Number.MAX_SAFE_INTEGER, 'a count, 0 or more'),
-    problemIds: t.readonlyArray(Id, 'a list of problem ids')
+    problemIds: t.readonlyArray(Id, 'a list of problem ids'),
+    notices: t.readonlyArray(Text, 'a list of notices')
   },
   {
     service: Name,

@@ -78,6 +78,12 @@ export interface ApplyWorkaround extends CommandHeader {
   readonly description: string
   readonly problemId?: TicketId
 }
+/** Record that the assignee, team lead or manager was told about the ticket, and why. @category models @since 0.1.0 */
+export interface Notify extends CommandHeader {
+  readonly _tag: 'Notify'
+  readonly audience: 'assignee' | 'teamLead' | 'manager'
+  readonly reason: string
+}
 /** Withdraw the workaround in force; a ticket resolved by it reopens. @category models @since 0.1.0 */
 export interface WithdrawWorkaround extends CommandHeader {
   readonly _tag: 'WithdrawWorkaround'
@@ -157,3 +163,4 @@ export type TicketCommand =
   | Cancel
   | Rate
   | LinkProblem
+  | Notify

@@ -107,6 +107,8 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
       return one({ _tag: 'WorkResumed', ...h })
     case 'ApplyWorkaround':
       return one({ _tag: 'WorkaroundApplied', ...h, description: command.description, ...optional('problemId', command.problemId) })
+    case 'Notify':
+      return one({ _tag: 'NoticeSent', ...h, audience: command.audience, reason: command.reason })
     case 'WithdrawWorkaround':
       return one({ _tag: 'WorkaroundWithdrawn', ...h, reason: command.reason })
     case 'IdentifyRootCause':

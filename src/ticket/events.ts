@@ -106,6 +106,21 @@ export interface WorkaroundApplied extends EventHeader {
   readonly problemId?: TicketId
 }
 
+/**
+ * Someone up the line was told about the ticket: the assignee, the team lead or the manager,
+ * because an SLA clock passed a warning threshold or was breached (hierarchical escalation).
+ * Recording it lets an escalation policy fire each notice once.
+ *
+ * @category event sourcing
+ * @since 0.1.0
+ */
+export interface NoticeSent extends EventHeader {
+  readonly _tag: 'NoticeSent'
+  readonly audience: 'assignee' | 'teamLead' | 'manager'
+  /** What the notice is about, such as `resolution:0.75` or `resolution:breach`. */
+  readonly reason: string
+}
+
 /** The workaround stopped working or was taken back; a ticket resolved by it reopens. @category event sourcing @since 0.1.0 */
 export interface WorkaroundWithdrawn extends EventHeader {
   readonly _tag: 'WorkaroundWithdrawn'
@@ -190,6 +205,7 @@ export type TicketEvent =
   | TicketCancelled
   | TicketRated
   | LinkedToProblem
+  | NoticeSent
 
 /**
  * The `_tag` of every ticket event, in the order a ticket's life usually meets them.
@@ -199,7 +215,7 @@ export type TicketEvent =
  * import * as assert from 'node:assert'
  * import { Ticket } from 'itsm-kit'
  * assert.strictEqual(Ticket.eventTags[0], 'TicketOpened')
- * assert.strictEqual(Ticket.eventTags.length, 20)
+ * assert.strictEqual(Ticket.eventTags.length, 21)
  * ```
  * @category constants
  * @since 0.1.0
@@ -224,5 +240,6 @@ export const eventTags: ReadonlyArray<TicketEvent['_tag']> = [
   'TicketClosed',
   'TicketCancelled',
   'TicketRated',
-  'LinkedToProblem'
+  'LinkedToProblem',
+  'NoticeSent'
 ]

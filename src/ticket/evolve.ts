@@ -57,7 +57,8 @@ const draft = (s: Ticket, withoutAssignee: boolean, withoutWorkaround: boolean):
     tier: s.tier,
     reopenCount: s.reopenCount,
     escalationCount: s.escalationCount,
-    problemIds: s.problemIds
+    problemIds: s.problemIds,
+    notices: s.notices
   }
   if (s.service !== undefined) t.service = s.service
   if (s.affectedUsers !== undefined) t.affectedUsers = s.affectedUsers
@@ -118,7 +119,8 @@ export const evolve = (state: TicketState, event: TicketEvent): TicketState => {
       tier: event.tier,
       reopenCount: 0,
       escalationCount: 0,
-      problemIds: []
+      problemIds: [],
+      notices: []
     }
   }
   // a fresh draft of the next state, changed in place below: spreading a ticket-sized object
@@ -177,6 +179,9 @@ export const evolve = (state: TicketState, event: TicketEvent): TicketState => {
       return t
     case 'LinkedToProblem':
       t.problemIds = [...state.problemIds, event.problemId]
+      return t
+    case 'NoticeSent':
+      t.notices = [...state.notices, `${event.audience}/${event.reason}`]
       return t
     case 'InternalNoteAdded':
     case 'AwaitingStarted':

@@ -144,6 +144,8 @@ export interface Ticket {
   readonly closedAt?: Instant
   readonly reopenCount: number
   readonly escalationCount: number
+  /** Every notice sent up the line, as `audience/reason` (such as `manager/resolution:breach`). */
+  readonly notices: ReadonlyArray<string>
   /** The note of the latest handover between tiers. */
   readonly handoverNote?: string
   readonly workaround?: Workaround

@@ -22,6 +22,7 @@ const payload: fc.Arbitrary<Omit<Ticket.TicketCommand, 'at'>> = fc.oneof(
   fc.record({ _tag: fc.constant('Await' as const), actor: fc.constantFrom(...agents), party: fc.constantFrom('customer', 'thirdParty', 'vendor' as const) }),
   fc.record({ _tag: fc.constant('Resume' as const), actor: fc.constantFrom(...agents) }),
   fc.record({ _tag: fc.constant('ApplyWorkaround' as const), actor: fc.constantFrom(...agents), description: text }),
+  fc.record({ _tag: fc.constant('Notify' as const), actor: fc.constant(system), audience: fc.constantFrom('assignee', 'teamLead', 'manager' as const), reason: fc.constantFrom('resolution:0.75', 'resolution:breach') }),
   fc.record({ _tag: fc.constant('WithdrawWorkaround' as const), actor: fc.constantFrom(...agents), reason: text }),
   fc.record({ _tag: fc.constant('IdentifyRootCause' as const), actor: fc.constantFrom(...agents), rootCause: text }),
   fc.record({ _tag: fc.constant('Resolve' as const), actor: fc.constantFrom(...agents), code: fc.constantFrom('fixed', 'workaround', 'answered' as const), note: text }),

@@ -87,7 +87,7 @@ describe('ticket errors', () => {
       '[0].at: expected an ISO-8601 date-time with a UTC offset, such as "2025-03-07T15:30:00+01:00" or "2025-03-07T14:30:00Z", received "2024-03-01T09:00:00"',
       '[0].channel: expected one of "phone" | "chat" | "email" | "portal" | "monitoring", received "fax"',
       '[0].title: expected a text of at most 100 000 characters, received a string of 100001 characters',
-      '[1]._tag: expected one of "TicketOpened" | "TicketClassified" | "PrioritySet" | "PriorityOverridden" | "TicketAssigned" | "TicketEscalated" | "PublicReplySent" | "InternalNoteAdded" | "AwaitingStarted" | "WorkResumed" | "WorkaroundApplied" | "WorkaroundWithdrawn" | "RootCauseIdentified" | "TicketResolved" | "ResolutionRejected" | "TicketReopened" | "TicketClosed" | "TicketCancelled" | "TicketRated" | "LinkedToProblem", received "TicketTeleported"'
+      '[1]._tag: expected one of "TicketOpened" | "TicketClassified" | "PrioritySet" | "PriorityOverridden" | "TicketAssigned" | "TicketEscalated" | "PublicReplySent" | "InternalNoteAdded" | "AwaitingStarted" | "WorkResumed" | "WorkaroundApplied" | "WorkaroundWithdrawn" | "RootCauseIdentified" | "TicketResolved" | "ResolutionRejected" | "TicketReopened" | "TicketClosed" | "TicketCancelled" | "TicketRated" | "LinkedToProblem" | "NoticeSent", received "TicketTeleported"'
     ])
   })
 

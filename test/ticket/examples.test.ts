@@ -255,3 +255,13 @@ describe('workarounds that are withdrawn, and problems that find their cause', (
     expect(getLeft(Ticket.decide({ _tag: 'IdentifyRootCause', at: at('10:00', '2025-03-07'), actor: kari, rootCause: 'x' }, context)(start('incident')))).toMatchObject({ path: 'kind' })
   })
 })
+
+describe('notices up the line', () => {
+  it('a manager is told once per reason', () => {
+    const opened = run([{ _tag: 'Open', at: at('09:00', '2025-03-07'), actor: kari, ticketId: id('INC-5'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Down' }]).ticket
+    const notify = { _tag: 'Notify', at: at('13:00', '2025-03-07'), actor: { role: 'system', id: 'escalation' }, audience: 'manager', reason: 'resolution:breach' } as const
+    const told = getRight(Ticket.runEvents([notify], context, opened)).ticket as Ticket.Ticket
+    expect(told.notices).toStrictEqual(['manager/resolution:breach'])
+    expect(getLeft(Ticket.decide(notify, context)(told))).toMatchObject({ _tag: 'InvalidEvent', path: 'reason' })
+  })
+})

@@ -117,11 +117,12 @@ describe('the command walk explores the lifecycle', () => {
           if (state.rating !== undefined) seen.add('rated')
           if (state.status._tag === 'Closed') seen.add(`closed:${state.status.reason}`)
           if (state.rootCause !== undefined) seen.add('root cause')
+          if (state.notices.length > 0) seen.add('noticed')
         }
       }
     }
     expect([...seen].sort()).toStrictEqual(
-      ['Awaiting', 'Cancelled', 'Closed', 'InProgress', 'New', 'Resolved', 'closed:confirmed', 'closed:silence', 'escalated', 'rated', 'reopened', 'root cause'].sort()
+      ['Awaiting', 'Cancelled', 'Closed', 'InProgress', 'New', 'Resolved', 'closed:confirmed', 'closed:silence', 'escalated', 'noticed', 'rated', 'reopened', 'root cause'].sort()
     )
   })
 })
