@@ -7,7 +7,7 @@
 import * as assert from 'node:assert'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { Calendar, Classification, Ticket, Time } from '../src/index.js'
+import { Calendar, Classification, Sla, Ticket, Time } from '../src/index.js'
 
 const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
   pipe(
@@ -161,3 +161,23 @@ const tooEarly = Ticket.decide({ _tag: 'Close', at: at('16:00'), actor: { role: 
 assert.ok(E.isLeft(tooEarly) && tooEarly.left._tag === 'TooEarlyToClose')
 console.log(`\n${tooEarly.left.message}`)
 // #endregion silence
+
+// #region sla
+// where the three tickets stand at noon against a typical P1–P5 agreement
+const noon = at('12:00')
+console.log('\nSLA at 12:00 (Sla.examplePolicy on the Oslo calendar)')
+const slaLine = (m: Sla.MetricResult): string => {
+  const due = m.dueAt === undefined ? '' : `, due ${local(m.dueAt)}`
+  const used = m.used === undefined ? '' : `, ${Math.round(m.used * 100)} % used`
+  return m.state === 'NotApplicable' ? `${m.metric}: n/a (${m.reason ?? ''})` : `${m.metric}: ${m.state}${used}${due}`
+}
+const slaOf = (events: ReadonlyArray<Ticket.TicketEvent>) => pipe(events, Sla.evaluate({ policy: Sla.examplePolicy, calendar: desk }, noon))
+for (const { events } of [password, outage, phishing]) {
+  const evaluation = slaOf(events)
+  console.log(`  ${evaluation.ticketId} (${evaluation.priority ?? 'no priority'}): ${evaluation.metrics.map(slaLine).join('; ')}`)
+}
+const outageResolution = slaOf(outage.events).metrics.find((m) => m.metric === 'resolution')
+// the P1 has waited for the provider since 08:12, and a third-party wait does not pause this policy:
+// four minutes before its 4-hour target runs out
+assert.deepStrictEqual([outageResolution?.state, outageResolution?.dueAt && local(outageResolution.dueAt)], ['AtRisk', '12:04'])
+// #endregion sla

@@ -337,11 +337,20 @@ export interface Evaluation {
   readonly metrics: ReadonlyArray<MetricResult>
 }
 
+const kindWords: Readonly<Record<TicketKind, string>> = {
+  incident: 'an incident',
+  serviceRequest: 'a service request',
+  question: 'a question',
+  problem: 'a problem',
+  feedback: 'feedback'
+}
+
 const applicable = (metric: Metric, kind: TicketKind | undefined, kinds: KindRules): string | undefined => {
   if (kind === undefined) return undefined
-  if ((metric === 'response' || metric === 'update') && !hasResponseTarget(kind)(kinds)) return `a ${kind} has no response target`
-  if ((metric === 'resolution' || metric === 'restore') && !hasResolutionTarget(kind)(kinds)) return `a ${kind} has no resolution target`
-  if (metric === 'restore' && !allowsWorkaround(kind)(kinds)) return `a ${kind} has no service to restore`
+  const a = kindWords[kind]
+  if ((metric === 'response' || metric === 'update') && !hasResponseTarget(kind)(kinds)) return `${a} has no response target`
+  if ((metric === 'resolution' || metric === 'restore') && !hasResolutionTarget(kind)(kinds)) return `${a} has no resolution target`
+  if (metric === 'restore' && !allowsWorkaround(kind)(kinds)) return `${a} has no service to restore`
   return undefined
 }
 
