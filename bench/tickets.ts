@@ -4,7 +4,7 @@
  * `npm run bench` after the business-time benchmark. Measures; never fails.
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { Ticket, type Time } from '../src/index.js'
+import { Calendar, Sla, Ticket, type Time } from '../src/index.js'
 import { mulberry32 } from './prng.js'
 
 const HISTORIES = Number(process.env.BENCH_TICKETS ?? 100_000)
@@ -55,3 +55,10 @@ const time = (label: string, f: () => number): void => {
 console.log(`\nticket replay: ${HISTORIES.toLocaleString('en-US')} histories, ${events.toLocaleString('en-US')} events (${(events / HISTORIES).toFixed(1)} per history), median of 5 runs`)
 time('Ticket.replay (every rule checked)', () => histories.filter((h) => E.isRight(Ticket.replay(h))).length)
 time('Ticket.evolve fold (unchecked)', () => histories.filter((h) => h.reduce(Ticket.evolve, Ticket.initial)._tag === 'Ticket').length)
+
+// SLA clocks of every history at one instant, on a weekdays calendar with Norwegian holidays
+const oslo = Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO }))
+if (E.isLeft(oslo)) throw new Error(oslo.left.message)
+const agreement = { policy: Sla.examplePolicy, calendar: oslo.right }
+const evaluateAt = Date.UTC(2025, 11, 31) as Time.Instant
+time('Sla.evaluate (4 metrics, at one instant)', () => histories.filter((h) => Sla.evaluate(agreement, evaluateAt)(h).metrics.length === 4).length)
