@@ -256,23 +256,25 @@ const evaluateClock = (input: ClockInput, policy: SlaPolicy, cal: BusinessCalend
   else if (warningsPassed.length > 0) state = 'AtRisk'
   else state = 'Running'
   const dueAt = !stopped && !pausedNow && remaining >= 0 ? addBusinessTime(now as Instant, remaining as Duration)(cal) : undefined
-  return {
+  // a fixed-order literal plus assignments: conditional spreads cost V8 several times more here
+  const out: { -readonly [K in keyof MetricResult]: MetricResult[K] } = {
     metric: input.metric,
     state,
-    ...(input.priority === undefined ? {} : { priority: input.priority }),
     target: input.target,
     targetTime: target as Duration,
     startedAt: startedAt as Instant,
-    ...(dueAt === undefined ? {} : { dueAt }),
     elapsed: elapsed as Duration,
     remaining: remaining as Duration,
     used,
     paused: paused as Duration,
-    ...(breachedAt === undefined ? {} : { breachedAt: breachedAt as Instant }),
-    ...(stopped ? { metAt: input.stoppedAt as Instant } : {}),
-    warningsPassed,
-    ...(explain ? { explanation: explanationOf(cal, segments, pauses) } : {})
+    warningsPassed
   }
+  if (input.priority !== undefined) out.priority = input.priority
+  if (dueAt !== undefined) out.dueAt = dueAt
+  if (breachedAt !== undefined) out.breachedAt = breachedAt as Instant
+  if (stopped) out.metAt = input.stoppedAt as Instant
+  if (explain) out.explanation = explanationOf(cal, segments, pauses)
+  return out
 }
 
 /** The update metric: every stretch between public updates is measured against the target. */
