@@ -1,0 +1,128 @@
+import { pipe } from 'fp-ts/lib/function.js'
+import * as N from 'fp-ts/lib/number.js'
+import * as O from 'fp-ts/lib/Option.js'
+import * as Ord from 'fp-ts/lib/Ord.js'
+import * as RA from 'fp-ts/lib/ReadonlyArray.js'
+import * as S from 'fp-ts/lib/string.js'
+import { businessTimeBetween, type BusinessCalendar } from '../calendar/index.js'
+import type { Ticket } from '../ticket/index.js'
+import type { Duration, Instant } from '../time/index.js'
+import type { CustomerCalendar, CustomerWorkarounds, RunningWorkaround } from './model.js'
+import { byTicketId, isFinished, latest } from './pool.js'
+
+const calendarOf = (calendar: CustomerCalendar, customer: string): BusinessCalendar => (typeof calendar === 'function' ? calendar(customer) : calendar)
+
+/**
+ * Tells whether a ticket runs on a workaround: it has one in force, is not a problem (a problem's
+ * workaround is the known error's, see {@link knownError}) and is not closed or cancelled. A
+ * ticket resolved with code `workaround` still runs on it.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket, Workaround } from 'itsm-kit'
+ * const kari = { role: 'agent', id: 'kari' } as const
+ * const incident = Ticket.run([
+ *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'ApplyWorkaround', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, description: 'Use the web client' },
+ *   { _tag: 'Resolve', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, code: 'workaround', note: 'Web client works' }
+ * ], Ticket.defaultContext)
+ * assert.deepStrictEqual(pipe(incident, E.map(Workaround.isOnWorkaround)), E.right(true))
+ * ```
+ * @category guards
+ * @since 0.1.0
+ */
+export const isOnWorkaround = (self: Ticket): boolean => self.workaround !== undefined && self.kind !== 'problem' && !isFinished(self)
+
+/**
+ * Returns how long the ticket's workaround has been in force at `now`, in business time on the
+ * calendar; zero when `now` is not after the instant it was applied, none without a workaround.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Ticket, Time, Workaround } from 'itsm-kit'
+ * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const kari = { role: 'agent', id: 'kari' } as const
+ * const incident = Ticket.run([
+ *   { _tag: 'Open', at: at('2025-03-07T14:00:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'ApplyWorkaround', at: at('2025-03-07T15:00:00+01:00'), actor: kari, description: 'Use the web client' }
+ * ], Ticket.defaultContext)
+ * const age = pipe(incident, E.map(Workaround.age(at('2025-03-10T09:30:00+01:00'), oslo)), E.map(O.map(Time.toISODuration)))
+ * assert.deepStrictEqual(age, E.right(O.some('PT2H30M')))
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const age =
+  (now: Instant, calendar: BusinessCalendar) =>
+  (self: Ticket): O.Option<Duration> =>
+    self.workaround === undefined ? O.none : O.some(ageOn(self.workaround.appliedAt, now, calendar))
+
+const ageOn = (appliedAt: Instant, now: Instant, calendar: BusinessCalendar): Duration =>
+  now <= appliedAt ? (0 as Duration) : businessTimeBetween(appliedAt, now)(calendar)
+
+const oldestFirst: Ord.Ord<RunningWorkaround> = Ord.getMonoid<RunningWorkaround>().concat(
+  Ord.reverse(Ord.contramap((r: RunningWorkaround) => r.age as number)(N.Ord)),
+  byTicketId
+)
+
+/**
+ * Lists the tickets running on a workaround (see {@link isOnWorkaround}) per customer, with each
+ * workaround's age at `now` in business time on the customer's calendar: customers by name,
+ * their tickets oldest first (then by id). Customers without such tickets are left out.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Ticket, Time, Workaround } from 'itsm-kit'
+ * const allDay = pipe(Calendar.compile(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
+ * const kari = { role: 'agent', id: 'kari' } as const
+ * const incident = Ticket.run([
+ *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'ApplyWorkaround', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, description: 'Use the web client' }
+ * ], Ticket.defaultContext)
+ * const report = pipe(incident, E.map((t) => pipe([t], Workaround.onWorkaround(Date.UTC(2025, 2, 11, 9) as Time.Instant, allDay))))
+ * assert.deepStrictEqual(report, E.right([{ customer: 'Fjord AS', tickets: [{ ticketId: 'INC-1', title: 'VPN down', status: 'New',
+ *   description: 'Use the web client', appliedAt: Date.UTC(2025, 2, 10, 9), age: 86_400_000 }] }]))
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const onWorkaround =
+  (now: Instant, calendar: CustomerCalendar) =>
+  (self: ReadonlyArray<Ticket>): ReadonlyArray<CustomerWorkarounds> => {
+    const byCustomer = new Map<string, Array<RunningWorkaround>>()
+    for (const t of latest(self)) {
+      const w = t.workaround
+      if (w === undefined || !isOnWorkaround(t)) continue
+      const running: RunningWorkaround = {
+        ticketId: t.id,
+        title: t.title,
+        status: t.status._tag,
+        description: w.description,
+        appliedAt: w.appliedAt,
+        ...(w.problemId === undefined ? {} : { problemId: w.problemId }),
+        age: ageOn(w.appliedAt, now, calendarOf(calendar, t.customer))
+      }
+      const list = byCustomer.get(t.customer)
+      if (list === undefined) byCustomer.set(t.customer, [running])
+      else list.push(running)
+    }
+    return pipe(
+      [...byCustomer.keys()],
+      RA.sort(S.Ord),
+      RA.map((customer) => ({ customer, tickets: RA.sort(oldestFirst)(byCustomer.get(customer) ?? []) }))
+    )
+  }
