@@ -4,8 +4,8 @@
  * Each concept is a namespace: {@link Time} for instants and durations, {@link Calendar} for
  * business calendars and business-time arithmetic, {@link Priority} for the urgency × impact
  * matrix, {@link Classification} for ticket kinds and categories, {@link Ticket} for the
- * event-sourced ticket lifecycle, {@link Sla} for service-level clocks, {@link Codec} for the
- * JSON wire form.
+ * event-sourced ticket lifecycle, {@link Sla} for service-level clocks, {@link Workaround} for
+ * workarounds and known errors, {@link Codec} for the JSON wire form.
  *
  * @packageDocumentation
  */
@@ -15,4 +15,5 @@ export * as Priority from './priority/index.js'
 export * as Classification from './classification/index.js'
 export * as Ticket from './ticket/index.js'
 export * as Sla from './sla/index.js'
+export * as Workaround from './workaround/index.js'
 export * as Codec from './codec/index.js'
