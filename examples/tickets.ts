@@ -180,4 +180,10 @@ const outageResolution = slaOf(outage.events).metrics.find((m) => m.metric === '
 // the P1 has waited for the provider since 08:12, and a third-party wait does not pause this policy:
 // four minutes before its 4-hour target runs out
 assert.deepStrictEqual([outageResolution?.state, outageResolution?.dueAt && local(outageResolution.dueAt)], ['AtRisk', '12:04'])
+// the timeline behind the phishing ticket's update clock on the morning it came in: what counted
+const explained = pipe(phishing.events, Sla.evaluate({ policy: { ...Sla.examplePolicy, metrics: { resolution: Sla.examplePolicy.metrics.resolution as Sla.MetricPolicy } }, calendar: desk }, noon, { explain: true }))
+const timeline = explained.metrics[0]?.explanation
+assert.ok(timeline !== undefined)
+console.log(`  ${explained.ticketId} resolution timeline: ${timeline.counted.map((i) => `${local(i.start)}–${local(i.end)}`).join(', ')} counted; ${timeline.pauses.length} pauses`)
+assert.deepStrictEqual(timeline.counted.map((i) => [local(i.start), local(i.end)]), [['08:05', '08:25']])
 // #endregion sla

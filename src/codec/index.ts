@@ -33,4 +33,4 @@ export {
   RuleJson,
   TicketKindJson
 } from '../classification/codec.js'
-export { SlaPolicyJson, TargetJson } from '../sla/codec.js'
+export { AgreementJson, SlaPolicyJson, TargetJson } from '../sla/codec.js'

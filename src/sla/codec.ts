@@ -3,7 +3,8 @@ import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../codec/decodeError.js'
 import { intBetween, record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
 import { DurationJson } from '../time/codec.js'
-import type { MetricPolicy, SlaPolicy, Target } from './model.js'
+import type { AgreementSpec, MetricPolicy, SlaPolicy, Target } from './model.js'
+import { CalendarSpecJson } from '../calendar/codec.js'
 
 const keys = <K extends string>(values: ReadonlyArray<K>): t.Type<K, K, unknown> =>
   t.keyof(Object.fromEntries(values.map((v) => [v, null])) as Record<K, null>, `one of ${values.map((v) => `"${v}"`).join(' | ')}`) as unknown as t.Type<K, K, unknown>
@@ -73,3 +74,26 @@ export const SlaPolicyJson: t.Type<SlaPolicy, unknown, unknown> = record(
 
 /** @internal */
 export const decodePolicyShape: (u: unknown) => E.Either<DecodeError, SlaPolicy> = decodeWith(SlaPolicyJson)
+
+/**
+ * io-ts codec of an agreement: `{ customer?, service?, calendar, policy }`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Calendar, Codec, Sla } from 'itsm-kit'
+ * const spec = { customer: 'Fjord AS', calendar: Calendar.alwaysOpen, policy: Sla.examplePolicy }
+ * assert.deepStrictEqual(Codec.AgreementJson.decode(JSON.parse(JSON.stringify(Codec.AgreementJson.encode(spec)))), E.right(spec))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const AgreementJson: t.Type<AgreementSpec, unknown, unknown> = record(
+  'an agreement',
+  { calendar: CalendarSpecJson, policy: SlaPolicyJson },
+  { customer: stringWhere('a customer id of 1 to 200 characters', (s) => s.length >= 1 && s.length <= 200), service: stringWhere('a service id of 1 to 200 characters', (s) => s.length >= 1 && s.length <= 200) }
+) as unknown as t.Type<AgreementSpec, unknown, unknown>
+
+/** @internal */
+export const decodeAgreementShape: (u: unknown) => E.Either<DecodeError, AgreementSpec> = decodeWith(AgreementJson)

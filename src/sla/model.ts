@@ -1,6 +1,6 @@
 import type { AwaitingParty } from '../ticket/model.js'
 import type { TicketKind } from '../classification/model.js'
-import type { BusinessCalendar, OpenInterval } from '../calendar/index.js'
+import type { BusinessCalendar, CalendarSpec, OpenInterval } from '../calendar/index.js'
 import type { Duration, Instant } from '../time/index.js'
 
 /**
@@ -83,7 +83,7 @@ export interface SlaPolicy {
 
 /**
  * What an evaluation needs: a policy and the calendar of the customer it is evaluated for (the
- * same policy can be evaluated on any customer's calendar).
+ * same policy can be evaluated on any customer's calendar), and optionally whom it covers.
  *
  * @category models
  * @since 0.1.0
@@ -91,6 +91,24 @@ export interface SlaPolicy {
 export interface Agreement {
   readonly policy: SlaPolicy
   readonly calendar: BusinessCalendar
+  /** The customer (organisation) the agreement covers. */
+  readonly customer?: string
+  /** The service it covers, when the agreement is per service. */
+  readonly service?: string
+}
+
+/**
+ * An agreement as JSON-serialisable data: the customer (or service), its calendar spec and its
+ * SLA policy. {@link compileAgreement} checks and compiles it.
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface AgreementSpec {
+  readonly customer?: string
+  readonly service?: string
+  readonly calendar: CalendarSpec
+  readonly policy: SlaPolicy
 }
 
 /**

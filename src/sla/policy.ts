@@ -4,9 +4,11 @@ import type { TicketKind } from '../classification/model.js'
 import type { Matrix } from '../priority/index.js'
 import { toISODuration } from '../time/constructors.js'
 import type { Duration } from '../time/index.js'
-import { decodePolicyShape, SlaPolicyJson } from './codec.js'
+import { decodeAgreementShape, decodePolicyShape, SlaPolicyJson } from './codec.js'
 import { invalidThreshold, missingTarget, responseAfterResolution, type SlaError } from './errors.js'
-import { metrics, type Metric, type SlaPolicy, type Target } from './model.js'
+import { metrics, type Agreement, type AgreementSpec, type Metric, type SlaPolicy, type Target } from './model.js'
+import { compile } from '../calendar/compile.js'
+import type { CalendarError } from '../calendar/errors.js'
 
 const h = (hours: number) => ({ _tag: 'BusinessTime', duration: (hours * 3_600_000) as Duration }) as const
 
@@ -169,3 +171,68 @@ export const targetFor = (metric: Metric, priority: string, kind?: TicketKind) =
 
 /** @internal */
 export const definedMetrics = (policy: SlaPolicy): ReadonlyArray<Metric> => metrics.filter((m) => policy.metrics[m] !== undefined)
+
+/**
+ * Checks and compiles an agreement: the calendar (as `Calendar.compile` does) and the policy (as
+ * {@link make} does, with the matrix when given). Errors name their path inside the agreement.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Priority, Sla } from 'itsm-kit'
+ * const spec = { customer: 'Fjord AS', calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy }
+ * assert.deepStrictEqual(pipe(Sla.compileAgreement(spec, { matrix: Priority.itilDefault }), E.map((a) => [a.customer, a.calendar.zone])), E.right(['Fjord AS', 'Europe/Oslo']))
+ * const broken = { ...spec, calendar: { zone: 'Europe/Oslo', weekly: {} } }
+ * assert.deepStrictEqual(pipe(Sla.compileAgreement(broken), E.mapLeft((e) => e.message)), E.left(
+ *   'calendar.weekly: expected at least one opening interval in the week or in an exception, received a calendar that is never open'))
+ * ```
+ * @category constructors
+ * @since 0.1.0
+ */
+export const compileAgreement = (spec: AgreementSpec, options: PolicyOptions = {}): E.Either<SlaError | CalendarError, Agreement> => {
+  const calendar = compile(spec.calendar)
+  if (E.isLeft(calendar)) return E.left(within('calendar', calendar.left))
+  const policy = make(spec.policy, options)
+  if (E.isLeft(policy)) return E.left(within('policy', policy.left))
+  return E.right({
+    policy: policy.right,
+    calendar: calendar.right,
+    ...(spec.customer === undefined ? {} : { customer: spec.customer }),
+    ...(spec.service === undefined ? {} : { service: spec.service })
+  })
+}
+
+/** The same error with its path (and message) inside a field of an agreement. */
+const within = <Err extends SlaError | CalendarError>(field: string, e: Err): Err => {
+  if (e._tag === 'DecodeError') {
+    const issues = e.issues.map((i) =>
+      i.path === '$' ? { ...i, path: field, message: `${field}${i.message.slice(1)}` } : { ...i, path: `${field}.${i.path}`, message: `${field}.${i.message}` }
+    )
+    return { ...e, issues, message: issues.map((i) => i.message).join('\n') }
+  }
+  return { ...e, path: `${field}.${e.path}`, message: `${field}.${e.message}` }
+}
+
+/**
+ * Reads an agreement from JSON (`{ customer?, service?, calendar, policy }`), reporting every
+ * malformed field with its path, then checks and compiles it as {@link compileAgreement} does.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Sla } from 'itsm-kit'
+ * const json = JSON.parse(JSON.stringify({ customer: 'Fjord AS', calendar: Calendar.alwaysOpen, policy: Sla.encodePolicy(Sla.examplePolicy) }))
+ * assert.deepStrictEqual(pipe(Sla.decodeAgreement(json), E.map((a) => a.customer)), E.right('Fjord AS'))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const decodeAgreement = (u: unknown, options: PolicyOptions = {}): E.Either<SlaError | CalendarError, Agreement> =>
+  pipe(
+    decodeAgreementShape(u),
+    E.flatMap((spec): E.Either<SlaError | CalendarError, Agreement> => compileAgreement(spec, options))
+  )
