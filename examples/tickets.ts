@@ -180,7 +180,7 @@ const outageResolution = slaOf(outage.events).metrics.find((m) => m.metric === '
 // the P1 has waited for the provider since 08:12, and a third-party wait does not pause this policy:
 // four minutes before its 4-hour target runs out
 assert.deepStrictEqual([outageResolution?.state, outageResolution?.dueAt && local(outageResolution.dueAt)], ['AtRisk', '12:04'])
-// the timeline behind the phishing ticket's update clock on the morning it came in: what counted
+// the timeline behind the phishing ticket's resolution clock: the open time that counted
 const explained = pipe(phishing.events, Sla.evaluate({ policy: { ...Sla.examplePolicy, metrics: { resolution: Sla.examplePolicy.metrics.resolution as Sla.MetricPolicy } }, calendar: desk }, noon, { explain: true }))
 const timeline = explained.metrics[0]?.explanation
 assert.ok(timeline !== undefined)
