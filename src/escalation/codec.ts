@@ -1,0 +1,108 @@
+import type * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { decodeWith, type DecodeError } from '../codec/decodeError.js'
+import { record, stringWhere, tag } from '../codec/primitives.js'
+import { DurationJson } from '../time/codec.js'
+import type { Duration } from '../time/index.js'
+import type { EscalationPolicy, EscalationTier, NoticeRule, PriorityRule, Tiers } from './model.js'
+
+const keys = <K extends string>(values: ReadonlyArray<K>): t.Type<K, K, unknown> =>
+  t.keyof(Object.fromEntries(values.map((v) => [v, null])) as Record<K, null>, `one of ${values.map((v) => `"${v}"`).join(' | ')}`) as unknown as t.Type<K, K, unknown>
+
+const NON_NEGATIVE = 'a non-negative ISO-8601 duration such as "PT30M"'
+const NonNegativeDuration = new t.Type<Duration, string, unknown>(
+  NON_NEGATIVE,
+  (u): u is Duration => DurationJson.is(u) && u >= 0,
+  (u, c) => {
+    const r = DurationJson.validate(u, c)
+    return r._tag === 'Right' && r.right < 0 ? t.failure(u, c, NON_NEGATIVE) : r
+  },
+  DurationJson.encode
+)
+
+const TierName = stringWhere('a tier name of 1 to 100 characters, not blank', (s) => s.trim().length > 0 && s.length <= 100)
+const Audience = keys(['assignee', 'teamLead', 'manager'] as const)
+
+const THRESHOLD = 'a fraction of the target strictly between 0 and 1, or "breach"'
+const Threshold = new t.Type<number | 'breach', number | 'breach', unknown>(
+  THRESHOLD,
+  (u): u is number | 'breach' => u === 'breach' || (typeof u === 'number' && u > 0 && u < 1),
+  (u, c) => (u === 'breach' || (typeof u === 'number' && u > 0 && u < 1) ? t.success(u) : t.failure(u, c, THRESHOLD)),
+  (a) => a
+)
+
+const ExternalPartyJson = record(
+  'an external party',
+  { party: keys(['vendor', 'thirdParty'] as const) },
+  { underpinning: t.record(t.string, NonNegativeDuration, 'underpinning targets by priority name') }
+)
+
+const EscalationTierJson: t.Type<EscalationTier, unknown, unknown> = record(
+  'an escalation tier',
+  { name: TierName },
+  { timebox: NonNegativeDuration, external: ExternalPartyJson }
+) as unknown as t.Type<EscalationTier, unknown, unknown>
+
+/**
+ * io-ts codec of an escalation ladder: a list of tiers, each
+ * `{ "name": "L1", "timebox": "PT30M" }` with, for an outside party,
+ * `"external": { "party": "vendor", "underpinning": { "P1": "PT4H" } }`. Checks the shape only;
+ * `Escalation.decodeTiers` also checks that there is a tier and that names are unique.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec } from 'itsm-kit'
+ * assert.deepStrictEqual(Codec.TiersJson.decode([{ name: 'L1', timebox: 'PT30M' }, { name: 'L2' }]), E.right([{ name: 'L1', timebox: 1_800_000 }, { name: 'L2' }]))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const TiersJson: t.Type<Tiers, unknown, unknown> = t.readonlyArray(EscalationTierJson, 'a list of escalation tiers') as unknown as t.Type<Tiers, unknown, unknown>
+
+const NoticeRuleJson: t.Type<NoticeRule, unknown, unknown> = record(
+  'a notice rule',
+  { metric: keys(['response', 'resolution', 'update', 'restore'] as const), threshold: Threshold, audience: Audience },
+  {}
+) as unknown as t.Type<NoticeRule, unknown, unknown>
+
+const PriorityRuleJson: t.Type<PriorityRule, unknown, unknown> = record(
+  'a priority rule',
+  {},
+  { atLeast: TierName, notify: t.readonlyArray(Audience, 'a list of audiences'), holdUntilOpen: t.boolean }
+) as unknown as t.Type<PriorityRule, unknown, unknown>
+
+/**
+ * io-ts codec of an escalation policy (JSON wire form; durations as ISO-8601). Checks the shape
+ * only; `Escalation.decodePolicy` also checks the ladder and the tiers the rules name.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Codec, Escalation } from 'itsm-kit'
+ * const json = JSON.parse(JSON.stringify(Codec.EscalationPolicyJson.encode(Escalation.examplePolicy)))
+ * assert.deepStrictEqual(Codec.EscalationPolicyJson.decode(json), E.right(Escalation.examplePolicy))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const EscalationPolicyJson: t.Type<EscalationPolicy, unknown, unknown> = record(
+  'an escalation policy',
+  {
+    _tag: tag('EscalationPolicy'),
+    name: stringWhere('a name of 1 to 200 characters', (s) => s.length >= 1 && s.length <= 200),
+    tiers: TiersJson,
+    notices: t.readonlyArray(NoticeRuleJson, 'a list of notice rules'),
+    priorities: t.record(t.string, PriorityRuleJson, 'priority rules by priority name'),
+    holdUntilOpen: t.boolean
+  },
+  {}
+) as unknown as t.Type<EscalationPolicy, unknown, unknown>
+
+/** @internal */
+export const decodeTiersShape: (u: unknown) => E.Either<DecodeError, Tiers> = decodeWith(TiersJson)
+
+/** @internal */
+export const decodePolicyShape: (u: unknown) => E.Either<DecodeError, EscalationPolicy> = decodeWith(EscalationPolicyJson)

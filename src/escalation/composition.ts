@@ -1,0 +1,100 @@
+import type { TicketKind } from '../classification/index.js'
+import { targetFor, type SlaPolicy } from '../sla/index.js'
+import type { Duration } from '../time/index.js'
+import type { CompositionPart, CompositionViolation, EscalationPolicy } from './model.js'
+
+/**
+ * Options of {@link checkComposition}: the ticket kind whose resolution targets to check (the
+ * policy's `byKind` targets; the general targets unless given), and the length of a business day,
+ * to count a target of n business days as the least it can allow, n full days (8 h unless given).
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface CompositionOptions {
+  readonly kind?: TicketKind
+  readonly businessDay?: Duration
+}
+
+/** A business duration in words: `8 h 30 min`, `45 min`, `0 min`. @internal */
+export const formatDuration = (ms: number): string => {
+  const h = Math.floor(ms / 3_600_000)
+  const min = Math.floor((ms % 3_600_000) / 60_000)
+  const s = (ms % 60_000) / 1000
+  const parts = [h > 0 ? `${h} h` : '', min > 0 ? `${min} min` : '', s > 0 ? `${s} s` : ''].filter((p) => p !== '')
+  return parts.length === 0 ? '0 min' : parts.join(' ')
+}
+
+/**
+ * Checks that the escalation ladder fits inside the customer's resolution targets: for every
+ * priority the SLA policy gives a resolution target, the bounds of the tiers a ticket of that
+ * priority may pass (an external tier's underpinning target for the priority, else its timebox)
+ * must add up to no more than the target. Returns each violation with the numbers, such as
+ * `P1: L1 30 min + L2 2 h + solution team 2 h + vendor 4 h = 8 h 30 min > resolution 4 h`.
+ *
+ * - Tiers below a priority rule's `atLeast` are skipped for that priority (a P1 that goes
+ *   straight to `L2` spends no time at `L1`).
+ * - An external tier whose party the resolution clock pauses for (`pauseWhileAwaiting`) is
+ *   skipped too: its time does not count against the customer's target.
+ * - A tier with neither a timebox nor an underpinning target for the priority is reported as
+ *   `UnboundedTier` (the ladder cannot promise anything past it).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Escalation, Sla } from 'itsm-kit'
+ * const policy = pipe(Escalation.decodePolicy({ _tag: 'EscalationPolicy', name: 'Gold', notices: [], priorities: {}, holdUntilOpen: true, tiers: [
+ *   { name: 'L1', timebox: 'PT30M' }, { name: 'L2', timebox: 'PT2H' }, { name: 'solution team', timebox: 'PT2H' },
+ *   { name: 'vendor', external: { party: 'vendor', underpinning: { P1: 'PT4H', P2: 'PT4H', P3: 'PT8H', P4: 'PT16H', P5: 'PT40H' } } }
+ * ] }), E.getOrElseW(() => assert.fail()))
+ * const violations = pipe(policy, Escalation.checkComposition(Sla.examplePolicy))
+ * assert.deepStrictEqual(violations.map((v) => v.message), [
+ *   'P1: L1 30 min + L2 2 h + solution team 2 h + vendor 4 h = 8 h 30 min > resolution 4 h',
+ *   'P2: L1 30 min + L2 2 h + solution team 2 h + vendor 4 h = 8 h 30 min > resolution 8 h'
+ * ])
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const checkComposition = (sla: SlaPolicy, options: CompositionOptions = {}) => (self: EscalationPolicy): ReadonlyArray<CompositionViolation> => {
+  const resolution = sla.metrics.resolution
+  if (resolution === undefined) return []
+  const table = (options.kind === undefined ? undefined : resolution.byKind?.[options.kind]) ?? resolution.targets
+  const day = options.businessDay ?? 8 * 3_600_000
+  const out: CompositionViolation[] = []
+  for (const priority of Object.keys(table)) {
+    const target = targetFor('resolution', priority, options.kind)(sla)
+    if (target === undefined) continue
+    const limit = target._tag === 'BusinessTime' ? target.duration : target.days * day
+    const rule = Object.prototype.hasOwnProperty.call(self.priorities, priority) ? self.priorities[priority] : undefined
+    const from = rule?.atLeast === undefined ? 0 : Math.max(0, self.tiers.findIndex((t) => t.name === rule.atLeast))
+    const parts: CompositionPart[] = []
+    for (const tier of self.tiers.slice(from)) {
+      if (tier.external !== undefined && resolution.pauseWhileAwaiting.includes(tier.external.party)) continue
+      const underpinning = tier.external?.underpinning
+      const uc = underpinning !== undefined && Object.prototype.hasOwnProperty.call(underpinning, priority) ? underpinning[priority] : undefined
+      if (uc !== undefined) parts.push({ tier: tier.name, duration: uc, source: 'underpinning' })
+      else if (tier.timebox !== undefined) parts.push({ tier: tier.name, duration: tier.timebox, source: 'timebox' })
+      else
+        out.push({
+          _tag: 'UnboundedTier',
+          priority,
+          tier: tier.name,
+          message: `${priority}: expected a timebox${tier.external === undefined ? '' : ' or an underpinning target'} on every tier a ${priority} may pass, received none on ${JSON.stringify(tier.name)}`
+        })
+    }
+    const total = parts.reduce((sum, p) => sum + p.duration, 0)
+    if (total > limit)
+      out.push({
+        _tag: 'TargetExceeded',
+        priority,
+        parts,
+        total: total as Duration,
+        target: limit as Duration,
+        message: `${priority}: ${parts.map((p) => `${p.tier} ${formatDuration(p.duration)}`).join(' + ')} = ${formatDuration(total)} > resolution ${target._tag === 'BusinessTime' ? formatDuration(limit) : `${target.days} business day${target.days === 1 ? '' : 's'} (${formatDuration(limit)})`}`
+      })
+  }
+  return out
+}

@@ -1,0 +1,48 @@
+import { describe } from '../codec/describe.js'
+import { toISO, type Instant } from '../time/index.js'
+import type { TicketEscalated, TicketEvent } from '../ticket/index.js'
+import type { MissingHandoverNote } from './model.js'
+
+const blank = (s: unknown): boolean => typeof s !== 'string' || s.trim().length === 0
+const safeISO = (at: unknown): string => (typeof at === 'number' && Number.isFinite(at) && Math.abs(at) < 8.64e15 ? toISO(at as Instant) : describe(at))
+const describeId = (id: unknown): string => (typeof id === 'string' && id.length <= 60 ? id : describe(id))
+
+/**
+ * Lists the tickets whose latest handover between tiers has no note (missing, empty or only
+ * blanks), one finding per ticket, in the order of the histories. `Ticket.decide` never lets
+ * this happen, and `Ticket.replay` refuses such a history, so it concerns imported histories:
+ * this query works on the raw events and never fails. Empty histories are skipped.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Escalation, Ticket } from 'itsm-kit'
+ * const header = (seq: number, minute: number) => ({ ticketId: 'INC-9' as Ticket.TicketId, seq, at: Date.UTC(2025, 2, 7, 8, minute) as never, actor: { role: 'agent', id: 'kari' } } as const)
+ * const imported: ReadonlyArray<Ticket.TicketEvent> = [
+ *   { _tag: 'TicketOpened', ...header(1, 0), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' },
+ *   { _tag: 'TicketEscalated', ...header(2, 40), toTier: 'L2', note: ' ' }
+ * ]
+ * assert.deepStrictEqual(Escalation.missingHandoverNotes([imported]).map((m) => m.message), [
+ *   'ticket INC-9, event 2 (TicketEscalated at 2025-03-07T08:40:00Z): expected a handover note for "L2", received " "'
+ * ])
+ * ```
+ * @category queries
+ * @since 0.1.0
+ */
+export const missingHandoverNotes = (self: ReadonlyArray<ReadonlyArray<TicketEvent>>): ReadonlyArray<MissingHandoverNote> => {
+  const out: MissingHandoverNote[] = []
+  for (const events of self) {
+    let latest: TicketEscalated | undefined
+    for (const e of events) if (e._tag === 'TicketEscalated') latest = e
+    if (latest === undefined || !blank(latest.note)) continue
+    out.push({
+      _tag: 'MissingHandoverNote',
+      ticketId: String(latest.ticketId),
+      seq: latest.seq,
+      at: latest.at,
+      toTier: latest.toTier,
+      message: `ticket ${describeId(latest.ticketId)}, event ${String(latest.seq)} (TicketEscalated at ${safeISO(latest.at)}): expected a handover note for ${describe(latest.toTier)}, received ${describe(latest.note)}`
+    })
+  }
+  return out
+}
