@@ -4,8 +4,9 @@
  * Each concept is a namespace: {@link Time} for instants and durations, {@link Calendar} for
  * business calendars and business-time arithmetic, {@link Priority} for the urgency × impact
  * matrix, {@link Classification} for ticket kinds and categories, {@link Ticket} for the
- * event-sourced ticket lifecycle, {@link Sla} for service-level clocks, {@link Workaround} for
- * workarounds and known errors, {@link Codec} for the JSON wire form.
+ * event-sourced ticket lifecycle, {@link Sla} for service-level clocks, {@link Escalation} for
+ * escalation tiers and notices, {@link Workaround} for workarounds and known errors, {@link Codec}
+ * for the JSON wire form.
  *
  * @packageDocumentation
  */
@@ -16,4 +17,5 @@ export * as Classification from './classification/index.js'
 export * as Ticket from './ticket/index.js'
 export * as Sla from './sla/index.js'
 export * as Workaround from './workaround/index.js'
+export * as Escalation from './escalation/index.js'
 export * as Codec from './codec/index.js'

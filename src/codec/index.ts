@@ -34,3 +34,4 @@ export {
   TicketKindJson
 } from '../classification/codec.js'
 export { AgreementJson, SlaPolicyJson, TargetJson } from '../sla/codec.js'
+export { EscalationPolicyJson, TiersJson } from '../escalation/codec.js'
