@@ -4,6 +4,7 @@ import { evaluate as evaluateSla, type Agreement, type ClockState, type MetricRe
 import type { Duration, Instant } from '../time/index.js'
 import { evolve, initial, type AwaitingParty, type Status, type TicketEvent, type TicketState } from '../ticket/index.js'
 import type { Audience, Decision, Escalate, EscalationPolicy, EscalationReason, EscalationTier, Notify, PriorityRule } from './model.js'
+import { pausingParties } from '../sla/evaluate.js'
 
 /**
  * Options of {@link evaluate}: the kind rules the SLA evaluation uses (what each kind of ticket
@@ -172,7 +173,8 @@ export const evaluate = (policy: EscalationPolicy, agreement: Agreement, now: In
     let best: { readonly to: number; readonly reason: EscalationReason; readonly dueSince: number } | undefined
     const tier = tiers[current] as EscalationTier
     if (tier.timebox !== undefined && current + 1 < tiers.length) {
-      const paused = agreement.policy.metrics.resolution?.pauseWhileAwaiting ?? []
+      const resolutionPolicy = agreement.policy.metrics.resolution
+      const paused = resolutionPolicy === undefined ? [] : pausingParties('resolution', resolutionPolicy)
       const { spent, exceededAt } = spentIn(cal, workingSpans(statuses, inTierSince, now, paused, tier), tier.timebox)
       if (exceededAt !== undefined)
         best = { to: current + 1, dueSince: exceededAt, reason: { _tag: 'TimeboxExceeded', tier: tier.name, timebox: tier.timebox, spent: spent as Duration } }

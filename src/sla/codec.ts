@@ -43,8 +43,12 @@ const Party = keys(['customer', 'thirdParty', 'vendor'] as const)
 
 const MetricPolicyJson: t.Type<MetricPolicy, unknown, unknown> = record(
   'a metric policy',
-  { targets: Targets, pauseWhileAwaiting: t.readonlyArray(Party, 'a list of awaited parties'), reopen: keys(['resume', 'restart', 'firstCloseOnly'] as const) },
-  { byKind: t.partial({ incident: Targets, serviceRequest: Targets, question: Targets, problem: Targets, feedback: Targets }, 'targets by kind') }
+  { targets: Targets },
+  {
+    byKind: t.partial({ incident: Targets, serviceRequest: Targets, question: Targets, problem: Targets, feedback: Targets }, 'targets by kind'),
+    pauseWhileAwaiting: t.readonlyArray(Party, 'a list of awaited parties'),
+    reopen: keys(['resume', 'restart', 'firstCloseOnly'] as const)
+  }
 ) as unknown as t.Type<MetricPolicy, unknown, unknown>
 
 /**

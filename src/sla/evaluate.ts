@@ -91,6 +91,10 @@ const timelineOf = (events: ReadonlyArray<TicketEvent>, now: number): Timeline |
   return { ticketId: first.ticketId, openedAt: first.at, kind, priority, statuses, firstReply, replies, resolutionEdges, restoreEdges, tiers, cancelled }
 }
 
+/** The parties whose wait pauses a metric: as configured, or the customer for all but `response`. @internal */
+export const pausingParties = (metric: Metric, m: MetricPolicy): ReadonlyArray<AwaitingParty> =>
+  m.pauseWhileAwaiting ?? (metric === 'response' ? [] : ['customer'])
+
 /** Windows [start, stop) of a clock from its stop/start edges; the last may run until `now`. */
 const windowsOf = (openedAt: number, edges: ReadonlyArray<readonly [number, 'stop' | 'start']>, now: number): { windows: Span[]; stoppedAt: number | undefined } => {
   const windows: Span[] = []
@@ -244,8 +248,9 @@ const evaluateClock = (input: ClockInput, policy: SlaPolicy, cal: BusinessCalend
   for (const [p, q] of pauses)
     for (const [a, b] of input.windows) if (p < b && q > a) paused += between(cal, Math.max(p, a), Math.min(q, b))
   const remaining = target - elapsed
-  const used = target > 0 ? elapsed / target : elapsed > 0 ? Infinity : 0
-  const warningsPassed = policy.warnings.filter((w) => used >= w)
+  // a zero target has no meaningful share: it is met at once or breached
+  const used = target > 0 ? elapsed / target : undefined
+  const warningsPassed = used === undefined ? [] : policy.warnings.filter((w) => used >= w)
   const stopped = input.stoppedAt !== undefined
   const last = input.windows[input.windows.length - 1] as Span
   const pausedNow = !stopped && pauses.some(([p, q]) => p <= now && q >= now && last[1] === now)
@@ -265,10 +270,10 @@ const evaluateClock = (input: ClockInput, policy: SlaPolicy, cal: BusinessCalend
     startedAt: startedAt as Instant,
     elapsed: elapsed as Duration,
     remaining: remaining as Duration,
-    used,
     paused: paused as Duration,
     warningsPassed
   }
+  if (used !== undefined) out.used = used
   if (input.priority !== undefined) out.priority = input.priority
   if (dueAt !== undefined) out.dueAt = dueAt
   if (breachedAt !== undefined) out.breachedAt = breachedAt as Instant
@@ -291,7 +296,7 @@ const evaluateUpdate = (t: Timeline, m: MetricPolicy, target: Target, policy: Sl
       }
     stretches.push([from, b])
   }
-  const pauses = pausesOf(t.statuses, m.pauseWhileAwaiting, now)
+  const pauses = pausesOf(t.statuses, pausingParties('update', m), now)
   let breachedAt: number | undefined
   for (const s of stretches.slice(0, -1)) {
     const r = evaluateClock({ metric: 'update', target, priority: t.priority, windows: [s], stoppedAt: s[1], pauses }, policy, cal, now, false)
@@ -419,7 +424,7 @@ export const evaluate = (agreement: Agreement, now: Instant, options: EvaluateOp
       results.push(notApplicable(metric, `the policy sets no ${metric} target for ${t.priority}`, t.priority))
       continue
     }
-    const pauses = pausesOf(t.statuses, m.pauseWhileAwaiting, now)
+    const pauses = pausesOf(t.statuses, pausingParties(metric, m), now)
     if (metric === 'update') {
       results.push(evaluateUpdate(t, m, target, policy, calendar, now, explain))
       continue
@@ -427,7 +432,7 @@ export const evaluate = (agreement: Agreement, now: Instant, options: EvaluateOp
     const raw =
       metric === 'response'
         ? { windows: [[t.openedAt, t.firstReply ?? now] as Span], stoppedAt: t.firstReply }
-        : reopened(m.reopen, windowsOf(t.openedAt, metric === 'resolution' ? t.resolutionEdges : t.restoreEdges, now), now)
+        : reopened(m.reopen ?? 'resume', windowsOf(t.openedAt, metric === 'resolution' ? t.resolutionEdges : t.restoreEdges, now), now)
     results.push(evaluateClock({ metric, target, priority: t.priority, windows: raw.windows, stoppedAt: raw.stoppedAt, pauses }, policy, calendar, now, explain))
   }
   // operational-level targets: the time the ticket spent in each tier
@@ -446,7 +451,8 @@ export const evaluate = (agreement: Agreement, now: Instant, options: EvaluateOp
     if (t.cancelled) results.push(notApplicable(metric, 'the ticket was cancelled', t.priority))
     else if (windows.length === 0) results.push(notApplicable(metric, `the ticket has not been in ${tier}`, t.priority))
     else {
-      const pauses = pausesOf(t.statuses, policy.metrics.resolution?.pauseWhileAwaiting ?? [], now)
+      const resolutionPolicy = policy.metrics.resolution
+      const pauses = pausesOf(t.statuses, resolutionPolicy === undefined ? ['customer'] : pausingParties('resolution', resolutionPolicy), now)
       results.push(evaluateClock({ metric, target, priority: t.priority, windows, stoppedAt: inTierNow ? undefined : lastEnd, pauses }, policy, calendar, now, explain))
     }
   }

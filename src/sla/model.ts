@@ -51,7 +51,8 @@ export type ReopenPolicy = 'resume' | 'restart' | 'firstCloseOnly'
 
 /**
  * The rules of one metric: a target per priority name (optionally per ticket kind), the waiting
- * states that pause it, and the reopen policy.
+ * states that pause it, and the reopen policy (both with defaults: awaiting the customer pauses
+ * every metric but `response`, and a reopened ticket resumes its clocks).
  *
  * @category models
  * @since 0.1.0
@@ -60,9 +61,13 @@ export interface MetricPolicy {
   readonly targets: Readonly<Record<string, Target>>
   /** Targets for a kind of ticket, replacing `targets` for that kind. */
   readonly byKind?: Readonly<Partial<Record<TicketKind, Readonly<Record<string, Target>>>>>
-  /** While the ticket awaits one of these parties, the clock pauses. */
-  readonly pauseWhileAwaiting: ReadonlyArray<AwaitingParty>
-  readonly reopen: ReopenPolicy
+  /**
+   * While the ticket awaits one of these parties, the clock pauses. Default: nobody for
+   * `response`, the customer for the other metrics.
+   */
+  readonly pauseWhileAwaiting?: ReadonlyArray<AwaitingParty>
+  /** Default: `resume`. */
+  readonly reopen?: ReopenPolicy
 }
 
 /**
@@ -185,7 +190,7 @@ export interface MetricResult {
   readonly elapsed: Duration
   /** Negative once breached. */
   readonly remaining?: Duration
-  /** Elapsed as a share of the target time (1 = 100 %). */
+  /** Elapsed as a share of the target time (1 = 100 %); absent when the target time is zero. */
   readonly used?: number
   readonly paused: Duration
   readonly breachedAt?: Instant

@@ -32,10 +32,11 @@ export const examplePolicy: SlaPolicy = {
   _tag: 'SlaPolicy',
   name: 'Standard (ITIL P1–P5)',
   metrics: {
-    response: { targets: { P1: h(0.25), P2: h(1), P3: h(4), P4: h(8), P5: h(16) }, pauseWhileAwaiting: [], reopen: 'firstCloseOnly' },
-    resolution: { targets: { P1: h(4), P2: h(8), P3: h(24), P4: h(40), P5: h(80) }, pauseWhileAwaiting: ['customer'], reopen: 'resume' },
-    update: { targets: { P1: h(1), P2: h(2), P3: h(8) }, pauseWhileAwaiting: ['customer'], reopen: 'resume' },
-    restore: { targets: { P1: h(2), P2: h(6) }, pauseWhileAwaiting: ['customer'], reopen: 'resume' }
+    response: { targets: { P1: h(0.25), P2: h(1), P3: h(4), P4: h(8), P5: h(16) }, reopen: 'firstCloseOnly' },
+    // the defaults: awaiting the customer pauses these clocks, and a reopened ticket resumes them
+    resolution: { targets: { P1: h(4), P2: h(8), P3: h(24), P4: h(40), P5: h(80) } },
+    update: { targets: { P1: h(1), P2: h(2), P3: h(8) } },
+    restore: { targets: { P1: h(2), P2: h(6) } }
   },
   warnings: [0.5, 0.75]
 }
