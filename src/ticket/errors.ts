@@ -23,13 +23,17 @@ export const describeStatus = (status: Status): string => {
     case 'Awaiting':
       return `a ticket awaiting ${status.party === 'thirdParty' ? 'a third party' : `the ${status.party}`} ${since}`
     case 'Resolved':
-      return `a ticket resolved (${status.code}) ${since}`
+      return `a ticket resolved with code "${status.code}" ${since}`
     case 'Closed':
       return `a ticket closed ${since}`
     case 'Cancelled':
       return `a ticket cancelled ${since}`
+    default:
+      return absurd(status)
   }
 }
+
+const absurd = (x: never): never => x
 
 const describeState = (state: TicketState): string => (state._tag === 'Unopened' ? 'a ticket that has not been opened' : describeStatus(state.status))
 

@@ -1,31 +1,10 @@
 import { describe } from '../codec/describe.js'
+import { describeStatus } from '../ticket/errors.js'
 import type { Status, Ticket, TicketError, TicketId } from '../ticket/index.js'
 import { toISO, type Instant } from '../time/index.js'
 
-const absurd = (x: never): never => x
 
 const describeId = (id: string): string => (id.length <= 60 ? id : describe(id))
-
-// a ticket's status in words, with when it began
-const describeStatus = (status: Status): string => {
-  const since = `since ${toISO(status.since)}`
-  switch (status._tag) {
-    case 'New':
-      return `a new ticket ${since}`
-    case 'InProgress':
-      return `a ticket in progress ${since}`
-    case 'Awaiting':
-      return `a ticket awaiting ${status.party === 'thirdParty' ? 'a third party' : `the ${status.party}`} ${since}`
-    case 'Resolved':
-      return `a ticket resolved with code "${status.code}" ${since}`
-    case 'Closed':
-      return `a ticket closed ${since}`
-    case 'Cancelled':
-      return `a ticket cancelled ${since}`
-    default:
-      return absurd(status)
-  }
-}
 
 /**
  * A ticket used as a problem that is not one (its kind is another, or not set yet).
