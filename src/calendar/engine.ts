@@ -31,6 +31,8 @@ export interface Engine {
   readonly isHolidayDay: (day: number) => boolean
   readonly localToUtc: (localMs: number) => number
   readonly utcToLocal: (utcMs: number) => number
+  /** Local years generated so far, for memory measurements. */
+  readonly generatedYears: () => number
 }
 
 /** First and last local year the engine generates; instants are limited to 1900–2200 UTC. @internal */
@@ -422,6 +424,7 @@ export const makeEngine = (spec: CalendarSpec, zone: ZoneRules): Engine => {
     hoursOn,
     isHolidayDay,
     localToUtc: zone.localToUtc,
-    utcToLocal: zone.utcToLocal
+    utcToLocal: zone.utcToLocal,
+    generatedYears: () => years.size
   }
 }
