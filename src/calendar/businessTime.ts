@@ -192,4 +192,4 @@ export const businessTimeBetween = (from: Instant, to: Instant) => (self: Busine
  * @since 0.1.0
  */
 export const openIntervals = (from: Instant, to: Instant) => (self: BusinessCalendar): ReadonlyArray<OpenInterval> =>
-  self.engine.intervals(safeInstant(from), safeInstant(to)).map(([start, end]) => ({ start: start as Instant, end: end as Instant }))
+  self.engine.intervals(safeInstant(from), safeInstant(to))

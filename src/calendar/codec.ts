@@ -1,14 +1,11 @@
 import type * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../codec/decodeError.js'
-import { intBetween, record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
+import { intBetween, literals, record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
 import { parseDay, parseSeconds } from '../time/civil.js'
 import type { CalendarSpec, DateRule, DayException, OpeningHours, Weekday } from './model.js'
 
-const WeekdayJson = t.keyof(
-  { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null },
-  'one of "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun"'
-) as unknown as t.Type<Weekday, Weekday, unknown>
+const WeekdayJson = literals<Weekday>(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])
 
 const OpensJson = stringWhere('a local time "HH:mm" or "HH:mm:ss" from 00:00 to 23:59:59', (s) => parseSeconds(s, false) !== undefined)
 const ClosesJson = stringWhere('a local time "HH:mm" or "HH:mm:ss" from 00:00 to 24:00', (s) => parseSeconds(s, true) !== undefined)

@@ -1,7 +1,8 @@
 import { DAY_MS, daysFromCivil, parseDay, parseSeconds, weekdayOfDay, yearOfDay } from '../time/civil.js'
 import { maxInstant, minInstant } from '../time/model.js'
 import type { ZoneRules } from '../time/zone.js'
-import type { CalendarSpec, DateRule, OpeningHours } from './model.js'
+import type { Instant } from '../time/index.js'
+import type { CalendarSpec, DateRule, OpenInterval, OpeningHours } from './model.js'
 import { allWeekdays } from './model.js'
 import { dayOfRule } from './rules.js'
 
@@ -23,7 +24,7 @@ export interface Engine {
   readonly subtract: (t: number, d: number) => number
   readonly nextOpening: (t: number) => number
   readonly previousClosing: (t: number) => number
-  readonly intervals: (from: number, to: number) => ReadonlyArray<readonly [number, number]>
+  readonly intervals: (from: number, to: number) => ReadonlyArray<OpenInterval>
   /** Local epoch day of an instant in the calendar's zone. */
   readonly localDay: (t: number) => number
   /** Opening hours (seconds since local midnight; `closes` may exceed 86 400) of a local day. */
@@ -397,15 +398,15 @@ export const makeEngine = (spec: CalendarSpec, zone: ZoneRules): Engine => {
     }
   }
 
-  const intervals = (from: number, to: number): ReadonlyArray<readonly [number, number]> => {
+  const intervals = (from: number, to: number): ReadonlyArray<OpenInterval> => {
     if (!(from < to)) return []
     cover(from)
     cover(to)
-    const out: Array<readonly [number, number]> = []
+    const out: OpenInterval[] = []
     for (let i = Math.max(indexAt(from), 0); i < n && (starts[i] as number) < to; i++) {
       const s = Math.max(starts[i] as number, from)
       const e = Math.min(ends[i] as number, to)
-      if (e > s) out.push([s, e])
+      if (e > s) out.push({ start: s as Instant, end: e as Instant })
     }
     return out
   }

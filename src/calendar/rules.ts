@@ -1,3 +1,4 @@
+import { absurd } from 'fp-ts/lib/function.js'
 import { civilFromDays, daysFromCivil, daysInMonth, parseDay, weekdayOfDay } from '../time/civil.js'
 import type { DateRule, Weekday } from './model.js'
 
@@ -72,5 +73,3 @@ export const dayOfRule = (rule: DateRule, year: number): number | undefined => {
   }
 }
 
-/** @internal */
-export const absurd = (x: never): never => x

@@ -6,6 +6,7 @@ import { decodeWith } from '../codec/decodeError.js'
 import { CategoryTreeJson } from './codec.js'
 import { categoryCycle, categoryTooDeep, duplicateCategoryId, unknownParent, type ClassificationError } from './errors.js'
 import type { Category, CategoryLevel, CategoryNode, CategoryTree, CategoryTreeSpec } from './model.js'
+import { own } from '../codec/primitives.js'
 
 const levels: ReadonlyArray<CategoryLevel> = ['service', 'category', 'subcategory']
 const MAX_DEPTH = levels.length
@@ -151,8 +152,10 @@ export const encodeCategoryTree = (self: CategoryTree): CategoryTreeSpec =>
     categories: self.categories.map((c) => (c.parent === undefined ? { id: c.id, name: c.name } : { id: c.id, name: c.name, parent: c.parent }))
   })
 
-const at = (id: string, self: CategoryTree): Category | undefined =>
-  Object.prototype.hasOwnProperty.call(self.index, id) ? self.categories[self.index[id] as number] : undefined
+const at = (id: string, self: CategoryTree): Category | undefined => {
+  const i = own(self.index, id)
+  return i === undefined ? undefined : self.categories[i]
+}
 
 /**
  * The category with this id, if the tree has one.

@@ -1,6 +1,6 @@
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import * as t from 'io-ts'
-import { record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
+import { literals, record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
 import {
   allChannels,
   allKinds,
@@ -17,16 +17,6 @@ import {
   type TextMatch,
   type TicketKind
 } from './model.js'
-
-// Wrappers below are plain `t.Type`s on purpose: the path builder of codec/decodeError skips
-// the children of refinement and recursive types, so `t.refinement` or `t.recursion` here would
-// lose `[0]` or `.patterns` from the paths in error messages.
-
-const oneOf = <A extends string>(values: ReadonlyArray<A>): t.Type<A, A, unknown> => {
-  const name = `one of ${values.map((v) => `"${v}"`).join(' | ')}`
-  const is = (u: unknown): u is A => typeof u === 'string' && (values as ReadonlyArray<string>).includes(u)
-  return new t.Type<A, A, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), (a) => a)
-}
 
 /** A non-empty list whose items keep their `[i]` in error paths. @internal */
 export const nonEmpty = <A, O>(item: t.Type<A, O, unknown>, name: string): t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown> => {
@@ -60,7 +50,7 @@ export const nonEmpty = <A, O>(item: t.Type<A, O, unknown>, name: string): t.Typ
  * @category codecs
  * @since 0.1.0
  */
-export const TicketKindJson: t.Type<TicketKind, TicketKind, unknown> = oneOf(allKinds)
+export const TicketKindJson: t.Type<TicketKind, TicketKind, unknown> = literals(allKinds)
 
 /**
  * io-ts codec of a channel: one of `"phone"`, `"chat"`, `"email"`, `"portal"`, `"monitoring"`.
@@ -76,7 +66,7 @@ export const TicketKindJson: t.Type<TicketKind, TicketKind, unknown> = oneOf(all
  * @category codecs
  * @since 0.1.0
  */
-export const ChannelJson: t.Type<Channel, Channel, unknown> = oneOf(allChannels)
+export const ChannelJson: t.Type<Channel, Channel, unknown> = literals(allChannels)
 
 /**
  * io-ts codec of the rules of one ticket kind; every field is required.
@@ -95,7 +85,7 @@ export const ChannelJson: t.Type<Channel, Channel, unknown> = oneOf(allChannels)
 export const KindRuleJson: t.Type<KindRule, KindRule, unknown> = record(
   'the rules of a ticket kind',
   {
-    priority: oneOf<PriorityRule>(['required', 'optional', 'none']),
+    priority: literals<PriorityRule>(['required', 'optional', 'none']),
     responseTarget: t.boolean,
     resolutionTarget: t.boolean,
     requester: t.boolean,
@@ -219,7 +209,7 @@ const ConditionUnion: t.Type<Condition, Condition, unknown> = taggedUnion({
   Text: record(
     'a text condition',
     { _tag: tag('Text'), patterns: nonEmpty(Pattern, 'a non-empty list of patterns') },
-    { match: oneOf<TextMatch>(['wordStart', 'word', 'substring']) }
+    { match: literals<TextMatch>(['wordStart', 'word', 'substring']) }
   ),
   ReportedByMonitoring: record('a reported-by-monitoring condition', { _tag: tag('ReportedByMonitoring') }, {}),
   Service: record('a service condition', { _tag: tag('Service'), services: nonEmpty(CategoryId, 'a non-empty list of category ids') }, {}),

@@ -1,3 +1,6 @@
+/** Whether a value is not a text with something besides white space in it. @internal */
+export const isBlank = (s: unknown): boolean => typeof s !== 'string' || s.trim().length === 0
+
 /**
  * Describes a received value for an error message without leaking free text: short scalars are
  * quoted verbatim (cut at 60 characters), long strings are summarised by their length.

@@ -104,5 +104,25 @@ export const taggedUnion = <A, O>(members: Readonly<Record<string, t.Type<A, O, 
   )
 }
 
+/**
+ * A codec of one of a fixed set of strings, named `one of "a" | "b"` for error messages.
+ *
+ * @internal
+ */
+export const literals = <K extends string>(values: ReadonlyArray<K>): t.Type<K, K, unknown> => {
+  const name = `one of ${values.map((v) => `"${v}"`).join(' | ')}`
+  const is = (u: unknown): u is K => typeof u === 'string' && (values as ReadonlyArray<string>).includes(u)
+  return new t.Type<K, K, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), (a) => a)
+}
+
+/**
+ * The value a record holds under its own key, never one inherited through `Object.prototype`
+ * (records come from JSON, so a key may well be `constructor` or `__proto__`).
+ *
+ * @internal
+ */
+export const own = <A>(record: Readonly<Record<string, A>>, key: string): A | undefined =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
+
 /** A literal `_tag` codec. @internal */
 export const tag = <T extends string>(value: T): t.LiteralC<T> => t.literal(value)

@@ -1,27 +1,14 @@
 import type * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../codec/decodeError.js'
-import { record, stringWhere, tag } from '../codec/primitives.js'
-import { DurationJson } from '../time/codec.js'
-import type { Duration } from '../time/index.js'
+import { literals, record, stringWhere, tag } from '../codec/primitives.js'
+import { Audience } from '../ticket/codec.js'
+import { nonNegativeDuration } from '../time/codec.js'
 import type { EscalationPolicy, EscalationTier, NoticeRule, PriorityRule, Tiers } from './model.js'
 
-const keys = <K extends string>(values: ReadonlyArray<K>): t.Type<K, K, unknown> =>
-  t.keyof(Object.fromEntries(values.map((v) => [v, null])) as Record<K, null>, `one of ${values.map((v) => `"${v}"`).join(' | ')}`) as unknown as t.Type<K, K, unknown>
-
-const NON_NEGATIVE = 'a non-negative ISO-8601 duration such as "PT30M"'
-const NonNegativeDuration = new t.Type<Duration, string, unknown>(
-  NON_NEGATIVE,
-  (u): u is Duration => DurationJson.is(u) && u >= 0,
-  (u, c) => {
-    const r = DurationJson.validate(u, c)
-    return r._tag === 'Right' && r.right < 0 ? t.failure(u, c, NON_NEGATIVE) : r
-  },
-  DurationJson.encode
-)
+const NonNegativeDuration = nonNegativeDuration('PT30M')
 
 const TierName = stringWhere('a tier name of 1 to 100 characters, not blank', (s) => s.trim().length > 0 && s.length <= 100)
-const Audience = keys(['assignee', 'teamLead', 'manager'] as const)
 
 const THRESHOLD = 'a fraction of the target strictly between 0 and 1, or "breach"'
 const Threshold = new t.Type<number | 'breach', number | 'breach', unknown>(
@@ -33,7 +20,7 @@ const Threshold = new t.Type<number | 'breach', number | 'breach', unknown>(
 
 const ExternalPartyJson = record(
   'an external party',
-  { party: keys(['vendor', 'thirdParty'] as const) },
+  { party: literals(['vendor', 'thirdParty'] as const) },
   { underpinning: t.record(t.string, NonNegativeDuration, 'underpinning targets by priority name') }
 )
 
@@ -63,7 +50,7 @@ export const TiersJson: t.Type<Tiers, unknown, unknown> = t.readonlyArray(Escala
 
 const NoticeRuleJson: t.Type<NoticeRule, unknown, unknown> = record(
   'a notice rule',
-  { metric: keys(['response', 'resolution', 'update', 'restore'] as const), threshold: Threshold, audience: Audience },
+  { metric: literals(['response', 'resolution', 'update', 'restore'] as const), threshold: Threshold, audience: Audience },
   {}
 ) as unknown as t.Type<NoticeRule, unknown, unknown>
 

@@ -4,6 +4,7 @@ import type { Instant } from '../time/index.js'
 import type { Actor, TicketCommand } from '../ticket/index.js'
 import { handoverNoteRequired, type EscalationError } from './errors.js'
 import type { Decision, Escalate } from './model.js'
+import { isBlank } from '../codec/describe.js'
 
 /**
  * Options of {@link toCommands}: when the commands happen and who records them, and the handover
@@ -23,7 +24,6 @@ export interface CommandOptions {
   readonly assignee?: (decision: Escalate) => string | undefined
 }
 
-const blank = (s: unknown): boolean => typeof s !== 'string' || s.trim().length === 0
 
 /**
  * Turns the decisions that are due at `at` into ticket commands, in order: `Escalate` (with the
@@ -66,7 +66,7 @@ export const toCommands = (options: CommandOptions) => (self: ReadonlyArray<Deci
       case 'Escalate': {
         if (d.dueSince > options.at) continue
         const note = typeof options.note === 'function' ? options.note(d) : options.note
-        if (blank(note)) return E.left(handoverNoteRequired(`decisions[${i}].note`, d.ticketId, d.fromTier, d.toTier, note))
+        if (isBlank(note)) return E.left(handoverNoteRequired(`decisions[${i}].note`, d.ticketId, d.fromTier, d.toTier, note))
         const assignee = options.assignee?.(d)
         out.push({ _tag: 'Escalate', at: options.at, actor: options.actor, toTier: d.toTier, note: note as string, ...(assignee === undefined ? {} : { assignee }) })
         break

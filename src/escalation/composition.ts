@@ -3,6 +3,7 @@ import { targetFor, type SlaPolicy } from '../sla/index.js'
 import type { Duration } from '../time/index.js'
 import type { CompositionPart, CompositionViolation, EscalationPolicy } from './model.js'
 import { pausingParties } from '../sla/evaluate.js'
+import { own } from '../codec/primitives.js'
 
 /**
  * Options of {@link checkComposition}: the ticket kind whose resolution targets to check (the
@@ -69,13 +70,13 @@ export const checkComposition = (sla: SlaPolicy, options: CompositionOptions = {
     const target = targetFor('resolution', priority, options.kind)(sla)
     if (target === undefined) continue
     const limit = target._tag === 'BusinessTime' ? target.duration : target.days * day
-    const rule = Object.prototype.hasOwnProperty.call(self.priorities, priority) ? self.priorities[priority] : undefined
+    const rule = own(self.priorities, priority)
     const from = rule?.atLeast === undefined ? 0 : Math.max(0, self.tiers.findIndex((t) => t.name === rule.atLeast))
     const parts: CompositionPart[] = []
     for (const tier of self.tiers.slice(from)) {
       if (tier.external !== undefined && pausingParties('resolution', resolution).includes(tier.external.party)) continue
       const underpinning = tier.external?.underpinning
-      const uc = underpinning !== undefined && Object.prototype.hasOwnProperty.call(underpinning, priority) ? underpinning[priority] : undefined
+      const uc = underpinning === undefined ? undefined : own(underpinning, priority)
       if (uc !== undefined) parts.push({ tier: tier.name, duration: uc, source: 'underpinning' })
       else if (tier.timebox !== undefined) parts.push({ tier: tier.name, duration: tier.timebox, source: 'timebox' })
       else

@@ -1,10 +1,11 @@
-import { addBusinessTime, businessTimeBetween, nextOpening, type BusinessCalendar } from '../calendar/index.js'
+import { nextOpening } from '../calendar/index.js'
 import type { KindRules } from '../classification/index.js'
 import { evaluate as evaluateSla, type Agreement, type ClockState, type MetricResult } from '../sla/index.js'
 import type { Duration, Instant } from '../time/index.js'
 import { evolve, initial, type AwaitingParty, type Status, type TicketEvent, type TicketState } from '../ticket/index.js'
 import type { Audience, Decision, Escalate, EscalationPolicy, EscalationReason, EscalationTier, Notify, PriorityRule } from './model.js'
-import { pausingParties } from '../sla/evaluate.js'
+import { measure, pausingParties } from '../sla/evaluate.js'
+import { own } from '../codec/primitives.js'
 
 /**
  * Options of {@link evaluate}: the kind rules the SLA evaluation uses (what each kind of ticket
@@ -75,18 +76,6 @@ const workingSpans = (statuses: ReadonlyArray<Status>, from: number, now: number
   return out
 }
 
-/** Business time spent in the spans, and the instant it first went past `timebox` (if it did). */
-const spentIn = (cal: BusinessCalendar, spans: ReadonlyArray<readonly [number, number]>, timebox: number): { readonly spent: number; readonly exceededAt: number | undefined } => {
-  let spent = 0
-  let exceededAt: number | undefined
-  for (const [a, b] of spans) {
-    const d = businessTimeBetween(a as Instant, b as Instant)(cal)
-    if (exceededAt === undefined && spent + d > timebox) exceededAt = addBusinessTime(a as Instant, (timebox - spent) as Duration)(cal)
-    spent += d
-  }
-  return { spent, exceededAt }
-}
-
 const ACTIVE_CLOCK: ReadonlyArray<ClockState> = ['Running', 'AtRisk', 'Paused', 'Breached']
 
 /** The instant a clock's counted time first reached `share` of its target, from its explanation. */
@@ -102,7 +91,6 @@ const passedAt = (m: MetricResult | undefined, share: number, now: Instant): Ins
   return now
 }
 
-const own = <V>(table: Readonly<Record<string, V>>, key: string): V | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined)
 
 /**
  * Decides what an escalation policy says is due for one ticket at `now`, from its events and
@@ -175,7 +163,7 @@ export const evaluate = (policy: EscalationPolicy, agreement: Agreement, now: In
     if (tier.timebox !== undefined && current + 1 < tiers.length) {
       const resolutionPolicy = agreement.policy.metrics.resolution
       const paused = resolutionPolicy === undefined ? [] : pausingParties('resolution', resolutionPolicy)
-      const { spent, exceededAt } = spentIn(cal, workingSpans(statuses, inTierSince, now, paused, tier), tier.timebox)
+      const { elapsed: spent, breachedAt: exceededAt } = measure(cal, workingSpans(statuses, inTierSince, now, paused, tier), tier.timebox)
       if (exceededAt !== undefined)
         best = { to: current + 1, dueSince: exceededAt, reason: { _tag: 'TimeboxExceeded', tier: tier.name, timebox: tier.timebox, spent: spent as Duration } }
     }

@@ -1,11 +1,8 @@
-import { describe } from '../codec/describe.js'
-import { toISO, type Instant } from '../time/index.js'
+import { describe, isBlank } from '../codec/describe.js'
+import { where } from '../ticket/errors.js'
 import type { TicketEscalated, TicketEvent } from '../ticket/index.js'
 import type { MissingHandoverNote } from './model.js'
 
-const blank = (s: unknown): boolean => typeof s !== 'string' || s.trim().length === 0
-const safeISO = (at: unknown): string => (typeof at === 'number' && Number.isFinite(at) && Math.abs(at) < 8.64e15 ? toISO(at as Instant) : describe(at))
-const describeId = (id: unknown): string => (typeof id === 'string' && id.length <= 60 ? id : describe(id))
 
 /**
  * Lists the tickets whose latest handover between tiers has no note (missing, empty or only
@@ -34,14 +31,14 @@ export const missingHandoverNotes = (self: ReadonlyArray<ReadonlyArray<TicketEve
   for (const events of self) {
     let latest: TicketEscalated | undefined
     for (const e of events) if (e._tag === 'TicketEscalated') latest = e
-    if (latest === undefined || !blank(latest.note)) continue
+    if (latest === undefined || !isBlank(latest.note)) continue
     out.push({
       _tag: 'MissingHandoverNote',
       ticketId: String(latest.ticketId),
       seq: latest.seq,
       at: latest.at,
       toTier: latest.toTier,
-      message: `ticket ${describeId(latest.ticketId)}, event ${String(latest.seq)} (TicketEscalated at ${safeISO(latest.at)}): expected a handover note for ${describe(latest.toTier)}, received ${describe(latest.note)}`
+      message: `${where(latest)}: expected a handover note for ${describe(latest.toTier)}, received ${describe(latest.note)}`
     })
   }
   return out

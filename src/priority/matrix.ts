@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { unknownImpact, unknownPriority, unknownUrgency, type PriorityError } from './errors.js'
 import type { Cells, Matrix, Priority, PriorityLevel } from './model.js'
-import { firstNonMonotonic, own, rankOf } from './validate.js'
+import { own } from '../codec/primitives.js'
+import { firstNonMonotonic, rankOf } from './validate.js'
 
 const toPriority = <P extends string>(level: PriorityLevel<P>, index: number): Priority<P> => ({ rank: index + 1, name: level.name, label: level.label })
 

@@ -9,14 +9,7 @@ import {
 } from './errors.js'
 import type { Cells, MakeOptions, MatrixSpec, PriorityLevel } from './model.js'
 
-/**
- * The own property `key` of a record, or `undefined`: never a property inherited from
- * `Object.prototype` (`constructor`, `toString`, `__proto__`), whatever the level names are.
- *
- * @internal
- */
-export const own = <A>(record: Readonly<Record<string, A>>, key: string): A | undefined =>
-  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
+import { own } from '../codec/primitives.js'
 
 /** @internal */
 export const cellPath = (urgency: string, impact: string): string => `cells.${urgency}.${impact}`

@@ -1,23 +1,13 @@
 import type * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../codec/decodeError.js'
-import { intBetween, record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
-import { DurationJson } from '../time/codec.js'
+import { intBetween, literals, record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
+import { Party } from '../ticket/codec.js'
+import { nonNegativeDuration } from '../time/codec.js'
 import type { AgreementSpec, MetricPolicy, SlaPolicy, Target } from './model.js'
 import { CalendarSpecJson } from '../calendar/codec.js'
 
-const keys = <K extends string>(values: ReadonlyArray<K>): t.Type<K, K, unknown> =>
-  t.keyof(Object.fromEntries(values.map((v) => [v, null])) as Record<K, null>, `one of ${values.map((v) => `"${v}"`).join(' | ')}`) as unknown as t.Type<K, K, unknown>
-
-const NonNegativeDuration = new t.Type<t.TypeOf<typeof DurationJson>, string, unknown>(
-  'a non-negative ISO-8601 duration such as "PT4H"',
-  (u): u is t.TypeOf<typeof DurationJson> => DurationJson.is(u) && u >= 0,
-  (u, c) => {
-    const r = DurationJson.validate(u, c)
-    return r._tag === 'Right' && r.right < 0 ? t.failure(u, c, 'a non-negative ISO-8601 duration such as "PT4H"') : r
-  },
-  DurationJson.encode
-)
+const NonNegativeDuration = nonNegativeDuration('PT4H')
 
 /**
  * io-ts codec of a target: `{ "_tag": "BusinessTime", "duration": "PT4H" }` or
@@ -39,7 +29,6 @@ export const TargetJson: t.Type<Target, unknown, unknown> = taggedUnion({
 } as unknown as Record<string, t.Type<Target, unknown, unknown>>)
 
 const Targets = t.record(t.string, TargetJson, 'targets by priority name')
-const Party = keys(['customer', 'thirdParty', 'vendor'] as const)
 
 const MetricPolicyJson: t.Type<MetricPolicy, unknown, unknown> = record(
   'a metric policy',
@@ -47,7 +36,7 @@ const MetricPolicyJson: t.Type<MetricPolicy, unknown, unknown> = record(
   {
     byKind: t.partial({ incident: Targets, serviceRequest: Targets, question: Targets, problem: Targets, feedback: Targets }, 'targets by kind'),
     pauseWhileAwaiting: t.readonlyArray(Party, 'a list of awaited parties'),
-    reopen: keys(['resume', 'restart', 'firstCloseOnly'] as const)
+    reopen: literals(['resume', 'restart', 'firstCloseOnly'] as const)
   }
 ) as unknown as t.Type<MetricPolicy, unknown, unknown>
 

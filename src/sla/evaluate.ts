@@ -92,8 +92,8 @@ const timelineOf = (events: ReadonlyArray<TicketEvent>, now: number): Timeline |
 }
 
 /** The parties whose wait pauses a metric: as configured, or the customer for all but `response`. @internal */
-export const pausingParties = (metric: Metric, m: MetricPolicy): ReadonlyArray<AwaitingParty> =>
-  m.pauseWhileAwaiting ?? (metric === 'response' ? [] : ['customer'])
+export const pausingParties = (metric: Metric, m: MetricPolicy | undefined): ReadonlyArray<AwaitingParty> =>
+  m?.pauseWhileAwaiting ?? (metric === 'response' ? [] : ['customer'])
 
 /** Windows [start, stop) of a clock from its stop/start edges; the last may run until `now`. */
 const windowsOf = (openedAt: number, edges: ReadonlyArray<readonly [number, 'stop' | 'start']>, now: number): { windows: Span[]; stoppedAt: number | undefined } => {
@@ -167,8 +167,8 @@ interface Clock {
   readonly breachedAt: number | undefined
 }
 
-/** Business time in the segments, and the instant it first reached `target` (if it did, and went past). */
-const measure = (cal: BusinessCalendar, segments: ReadonlyArray<Span>, target: number): Clock => {
+/** Business time in the segments, and the instant it first reached `target` (if it did, and went past). @internal */
+export const measure = (cal: BusinessCalendar, segments: ReadonlyArray<Span>, target: number): Clock => {
   let acc = 0
   let breachedAt: number | undefined
   for (const [a, b] of segments) {
@@ -299,11 +299,8 @@ const evaluateUpdate = (t: Timeline, m: MetricPolicy, target: Target, policy: Sl
   const pauses = pausesOf(t.statuses, pausingParties('update', m), now)
   let breachedAt: number | undefined
   for (const s of stretches.slice(0, -1)) {
-    const r = evaluateClock({ metric: 'update', target, priority: t.priority, windows: [s], stoppedAt: s[1], pauses }, policy, cal, now, false)
-    if (r.breachedAt !== undefined) {
-      breachedAt = r.breachedAt
-      break
-    }
+    breachedAt = measure(cal, withoutPauses([s], pauses), targetTime(target, s[0], cal)).breachedAt
+    if (breachedAt !== undefined) break
   }
   const current = stretches[stretches.length - 1] as Span
   const result = evaluateClock(
@@ -435,9 +432,10 @@ export const evaluate = (agreement: Agreement, now: Instant, options: EvaluateOp
         : reopened(m.reopen ?? 'resume', windowsOf(t.openedAt, metric === 'resolution' ? t.resolutionEdges : t.restoreEdges, now), now)
     results.push(evaluateClock({ metric, target, priority: t.priority, windows: raw.windows, stoppedAt: raw.stoppedAt, pauses }, policy, calendar, now, explain))
   }
-  // operational-level targets: the time the ticket spent in each tier
+  // operational-level targets: the time the ticket spent in each tier, while it was not resolved
+  const resolution = windowsOf(t.openedAt, t.resolutionEdges, now)
+  const tierPauses = pausesOf(t.statuses, pausingParties('resolution', policy.metrics.resolution), now)
   for (const [tier, target] of Object.entries(policy.tiers ?? {})) {
-    const resolution = windowsOf(t.openedAt, t.resolutionEdges, now)
     const windows: Span[] = []
     t.tiers.forEach(([from, name], i) => {
       if (name !== tier) return
@@ -450,11 +448,7 @@ export const evaluate = (agreement: Agreement, now: Instant, options: EvaluateOp
     const metric = `tier:${tier}` as const
     if (t.cancelled) results.push(notApplicable(metric, 'the ticket was cancelled', t.priority))
     else if (windows.length === 0) results.push(notApplicable(metric, `the ticket has not been in ${tier}`, t.priority))
-    else {
-      const resolutionPolicy = policy.metrics.resolution
-      const pauses = pausesOf(t.statuses, resolutionPolicy === undefined ? ['customer'] : pausingParties('resolution', resolutionPolicy), now)
-      results.push(evaluateClock({ metric, target, priority: t.priority, windows, stoppedAt: inTierNow ? undefined : lastEnd, pauses }, policy, calendar, now, explain))
-    }
+    else results.push(evaluateClock({ metric, target, priority: t.priority, windows, stoppedAt: inTierNow ? undefined : lastEnd, pauses: tierPauses }, policy, calendar, now, explain))
   }
   return {
     ticketId: t.ticketId,

@@ -4,6 +4,7 @@ import type { TicketKind } from '../classification/model.js'
 import type { Matrix } from '../priority/index.js'
 import { toISODuration } from '../time/constructors.js'
 import type { Duration } from '../time/index.js'
+import { own } from '../codec/primitives.js'
 import { decodeAgreementShape, decodePolicyShape, SlaPolicyJson } from './codec.js'
 import { invalidThreshold, missingTarget, responseAfterResolution, type SlaError } from './errors.js'
 import { metrics, type Agreement, type AgreementSpec, type Metric, type SlaPolicy, type Target } from './model.js'
@@ -167,7 +168,7 @@ export const targetFor = (metric: Metric, priority: string, kind?: TicketKind) =
   if (m === undefined) return undefined
   const byKind = kind === undefined ? undefined : m.byKind?.[kind]
   const table = byKind ?? m.targets
-  return Object.prototype.hasOwnProperty.call(table, priority) ? table[priority] : undefined
+  return own(table, priority)
 }
 
 /** @internal */

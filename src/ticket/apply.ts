@@ -1,10 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js'
+import { absurd } from 'fp-ts/lib/function.js'
+import { isBlank as blank } from '../codec/describe.js'
 import { allowsPriority, allowsProblemLink, allowsRequestedBy, allowsWorkaround, defaultKindRules, hasRequester } from '../classification/kinds.js'
 import type { KindRules } from '../classification/model.js'
 import { toISO } from '../time/constructors.js'
 import { emptyHistory, impossibleEvent, invalidEvent, outOfOrder, type TicketError } from './errors.js'
 import type { TicketEvent } from './events.js'
-import { absurd, evolve } from './evolve.js'
+import { evolve } from './evolve.js'
 import type { Status, Ticket, TicketState } from './model.js'
 
 type Tag = Status['_tag']
@@ -13,7 +15,6 @@ const NOT_FINAL: ReadonlyArray<Tag> = ['New', 'InProgress', 'Awaiting', 'Resolve
 const activeWords = 'a new, in-progress or awaiting ticket'
 const notFinalWords = 'a ticket that is not closed or cancelled'
 
-const blank = (s: unknown): boolean => typeof s !== 'string' || s.trim().length === 0
 const TEXT = 'a non-empty text'
 
 /** The event may only happen in one of the `allowed` statuses. */
@@ -128,6 +129,8 @@ const violation = (state: TicketState, e: TicketEvent, kinds: KindRules): Ticket
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
+import { absurd } from 'fp-ts/lib/function.js'
+import { isBlank as blank } from '../codec/describe.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket } from 'itsm-kit'
  * const reply = { _tag: 'PublicReplySent', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
@@ -153,6 +156,8 @@ export const apply = (event: TicketEvent, kinds: KindRules = defaultKindRules) =
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
+import { absurd } from 'fp-ts/lib/function.js'
+import { isBlank as blank } from '../codec/describe.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket } from 'itsm-kit'
  * const header = (seq: number, minute: number) => ({ ticketId: 'INC-1' as Ticket.TicketId, seq, at: Date.UTC(2025, 2, 7, 8, minute) as never, actor: { role: 'agent', id: 'kari' } } as const)

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../codec/decodeError.js'
-import { intBetween, record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
+import { intBetween, literals, record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
 import { ChannelJson, TicketKindJson } from '../classification/codec.js'
 import { InstantJson, LocalDateJson } from '../time/codec.js'
 import { replay } from './apply.js'
@@ -12,18 +12,17 @@ import type { TicketError } from './errors.js'
 import type { TicketEvent } from './events.js'
 import type { Ticket, TicketId } from './model.js'
 
-const keys = <K extends string>(values: ReadonlyArray<K>): t.Type<K, K, unknown> =>
-  t.keyof(Object.fromEntries(values.map((v) => [v, null])) as Record<K, null>, `one of ${values.map((v) => `"${v}"`).join(' | ')}`) as unknown as t.Type<K, K, unknown>
-
 const Id = stringWhere('a ticket id of 1 to 100 printable characters', isTicketId) as unknown as t.Type<TicketId, TicketId, unknown>
 const Text = stringWhere('a text of at most 100 000 characters', (s) => s.length <= 100_000)
 const Name = stringWhere('a name of 1 to 200 characters', (s) => s.length >= 1 && s.length <= 200)
 const Kind = TicketKindJson
 const Channel = ChannelJson
-const Party = keys(['customer', 'thirdParty', 'vendor'] as const)
-const Code = keys(['fixed', 'workaround', 'answered', 'fulfilled', 'noFaultFound', 'duplicate', 'cancelledByCustomer', 'other'] as const)
-const Audience = keys(['assignee', 'teamLead', 'manager'] as const)
-const Actor = record('an actor', { role: keys(['agent', 'customer', 'system'] as const), id: Name }, {})
+/** The parties a ticket can await. @internal */
+export const Party = literals(['customer', 'thirdParty', 'vendor'] as const)
+const Code = literals(['fixed', 'workaround', 'answered', 'fulfilled', 'noFaultFound', 'duplicate', 'cancelledByCustomer', 'other'] as const)
+/** Who a notice goes to. @internal */
+export const Audience = literals(['assignee', 'teamLead', 'manager'] as const)
+const Actor = record('an actor', { role: literals(['agent', 'customer', 'system'] as const), id: Name }, {})
 const Rank = intBetween(1, 1000, 'a rank from 1 (most pressing) to 1000')
 const Users = intBetween(0, 1e9, 'a whole number of users, 0 or more')
 const Score = intBetween(1, 5, 'a score from 1 to 5')
@@ -52,7 +51,7 @@ const events = {
   TicketResolved: record('a TicketResolved event', { _tag: tag('TicketResolved'), ...header, code: Code, note: Text }, {}),
   ResolutionRejected: record('a ResolutionRejected event', { _tag: tag('ResolutionRejected'), ...header, reason: Text }, {}),
   TicketReopened: record('a TicketReopened event', { _tag: tag('TicketReopened'), ...header, reason: Text }, {}),
-  TicketClosed: record('a TicketClosed event', { _tag: tag('TicketClosed'), ...header, reason: keys(['confirmed', 'silence'] as const) }, {}),
+  TicketClosed: record('a TicketClosed event', { _tag: tag('TicketClosed'), ...header, reason: literals(['confirmed', 'silence'] as const) }, {}),
   TicketCancelled: record('a TicketCancelled event', { _tag: tag('TicketCancelled'), ...header, reason: Text }, {}),
   TicketRated: record('a TicketRated event', { _tag: tag('TicketRated'), ...header, score: Score }, { comment: Text }),
   LinkedToProblem: record('a LinkedToProblem event', { _tag: tag('LinkedToProblem'), ...header, problemId: Id }, {}),
@@ -128,7 +127,7 @@ const StatusJson = taggedUnion({
   InProgress: record('an InProgress status', { _tag: tag('InProgress'), ...since }, {}),
   Awaiting: record('an Awaiting status', { _tag: tag('Awaiting'), ...since, party: Party }, {}),
   Resolved: record('a Resolved status', { _tag: tag('Resolved'), ...since, code: Code, note: Text }, {}),
-  Closed: record('a Closed status', { _tag: tag('Closed'), ...since, reason: keys(['confirmed', 'silence'] as const) }, {}),
+  Closed: record('a Closed status', { _tag: tag('Closed'), ...since, reason: literals(['confirmed', 'silence'] as const) }, {}),
   Cancelled: record('a Cancelled status', { _tag: tag('Cancelled'), ...since, reason: Text }, {})
 } as unknown as Record<string, t.Type<Ticket['status'], unknown, unknown>>)
 
@@ -179,7 +178,7 @@ export const TicketJson: t.Type<Ticket, unknown, unknown> = record(
     impact: Name,
     priority: record(
       'a ticket priority',
-      { rank: Rank, name: Name, label: Text, source: keys(['matrix', 'override'] as const) },
+      { rank: Rank, name: Name, label: Text, source: literals(['matrix', 'override'] as const) },
       { reason: Text }
     ),
     assignee: Name,

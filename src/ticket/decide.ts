@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
+import { absurd } from 'fp-ts/lib/function.js'
 import { addBusinessDays } from '../calendar/days.js'
 import type { BusinessCalendar } from '../calendar/index.js'
 import { defaultKindRules } from '../classification/kinds.js'
@@ -7,7 +8,6 @@ import { apply } from './apply.js'
 import type { TicketCommand } from './commands.js'
 import { invalidCommand, invalidCommandFrom, tooEarlyToClose, type TicketError } from './errors.js'
 import type { EventHeader, TicketEvent } from './events.js'
-import { absurd } from './evolve.js'
 import type { TicketState } from './model.js'
 import { itilDefault } from '../priority/itil.js'
 import { lookup, priorityNamed } from '../priority/matrix.js'
@@ -154,6 +154,7 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
+import { absurd } from 'fp-ts/lib/function.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket, Time } from 'itsm-kit'
  * const at = pipe(Time.fromISO('2025-03-07T08:05:00+01:00'), E.getOrElseW(() => assert.fail()))

@@ -1,3 +1,4 @@
+import { absurd } from 'fp-ts/lib/function.js'
 import type { DecodeError } from '../codec/decodeError.js'
 import { describe } from '../codec/describe.js'
 import type { Instant } from '../time/index.js'
@@ -5,11 +6,12 @@ import { toISO } from '../time/constructors.js'
 import type { TicketEvent } from './events.js'
 import type { Status, TicketState } from './model.js'
 
-/** Where an event stands: `ticket INC-42, event 5 (TicketClosed at 2025-03-07T10:00:00Z)`. */
-const where = (event: Pick<TicketEvent, '_tag' | 'ticketId' | 'seq' | 'at'>): string =>
+/** Where an event stands: `ticket INC-42, event 5 (TicketClosed at 2025-03-07T10:00:00Z)`. @internal */
+export const where = (event: Pick<TicketEvent, '_tag' | 'ticketId' | 'seq' | 'at'>): string =>
   `ticket ${describeId(event.ticketId)}, event ${event.seq} (${event._tag} at ${safeISO(event.at)})`
 
-const describeId = (id: unknown): string => (typeof id === 'string' && id.length <= 60 ? id : describe(id))
+/** A ticket id as messages show it (summarised when long or not text). @internal */
+export const describeId = (id: unknown): string => (typeof id === 'string' && id.length <= 60 ? id : describe(id))
 const safeISO = (at: unknown): string => (typeof at === 'number' && Number.isFinite(at) && Math.abs(at) < 8.64e15 ? toISO(at as Instant) : describe(at))
 
 /** A status in words, with when it began. @internal */
@@ -32,8 +34,6 @@ export const describeStatus = (status: Status): string => {
       return absurd(status)
   }
 }
-
-const absurd = (x: never): never => x
 
 const describeState = (state: TicketState): string => (state._tag === 'Unopened' ? 'a ticket that has not been opened' : describeStatus(state.status))
 

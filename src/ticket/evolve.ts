@@ -1,8 +1,7 @@
+import { absurd } from 'fp-ts/lib/function.js'
 import type { TicketEvent } from './events.js'
 import type { Status, Ticket, TicketState } from './model.js'
 
-/** @internal */
-export const absurd = (x: never): never => x
 
 /**
  * The status a ticket has after an event: the one place the status transitions are written,

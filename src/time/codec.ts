@@ -51,6 +51,25 @@ export const DurationJson: t.Type<Duration, string, unknown> = new t.Type<Durati
 )
 
 /**
+ * A codec of a non-negative duration (a target, a timebox), named after an example such as
+ * `"PT4H"` for error messages.
+ *
+ * @internal
+ */
+export const nonNegativeDuration = (example: string): t.Type<Duration, string, unknown> => {
+  const name = `a non-negative ISO-8601 duration such as "${example}"`
+  return new t.Type<Duration, string, unknown>(
+    name,
+    (u): u is Duration => DurationJson.is(u) && u >= 0,
+    (u, c) => {
+      const r = DurationJson.validate(u, c)
+      return r._tag === 'Right' && r.right < 0 ? t.failure(u, c, name) : r
+    },
+    DurationJson.encode
+  )
+}
+
+/**
  * io-ts codec of a calendar date `YYYY-MM-DD`.
  *
  * @example

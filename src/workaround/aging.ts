@@ -8,7 +8,8 @@ import { businessTimeBetween, type BusinessCalendar } from '../calendar/index.js
 import type { Ticket } from '../ticket/index.js'
 import type { Duration, Instant } from '../time/index.js'
 import type { CustomerCalendar, CustomerWorkarounds, RunningWorkaround } from './model.js'
-import { byTicketId, isFinished, latest } from './pool.js'
+import { byTicketId, latest } from './pool.js'
+import { isFinished } from '../ticket/queries.js'
 
 const calendarOf = (calendar: CustomerCalendar, customer: string): BusinessCalendar => (typeof calendar === 'function' ? calendar(customer) : calendar)
 

@@ -1,10 +1,9 @@
 import { describe } from '../codec/describe.js'
-import { describeStatus } from '../ticket/errors.js'
+import { describeId, describeStatus } from '../ticket/errors.js'
 import type { Status, Ticket, TicketError, TicketId } from '../ticket/index.js'
 import { toISO, type Instant } from '../time/index.js'
 
 
-const describeId = (id: string): string => (id.length <= 60 ? id : describe(id))
 
 /**
  * A ticket used as a problem that is not one (its kind is another, or not set yet).

@@ -6,7 +6,8 @@ import * as S from 'fp-ts/lib/string.js'
 import { decide, defaultContext, runEvents, type Ticket, type TicketCommand, type TicketEvent } from '../ticket/index.js'
 import { alreadyOnWorkaround, notAProblem, notFixed, noWorkaround, type WorkaroundError } from './errors.js'
 import type { FollowUp, Refusal, Rollout, RolloutOptions, TicketEvents, Withdrawal, WithdrawOptions } from './model.js'
-import { byTicketId, isActive, isFinished, latest } from './pool.js'
+import { byTicketId, isActive, latest } from './pool.js'
+import { isFinished } from '../ticket/queries.js'
 
 // the problem's workaround, or why the ticket cannot serve as a problem with one
 const problemWorkaround = (problem: Ticket): E.Either<WorkaroundError, NonNullable<Ticket['workaround']>> =>

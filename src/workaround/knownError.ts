@@ -7,7 +7,8 @@ import * as S from 'fp-ts/lib/string.js'
 import type { Ticket } from '../ticket/index.js'
 import { notAKnownError, notAProblem, type WorkaroundError } from './errors.js'
 import type { KnownError, KnownErrorStatus, LinkedIncident, RecurringProblem } from './model.js'
-import { byTicketId, isFinished, latest, linksByProblem } from './pool.js'
+import { byTicketId, latest, linksByProblem } from './pool.js'
+import { isFinished } from '../ticket/queries.js'
 
 /**
  * Returns where a problem stands as a known error: `open`, `workaroundAvailable`, `fixed` or

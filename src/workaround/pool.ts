@@ -37,8 +37,6 @@ export const linksByProblem = (tickets: ReadonlyArray<Ticket>): ReadonlyMap<stri
 /** Whether a ticket is new, in progress or awaiting someone. @internal */
 export const isActive = (t: Ticket): boolean => t.status._tag === 'New' || t.status._tag === 'InProgress' || t.status._tag === 'Awaiting'
 
-/** Whether a ticket is closed or cancelled. @internal */
-export const isFinished = (t: Ticket): boolean => t.status._tag === 'Closed' || t.status._tag === 'Cancelled'
 
 /** Orders anything with a ticket id by that id. @internal */
 export const byTicketId: Ord.Ord<{ readonly ticketId: TicketId }> = Ord.contramap((x: { readonly ticketId: TicketId }) => x.ticketId as string)(S.Ord)
