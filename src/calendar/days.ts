@@ -2,8 +2,15 @@ import type { Instant } from '../time/index.js'
 import { DAY_MS } from '../time/civil.js'
 import { maxInstant, minInstant } from '../time/model.js'
 import { safeInstant } from './businessTime.js'
-import { MAX_DAY, MIN_DAY } from './engine.js'
+import { MAX_DAY, MIN_DAY, type Engine } from './engine.js'
 import type { BusinessCalendar } from './model.js'
+
+/**
+ * Whether a local date has opening hours and exists in the zone at all: Samoa skipped 30
+ * December 2011, so it is no business day whatever the weekly hours say.
+ */
+const isBusinessDate = (engine: Engine, day: number): boolean =>
+  engine.hoursOn(day).length > 0 && engine.localDay(engine.localToUtc(day * DAY_MS)) === day
 
 /**
  * Moves a number of business days (local dates with any open time) keeping the wall time.
@@ -44,7 +51,7 @@ export const addBusinessDays = (at: Instant, days: number) => (self: BusinessCal
   for (let k = 0; k !== n; ) {
     d += step
     if (d < MIN_DAY || d > MAX_DAY) return (n > 0 ? maxInstant : minInstant) as Instant
-    if (engine.hoursOn(d).length > 0) k += step
+    if (isBusinessDate(engine, d)) k += step
   }
   const u = safeInstant(engine.localToUtc(d * DAY_MS + wall))
   // forward, a closing instant stays (as a due time landing on 16:00 does); backward, it is kept too
@@ -77,6 +84,7 @@ export const endOfBusinessDay = (at: Instant) => (self: BusinessCalendar): Insta
   const t = safeInstant(at)
   const today = engine.localDay(t)
   const closing = (d: number): number | undefined => {
+    if (!isBusinessDate(engine, d)) return undefined
     const hours = engine.hoursOn(d)
     return hours.length === 0 ? undefined : safeInstant(engine.localToUtc(d * DAY_MS + Math.max(...hours.map(([, c]) => c)) * 1000))
   }

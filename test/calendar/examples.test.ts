@@ -240,3 +240,17 @@ describe('business days at the edges of the day', () => {
     expect(Time.toLocalISO(night.zone)(pipe(night, Calendar.endOfBusinessDay(instant('2025-03-08T07:00:00+01:00'))))).toBe('2025-03-15T06:00:00+01:00')
   })
 })
+
+describe('a local date the zone skipped is no business day', () => {
+  // Samoa moved across the date line and skipped Friday 30 December 2011
+  const apia = compile({ zone: 'Pacific/Apia', weekly: { fri: [{ opens: '00:00', closes: '24:00' }], sat: [{ opens: '00:00', closes: '20:00' }] } })
+  const samoa = (at: Time.Instant) => Time.toLocalISO(apia.zone)(at)
+
+  it('one business day before Saturday 31 December 2011 is Saturday 24 December, not the skipped Friday', () => {
+    expect(samoa(pipe(apia, Calendar.addBusinessDays(instant('2011-12-31T00:00:00+14:00'), -1)))).toBe('2011-12-24T00:00:00-10:00')
+  })
+
+  it('the business day after Thursday 29 December 2011 ends on Saturday at 20:00', () => {
+    expect(samoa(pipe(apia, Calendar.endOfBusinessDay(instant('2011-12-29T12:00:00-10:00'))))).toBe('2011-12-31T20:00:00+14:00')
+  })
+})
