@@ -129,8 +129,6 @@ const violation = (state: TicketState, e: TicketEvent, kinds: KindRules): Ticket
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
-import { absurd } from 'fp-ts/lib/function.js'
-import { isBlank as blank } from '../codec/describe.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket } from 'itsm-kit'
  * const reply = { _tag: 'PublicReplySent', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
@@ -156,8 +154,6 @@ export const apply = (event: TicketEvent, kinds: KindRules = defaultKindRules) =
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
-import { absurd } from 'fp-ts/lib/function.js'
-import { isBlank as blank } from '../codec/describe.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket } from 'itsm-kit'
  * const header = (seq: number, minute: number) => ({ ticketId: 'INC-1' as Ticket.TicketId, seq, at: Date.UTC(2025, 2, 7, 8, minute) as never, actor: { role: 'agent', id: 'kari' } } as const)

@@ -154,7 +154,6 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
-import { absurd } from 'fp-ts/lib/function.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket, Time } from 'itsm-kit'
  * const at = pipe(Time.fromISO('2025-03-07T08:05:00+01:00'), E.getOrElseW(() => assert.fail()))
