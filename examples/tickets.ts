@@ -7,7 +7,7 @@
 import * as assert from 'node:assert'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { Calendar, Classification, Sla, Ticket, Time } from '../src/index.js'
+import { Calendar, Classification, Sla, Ticket, Time } from 'itsm-kit'
 
 const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
   pipe(

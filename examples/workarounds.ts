@@ -9,7 +9,7 @@
 import * as assert from 'node:assert'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { Calendar, Ticket, Time, Workaround } from '../src/index.js'
+import { Calendar, Ticket, Time, Workaround } from 'itsm-kit'
 
 const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
   pipe(

@@ -1,13 +1,16 @@
 // Extracts every ```ts fence from the JSDoc comments in src/ into tmp/examples/, one vitest file
 // per source file, type-checks them with 'itsm-kit' mapped to src/index.ts, and leaves them for
 // `vitest run --config vitest.examples.config.ts`. Fails when an exported function or constant
-// has no example.
+// has no example. With `--out <dir> --no-check` it only writes the files (test/package/run.mjs
+// type-checks and runs them against the packed tarball instead of src/).
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
-const out = join(root, 'tmp/examples')
+const arg = (name) => { const i = process.argv.indexOf(name); return i < 0 ? undefined : process.argv[i + 1] }
+const out = arg('--out') ?? join(root, 'tmp/examples')
+const check = !process.argv.includes('--no-check')
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out, { recursive: true })
 
@@ -57,6 +60,10 @@ for (const file of walk(join(root, 'src')).filter((f) => f.endsWith('.ts'))) {
 if (missing.length > 0) {
   console.error(`exports without an @example:\n${missing.join('\n')}`)
   process.exit(1)
+}
+if (!check) {
+  console.log(`extracted ${count} examples to ${out}`)
+  process.exit(0)
 }
 writeFileSync(
   join(out, 'tsconfig.json'),

@@ -38,7 +38,6 @@ export interface CommandOptions {
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
-import { absurd } from 'fp-ts/lib/function.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Escalation, Ticket, Time } from 'itsm-kit'
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))

@@ -1,0 +1,99 @@
+// JSON Schemas (draft 2020-12) of the wire formats, generated from the io-ts codecs: every value
+// exported by src/codec/index.ts that is an io-ts type gets a schema of its encoded form
+// (`t.OutputOf<typeof codec>`, read through the TypeScript checker). New codecs get a schema
+// without edits here. The schemas state the structure (types, required and optional fields,
+// literal tags, enumerations, no unknown fields); checks the codecs make beyond structure (an
+// ISO duration's syntax, a zone's existence, opens before closes…) stay with the codecs, and
+// test/schema/ measures that difference.
+import ts from 'typescript'
+import { join } from 'node:path'
+
+const kebab = (s) => s.replace(/Json$/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
+
+/** Schema file name (without .json) for a codec export name: CalendarSpecJson → calendar-spec. */
+export const schemaName = kebab
+
+/** { [exportName]: schema } for every codec exported by src/codec/index.ts under `root`. */
+export const generateSchemas = (root) => {
+  const configPath = join(root, 'tsconfig.json')
+  const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')) } })
+  const entry = join(root, 'src/codec/index.ts')
+  const program = ts.createProgram([entry], { ...config.options, noEmit: true })
+  const checker = program.getTypeChecker()
+  const source = program.getSourceFile(entry)
+  const moduleSymbol = checker.getSymbolAtLocation(source)
+  const out = {}
+  for (const exp of checker.getExportsOfModule(moduleSymbol)) {
+    const symbol = exp.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exp) : exp
+    if (!(symbol.flags & ts.SymbolFlags.Value)) continue
+    const type = checker.getTypeOfSymbolAtLocation(symbol, source)
+    const encoded = type.getProperty('_O')
+    if (encoded === undefined || type.getProperty('decode') === undefined) continue
+    const defs = {}
+    const body = convert(checker, checker.getTypeOfSymbolAtLocation(encoded, source), source, defs, new Map())
+    out[exp.name] = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      title: `itsm-kit ${exp.name.replace(/Json$/, '')}`,
+      description: `The JSON form that Codec.${exp.name} decodes and encodes (generated from the codec).`,
+      ...body,
+      ...(Object.keys(defs).length > 0 ? { $defs: defs } : {})
+    }
+  }
+  return out
+}
+
+const convert = (checker, type, at, defs, stack) => {
+  const f = type.flags
+  if (f & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return {}
+  if (f & ts.TypeFlags.StringLiteral) return { const: type.value }
+  if (f & ts.TypeFlags.NumberLiteral) return { const: type.value }
+  if (f & ts.TypeFlags.BooleanLiteral) return { const: type.intrinsicName === 'true' }
+  if (f & ts.TypeFlags.String) return { type: 'string' }
+  if (f & ts.TypeFlags.Number) return { type: 'number' }
+  if (f & ts.TypeFlags.Boolean) return { type: 'boolean' }
+  if (f & ts.TypeFlags.Null) return { type: 'null' }
+  if (f & ts.TypeFlags.Never) return { not: {} }
+  if (type.isUnion()) {
+    const members = type.types.filter((m) => !(m.flags & ts.TypeFlags.Undefined))
+    if (members.every((m) => m.flags & ts.TypeFlags.BooleanLiteral)) return { type: 'boolean' }
+    if (members.every((m) => m.flags & (ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral))) return { enum: members.map((m) => m.value) }
+    if (members.length === 1) return convert(checker, members[0], at, defs, stack)
+    return { anyOf: members.map((m) => convert(checker, m, at, defs, stack)) }
+  }
+  if (checker.isTupleType(type)) {
+    const items = checker.getTypeArguments(type).map((m) => convert(checker, m, at, defs, stack))
+    return { type: 'array', prefixItems: items, minItems: items.length, maxItems: items.length }
+  }
+  if (checker.isArrayType(type)) return { type: 'array', items: convert(checker, checker.getTypeArguments(type)[0], at, defs, stack) }
+  if (f & ts.TypeFlags.Object || type.isIntersection()) {
+    // a named object type met again inside itself (a category tree's children) becomes a $ref
+    const name = (type.aliasSymbol ?? type.getSymbol())?.getName()
+    const named = name !== undefined && !name.startsWith('__')
+    if (stack.has(type)) {
+      const def = stack.get(type)
+      def.recursive = true
+      return { $ref: `#/$defs/${def.name}` }
+    }
+    const entry = { name: named ? name : `T${stack.size}`, recursive: false }
+    stack.set(type, entry)
+    let schema
+    const props = checker.getPropertiesOfType(type)
+    const index = checker.getIndexInfoOfType(type, ts.IndexKind.String)
+    if (props.length === 0 && index !== undefined) {
+      schema = { type: 'object', additionalProperties: convert(checker, index.type, at, defs, stack) }
+    } else {
+      const properties = {}
+      const required = []
+      for (const p of props) {
+        properties[p.getName()] = convert(checker, checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(p, at)), at, defs, stack)
+        if (!(p.flags & ts.SymbolFlags.Optional)) required.push(p.getName())
+      }
+      schema = { type: 'object', properties, ...(required.length > 0 ? { required } : {}), additionalProperties: index === undefined ? false : convert(checker, index.type, at, defs, stack) }
+    }
+    stack.delete(type)
+    if (!entry.recursive) return schema
+    defs[entry.name] = schema
+    return { $ref: `#/$defs/${entry.name}` }
+  }
+  throw new Error(`json-schema: no schema for the type ${checker.typeToString(type)}`)
+}

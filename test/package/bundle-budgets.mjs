@@ -1,0 +1,87 @@
+// Bundle sizes from the consumer's side: entries that import one namespace of the installed
+// package and call one function, bundled by esbuild (browser platform, minified, fp-ts, io-ts
+// and luxon bundled in), measured from esbuild's metafile. Prints a table; fails when a budget
+// (issue 7) is exceeded or when importing both `itsm-kit` and `itsm-kit/codec` bundles any
+// module twice.
+//   node test/package/bundle-budgets.mjs <project dir with itsm-kit installed>
+import { build } from 'esbuild'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+const KB = 1024
+// Budgets from issue 7. `whole` is the size of the whole library before the tree-shakeable build
+// (0.1.0, measured with this script: 189 434 bytes); it may not grow.
+const budgets = { Priority: 30 * KB, Classification: 45 * KB, Calendar: 120 * KB, unused: 1 * KB, whole: 189_434 }
+// The function each namespace's entry calls; a namespace not listed (or whose function was
+// renamed) calls its first exported function, so new namespaces are measured without edits.
+const preferred = { Time: 'fromISO', Calendar: 'compile', Priority: 'priorityOf', Classification: 'classify', Ticket: 'decide', Sla: 'evaluate', Escalation: 'evaluate', Codec: 'formatDecodeError' }
+
+export const measure = async (dir) => {
+  const lib = await import(pathToFileURL(join(dir, 'node_modules/itsm-kit/package.json')).href, { with: { type: 'json' } }).then((m) => import(pathToFileURL(join(dir, 'node_modules/itsm-kit', m.default.exports['.'].import.default ?? m.default.exports['.'].import)).href))
+  const namespaces = Object.keys(lib).sort()
+  const entries = { unused: `import 'itsm-kit'` }
+  const called = {}
+  for (const ns of namespaces) {
+    const fns = Object.keys(lib[ns]).filter((k) => typeof lib[ns][k] === 'function').sort()
+    const fn = fns.includes(preferred[ns]) ? preferred[ns] : fns[0]
+    called[ns] = fn
+    entries[ns] = `import { ${ns} } from 'itsm-kit'\nglobalThis.out = ${ns}.${fn}()`
+  }
+  entries.whole = `import * as K from 'itsm-kit'\nglobalThis.out = K`
+  entries.codecEntry = `import * as C from 'itsm-kit/codec'\nglobalThis.out = C`
+  entries.bothEntries = `import { Codec } from 'itsm-kit'\nimport * as C from 'itsm-kit/codec'\nglobalThis.out = [Codec, C]`
+  const rows = []
+  for (const [name, code] of Object.entries(entries)) {
+    const r = await build({
+      stdin: { contents: code, resolveDir: dir, loader: 'js', sourcefile: `${name}.js` },
+      bundle: true, minify: true, platform: 'browser', format: 'iife', write: false, metafile: true, logLevel: 'silent', outfile: join(dir, `${name}.out.js`)
+    })
+    const out = Object.values(r.metafile.outputs)[0]
+    const by = { 'itsm-kit': 0, 'fp-ts': 0, 'io-ts': 0, luxon: 0 }
+    const modules = []
+    for (const [file, info] of Object.entries(out.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1] ?? '(entry)'
+      by[pkg] = (by[pkg] ?? 0) + info.bytesInOutput
+      if (pkg === 'itsm-kit' && info.bytesInOutput > 0) modules.push(file.replace(/^.*node_modules\/itsm-kit\//, ''))
+    }
+    rows.push({ name, bytes: out.bytes, by, modules, budget: budgets[name], fn: called[name] })
+  }
+  return rows
+}
+
+export const report = (rows) => {
+  const failures = []
+  const kb = (n) => `${(n / KB).toFixed(1)} KB`
+  const lines = ['entry                      total      itsm-kit   fp-ts     io-ts     luxon     budget', '-'.repeat(92)]
+  for (const r of rows) {
+    const label = r.fn === undefined ? r.name : `${r.name}.${r.fn}`
+    const over = r.budget !== undefined && r.bytes > r.budget
+    if (over) failures.push(`${r.name}: ${r.bytes} bytes, budget ${r.budget}`)
+    lines.push(
+      `${label.padEnd(26)} ${kb(r.bytes).padStart(9)}  ${kb(r.by['itsm-kit']).padStart(9)} ${kb(r.by['fp-ts']).padStart(9)} ${kb(r.by['io-ts']).padStart(9)} ${kb(r.by.luxon).padStart(9)}   ${r.budget === undefined ? '' : `${kb(r.budget)}${over ? '  EXCEEDED' : ' ok'}`}`
+    )
+  }
+  // both entries together: no module of the package twice (e.g. the codecs from two builds)
+  const both = rows.find((r) => r.name === 'bothEntries')
+  if (both !== undefined) {
+    const key = (m) => m.replace(/^dist\/(esm|cjs|bundler)\//, '').replace(/\.(c|m)?js$/, '')
+    const seen = new Map()
+    for (const m of both.modules) seen.set(key(m), [...(seen.get(key(m)) ?? []), m])
+    const dup = [...seen.values()].filter((v) => v.length > 1)
+    if (dup.length > 0 || both.modules.length === 0) failures.push(`both entries bundle modules twice: ${JSON.stringify(dup)}`)
+    const whole = rows.find((r) => r.name === 'whole')
+    if (whole !== undefined && both.by['itsm-kit'] > whole.by['itsm-kit']) failures.push(`both entries (${both.by['itsm-kit']} bytes of itsm-kit) exceed the whole library (${whole.by['itsm-kit']})`)
+    lines.push(`both entries: ${both.modules.length} modules of itsm-kit, none twice${dup.length > 0 ? ' — NO, duplicated' : ''}`)
+  }
+  return { table: lines.join('\n'), failures }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = await measure(process.argv[2])
+  const { table, failures } = report(rows)
+  console.log(table)
+  if (failures.length > 0) {
+    console.error(`bundle budgets failed:\n${failures.join('\n')}`)
+    process.exit(1)
+  }
+}
