@@ -5,19 +5,22 @@
 // module twice.
 //   node test/package/bundle-budgets.mjs <project dir with itsm-kit installed>
 import { build } from 'esbuild'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const KB = 1024
-// Budgets from issue 7. `whole` is the size of the whole library before the tree-shakeable build
-// (0.1.0, measured with this script: 189 434 bytes); it may not grow.
-const budgets = { Priority: 30 * KB, Classification: 45 * KB, Calendar: 120 * KB, unused: 1 * KB, whole: 189_434 }
+// Budgets from issue 7. `whole`: the whole library measured the same way from the 0.1.0 tarball
+// (one bundled file) was 185 703 bytes; the per-module build costs 0.26 % more (esbuild cannot
+// merge `var` statements across module boundaries), so the budget allows 0.5 % and no more.
+const budgets = { Priority: 30 * KB, Classification: 45 * KB, Calendar: 120 * KB, unused: 1 * KB, whole: Math.round(185_703 * 1.005) }
 // The function each namespace's entry calls; a namespace not listed (or whose function was
 // renamed) calls its first exported function, so new namespaces are measured without edits.
 const preferred = { Time: 'fromISO', Calendar: 'compile', Priority: 'priorityOf', Classification: 'classify', Ticket: 'decide', Sla: 'evaluate', Escalation: 'evaluate', Codec: 'formatDecodeError' }
 
 export const measure = async (dir) => {
-  const lib = await import(pathToFileURL(join(dir, 'node_modules/itsm-kit/package.json')).href, { with: { type: 'json' } }).then((m) => import(pathToFileURL(join(dir, 'node_modules/itsm-kit', m.default.exports['.'].import.default ?? m.default.exports['.'].import)).href))
+  const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/itsm-kit/package.json'), 'utf8'))
+  const lib = await import(pathToFileURL(join(dir, 'node_modules/itsm-kit', manifest.exports['.'].import.default ?? manifest.exports['.'].import)).href)
   const namespaces = Object.keys(lib).sort()
   const entries = { unused: `import 'itsm-kit'` }
   const called = {}

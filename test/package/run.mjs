@@ -93,7 +93,7 @@ await check('examples', () => {
   if (!typed.ok) return { ok: false, detail: typed.out.split('\n').slice(0, 40).join('\n') }
   write(join(dir, 'vitest.config.mjs'), `export default { test: { include: ['examples/*.test.ts', 'guides/*.test.ts'] } }\n`)
   const ran = run(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--config', join(dir, 'vitest.config.mjs')], { cwd: dir })
-  const summary = ran.out.split('\n').filter((l) => /Test Files|Tests /.test(l)).join('; ').replace(/\x1b\[[0-9;]*m/g, '').replace(/\s+/g, ' ')
+  const summary = ran.out.split('\n').filter((l) => /Test Files|Tests /.test(l)).join('; ').replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '').replace(/\s+/g, ' ')
   const skipped = Object.entries(guides.skipped).map(([label, n]) => `${n} "ts ${label}"`).join(', ')
   const nExamples = ex.out.match(/extracted (\d+)/)?.[1]
   return {
