@@ -29,9 +29,14 @@ export const run = (cmd, args, opts = {}) => {
   }
 }
 
-/** `npm pack` of the repository (prepack builds); returns the tarball's path. Set PACKED=<file> to reuse one. */
+/**
+ * `npm pack` of the repository, as from a fresh clone: dist/ and schema/ are removed first, so
+ * the tarball has them only if `prepack` builds them. Returns the tarball's path. Set
+ * PACKED=<file> to reuse one.
+ */
 export const pack = () => {
   if (process.env.PACKED !== undefined) return process.env.PACKED
+  for (const built of ['dist', 'schema']) rmSync(join(root, built), { recursive: true, force: true })
   const dir = scratch('pack')
   const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
   const name = out.trim().split('\n').pop()

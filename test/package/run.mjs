@@ -2,7 +2,8 @@
 // projects, offline (dependencies linked from the repository's node_modules):
 //   tarball   contents: dist/ (built by prepack), schemas, docs; one sourceMappingURL per file
 //   names     a generated file naming every export of every namespace type-checks (strict,
-//             skipLibCheck: false) as ESM and CJS under NodeNext, Node16 and Bundler resolution
+//             skipLibCheck: false) as ESM and CJS under NodeNext, Node16 and Bundler resolution,
+//             and with TypeScript 5.0 (the oldest the README promises)
 //   examples  every @example block and every ```ts block of README.md and docs/*.md
 //             type-checks and runs against the tarball
 //   attw      `attw --pack` with its default profiles
@@ -77,6 +78,18 @@ await check('names', () => {
     if (!r.ok) failed.push(`${mode}: ${(r.out.match(/error TS/g) ?? []).length} errors\n${r.out.split('\n').slice(0, 15).join('\n')}`)
   }
   return { ok: failed.length === 0, detail: `${counts.types} types and ${counts.values} values of ${namespaces.length} namespaces (${namespaces.join(', ')}) plus itsm-kit/codec, ESM and CJS, NodeNext/Node16/Bundler, strict, skipLibCheck false${failed.length > 0 ? `\n${failed.join('\n')}` : ''}` }
+})
+
+// the README promises TypeScript 5.0 or later: the declarations must not use anything newer
+await check('typescript-5.0', () => {
+  const { dir } = project(tarball, 'ts50', { type: 'module' })
+  const { mts, cts } = consumerFiles(root)
+  write(join(dir, 'names.mts'), mts)
+  write(join(dir, 'names.cts'), cts)
+  write(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, skipLibCheck: false, noEmit: true, types: [], lib: ['ES2022'], target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext' }, files: ['names.mts', 'names.cts'] }))
+  const r = run('npx', ['-y', '-p', 'typescript@5.0', 'tsc', '-p', 'tsconfig.json'], { cwd: dir })
+  const version = run('npx', ['-y', '-p', 'typescript@5.0', 'tsc', '-v'], { cwd: dir }).out.trim()
+  return { ok: r.ok, detail: `${version} (npm's typescript@5.0, cached after the first run): every name, ESM and CJS, NodeNext${r.ok ? '' : `\n${r.out.split('\n').slice(0, 15).join('\n')}`}` }
 })
 
 await check('examples', () => {
