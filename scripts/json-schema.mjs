@@ -50,9 +50,15 @@ export const generateSchemas = (root) => {
 }
 
 // branded types of the model and their wire form (see the codecs in src/time/codec.ts)
+// Patterns are deliberately looser than the decoders (which check the calendar, the offset's
+// range, the zone's existence): they catch "4h" for "PT4H" in an editor, never a valid value.
 const brands = {
-  Instant: { type: 'string', description: 'an ISO-8601 date-time with a UTC offset, such as "2025-03-07T15:30:00+01:00"' },
-  Duration: { type: 'string', description: 'an ISO-8601 duration such as "PT4H"' },
+  Instant: {
+    type: 'string',
+    pattern: '^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}.*([Zz]|[+-]\\d{2}(:?\\d{2})?)$',
+    description: 'an ISO-8601 date-time with a UTC offset, such as "2025-03-07T15:30:00+01:00"'
+  },
+  Duration: { type: 'string', pattern: '^[+-]?[Pp]([Tt](\\d+([.,]\\d+)?[HhMmSs])*)?$', description: 'an ISO-8601 duration in hours, minutes and seconds, such as "PT4H"' },
   LocalDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a calendar date YYYY-MM-DD' },
   IanaZone: { type: 'string', description: 'an IANA time zone such as "Europe/Oslo"' }
 }
