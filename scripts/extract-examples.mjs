@@ -69,7 +69,7 @@ writeFileSync(
   join(out, 'tsconfig.json'),
   JSON.stringify({
     extends: '../../tsconfig.json',
-    compilerOptions: { lib: ['ES2022'], types: ['node'], paths: { 'itsm-kit': ['../../src/index.ts'] }, noUnusedLocals: false },
+    compilerOptions: { lib: ['ES2022'], types: ['node'], paths: { 'itsm-kit': ['../../src/index.ts'], 'itsm-kit/codec': ['../../src/codec/index.ts'] }, noUnusedLocals: false },
     include: ['./*.ts']
   })
 )
