@@ -62,3 +62,47 @@ if (E.isLeft(oslo)) throw new Error(oslo.left.message)
 const agreement = { policy: Sla.examplePolicy, calendar: oslo.right }
 const evaluateAt = Date.UTC(2025, 11, 31) as Time.Instant
 time('Sla.evaluate (4 metrics, at one instant)', () => histories.filter((h) => Sla.evaluate(agreement, evaluateAt)(h).metrics.length === 4).length)
+
+// ---------------------------------------------------------------------------------------------
+// One long ticket: 100 000 events of one kind after the opening, decided (Ticket.runEvents, each
+// command checked as Ticket.decide checks it) and replayed (Ticket.replay). Both must stay linear:
+// the issue's targets are replay ≤ 0.2 s and decide ≤ 0.5 s for each kind.
+const LONG = Number(process.env.BENCH_LONG ?? 100_000)
+const system = { role: 'system', id: 'monitor' } as const
+const longStart = Date.UTC(2025, 0, 6, 8)
+const longKinds: ReadonlyArray<readonly [string, (i: number) => Ticket.TicketCommand]> = [
+  ['notes', (i) => ({ _tag: 'AddNote', at: (longStart + i) as Time.Instant, actor: agent, note: `Checked log ${i}` })],
+  ['notices', (i) => ({ _tag: 'Notify', at: (longStart + i) as Time.Instant, actor: system, audience: 'manager', reason: `resolution:${i}` })],
+  ['problem links', (i) => ({ _tag: 'LinkProblem', at: (longStart + i) as Time.Instant, actor: agent, problemId: `PRB-${i}` as Ticket.TicketId })],
+  ['replies', (i) => ({ _tag: 'Reply', at: (longStart + i) as Time.Instant, actor: agent, message: `Update ${i}` })],
+  ['reassignments', (i) => ({ _tag: 'Assign', at: (longStart + i) as Time.Instant, actor: agent, assignee: i % 2 === 0 ? 'kari' : 'lars' })]
+]
+const medianOf = (runs: number, f: () => void): number => {
+  const times: number[] = []
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now()
+    f()
+    times.push(performance.now() - t0)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(runs / 2)] as number
+}
+console.log(`\none long ticket: ${LONG.toLocaleString('en-US')} events of one kind after the opening, median of 3 runs (targets: replay ≤ 200 ms, decide ≤ 500 ms)`)
+for (const [label, make] of longKinds) {
+  const commands: Ticket.TicketCommand[] = [
+    { _tag: 'Open', at: (longStart - 1) as Time.Instant, actor: agent, ticketId: 'INC-LONG' as Ticket.TicketId, channel: 'monitoring', customer: 'ACME', requester: 'ola', title: 'Flapping link', kind: 'incident' }
+  ]
+  for (let i = 0; i < LONG; i++) commands.push(make(i))
+  let decided: ReadonlyArray<Ticket.TicketEvent> = []
+  const decideMs = medianOf(3, () => {
+    const r = Ticket.runEvents(commands, Ticket.defaultContext)
+    if (E.isLeft(r)) throw new Error(`${label}: ${r.left.message}`)
+    decided = r.right.events
+  })
+  const replayMs = medianOf(3, () => {
+    const r = Ticket.replay(decided, Ticket.defaultContext)
+    if (E.isLeft(r) || r.right.version !== LONG + 1) throw new Error(`${label}: replay failed`)
+  })
+  const verdict = replayMs <= 200 && decideMs <= 500 ? 'PASS' : 'FAIL'
+  console.log(`${label.padEnd(16)} decide ${decideMs.toFixed(0).padStart(6)} ms   replay ${replayMs.toFixed(0).padStart(6)} ms   ${verdict}`)
+}

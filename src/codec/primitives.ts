@@ -65,10 +65,17 @@ export const record = <R extends t.Props, O extends t.Props>(
     (u): u is t.TypeOfProps<R> & t.TypeOfPartialProps<O> => {
       if (!isPlainObject(u)) return false
       for (const k of reqKeys) if (!(required[k] as t.Any).is(u[k])) return false
+      let own = reqKeys.length
       for (const k of optKeys) {
         const v = u[k]
-        if (v !== undefined && !(optional[k] as t.Any).is(v)) return false
+        if (v !== undefined) {
+          if (!(optional[k] as t.Any).is(v)) return false
+          own++
+        } else if (Object.prototype.hasOwnProperty.call(u, k)) own++
       }
+      // a plain object has no other property when it has exactly as many as counted
+      const proto: unknown = Object.getPrototypeOf(u)
+      if (proto === Object.prototype || proto === null) return Object.keys(u).length === own
       for (const k in u) if (Object.prototype.hasOwnProperty.call(u, k) && !knownSet.has(k)) return false
       return true
     },

@@ -27,9 +27,25 @@ const TEXT = 'a non-empty text'
  * @internal
  */
 export interface Seen {
-  readonly notices: Set<string>
+  /** Reasons of the notices sent, per audience. */
+  readonly notices: Map<string, Set<string>>
   readonly problems: Set<string>
 }
+
+/** The sets of a ticket's notices and problem links. @internal */
+export const seenOf = (ticket: Ticket): Seen => {
+  const notices = new Map<string, Set<string>>()
+  for (const n of ticket.notices) {
+    const slash = n.indexOf('/')
+    const audience = n.slice(0, slash)
+    const reasons = notices.get(audience) ?? new Set<string>()
+    reasons.add(n.slice(slash + 1))
+    notices.set(audience, reasons)
+  }
+  return { notices, problems: new Set(ticket.problemIds) }
+}
+
+const noticeSent = (seen: Seen, audience: string, reason: string): boolean => seen.notices.get(audience)?.has(reason) === true
 
 /** The event may only happen in one of the `allowed` statuses. */
 const requireStatus = (t: Ticket, e: TicketEvent, allowed: ReadonlyArray<Tag>, words: string): TicketError | undefined =>
@@ -101,7 +117,7 @@ export const violation = (state: TicketState, e: TicketEvent, context: ReadConte
       return requireStatus(t, e, ACTIVE, activeWords)
     case 'NoticeSent':
       if (blank(e.reason)) return invalidEvent(e, 'reason', 'what the notice is about', e.reason)
-      if (seen === undefined ? t.notices.includes(`${e.audience}/${e.reason}`) : seen.notices.has(`${e.audience}/${e.reason}`)) return invalidEvent(e, 'reason', `a notice not sent yet to the ${e.audience}`, e.reason)
+      if (seen === undefined ? t.notices.includes(`${e.audience}/${e.reason}`) : noticeSent(seen, e.audience, e.reason)) return invalidEvent(e, 'reason', `a notice not sent yet to the ${e.audience}`, e.reason)
       return requireStatus(t, e, NOT_FINAL, notFinalWords)
     case 'WorkaroundWithdrawn':
       if (blank(e.reason)) return invalidEvent(e, 'reason', TEXT, e.reason)
@@ -195,12 +211,12 @@ export interface Builder {
 /** A builder starting from a state (copied once) in a checked context. @internal */
 export const builder = (context: ReadContext, from: TicketState): Builder => {
   let t: Draft | undefined
-  let seen: Seen = { notices: new Set(), problems: new Set() }
+  let seen: Seen = { notices: new Map(), problems: new Set() }
   const start = (ticket: Ticket): void => {
     t = draft(ticket)
     t.problemIds = [...ticket.problemIds]
     t.notices = [...ticket.notices]
-    seen = { notices: new Set(t.notices), problems: new Set(t.problemIds) }
+    seen = seenOf(ticket)
   }
   if (from._tag === 'Ticket') start(from)
   const state = (): TicketState => t ?? { _tag: 'Unopened' }
@@ -217,7 +233,11 @@ export const builder = (context: ReadContext, from: TicketState): Builder => {
         return undefined
       }
       step(t, e, true)
-      if (e._tag === 'NoticeSent') seen.notices.add(`${e.audience}/${e.reason}`)
+      if (e._tag === 'NoticeSent') {
+        const reasons = seen.notices.get(e.audience)
+        if (reasons === undefined) seen.notices.set(e.audience, new Set([e.reason]))
+        else reasons.add(e.reason)
+      }
       else if (e._tag === 'LinkedToProblem') seen.problems.add(e.problemId)
       return undefined
     },

@@ -153,7 +153,8 @@ export const TicketJson: t.Type<Ticket, unknown, unknown> = record(
 export const decodeTicket: (u: unknown) => E.Either<DecodeError, Ticket> = decodeWith(TicketJson)
 
 /**
- * Writes a ticket snapshot as JSON data (instants as ISO-8601 strings).
+ * Writes a ticket snapshot as JSON data (instants as ISO-8601 strings); a value that is not a
+ * well-formed ticket (a type cast let it in) is written as `null`, never as `NaN` or `Infinity` text.
  *
  * @example
  * ```ts
@@ -169,7 +170,7 @@ export const decodeTicket: (u: unknown) => E.Either<DecodeError, Ticket> = decod
  * @category codecs
  * @since 0.1.0
  */
-export const encodeTicket = (ticket: Ticket): unknown => TicketJson.encode(ticket)
+export const encodeTicket = (ticket: Ticket): unknown => (TicketJson.is(ticket) ? TicketJson.encode(ticket) : null)
 
 /**
  * Reads one ticket event from JSON, reporting every problem with its path.
@@ -189,7 +190,8 @@ export const encodeTicket = (ticket: Ticket): unknown => TicketJson.encode(ticke
 export const decodeEvent: (u: unknown) => E.Either<DecodeError, TicketEvent> = decodeWith(TicketEventJson)
 
 /**
- * Writes a ticket event as JSON data (instants as ISO-8601 strings).
+ * Writes a ticket event as JSON data (instants as ISO-8601 strings); a value that is not a
+ * well-formed event (a type cast let it in) is written as `null`, never as `NaN` or `Infinity` text.
  *
  * @example
  * ```ts
@@ -203,7 +205,7 @@ export const decodeEvent: (u: unknown) => E.Either<DecodeError, TicketEvent> = d
  * @category codecs
  * @since 0.1.0
  */
-export const encodeEvent = (event: TicketEvent): unknown => TicketEventJson.encode(event)
+export const encodeEvent = (event: TicketEvent): unknown => (TicketEventJson.is(event) ? TicketEventJson.encode(event) : null)
 
 /**
  * Reads a ticket command from JSON, reporting every problem with its path.
@@ -223,7 +225,8 @@ export const encodeEvent = (event: TicketEvent): unknown => TicketEventJson.enco
 export const decodeCommand: (u: unknown) => E.Either<DecodeError, TicketCommand> = decodeWith(TicketCommandJson)
 
 /**
- * Writes a ticket command as JSON data.
+ * Writes a ticket command as JSON data; a value that is not a well-formed command is written as
+ * `null`.
  *
  * @example
  * ```ts
@@ -237,7 +240,7 @@ export const decodeCommand: (u: unknown) => E.Either<DecodeError, TicketCommand>
  * @category codecs
  * @since 0.1.0
  */
-export const encodeCommand = (command: TicketCommand): unknown => TicketCommandJson.encode(command)
+export const encodeCommand = (command: TicketCommand): unknown => (TicketCommandJson.is(command) ? TicketCommandJson.encode(command) : null)
 
 const readHistory = (u: unknown, context: ReadContext | KindRules | undefined): E.Either<TicketError, { readonly ticket: Ticket; readonly events: ReadonlyArray<TicketEvent> }> => {
   const ctx = resolveContext(context)

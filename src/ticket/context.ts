@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { decodeError, makeIssue, type DecodeError } from '../codec/decodeError.js'
 import { defaultKindRules, isKind, makeKindRules } from '../classification/kinds.js'
 import type { KindRules, KindRulesSpec } from '../classification/model.js'
-import { decodeMatrix } from '../priority/codec.js'
+import { isMatrix } from '../priority/guard.js'
 import { itilDefault } from '../priority/itil.js'
 import type { Matrix } from '../priority/index.js'
 import type { TicketState } from './model.js'
@@ -38,7 +38,6 @@ export const defaultReadContext: ReadContext = { matrix: itilDefault, kinds: def
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 // a context is usually a constant: check each matrix and kind-rules object once
-const checkedMatrices = new WeakSet<object>([itilDefault])
 const checkedKinds = new WeakSet<object>([defaultKindRules])
 
 const safely = <A>(f: () => A, otherwise: A): A => {
@@ -50,8 +49,7 @@ const safely = <A>(f: () => A, otherwise: A): A => {
   }
 }
 
-const matrixOk = (u: unknown): boolean =>
-  isObject(u) && (checkedMatrices.has(u) || (safely(() => u['_tag'] === 'PriorityMatrix' && E.isRight(decodeMatrix(u)), false) && (checkedMatrices.add(u), true)))
+const matrixOk = isMatrix
 
 const kindsOk = (u: unknown): boolean =>
   isObject(u) &&
