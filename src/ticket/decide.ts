@@ -38,10 +38,13 @@ export interface DecideContext extends ReadContext {
 const header = (state: TicketState, command: TicketCommand, ticketId: string): EventHeader => ({
   ticketId: ticketId as EventHeader['ticketId'],
   seq: state._tag === 'Unopened' ? 1 : state.version + 1,
-  at: command.at,
+  at: plain(command.at),
   // a copy of the actor's own fields: what is stored is exactly what is read back
   actor: { role: command.actor.role, id: command.actor.id }
 })
+
+/** -0 becomes 0 (JSON writes both as 0, so a stored -0 would read back as another value). */
+const plain = <N>(n: N): N => ((n as unknown) === 0 ? (0 as N) : n)
 
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
@@ -83,7 +86,7 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
         title: command.title,
         tier: command.tier ?? context.firstTier,
         ...optional('service', command.service),
-        ...optional('affectedUsers', command.affectedUsers),
+        ...optional('affectedUsers', plain(command.affectedUsers)),
         ...optional('kind', command.kind),
         ...optional('requestedBy', command.requestedBy)
       })
@@ -141,7 +144,7 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
     case 'Cancel':
       return one({ _tag: 'TicketCancelled', ...h, reason: command.reason })
     case 'Rate':
-      return one({ _tag: 'TicketRated', ...h, score: command.score, ...optional('comment', command.comment) })
+      return one({ _tag: 'TicketRated', ...h, score: plain(command.score), ...optional('comment', command.comment) })
     case 'LinkProblem':
       return one({ _tag: 'LinkedToProblem', ...h, problemId: command.problemId })
     default:
