@@ -98,15 +98,15 @@ describe('stored events are read in their context', () => {
 
   it('a misspelt level in a stored event is a Left naming the event, the field and the value', () => {
     const history = [opened, { _tag: 'PrioritySet', ...h(2), urgency: 'high', impact: 'urgnet', rank: 1, name: 'P1', label: 'critical' }]
-    const json = JSON.parse(JSON.stringify(history.map((e) => Ticket.encodeEvent(e as Ticket.TicketEvent))))
-    for (const r of [Ticket.decodeHistory(json), Ticket.replay(history as ReadonlyArray<Ticket.TicketEvent>)])
+    const json = JSON.parse(JSON.stringify(history.map((e) => Ticket.encodeEvent(e as unknown as Ticket.TicketEvent))))
+    for (const r of [Ticket.decodeHistory(json), Ticket.replay(history as unknown as ReadonlyArray<Ticket.TicketEvent>)])
       expect(E.mapLeft((e: Ticket.TicketError) => e.message)(r)).toStrictEqual(
         E.left('ticket INC-1, event 2 (PrioritySet at 2025-03-07T08:02:00Z): impact: expected one of the impacts "high" | "medium" | "low", received "urgnet"')
       )
   })
 
   it('a priority that is not the one the matrix gives is refused too', () => {
-    const history = [opened, { _tag: 'PrioritySet', ...h(2), urgency: 'high', impact: 'high', rank: 5, name: 'P5', label: 'planning' }] as ReadonlyArray<Ticket.TicketEvent>
+    const history = [opened, { _tag: 'PrioritySet', ...h(2), urgency: 'high', impact: 'high', rank: 5, name: 'P5', label: 'planning' }] as unknown as ReadonlyArray<Ticket.TicketEvent>
     expect(E.mapLeft((e: Ticket.TicketError) => e.message)(Ticket.replay(history))).toStrictEqual(
       E.left('ticket INC-1, event 2 (PrioritySet at 2025-03-07T08:02:00Z): name: expected the priority the matrix gives high × high ("P1"), received "P5"')
     )
