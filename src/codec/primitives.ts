@@ -168,7 +168,8 @@ export const literals = <K extends string>(values: ReadonlyArray<K>): t.Type<K, 
  * @internal
  */
 export const own = <A>(record: Readonly<Record<string, A>>, key: string): A | undefined =>
-  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
+  // a key that is not a string (a type cast let it in) is no key: converting it could throw
+  typeof key === 'string' && typeof record === 'object' && record !== null && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
 
 /** A literal `_tag` codec. @internal */
 export const tag = <T extends string>(value: T): t.LiteralC<T> => t.literal(value)

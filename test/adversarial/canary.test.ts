@@ -86,7 +86,7 @@ const history = E.isRight(lived) ? lived.right.events : []
 const states: ReadonlyArray<Ticket.TicketState> = history.reduce<Ticket.TicketState[]>((acc, e) => [...acc, Ticket.evolve(acc[acc.length - 1] as Ticket.TicketState, e)], [Ticket.initial])
 
 const withFree = <A extends object>(a: A, value: unknown): A => {
-  const out: Record<string, unknown> = { ...a }
+  const out: Record<string, unknown> = { ...(a as Record<string, unknown>) }
   for (const f of FREE) if (f in out) out[f] = value
   return out as A
 }
