@@ -202,8 +202,11 @@ export const apply = (event: TicketEvent, context?: ReadContext | KindRules) => 
 export interface Builder {
   /** The state so far, as the rules read it (optional fields may hold undefined). */
   readonly state: () => TicketState
-  /** Checks one event (its shape under `prefix`, then the rules) and applies it. */
-  readonly push: (event: unknown, prefix?: string) => TicketError | undefined
+  /**
+   * Checks one event (its shape under `prefix`, then the rules) and applies it. `wellFormed`
+   * skips the shape check, for events `decide` built from a checked command and context.
+   */
+  readonly push: (event: unknown, prefix?: string, wellFormed?: boolean) => TicketError | undefined
   /** The ticket state at the end; the builder must not be used after. */
   readonly finish: () => TicketState
 }
@@ -222,8 +225,8 @@ export const builder = (context: ReadContext, from: TicketState): Builder => {
   const state = (): TicketState => t ?? { _tag: 'Unopened' }
   return {
     state,
-    push: (event, prefix) => {
-      const shape = eventProblems(event, prefix)
+    push: (event, prefix, wellFormed = false) => {
+      const shape = wellFormed ? undefined : eventProblems(event, prefix)
       if (shape !== undefined) return shape
       const e = event as TicketEvent
       const broken = violation(state(), e, context, seen)

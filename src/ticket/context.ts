@@ -5,6 +5,7 @@ import type { KindRules, KindRulesSpec } from '../classification/model.js'
 import { isMatrix } from '../priority/guard.js'
 import { itilDefault } from '../priority/itil.js'
 import type { Matrix } from '../priority/index.js'
+import { isTicketId } from './constructors.js'
 import type { TicketState } from './model.js'
 
 /**
@@ -93,7 +94,7 @@ export const isTicketState = (u: unknown): u is TicketState => {
     if (u['_tag'] !== 'Ticket') return false
     const s = u['status']
     return (
-      typeof u['id'] === 'string' &&
+      isTicketId(u['id']) &&
       Number.isSafeInteger(u['version']) &&
       (u['version'] as number) >= 1 &&
       Number.isFinite(u['updatedAt']) &&

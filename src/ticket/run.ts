@@ -45,7 +45,8 @@ export const runEvents = (
     const proposed = proposeChecked(command, b.state(), ctx.right)
     if (E.isLeft(proposed)) return proposed
     for (const e of proposed.right) {
-      const broken = b.push(e)
+      // built by decide from a checked command in a checked context: well formed by construction
+      const broken = b.push(e, undefined, true)
       if (broken !== undefined) return E.left(broken)
       events.push(e)
     }
