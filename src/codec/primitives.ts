@@ -42,6 +42,8 @@ const isPlainObject = (u: unknown): u is Record<string, unknown> => typeof u ===
 // an unknown property: its name is quoted escaped and cut; its value is described as any value is
 const Excess = new t.Type<never, never, unknown>('no such property', (_u): _u is never => false, (u, c) => t.failure(u, c), () => undefined as never)
 
+type Check = readonly [string, (u: unknown) => boolean]
+
 /**
  * A record codec with required and optional properties that rejects unknown properties, so a
  * misspelt field is reported instead of silently ignored.
@@ -57,6 +59,9 @@ export const record = <R extends t.Props, O extends t.Props>(
   const opt = t.partial(optional)
   const reqKeys = Object.keys(required)
   const optKeys = Object.keys(optional)
+  // each property with its guard, looked up once here rather than on every check
+  const reqChecks: ReadonlyArray<Check> = reqKeys.map((k) => [k, (required[k] as t.Any).is])
+  const optChecks: ReadonlyArray<Check> = optKeys.map((k) => [k, (optional[k] as t.Any).is])
   const known = [...reqKeys, ...optKeys]
   const knownSet = new Set(known)
   return new t.Type(
@@ -64,18 +69,26 @@ export const record = <R extends t.Props, O extends t.Props>(
     // strict, like decoding: every required property, optional ones when present, nothing else
     (u): u is t.TypeOfProps<R> & t.TypeOfPartialProps<O> => {
       if (!isPlainObject(u)) return false
-      for (const k of reqKeys) if (!(required[k] as t.Any).is(u[k])) return false
-      let own = reqKeys.length
-      for (const k of optKeys) {
+      for (let i = 0; i < reqChecks.length; i++) {
+        const [k, is] = reqChecks[i] as Check
+        if (!is(u[k])) return false
+      }
+      let own = reqChecks.length
+      for (let i = 0; i < optChecks.length; i++) {
+        const [k, is] = optChecks[i] as Check
         const v = u[k]
         if (v !== undefined) {
-          if (!(optional[k] as t.Any).is(v)) return false
+          if (!is(v)) return false
           own++
         } else if (Object.prototype.hasOwnProperty.call(u, k)) own++
       }
       // a plain object has no other property when it has exactly as many as counted
       const proto: unknown = Object.getPrototypeOf(u)
-      if (proto === Object.prototype || proto === null) return Object.keys(u).length === own
+      if (proto === Object.prototype || proto === null) {
+        let n = 0
+        for (const k in u) if (Object.prototype.hasOwnProperty.call(u, k)) n++
+        return n === own
+      }
       for (const k in u) if (Object.prototype.hasOwnProperty.call(u, k) && !knownSet.has(k)) return false
       return true
     },

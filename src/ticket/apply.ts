@@ -195,58 +195,70 @@ export const apply = (event: TicketEvent, context?: ReadContext | KindRules) => 
 }
 
 /**
- * Applies checked events to a ticket built in place: each event in amortised O(1).
+ * A ticket being rebuilt in place from checked events: each event in amortised O(1). Plain
+ * data and module functions (no closures per replay: replaying many short histories stays
+ * cheap).
  *
  * @internal
  */
 export interface Builder {
-  /** The state so far, as the rules read it (optional fields may hold undefined). */
-  readonly state: () => TicketState
-  /**
-   * Checks one event (its shape under `prefix`, then the rules) and applies it. `wellFormed`
-   * skips the shape check, for events `decide` built from a checked command and context.
-   */
-  readonly push: (event: unknown, prefix?: string, wellFormed?: boolean) => TicketError | undefined
-  /** The ticket state at the end; the builder must not be used after. */
-  readonly finish: () => TicketState
+  readonly context: ReadContext
+  /** The ticket so far (optional fields may hold undefined), or undefined before the opening. */
+  t: Draft | undefined
+  /** Sets of notices and problem links, made on the first event that needs them. */
+  seen: Seen | undefined
 }
 
 /** A builder starting from a state (copied once) in a checked context. @internal */
-export const builder = (context: ReadContext, from: TicketState): Builder => {
-  let t: Draft | undefined
-  let seen: Seen = { notices: new Map(), problems: new Set() }
-  const start = (ticket: Ticket): void => {
-    t = draft(ticket)
-    t.problemIds = [...ticket.problemIds]
-    t.notices = [...ticket.notices]
-    seen = seenOf(ticket)
-  }
-  if (from._tag === 'Ticket') start(from)
-  const state = (): TicketState => t ?? { _tag: 'Unopened' }
-  return {
-    state,
-    push: (event, prefix, wellFormed = false) => {
-      const shape = wellFormed ? undefined : eventProblems(event, prefix)
-      if (shape !== undefined) return shape
-      const e = event as TicketEvent
-      const broken = violation(state(), e, context, seen)
-      if (broken !== undefined) return broken
-      if (t === undefined) {
-        if (e._tag === 'TicketOpened') start(opened(e))
-        return undefined
-      }
-      step(t, e, true)
-      if (e._tag === 'NoticeSent') {
-        const reasons = seen.notices.get(e.audience)
-        if (reasons === undefined) seen.notices.set(e.audience, new Set([e.reason]))
-        else reasons.add(e.reason)
-      }
-      else if (e._tag === 'LinkedToProblem') seen.problems.add(e.problemId)
-      return undefined
-    },
-    finish: () => (t === undefined ? { _tag: 'Unopened' } : draft(t))
-  }
+export const builder = (context: ReadContext, from: TicketState): Builder => ({ context, t: from._tag === 'Ticket' ? own(from) : undefined, seen: undefined })
+
+/** A draft of a ticket with lists of its own. */
+const own = (ticket: Ticket): Draft => {
+  const t = draft(ticket)
+  t.problemIds = [...ticket.problemIds]
+  t.notices = [...ticket.notices]
+  return t
 }
+
+const UNOPENED: TicketState = { _tag: 'Unopened' }
+
+/** The state so far, as the rules read it. @internal */
+export const current = (b: Builder): TicketState => b.t ?? UNOPENED
+
+/**
+ * Checks one event (its shape, issues under `[index]` when given, then the rules) and applies
+ * it. `wellFormed` skips the shape check, for events `decide` built from a checked command and
+ * context.
+ *
+ * @internal
+ */
+export const push = (b: Builder, event: unknown, index?: number, wellFormed = false): TicketError | undefined => {
+  if (!wellFormed) {
+    const shape = eventProblems(event, index === undefined ? undefined : `[${index}]`)
+    if (shape !== undefined) return shape
+  }
+  const e = event as TicketEvent
+  const t = b.t
+  if (t !== undefined && b.seen === undefined && (e._tag === 'NoticeSent' || e._tag === 'LinkedToProblem')) b.seen = seenOf(t)
+  const broken = violation(t ?? UNOPENED, e, b.context, b.seen)
+  if (broken !== undefined) return broken
+  if (t === undefined) {
+    if (e._tag === 'TicketOpened') b.t = own(opened(e))
+    return undefined
+  }
+  step(t, e, true)
+  const seen = b.seen
+  if (seen !== undefined)
+    if (e._tag === 'NoticeSent') {
+      const reasons = seen.notices.get(e.audience)
+      if (reasons === undefined) seen.notices.set(e.audience, new Set([e.reason]))
+      else reasons.add(e.reason)
+    } else if (e._tag === 'LinkedToProblem') seen.problems.add(e.problemId)
+  return undefined
+}
+
+/** The ticket state at the end; the builder must not be used after. @internal */
+export const finish = (b: Builder): TicketState => (b.t === undefined ? UNOPENED : draft(b.t))
 
 /**
  * Rebuilds a ticket from its events, checking every rule on the way, in the context the events
@@ -278,11 +290,11 @@ export const replay = (events: ReadonlyArray<TicketEvent>, context?: ReadContext
   const ctx = resolveContext(context)
   if (E.isLeft(ctx)) return ctx
   if (!Array.isArray(events)) return E.left(decodeError([makeIssue('events', 'a list of ticket events', events)]))
-  const b = builder(ctx.right, { _tag: 'Unopened' })
+  const b = builder(ctx.right, UNOPENED)
   for (let i = 0; i < events.length; i++) {
-    const broken = b.push(events[i], `[${i}]`)
+    const broken = push(b, events[i], i)
     if (broken !== undefined) return E.left(broken)
   }
-  const state = b.finish()
+  const state = finish(b)
   return state._tag === 'Unopened' ? E.left(emptyHistory()) : E.right(state)
 }

@@ -3,7 +3,7 @@ import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../codec/decodeError.js'
 import { intBetween, literals, record, tag, taggedUnion } from '../codec/primitives.js'
 import type { KindRules } from '../classification/model.js'
-import { builder } from './apply.js'
+import { builder, finish, push } from './apply.js'
 import type { TicketCommand } from './commands.js'
 import { resolveContext, type ReadContext } from './context.js'
 import { emptyHistory, type TicketError } from './errors.js'
@@ -250,10 +250,10 @@ const readHistory = (u: unknown, context: ReadContext | KindRules | undefined): 
   const events = decoded.right
   const b = builder(ctx.right, { _tag: 'Unopened' })
   for (let i = 0; i < events.length; i++) {
-    const broken = b.push(events[i], `[${i}]`)
+    const broken = push(b, events[i], i)
     if (broken !== undefined) return E.left(broken)
   }
-  const ticket = b.finish()
+  const ticket = finish(b)
   return ticket._tag === 'Unopened' ? E.left(emptyHistory()) : E.right({ ticket, events })
 }
 

@@ -116,3 +116,16 @@ export const isTicketState = (u: unknown): u is TicketState => {
     )
   }, false)
 }
+
+/**
+ * Whether a value is enough of a ticket state for `evolve` to apply an event to it without
+ * throwing (the checks `evolve` can afford on every event).
+ *
+ * @internal
+ */
+export const isStateLike = (u: unknown): u is TicketState => {
+  if (typeof u !== 'object' || u === null) return false
+  const s = u as { readonly _tag?: unknown; readonly status?: unknown; readonly problemIds?: unknown; readonly notices?: unknown }
+  if (s._tag === 'Unopened') return true
+  return s._tag === 'Ticket' && typeof s.status === 'object' && s.status !== null && Array.isArray(s.problemIds) && Array.isArray(s.notices)
+}

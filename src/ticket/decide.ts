@@ -51,6 +51,8 @@ const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]
 
 const ranked = (p: Priority): { readonly rank: number; readonly name: string; readonly label: string } => ({ rank: p.rank, name: p.name, label: p.label })
 
+const one = (e: TicketEvent): E.Either<TicketError, ReadonlyArray<TicketEvent>> => E.right([e])
+
 const fromPriority = (ticketId: string, e: PriorityError): TicketError =>
   invalidCommandFrom(ticketId, e._tag === 'DecodeError' ? '$' : e.path, e.message)
 
@@ -74,7 +76,6 @@ export const defaultContext: DecideContext = { matrix: itilDefault, kinds: defau
 const propose = (command: TicketCommand, state: TicketState, context: DecideContext): E.Either<TicketError, ReadonlyArray<TicketEvent>> => {
   const id = command._tag === 'Open' ? command.ticketId : state._tag === 'Ticket' ? state.id : ''
   const h = header(state, command, id)
-  const one = (e: TicketEvent): E.Either<TicketError, ReadonlyArray<TicketEvent>> => E.right([e])
   switch (command._tag) {
     case 'Open':
       return one({

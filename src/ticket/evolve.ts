@@ -1,8 +1,8 @@
 import { absurd } from 'fp-ts/lib/function.js'
-import { isTicketState } from './context.js'
+import { isStateLike } from './context.js'
 import type { TicketEvent, TicketOpened } from './events.js'
 import type { Status, Ticket, TicketId, TicketState } from './model.js'
-import { isEvent } from './shape.js'
+import { eventTags } from './events.js'
 
 /**
  * The status a ticket has after an event: the one place the status transitions are written,
@@ -37,6 +37,21 @@ export const statusAfter = (status: Status, event: TicketEvent): Status => {
     default:
       return status
   }
+}
+
+const TAGS = new Set<string>(eventTags)
+
+/**
+ * Whether a value is enough of an event for {@link evolve} to apply it without throwing: an
+ * object with a known `_tag` (and, for a notice, text to write). `evolve` checks no more.
+ */
+const isEventLike = (u: unknown): u is TicketEvent => {
+  if (typeof u !== 'object' || u === null) return false
+  const tag = (u as { readonly _tag?: unknown })._tag
+  if (typeof tag !== 'string' || !TAGS.has(tag)) return false
+  if (tag !== 'NoticeSent') return true
+  const n = u as { readonly audience?: unknown; readonly reason?: unknown }
+  return typeof n.audience === 'string' && typeof n.reason === 'string'
 }
 
 /**
@@ -202,8 +217,9 @@ export const step = (t: Draft, event: TicketEvent, owned: boolean): void => {
  * Applies one event to a ticket state, without checking it (a reducer: total, never fails).
  *
  * Use {@link replay} or {@link apply} for events you have not produced yourself: they check every
- * rule first. An event other than `TicketOpened` on an unopened state leaves it unchanged, and
- * so does a value that is not a well-formed event (or a state that is not a ticket state).
+ * rule first: `evolve` applies an event as it is. An event other than `TicketOpened` on an
+ * unopened state leaves it unchanged, and so does a value that is not a ticket event at all (or a
+ * state that is not a ticket state).
  *
  * Each call copies the ticket (a fixed number of fields) and, for `NoticeSent` and
  * `LinkedToProblem`, the list it grows; {@link replay} and {@link runEvents} apply long
@@ -223,7 +239,7 @@ export const step = (t: Draft, event: TicketEvent, owned: boolean): void => {
  * @since 0.1.0
  */
 export const evolve = (state: TicketState, event: TicketEvent): TicketState => {
-  if (!isTicketState(state) || !isEvent(event)) return state
+  if (!isStateLike(state) || !isEventLike(event)) return state
   if (state._tag === 'Unopened') return event._tag === 'TicketOpened' ? opened(event) : state
   if (event._tag === 'TicketOpened') return state
   // a fresh draft of the next state, changed in place: spreading a ticket-sized object with

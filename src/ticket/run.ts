@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeError, makeIssue } from '../codec/decodeError.js'
-import { builder } from './apply.js'
+import { builder, current, finish, push } from './apply.js'
 import type { TicketCommand } from './commands.js'
 import { isTicketState } from './context.js'
 import { checkDecideContext, proposeChecked, type DecideContext } from './decide.js'
@@ -42,16 +42,16 @@ export const runEvents = (
   const b = builder(ctx.right, from)
   const events: Array<TicketEvent> = []
   for (const command of commands) {
-    const proposed = proposeChecked(command, b.state(), ctx.right)
+    const proposed = proposeChecked(command, current(b), ctx.right)
     if (E.isLeft(proposed)) return proposed
     for (const e of proposed.right) {
       // built by decide from a checked command in a checked context: well formed by construction
-      const broken = b.push(e, undefined, true)
+      const broken = push(b, e, undefined, true)
       if (broken !== undefined) return E.left(broken)
       events.push(e)
     }
   }
-  return E.right({ ticket: b.finish(), events })
+  return E.right({ ticket: finish(b), events })
 }
 
 /**

@@ -139,7 +139,9 @@ describe('bypass values give a Left that says what is wrong', () => {
   })
 
   it('evolve is total: it leaves the state as it is for a value that is not an event', () => {
-    expect(Ticket.evolve(ticket, { ...opened, _tag: 'TicketAssigned', seq: 2, assignee: undefined } as never)).toBe(ticket)
+    expect(Ticket.evolve(ticket, { ...opened, _tag: 'TicketTeleported', seq: 2 } as never)).toBe(ticket)
+    expect(Ticket.evolve(ticket, null as never)).toBe(ticket)
+    expect(Ticket.evolve(ticket, { ...opened, _tag: 'NoticeSent', seq: 2, audience: 'manager', reason: Object.create(null) } as never)).toBe(ticket)
     expect(Ticket.evolve(null as never, opened)).toBe(null)
   })
 })
