@@ -77,17 +77,23 @@ const longKinds: ReadonlyArray<readonly [string, (i: number) => Ticket.TicketCom
   ['replies', (i) => ({ _tag: 'Reply', at: (longStart + i) as Time.Instant, actor: agent, message: `Update ${i}` })],
   ['reassignments', (i) => ({ _tag: 'Assign', at: (longStart + i) as Time.Instant, actor: agent, assignee: i % 2 === 0 ? 'kari' : 'lars' })]
 ]
-const medianOf = (runs: number, f: () => void): number => {
-  const times: number[] = []
+/** Median wall time and median CPU time (user + system) of `runs` runs, in ms. */
+const medianOf = (runs: number, f: () => void): { readonly wall: number; readonly cpu: number } => {
+  const walls: number[] = []
+  const cpus: number[] = []
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage()
     const t0 = performance.now()
     f()
-    times.push(performance.now() - t0)
+    walls.push(performance.now() - t0)
+    const c = process.cpuUsage(c0)
+    cpus.push((c.user + c.system) / 1000)
   }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(runs / 2)] as number
+  walls.sort((a, b) => a - b)
+  cpus.sort((a, b) => a - b)
+  return { wall: walls[Math.floor(runs / 2)] as number, cpu: cpus[Math.floor(runs / 2)] as number }
 }
-console.log(`\none long ticket: ${LONG.toLocaleString('en-US')} events of one kind after the opening, median of 3 runs (targets: replay ≤ 200 ms, decide ≤ 500 ms)`)
+console.log(`\none long ticket: ${LONG.toLocaleString('en-US')} events of one kind after the opening, median of 3 runs, wall time (targets: replay ≤ 200 ms, decide ≤ 500 ms)`)
 for (const [label, make] of longKinds) {
   const commands: Ticket.TicketCommand[] = [
     { _tag: 'Open', at: (longStart - 1) as Time.Instant, actor: agent, ticketId: 'INC-LONG' as Ticket.TicketId, channel: 'monitoring', customer: 'ACME', requester: 'ola', title: 'Flapping link', kind: 'incident' }
@@ -103,6 +109,8 @@ for (const [label, make] of longKinds) {
     const r = Ticket.replay(decided, Ticket.defaultContext)
     if (E.isLeft(r) || r.right.version !== LONG + 1) throw new Error(`${label}: replay failed`)
   })
-  const verdict = replayMs <= 200 && decideMs <= 500 ? 'PASS' : 'FAIL'
-  console.log(`${label.padEnd(16)} decide ${decideMs.toFixed(0).padStart(6)} ms   replay ${replayMs.toFixed(0).padStart(6)} ms   ${verdict}`)
+  const verdict = replayMs.wall <= 200 && decideMs.wall <= 500 ? 'PASS' : 'FAIL'
+  // CPU time as well: on a shared machine the wall time also counts the waits for a core
+  const ms = (m: { readonly wall: number; readonly cpu: number }): string => `${m.wall.toFixed(0).padStart(5)} ms (CPU ${m.cpu.toFixed(0).padStart(5)} ms)`
+  console.log(`${label.padEnd(16)} decide ${ms(decideMs)}   replay ${ms(replayMs)}   ${verdict}`)
 }

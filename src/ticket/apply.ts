@@ -51,7 +51,7 @@ const noticeSent = (seen: Seen, audience: string, reason: string): boolean => se
 const requireStatus = (t: Ticket, e: TicketEvent, allowed: ReadonlyArray<Tag>, words: string): TicketError | undefined =>
   allowed.includes(t.status._tag) ? undefined : impossibleEvent(e, t, words)
 
-/** The first rule an event breaks in a state, or undefined when it may happen. */
+/** The first rule an event breaks in a state, or undefined when it may happen. @internal */
 export const violation = (state: TicketState, e: TicketEvent, context: ReadContext, seen?: Seen): TicketError | undefined => {
   const kinds: KindRules = context.kinds
   if (state._tag === 'Unopened') {
