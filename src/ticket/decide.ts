@@ -156,9 +156,13 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
 /**
  * Decides what a command means for a ticket: the events to store, or why it cannot happen.
  *
- * Every event is checked against the ticket's rules (the same ones {@link replay} checks), so
- * what `decide` returns always replays. `Confirm` closes a resolved ticket; `Close` closes one
- * only after the context's business days of silence since the resolution.
+ * The command is first checked against the limits the wire keeps (`Ticket.limits`: lengths,
+ * ranges, id shapes, real dates and instants, no unknown property), then every event against the
+ * ticket's rules in the context (the same ones {@link replay} checks), so what `decide` returns
+ * can always be stored, read back with `decodeHistory(json, context)` and replayed. A malformed
+ * command, context or state is a `DecodeError` naming the field. `Confirm` closes a resolved
+ * ticket; `Close` closes one only after the context's business days of silence since the
+ * resolution.
  *
  * @example
  * ```ts
