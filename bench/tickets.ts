@@ -62,3 +62,55 @@ if (E.isLeft(oslo)) throw new Error(oslo.left.message)
 const agreement = { policy: Sla.examplePolicy, calendar: oslo.right }
 const evaluateAt = Date.UTC(2025, 11, 31) as Time.Instant
 time('Sla.evaluate (4 metrics, at one instant)', () => histories.filter((h) => Sla.evaluate(agreement, evaluateAt)(h).metrics.length === 4).length)
+
+// ---------------------------------------------------------------------------------------------
+// One long ticket: 100 000 events of one kind after the opening, decided (Ticket.runEvents, each
+// command checked as Ticket.decide checks it) and replayed (Ticket.replay). Both must stay linear:
+// the issue's targets are replay ≤ 0.2 s and decide ≤ 0.5 s for each kind.
+const LONG = Number(process.env.BENCH_LONG ?? 100_000)
+const system = { role: 'system', id: 'monitor' } as const
+const longStart = Date.UTC(2025, 0, 6, 8)
+const longKinds: ReadonlyArray<readonly [string, (i: number) => Ticket.TicketCommand]> = [
+  ['notes', (i) => ({ _tag: 'AddNote', at: (longStart + i) as Time.Instant, actor: agent, note: `Checked log ${i}` })],
+  ['notices', (i) => ({ _tag: 'Notify', at: (longStart + i) as Time.Instant, actor: system, audience: 'manager', reason: `resolution:${i}` })],
+  ['problem links', (i) => ({ _tag: 'LinkProblem', at: (longStart + i) as Time.Instant, actor: agent, problemId: `PRB-${i}` as Ticket.TicketId })],
+  ['replies', (i) => ({ _tag: 'Reply', at: (longStart + i) as Time.Instant, actor: agent, message: `Update ${i}` })],
+  ['reassignments', (i) => ({ _tag: 'Assign', at: (longStart + i) as Time.Instant, actor: agent, assignee: i % 2 === 0 ? 'kari' : 'lars' })]
+]
+/** Median wall time and median CPU time (user + system) of `runs` runs, in ms. */
+const medianOf = (runs: number, f: () => void): { readonly wall: number; readonly cpu: number } => {
+  const walls: number[] = []
+  const cpus: number[] = []
+  for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage()
+    const t0 = performance.now()
+    f()
+    walls.push(performance.now() - t0)
+    const c = process.cpuUsage(c0)
+    cpus.push((c.user + c.system) / 1000)
+  }
+  walls.sort((a, b) => a - b)
+  cpus.sort((a, b) => a - b)
+  return { wall: walls[Math.floor(runs / 2)] as number, cpu: cpus[Math.floor(runs / 2)] as number }
+}
+console.log(`\none long ticket: ${LONG.toLocaleString('en-US')} events of one kind after the opening, median of 3 runs, wall time (targets: replay ≤ 200 ms, decide ≤ 500 ms)`)
+for (const [label, make] of longKinds) {
+  const commands: Ticket.TicketCommand[] = [
+    { _tag: 'Open', at: (longStart - 1) as Time.Instant, actor: agent, ticketId: 'INC-LONG' as Ticket.TicketId, channel: 'monitoring', customer: 'ACME', requester: 'ola', title: 'Flapping link', kind: 'incident' }
+  ]
+  for (let i = 0; i < LONG; i++) commands.push(make(i))
+  let decided: ReadonlyArray<Ticket.TicketEvent> = []
+  const decideMs = medianOf(3, () => {
+    const r = Ticket.runEvents(commands, Ticket.defaultContext)
+    if (E.isLeft(r)) throw new Error(`${label}: ${r.left.message}`)
+    decided = r.right.events
+  })
+  const replayMs = medianOf(3, () => {
+    const r = Ticket.replay(decided, Ticket.defaultContext)
+    if (E.isLeft(r) || r.right.version !== LONG + 1) throw new Error(`${label}: replay failed`)
+  })
+  const verdict = replayMs.wall <= 200 && decideMs.wall <= 500 ? 'PASS' : 'FAIL'
+  // CPU time as well: on a shared machine the wall time also counts the waits for a core
+  const ms = (m: { readonly wall: number; readonly cpu: number }): string => `${m.wall.toFixed(0).padStart(5)} ms (CPU ${m.cpu.toFixed(0).padStart(5)} ms)`
+  console.log(`${label.padEnd(16)} decide ${ms(decideMs)}   replay ${ms(replayMs)}   ${verdict}`)
+}

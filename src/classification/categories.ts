@@ -8,6 +8,9 @@ import { categoryCycle, categoryTooDeep, duplicateCategoryId, unknownParent, typ
 import type { Category, CategoryLevel, CategoryNode, CategoryTree, CategoryTreeSpec } from './model.js'
 import { own } from '../codec/primitives.js'
 
+// each tree object is checked once: the tree itself when it is well formed, else its rebuild
+const checkedTrees = new WeakMap<object, CategoryTree>()
+
 const levels: ReadonlyArray<CategoryLevel> = ['service', 'category', 'subcategory']
 const MAX_DEPTH = levels.length
 
@@ -71,7 +74,9 @@ const build = (nodes: ReadonlyArray<CategoryNode>): E.Either<ClassificationError
       path: path as unknown as ReadonlyNonEmptyArray<string>
     })
   }
-  return E.right({ _tag: 'CategoryTree', categories, index: Object.fromEntries(nodes.map((n, i) => [n.id, i])) })
+  const tree: CategoryTree = { _tag: 'CategoryTree', categories, index: Object.fromEntries(nodes.map((n, i) => [n.id, i])) }
+  checkedTrees.set(tree, tree)
+  return E.right(tree)
 }
 
 /**
@@ -133,7 +138,8 @@ export const decodeCategoryTree = (u: unknown): E.Either<ClassificationError, Ca
 
 /**
  * Writes a category tree as plain JSON data, nodes in their original order (the inverse of
- * {@link decodeCategoryTree}).
+ * {@link decodeCategoryTree}). The queries of this module read a value that is not a checked
+ * tree (a type cast let it in) as the tree its categories make, or as an empty tree.
  *
  * @example
  * ```ts
@@ -149,12 +155,42 @@ export const decodeCategoryTree = (u: unknown): E.Either<ClassificationError, Ca
  */
 export const encodeCategoryTree = (self: CategoryTree): CategoryTreeSpec =>
   CategoryTreeJson.encode({
-    categories: self.categories.map((c) => (c.parent === undefined ? { id: c.id, name: c.name } : { id: c.id, name: c.name, parent: c.parent }))
+    categories: treeOf(self).categories.map((c) => (c.parent === undefined ? { id: c.id, name: c.name } : { id: c.id, name: c.name, parent: c.parent }))
   })
 
+const EMPTY: CategoryTree = { _tag: 'CategoryTree', categories: [], index: {} }
+
+/**
+ * The tree to query: the value itself when it is a checked tree, one rebuilt from its categories
+ * when it was put together by hand, or an empty tree when it is not a tree at all (a type cast
+ * let it in). Never throws.
+ *
+ * @internal
+ */
+export const treeOf = (self: CategoryTree): CategoryTree => {
+  if (typeof self !== 'object' || self === null) return EMPTY
+  const known = checkedTrees.get(self)
+  if (known !== undefined) return known
+  let tree = EMPTY
+  try {
+    if (self._tag === 'CategoryTree' && Array.isArray(self.categories)) {
+      const rebuilt = makeCategoryTree({
+        categories: self.categories.map((c: Category) => (c?.parent === undefined ? { id: c?.id, name: c?.name } : { id: c.id, name: c.name, parent: c.parent }))
+      })
+      if (E.isRight(rebuilt)) tree = rebuilt.right
+    }
+  } catch {
+    // a hostile getter: not a tree
+  }
+  checkedTrees.set(self, tree)
+  return tree
+}
+
 const at = (id: string, self: CategoryTree): Category | undefined => {
-  const i = own(self.index, id)
-  return i === undefined ? undefined : self.categories[i]
+  if (typeof id !== 'string') return undefined
+  const tree = treeOf(self)
+  const i = own(tree.index, id)
+  return i === undefined ? undefined : tree.categories[i]
 }
 
 /**
@@ -282,7 +318,7 @@ export const ancestors =
 export const children =
   (id: string) =>
   (self: CategoryTree): ReadonlyArray<Category> =>
-    self.categories.filter((c) => c.parent === id)
+    typeof id === 'string' ? treeOf(self).categories.filter((c) => c.parent === id) : []
 
 /**
  * The services: the roots of the tree, in the order of the spec.
@@ -303,7 +339,7 @@ export const children =
  * @category queries
  * @since 0.1.0
  */
-export const services = (self: CategoryTree): ReadonlyArray<Category> => self.categories.filter((c) => c.parent === undefined)
+export const services = (self: CategoryTree): ReadonlyArray<Category> => treeOf(self).categories.filter((c) => c.parent === undefined)
 
 /**
  * The service a category belongs to (itself, for a service), if the tree has it.

@@ -3,7 +3,8 @@ import { absurd, pipe } from 'fp-ts/lib/function.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { decodeWith } from '../codec/decodeError.js'
 import { hasCategory, isUnder } from './categories.js'
-import { ClassifierJson } from './codec.js'
+import { ClassifierJson, FieldsJson } from './codec.js'
+import { isChannel } from './kinds.js'
 import {
   conditionTooDeep,
   duplicateRuleId,
@@ -31,6 +32,9 @@ import { findPattern, fragmentOf, normalise, normaliseWithOffsets, type Normalis
 
 const MAX_NESTING = 8
 const fieldNames: ReadonlyArray<FieldName> = ['kind', 'category', 'urgency', 'impact']
+
+// each classifier object is checked once: itself when compiled here, else its rebuild (or nothing)
+const checkedClassifiers = new WeakMap<object, Classifier | undefined>()
 
 type Patterns = Record<string, ReadonlyNonEmptyArray<CompiledPattern>>
 
@@ -95,7 +99,9 @@ const compile = (context: ClassifierContext, spec: ClassifierSpec): E.Either<Cla
       checkLevel(rule.then.impact, context.impacts, `rules[${i}].then.impact`, rule.id)
     if (err !== undefined) return E.left(err)
   }
-  return E.right({ _tag: 'Classifier', rules: spec.rules, context, patterns })
+  const classifier: Classifier = { _tag: 'Classifier', rules: spec.rules, context, patterns }
+  checkedClassifiers.set(classifier, classifier)
+  return E.right(classifier)
 }
 
 /**
@@ -167,7 +173,7 @@ export const decodeClassifier =
 
 /**
  * Writes a classifier's rules as plain JSON data (the inverse of {@link decodeClassifier}
- * with the same context).
+ * with the same context); a value that is not a classifier is written as `null`.
  *
  * @example
  * ```ts
@@ -182,7 +188,49 @@ export const decodeClassifier =
  * @category codecs
  * @since 0.1.0
  */
-export const encodeClassifier = (self: Classifier): ClassifierSpec => ClassifierJson.encode({ rules: self.rules })
+export const encodeClassifier = (self: Classifier): ClassifierSpec => {
+  const checked = classifierOf(self)
+  return checked === undefined ? (null as unknown as ClassifierSpec) : ClassifierJson.encode({ rules: checked.rules })
+}
+
+/**
+ * The classifier to run: the value itself when compiled by {@link makeClassifier}, one rebuilt
+ * from its rules and context when put together by hand, or undefined when it is not a
+ * classifier at all (a type cast let it in). Never throws.
+ */
+const classifierOf = (self: Classifier): Classifier | undefined => {
+  if (typeof self !== 'object' || self === null) return undefined
+  if (checkedClassifiers.has(self)) return checkedClassifiers.get(self)
+  let rebuilt: Classifier | undefined
+  try {
+    if (self._tag === 'Classifier') {
+      const r = makeClassifier(self.context)({ rules: self.rules })
+      rebuilt = E.isRight(r) ? r.right : undefined
+    }
+  } catch {
+    rebuilt = undefined
+  }
+  checkedClassifiers.set(self, rebuilt)
+  return rebuilt
+}
+
+const isInput = (u: unknown): u is ClassifierInput => {
+  if (typeof u !== 'object' || u === null) return false
+  const i = u as Record<string, unknown>
+  return (
+    isChannel(i['channel']) &&
+    typeof i['text'] === 'string' &&
+    (i['customer'] === undefined || typeof i['customer'] === 'string') &&
+    (i['service'] === undefined || typeof i['service'] === 'string') &&
+    (i['explicit'] === undefined || FieldsJson.is(i['explicit']))
+  )
+}
+
+const UNSET: Proposal = {
+  _tag: 'Proposal',
+  fields: {},
+  origins: { kind: { _tag: 'Unset' }, category: { _tag: 'Unset' }, urgency: { _tag: 'Unset' }, impact: { _tag: 'Unset' } }
+}
 
 interface Evaluation {
   readonly input: ClassifierInput
@@ -250,7 +298,8 @@ const evaluate = (cond: Condition, path: string, ev: Evaluation): ReadonlyNonEmp
 
 /**
  * Classifies a new ticket: proposes its kind, category, urgency and impact, and says for each
- * field where the value came from.
+ * field where the value came from. A value that is not a classifier or a classifier input (a type
+ * cast let it in) proposes nothing: every field is unset.
  *
  * Semantics, field by field:
  * - a field set in `input.explicit` is **kept** as it is; rules are never consulted for it;
@@ -295,7 +344,10 @@ const evaluate = (cond: Condition, path: string, ev: Evaluation): ReadonlyNonEmp
  */
 export const classify =
   (input: ClassifierInput) =>
-  (self: Classifier): Proposal => {
+  (classifier: Classifier): Proposal => {
+    const self = classifierOf(classifier)
+    // a value that is not a classifier or an input (a type cast let it in) proposes nothing
+    if (self === undefined || !isInput(input)) return UNSET
     const explicit: Fields = input.explicit ?? {}
     const origins: Record<FieldName, FieldOrigin<string>> = { kind: { _tag: 'Unset' }, category: { _tag: 'Unset' }, urgency: { _tag: 'Unset' }, impact: { _tag: 'Unset' } }
     let open: ReadonlyArray<FieldName> = []
@@ -374,6 +426,34 @@ const describeReason = (r: Reason): string => {
  * @since 0.1.0
  */
 export const explain = (self: Proposal): ReadonlyNonEmptyArray<string> =>
+  isProposal(self) ? explainChecked(self) : ['proposal: expected a proposal made by Classification.classify']
+
+const REASONS = ['Channel', 'Customer', 'Text', 'ReportedByMonitoring', 'Service']
+const isReason = (u: unknown): boolean =>
+  typeof u === 'object' && u !== null && REASONS.includes((u as Reason).condition) && typeof (u as Reason).matched === 'string' && typeof (u as Reason).criterion === 'string'
+
+const isOrigin = (u: unknown): boolean => {
+  if (typeof u !== 'object' || u === null) return false
+  const o = u as FieldOrigin<unknown>
+  switch (o._tag) {
+    case 'Unset':
+      return true
+    case 'Kept':
+      return typeof o.value === 'string'
+    case 'Proposed':
+      return typeof o.value === 'string' && typeof o.rule === 'string' && Number.isInteger(o.ruleIndex) && Array.isArray(o.reasons) && o.reasons.every(isReason)
+    default:
+      return false
+  }
+}
+
+const isProposal = (u: unknown): u is Proposal => {
+  if (typeof u !== 'object' || u === null) return false
+  const origins = (u as { readonly origins?: unknown }).origins
+  return typeof origins === 'object' && origins !== null && fieldNames.every((f) => isOrigin((origins as Record<string, unknown>)[f]))
+}
+
+const explainChecked = (self: Proposal): ReadonlyNonEmptyArray<string> =>
   fieldNames.map((f) => {
     const o = self.origins[f]
     switch (o._tag) {

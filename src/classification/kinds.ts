@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { decodeWith } from '../codec/decodeError.js'
+import { own } from '../codec/primitives.js'
 import { KindRulesJson } from './codec.js'
 import { inconsistentKindRule, type ClassificationError } from './errors.js'
 import { allChannels, allKinds, channelTraits, type Channel, type KindRule, type KindRules, type KindRulesSpec, type TicketKind } from './model.js'
@@ -147,7 +148,8 @@ export const makeKindRules = (spec: KindRulesSpec): E.Either<ClassificationError
 export const decodeKindRules = (u: unknown): E.Either<ClassificationError, KindRules> => makeKindRules(u as KindRulesSpec)
 
 /**
- * Writes kind rules as plain JSON data (the inverse of {@link decodeKindRules}).
+ * Writes kind rules as plain JSON data (the inverse of {@link decodeKindRules}); a value that is
+ * not kind rules is written as `null`.
  *
  * @example
  * ```ts
@@ -160,10 +162,38 @@ export const decodeKindRules = (u: unknown): E.Either<ClassificationError, KindR
  * @category codecs
  * @since 0.1.0
  */
-export const encodeKindRules = (self: KindRules): KindRulesSpec => KindRulesJson.encode(self.kinds)
+export const encodeKindRules = (self: KindRules): KindRulesSpec => (isKindRules(self) ? KindRulesJson.encode(self.kinds) : (null as unknown as KindRulesSpec))
+
+// kind rules are usually constants: each object is checked once
+const checkedRules = new WeakSet<object>()
 
 /**
- * The rules of one kind.
+ * Whether a value is checked kind rules (as `makeKindRules` returns them): what a type cast
+ * cannot smuggle in. Never throws.
+ *
+ * @internal
+ */
+export const isKindRules = (u: unknown): u is KindRules => {
+  if (typeof u !== 'object' || u === null) return false
+  if (checkedRules.has(u)) return true
+  try {
+    const r = u as { readonly _tag?: unknown; readonly kinds?: unknown }
+    if (r._tag !== 'KindRules' || E.isLeft(makeKindRules(r.kinds as KindRulesSpec))) return false
+  } catch {
+    return false
+  }
+  checkedRules.add(u)
+  return true
+}
+
+/** What a kind the rules do not know (or a value that is not kind rules) is allowed: nothing. */
+const NOTHING: KindRule = { priority: 'none', responseTarget: false, resolutionTarget: false, requester: false, requestedBy: false, workaround: false, problemLink: false }
+
+const rule = (kind: unknown, self: KindRules): KindRule => (typeof kind === 'string' && isKindRules(self) ? (own(self.kinds, kind) ?? NOTHING) : NOTHING)
+
+/**
+ * The rules of one kind. A kind the rules do not know, or a value that is not kind rules (a type
+ * cast let it in), is allowed nothing: every query about it answers `false` or `none`.
  *
  * @example
  * ```ts
@@ -178,7 +208,7 @@ export const encodeKindRules = (self: KindRules): KindRulesSpec => KindRulesJson
 export const ruleFor =
   (kind: TicketKind) =>
   (self: KindRules): KindRule =>
-    self.kinds[kind]
+    rule(kind, self)
 
 /**
  * Whether a ticket of this kind must be given a priority (urgency × impact).
@@ -197,7 +227,7 @@ export const ruleFor =
 export const needsPriority =
   (kind: TicketKind) =>
   (self: KindRules): boolean =>
-    self.kinds[kind].priority === 'required'
+    rule(kind, self).priority === 'required'
 
 /**
  * Whether a ticket of this kind may have a priority at all (required or optional).
@@ -216,7 +246,7 @@ export const needsPriority =
 export const allowsPriority =
   (kind: TicketKind) =>
   (self: KindRules): boolean =>
-    self.kinds[kind].priority !== 'none'
+    rule(kind, self).priority !== 'none'
 
 /**
  * Whether an SLA response (reaction) target applies to this kind.
@@ -235,7 +265,7 @@ export const allowsPriority =
 export const hasResponseTarget =
   (kind: TicketKind) =>
   (self: KindRules): boolean =>
-    self.kinds[kind].responseTarget
+    rule(kind, self).responseTarget
 
 /**
  * Whether an SLA resolution (repair or fulfilment) target applies to this kind.
@@ -254,7 +284,7 @@ export const hasResponseTarget =
 export const hasResolutionTarget =
   (kind: TicketKind) =>
   (self: KindRules): boolean =>
-    self.kinds[kind].resolutionTarget
+    rule(kind, self).resolutionTarget
 
 /**
  * Whether any SLA target (response or resolution) applies to this kind.
@@ -273,7 +303,7 @@ export const hasResolutionTarget =
 export const isSlaBound =
   (kind: TicketKind) =>
   (self: KindRules): boolean =>
-    self.kinds[kind].responseTarget || self.kinds[kind].resolutionTarget
+    rule(kind, self).responseTarget || rule(kind, self).resolutionTarget
 
 /**
  * Whether a ticket of this kind has a requester, who is answered, confirms the resolution
@@ -293,7 +323,7 @@ export const isSlaBound =
 export const hasRequester =
   (kind: TicketKind) =>
   (self: KindRules): boolean =>
-    self.kinds[kind].requester
+    rule(kind, self).requester
 
 /**
  * Whether a ticket of this kind may carry a requested-by date.
@@ -312,7 +342,7 @@ export const hasRequester =
 export const allowsRequestedBy =
   (kind: TicketKind) =>
   (self: KindRules): boolean =>
-    self.kinds[kind].requestedBy
+    rule(kind, self).requestedBy
 
 /**
  * Whether a ticket of this kind may run on (incident) or record (problem) a workaround.
@@ -331,7 +361,7 @@ export const allowsRequestedBy =
 export const allowsWorkaround =
   (kind: TicketKind) =>
   (self: KindRules): boolean =>
-    self.kinds[kind].workaround
+    rule(kind, self).workaround
 
 /**
  * Whether a ticket of this kind may be linked to a problem as one of the tickets it causes.
@@ -350,7 +380,7 @@ export const allowsWorkaround =
 export const allowsProblemLink =
   (kind: TicketKind) =>
   (self: KindRules): boolean =>
-    self.kinds[kind].problemLink
+    rule(kind, self).problemLink
 
 /**
  * Whether a value is a ticket kind.
@@ -396,7 +426,7 @@ export const isChannel = (u: unknown): u is Channel => typeof u === 'string' && 
  * @category guards
  * @since 0.1.0
  */
-export const isProactive = (channel: Channel): boolean => channelTraits[channel].proactive
+export const isProactive = (channel: Channel): boolean => typeof channel === 'string' && own(channelTraits, channel)?.proactive === true
 
 /**
  * Whether the requester is in a live conversation with the desk on this channel (phone, chat).
@@ -411,4 +441,4 @@ export const isProactive = (channel: Channel): boolean => channelTraits[channel]
  * @category guards
  * @since 0.1.0
  */
-export const isLive = (channel: Channel): boolean => channelTraits[channel].live
+export const isLive = (channel: Channel): boolean => typeof channel === 'string' && own(channelTraits, channel)?.live === true

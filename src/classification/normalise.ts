@@ -88,7 +88,7 @@ export const normaliseWithOffsets = (source: string): Normalised => {
  * not decompose are folded by hand: ø → o, æ → ae, ł → l, đ and ð → d, ß → ss, œ → oe,
  * þ → th, ı → i, ς → σ. Every run of characters that are neither letters nor digits (spaces,
  * punctuation, symbols) becomes one space, and the ends are trimmed. The result is a fixed
- * point: normalising it again changes nothing.
+ * point: normalising it again changes nothing. A value that is not a string normalises to `''`.
  *
  * @example
  * ```ts
@@ -101,7 +101,7 @@ export const normaliseWithOffsets = (source: string): Normalised => {
  * @category conversions
  * @since 0.1.0
  */
-export const normalise = (text: string): string => normaliseWithOffsets(text).text
+export const normalise = (text: string): string => (typeof text === 'string' ? normaliseWithOffsets(text).text : '')
 
 /**
  * The index of the first place a normalised pattern sits in a normalised text as `match`

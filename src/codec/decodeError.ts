@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { describe } from './describe.js'
+import { describe, describeFree, pathKey } from './describe.js'
 
 /**
  * One problem found while decoding: where it is, what was expected and what was received.
@@ -12,7 +12,10 @@ export interface Issue {
   /** Dotted path from the root, such as `weekly.mon[0].closes` (`$` for the root itself). */
   readonly path: string
   readonly expected: string
-  /** The received value, described: short scalars verbatim, long text by its length. */
+  /**
+   * The received value, described: short scalars quoted with control and bidi characters as
+   * `\uXXXX`, free text and strings over 60 characters by their length only.
+   */
   readonly received: string
   readonly message: string
 }
@@ -26,24 +29,49 @@ export interface Issue {
 export interface DecodeError {
   readonly _tag: 'DecodeError'
   readonly issues: ReadonlyArray<Issue>
-  /** All issues, one per line. */
+  /** The issues one per line (the first 50, then how many more there are). */
   readonly message: string
 }
 
-/** @internal */
-export const makeIssue = (path: string, expected: string, received: unknown): Issue => ({
-  path,
-  expected,
-  received: describe(received),
-  message: `${path}: expected ${expected}, received ${describe(received)}`
-})
+/**
+ * An issue; a `free` value (a title, a note, any text that may hold ticket content) is described
+ * by its length only, never quoted.
+ *
+ * @internal
+ */
+export const makeIssue = (path: string, expected: string, received: unknown, free = false): Issue => {
+  const shown = free ? describeFree(received) : describe(received)
+  return { path, expected, received: shown, message: `${path}: expected ${expected}, received ${shown}` }
+}
+
+/** Most issues a message lists one per line; the rest are counted. @internal */
+export const MESSAGE_ISSUES = 50
+
+const joinIssues = (issues: ReadonlyArray<Issue>): string => {
+  const lines = issues.slice(0, MESSAGE_ISSUES).map((i) => i.message)
+  const more = issues.length - MESSAGE_ISSUES
+  return more > 0 ? `${lines.join('\n')}\n… and ${more} more problem${more === 1 ? '' : 's'}` : lines.join('\n')
+}
 
 /** @internal */
 export const decodeError = (issues: ReadonlyArray<Issue>): DecodeError => ({
   _tag: 'DecodeError',
   issues,
-  message: issues.map((i) => i.message).join('\n')
+  message: joinIssues(issues)
 })
+
+const FREE = new WeakSet<object>()
+
+/**
+ * Marks a codec as one of free text (titles, notes, messages, reasons, comments): decode errors
+ * then describe the received value by its length only, never quote it.
+ *
+ * @internal
+ */
+export const markFree = <T extends object>(type: T): T => {
+  FREE.add(type)
+  return type
+}
 
 // unions and intersections validate each member under an index key ("0", "1", …) that is not
 // part of the data's path; refinements, exact, readonly and recursive types add no step at all
@@ -65,7 +93,8 @@ const pathOf = (context: t.Context): string => {
     const entry = context[i] as t.ContextEntry
     const parent = unwrap((context[i - 1] as t.ContextEntry).type as unknown as Tagged)
     if (entry.key === '' || transparent.has(parent._tag ?? '')) continue
-    path += indexed.has(parent._tag ?? '') ? `[${entry.key}]` : path === '' ? entry.key : `.${entry.key}`
+    const key = pathKey(entry.key)
+    path += indexed.has(parent._tag ?? '') ? `[${key}]` : path === '' ? key : `.${key}`
   }
   return path === '' ? '$' : path
 }
@@ -85,7 +114,7 @@ export const fromValidationErrors = (errors: t.Errors): DecodeError => {
     const key = `${path}\u0000${expected}`
     if (seen.has(key)) continue
     seen.add(key)
-    issues.push(makeIssue(path, expected, e.value))
+    issues.push(makeIssue(path, expected, e.value, last !== undefined && FREE.has(last.type)))
   }
   return decodeError(issues)
 }
@@ -105,7 +134,7 @@ export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>) => (u: unknown): 
 }
 
 /**
- * Formats a decode error with one issue per line.
+ * Formats a decode error with one issue per line: the first 50, then how many more there are.
  *
  * @example
  * ```ts
@@ -119,4 +148,4 @@ export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>) => (u: unknown): 
  * @category conversions
  * @since 0.1.0
  */
-export const formatDecodeError = (self: DecodeError): string => self.issues.map((i) => i.message).join('\n')
+export const formatDecodeError = (self: DecodeError): string => joinIssues(self.issues)

@@ -4,6 +4,13 @@
  * when you compose your own io-ts codecs; everyday decoding goes through `Calendar.decodeCalendarSpec`
  * and friends.
  *
+ * The raw codecs report problems as io-ts does: the `Errors` of their `decode` carry the input
+ * values themselves, free text included. The `decode…` functions of each module turn them into
+ * a {@link DecodeError} whose messages never quote free text (a title, a note, a reason: only its
+ * length), and quote other strings and property names escaped (control and bidi characters as
+ * `\uXXXX`) and cut at 60 characters: read untrusted data with those. The guards (`is`) never
+ * throw, and the encoders write `null` for a value that is not valid (never `NaN` text).
+ *
  * @example
  * ```ts
  * import * as assert from 'node:assert'

@@ -1,5 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
+import { markFree } from './decodeError.js'
+import { quote } from './describe.js'
 
 /**
  * An integer codec with inclusive bounds, named for error messages.
@@ -28,6 +30,21 @@ export const stringWhere = (name: string, ok: (s: string) => boolean): t.Type<st
   )
 
 /**
+ * A free-text codec (a title, a note, a message, a reason, a comment) checked by a predicate:
+ * its decode errors give the received text's length, never the text.
+ *
+ * @internal
+ */
+export const freeText = (name: string, ok: (s: string) => boolean): t.Type<string, string, unknown> => markFree(stringWhere(name, ok))
+
+const isPlainObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+// an unknown property: its name is quoted escaped and cut; its value is described as any value is
+const Excess = new t.Type<never, never, unknown>('no such property', (_u): _u is never => false, (u, c) => t.failure(u, c), () => undefined as never)
+
+type Check = readonly [string, (u: unknown) => boolean]
+
+/**
  * A record codec with required and optional properties that rejects unknown properties, so a
  * misspelt field is reported instead of silently ignored.
  *
@@ -40,12 +57,41 @@ export const record = <R extends t.Props, O extends t.Props>(
 ): t.Type<t.TypeOfProps<R> & t.TypeOfPartialProps<O>, t.OutputOfProps<R> & t.OutputOfPartialProps<O>, unknown> => {
   const req = t.type(required)
   const opt = t.partial(optional)
-  const inner = t.intersection([req, opt])
-  const known = [...Object.keys(required), ...Object.keys(optional)]
+  const reqKeys = Object.keys(required)
+  const optKeys = Object.keys(optional)
+  // each property with its guard, looked up once here rather than on every check
+  const reqChecks: ReadonlyArray<Check> = reqKeys.map((k) => [k, (required[k] as t.Any).is])
+  const optChecks: ReadonlyArray<Check> = optKeys.map((k) => [k, (optional[k] as t.Any).is])
+  const known = [...reqKeys, ...optKeys]
   const knownSet = new Set(known)
   return new t.Type(
     name,
-    inner.is,
+    // strict, like decoding: every required property, optional ones when present, nothing else
+    (u): u is t.TypeOfProps<R> & t.TypeOfPartialProps<O> => {
+      if (!isPlainObject(u)) return false
+      for (let i = 0; i < reqChecks.length; i++) {
+        const [k, is] = reqChecks[i] as Check
+        if (!is(u[k])) return false
+      }
+      let own = reqChecks.length
+      for (let i = 0; i < optChecks.length; i++) {
+        const [k, is] = optChecks[i] as Check
+        const v = u[k]
+        if (v !== undefined) {
+          if (!is(v)) return false
+          own++
+        } else if (Object.prototype.hasOwnProperty.call(u, k)) own++
+      }
+      // a plain object has no other property when it has exactly as many as counted
+      const proto: unknown = Object.getPrototypeOf(u)
+      if (proto === Object.prototype || proto === null) {
+        let n = 0
+        for (const k in u) if (Object.prototype.hasOwnProperty.call(u, k)) n++
+        return n === own
+      }
+      for (const k in u) if (Object.prototype.hasOwnProperty.call(u, k) && !knownSet.has(k)) return false
+      return true
+    },
     (u, c) => {
       if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c)
       const excess = Object.keys(u).filter((k) => !knownSet.has(k))
@@ -64,15 +110,21 @@ export const record = <R extends t.Props, O extends t.Props>(
       if (excess.length === 0) return result
       const excessErrors: t.Errors = excess.map((k) => ({
         value: (u as Record<string, unknown>)[k],
-        context: [...c, { key: k, type: t.never, actual: (u as Record<string, unknown>)[k] }],
-        message: `no property "${k}" here (known: ${known.join(', ')})`
+        context: [...c, { key: k, type: Excess, actual: (u as Record<string, unknown>)[k] }],
+        message: `no property ${quote(k)} here (known: ${known.join(', ')})`
       }))
       return E.isLeft(result) ? t.failures([...result.left, ...excessErrors]) : t.failures(excessErrors)
     },
     (a) => {
-      // drop optional properties that are undefined so the wire form stays plain JSON
+      // known properties only, optional ones only when defined, so the wire form stays plain
+      // JSON that decodes again (a value that is not a record at all encodes to null)
+      if (!isPlainObject(a)) return null as unknown as t.OutputOfProps<R> & t.OutputOfPartialProps<O>
       const out: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(inner.encode(a))) if (v !== undefined) out[k] = v
+      for (const k of reqKeys) out[k] = (required[k] as t.Any).encode(a[k])
+      for (const k of optKeys) {
+        const v = a[k]
+        if (v !== undefined) out[k] = (optional[k] as t.Any).encode(v)
+      }
       return out as t.OutputOfProps<R> & t.OutputOfPartialProps<O>
     }
   )
@@ -89,7 +141,12 @@ export const taggedUnion = <A, O>(members: Readonly<Record<string, t.Type<A, O, 
   const expected = `one of ${tags.map((x) => `"${x}"`).join(' | ')}`
   return new t.Type<A, O, unknown>(
     tags.join(' | '),
-    (u): u is A => typeof u === 'object' && u !== null && tags.some((k) => (members[k] as t.Type<A, O, unknown>).is(u)),
+    (u): u is A => {
+      if (!isPlainObject(u)) return false
+      const tag = u['_tag']
+      const member = typeof tag === 'string' ? own(members, tag) : undefined
+      return member !== undefined && member.is(u)
+    },
     (u, c) => {
       if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `an object with a "_tag" (${expected})`)
       const tag = (u as Record<string, unknown>)['_tag']
@@ -98,8 +155,10 @@ export const taggedUnion = <A, O>(members: Readonly<Record<string, t.Type<A, O, 
       return member.validate(u, c)
     },
     (a) => {
-      const tag = (a as Record<string, unknown>)['_tag'] as string
-      return (members[tag] as t.Type<A, O, unknown>).encode(a)
+      // a value without a known tag (a cast let it in) encodes to null rather than throw
+      const tag = isPlainObject(a) ? a['_tag'] : undefined
+      const member = typeof tag === 'string' ? own(members, tag) : undefined
+      return member === undefined ? (null as unknown as O) : member.encode(a)
     }
   )
 }
@@ -122,7 +181,8 @@ export const literals = <K extends string>(values: ReadonlyArray<K>): t.Type<K, 
  * @internal
  */
 export const own = <A>(record: Readonly<Record<string, A>>, key: string): A | undefined =>
-  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
+  // a key that is not a string (a type cast let it in) is no key: converting it could throw
+  typeof key === 'string' && typeof record === 'object' && record !== null && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
 
 /** A literal `_tag` codec. @internal */
 export const tag = <T extends string>(value: T): t.LiteralC<T> => t.literal(value)

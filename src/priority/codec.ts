@@ -185,7 +185,8 @@ export const decodeMatrix = (u: unknown, options?: MakeOptions): E.Either<Priori
   )
 
 /**
- * Writes a priority matrix as plain JSON data (the inverse of {@link decodeMatrix}).
+ * Writes a priority matrix as plain JSON data (the inverse of {@link decodeMatrix}); a value that
+ * is not a matrix (a type cast let it in) is written as `null`.
  *
  * @example
  * ```ts
@@ -199,4 +200,4 @@ export const decodeMatrix = (u: unknown, options?: MakeOptions): E.Either<Priori
  * @category codecs
  * @since 0.1.0
  */
-export const encodeMatrix = (self: Matrix): MatrixSpec => MatrixSpecJson.encode(self)
+export const encodeMatrix = (self: Matrix): MatrixSpec => (MatrixSpecJson.is(self) ? MatrixSpecJson.encode(self) : (null as unknown as MatrixSpec))

@@ -131,8 +131,8 @@ const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isS
  * @since 0.1.0
  */
 export const impactFromUsers = (users: AffectedUsers, thresholds: ImpactThresholds = defaultImpactThresholds): E.Either<PriorityError, ItilImpact> => {
-  const { affected, total } = users
-  const { highShare, someUsers } = thresholds
+  const { affected, total } = (typeof users === 'object' && users !== null ? users : {}) as Partial<AffectedUsers>
+  const { highShare, someUsers } = (typeof thresholds === 'object' && thresholds !== null ? thresholds : {}) as Partial<ImpactThresholds>
   if (!isCount(total) || total < 1) return E.left(invalidUserCount('total', 'a whole number of users, at least 1', total))
   if (!isCount(affected) || affected > total) return E.left(invalidUserCount('affected', `a whole number of users from 0 to total (${total})`, affected))
   if (typeof highShare !== 'number' || !(highShare > 0 && highShare <= 1))

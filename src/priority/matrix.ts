@@ -3,6 +3,7 @@ import { unknownImpact, unknownPriority, unknownUrgency, type PriorityError } fr
 import type { Cells, Matrix, Priority, PriorityLevel } from './model.js'
 import { own } from '../codec/primitives.js'
 import { firstNonMonotonic, rankOf } from './validate.js'
+import { isMatrix, notAMatrix } from './guard.js'
 
 const toPriority = <P extends string>(level: PriorityLevel<P>, index: number): Priority<P> => ({ rank: index + 1, name: level.name, label: level.label })
 
@@ -37,6 +38,7 @@ const cell = (self: Matrix, urgency: string, impact: string): string | undefined
 export const lookup =
   (urgency: string, impact: string) =>
   <P extends string>(self: Matrix<string, string, P>): E.Either<PriorityError, Priority<P>> => {
+    if (!isMatrix(self)) return E.left(notAMatrix('matrix', self))
     if (typeof urgency !== 'string' || !self.urgencies.includes(urgency)) return E.left(unknownUrgency('urgency', self.urgencies, urgency))
     if (typeof impact !== 'string' || !self.impacts.includes(impact)) return E.left(unknownImpact('impact', self.impacts, impact))
     const p = find(self, cell(self, urgency, impact) ?? '')
@@ -52,7 +54,7 @@ export const lookup =
  * {@link make} from a spec written in code); for a matrix decoded from JSON, or names from
  * outside the program, use {@link lookup}. Should a type cast smuggle in a name the matrix does
  * not have, it returns the most pressing priority rather than throw (an unknown case is looked
- * at first).
+ * at first); given a value that is not a matrix at all, it returns `{ rank: 1, name: '', label: '' }`.
  *
  * @example
  * ```ts
@@ -72,7 +74,9 @@ export const priorityOf =
       (string extends I ? never : unknown) &
       Matrix<string, string, P> & { readonly cells: Readonly<Record<U, Readonly<Record<I, P>>>> }
   ): Priority<P> =>
-    find(self, cell(self, urgency, impact) ?? '') ?? toPriority(self.priorities[0], 0)
+    isMatrix(self)
+      ? (find(self, cell(self, urgency, impact) ?? '') ?? toPriority(self.priorities[0], 0))
+      : ({ rank: 1, name: '' as P, label: '' })
 
 /**
  * Returns the priority of a matrix that has a given name, with its rank: for a priority stored
@@ -93,13 +97,15 @@ export const priorityOf =
 export const priorityNamed =
   (name: string) =>
   <P extends string>(self: Matrix<string, string, P>): E.Either<PriorityError, Priority<P>> => {
+    if (!isMatrix(self)) return E.left(notAMatrix('matrix', self))
     const p = typeof name === 'string' ? find(self, name) : undefined
     return p === undefined ? E.left(unknownPriority('priority', self.priorities.map((l) => l.name), name)) : E.right(p)
   }
 
 /**
  * Tells whether no cell of a matrix is less pressing than a less urgent or lower-impact cell:
- * raising the urgency or widening the impact never lowers the priority.
+ * raising the urgency or widening the impact never lowers the priority (false for a value that is
+ * not a matrix).
  *
  * @example
  * ```ts
@@ -110,4 +116,4 @@ export const priorityNamed =
  * @category guards
  * @since 0.1.0
  */
-export const isMonotone = (self: Matrix): boolean => firstNonMonotonic(self) === undefined
+export const isMonotone = (self: Matrix): boolean => isMatrix(self) && firstNonMonotonic(self) === undefined

@@ -1,62 +1,35 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { pipe } from 'fp-ts/lib/function.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../codec/decodeError.js'
-import { intBetween, literals, record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
-import { ChannelJson, TicketKindJson } from '../classification/codec.js'
-import { InstantJson, LocalDateJson } from '../time/codec.js'
-import { replay } from './apply.js'
+import { intBetween, literals, record, tag, taggedUnion } from '../codec/primitives.js'
+import type { KindRules } from '../classification/model.js'
+import { builder, finish, push } from './apply.js'
 import type { TicketCommand } from './commands.js'
-import { isTicketId } from './constructors.js'
-import type { TicketError } from './errors.js'
+import { resolveContext, type ReadContext } from './context.js'
+import { emptyHistory, type TicketError } from './errors.js'
 import type { TicketEvent } from './events.js'
-import type { Ticket, TicketId } from './model.js'
+import {
+  Audience,
+  Channel,
+  CloseReasonJson,
+  Code,
+  commandMembers,
+  Day,
+  eventMembers,
+  Id,
+  InstantWire,
+  Kind,
+  Label,
+  Name,
+  Party,
+  Rank,
+  Score,
+  Text,
+  Users
+} from './limits.js'
+import type { Ticket } from './model.js'
 
-const Id = stringWhere('a ticket id of 1 to 100 printable characters', isTicketId) as unknown as t.Type<TicketId, TicketId, unknown>
-const Text = stringWhere('a text of at most 100 000 characters', (s) => s.length <= 100_000)
-const Name = stringWhere('a name of 1 to 200 characters', (s) => s.length >= 1 && s.length <= 200)
-const Kind = TicketKindJson
-const Channel = ChannelJson
-/** The parties a ticket can await. @internal */
-export const Party = literals(['customer', 'thirdParty', 'vendor'] as const)
-const Code = literals(['fixed', 'workaround', 'answered', 'fulfilled', 'noFaultFound', 'duplicate', 'cancelledByCustomer', 'other'] as const)
-/** Who a notice goes to. @internal */
-export const Audience = literals(['assignee', 'teamLead', 'manager'] as const)
-const Actor = record('an actor', { role: literals(['agent', 'customer', 'system'] as const), id: Name }, {})
-const Rank = intBetween(1, 1000, 'a rank from 1 (most pressing) to 1000')
-const Users = intBetween(0, 1e9, 'a whole number of users, 0 or more')
-const Score = intBetween(1, 5, 'a score from 1 to 5')
-
-const header = { ticketId: Id, seq: intBetween(1, Number.MAX_SAFE_INTEGER, 'a sequence number, 1 or more'), at: InstantJson, actor: Actor }
-const cmd = { at: InstantJson, actor: Actor }
-
-const events = {
-  TicketOpened: record(
-    'a TicketOpened event',
-    { _tag: tag('TicketOpened'), ...header, channel: Channel, customer: Name, requester: Name, title: Text, tier: Name },
-    { service: Name, affectedUsers: Users, kind: Kind, requestedBy: LocalDateJson }
-  ),
-  TicketClassified: record('a TicketClassified event', { _tag: tag('TicketClassified'), ...header, kind: Kind }, { category: Name }),
-  PrioritySet: record('a PrioritySet event', { _tag: tag('PrioritySet'), ...header, urgency: Name, impact: Name, rank: Rank, name: Name, label: Text }, {}),
-  PriorityOverridden: record('a PriorityOverridden event', { _tag: tag('PriorityOverridden'), ...header, rank: Rank, name: Name, label: Text, reason: Text }, {}),
-  TicketAssigned: record('a TicketAssigned event', { _tag: tag('TicketAssigned'), ...header, assignee: Name }, {}),
-  TicketEscalated: record('a TicketEscalated event', { _tag: tag('TicketEscalated'), ...header, toTier: Name, note: Text }, { assignee: Name }),
-  PublicReplySent: record('a PublicReplySent event', { _tag: tag('PublicReplySent'), ...header, message: Text }, {}),
-  InternalNoteAdded: record('an InternalNoteAdded event', { _tag: tag('InternalNoteAdded'), ...header, note: Text }, {}),
-  AwaitingStarted: record('an AwaitingStarted event', { _tag: tag('AwaitingStarted'), ...header, party: Party }, { reason: Text }),
-  WorkResumed: record('a WorkResumed event', { _tag: tag('WorkResumed'), ...header }, {}),
-  WorkaroundApplied: record('a WorkaroundApplied event', { _tag: tag('WorkaroundApplied'), ...header, description: Text }, { problemId: Id }),
-  WorkaroundWithdrawn: record('a WorkaroundWithdrawn event', { _tag: tag('WorkaroundWithdrawn'), ...header, reason: Text }, {}),
-  RootCauseIdentified: record('a RootCauseIdentified event', { _tag: tag('RootCauseIdentified'), ...header, rootCause: Text }, {}),
-  TicketResolved: record('a TicketResolved event', { _tag: tag('TicketResolved'), ...header, code: Code, note: Text }, {}),
-  ResolutionRejected: record('a ResolutionRejected event', { _tag: tag('ResolutionRejected'), ...header, reason: Text }, {}),
-  TicketReopened: record('a TicketReopened event', { _tag: tag('TicketReopened'), ...header, reason: Text }, {}),
-  TicketClosed: record('a TicketClosed event', { _tag: tag('TicketClosed'), ...header, reason: literals(['confirmed', 'silence'] as const) }, {}),
-  TicketCancelled: record('a TicketCancelled event', { _tag: tag('TicketCancelled'), ...header, reason: Text }, {}),
-  TicketRated: record('a TicketRated event', { _tag: tag('TicketRated'), ...header, score: Score }, { comment: Text }),
-  LinkedToProblem: record('a LinkedToProblem event', { _tag: tag('LinkedToProblem'), ...header, problemId: Id }, {}),
-  NoticeSent: record('a NoticeSent event', { _tag: tag('NoticeSent'), ...header, audience: Audience, reason: Name }, {})
-}
+export { Audience, Party }
 
 /**
  * io-ts codec of one ticket event (JSON wire form: instants as ISO-8601 strings).
@@ -72,36 +45,7 @@ const events = {
  * @category codecs
  * @since 0.1.0
  */
-export const TicketEventJson: t.Type<TicketEvent, unknown, unknown> = taggedUnion(events as unknown as Record<string, t.Type<TicketEvent, unknown, unknown>>)
-
-const commands = {
-  Open: record(
-    'an Open command',
-    { _tag: tag('Open'), ...cmd, ticketId: Id, channel: Channel, customer: Name, requester: Name, title: Text },
-    { tier: Name, service: Name, affectedUsers: Users, kind: Kind, requestedBy: LocalDateJson }
-  ),
-  Classify: record('a Classify command', { _tag: tag('Classify'), ...cmd, kind: Kind }, { category: Name }),
-  Prioritise: record('a Prioritise command', { _tag: tag('Prioritise'), ...cmd, urgency: Name, impact: Name }, {}),
-  OverridePriority: record('an OverridePriority command', { _tag: tag('OverridePriority'), ...cmd, priority: Name, reason: Text }, {}),
-  Assign: record('an Assign command', { _tag: tag('Assign'), ...cmd, assignee: Name }, {}),
-  Escalate: record('an Escalate command', { _tag: tag('Escalate'), ...cmd, toTier: Name, note: Text }, { assignee: Name }),
-  Reply: record('a Reply command', { _tag: tag('Reply'), ...cmd, message: Text }, {}),
-  AddNote: record('an AddNote command', { _tag: tag('AddNote'), ...cmd, note: Text }, {}),
-  Await: record('an Await command', { _tag: tag('Await'), ...cmd, party: Party }, { reason: Text }),
-  Resume: record('a Resume command', { _tag: tag('Resume'), ...cmd }, {}),
-  ApplyWorkaround: record('an ApplyWorkaround command', { _tag: tag('ApplyWorkaround'), ...cmd, description: Text }, { problemId: Id }),
-  Notify: record('a Notify command', { _tag: tag('Notify'), ...cmd, audience: Audience, reason: Name }, {}),
-  WithdrawWorkaround: record('a WithdrawWorkaround command', { _tag: tag('WithdrawWorkaround'), ...cmd, reason: Text }, {}),
-  IdentifyRootCause: record('an IdentifyRootCause command', { _tag: tag('IdentifyRootCause'), ...cmd, rootCause: Text }, {}),
-  Resolve: record('a Resolve command', { _tag: tag('Resolve'), ...cmd, code: Code, note: Text }, {}),
-  Confirm: record('a Confirm command', { _tag: tag('Confirm'), ...cmd }, {}),
-  Reject: record('a Reject command', { _tag: tag('Reject'), ...cmd, reason: Text }, {}),
-  Reopen: record('a Reopen command', { _tag: tag('Reopen'), ...cmd, reason: Text }, {}),
-  Close: record('a Close command', { _tag: tag('Close'), ...cmd }, {}),
-  Cancel: record('a Cancel command', { _tag: tag('Cancel'), ...cmd, reason: Text }, {}),
-  Rate: record('a Rate command', { _tag: tag('Rate'), ...cmd, score: Score }, { comment: Text }),
-  LinkProblem: record('a LinkProblem command', { _tag: tag('LinkProblem'), ...cmd, problemId: Id }, {})
-}
+export const TicketEventJson: t.Type<TicketEvent, unknown, unknown> = taggedUnion(eventMembers(InstantWire) as unknown as Record<string, t.Type<TicketEvent, unknown, unknown>>)
 
 /**
  * io-ts codec of a ticket command, as a portal or a bot sends it.
@@ -117,17 +61,17 @@ const commands = {
  * @category codecs
  * @since 0.1.0
  */
-export const TicketCommandJson: t.Type<TicketCommand, unknown, unknown> = taggedUnion(commands as unknown as Record<string, t.Type<TicketCommand, unknown, unknown>>)
+export const TicketCommandJson: t.Type<TicketCommand, unknown, unknown> = taggedUnion(commandMembers(InstantWire) as unknown as Record<string, t.Type<TicketCommand, unknown, unknown>>)
 
 const EventsJson = t.readonlyArray(TicketEventJson, 'a list of ticket events')
 
-const since = { since: InstantJson }
+const since = { since: InstantWire }
 const StatusJson = taggedUnion({
   New: record('a New status', { _tag: tag('New'), ...since }, {}),
   InProgress: record('an InProgress status', { _tag: tag('InProgress'), ...since }, {}),
   Awaiting: record('an Awaiting status', { _tag: tag('Awaiting'), ...since, party: Party }, {}),
   Resolved: record('a Resolved status', { _tag: tag('Resolved'), ...since, code: Code, note: Text }, {}),
-  Closed: record('a Closed status', { _tag: tag('Closed'), ...since, reason: literals(['confirmed', 'silence'] as const) }, {}),
+  Closed: record('a Closed status', { _tag: tag('Closed'), ...since, reason: CloseReasonJson }, {}),
   Cancelled: record('a Cancelled status', { _tag: tag('Cancelled'), ...since, reason: Text }, {})
 } as unknown as Record<string, t.Type<Ticket['status'], unknown, unknown>>)
 
@@ -155,8 +99,8 @@ export const TicketJson: t.Type<Ticket, unknown, unknown> = record(
     _tag: tag('Ticket'),
     id: Id,
     version: intBetween(1, Number.MAX_SAFE_INTEGER, 'the number of events applied, 1 or more'),
-    openedAt: InstantJson,
-    updatedAt: InstantJson,
+    openedAt: InstantWire,
+    updatedAt: InstantWire,
     channel: Channel,
     customer: Name,
     requester: Name,
@@ -173,22 +117,22 @@ export const TicketJson: t.Type<Ticket, unknown, unknown> = record(
     affectedUsers: Users,
     kind: Kind,
     category: Name,
-    requestedBy: LocalDateJson,
+    requestedBy: Day,
     urgency: Name,
     impact: Name,
     priority: record(
       'a ticket priority',
-      { rank: Rank, name: Name, label: Text, source: literals(['matrix', 'override'] as const) },
+      { rank: Rank, name: Name, label: Label, source: literals(['matrix', 'override'] as const) },
       { reason: Text }
     ),
     assignee: Name,
-    firstResponseAt: InstantJson,
-    resolvedAt: InstantJson,
-    closedAt: InstantJson,
+    firstResponseAt: InstantWire,
+    resolvedAt: InstantWire,
+    closedAt: InstantWire,
     handoverNote: Text,
-    workaround: record('a workaround', { description: Text, appliedAt: InstantJson }, { problemId: Id }),
+    workaround: record('a workaround', { description: Text, appliedAt: InstantWire }, { problemId: Id }),
     rootCause: Text,
-    rating: record('a rating', { score: Score, at: InstantJson }, { comment: Text })
+    rating: record('a rating', { score: Score, at: InstantWire }, { comment: Text })
   }
 ) as unknown as t.Type<Ticket, unknown, unknown>
 
@@ -209,7 +153,8 @@ export const TicketJson: t.Type<Ticket, unknown, unknown> = record(
 export const decodeTicket: (u: unknown) => E.Either<DecodeError, Ticket> = decodeWith(TicketJson)
 
 /**
- * Writes a ticket snapshot as JSON data (instants as ISO-8601 strings).
+ * Writes a ticket snapshot as JSON data (instants as ISO-8601 strings); a value that is not a
+ * well-formed ticket (a type cast let it in) is written as `null`, never as `NaN` or `Infinity` text.
  *
  * @example
  * ```ts
@@ -225,7 +170,7 @@ export const decodeTicket: (u: unknown) => E.Either<DecodeError, Ticket> = decod
  * @category codecs
  * @since 0.1.0
  */
-export const encodeTicket = (ticket: Ticket): unknown => TicketJson.encode(ticket)
+export const encodeTicket = (ticket: Ticket): unknown => (TicketJson.is(ticket) ? TicketJson.encode(ticket) : null)
 
 /**
  * Reads one ticket event from JSON, reporting every problem with its path.
@@ -245,7 +190,8 @@ export const encodeTicket = (ticket: Ticket): unknown => TicketJson.encode(ticke
 export const decodeEvent: (u: unknown) => E.Either<DecodeError, TicketEvent> = decodeWith(TicketEventJson)
 
 /**
- * Writes a ticket event as JSON data (instants as ISO-8601 strings).
+ * Writes a ticket event as JSON data (instants as ISO-8601 strings); a value that is not a
+ * well-formed event (a type cast let it in) is written as `null`, never as `NaN` or `Infinity` text.
  *
  * @example
  * ```ts
@@ -259,7 +205,7 @@ export const decodeEvent: (u: unknown) => E.Either<DecodeError, TicketEvent> = d
  * @category codecs
  * @since 0.1.0
  */
-export const encodeEvent = (event: TicketEvent): unknown => TicketEventJson.encode(event)
+export const encodeEvent = (event: TicketEvent): unknown => (TicketEventJson.is(event) ? TicketEventJson.encode(event) : null)
 
 /**
  * Reads a ticket command from JSON, reporting every problem with its path.
@@ -279,7 +225,8 @@ export const encodeEvent = (event: TicketEvent): unknown => TicketEventJson.enco
 export const decodeCommand: (u: unknown) => E.Either<DecodeError, TicketCommand> = decodeWith(TicketCommandJson)
 
 /**
- * Writes a ticket command as JSON data.
+ * Writes a ticket command as JSON data; a value that is not a well-formed command is written as
+ * `null`.
  *
  * @example
  * ```ts
@@ -293,12 +240,29 @@ export const decodeCommand: (u: unknown) => E.Either<DecodeError, TicketCommand>
  * @category codecs
  * @since 0.1.0
  */
-export const encodeCommand = (command: TicketCommand): unknown => TicketCommandJson.encode(command)
+export const encodeCommand = (command: TicketCommand): unknown => (TicketCommandJson.is(command) ? TicketCommandJson.encode(command) : null)
+
+const readHistory = (u: unknown, context: ReadContext | KindRules | undefined): E.Either<TicketError, { readonly ticket: Ticket; readonly events: ReadonlyArray<TicketEvent> }> => {
+  const ctx = resolveContext(context)
+  if (E.isLeft(ctx)) return ctx
+  const decoded = decodeWith(EventsJson)(u)
+  if (E.isLeft(decoded)) return decoded
+  const events = decoded.right
+  const b = builder(ctx.right, { _tag: 'Unopened' })
+  for (let i = 0; i < events.length; i++) {
+    const broken = push(b, events[i], i)
+    if (broken !== undefined) return E.left(broken)
+  }
+  const ticket = finish(b)
+  return ticket._tag === 'Unopened' ? E.left(emptyHistory()) : E.right({ ticket, events })
+}
 
 /**
  * Reads a ticket's stored history from JSON and rebuilds the ticket: every malformed field is
- * reported with its path first, then the history is replayed (unknown event types, events out
- * of order, duplicate sequence numbers and impossible transitions are errors).
+ * reported with its path first (`[3].at`), then the history is replayed as {@link replay} does,
+ * in the context the events were decided in (`Ticket.defaultReadContext` unless given; pass the
+ * `DecideContext` you decide with): events out of order, duplicate sequence numbers, impossible
+ * transitions and levels, priorities or kinds the context does not allow are errors.
  *
  * @example
  * ```ts
@@ -311,11 +275,34 @@ export const encodeCommand = (command: TicketCommand): unknown => TicketCommandJ
  *   { _tag: 'TicketOpened', ticketId: 'INC-1', seq: 1, at: '2025-03-07T08:00:00Z', actor, channel: 'chat', customer: 'ACME', requester: 'ola', title: 'VPN down', tier: 'L1' },
  *   { _tag: 'TicketAssigned', ticketId: 'INC-1', seq: 1, at: '2025-03-07T08:05:00Z', actor, assignee: 'kari' }
  * ]
- * assert.deepStrictEqual(pipe(Ticket.decodeHistory(history), E.mapLeft((e) => e.message)), E.left(
+ * assert.deepStrictEqual(pipe(Ticket.decodeHistory(history, Ticket.defaultContext), E.mapLeft((e) => e.message)), E.left(
  *   'ticket INC-1, event 1 (TicketAssigned at 2025-03-07T08:05:00Z): expected sequence number 2, received 1, which an earlier event already has'))
  * ```
  * @category codecs
  * @since 0.1.0
  */
-export const decodeHistory = (u: unknown): E.Either<TicketError, Ticket> =>
-  pipe(decodeWith(EventsJson)(u), E.flatMap((events): E.Either<TicketError, Ticket> => replay(events)))
+export const decodeHistory = (u: unknown, context?: ReadContext | KindRules): E.Either<TicketError, Ticket> =>
+  E.map((read: { readonly ticket: Ticket }) => read.ticket)(readHistory(u, context))
+
+/**
+ * Reads a ticket's stored history from JSON as {@link decodeHistory} does, and returns the
+ * decoded events with the rebuilt ticket (for SLA clocks and reports, which read the events).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * const history = [{ _tag: 'TicketOpened', ticketId: 'INC-1', seq: 1, at: '2025-03-07T08:00:00Z', actor: { role: 'agent', id: 'kari' },
+ *   channel: 'chat', customer: 'ACME', requester: 'ola', title: 'VPN down', tier: 'L1' }]
+ * const read = Ticket.decodeHistoryWithEvents(history, Ticket.defaultContext)
+ * assert.deepStrictEqual(pipe(read, E.map(({ ticket, events }) => [ticket.status._tag, events[0]?.at])), E.right(['New', Date.UTC(2025, 2, 7, 8)]))
+ * ```
+ * @category codecs
+ * @since 0.2.0
+ */
+export const decodeHistoryWithEvents = (
+  u: unknown,
+  context?: ReadContext | KindRules
+): E.Either<TicketError, { readonly ticket: Ticket; readonly events: ReadonlyArray<TicketEvent> }> => readHistory(u, context)

@@ -4,11 +4,16 @@ import { addBusinessDays } from '../calendar/days.js'
 import type { BusinessCalendar } from '../calendar/index.js'
 import { defaultKindRules } from '../classification/kinds.js'
 import type { KindRules } from '../classification/model.js'
-import { apply } from './apply.js'
+import { decodeError, makeIssue, type DecodeError } from '../codec/decodeError.js'
+import { violation } from './apply.js'
+import { isTicketState, resolveContext, type ReadContext } from './context.js'
 import type { TicketCommand } from './commands.js'
 import { invalidCommand, invalidCommandFrom, tooEarlyToClose, type TicketError } from './errors.js'
 import type { EventHeader, TicketEvent } from './events.js'
 import type { TicketState } from './model.js'
+import { evolve } from './evolve.js'
+import { Name } from './limits.js'
+import { commandProblems, eventProblems } from './shape.js'
 import { itilDefault } from '../priority/itil.js'
 import { lookup, priorityNamed } from '../priority/matrix.js'
 import type { Matrix, Priority } from '../priority/index.js'
@@ -22,7 +27,7 @@ import type { PriorityError } from '../priority/errors.js'
  * @category models
  * @since 0.1.0
  */
-export interface DecideContext {
+export interface DecideContext extends ReadContext {
   readonly matrix: Matrix
   /** What each kind of ticket may carry; `Classification.defaultKindRules` in the default context. */
   readonly kinds: KindRules
@@ -33,14 +38,20 @@ export interface DecideContext {
 const header = (state: TicketState, command: TicketCommand, ticketId: string): EventHeader => ({
   ticketId: ticketId as EventHeader['ticketId'],
   seq: state._tag === 'Unopened' ? 1 : state.version + 1,
-  at: command.at,
-  actor: command.actor
+  at: plain(command.at),
+  // a copy of the actor's own fields: what is stored is exactly what is read back
+  actor: { role: command.actor.role, id: command.actor.id }
 })
+
+/** -0 becomes 0 (JSON writes both as 0, so a stored -0 would read back as another value). */
+const plain = <N>(n: N): N => ((n as unknown) === 0 ? (0 as N) : n)
 
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
 
 const ranked = (p: Priority): { readonly rank: number; readonly name: string; readonly label: string } => ({ rank: p.rank, name: p.name, label: p.label })
+
+const one = (e: TicketEvent): E.Either<TicketError, ReadonlyArray<TicketEvent>> => E.right([e])
 
 const fromPriority = (ticketId: string, e: PriorityError): TicketError =>
   invalidCommandFrom(ticketId, e._tag === 'DecodeError' ? '$' : e.path, e.message)
@@ -65,7 +76,6 @@ export const defaultContext: DecideContext = { matrix: itilDefault, kinds: defau
 const propose = (command: TicketCommand, state: TicketState, context: DecideContext): E.Either<TicketError, ReadonlyArray<TicketEvent>> => {
   const id = command._tag === 'Open' ? command.ticketId : state._tag === 'Ticket' ? state.id : ''
   const h = header(state, command, id)
-  const one = (e: TicketEvent): E.Either<TicketError, ReadonlyArray<TicketEvent>> => E.right([e])
   switch (command._tag) {
     case 'Open':
       return one({
@@ -77,7 +87,7 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
         title: command.title,
         tier: command.tier ?? context.firstTier,
         ...optional('service', command.service),
-        ...optional('affectedUsers', command.affectedUsers),
+        ...optional('affectedUsers', plain(command.affectedUsers)),
         ...optional('kind', command.kind),
         ...optional('requestedBy', command.requestedBy)
       })
@@ -135,7 +145,7 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
     case 'Cancel':
       return one({ _tag: 'TicketCancelled', ...h, reason: command.reason })
     case 'Rate':
-      return one({ _tag: 'TicketRated', ...h, score: command.score, ...optional('comment', command.comment) })
+      return one({ _tag: 'TicketRated', ...h, score: plain(command.score), ...optional('comment', command.comment) })
     case 'LinkProblem':
       return one({ _tag: 'LinkedToProblem', ...h, problemId: command.problemId })
     default:
@@ -146,9 +156,13 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
 /**
  * Decides what a command means for a ticket: the events to store, or why it cannot happen.
  *
- * Every event is checked against the ticket's rules (the same ones {@link replay} checks), so
- * what `decide` returns always replays. `Confirm` closes a resolved ticket; `Close` closes one
- * only after the context's business days of silence since the resolution.
+ * The command is first checked against the limits the wire keeps (`Ticket.limits`: lengths,
+ * ranges, id shapes, real dates and instants, no unknown property), then every event against the
+ * ticket's rules in the context (the same ones {@link replay} checks), so what `decide` returns
+ * can always be stored, read back with `decodeHistory(json, context)` and replayed. A malformed
+ * command, context or state is a `DecodeError` naming the field. `Confirm` closes a resolved
+ * ticket; `Close` closes one only after the context's business days of silence since the
+ * resolution.
  *
  * @example
  * ```ts
@@ -167,13 +181,48 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
  * @since 0.1.0
  */
 export const decide = (command: TicketCommand, context: DecideContext) => (self: TicketState): E.Either<TicketError, ReadonlyArray<TicketEvent>> => {
-  const proposed = propose(command, self, context)
+  const ctx = checkDecideContext(context)
+  if (E.isLeft(ctx)) return ctx
+  if (!isTicketState(self)) return E.left(decodeError([makeIssue('state', 'a ticket state (Ticket.initial or a ticket)', self)]))
+  const proposed = proposeChecked(command, self, ctx.right)
   if (E.isLeft(proposed)) return proposed
   let state = self
   for (const event of proposed.right) {
-    const next = apply(event, context.kinds)(state)
-    if (E.isLeft(next)) return next
-    state = next.right
+    const shape = eventProblems(event)
+    if (shape !== undefined) return E.left(shape)
+    const broken = violation(state, event, ctx.right)
+    if (broken !== undefined) return E.left(broken)
+    state = evolve(state, event)
   }
   return proposed
+}
+
+const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+/**
+ * A decide context checked: its matrix and kind rules, its first tier (a name) and its
+ * auto-close policy (a compiled calendar), or a decode error naming the part at fault.
+ *
+ * @internal
+ */
+export const checkDecideContext = (u: unknown): E.Either<DecodeError, DecideContext> => {
+  if (!isObject(u)) return E.left(decodeError([makeIssue('context', 'a decide context (such as Ticket.defaultContext)', u)]))
+  const read = resolveContext(u)
+  if (E.isLeft(read)) return read
+  const issues = []
+  if (!Name.is(u['firstTier'])) issues.push(makeIssue('context.firstTier', Name.name, u['firstTier']))
+  const autoClose = u['autoClose']
+  if (autoClose !== undefined && !(isObject(autoClose) && isObject(autoClose['calendar']) && autoClose['calendar']['_tag'] === 'BusinessCalendar'))
+    issues.push(makeIssue('context.autoClose', 'an auto-close policy: a compiled calendar and a number of business days', autoClose))
+  return issues.length > 0 ? E.left(decodeError(issues)) : E.right(u as unknown as DecideContext)
+}
+
+/**
+ * The events a well-formed command stands for, or the problems of a malformed one.
+ *
+ * @internal
+ */
+export const proposeChecked = (command: unknown, state: TicketState, context: DecideContext): E.Either<TicketError, ReadonlyArray<TicketEvent>> => {
+  const shape = commandProblems(command)
+  return shape !== undefined ? E.left(shape) : propose(command as TicketCommand, state, context)
 }

@@ -1,8 +1,9 @@
 import { absurd } from 'fp-ts/lib/function.js'
 import type { DecodeError } from '../codec/decodeError.js'
-import { describe } from '../codec/describe.js'
+import { describe, describeFree } from '../codec/describe.js'
 import type { Instant } from '../time/index.js'
 import { toISO } from '../time/constructors.js'
+import { isTicketId } from './constructors.js'
 import type { TicketEvent } from './events.js'
 import type { Status, TicketState } from './model.js'
 
@@ -10,13 +11,19 @@ import type { Status, TicketState } from './model.js'
 export const where = (event: Pick<TicketEvent, '_tag' | 'ticketId' | 'seq' | 'at'>): string =>
   `ticket ${describeId(event.ticketId)}, event ${event.seq} (${event._tag} at ${safeISO(event.at)})`
 
-/** A ticket id as messages show it (summarised when long or not text). @internal */
-export const describeId = (id: unknown): string => (typeof id === 'string' && id.length <= 60 ? id : describe(id))
-const safeISO = (at: unknown): string => (typeof at === 'number' && Number.isFinite(at) && Math.abs(at) < 8.64e15 ? toISO(at as Instant) : describe(at))
+/** A ticket id as messages show it: as is when well formed, otherwise quoted and escaped (or summarised when long). @internal */
+export const describeId = (id: unknown): string => (isTicketId(id) && id.length <= 60 ? id : describe(id))
+
+/** An instant as messages show it: ISO-8601 UTC, or described when it is not an instant. @internal */
+export const safeISO = (at: unknown): string =>
+  typeof at === 'number' && Number.isFinite(at) && Math.abs(at) <= 8.64e15 ? toISO(at as Instant) : describe(at)
+
+// free-text fields of events: their values are never quoted, only their length given
+const FREE_TEXT = new Set(['title', 'note', 'message', 'reason', 'description', 'rootCause', 'comment'])
 
 /** A status in words, with when it began. @internal */
 export const describeStatus = (status: Status): string => {
-  const since = `since ${toISO(status.since)}`
+  const since = `since ${safeISO(status.since)}`
   switch (status._tag) {
     case 'New':
       return `a new ticket ${since}`
@@ -25,7 +32,7 @@ export const describeStatus = (status: Status): string => {
     case 'Awaiting':
       return `a ticket awaiting ${status.party === 'thirdParty' ? 'a third party' : `the ${status.party}`} ${since}`
     case 'Resolved':
-      return `a ticket resolved with code "${status.code}" ${since}`
+      return `a ticket resolved with code ${describe(status.code)} ${since}`
     case 'Closed':
       return `a ticket closed ${since}`
     case 'Cancelled':
@@ -151,7 +158,17 @@ export const invalidEvent = (event: TicketEvent, path: string, expected: string,
   seq: event.seq,
   event: event._tag,
   path,
-  message: `${where(event)}: ${path}: expected ${expected}, received ${describe(received)}`
+  message: `${where(event)}: ${path}: expected ${expected}, received ${FREE_TEXT.has(path) ? describeFree(received) : describe(received)}`
+})
+
+/** An invalid event whose detail comes from another module's error message (the matrix's). @internal */
+export const invalidEventFrom = (event: TicketEvent, path: string, detail: string): InvalidEvent => ({
+  _tag: 'InvalidEvent',
+  ticketId: String(event.ticketId),
+  seq: event.seq,
+  event: event._tag,
+  path,
+  message: `${where(event)}: ${detail}`
 })
 
 /** @internal */
@@ -169,7 +186,7 @@ export const tooEarlyToClose = (ticketId: string, resolvedAt: Instant, earliest:
   ticketId,
   resolvedAt,
   earliest,
-  message: `ticket ${describeId(ticketId)}: expected ${days} business day${days === 1 ? '' : 's'} of silence after the resolution at ${toISO(resolvedAt)}, that is a close at ${toISO(earliest)} or later, received a close at ${toISO(at)}`
+  message: `ticket ${describeId(ticketId)}: expected ${days} business day${days === 1 ? '' : 's'} of silence after the resolution at ${safeISO(resolvedAt)}, that is a close at ${safeISO(earliest)} or later, received a close at ${safeISO(at)}`
 })
 
 /** @internal */

@@ -114,4 +114,6 @@ export {
   status,
   timeInStatus
 } from './queries.js'
-export { decodeCommand, decodeEvent, decodeHistory, decodeTicket, encodeCommand, encodeEvent, encodeTicket } from './codec.js'
+export { decodeCommand, decodeEvent, decodeHistory, decodeHistoryWithEvents, decodeTicket, encodeCommand, encodeEvent, encodeTicket } from './codec.js'
+export { defaultReadContext, type ReadContext } from './context.js'
+export { limits } from './limits.js'

@@ -2,10 +2,17 @@ import * as O from 'fp-ts/lib/Option.js'
 import { businessTimeBetween } from '../calendar/businessTime.js'
 import type { BusinessCalendar } from '../calendar/index.js'
 import type { Duration, Instant } from '../time/index.js'
+import { isTicketState } from './context.js'
 import type { Status, Ticket } from './model.js'
 
+// queries read tickets as replay builds them; a value that is not one (a type cast let it in)
+// gets the answer documented on each query instead of an exception
+const isTicket = (u: unknown): u is Ticket => isTicketState(u) && u._tag === 'Ticket'
+const isInstantLike = (u: unknown): u is Instant => typeof u === 'number' && Number.isFinite(u)
+
 /**
- * Returns the ticket's current status (with since when).
+ * Returns the ticket's current status (with since when); `undefined` for a value that is not a
+ * ticket.
  *
  * @example
  * ```ts
@@ -20,11 +27,11 @@ import type { Status, Ticket } from './model.js'
  * @category queries
  * @since 0.1.0
  */
-export const status = (self: Ticket): Status => self.status
+export const status = (self: Ticket): Status => (isTicket(self) ? self.status : (undefined as unknown as Status))
 
 /**
  * Returns how long the ticket has been in its current status at `at`, in real elapsed time (zero
- * if `at` is before the status began).
+ * if `at` is before the status began, or if `at` or the ticket is not valid).
  *
  * @example
  * ```ts
@@ -40,10 +47,12 @@ export const status = (self: Ticket): Status => self.status
  * @category queries
  * @since 0.1.0
  */
-export const timeInStatus = (at: Instant) => (self: Ticket): Duration => Math.max(0, at - self.status.since) as Duration
+export const timeInStatus = (at: Instant) => (self: Ticket): Duration =>
+  (isTicket(self) && isInstantLike(at) ? Math.max(0, at - self.status.since) : 0) as Duration
 
 /**
- * Returns how much business time on a calendar the ticket has spent in its current status at `at`.
+ * Returns how much business time on a calendar the ticket has spent in its current status at `at`
+ * (zero when `at`, the calendar or the ticket is not valid).
  *
  * @example
  * ```ts
@@ -62,10 +71,13 @@ export const timeInStatus = (at: Instant) => (self: Ticket): Duration => Math.ma
  * @since 0.1.0
  */
 export const businessTimeInStatus = (at: Instant, calendar: BusinessCalendar) => (self: Ticket): Duration =>
-  at <= self.status.since ? (0 as Duration) : businessTimeBetween(self.status.since, at)(calendar)
+  !isTicket(self) || !isInstantLike(at) || !isCalendar(calendar) || at <= self.status.since ? (0 as Duration) : businessTimeBetween(self.status.since, at)(calendar)
+
+const isCalendar = (u: unknown): u is BusinessCalendar => typeof u === 'object' && u !== null && (u as { readonly _tag?: unknown })._tag === 'BusinessCalendar'
 
 /**
- * Returns who holds the ticket: its tier and, if someone took it, the assignee.
+ * Returns who holds the ticket: its tier and, if someone took it, the assignee (`{ tier: '' }` for
+ * a value that is not a ticket).
  *
  * @example
  * ```ts
@@ -81,11 +93,11 @@ export const businessTimeInStatus = (at: Instant, calendar: BusinessCalendar) =>
  * @since 0.1.0
  */
 export const holder = (self: Ticket): { readonly tier: string; readonly assignee?: string } =>
-  self.assignee === undefined ? { tier: self.tier } : { tier: self.tier, assignee: self.assignee }
+  !isTicket(self) ? { tier: '' } : typeof self.assignee !== 'string' ? { tier: self.tier } : { tier: self.tier, assignee: self.assignee }
 
 /**
  * Returns the instant of the first public reply to the customer, if any (internal notes do not
- * count).
+ * count); none for a value that is not a ticket.
  *
  * @example
  * ```ts
@@ -101,10 +113,11 @@ export const holder = (self: Ticket): { readonly tier: string; readonly assignee
  * @category queries
  * @since 0.1.0
  */
-export const firstResponseAt = (self: Ticket): O.Option<Instant> => O.fromNullable(self.firstResponseAt)
+export const firstResponseAt = (self: Ticket): O.Option<Instant> => (isTicket(self) ? O.fromNullable(self.firstResponseAt) : O.none)
 
 /**
- * Returns the instant of the latest resolution, if the ticket was ever resolved.
+ * Returns the instant of the latest resolution, if the ticket was ever resolved (none for a value
+ * that is not a ticket).
  *
  * @example
  * ```ts
@@ -120,10 +133,11 @@ export const firstResponseAt = (self: Ticket): O.Option<Instant> => O.fromNullab
  * @category queries
  * @since 0.1.0
  */
-export const resolvedAt = (self: Ticket): O.Option<Instant> => O.fromNullable(self.resolvedAt)
+export const resolvedAt = (self: Ticket): O.Option<Instant> => (isTicket(self) ? O.fromNullable(self.resolvedAt) : O.none)
 
 /**
- * Tells whether the ticket is resolved now (waiting for the customer's last word).
+ * Tells whether the ticket is resolved now (waiting for the customer's last word); false for a
+ * value that is not a ticket.
  *
  * @example
  * ```ts
@@ -138,10 +152,10 @@ export const resolvedAt = (self: Ticket): O.Option<Instant> => O.fromNullable(se
  * @category guards
  * @since 0.1.0
  */
-export const isResolved = (self: Ticket): boolean => self.status._tag === 'Resolved'
+export const isResolved = (self: Ticket): boolean => isTicket(self) && self.status._tag === 'Resolved'
 
 /**
- * Tells whether the ticket is finished: closed or cancelled.
+ * Tells whether the ticket is finished: closed or cancelled (false for a value that is not a ticket).
  *
  * @example
  * ```ts
@@ -156,7 +170,7 @@ export const isResolved = (self: Ticket): boolean => self.status._tag === 'Resol
  * @category guards
  * @since 0.1.0
  */
-export const isFinished = (self: Ticket): boolean => self.status._tag === 'Closed' || self.status._tag === 'Cancelled'
+export const isFinished = (self: Ticket): boolean => isTicket(self) && (self.status._tag === 'Closed' || self.status._tag === 'Cancelled')
 
 /**
  * Tells whether the first line resolved the ticket: it is resolved or closed after a
@@ -179,4 +193,4 @@ export const isFinished = (self: Ticket): boolean => self.status._tag === 'Close
  * @since 0.1.0
  */
 export const resolvedAtFirstLine = (self: Ticket): boolean =>
-  self.resolvedAt !== undefined && self.status._tag !== 'Cancelled' && self.escalationCount === 0
+  isTicket(self) && self.resolvedAt !== undefined && self.status._tag !== 'Cancelled' && self.escalationCount === 0

@@ -36,14 +36,14 @@ describe('ticket errors', () => {
   it('resolve without a note', () => {
     const resolve: Ticket.TicketEvent = { _tag: 'TicketResolved', ...h(3, '2024-03-01T10:00:00Z'), code: 'fixed', note: '' }
     expect(messageOf([opened, assigned, resolve])).toStrictEqual(
-      E.left('ticket INC-42, event 3 (TicketResolved at 2024-03-01T10:00:00Z): note: expected a resolution note, received ""')
+      E.left('ticket INC-42, event 3 (TicketResolved at 2024-03-01T10:00:00Z): note: expected a resolution note, received a string of 0 characters')
     )
   })
 
   it('escalate without a note', () => {
     const escalate: Ticket.TicketEvent = { _tag: 'TicketEscalated', ...h(3, '2024-03-01T10:00:00Z'), toTier: 'L2', note: ' ' }
     expect(messageOf([opened, assigned, escalate])).toStrictEqual(
-      E.left('ticket INC-42, event 3 (TicketEscalated at 2024-03-01T10:00:00Z): note: expected a handover note, so the next tier can continue without asking again, received " "')
+      E.left('ticket INC-42, event 3 (TicketEscalated at 2024-03-01T10:00:00Z): note: expected a handover note, so the next tier can continue without asking again, received a string of 1 character')
     )
   })
 
