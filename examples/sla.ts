@@ -50,7 +50,7 @@ const { events } = orFail(
 const hhmm = (t: Time.Instant | undefined): string => (t === undefined ? '—' : Time.toLocalISO(zone)(t).slice(0, 16).replace('T', ' '))
 const hours = (d: number): string => `${Math.floor(d / 3_600_000)} h ${String(Math.round((d % 3_600_000) / 60_000)).padStart(2, '0')} min`
 const show = (wall: string) => {
-  const evaluation = pipe(events, Sla.evaluate(agreement, at(wall)))
+  const evaluation = orFail(pipe(events, Sla.evaluate(agreement, at(wall))))
   const resolution = evaluation.metrics.find((m) => m.metric === 'resolution') as Sla.MetricResult
   console.log(`${wall.replace('T', ' ')}  resolution ${resolution.state.padEnd(8)} elapsed ${hours(resolution.elapsed)}, paused ${hours(resolution.paused)}, due ${hhmm(resolution.dueAt)}`)
   return resolution
@@ -68,7 +68,7 @@ assert.deepStrictEqual([monday.state, hhmm(monday.dueAt)], ['Running', '2025-03-
 assert.deepStrictEqual([done.state, hhmm(done.metAt), hours(done.elapsed)], ['Met', '2025-03-11 09:30', '7 h 40 min'])
 
 // #region explain
-const explained = pipe(events, Sla.evaluate(agreement, at('2025-03-12T12:00'), { explain: true })).metrics.find((m) => m.metric === 'resolution')
+const explained = orFail(pipe(events, Sla.evaluate(agreement, at('2025-03-12T12:00'), { explain: true }))).metrics.find((m) => m.metric === 'resolution')
 const x = explained?.explanation
 assert.ok(x !== undefined)
 console.log('\nWhy 7 h 40 min:')

@@ -1,8 +1,7 @@
 import type { TicketKind } from '../classification/index.js'
-import { targetFor, type SlaPolicy } from '../sla/index.js'
+import { pausingParties, targetFor, type SlaPolicy } from '../sla/index.js'
 import type { Duration } from '../time/index.js'
 import type { CompositionPart, CompositionViolation, EscalationPolicy } from './model.js'
-import { pausingParties } from '../sla/evaluate.js'
 import { own } from '../codec/primitives.js'
 
 /**
@@ -74,7 +73,7 @@ export const checkComposition = (sla: SlaPolicy, options: CompositionOptions = {
     const from = rule?.atLeast === undefined ? 0 : Math.max(0, self.tiers.findIndex((t) => t.name === rule.atLeast))
     const parts: CompositionPart[] = []
     for (const tier of self.tiers.slice(from)) {
-      if (tier.external !== undefined && pausingParties('resolution', resolution).includes(tier.external.party)) continue
+      if (tier.external !== undefined && pausingParties('resolution')(sla).includes(tier.external.party)) continue
       const underpinning = tier.external?.underpinning
       const uc = underpinning === undefined ? undefined : own(underpinning, priority)
       if (uc !== undefined) parts.push({ tier: tier.name, duration: uc, source: 'underpinning' })

@@ -115,3 +115,4 @@ export {
   timeInStatus
 } from './queries.js'
 export { decodeCommand, decodeEvent, decodeHistory, decodeTicket, encodeCommand, encodeEvent, encodeTicket } from './codec.js'
+export { timeline, timelineAt, type Interval, type KindInterval, type PauseInterval, type PriorityInterval, type ResolutionInterval, type StatusInterval, type TierInterval, type Timeline, type TimelineNotice, type WorkaroundInterval } from './timeline.js'

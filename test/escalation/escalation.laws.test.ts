@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
 import { Calendar, Sla, Ticket, type Time } from '../../src/index.js'
+import { decisionsAt } from '../helpers/clocks.js'
 import * as Escalation from '../../src/escalation/index.js'
 import { acceptedEvents, commandWalk } from '../arbitraries/ticket.js'
 import { compile, deepFreeze, getRight } from '../helpers/unsafe.js'
@@ -55,7 +56,7 @@ describe('escalation laws', () => {
   it('decisions at now depend only on the events up to now', () => {
     fc.assert(
       fc.property(scenario, ({ events, policy, agreement, t1 }) => {
-        expect(pipe(events, Escalation.evaluate(policy, agreement, t1))).toStrictEqual(pipe(events.filter((e) => e.at <= t1), Escalation.evaluate(policy, agreement, t1)))
+        expect(pipe(events, decisionsAt(policy, agreement, t1))).toStrictEqual(pipe(events.filter((e) => e.at <= t1), decisionsAt(policy, agreement, t1)))
       }),
       { numRuns }
     )
@@ -65,8 +66,8 @@ describe('escalation laws', () => {
     fc.assert(
       fc.property(scenario, ({ events, policy, agreement, t1, t2 }) => {
         const rank = rankIn(policy)
-        const a = pipe(events, Escalation.evaluate(policy, agreement, t1))
-        const b = pipe(events, Escalation.evaluate(policy, agreement, t2))
+        const a = pipe(events, decisionsAt(policy, agreement, t1))
+        const b = pipe(events, decisionsAt(policy, agreement, t2))
         for (const d of [...a, ...b])
           if (d._tag === 'Escalate') {
             expect(d.fromTier).toBe(tierAt(events, t1))
@@ -87,16 +88,16 @@ describe('escalation laws', () => {
     fc.assert(
       fc.property(scenario, ({ events, policy, agreement, t1 }) => {
         const upToNow = deepFreeze(events.filter((e) => e.at <= t1))
-        const decisions = pipe(upToNow, Escalation.evaluate(deepFreeze(policy), agreement, t1))
+        const decisions = pipe(upToNow, decisionsAt(deepFreeze(policy), agreement, t1))
         const state = upToNow.reduce(Ticket.evolve, Ticket.initial)
         // every decision is a command the ticket accepts …
         const all = getRight(Ticket.runEvents(allAsCommands(decisions, t1), Ticket.defaultContext, state)).events
         // … and once recorded, it is not decided again
-        expect(pipe([...upToNow, ...all], Escalation.evaluate(policy, agreement, t1))).toStrictEqual([])
+        expect(pipe([...upToNow, ...all], decisionsAt(policy, agreement, t1))).toStrictEqual([])
         // recording only what toCommands sends at t1 leaves exactly the held notices
         const due = getRight(pipe(decisions, Escalation.toCommands({ at: t1, actor: system, note: 'Handed over automatically' })))
         const sent = getRight(Ticket.runEvents(due, Ticket.defaultContext, state)).events
-        expect(pipe([...upToNow, ...sent], Escalation.evaluate(policy, agreement, t1))).toStrictEqual(decisions.filter((d) => d._tag === 'Notify' && d.sendAt > t1))
+        expect(pipe([...upToNow, ...sent], decisionsAt(policy, agreement, t1))).toStrictEqual(decisions.filter((d) => d._tag === 'Notify' && d.sendAt > t1))
       }),
       { numRuns }
     )
@@ -105,7 +106,7 @@ describe('escalation laws', () => {
   it('a notice is due no earlier than its cause and sent no earlier than now, and decisions never repeat', () => {
     fc.assert(
       fc.property(scenario, ({ events, policy, agreement, t1 }) => {
-        const decisions = pipe(events, Escalation.evaluate(policy, agreement, t1))
+        const decisions = pipe(events, decisionsAt(policy, agreement, t1))
         expect(new Set(decisions.map(key)).size).toBe(decisions.length)
         for (const d of decisions) {
           expect(d.dueSince).toBeLessThanOrEqual(t1)
@@ -120,7 +121,7 @@ describe('escalation laws', () => {
   it('the number of escalation decisions is at most one, and it comes first', () => {
     fc.assert(
       fc.property(scenario, ({ events, policy, agreement, t1 }) => {
-        const tags = pipe(events, Escalation.evaluate(policy, agreement, t1)).map((d) => d._tag)
+        const tags = pipe(events, decisionsAt(policy, agreement, t1)).map((d) => d._tag)
         expect(tags.filter((t) => t === 'Escalate').length).toBeLessThanOrEqual(1)
         if (tags.includes('Escalate')) expect(tags[0]).toBe('Escalate')
       }),
