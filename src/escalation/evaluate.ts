@@ -2,12 +2,13 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { addBusinessTime, businessTimeBetween, nextOpening, type BusinessCalendar } from '../calendar/index.js'
 import type { KindRules } from '../classification/index.js'
-import { decodeError, makeIssue, type Issue } from '../codec/decodeError.js'
+import { decodeError, makeIssue } from '../codec/decodeError.js'
 import { evaluateTimeline, pausingParties, type Agreement, type ClockState, type MetricResult, type SlaError } from '../sla/index.js'
 import type { Duration, Instant } from '../time/index.js'
 import { defaultContext, timeline, timelineAt, type AwaitingParty, type DecideContext, type StatusInterval, type TicketError, type TicketEvent, type Timeline } from '../ticket/index.js'
 import type { Audience, Decision, Escalate, EscalationPolicy, EscalationReason, EscalationTier, Notify, PriorityRule } from './model.js'
 import { own } from '../codec/primitives.js'
+import { isRecord, policyIssue } from './guard.js'
 
 /**
  * Options of {@link evaluate}: the ticket context the history is checked with
@@ -53,42 +54,6 @@ const spentIn = (cal: BusinessCalendar, spans: ReadonlyArray<readonly [number, n
 }
 
 const ACTIVE_CLOCK: ReadonlyArray<ClockState> = ['Running', 'AtRisk', 'Paused', 'Breached']
-
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
-
-const AUDIENCES: ReadonlyArray<unknown> = ['assignee', 'teamLead', 'manager']
-
-/** What is wrong with a policy a JavaScript caller built by hand, as far as an evaluation reads it. */
-const policyIssue = (u: unknown): Issue | undefined => {
-  if (!isRecord(u)) return makeIssue('policy', 'an escalation policy (made by Escalation.make or Escalation.decodePolicy)', u)
-  const tiers = u['tiers']
-  if (!Array.isArray(tiers) || tiers.length === 0) return makeIssue('policy.tiers', 'a ladder of at least one tier', tiers)
-  for (const [i, t] of tiers.entries()) {
-    if (!isRecord(t) || typeof t['name'] !== 'string') return makeIssue(`policy.tiers[${i}]`, 'a tier ({ name, timebox? })', t)
-    const box = t['timebox']
-    if (box !== undefined && !(typeof box === 'number' && Number.isInteger(box) && box >= 0)) return makeIssue(`policy.tiers[${i}].timebox`, 'a business duration in milliseconds, 0 or more', box)
-    const ext = t['external']
-    if (ext !== undefined && !(isRecord(ext) && (ext['party'] === 'vendor' || ext['party'] === 'thirdParty')))
-      return makeIssue(`policy.tiers[${i}].external`, 'an outside party ({ party: "vendor" | "thirdParty" })', ext)
-  }
-  const notices = u['notices']
-  if (!Array.isArray(notices)) return makeIssue('policy.notices', 'a list of notice rules', notices)
-  for (const [i, n] of notices.entries()) {
-    if (!isRecord(n)) return makeIssue(`policy.notices[${i}]`, 'a notice rule ({ metric, threshold, audience })', n)
-    const th = n['threshold']
-    if (!(th === 'breach' || (typeof th === 'number' && th > 0 && th < 1))) return makeIssue(`policy.notices[${i}].threshold`, 'a fraction strictly between 0 and 1, or "breach"', th)
-    if (typeof n['metric'] !== 'string') return makeIssue(`policy.notices[${i}].metric`, 'an SLA metric', n['metric'])
-    if (!AUDIENCES.includes(n['audience'])) return makeIssue(`policy.notices[${i}].audience`, 'one of "assignee" | "teamLead" | "manager"', n['audience'])
-  }
-  const priorities = u['priorities']
-  if (!isRecord(priorities)) return makeIssue('policy.priorities', 'rules per priority name (an object)', priorities)
-  for (const [name, r] of Object.entries(priorities)) {
-    if (!isRecord(r)) return makeIssue(`policy.priorities.${name}`, 'a priority rule (an object)', r)
-    if (r['notify'] !== undefined && !(Array.isArray(r['notify']) && r['notify'].every((a) => AUDIENCES.includes(a))))
-      return makeIssue(`policy.priorities.${name}.notify`, 'a list of "assignee" | "teamLead" | "manager"', r['notify'])
-  }
-  return undefined
-}
 
 const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
 

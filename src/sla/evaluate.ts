@@ -6,7 +6,9 @@ import { addBusinessDays, addBusinessTime, businessTimeBetween, endOfBusinessDay
 import { holidaysIn } from '../calendar/holidays.js'
 import type { BusinessCalendar, OpenInterval } from '../calendar/index.js'
 import { decodeError, makeIssue, type Issue } from '../codec/decodeError.js'
-import { maxDuration, maxInstant, minInstant, type Duration, type Instant } from '../time/index.js'
+import { isInstant, isRecord, isShare, policyIssue, targetIssue } from './guard.js'
+import { own } from '../codec/primitives.js'
+import type { Duration, Instant } from '../time/index.js'
 import { formatDay } from '../time/civil.js'
 import { defaultContext, timeline as timelineOf, timelineAt, type AwaitingParty, type DecideContext, type Interval, type TicketError, type TicketEvent, type Timeline } from '../ticket/index.js'
 import type { SlaError } from './errors.js'
@@ -20,8 +22,8 @@ type PauseSpan = readonly [number, number, AwaitingParty, boolean]
 
 /**
  * The parties whose wait pauses a metric of a policy: as configured (`pauseWhileAwaiting`), or by
- * default nobody for `response` and the customer for the other metrics. Escalation uses it to
- * leave the same waits out of a tier's timebox.
+ * default nobody for `response` and the customer for the other metrics (also for a value that is
+ * not a policy). Escalation uses it to leave the same waits out of a tier's timebox.
  *
  * @example
  * ```ts
@@ -36,8 +38,11 @@ type PauseSpan = readonly [number, number, AwaitingParty, boolean]
  */
 export const pausingParties =
   (metric: Metric) =>
-  (self: SlaPolicy): ReadonlyArray<AwaitingParty> =>
-    self.metrics[metric]?.pauseWhileAwaiting ?? (metric === 'response' ? [] : ['customer'])
+  (self: SlaPolicy): ReadonlyArray<AwaitingParty> => {
+    const m: unknown = isRecord(self) && isRecord(self.metrics) && typeof metric === 'string' ? own(self.metrics, metric) : undefined
+    const configured = isRecord(m) ? m['pauseWhileAwaiting'] : undefined
+    return Array.isArray(configured) ? (configured as ReadonlyArray<AwaitingParty>) : metric === 'response' ? [] : ['customer']
+  }
 
 /**
  * The stretches of `[openedAt, now]` outside the `stops` (sorted, not overlapping; merged when
@@ -355,57 +360,10 @@ const applicable = (metric: Metric, kind: TicketKind | undefined, kinds: KindRul
   return undefined
 }
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
-
-const isInstant = (u: unknown): u is Instant => typeof u === 'number' && Number.isFinite(u) && u >= minInstant && u <= maxInstant
-
-const isShare = (u: unknown): u is number => typeof u === 'number' && u > 0 && u < 1
-
-const REOPEN: ReadonlyArray<unknown> = ['resume', 'restart', 'firstCloseOnly']
-const PARTIES: ReadonlyArray<unknown> = ['customer', 'thirdParty', 'vendor']
-
-/** What is wrong with a target a JavaScript caller built by hand, if anything. */
-const targetIssue = (path: string, u: unknown): Issue | undefined => {
-  if (!isRecord(u)) return makeIssue(path, 'a target ({ _tag: "BusinessTime", duration } or { _tag: "BusinessDays", days })', u)
-  if (u['_tag'] === 'BusinessTime') {
-    const d = u['duration']
-    return typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= maxDuration ? undefined : makeIssue(`${path}.duration`, 'a business duration in milliseconds, 0 or more', d)
-  }
-  if (u['_tag'] === 'BusinessDays') {
-    const d = u['days']
-    return typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= 365 ? undefined : makeIssue(`${path}.days`, 'a whole number of business days from 0 to 365', d)
-  }
-  return makeIssue(`${path}._tag`, 'one of "BusinessTime" | "BusinessDays"', u['_tag'])
-}
-
-/** What is wrong with a policy's shape as far as an evaluation reads it (targets are checked when used). */
-const policyIssue = (u: unknown): Issue | undefined => {
-  if (!isRecord(u)) return makeIssue('agreement.policy', 'an SLA policy (made by Sla.make or Sla.decodePolicy)', u)
-  const metrics = u['metrics']
-  if (!isRecord(metrics)) return makeIssue('agreement.policy.metrics', 'the metrics of the policy (an object)', metrics)
-  const warnings = u['warnings']
-  if (!Array.isArray(warnings)) return makeIssue('agreement.policy.warnings', 'a list of warning thresholds', warnings)
-  for (const [i, w] of warnings.entries()) if (!isShare(w)) return makeIssue(`agreement.policy.warnings[${i}]`, 'a fraction strictly between 0 and 1', w)
-  const tiers = u['tiers']
-  if (tiers !== undefined && !isRecord(tiers)) return makeIssue('agreement.policy.tiers', 'targets per tier (an object)', tiers)
-  for (const [name, m] of Object.entries(metrics)) {
-    if (m === undefined) continue
-    const path = `agreement.policy.metrics.${name}`
-    if (!isRecord(m)) return makeIssue(path, 'a metric policy (an object)', m)
-    if (!isRecord(m['targets'])) return makeIssue(`${path}.targets`, 'targets per priority (an object)', m['targets'])
-    if (m['byKind'] !== undefined && !isRecord(m['byKind'])) return makeIssue(`${path}.byKind`, 'targets per kind (an object)', m['byKind'])
-    const pause = m['pauseWhileAwaiting']
-    if (pause !== undefined && !(Array.isArray(pause) && pause.every((p) => PARTIES.includes(p))))
-      return makeIssue(`${path}.pauseWhileAwaiting`, 'a list of "customer" | "thirdParty" | "vendor"', pause)
-    if (m['reopen'] !== undefined && !REOPEN.includes(m['reopen'])) return makeIssue(`${path}.reopen`, 'one of "resume" | "restart" | "firstCloseOnly"', m['reopen'])
-  }
-  return undefined
-}
-
 /** What is wrong with the arguments of an evaluation, if anything: a JavaScript caller can pass anything. @internal */
 export const argumentIssue = (agreement: unknown, now: unknown, options: unknown): Issue | undefined => {
   if (!isRecord(agreement)) return makeIssue('agreement', 'an agreement ({ policy, calendar })', agreement)
-  const policy = policyIssue(agreement['policy'])
+  const policy = policyIssue(agreement['policy'], 'agreement.policy', false)
   if (policy !== undefined) return policy
   const cal = agreement['calendar']
   if (!(isRecord(cal) && cal['_tag'] === 'BusinessCalendar' && 'engine' in cal && typeof cal['zone'] === 'string'))
@@ -419,6 +377,31 @@ export const argumentIssue = (agreement: unknown, now: unknown, options: unknown
     if (context !== undefined && !(isRecord(context) && isRecord(context['kinds']))) return makeIssue('options.context', 'a ticket context (such as Ticket.defaultContext)', context)
     if (options['kinds'] !== undefined && !isRecord(options['kinds'])) return makeIssue('options.kinds', 'kind rules (such as Classification.defaultKindRules)', options['kinds'])
   }
+  return undefined
+}
+
+/** What is wrong with a timeline a JavaScript caller passed, if anything. */
+const timelineIssue = (u: unknown): Issue | undefined => {
+  if (!isRecord(u) || u['_tag'] !== 'Timeline' || !isInstant(u['openedAt'])) return makeIssue('timeline', 'a ticket timeline (made by Ticket.timeline)', u)
+  const interval = (x: unknown): x is Readonly<Record<string, unknown>> => isRecord(x) && isInstant(x['from']) && (x['to'] === undefined || isInstant(x['to']))
+  const fits: Readonly<Record<string, (x: unknown) => boolean>> = {
+    statuses: (x) => interval(x) && isRecord(x['status']) && typeof x['status']['_tag'] === 'string',
+    kinds: (x) => interval(x) && typeof x['kind'] === 'string',
+    priorities: (x) => interval(x) && isRecord(x['priority']) && typeof x['priority']['name'] === 'string',
+    tiers: (x) => interval(x) && typeof x['tier'] === 'string',
+    pauses: (x) => interval(x) && typeof x['party'] === 'string',
+    resolutions: interval,
+    workarounds: interval,
+    replies: isInstant,
+    notices: (x) => isRecord(x) && isInstant(x['at'])
+  }
+  for (const [key, fit] of Object.entries(fits)) {
+    const list = u[key]
+    if (!Array.isArray(list)) return makeIssue(`timeline.${key}`, 'a list', list)
+    for (const [i, x] of list.entries()) if (!fit(x)) return makeIssue(`timeline.${key}[${i}]`, 'an entry of a ticket timeline', x)
+  }
+  if ((u['statuses'] as ReadonlyArray<unknown>).length === 0 || (u['tiers'] as ReadonlyArray<unknown>).length === 0)
+    return makeIssue('timeline', 'a ticket timeline (made by Ticket.timeline)', u)
   return undefined
 }
 
@@ -455,7 +438,7 @@ const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
 export const evaluateTimeline =
   (agreement: Agreement, now: Instant, options: EvaluateOptions = {}) =>
   (self: Timeline): E.Either<TicketError | SlaError, Evaluation> => {
-    const issue = argumentIssue(agreement, now, options)
+    const issue = argumentIssue(agreement, now, options) ?? timelineIssue(self)
     if (issue !== undefined) return E.left(decodeError([issue]))
     const cut = timelineAt(now)(self)
     if (O.isNone(cut)) return E.right({ ticketId: self.ticketId, at: now, metrics: [] })

@@ -200,7 +200,9 @@ export interface MetricResult {
   /**
    * When the target runs out: the instant the counted time reached it (breached, met late); for a
    * met clock, the due it had when it stopped; for a running clock, counting on from the
-   * evaluation instant. Absent while paused (the due depends on when the wait ends).
+   * evaluation instant. Absent while paused (the due depends on when the wait ends). For
+   * `update`, the due of the current stretch (the next update), even after an earlier stretch
+   * went too long.
    */
   readonly dueAt?: Instant
   readonly elapsed: Duration
