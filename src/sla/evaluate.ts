@@ -249,12 +249,12 @@ const evaluateClock = (input: ClockInput, s: Settings): MetricResult => {
   // the due instant: when the target was reached; else, counting on from the stop (a stopped
   // clock keeps the due it had when it stopped) or from now (a running clock); none while paused
   const dueAt =
-    reachedAt !== undefined
-      ? reachedAt
-      : stopped
-        ? addBusinessTime(input.stoppedAt as Instant, remaining as Duration)(cal)
-        : pausedNow
-          ? undefined
+    state === 'Paused'
+      ? undefined
+      : reachedAt !== undefined
+        ? reachedAt
+        : stopped
+          ? addBusinessTime(input.stoppedAt as Instant, remaining as Duration)(cal)
           : addBusinessTime(now as Instant, remaining as Duration)(cal)
   // a fixed-order literal plus assignments: conditional spreads cost V8 several times more here
   const out: { -readonly [K in keyof MetricResult]: MetricResult[K] } = {

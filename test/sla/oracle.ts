@@ -125,7 +125,7 @@ export const oracle = (
         : warnAt.some((w) => elapsed >= w * target)
           ? 'AtRisk'
           : 'Running'
-  const dueAt = reached !== undefined ? reached : stopped ? onwards(metAt as number, remaining) : paused ? undefined : onwards(now, remaining)
+  const dueAt = state === 'Paused' ? undefined : reached !== undefined ? reached : stopped ? onwards(metAt as number, remaining) : onwards(now, remaining)
   const warnings = warnAt.flatMap((w) => (elapsed >= w * target ? [{ threshold: w, passedAt: reach(Math.ceil(w * target)) as number }] : []))
   return { state, elapsed, dueAt, breachedAt: remaining < 0 ? reached : undefined, metAt, warnings }
 }
