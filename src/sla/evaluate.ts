@@ -380,25 +380,28 @@ export const argumentIssue = (agreement: unknown, now: unknown, options: unknown
   return undefined
 }
 
+const interval = (x: unknown): x is Readonly<Record<string, unknown>> => isRecord(x) && isInstant(x['from']) && (x['to'] === undefined || isInstant(x['to']))
+
+/** What each list of a timeline holds. */
+const timelineEntries: ReadonlyArray<readonly [string, (x: unknown) => boolean]> = [
+  ['statuses', (x) => interval(x) && isRecord(x['status']) && typeof x['status']['_tag'] === 'string'],
+  ['kinds', (x) => interval(x) && typeof x['kind'] === 'string'],
+  ['priorities', (x) => interval(x) && isRecord(x['priority']) && typeof x['priority']['name'] === 'string'],
+  ['tiers', (x) => interval(x) && typeof x['tier'] === 'string'],
+  ['pauses', (x) => interval(x) && typeof x['party'] === 'string'],
+  ['resolutions', interval],
+  ['workarounds', interval],
+  ['replies', isInstant],
+  ['notices', (x) => isRecord(x) && isInstant(x['at'])]
+]
+
 /** What is wrong with a timeline a JavaScript caller passed, if anything. */
 const timelineIssue = (u: unknown): Issue | undefined => {
   if (!isRecord(u) || u['_tag'] !== 'Timeline' || !isInstant(u['openedAt'])) return makeIssue('timeline', 'a ticket timeline (made by Ticket.timeline)', u)
-  const interval = (x: unknown): x is Readonly<Record<string, unknown>> => isRecord(x) && isInstant(x['from']) && (x['to'] === undefined || isInstant(x['to']))
-  const fits: Readonly<Record<string, (x: unknown) => boolean>> = {
-    statuses: (x) => interval(x) && isRecord(x['status']) && typeof x['status']['_tag'] === 'string',
-    kinds: (x) => interval(x) && typeof x['kind'] === 'string',
-    priorities: (x) => interval(x) && isRecord(x['priority']) && typeof x['priority']['name'] === 'string',
-    tiers: (x) => interval(x) && typeof x['tier'] === 'string',
-    pauses: (x) => interval(x) && typeof x['party'] === 'string',
-    resolutions: interval,
-    workarounds: interval,
-    replies: isInstant,
-    notices: (x) => isRecord(x) && isInstant(x['at'])
-  }
-  for (const [key, fit] of Object.entries(fits)) {
+  for (const [key, fit] of timelineEntries) {
     const list = u[key]
     if (!Array.isArray(list)) return makeIssue(`timeline.${key}`, 'a list', list)
-    for (const [i, x] of list.entries()) if (!fit(x)) return makeIssue(`timeline.${key}[${i}]`, 'an entry of a ticket timeline', x)
+    for (let i = 0; i < list.length; i++) if (!fit(list[i])) return makeIssue(`timeline.${key}[${i}]`, 'an entry of a ticket timeline', list[i])
   }
   if ((u['statuses'] as ReadonlyArray<unknown>).length === 0 || (u['tiers'] as ReadonlyArray<unknown>).length === 0)
     return makeIssue('timeline', 'a ticket timeline (made by Ticket.timeline)', u)
@@ -576,7 +579,10 @@ export const evaluate =
     if (issue !== undefined) return E.left(decodeError([issue]))
     const t = timelineOf(self, contextOf(options))
     if (E.isLeft(t)) return t
-    return evaluateTimeline(agreement, now, options)(t.right)
+    // the timeline was just made by Ticket.timeline: no need to check its shape again
+    const cut = timelineAt(now)(t.right)
+    if (O.isNone(cut)) return E.right({ ticketId: t.right.ticketId, at: now, metrics: [] })
+    return measureAll(cut.value, agreement, now, options ?? {})
   }
 
 /**
