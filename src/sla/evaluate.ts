@@ -281,12 +281,13 @@ const evaluateClock = (input: ClockInput, s: Settings): MetricResult => {
 /** The update metric: every stretch between public updates is measured against the target. */
 const evaluateUpdate = (t: Timeline, target: Target, priority: string, resolution: { windows: Span[]; stoppedAt: number | undefined }, s: Settings): MetricResult => {
   const { cal } = s
-  // while the ticket is open, a reply ends one stretch and starts the next
+  // while the ticket is open, a reply ends one stretch and starts the next (a reply at `now`
+  // starts a stretch at `now`)
   const stretches: Span[] = []
   for (const [a, b] of resolution.windows) {
     let from = a
     for (const r of t.replies)
-      if (r > from && r < b) {
+      if (r > from && r <= b) {
         stretches.push([from, r])
         from = r
       }

@@ -104,7 +104,7 @@ export const clockCase: fc.Arbitrary<ClockCase> = fc
     steps: fc.array(step, { minLength: 1, maxLength: 14 }),
     when: fc.oneof(
       { weight: 1, arbitrary: fc.record({ atEvent: fc.nat() }) },
-      { weight: 1, arbitrary: fc.record({ inWait: fc.nat(), share: fc.integer({ min: 0, max: 999 }) }) },
+      { weight: 2, arbitrary: fc.record({ inWait: fc.nat(), share: fc.integer({ min: 0, max: 999 }) }) },
       { weight: 2, arbitrary: fc.record({ afterEvent: fc.nat(), share: fc.integer({ min: 1, max: 999 }) }) },
       { weight: 1, arbitrary: fc.record({ share: fc.integer({ min: 0, max: 1000 }), extra: fc.integer({ min: 0, max: 24 * 60 }) }) },
       { weight: 2, arbitrary: fc.record({ share: fc.constant(1000), extra: fc.integer({ min: 60, max: 6 * 60 }) }) }

@@ -73,6 +73,13 @@ describe('an evaluation at an event includes the event', () => {
     expect(minutes(48)).toBe(48 * 60_000)
   })
 
+  it('at the instant of a public reply the update clock starts a fresh stretch', () => {
+    const replied = eventsOf([...resumed, { _tag: 'Reply', at: instant('2025-03-10T12:00:00+01:00'), actor: kari, message: 'A new profile is on its way' }])
+    const update = pipe(replied, slaAt(agreement, instant('2025-03-10T12:00:00+01:00'))).metrics.find((m) => m.metric === 'update')
+    // P2: an update every 2 business hours, counted from the reply at 12:00
+    expect([update?.state, update?.elapsed, update?.startedAt, update?.dueAt]).toStrictEqual(['Running', 0, instant('2025-03-10T12:00:00+01:00'), instant('2025-03-10T14:00:00+01:00')])
+  })
+
   it('a history that does not replay gives the replay error, not an empty evaluation', () => {
     const events = eventsOf(resumed)
     const broken = [events[0], { ...(events[2] as Ticket.TicketEvent), seq: 2 }, events[1]] as ReadonlyArray<Ticket.TicketEvent>
