@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { Calendar, Sla, Ticket, type Time } from '../../src/index.js'
 import { decisionsAt } from '../helpers/clocks.js'
 import * as Escalation from '../../src/escalation/index.js'
+import { clockCase } from '../arbitraries/clocks.js'
 import { acceptedEvents, commandWalk } from '../arbitraries/ticket.js'
 import { compile, deepFreeze, getRight } from '../helpers/unsafe.js'
 import * as Arb from './arbitraries.js'
@@ -27,15 +28,19 @@ const policies = fc.oneof({ weight: 1, arbitrary: fc.constant(Escalation.example
 /** A ticket history, an escalation policy, an agreement, and two instants t1 ≤ t2 with no event between them. */
 const scenario = fc
   .tuple(
-    fc.oneof({ weight: 3, arbitrary: Arb.activeWalk }, { weight: 1, arbitrary: commandWalk }),
+    fc.oneof(
+      { weight: 3, arbitrary: Arb.activeWalk.map((commands) => acceptedEvents(commands, context)) },
+      { weight: 1, arbitrary: commandWalk.map((commands) => acceptedEvents(commands, context)) },
+      // realistic incidents: replies, waits, escalations up the example ladder, resolutions, reopenings
+      { weight: 3, arbitrary: clockCase.map((c) => c.events) }
+    ),
     policies,
     fc.integer({ min: 0, max: calendars.length - 1 }),
     fc.integer({ min: 0, max: slaPolicies.length - 1 }),
     fc.oneof(fc.constant(0), fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((i) => i / 1_000_000)),
     fc.oneof(fc.constant(0), fc.noBias(fc.integer({ min: 0, max: 2 * 86_400_000 })))
   )
-  .map(([commands, policy, c, s, where, gap]) => {
-    const events = acceptedEvents(commands, context)
+  .map(([events, policy, c, s, where, gap]) => {
     const first = (events[0] as Ticket.TicketEvent).at
     const last = (events[events.length - 1] as Ticket.TicketEvent).at
     const t1 = Math.floor(first + where * (last - first + 3 * 86_400_000))
