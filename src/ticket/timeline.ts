@@ -142,25 +142,24 @@ const tags: ReadonlySet<unknown> = new Set(eventTags)
 
 /** The first problem in the shape of an event that the rules cannot even look at. */
 const shapeIssue = (u: unknown, i: number): Issue | undefined => {
-  const path = `events[${i}]`
-  if (!isRecord(u)) return makeIssue(path, 'a ticket event (an object)', u)
-  if (!tags.has(u['_tag'])) return makeIssue(`${path}._tag`, 'a ticket event tag (such as "TicketOpened")', u['_tag'])
+  if (!isRecord(u)) return makeIssue(`events[${i}]`, 'a ticket event (an object)', u)
+  if (!tags.has(u['_tag'])) return makeIssue(`events[${i}]._tag`, 'a ticket event tag (such as "TicketOpened")', u['_tag'])
   const at = u['at']
   if (!(typeof at === 'number' && Number.isFinite(at) && at >= minInstant && at <= maxInstant))
-    return makeIssue(`${path}.at`, 'an instant (epoch milliseconds) from 1900 to 2200', at)
-  if (!(typeof u['seq'] === 'number' && Number.isInteger(u['seq']))) return makeIssue(`${path}.seq`, 'a whole sequence number', u['seq'])
+    return makeIssue(`events[${i}].at`, 'an instant (epoch milliseconds) from 1900 to 2200', at)
+  if (!(typeof u['seq'] === 'number' && Number.isInteger(u['seq']))) return makeIssue(`events[${i}].seq`, 'a whole sequence number', u['seq'])
   const actor = u['actor']
   if (!isRecord(actor) || typeof actor['role'] !== 'string' || typeof actor['id'] !== 'string')
-    return makeIssue(`${path}.actor`, 'an actor ({ role, id })', actor)
+    return makeIssue(`events[${i}].actor`, 'an actor ({ role, id })', actor)
   return undefined
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
-/** Closes the last interval of a list at `at` (it must be open). */
+/** Closes the last interval of a list at `at`, if it is open (the list and its intervals are the builder's own, fresh values). */
 const close = <I extends Interval>(list: Array<I>, at: Instant): void => {
-  const last = list[list.length - 1]
-  if (last !== undefined && last.to === undefined) list[list.length - 1] = { ...last, to: at }
+  const last = list[list.length - 1] as Mutable<Interval> | undefined
+  if (last !== undefined && last.to === undefined) last.to = at
 }
 
 /** The timeline of a history that replays; every event is applied in constant time. */
@@ -278,6 +277,9 @@ export const timeline = (events: ReadonlyArray<TicketEvent>, context: DecideCont
 const clip = <I extends Interval>(list: ReadonlyArray<I>, at: number): ReadonlyArray<I> => {
   let n = list.length
   while (n > 0 && (list[n - 1] as I).from > at) n--
+  // only the last interval can reach past `at` (each ends before the next begins): often nothing changes
+  const lastOne = list[n - 1]
+  if (n === list.length && (lastOne === undefined || lastOne.to === undefined || lastOne.to <= at)) return list
   const out: Array<I> = list.slice(0, n)
   for (let i = out.length - 1; i >= 0; i--) {
     const x = out[i] as I
