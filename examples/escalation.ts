@@ -71,7 +71,7 @@ const vpn = run([
 ])
 console.log('Monday 09:40, INC-101 after 40 minutes at the first line')
 const nine40 = at('2025-03-10T09:40:00+01:00')
-const due = pipe(vpn, Escalation.evaluate(policy, fjord, nine40))
+const due = orFail(pipe(vpn, Escalation.evaluate(policy, fjord, nine40)))
 due.forEach((d) => console.log(`  ${describeDecision(d)}`))
 assert.deepStrictEqual(due.map(describeDecision), ['escalate INC-101 L1 → L2 (L1 timebox spent, due since 2025-03-10 09:30)'])
 // the decision cannot write the handover note: Kari does
@@ -79,7 +79,7 @@ const handedOver = record(vpn, orFail(pipe(due, Escalation.toCommands({ at: nine
 const atL2 = orFail(Ticket.replay(handedOver))
 assert.deepStrictEqual([atL2.tier, atL2.handoverNote], ['L2', 'VPN client 5.2 reinstalled, still drops on Wi-Fi only; logs attached'])
 // recorded, the decision does not fire again
-assert.deepStrictEqual(pipe(handedOver, Escalation.evaluate(policy, fjord, nine40)), [])
+assert.deepStrictEqual(pipe(handedOver, Escalation.evaluate(policy, fjord, nine40)), E.right([]))
 // #endregion timebox
 
 // #region p1
@@ -90,7 +90,7 @@ const erp = run([
 ])
 const night = at('2025-03-15T23:11:00+01:00')
 console.log('\nSaturday 23:11, INC-102 (P1, 24/7 contract)')
-const p1 = pipe(erp, Escalation.evaluate(policy, nordlys, night))
+const p1 = orFail(pipe(erp, Escalation.evaluate(policy, nordlys, night)))
 p1.forEach((d) => console.log(`  ${describeDecision(d)}`))
 assert.deepStrictEqual(p1.map(describeDecision), [
   'escalate INC-102 L1 → L2 (P1 demands L2, due since 2025-03-15 23:10)',
@@ -111,7 +111,7 @@ const printer = run([
 ])
 const thursday22 = at('2025-03-13T22:00:00+01:00')
 console.log('\nThursday 22:00, INC-103 (P3, weekdays contract)')
-const found = pipe(printer, Escalation.evaluate(policy, fjord, thursday22))
+const found = orFail(pipe(printer, Escalation.evaluate(policy, fjord, thursday22)))
 found.forEach((d) => console.log(`  ${describeDecision(d)}`))
 assert.deepStrictEqual(found.map(describeDecision), [
   'escalate INC-103 solution team → vendor (solution team timebox spent, due since 2025-03-11 11:00)',
@@ -122,9 +122,9 @@ assert.deepStrictEqual(found.map(describeDecision), [
 const nightly = record(printer, orFail(pipe(found, Escalation.toCommands({ at: thursday22, actor: robot, note: 'Automatic: the solution team timebox is spent; see the notes for the driver analysis' }))))
 assert.deepStrictEqual(orFail(Ticket.replay(nightly)).tier, 'vendor')
 const morning = at('2025-03-14T08:00:00+01:00')
-const sent = record(nightly, orFail(pipe(nightly, Escalation.evaluate(policy, fjord, morning), Escalation.toCommands({ at: morning, actor: robot }))))
+const sent = record(nightly, orFail(pipe(nightly, Escalation.evaluate(policy, fjord, morning), E.flatMap(Escalation.toCommands({ at: morning, actor: robot })))))
 assert.deepStrictEqual(orFail(Ticket.replay(sent)).notices, ['teamLead/resolution:0.75', 'manager/resolution:breach'])
-assert.deepStrictEqual(pipe(sent, Escalation.evaluate(policy, fjord, morning)), [])
+assert.deepStrictEqual(pipe(sent, Escalation.evaluate(policy, fjord, morning)), E.right([]))
 console.log('  recorded: the escalation at 22:00, the notices at 08:00 on Friday')
 // #endregion held
 

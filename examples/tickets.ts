@@ -171,7 +171,7 @@ const slaLine = (m: Sla.MetricResult): string => {
   const used = m.used === undefined ? '' : `, ${Math.round(m.used * 100)} % used`
   return m.state === 'NotApplicable' ? `${m.metric}: n/a (${m.reason ?? ''})` : `${m.metric}: ${m.state}${used}${due}`
 }
-const slaOf = (events: ReadonlyArray<Ticket.TicketEvent>) => pipe(events, Sla.evaluate({ policy: Sla.examplePolicy, calendar: desk }, noon))
+const slaOf = (events: ReadonlyArray<Ticket.TicketEvent>) => orFail(pipe(events, Sla.evaluate({ policy: Sla.examplePolicy, calendar: desk }, noon)))
 for (const { events } of [password, outage, phishing]) {
   const evaluation = slaOf(events)
   console.log(`  ${evaluation.ticketId} (${evaluation.priority ?? 'no priority'}): ${evaluation.metrics.map(slaLine).join('; ')}`)
@@ -181,7 +181,7 @@ const outageResolution = slaOf(outage.events).metrics.find((m) => m.metric === '
 // four minutes before its 4-hour target runs out
 assert.deepStrictEqual([outageResolution?.state, outageResolution?.dueAt && local(outageResolution.dueAt)], ['AtRisk', '12:04'])
 // the timeline behind the phishing ticket's resolution clock: the open time that counted
-const explained = pipe(phishing.events, Sla.evaluate({ policy: { ...Sla.examplePolicy, metrics: { resolution: Sla.examplePolicy.metrics.resolution as Sla.MetricPolicy } }, calendar: desk }, noon, { explain: true }))
+const explained = orFail(pipe(phishing.events, Sla.evaluate({ policy: { ...Sla.examplePolicy, metrics: { resolution: Sla.examplePolicy.metrics.resolution as Sla.MetricPolicy } }, calendar: desk }, noon, { explain: true })))
 const timeline = explained.metrics[0]?.explanation
 assert.ok(timeline !== undefined)
 console.log(`  ${explained.ticketId} resolution timeline: ${timeline.counted.map((i) => `${local(i.start)}–${local(i.end)}`).join(', ')} counted; ${timeline.pauses.length} pauses`)

@@ -131,3 +131,12 @@ assert.strictEqual(pipe(ticket('PRB-20'), Workaround.knownErrorStatus), 'fixed')
 // fixed problems are no longer recurring issues to eliminate
 assert.deepStrictEqual(Workaround.recurring(tickets()), [])
 // #endregion fix
+
+// #region timeline
+// from one ticket's stored events: how long it ran on workarounds in all, on its customer's calendar
+// (24/7: the first from Monday 09:05 to its withdrawal on Wednesday at 10:00, 48 h 55 min;
+// the second from Wednesday 11:45 to Friday 15:45, 52 h)
+const onLoanCar = orFail(pipe(store.get('INC-201') ?? [], Workaround.timeOnWorkaround(at('2025-03-14T15:45'), calendarOf('Nordlys Energi'))))
+console.log(`\nINC-201 has run on workarounds for ${Time.toISODuration(onLoanCar)} of business time`)
+assert.strictEqual(Time.toISODuration(onLoanCar), 'PT100H55M')
+// #endregion timeline

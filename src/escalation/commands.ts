@@ -6,6 +6,10 @@ import { handoverNoteRequired, type EscalationError } from './errors.js'
 import type { Decision, Escalate } from './model.js'
 import { isBlank } from '../codec/describe.js'
 
+import { decodeError, makeIssue } from '../codec/decodeError.js'
+import { maxInstant, minInstant } from '../time/index.js'
+import { isRecord } from './guard.js'
+
 /**
  * Options of {@link toCommands}: when the commands happen and who records them, and the handover
  * note of an escalation (a text, or a function of the decision, so it can quote the reason or
@@ -59,8 +63,22 @@ export interface CommandOptions {
  * @since 0.1.0
  */
 export const toCommands = (options: CommandOptions) => (self: ReadonlyArray<Decision>): E.Either<EscalationError, ReadonlyArray<TicketCommand>> => {
+  // a JavaScript caller may pass anything
+  if (!isRecord(options)) return E.left(decodeError([makeIssue('options', 'command options ({ at, actor, note? })', options)]))
+  const at: unknown = options.at
+  if (!(typeof at === 'number' && Number.isFinite(at) && at >= minInstant && at <= maxInstant))
+    return E.left(decodeError([makeIssue('options.at', 'an instant (epoch milliseconds) from 1900 to 2200', at)]))
+  if (!isRecord(options.actor)) return E.left(decodeError([makeIssue('options.actor', 'an actor ({ role, id })', options.actor)]))
+  if (options.note !== undefined && typeof options.note !== 'string' && typeof options.note !== 'function')
+    return E.left(decodeError([makeIssue('options.note', 'a handover note, or a function that writes one', options.note)]))
+  if (options.assignee !== undefined && typeof options.assignee !== 'function')
+    return E.left(decodeError([makeIssue('options.assignee', 'a function that names the assignee', options.assignee)]))
+  if (!Array.isArray(self)) return E.left(decodeError([makeIssue('decisions', 'a list of decisions', self)]))
   const out: TicketCommand[] = []
-  for (const [i, d] of self.entries()) {
+  for (const [i, raw] of (self as ReadonlyArray<unknown>).entries()) {
+    if (!isRecord(raw) || (raw['_tag'] !== 'Escalate' && raw['_tag'] !== 'Notify') || typeof raw['dueSince'] !== 'number' || (raw['_tag'] === 'Notify' && typeof raw['sendAt'] !== 'number'))
+      return E.left(decodeError([makeIssue(`decisions[${i}]`, 'an escalation decision (Escalate or Notify)', raw)]))
+    const d = raw as unknown as Decision
     switch (d._tag) {
       case 'Escalate': {
         if (d.dueSince > options.at) continue

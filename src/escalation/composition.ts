@@ -1,8 +1,10 @@
 import type { TicketKind } from '../classification/index.js'
-import { targetFor, type SlaPolicy } from '../sla/index.js'
+import * as E from 'fp-ts/lib/Either.js'
+import * as Sla from '../sla/index.js'
+import { pausingParties, targetFor, type SlaPolicy } from '../sla/index.js'
+import { policyIssue } from './guard.js'
 import type { Duration } from '../time/index.js'
 import type { CompositionPart, CompositionViolation, EscalationPolicy } from './model.js'
-import { pausingParties } from '../sla/evaluate.js'
 import { own } from '../codec/primitives.js'
 
 /**
@@ -34,6 +36,8 @@ export const formatDuration = (ms: number): string => {
  * must add up to no more than the target. Returns each violation with the numbers, such as
  * `P1: L1 30 min + L2 2 h + solution team 2 h + vendor 4 h = 8 h 30 min > resolution 4 h`.
  *
+ * - Values that are not policies (as a JavaScript caller may pass) have nothing to check: no
+ *   violations.
  * - Tiers below a priority rule's `atLeast` are skipped for that priority (a P1 that goes
  *   straight to `L2` spends no time at `L1`).
  * - An external tier whose party the resolution clock pauses for (`pauseWhileAwaiting`) is
@@ -61,6 +65,15 @@ export const formatDuration = (ms: number): string => {
  * @since 0.1.0
  */
 export const checkComposition = (sla: SlaPolicy, options: CompositionOptions = {}) => (self: EscalationPolicy): ReadonlyArray<CompositionViolation> => {
+  // values that are not policies (as a JavaScript caller may pass) have nothing to check
+  if (policyIssue(self) !== undefined || E.isLeft(Sla.make(sla)) || !(options === undefined || options === null || typeof options === 'object')) return []
+  const o: CompositionOptions = options ?? {}
+  if (o.kind !== undefined && !['incident', 'serviceRequest', 'question', 'problem', 'feedback'].includes(o.kind)) return []
+  if (o.businessDay !== undefined && !(typeof o.businessDay === 'number' && Number.isFinite(o.businessDay) && o.businessDay > 0)) return []
+  return compose(sla, o, self)
+}
+
+const compose = (sla: SlaPolicy, options: CompositionOptions, self: EscalationPolicy): ReadonlyArray<CompositionViolation> => {
   const resolution = sla.metrics.resolution
   if (resolution === undefined) return []
   const table = (options.kind === undefined ? undefined : resolution.byKind?.[options.kind]) ?? resolution.targets
@@ -74,7 +87,7 @@ export const checkComposition = (sla: SlaPolicy, options: CompositionOptions = {
     const from = rule?.atLeast === undefined ? 0 : Math.max(0, self.tiers.findIndex((t) => t.name === rule.atLeast))
     const parts: CompositionPart[] = []
     for (const tier of self.tiers.slice(from)) {
-      if (tier.external !== undefined && pausingParties('resolution', resolution).includes(tier.external.party)) continue
+      if (tier.external !== undefined && pausingParties('resolution')(sla).includes(tier.external.party)) continue
       const underpinning = tier.external?.underpinning
       const uc = underpinning === undefined ? undefined : own(underpinning, priority)
       if (uc !== undefined) parts.push({ tier: tier.name, duration: uc, source: 'underpinning' })

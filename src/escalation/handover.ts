@@ -28,9 +28,12 @@ import type { MissingHandoverNote } from './model.js'
  */
 export const missingHandoverNotes = (self: ReadonlyArray<ReadonlyArray<TicketEvent>>): ReadonlyArray<MissingHandoverNote> => {
   const out: MissingHandoverNote[] = []
+  // values a JavaScript caller should not pass (not a list, not an event) are passed over
+  if (!Array.isArray(self)) return out
   for (const events of self) {
+    if (!Array.isArray(events)) continue
     let latest: TicketEscalated | undefined
-    for (const e of events) if (e._tag === 'TicketEscalated') latest = e
+    for (const e of events as ReadonlyArray<unknown>) if (typeof e === 'object' && e !== null && (e as TicketEvent)._tag === 'TicketEscalated') latest = e as TicketEscalated
     if (latest === undefined || !isBlank(latest.note)) continue
     out.push({
       _tag: 'MissingHandoverNote',

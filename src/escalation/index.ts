@@ -27,10 +27,10 @@
  * ], Ticket.defaultContext), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
  * const decisions = pipe(events, Escalation.evaluate(Escalation.examplePolicy, { policy: Sla.examplePolicy, calendar: always }, at('2025-05-10T23:11:00+02:00')))
  * // a P1 goes straight to L2, and the duty manager is paged at once, on a Saturday night
- * assert.deepStrictEqual(decisions.map((d) => (d._tag === 'Escalate' ? `escalate to ${d.toTier}` : `tell the ${d.audience} (${d.reason}) at ${Time.toISO(d.sendAt)}`)), [
+ * assert.deepStrictEqual(pipe(decisions, E.map((ds) => ds.map((d) => (d._tag === 'Escalate' ? `escalate to ${d.toTier}` : `tell the ${d.audience} (${d.reason}) at ${Time.toISO(d.sendAt)}`)))), E.right([
  *   'escalate to L2',
  *   'tell the manager (priority:P1) at 2025-05-10T21:11:00Z'
- * ])
+ * ]))
  * ```
  * @module Escalation
  * @since 0.1.0

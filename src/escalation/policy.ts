@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
+import { policyIssue, tiersIssue } from './guard.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { decodeError, makeIssue, type DecodeError, type Issue } from '../codec/decodeError.js'
 import type { Target } from '../sla/index.js'
@@ -98,7 +99,8 @@ export const decodeTiers = (u: unknown): E.Either<EscalationError, Tiers> =>
   )
 
 /**
- * Writes an escalation ladder as JSON data.
+ * Writes an escalation ladder as JSON data; a value that is not a ladder (as a JavaScript caller
+ * may pass) writes as an empty list.
  *
  * @example
  * ```ts
@@ -109,7 +111,7 @@ export const decodeTiers = (u: unknown): E.Either<EscalationError, Tiers> =>
  * @category codecs
  * @since 0.1.0
  */
-export const encodeTiers = (tiers: Tiers): ReadonlyArray<unknown> => TiersJson.encode(tiers) as ReadonlyArray<unknown>
+export const encodeTiers = (tiers: Tiers): ReadonlyArray<unknown> => (tiersIssue(tiers, 'tiers') === undefined ? (TiersJson.encode(tiers) as ReadonlyArray<unknown>) : [])
 
 /**
  * Checks an escalation policy: its ladder as {@link makeTiers} does, notice thresholds strictly
@@ -154,7 +156,8 @@ export const make = (policy: EscalationPolicy): E.Either<EscalationError, Escala
 export const decodePolicy = (u: unknown): E.Either<EscalationError, EscalationPolicy> => pipe(decodePolicyShape(u), E.flatMap(checked(checkPolicy)))
 
 /**
- * Writes an escalation policy as JSON data.
+ * Writes an escalation policy as JSON data; a value that is not an escalation policy (as a
+ * JavaScript caller may pass) writes as `null`.
  *
  * @example
  * ```ts
@@ -166,7 +169,7 @@ export const decodePolicy = (u: unknown): E.Either<EscalationError, EscalationPo
  * @category codecs
  * @since 0.1.0
  */
-export const encodePolicy = (policy: EscalationPolicy): unknown => EscalationPolicyJson.encode(policy)
+export const encodePolicy = (policy: EscalationPolicy): unknown => (policyIssue(policy) === undefined && typeof policy.name === 'string' ? EscalationPolicyJson.encode(policy) : null)
 
 /**
  * A typical policy to start from or to read as an example. The ladder: the service desk `L1`
@@ -206,7 +209,8 @@ export const examplePolicy: EscalationPolicy = {
 
 /**
  * Returns the tiers' timeboxes as SLA tier targets (`SlaPolicy.tiers`), so that `Sla.evaluate`
- * reports the time each ticket spent per tier (`tier:<name>` metrics) against the same numbers.
+ * reports the time each ticket spent per tier (`tier:<name>` metrics) against the same numbers
+ * (none for a value that is not a ladder).
  *
  * @example
  * ```ts
@@ -222,4 +226,6 @@ export const examplePolicy: EscalationPolicy = {
  * @since 0.1.0
  */
 export const tierTargets = (tiers: Tiers): Readonly<Record<string, Target>> =>
-  Object.fromEntries(tiers.flatMap((t) => (t.timebox === undefined ? [] : [[t.name, { _tag: 'BusinessTime', duration: t.timebox } as const]])))
+  tiersIssue(tiers, 'tiers') !== undefined
+    ? {}
+    : Object.fromEntries(tiers.flatMap((t) => (t.timebox === undefined ? [] : [[t.name, { _tag: 'BusinessTime', duration: t.timebox } as const]])))

@@ -1,143 +1,100 @@
-import { hasResolutionTarget, hasResponseTarget, allowsWorkaround, defaultKindRules } from '../classification/kinds.js'
-import type { KindRules, TicketKind } from '../classification/model.js'
-import { addBusinessTime, businessTimeBetween, nextOpening, openIntervals } from '../calendar/businessTime.js'
-import { addBusinessDays, endOfBusinessDay } from '../calendar/days.js'
+import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
+import { hasResolutionTarget, hasResponseTarget, allowsWorkaround } from '../classification/index.js'
+import type { KindRules, TicketKind } from '../classification/index.js'
+import { addBusinessDays, addBusinessTime, businessTimeBetween, endOfBusinessDay, nextOpening, openIntervals } from '../calendar/index.js'
 import { holidaysIn } from '../calendar/holidays.js'
 import type { BusinessCalendar, OpenInterval } from '../calendar/index.js'
+import { decodeError, makeIssue, type Issue } from '../codec/decodeError.js'
+import { isInstant, isRecord, isShare, policyIssue, targetIssue } from './guard.js'
+import { own } from '../codec/primitives.js'
 import type { Duration, Instant } from '../time/index.js'
 import { formatDay } from '../time/civil.js'
-import type { TicketEvent } from '../ticket/events.js'
-import { statusAfter } from '../ticket/evolve.js'
-import type { AwaitingParty, Status } from '../ticket/model.js'
-import type { Agreement, ClockState, Closed, Explanation, Metric, MetricPolicy, MetricResult, Pause, SlaPolicy, Target } from './model.js'
+import { defaultContext, timeline as timelineOf, timelineAt, type AwaitingParty, type DecideContext, type Interval, type TicketError, type TicketEvent, type Timeline } from '../ticket/index.js'
+import type { SlaError } from './errors.js'
+import type { Agreement, ClockState, Closed, Explanation, Metric, MetricPolicy, MetricResult, Pause, SlaPolicy, Target, WarningPassed } from './model.js'
 import { definedMetrics, targetFor } from './policy.js'
 
 type Span = readonly [number, number]
 
-/** What the clocks need from a ticket's history up to `now`, gathered in one pass. */
-interface Timeline {
-  readonly ticketId: string
-  readonly openedAt: number
-  readonly kind: TicketKind | undefined
-  readonly priority: string | undefined
-  /** Status changes in order, starting with New at the opening. */
-  readonly statuses: ReadonlyArray<Status>
-  readonly firstReply: number | undefined
-  readonly replies: ReadonlyArray<number>
-  /** [instant, 'stop' | 'start'] edges of the resolution clock: resolved, reopened. */
-  readonly resolutionEdges: ReadonlyArray<readonly [number, 'stop' | 'start']>
-  /** Edges of the restore clock: restored (workaround or resolution), down again. */
-  readonly restoreEdges: ReadonlyArray<readonly [number, 'stop' | 'start']>
-  /** The tier from each instant on. */
-  readonly tiers: ReadonlyArray<readonly [number, string]>
-  readonly cancelled: boolean
-}
+/** A wait that pauses a clock: [from, to, party, ongoing], `to` = now while it lasts. */
+type PauseSpan = readonly [number, number, AwaitingParty, boolean]
 
-const timelineOf = (events: ReadonlyArray<TicketEvent>, now: number): Timeline | undefined => {
-  const first = events[0]
-  if (first === undefined || first._tag !== 'TicketOpened' || first.at > now) return undefined
-  let kind: TicketKind | undefined = first.kind
-  let priority: string | undefined
-  let status: Status = { _tag: 'New', since: first.at }
-  let firstReply: number | undefined
-  let restored = false
-  let cancelled = false
-  const statuses: Status[] = [status]
-  const replies: number[] = []
-  const resolutionEdges: Array<readonly [number, 'stop' | 'start']> = []
-  const restoreEdges: Array<readonly [number, 'stop' | 'start']> = []
-  const tiers: Array<readonly [number, string]> = [[first.at, first.tier]]
-  for (let i = 1; i < events.length; i++) {
-    const e = events[i] as TicketEvent
-    if (e.at > now) break
-    const next = statusAfter(status, e)
-    if (next !== status) {
-      if (next._tag === 'Resolved') resolutionEdges.push([e.at, 'stop'])
-      else if (status._tag === 'Resolved' && next._tag === 'InProgress') resolutionEdges.push([e.at, 'start'])
-      if (next._tag === 'Cancelled') cancelled = true
-      statuses.push(next)
-      status = next
-    }
-    switch (e._tag) {
-      case 'TicketClassified':
-        kind = e.kind
-        break
-      case 'PrioritySet':
-      case 'PriorityOverridden':
-        priority = e.name
-        break
-      case 'PublicReplySent':
-        firstReply ??= e.at
-        replies.push(e.at)
-        break
-      case 'TicketEscalated':
-        tiers.push([e.at, e.toTier])
-        break
-      case 'WorkaroundApplied':
-      case 'TicketResolved':
-        if (!restored) restoreEdges.push([e.at, 'stop'])
-        restored = true
-        break
-      case 'WorkaroundWithdrawn':
-      case 'ResolutionRejected':
-      case 'TicketReopened':
-        if (restored) restoreEdges.push([e.at, 'start'])
-        restored = false
-        break
-      default:
-        break
-    }
+/**
+ * The parties whose wait pauses a metric of a policy: as configured (`pauseWhileAwaiting`), or by
+ * default nobody for `response` and the customer for the other metrics (also for a value that is
+ * not a policy). Escalation uses it to leave the same waits out of a tier's timebox.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Sla } from 'itsm-kit'
+ * assert.deepStrictEqual(pipe(Sla.examplePolicy, Sla.pausingParties('resolution')), ['customer'])
+ * assert.deepStrictEqual(pipe(Sla.examplePolicy, Sla.pausingParties('response')), [])
+ * ```
+ * @category queries
+ * @since 0.2.0
+ */
+export const pausingParties =
+  (metric: Metric) =>
+  (self: SlaPolicy): ReadonlyArray<AwaitingParty> => {
+    const m: unknown = isRecord(self) && isRecord(self.metrics) && typeof metric === 'string' ? own(self.metrics, metric) : undefined
+    const configured = isRecord(m) ? m['pauseWhileAwaiting'] : undefined
+    return Array.isArray(configured) ? (configured as ReadonlyArray<AwaitingParty>) : metric === 'response' ? [] : ['customer']
   }
-  return { ticketId: first.ticketId, openedAt: first.at, kind, priority, statuses, firstReply, replies, resolutionEdges, restoreEdges, tiers, cancelled }
-}
 
-/** The parties whose wait pauses a metric: as configured, or the customer for all but `response`. @internal */
-export const pausingParties = (metric: Metric, m: MetricPolicy | undefined): ReadonlyArray<AwaitingParty> =>
-  m?.pauseWhileAwaiting ?? (metric === 'response' ? [] : ['customer'])
-
-/** Windows [start, stop) of a clock from its stop/start edges; the last may run until `now`. */
-const windowsOf = (openedAt: number, edges: ReadonlyArray<readonly [number, 'stop' | 'start']>, now: number): { windows: Span[]; stoppedAt: number | undefined } => {
+/**
+ * The stretches of `[openedAt, now]` outside the `stops` (sorted, not overlapping; merged when
+ * they touch): the windows a clock counts in, and the instant it stopped if a stop still lasts.
+ */
+const windowsOutside = (openedAt: number, stops: ReadonlyArray<Interval>, now: number): { windows: Span[]; stoppedAt: number | undefined } => {
   const windows: Span[] = []
   let from: number | undefined = openedAt
-  let stoppedAt: number | undefined
-  for (const [at, edge] of edges) {
-    if (edge === 'stop' && from !== undefined) {
-      windows.push([from, at])
-      from = undefined
-      stoppedAt = at
-    } else if (edge === 'start' && from === undefined) {
-      from = at
-      stoppedAt = undefined
-    }
+  for (const s of stops) {
+    if (from !== undefined && s.from >= from) windows.push([from, s.from])
+    from = s.to
+    if (from === undefined) return { windows, stoppedAt: s.from }
   }
   if (from !== undefined) windows.push([from, now])
-  return { windows, stoppedAt }
+  return { windows, stoppedAt: undefined }
 }
 
-/** Applies a reopen policy to a clock's windows. */
-const reopened = (policy: MetricPolicy['reopen'], w: { windows: Span[]; stoppedAt: number | undefined }, now: number): { windows: Span[]; stoppedAt: number | undefined } => {
-  if (w.windows.length <= 1 || policy === 'resume') return w
-  if (policy === 'restart') return { windows: w.windows.slice(-1), stoppedAt: w.stoppedAt }
-  const first = w.windows[0] as Span
-  // firstCloseOnly: the metric ended at the first stop
-  return { windows: [first], stoppedAt: first[1] === now && w.windows.length === 1 ? w.stoppedAt : first[1] }
-}
-
-/** The spans during which the ticket awaited one of `parties` (until `now` for an ongoing wait). */
-const pausesOf = (statuses: ReadonlyArray<Status>, parties: ReadonlyArray<AwaitingParty>, now: number): Array<readonly [number, number, AwaitingParty]> => {
-  const out: Array<readonly [number, number, AwaitingParty]> = []
-  if (parties.length === 0) return out
-  for (let i = 0; i < statuses.length; i++) {
-    const s = statuses[i] as Status
-    if (s._tag !== 'Awaiting' || !parties.includes(s.party)) continue
-    const end = statuses[i + 1]?.since ?? now
-    if (end > s.since) out.push([s.since, end, s.party])
+/** The union of two sorted lists of intervals (ongoing ones last), as sorted disjoint intervals. */
+const union = (a: ReadonlyArray<Interval>, b: ReadonlyArray<Interval>): ReadonlyArray<Interval> => {
+  const all = [...a, ...b].sort((x, y) => x.from - y.from)
+  const out: Array<{ from: Instant; to?: Instant }> = []
+  for (const x of all) {
+    const last = out[out.length - 1]
+    if (last !== undefined && (last.to === undefined || x.from <= last.to)) {
+      if (last.to !== undefined) {
+        if (x.to === undefined) delete last.to
+        else if (x.to > last.to) last.to = x.to
+      }
+    } else out.push(x.to === undefined ? { from: x.from } : { from: x.from, to: x.to })
   }
   return out
 }
 
+/** Applies a reopen policy to a clock's windows. */
+const reopened = (policy: MetricPolicy['reopen'], w: { windows: Span[]; stoppedAt: number | undefined }): { windows: Span[]; stoppedAt: number | undefined } => {
+  if (w.windows.length <= 1 || policy === undefined || policy === 'resume') return w
+  if (policy === 'restart') return { windows: w.windows.slice(-1), stoppedAt: w.stoppedAt }
+  // firstCloseOnly: the metric ended at the first stop
+  const first = w.windows[0] as Span
+  return { windows: [first], stoppedAt: first[1] }
+}
+
+/** The waits for one of `parties`, until `now` for an ongoing one. */
+const pausesOf = (t: Timeline, parties: ReadonlyArray<AwaitingParty>, now: number): ReadonlyArray<PauseSpan> => {
+  const out: PauseSpan[] = []
+  if (parties.length === 0) return out
+  for (const p of t.pauses) if (parties.includes(p.party)) out.push([p.from, p.to ?? now, p.party, p.to === undefined])
+  return out
+}
+
 /** The parts of `windows` outside every pause. */
-const withoutPauses = (windows: ReadonlyArray<Span>, pauses: ReadonlyArray<readonly [number, number, AwaitingParty]>): Span[] => {
+const withoutPauses = (windows: ReadonlyArray<Span>, pauses: ReadonlyArray<PauseSpan>): Span[] => {
   const out: Span[] = []
   for (const [a, b] of windows) {
     let from = a
@@ -162,24 +119,29 @@ const targetTime = (target: Target, start: number, cal: BusinessCalendar): numbe
 
 const between = (cal: BusinessCalendar, a: number, b: number): number => businessTimeBetween(a as Instant, b as Instant)(cal)
 
-interface Clock {
-  readonly elapsed: number
-  readonly breachedAt: number | undefined
-}
+/** The business time in each segment, in order. */
+const lengths = (cal: BusinessCalendar, segments: ReadonlyArray<Span>): ReadonlyArray<number> => segments.map(([a, b]) => between(cal, a, b))
 
-/** Business time in the segments, and the instant it first reached `target` (if it did, and went past). @internal */
-export const measure = (cal: BusinessCalendar, segments: ReadonlyArray<Span>, target: number): Clock => {
+/** The earliest instant at which the time counted in the segments reaches `amount`, if it does. */
+const reaching = (cal: BusinessCalendar, segments: ReadonlyArray<Span>, sizes: ReadonlyArray<number>, amount: number): number | undefined => {
   let acc = 0
-  let breachedAt: number | undefined
-  for (const [a, b] of segments) {
-    const d = between(cal, a, b)
-    if (breachedAt === undefined && acc + d > target) breachedAt = addBusinessTime(a as Instant, (target - acc) as Duration)(cal)
+  for (let i = 0; i < segments.length; i++) {
+    const d = sizes[i] as number
+    if (acc + d >= amount) return addBusinessTime((segments[i] as Span)[0] as Instant, (amount - acc) as Duration)(cal)
     acc += d
   }
-  return { elapsed: acc, breachedAt }
+  return undefined
 }
 
-const explanationOf = (cal: BusinessCalendar, segments: ReadonlyArray<Span>, pauses: ReadonlyArray<readonly [number, number, AwaitingParty]>): Explanation => {
+/** The smallest whole number of milliseconds that is at least `share` of `target` (as `used >= share` decides). */
+const markOf = (share: number, target: number): number => {
+  let m = Math.ceil(share * target)
+  while (m / target < share) m++
+  while (m > 0 && (m - 1) / target >= share) m--
+  return m
+}
+
+const explanationOf = (cal: BusinessCalendar, segments: ReadonlyArray<Span>, pauses: ReadonlyArray<PauseSpan>): Explanation => {
   const counted: OpenInterval[] = []
   const closed: Closed[] = []
   const names = holidayNames(cal)
@@ -192,7 +154,8 @@ const explanationOf = (cal: BusinessCalendar, segments: ReadonlyArray<Span>, pau
     }
     if (b > from) closed.push({ from: from as Instant, to: b as Instant, holidays: names(from, b) })
   }
-  const paused: Pause[] = pauses.map(([from, to, party]) => ({ from: from as Instant, to: to as Instant, party }))
+  // an ongoing pause has no end yet
+  const paused: Pause[] = pauses.map(([from, to, party, ongoing]) => (ongoing ? { from: from as Instant, party } : { from: from as Instant, to: to as Instant, party }))
   return { counted, closed, pauses: paused }
 }
 
@@ -217,15 +180,12 @@ const holidayNames = (cal: BusinessCalendar) => (from: number, to: number): Read
   return out
 }
 
-const notApplicable = (metric: MetricResult['metric'], reason: string, priority?: string): MetricResult => ({
-  metric,
-  state: 'NotApplicable',
-  reason,
-  ...(priority === undefined ? {} : { priority }),
-  elapsed: 0 as Duration,
-  paused: 0 as Duration,
-  warningsPassed: []
-})
+const notApplicable = (metric: MetricResult['metric'], reason: string, priority?: string): MetricResult => {
+  // a fixed-order literal plus an assignment: conditional spreads cost V8 several times more
+  const out: { -readonly [K in keyof MetricResult]: MetricResult[K] } = { metric, state: 'NotApplicable', reason, elapsed: 0 as Duration, paused: 0 as Duration, warningsPassed: [], warnings: [] }
+  if (priority !== undefined) out.priority = priority
+  return out
+}
 
 interface ClockInput {
   readonly metric: MetricResult['metric']
@@ -233,34 +193,65 @@ interface ClockInput {
   readonly priority: string | undefined
   readonly windows: ReadonlyArray<Span>
   readonly stoppedAt: number | undefined
-  readonly pauses: ReadonlyArray<readonly [number, number, AwaitingParty]>
+  readonly pauses: ReadonlyArray<PauseSpan>
 }
 
-const evaluateClock = (input: ClockInput, policy: SlaPolicy, cal: BusinessCalendar, now: number, explain: boolean): MetricResult => {
+interface Settings {
+  readonly policy: SlaPolicy
+  readonly cal: BusinessCalendar
+  readonly now: number
+  readonly explain: boolean
+  /** The shares of the target whose passing is reported: the policy's warnings and the extra thresholds. */
+  readonly shares: ReadonlyArray<number>
+}
+
+const evaluateClock = (input: ClockInput, s: Settings): MetricResult => {
+  const { cal, now } = s
   const first = input.windows[0]
   if (first === undefined) return notApplicable(input.metric, 'the clock has not started', input.priority)
   const startedAt = first[0]
   const target = targetTime(input.target, startedAt, cal)
-  const pauses = input.pauses.filter(([p, q]) => input.windows.some(([a, b]) => p < b && q > a))
+  const stopped = input.stoppedAt !== undefined
+  // the clock pauses now when a wait it pauses for lasts at `now` (one that started at `now` included)
+  const pausedNow = !stopped && input.pauses.some((p) => p[3])
+  const pauses = input.pauses.filter(([p, q, , ongoing]) => (ongoing && pausedNow) || input.windows.some(([a, b]) => p < b && q > a))
   const segments = withoutPauses(input.windows, pauses)
-  const { elapsed, breachedAt } = measure(cal, segments, target)
+  const sizes = lengths(cal, segments)
+  let elapsed = 0
+  for (const d of sizes) elapsed += d
   let paused = 0
   for (const [p, q] of pauses)
     for (const [a, b] of input.windows) if (p < b && q > a) paused += between(cal, Math.max(p, a), Math.min(q, b))
   const remaining = target - elapsed
   // a zero target has no meaningful share: it is met at once or breached
   const used = target > 0 ? elapsed / target : undefined
-  const warningsPassed = used === undefined ? [] : policy.warnings.filter((w) => used >= w)
-  const stopped = input.stoppedAt !== undefined
-  const last = input.windows[input.windows.length - 1] as Span
-  const pausedNow = !stopped && pauses.some(([p, q]) => p <= now && q >= now && last[1] === now)
+  const warningsPassed = used === undefined ? [] : s.policy.warnings.filter((w) => used >= w)
+  const warnings: WarningPassed[] = []
+  if (used !== undefined)
+    for (const w of s.shares) {
+      if (used < w) continue
+      const at = reaching(cal, segments, sizes, markOf(w, target))
+      if (at !== undefined) warnings.push({ threshold: w, passedAt: at as Instant })
+    }
+  // the instant the counted time reached the target, if it has
+  const reachedAt = elapsed >= target ? reaching(cal, segments, sizes, target) : undefined
+  const breachedAt = remaining < 0 ? reachedAt : undefined
   let state: ClockState
   if (stopped) state = remaining >= 0 ? 'Met' : 'MetLate'
   else if (remaining < 0) state = 'Breached'
   else if (pausedNow) state = 'Paused'
   else if (warningsPassed.length > 0) state = 'AtRisk'
   else state = 'Running'
-  const dueAt = !stopped && !pausedNow && remaining >= 0 ? addBusinessTime(now as Instant, remaining as Duration)(cal) : undefined
+  // the due instant: when the target was reached; else, counting on from the stop (a stopped
+  // clock keeps the due it had when it stopped) or from now (a running clock); none while paused
+  const dueAt =
+    state === 'Paused'
+      ? undefined
+      : reachedAt !== undefined
+        ? reachedAt
+        : stopped
+          ? addBusinessTime(input.stoppedAt as Instant, remaining as Duration)(cal)
+          : addBusinessTime(now as Instant, remaining as Duration)(cal)
   // a fixed-order literal plus assignments: conditional spreads cost V8 several times more here
   const out: { -readonly [K in keyof MetricResult]: MetricResult[K] } = {
     metric: input.metric,
@@ -271,60 +262,68 @@ const evaluateClock = (input: ClockInput, policy: SlaPolicy, cal: BusinessCalend
     elapsed: elapsed as Duration,
     remaining: remaining as Duration,
     paused: paused as Duration,
-    warningsPassed
+    warningsPassed,
+    warnings
   }
   if (used !== undefined) out.used = used
   if (input.priority !== undefined) out.priority = input.priority
-  if (dueAt !== undefined) out.dueAt = dueAt
+  if (dueAt !== undefined) out.dueAt = dueAt as Instant
   if (breachedAt !== undefined) out.breachedAt = breachedAt as Instant
   if (stopped) out.metAt = input.stoppedAt as Instant
-  if (explain) out.explanation = explanationOf(cal, segments, pauses)
+  if (s.explain) out.explanation = explanationOf(cal, segments, pauses)
   return out
 }
 
 /** The update metric: every stretch between public updates is measured against the target. */
-const evaluateUpdate = (t: Timeline, m: MetricPolicy, target: Target, policy: SlaPolicy, cal: BusinessCalendar, now: number, explain: boolean): MetricResult => {
-  const resolution = windowsOf(t.openedAt, t.resolutionEdges, now)
-  // while the ticket is open, a reply ends one stretch and starts the next
+const evaluateUpdate = (t: Timeline, target: Target, priority: string, resolution: { windows: Span[]; stoppedAt: number | undefined }, s: Settings): MetricResult => {
+  const { cal } = s
+  // while the ticket is open, a reply ends one stretch and starts the next (a reply at `now`
+  // starts a stretch at `now`)
   const stretches: Span[] = []
   for (const [a, b] of resolution.windows) {
     let from = a
     for (const r of t.replies)
-      if (r > from && r < b) {
+      if (r > from && r <= b) {
         stretches.push([from, r])
         from = r
       }
     stretches.push([from, b])
   }
-  const pauses = pausesOf(t.statuses, pausingParties('update', m), now)
+  const pauses = pausesOf(t, pausingParties('update')(s.policy), s.now)
   let breachedAt: number | undefined
-  for (const s of stretches.slice(0, -1)) {
-    breachedAt = measure(cal, withoutPauses([s], pauses), targetTime(target, s[0], cal)).breachedAt
-    if (breachedAt !== undefined) break
+  for (const st of stretches.slice(0, -1)) {
+    const segments = withoutPauses([st], pauses)
+    const sizes = lengths(cal, segments)
+    const time = targetTime(target, st[0], cal)
+    if (sizes.reduce((x, y) => x + y, 0) > time) {
+      breachedAt = reaching(cal, segments, sizes, time)
+      break
+    }
   }
   const current = stretches[stretches.length - 1] as Span
-  const result = evaluateClock(
-    { metric: 'update', target, priority: t.priority, windows: [current], stoppedAt: resolution.stoppedAt, pauses },
-    policy,
-    cal,
-    now,
-    explain
-  )
+  const result = evaluateClock({ metric: 'update', target, priority, windows: [current], stoppedAt: resolution.stoppedAt, pauses }, s)
   if (breachedAt === undefined) return result
   // an earlier stretch went too long: the metric stays breached, or was met late
-  return { ...result, breachedAt: breachedAt as Instant, state: result.state === 'Met' ? 'MetLate' : result.state === 'MetLate' ? 'MetLate' : 'Breached' }
+  return { ...result, breachedAt: breachedAt as Instant, state: result.state === 'Met' || result.state === 'MetLate' ? 'MetLate' : 'Breached' }
 }
 
 /**
- * Options of {@link evaluate}: the kind rules (what each kind of ticket is measured on) and
- * whether to explain each metric.
+ * Options of {@link evaluate}: the ticket context the history is checked with (kind rules, and
+ * whatever else `Ticket.timeline` checks; `Ticket.defaultContext` unless given), or just the kind
+ * rules; whether to explain each metric; and extra shares of the target whose passing to report
+ * in `warnings` besides the policy's warning thresholds.
  *
  * @category models
  * @since 0.1.0
  */
 export interface EvaluateOptions {
+  /** The kind rules, when no `context` is given (a shortcut kept from 0.1). */
   readonly kinds?: KindRules
+  /** @since 0.2.0 */
+  readonly context?: DecideContext
   readonly explain?: boolean
+  /** Extra shares of the target (strictly between 0 and 1) to report in `warnings`. @since 0.2.0 */
+  readonly thresholds?: ReadonlyArray<number>
 }
 
 /**
@@ -358,19 +357,203 @@ const applicable = (metric: Metric, kind: TicketKind | undefined, kinds: KindRul
   return undefined
 }
 
+/** What is wrong with the arguments of an evaluation, if anything: a JavaScript caller can pass anything. @internal */
+export const argumentIssue = (agreement: unknown, now: unknown, options: unknown): Issue | undefined => {
+  if (!isRecord(agreement)) return makeIssue('agreement', 'an agreement ({ policy, calendar })', agreement)
+  const policy = policyIssue(agreement['policy'], 'agreement.policy', false)
+  if (policy !== undefined) return policy
+  const cal = agreement['calendar']
+  if (!(isRecord(cal) && cal['_tag'] === 'BusinessCalendar' && 'engine' in cal && typeof cal['zone'] === 'string'))
+    return makeIssue('agreement.calendar', 'a business calendar compiled by Calendar.compile', cal)
+  if (!isInstant(now)) return makeIssue('now', 'an instant (epoch milliseconds) from 1900 to 2200', now)
+  if (options !== undefined && options !== null && !isRecord(options)) return makeIssue('options', 'evaluation options (an object)', options)
+  if (isRecord(options)) {
+    const th = options['thresholds']
+    if (th !== undefined && !(Array.isArray(th) && th.every(isShare))) return makeIssue('options.thresholds', 'a list of fractions strictly between 0 and 1', th)
+    const context = options['context']
+    if (context !== undefined && !(isRecord(context) && isRecord(context['kinds']))) return makeIssue('options.context', 'a ticket context (such as Ticket.defaultContext)', context)
+    if (options['kinds'] !== undefined && !isRecord(options['kinds'])) return makeIssue('options.kinds', 'kind rules (such as Classification.defaultKindRules)', options['kinds'])
+  }
+  return undefined
+}
+
+const interval = (x: unknown): x is Readonly<Record<string, unknown>> => isRecord(x) && isInstant(x['from']) && (x['to'] === undefined || isInstant(x['to']))
+
+/** What each list of a timeline holds. */
+const timelineEntries: ReadonlyArray<readonly [string, (x: unknown) => boolean]> = [
+  ['statuses', (x) => interval(x) && isRecord(x['status']) && typeof x['status']['_tag'] === 'string'],
+  ['kinds', (x) => interval(x) && typeof x['kind'] === 'string'],
+  ['priorities', (x) => interval(x) && isRecord(x['priority']) && typeof x['priority']['name'] === 'string'],
+  ['tiers', (x) => interval(x) && typeof x['tier'] === 'string'],
+  ['pauses', (x) => interval(x) && typeof x['party'] === 'string'],
+  ['resolutions', interval],
+  ['workarounds', interval],
+  ['replies', isInstant],
+  ['notices', (x) => isRecord(x) && isInstant(x['at'])]
+]
+
+/** What is wrong with a timeline a JavaScript caller passed, if anything. */
+const timelineIssue = (u: unknown): Issue | undefined => {
+  if (!isRecord(u) || u['_tag'] !== 'Timeline' || !isInstant(u['openedAt'])) return makeIssue('timeline', 'a ticket timeline (made by Ticket.timeline)', u)
+  for (const [key, fit] of timelineEntries) {
+    const list = u[key]
+    if (!Array.isArray(list)) return makeIssue(`timeline.${key}`, 'a list', list)
+    for (let i = 0; i < list.length; i++) if (!fit(list[i])) return makeIssue(`timeline.${key}[${i}]`, 'an entry of a ticket timeline', list[i])
+  }
+  if ((u['statuses'] as ReadonlyArray<unknown>).length === 0 || (u['tiers'] as ReadonlyArray<unknown>).length === 0)
+    return makeIssue('timeline', 'a ticket timeline (made by Ticket.timeline)', u)
+  return undefined
+}
+
+/** The ticket context an evaluation checks the history with. @internal */
+export const contextOf = (options: EvaluateOptions | null | undefined): DecideContext =>
+  options?.context ?? (options?.kinds === undefined ? defaultContext : { ...defaultContext, kinds: options.kinds })
+
+const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
+
+/**
+ * Evaluates a ticket's SLA clocks at `now` from its checked timeline (see `Ticket.timeline`); the
+ * {@link evaluate} of a timeline you already have.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Sla, Ticket } from 'itsm-kit'
+ * const allDay = pipe(Calendar.compile(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
+ * const kari = { role: 'agent', id: 'kari' } as const
+ * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
+ * const evaluation = pipe(Ticket.runEvents([
+ *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'Prioritise', at: at(8), actor: kari, urgency: 'high', impact: 'high' },
+ *   { _tag: 'Await', at: at(9), actor: kari, party: 'customer' }
+ * ], Ticket.defaultContext), E.flatMap((r) => Ticket.timeline(r.events)), E.flatMap(Sla.evaluateTimeline({ policy: Sla.examplePolicy, calendar: allDay }, at(9))))
+ * // the wait that starts at 09:00 pauses the resolution clock at 09:00
+ * assert.deepStrictEqual(pipe(evaluation, E.map((e) => e.metrics.find((m) => m.metric === 'resolution')?.state)), E.right('Paused'))
+ * ```
+ * @category queries
+ * @since 0.2.0
+ */
+export const evaluateTimeline =
+  (agreement: Agreement, now: Instant, options: EvaluateOptions = {}) =>
+  (self: Timeline): E.Either<TicketError | SlaError, Evaluation> => {
+    const issue = argumentIssue(agreement, now, options) ?? timelineIssue(self)
+    if (issue !== undefined) return E.left(decodeError([issue]))
+    const cut = timelineAt(now)(self)
+    if (O.isNone(cut)) return E.right({ ticketId: self.ticketId, at: now, metrics: [] })
+    return measureAll(cut.value, agreement, now, options ?? {})
+  }
+
+/** The policy's warnings and the extra thresholds, once each, in increasing order. */
+const sharesOf = (warnings: ReadonlyArray<number>, extra: ReadonlyArray<number> | undefined): ReadonlyArray<number> => {
+  let sorted = true
+  for (let i = 1; i < warnings.length; i++) if ((warnings[i] as number) <= (warnings[i - 1] as number)) sorted = false
+  if (sorted && (extra === undefined || extra.length === 0)) return warnings
+  return [...new Set([...warnings, ...(extra ?? [])])].sort((a, b) => a - b)
+}
+
+const measureAll = (t: Timeline, agreement: Agreement, now: Instant, options: EvaluateOptions): E.Either<TicketError | SlaError, Evaluation> => {
+  const { policy, calendar } = agreement
+  const kinds = contextOf(options).kinds
+  const settings: Settings = {
+    policy,
+    cal: calendar,
+    now,
+    explain: options.explain === true,
+    shares: sharesOf(policy.warnings, options.thresholds)
+  }
+  const kind = last(t.kinds)?.kind
+  const priority = last(t.priorities)?.priority.name
+  const cancelled = last(t.statuses)?.status._tag === 'Cancelled'
+  const resolution = windowsOutside(t.openedAt, t.resolutions, now)
+  const results: MetricResult[] = []
+  for (const metric of definedMetrics(policy)) {
+    const m = policy.metrics[metric] as MetricPolicy
+    const skip = applicable(metric, kind, kinds)
+    if (cancelled) {
+      results.push(notApplicable(metric, 'the ticket was cancelled', priority))
+      continue
+    }
+    if (skip !== undefined) {
+      results.push(notApplicable(metric, skip, priority))
+      continue
+    }
+    if (priority === undefined) {
+      results.push(notApplicable(metric, 'the ticket has no priority yet'))
+      continue
+    }
+    const target = targetFor(metric, priority, kind)(policy)
+    if (target === undefined) {
+      results.push(notApplicable(metric, `the policy sets no ${metric} target for ${priority}`, priority))
+      continue
+    }
+    const bad = targetIssue(`agreement.policy.metrics.${metric}.targets.${priority}`, target)
+    if (bad !== undefined) return E.left(decodeError([bad]))
+    if (metric === 'update') {
+      results.push(evaluateUpdate(t, target, priority, resolution, settings))
+      continue
+    }
+    const firstReply = t.replies[0]
+    const raw =
+      metric === 'response'
+        ? { windows: [[t.openedAt, firstReply ?? now] as Span], stoppedAt: firstReply }
+        : reopened(m.reopen, metric === 'resolution' ? resolution : windowsOutside(t.openedAt, union(t.resolutions, t.workarounds), now))
+    const pauses = pausesOf(t, pausingParties(metric)(policy), now)
+    results.push(evaluateClock({ metric, target, priority, windows: raw.windows, stoppedAt: raw.stoppedAt, pauses }, settings))
+  }
+  // operational-level targets: the time the ticket spent in each tier, while it was not resolved
+  const tierPauses = pausesOf(t, pausingParties('resolution')(policy), now)
+  for (const [tier, target] of Object.entries(policy.tiers ?? {})) {
+    const metric = `tier:${tier}` as const
+    const bad = targetIssue(`agreement.policy.tiers.${tier}`, target)
+    if (bad !== undefined) return E.left(decodeError([bad]))
+    const windows: Span[] = []
+    for (const i of t.tiers) {
+      if (i.tier !== tier) continue
+      const to = i.to ?? now
+      // a window may be empty (the instant the ticket entered the tier): the clock has still started
+      for (const [a, b] of resolution.windows) if (Math.max(a, i.from) <= Math.min(b, to)) windows.push([Math.max(a, i.from), Math.min(b, to)])
+    }
+    const inTierNow = last(t.tiers)?.tier === tier && resolution.stoppedAt === undefined
+    const lastEnd = windows[windows.length - 1]?.[1]
+    if (cancelled) results.push(notApplicable(metric, 'the ticket was cancelled', priority))
+    else if (windows.length === 0) results.push(notApplicable(metric, `the ticket has not been in ${tier}`, priority))
+    else results.push(evaluateClock({ metric, target, priority, windows, stoppedAt: inTierNow ? undefined : lastEnd, pauses: tierPauses }, settings))
+  }
+  return E.right({
+    ticketId: t.ticketId,
+    at: now,
+    ...(kind === undefined ? {} : { kind }),
+    ...(priority === undefined ? {} : { priority }),
+    metrics: results
+  })
+}
+
 /**
  * Evaluates a ticket's SLA clocks at `now` from its events: per metric of the policy (and per
  * tier target), the state, start, due instant, elapsed, remaining and paused business time, the
- * share of the target used, the warning thresholds passed, and when the target was met or
- * breached. Events after `now` are ignored, so evaluating at `now` equals evaluating the history
- * cut at `now`.
+ * share of the target used, the warning thresholds passed and when each was passed, and when the
+ * target was met or breached.
  *
+ * - **The history is checked first** (`Ticket.timeline`, with the options' context): a history
+ *   that does not replay gives the replay's `Left`, and so do arguments a JavaScript caller
+ *   should not pass (a `null` event, an instant that is `NaN`, a hand-made policy with a
+ *   negative target): a `DecodeError` naming the argument's path.
+ * - **Evaluation at `now` includes the events at `now`**: a wait that starts at `now` pauses the
+ *   clock at `now` (`Paused`), a resumption at `now` runs it again (`Running`), a resolution at
+ *   `now` meets it. Events after `now` are ignored, so evaluating at `now` equals evaluating the
+ *   history cut at `now`.
  * - The targets are those of the ticket's current priority (a priority change keeps the elapsed
  *   and paused time and switches targets); a ticket without a priority has no targets yet.
  * - A metric pauses while the ticket awaits one of its `pauseWhileAwaiting` parties.
  * - `response` stops at the first public reply; `resolution` at the resolution (reopenings
- *   follow the metric's reopen policy); `restore` at a workaround or resolution; `update`
- *   measures each stretch between public replies; `tier:<name>` the time spent in a tier.
+ *   follow the metric's reopen policy); `restore` while a workaround is in force or the ticket
+ *   is resolved; `update` measures each stretch between public replies; `tier:<name>` the time
+ *   spent in a tier.
+ * - `dueAt` is when the target runs out: for a clock that reached its target (breached, met
+ *   late), the instant it did; for a met clock, the due it had when it stopped (counting on from
+ *   the stop); for a running one, counting on from `now`; absent while paused.
  * - A business-days target is converted to business time from the clock's start.
  *
  * @example
@@ -387,81 +570,30 @@ const applicable = (metric: Metric, kind: TicketKind | undefined, kinds: KindRul
  *   { _tag: 'Prioritise', at: at('2025-03-07T15:45:00+01:00'), actor: kari, urgency: 'medium', impact: 'medium' }
  * ], Ticket.defaultContext), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
  * const evaluation = pipe(events, Sla.evaluate({ policy: Sla.examplePolicy, calendar: oslo }, at('2025-03-10T09:00:00+01:00')))
- * const resolution = evaluation.metrics.find((m) => m.metric === 'resolution')
+ * const resolution = pipe(evaluation, E.map((e) => e.metrics.find((m) => m.metric === 'resolution')))
  * // P3: 24 business hours from Friday 15:45 (15 min that day, then three full days)
- * assert.deepStrictEqual([resolution?.state, resolution?.dueAt && Time.toLocalISO(oslo.zone)(resolution.dueAt)], ['Running', '2025-03-12T15:45:00+01:00'])
+ * assert.deepStrictEqual(pipe(resolution, E.map((r) => [r?.state, r?.dueAt && Time.toLocalISO(oslo.zone)(r.dueAt)])), E.right(['Running', '2025-03-12T15:45:00+01:00']))
  * ```
  * @category queries
  * @since 0.1.0
  */
-export const evaluate = (agreement: Agreement, now: Instant, options: EvaluateOptions = {}) => (self: ReadonlyArray<TicketEvent>): Evaluation => {
-  const { policy, calendar } = agreement
-  const kinds = options.kinds ?? defaultKindRules
-  const explain = options.explain === true
-  const t = timelineOf(self, now)
-  if (t === undefined) return { ticketId: String(self[0]?.ticketId ?? ''), at: now, metrics: [] }
-  const results: MetricResult[] = []
-  for (const metric of definedMetrics(policy)) {
-    const m = policy.metrics[metric] as MetricPolicy
-    const skip = applicable(metric, t.kind, kinds)
-    if (t.cancelled) {
-      results.push(notApplicable(metric, 'the ticket was cancelled', t.priority))
-      continue
-    }
-    if (skip !== undefined) {
-      results.push(notApplicable(metric, skip, t.priority))
-      continue
-    }
-    if (t.priority === undefined) {
-      results.push(notApplicable(metric, 'the ticket has no priority yet'))
-      continue
-    }
-    const target = targetFor(metric, t.priority, t.kind)(policy)
-    if (target === undefined) {
-      results.push(notApplicable(metric, `the policy sets no ${metric} target for ${t.priority}`, t.priority))
-      continue
-    }
-    const pauses = pausesOf(t.statuses, pausingParties(metric, m), now)
-    if (metric === 'update') {
-      results.push(evaluateUpdate(t, m, target, policy, calendar, now, explain))
-      continue
-    }
-    const raw =
-      metric === 'response'
-        ? { windows: [[t.openedAt, t.firstReply ?? now] as Span], stoppedAt: t.firstReply }
-        : reopened(m.reopen ?? 'resume', windowsOf(t.openedAt, metric === 'resolution' ? t.resolutionEdges : t.restoreEdges, now), now)
-    results.push(evaluateClock({ metric, target, priority: t.priority, windows: raw.windows, stoppedAt: raw.stoppedAt, pauses }, policy, calendar, now, explain))
+export const evaluate =
+  (agreement: Agreement, now: Instant, options: EvaluateOptions = {}) =>
+  (self: ReadonlyArray<TicketEvent>): E.Either<TicketError | SlaError, Evaluation> => {
+    const issue = argumentIssue(agreement, now, options)
+    if (issue !== undefined) return E.left(decodeError([issue]))
+    const t = timelineOf(self, contextOf(options))
+    if (E.isLeft(t)) return t
+    // the timeline was just made by Ticket.timeline: no need to check its shape again
+    const cut = timelineAt(now)(t.right)
+    if (O.isNone(cut)) return E.right({ ticketId: t.right.ticketId, at: now, metrics: [] })
+    return measureAll(cut.value, agreement, now, options ?? {})
   }
-  // operational-level targets: the time the ticket spent in each tier, while it was not resolved
-  const resolution = windowsOf(t.openedAt, t.resolutionEdges, now)
-  const tierPauses = pausesOf(t.statuses, pausingParties('resolution', policy.metrics.resolution), now)
-  for (const [tier, target] of Object.entries(policy.tiers ?? {})) {
-    const windows: Span[] = []
-    t.tiers.forEach(([from, name], i) => {
-      if (name !== tier) return
-      const to = t.tiers[i + 1]?.[0] ?? now
-      // a window may be empty (the instant the ticket entered the tier): the clock has still started
-      for (const [a, b] of resolution.windows) if (Math.max(a, from) <= Math.min(b, to)) windows.push([Math.max(a, from), Math.min(b, to)])
-    })
-    const inTierNow = t.tiers[t.tiers.length - 1]?.[1] === tier && resolution.stoppedAt === undefined
-    const lastEnd = windows[windows.length - 1]?.[1]
-    const metric = `tier:${tier}` as const
-    if (t.cancelled) results.push(notApplicable(metric, 'the ticket was cancelled', t.priority))
-    else if (windows.length === 0) results.push(notApplicable(metric, `the ticket has not been in ${tier}`, t.priority))
-    else results.push(evaluateClock({ metric, target, priority: t.priority, windows, stoppedAt: inTierNow ? undefined : lastEnd, pauses: tierPauses }, policy, calendar, now, explain))
-  }
-  return {
-    ticketId: t.ticketId,
-    at: now,
-    ...(t.kind === undefined ? {} : { kind: t.kind }),
-    ...(t.priority === undefined ? {} : { priority: t.priority }),
-    metrics: results
-  }
-}
 
 /**
  * What-if: the due instants a ticket that does not exist yet would get, opened at `openedAt` with
- * a priority (and optionally a kind), if nothing paused its clocks.
+ * a priority (and optionally a kind), if nothing paused its clocks. Total: an agreement, an
+ * instant or a priority that is not valid (as a JavaScript caller may pass) gives no due dates.
  *
  * @example
  * ```ts
@@ -486,9 +618,11 @@ export const dueDates = (
   agreement: Agreement,
   ticket: { readonly openedAt: Instant; readonly priority: string; readonly kind?: TicketKind }
 ): ReadonlyArray<{ readonly metric: Metric; readonly target: Target; readonly dueAt: Instant }> =>
-  definedMetrics(agreement.policy).flatMap((metric) => {
-    const target = targetFor(metric, ticket.priority, ticket.kind)(agreement.policy)
-    if (target === undefined) return []
+  argumentIssue(agreement, isRecord(ticket) ? ticket.openedAt : undefined, undefined) !== undefined || typeof ticket.priority !== 'string'
+    ? []
+    : definedMetrics(agreement.policy).flatMap((metric) => {
+    const target = targetFor(metric, ticket.priority, typeof ticket.kind === 'string' && Object.hasOwn(kindWords, ticket.kind) ? ticket.kind : undefined)(agreement.policy)
+    if (target === undefined || targetIssue('target', target) !== undefined) return []
     const time = targetTime(target, ticket.openedAt, agreement.calendar)
     return [{ metric, target, dueAt: addBusinessTime(ticket.openedAt, time as Duration)(agreement.calendar) }]
   })

@@ -18,8 +18,8 @@
  * @module Sla
  * @since 0.1.0
  */
-export type { Agreement, AgreementSpec, ClockState, Closed, Explanation, Metric, MetricPolicy, MetricResult, Pause, ReopenPolicy, SlaPolicy, Target } from './model.js'
+export type { Agreement, AgreementSpec, ClockState, Closed, Explanation, Metric, MetricPolicy, MetricResult, Pause, ReopenPolicy, SlaPolicy, Target, WarningPassed } from './model.js'
 export { metrics } from './model.js'
 export type { InvalidThreshold, MissingTarget, ResponseAfterResolution, SlaError } from './errors.js'
 export { compileAgreement, decodeAgreement, decodePolicy, encodePolicy, examplePolicy, make, targetFor, type PolicyOptions } from './policy.js'
-export { dueDates, evaluate, type EvaluateOptions, type Evaluation } from './evaluate.js'
+export { dueDates, evaluate, evaluateTimeline, pausingParties, type EvaluateOptions, type Evaluation } from './evaluate.js'

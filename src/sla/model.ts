@@ -137,7 +137,7 @@ export type ClockState = 'Running' | 'Paused' | 'AtRisk' | 'Breached' | 'Met' | 
  */
 export interface Pause {
   readonly from: Instant
-  /** Absent while the pause lasts. */
+  /** Absent while the pause lasts at the evaluation instant (also when it started at that instant). */
   readonly to?: Instant
   readonly party: AwaitingParty
 }
@@ -170,6 +170,18 @@ export interface Explanation {
 }
 
 /**
+ * A share of a clock's target that its counted time has reached, and the instant it did (the
+ * earliest instant at which the elapsed business time was at least that share of the target).
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface WarningPassed {
+  readonly threshold: number
+  readonly passedAt: Instant
+}
+
+/**
  * One metric of one ticket at the evaluation instant: plain JSON-serialisable data.
  *
  * @category models
@@ -185,7 +197,13 @@ export interface MetricResult {
   /** The target as business time from the start (a business-days target converted). */
   readonly targetTime?: Duration
   readonly startedAt?: Instant
-  /** When the target runs out if the clock keeps running (absent while paused or stopped). */
+  /**
+   * When the target runs out: the instant the counted time reached it (breached, met late); for a
+   * met clock, the due it had when it stopped; for a running clock, counting on from the
+   * evaluation instant. Absent while paused (the due depends on when the wait ends). For
+   * `update`, the due of the current stretch (the next update), even after an earlier stretch
+   * went too long.
+   */
   readonly dueAt?: Instant
   readonly elapsed: Duration
   /** Negative once breached. */
@@ -197,6 +215,11 @@ export interface MetricResult {
   readonly metAt?: Instant
   /** The warning thresholds the clock has passed. */
   readonly warningsPassed: ReadonlyArray<number>
+  /**
+   * When each passed threshold was passed: the policy's warnings and the evaluation's extra
+   * `thresholds`, in increasing order. @since 0.2.0
+   */
+  readonly warnings: ReadonlyArray<WarningPassed>
   /** Present when the evaluation was asked to explain (`{ explain: true }`). */
   readonly explanation?: Explanation
 }

@@ -5,9 +5,11 @@ import type { Matrix } from '../priority/index.js'
 import { toISODuration } from '../time/constructors.js'
 import type { Duration } from '../time/index.js'
 import { own } from '../codec/primitives.js'
+import { decodeError, makeIssue, type Issue } from '../codec/decodeError.js'
+import { isRecord, policyIssue } from './guard.js'
 import { decodeAgreementShape, decodePolicyShape, SlaPolicyJson } from './codec.js'
 import { invalidThreshold, missingTarget, responseAfterResolution, type SlaError } from './errors.js'
-import { metrics, type Agreement, type AgreementSpec, type Metric, type SlaPolicy, type Target } from './model.js'
+import { metrics, type Agreement, type AgreementSpec, type Metric, type MetricPolicy, type SlaPolicy, type Target } from './model.js'
 import { compile } from '../calendar/compile.js'
 import type { CalendarError } from '../calendar/errors.js'
 
@@ -100,14 +102,30 @@ const check = (policy: SlaPolicy, options: PolicyOptions): SlaError | undefined 
  * @category constructors
  * @since 0.1.0
  */
-export const make = (policy: SlaPolicy, options: PolicyOptions = {}): E.Either<SlaError, SlaPolicy> =>
-  pipe(
+export const make = (policy: SlaPolicy, options: PolicyOptions = {}): E.Either<SlaError, SlaPolicy> => {
+  // a JavaScript caller may pass anything: check the shape before encoding it
+  const wrong = policyIssue(policy, '', true)
+  if (wrong !== undefined) return E.left(decodeError([wrong]))
+  const matrix = optionsIssue(options)
+  if (matrix !== undefined) return E.left(decodeError([matrix]))
+  return pipe(
     decodePolicyShape(SlaPolicyJson.encode(policy)),
     E.flatMap((decoded): E.Either<SlaError, SlaPolicy> => {
-      const err = check(decoded, options)
+      const err = check(decoded, options ?? {})
       return err === undefined ? E.right(decoded) : E.left(err)
     })
   )
+}
+
+/** What is wrong with the options a JavaScript caller passed, if anything. */
+const optionsIssue = (options: unknown): Issue | undefined => {
+  if (options === undefined || options === null) return undefined
+  if (!isRecord(options)) return makeIssue('options', 'policy options ({ matrix? })', options)
+  const matrix = options['matrix']
+  if (matrix !== undefined && !(isRecord(matrix) && Array.isArray(matrix['priorities']) && matrix['priorities'].every((p) => isRecord(p) && typeof p['name'] === 'string')))
+    return makeIssue('options.matrix', 'a priority matrix (made by Priority.makeMatrix)', matrix)
+  return undefined
+}
 
 /**
  * Reads an SLA policy from JSON (durations as ISO-8601) and checks it as {@link make} does.
@@ -129,13 +147,16 @@ export const decodePolicy = (u: unknown, options: PolicyOptions = {}): E.Either<
   pipe(
     decodePolicyShape(u),
     E.flatMap((decoded): E.Either<SlaError, SlaPolicy> => {
-      const err = check(decoded, options)
+      const matrix = optionsIssue(options)
+      if (matrix !== undefined) return E.left(decodeError([matrix]))
+      const err = check(decoded, options ?? {})
       return err === undefined ? E.right(decoded) : E.left(err)
     })
   )
 
 /**
- * Writes an SLA policy as JSON data.
+ * Writes an SLA policy as JSON data; a value that is not an SLA policy (as a JavaScript caller may
+ * pass) writes as `null`.
  *
  * @example
  * ```ts
@@ -147,10 +168,11 @@ export const decodePolicy = (u: unknown, options: PolicyOptions = {}): E.Either<
  * @category codecs
  * @since 0.1.0
  */
-export const encodePolicy = (policy: SlaPolicy): unknown => SlaPolicyJson.encode(policy)
+export const encodePolicy = (policy: SlaPolicy): unknown => (policyIssue(policy, '', true) === undefined ? SlaPolicyJson.encode(policy) : null)
 
 /**
- * Returns the target a policy sets for a metric, a priority and (optionally) a ticket kind, if any.
+ * Returns the target a policy sets for a metric, a priority and (optionally) a ticket kind, if any
+ * (none for values that are not a policy, a metric or a priority name).
  *
  * @example
  * ```ts
@@ -164,11 +186,13 @@ export const encodePolicy = (policy: SlaPolicy): unknown => SlaPolicyJson.encode
  * @since 0.1.0
  */
 export const targetFor = (metric: Metric, priority: string, kind?: TicketKind) => (self: SlaPolicy): Target | undefined => {
-  const m = self.metrics[metric]
-  if (m === undefined) return undefined
-  const byKind = kind === undefined ? undefined : m.byKind?.[kind]
-  const table = byKind ?? m.targets
-  return own(table, priority)
+  // values a JavaScript caller should not pass have no target
+  if (!isRecord(self) || !isRecord(self.metrics) || typeof metric !== 'string' || typeof priority !== 'string') return undefined
+  const m = own(self.metrics as Readonly<Record<string, MetricPolicy>>, metric)
+  if (!isRecord(m)) return undefined
+  const byKind = typeof kind !== 'string' || !isRecord(m.byKind) ? undefined : own(m.byKind as Readonly<Record<string, Readonly<Record<string, Target>>>>, kind)
+  const table = isRecord(byKind) ? byKind : m.targets
+  return isRecord(table) ? own(table, priority) : undefined
 }
 
 /** @internal */
@@ -194,6 +218,9 @@ export const definedMetrics = (policy: SlaPolicy): ReadonlyArray<Metric> => metr
  * @since 0.1.0
  */
 export const compileAgreement = (spec: AgreementSpec, options: PolicyOptions = {}): E.Either<SlaError | CalendarError, Agreement> => {
+  if (!isRecord(spec)) return E.left(decodeError([makeIssue('$', 'an agreement ({ calendar, policy, customer?, service? })', spec)]))
+  for (const field of ['customer', 'service'] as const)
+    if (spec[field] !== undefined && typeof spec[field] !== 'string') return E.left(decodeError([makeIssue(field, 'a name', spec[field])]))
   const calendar = compile(spec.calendar)
   if (E.isLeft(calendar)) return E.left(within('calendar', calendar.left))
   const policy = make(spec.policy, options)

@@ -117,3 +117,4 @@ export {
 export { decodeCommand, decodeEvent, decodeHistory, decodeHistoryWithEvents, decodeTicket, encodeCommand, encodeEvent, encodeTicket } from './codec.js'
 export { defaultReadContext, type ReadContext } from './context.js'
 export { limits } from './limits.js'
+export { timeline, timelineAt, type Interval, type KindInterval, type PauseInterval, type PriorityInterval, type ResolutionInterval, type StatusInterval, type TierInterval, type Timeline, type TimelineNotice, type WorkaroundInterval } from './timeline.js'

@@ -5,10 +5,13 @@ import * as Ord from 'fp-ts/lib/Ord.js'
 import * as RA from 'fp-ts/lib/ReadonlyArray.js'
 import * as S from 'fp-ts/lib/string.js'
 import { businessTimeBetween, type BusinessCalendar } from '../calendar/index.js'
-import type { Ticket } from '../ticket/index.js'
+import { defaultContext, timeline, timelineAt, type DecideContext, type Ticket, type TicketError, type TicketEvent } from '../ticket/index.js'
+import { decodeError, makeIssue } from '../codec/decodeError.js'
+import * as E from 'fp-ts/lib/Either.js'
 import type { Duration, Instant } from '../time/index.js'
 import type { CustomerCalendar, CustomerWorkarounds, RunningWorkaround } from './model.js'
 import { byTicketId, latest } from './pool.js'
+import { isCalendar, isInstant, isTicket } from './guard.js'
 import { isFinished } from '../ticket/queries.js'
 
 const calendarOf = (calendar: CustomerCalendar, customer: string): BusinessCalendar => (typeof calendar === 'function' ? calendar(customer) : calendar)
@@ -16,7 +19,7 @@ const calendarOf = (calendar: CustomerCalendar, customer: string): BusinessCalen
 /**
  * Tells whether a ticket runs on a workaround: it has one in force, is not a problem (a problem's
  * workaround is the known error's, see {@link knownError}) and is not closed or cancelled. A
- * ticket resolved with code `workaround` still runs on it.
+ * ticket resolved with code `workaround` still runs on it. False for a value that is not a ticket.
  *
  * @example
  * ```ts
@@ -36,11 +39,13 @@ const calendarOf = (calendar: CustomerCalendar, customer: string): BusinessCalen
  * @category guards
  * @since 0.1.0
  */
-export const isOnWorkaround = (self: Ticket): boolean => self.workaround !== undefined && self.kind !== 'problem' && !isFinished(self)
+export const isOnWorkaround = (self: Ticket): boolean => isTicket(self) && self.workaround !== undefined && self.kind !== 'problem' && !isFinished(self)
 
 /**
  * Returns how long the ticket's workaround has been in force at `now`, in business time on the
- * calendar; zero when `now` is not after the instant it was applied, none without a workaround.
+ * calendar; zero when `now` is not after the instant it was applied, none without a workaround
+ * (and none for values a JavaScript caller should not pass: an invalid instant or calendar, or a
+ * value that is not a ticket).
  *
  * @example
  * ```ts
@@ -66,7 +71,7 @@ export const isOnWorkaround = (self: Ticket): boolean => self.workaround !== und
 export const age =
   (now: Instant, calendar: BusinessCalendar) =>
   (self: Ticket): O.Option<Duration> =>
-    self.workaround === undefined ? O.none : O.some(ageOn(self.workaround.appliedAt, now, calendar))
+    !isTicket(self) || self.workaround === undefined || !isInstant(now) || !isCalendar(calendar) ? O.none : O.some(ageOn(self.workaround.appliedAt, now, calendar))
 
 const ageOn = (appliedAt: Instant, now: Instant, calendar: BusinessCalendar): Duration =>
   now <= appliedAt ? (0 as Duration) : businessTimeBetween(appliedAt, now)(calendar)
@@ -79,7 +84,9 @@ const oldestFirst: Ord.Ord<RunningWorkaround> = Ord.getMonoid<RunningWorkaround>
 /**
  * Lists the tickets running on a workaround (see {@link isOnWorkaround}) per customer, with each
  * workaround's age at `now` in business time on the customer's calendar: customers by name,
- * their tickets oldest first (then by id). Customers without such tickets are left out.
+ * their tickets oldest first (then by id). Customers without such tickets are left out, and so
+ * are values that are not tickets and customers the calendar function gives no calendar for; an
+ * invalid `now` or calendar gives an empty list.
  *
  * @example
  * ```ts
@@ -105,9 +112,13 @@ export const onWorkaround =
   (now: Instant, calendar: CustomerCalendar) =>
   (self: ReadonlyArray<Ticket>): ReadonlyArray<CustomerWorkarounds> => {
     const byCustomer = new Map<string, Array<RunningWorkaround>>()
+    if (!isInstant(now) || !(typeof calendar === 'function' || isCalendar(calendar))) return []
     for (const t of latest(self)) {
       const w = t.workaround
       if (w === undefined || !isOnWorkaround(t)) continue
+      const cal: unknown = calendarOf(calendar, t.customer)
+      // a customer the calendar function gives no calendar for is left out
+      if (!isCalendar(cal)) continue
       const running: RunningWorkaround = {
         ticketId: t.id,
         title: t.title,
@@ -115,7 +126,7 @@ export const onWorkaround =
         description: w.description,
         appliedAt: w.appliedAt,
         ...(w.problemId === undefined ? {} : { problemId: w.problemId }),
-        age: ageOn(w.appliedAt, now, calendarOf(calendar, t.customer))
+        age: ageOn(w.appliedAt, now, cal)
       }
       const list = byCustomer.get(t.customer)
       if (list === undefined) byCustomer.set(t.customer, [running])
@@ -126,4 +137,47 @@ export const onWorkaround =
       RA.sort(S.Ord),
       RA.map((customer) => ({ customer, tickets: RA.sort(oldestFirst)(byCustomer.get(customer) ?? []) }))
     )
+  }
+
+/**
+ * Returns how long a ticket has run on workarounds up to `now`, in business time on the calendar,
+ * read from its checked timeline (`Ticket.timeline`): every stretch from a `WorkaroundApplied`
+ * to its withdrawal (or a replacing workaround), the one still in force counted up to `now`.
+ * Events at `now` count, later ones are ignored. A history that does not replay gives the
+ * replay's `Left`, and so do an invalid `now` or calendar.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Ticket, Time, Workaround } from 'itsm-kit'
+ * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const kari = { role: 'agent', id: 'kari' } as const
+ * const events = pipe(Ticket.runEvents([
+ *   { _tag: 'Open', at: at('2025-03-07T14:00:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'ApplyWorkaround', at: at('2025-03-07T15:00:00+01:00'), actor: kari, description: 'Use the web client' },
+ *   { _tag: 'WithdrawWorkaround', at: at('2025-03-10T09:00:00+01:00'), actor: kari, reason: 'The web client is down too' },
+ *   { _tag: 'ApplyWorkaround', at: at('2025-03-10T10:00:00+01:00'), actor: kari, description: 'Use the phone app' }
+ * ], Ticket.defaultContext), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
+ * // Friday 15–16, Monday 08–09, then Monday 10:00 to 10:30
+ * const time = pipe(events, Workaround.timeOnWorkaround(at('2025-03-10T10:30:00+01:00'), oslo), E.map(Time.toISODuration))
+ * assert.deepStrictEqual(time, E.right('PT2H30M'))
+ * ```
+ * @category queries
+ * @since 0.2.0
+ */
+export const timeOnWorkaround =
+  (now: Instant, calendar: BusinessCalendar, context: DecideContext = defaultContext) =>
+  (self: ReadonlyArray<TicketEvent>): E.Either<TicketError, Duration> => {
+    if (!isInstant(now)) return E.left(decodeError([makeIssue('now', 'an instant (epoch milliseconds) from 1900 to 2200', now)]))
+    if (!isCalendar(calendar)) return E.left(decodeError([makeIssue('calendar', 'a business calendar compiled by Calendar.compile', calendar)]))
+    const checked = timeline(self, context ?? defaultContext)
+    if (E.isLeft(checked)) return checked
+    const cut = timelineAt(now)(checked.right)
+    let total = 0
+    if (O.isSome(cut)) for (const w of cut.value.workarounds) total += businessTimeBetween(w.from, w.to ?? now)(calendar)
+    return E.right(total as Duration)
   }

@@ -7,6 +7,7 @@ import { decide, defaultContext, runEvents, type Ticket, type TicketCommand, typ
 import { alreadyOnWorkaround, notAProblem, notFixed, noWorkaround, type WorkaroundError } from './errors.js'
 import type { FollowUp, Refusal, Rollout, RolloutOptions, TicketEvents, Withdrawal, WithdrawOptions } from './model.js'
 import { byTicketId, isActive, latest } from './pool.js'
+import { isRecord, isTicket, notATicket, optionsError } from './guard.js'
 import { isFinished } from '../ticket/queries.js'
 
 // the problem's workaround, or why the ticket cannot serve as a problem with one
@@ -57,6 +58,9 @@ const problemWorkaround = (problem: Ticket): E.Either<WorkaroundError, NonNullab
 export const rollOut =
   (tickets: ReadonlyArray<Ticket>, options: RolloutOptions) =>
   (self: Ticket): E.Either<WorkaroundError, Rollout> => {
+    if (!isTicket(self)) return E.left(notATicket('problem', self))
+    const wrong = optionsError(options)
+    if (wrong !== undefined) return E.left(wrong)
     const workaround = problemWorkaround(self)
     if (E.isLeft(workaround)) return workaround
     const context = options.context ?? defaultContext
@@ -122,6 +126,9 @@ export const rollOut =
 export const withdraw =
   (tickets: ReadonlyArray<Ticket>, options: WithdrawOptions) =>
   (self: Ticket): E.Either<WorkaroundError, Withdrawal> => {
+    if (!isTicket(self)) return E.left(notATicket('problem', self))
+    const wrong = optionsError(options)
+    if (wrong !== undefined) return E.left(wrong)
     const workaround = problemWorkaround(self)
     if (E.isLeft(workaround)) return workaround
     const context = options.context ?? defaultContext
@@ -193,6 +200,7 @@ const byCustomerThenId: Ord.Ord<FollowUp> = Ord.getMonoid<FollowUp>().concat(
 export const followUps =
   (tickets: ReadonlyArray<Ticket>) =>
   (self: Ticket): E.Either<WorkaroundError, ReadonlyArray<FollowUp>> => {
+    if (!isTicket(self)) return E.left(notATicket('problem', self))
     if (self.kind !== 'problem') return E.left(notAProblem(self))
     if (!(self.status._tag === 'Resolved' && self.status.code === 'fixed')) return E.left(notFixed(self))
     const out: Array<FollowUp> = []
@@ -207,7 +215,7 @@ export const followUps =
 
 /**
  * Returns every event of a rollout or a withdrawal, ready to store: the problem's first (for a
- * withdrawal), then each ticket's, by ticket id.
+ * withdrawal), then each ticket's, by ticket id (none for a value that is neither).
  *
  * @example
  * ```ts
@@ -220,7 +228,9 @@ export const followUps =
  * @since 0.1.0
  */
 export const toEvents = (self: Rollout | Withdrawal): ReadonlyArray<TicketEvent> =>
-  pipe(
+  !isRecord(self) || !Array.isArray(self.incidents) || (self._tag === 'Withdrawal' && !isRecord(self.problem))
+    ? []
+    : pipe(
     self._tag === 'Withdrawal' ? [self.problem, ...self.incidents] : self.incidents,
-    RA.flatMap((t) => t.events)
+    RA.flatMap((t) => (isRecord(t) && Array.isArray(t.events) ? t.events : []))
   )

@@ -13,6 +13,8 @@
  * - {@link followUps}: after the permanent fix, the tickets still on the workaround.
  * - {@link onWorkaround}: the tickets running on a workaround per customer, with their age in
  *   business time.
+ * - {@link timeOnWorkaround}: how long one ticket has run on workarounds, read from its checked
+ *   timeline (`Ticket.timeline`).
  *
  * Every function takes tickets as rebuilt by `Ticket.replay`; the flows return the events to
  * store (decided by `Ticket.decide`, so they replay) and never read a clock.
@@ -65,4 +67,4 @@ export type {
 export type { AlreadyOnWorkaround, NoWorkaround, NotAKnownError, NotAProblem, NotFixed, WorkaroundError } from './errors.js'
 export { isKnownError, knownError, knownErrors, knownErrorStatus, recurring, withoutRootCause } from './knownError.js'
 export { followUps, rollOut, toEvents, withdraw } from './flows.js'
-export { age, isOnWorkaround, onWorkaround } from './aging.js'
+export { age, isOnWorkaround, onWorkaround, timeOnWorkaround } from './aging.js'

@@ -7,12 +7,13 @@ import * as S from 'fp-ts/lib/string.js'
 import type { Ticket } from '../ticket/index.js'
 import { notAKnownError, notAProblem, type WorkaroundError } from './errors.js'
 import type { KnownError, KnownErrorStatus, LinkedIncident, RecurringProblem } from './model.js'
+import { isTicket, notATicket } from './guard.js'
 import { byTicketId, latest, linksByProblem } from './pool.js'
 import { isFinished } from '../ticket/queries.js'
 
 /**
  * Returns where a problem stands as a known error: `open`, `workaroundAvailable`, `fixed` or
- * `closed` (see {@link KnownErrorStatus}).
+ * `closed` (see {@link KnownErrorStatus}); `closed` for a value that is not a ticket.
  *
  * @example
  * ```ts
@@ -32,6 +33,8 @@ import { isFinished } from '../ticket/queries.js'
  * @since 0.1.0
  */
 export const knownErrorStatus = (self: Ticket): KnownErrorStatus => {
+  // a value that is not a ticket (as a JavaScript caller may pass) has nothing left to track
+  if (!isTicket(self)) return 'closed'
   const s = self.status
   switch (s._tag) {
     case 'Closed':
@@ -45,7 +48,8 @@ export const knownErrorStatus = (self: Ticket): KnownErrorStatus => {
 }
 
 /**
- * Tells whether a ticket is a known error: a problem with a root cause, a workaround, or both.
+ * Tells whether a ticket is a known error: a problem with a root cause, a workaround, or both
+ * (false for a value that is not a ticket).
  *
  * @example
  * ```ts
@@ -63,7 +67,7 @@ export const knownErrorStatus = (self: Ticket): KnownErrorStatus => {
  * @category guards
  * @since 0.1.0
  */
-export const isKnownError = (self: Ticket): boolean => self.kind === 'problem' && (self.workaround !== undefined || self.rootCause !== undefined)
+export const isKnownError = (self: Ticket): boolean => isTicket(self) && self.kind === 'problem' && (self.workaround !== undefined || self.rootCause !== undefined)
 
 const linkedIncident = (problem: Ticket) => (t: Ticket): LinkedIncident => ({
   ticketId: t.id,
@@ -125,6 +129,7 @@ const view = (problem: Ticket, linked: ReadonlyArray<Ticket>): KnownError => ({
 export const knownError =
   (tickets: ReadonlyArray<Ticket>) =>
   (self: Ticket): E.Either<WorkaroundError, KnownError> => {
+    if (!isTicket(self)) return E.left(notATicket('problem', self))
     if (self.kind !== 'problem') return E.left(notAProblem(self))
     if (!isKnownError(self)) return E.left(notAKnownError(self))
     return E.right(view(self, latest(tickets).filter((t) => t.id !== self.id && t.problemIds.includes(self.id))))

@@ -1,17 +1,21 @@
 import * as Ord from 'fp-ts/lib/Ord.js'
 import * as S from 'fp-ts/lib/string.js'
 import type { Ticket, TicketId } from '../ticket/index.js'
+import { isTicket } from './guard.js'
 
 /**
  * The tickets with one ticket per id: for an id given twice, the one with the highest version
  * (the first of equal versions), so that a stale snapshot next to a fresh one does no harm.
+ * Values that are not tickets (as a JavaScript caller may pass) are left out.
  *
  * @internal
  */
 export const latest = (tickets: ReadonlyArray<Ticket>): ReadonlyArray<Ticket> => {
   const seen = new Map<string, number>()
   const out: Array<Ticket> = []
-  for (const t of tickets) {
+  if (!Array.isArray(tickets)) return out
+  for (const t of tickets as ReadonlyArray<unknown>) {
+    if (!isTicket(t)) continue
     const i = seen.get(t.id)
     if (i === undefined) {
       seen.set(t.id, out.length)
