@@ -39,8 +39,9 @@ export const freeText = (name: string, ok: (s: string) => boolean): t.Type<strin
 
 const isPlainObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
-// an unknown property: its name is quoted escaped and cut; its value is described as any value is
-const Excess = new t.Type<never, never, unknown>('no such property', (_u): _u is never => false, (u, c) => t.failure(u, c), () => undefined as never)
+// an unknown property: its name is quoted escaped and cut; its value may be misfiled free text, so a
+// string there is described by its length only
+const Excess = markFree(new t.Type<never, never, unknown>('no such property', (_u): _u is never => false, (u, c) => t.failure(u, c), () => undefined as never))
 
 type Check = readonly [string, (u: unknown) => boolean]
 

@@ -79,6 +79,11 @@ describe('property names and ticket ids in messages', () => {
     ])
   })
 
+  it('the text under a misspelt property name is given by its length, never quoted', () => {
+    const m = message(Ticket.decodeEvent({ ...event, titel: 'pw hunter2' }))
+    expect(m).toBe('titel: expected no property "titel" here (known: _tag, ticketId, seq, at, actor), received a string of 10 characters')
+  })
+
   it('a 10 000-character property name is cut at 60 characters', () => {
     const m = message(Ticket.decodeEvent({ ...event, ['k'.repeat(10_000)]: 1 }))
     expect(m.length).toBeLessThan(300)

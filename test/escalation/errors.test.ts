@@ -52,7 +52,7 @@ describe('escalation errors', () => {
       'tiers[0].name: expected a tier name of 1 to 100 characters, not blank, received " "',
       'tiers[0].external.party: expected one of "vendor" | "thirdParty", received "isp"',
       'tiers[0].external.underpinning.P1: expected a non-negative ISO-8601 duration such as "PT30M", received "-PT4H"',
-      'tiers[1].colour: expected no property "colour" here (known: name, timebox, external), received "red"',
+      'tiers[1].colour: expected no property "colour" here (known: name, timebox, external), received a string of 3 characters',
       'notices[0].metric: expected one of "response" | "resolution" | "update" | "restore", received "speed"',
       'notices[0].threshold: expected a fraction of the target strictly between 0 and 1, or "breach", received 1',
       'priorities.P1.notify[0]: expected one of "assignee" | "teamLead" | "manager", received "ceo"',

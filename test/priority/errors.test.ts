@@ -36,7 +36,7 @@ describe('matrix errors name the path, what was expected and what was received',
         'cells.high.wide: expected a priority name of 1 to 60 characters, without blanks at either end, received 1',
         'cells.high.narrow: expected a priority name of 1 to 60 characters, without blanks at either end, received null',
         'cells.low: expected an object from impact name to priority name, received "P3"',
-        'colour: expected no property "colour" here (known: urgencies, impacts, priorities, cells, _tag), received "red"'
+        'colour: expected no property "colour" here (known: urgencies, impacts, priorities, cells, _tag), received a string of 3 characters'
       ].join('\n')
     )
   })
