@@ -34,7 +34,7 @@ const MetricPolicyJson: t.Type<MetricPolicy, unknown, unknown> = record(
   'a metric policy',
   { targets: Targets },
   {
-    byKind: t.partial({ incident: Targets, serviceRequest: Targets, question: Targets, problem: Targets, feedback: Targets }, 'targets by kind'),
+    byKind: record('targets by kind', {}, { incident: Targets, serviceRequest: Targets, question: Targets, problem: Targets, feedback: Targets }),
     pauseWhileAwaiting: t.readonlyArray(Party, 'a list of awaited parties'),
     reopen: literals(['resume', 'restart', 'firstCloseOnly'] as const)
   }
@@ -59,7 +59,7 @@ export const SlaPolicyJson: t.Type<SlaPolicy, unknown, unknown> = record(
   {
     _tag: tag('SlaPolicy'),
     name: stringWhere('a name of 1 to 200 characters', (s) => s.length >= 1 && s.length <= 200),
-    metrics: t.partial({ response: MetricPolicyJson, resolution: MetricPolicyJson, update: MetricPolicyJson, restore: MetricPolicyJson }, 'metric policies'),
+    metrics: record('metric policies', {}, { response: MetricPolicyJson, resolution: MetricPolicyJson, update: MetricPolicyJson, restore: MetricPolicyJson }),
     warnings: t.readonlyArray(t.number, 'a list of fractions')
   },
   { tiers: Targets }

@@ -43,6 +43,14 @@ describe('SLA policy errors', () => {
       'metrics.resolution.reopen: expected one of "resume" | "restart" | "firstCloseOnly", received "never"'
     ])
   })
+
+  it('a misspelt metric or kind is reported, not silently ignored', () => {
+    const resolution = Sla.encodePolicy(Sla.examplePolicy) as { readonly metrics: { readonly resolution: unknown } }
+    const e = getLeft(Sla.decodePolicy({ _tag: 'SlaPolicy', name: 'Gold', warnings: [], metrics: { resolutoin: resolution.metrics.resolution } }))
+    expect(e.message).toBe(
+      'metrics.resolutoin: expected no property "resolutoin" here (known: response, resolution, update, restore), received an object'
+    )
+  })
 })
 
 describe('agreements', () => {
