@@ -16,7 +16,9 @@ export const at = (wall: string): Time.Instant => getRight(Time.fromLocal(wall, 
 export const kari = { role: 'agent', id: 'kari' } as const
 export const ola = { role: 'customer', id: 'ola' } as const
 
-type Step = readonly [string, Omit<Ticket.TicketCommand, 'at' | 'actor'> & { readonly actor?: Ticket.Actor }]
+type Bare<C> = C extends Ticket.TicketCommand ? Omit<C, 'at' | 'actor'> & { readonly actor?: Ticket.Actor } : never
+/** A command without its instant (a local wall time instead) and with an optional actor (default Kari). */
+export type Step = readonly [string, Bare<Ticket.TicketCommand>]
 
 /** Events of a ticket from commands at local wall times. */
 export const history = (steps: ReadonlyArray<Step>): ReadonlyArray<Ticket.TicketEvent> => {
