@@ -46,3 +46,5 @@ export type {
 } from './model.js'
 export type { InvalidReportInput, ReportError } from './errors.js'
 export { dailyStatus, type DailyStatusParams } from './daily.js'
+export { combiner, serviceLevel, type Accumulator, type Combiner, type ServiceLevelParams } from './accumulate.js'
+export { definitions } from './definitions.js'
