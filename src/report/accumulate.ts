@@ -280,11 +280,27 @@ const concat = (ss: ReadonlyArray<Series>): Float64Array => {
   return out
 }
 
+const MIN = 60_000
+/** Upper bounds (inclusive) of the bands of the time distribution. */
+const bands = [15 * MIN, 60 * MIN, 240 * MIN, 480 * MIN, 1440 * MIN, 2400 * MIN]
+
 const metricTimes = (p: Part, metric: string): MetricTimes => {
   const keys = Object.keys(p.times).filter((k) => k.startsWith(`${metric}|`))
   const byPriority: Record<string, TimeSummary> = {}
   for (const k of keys.sort((a, b) => compareNames(a, b))) byPriority[k.slice(metric.length + 1)] = summarise(concat([p.times[k] as Series]))
-  return { overall: summarise(concat(keys.map((k) => p.times[k] as Series))), byPriority }
+  const all = concat(keys.map((k) => p.times[k] as Series))
+  // one count per band, the last for values over every bound
+  const counts = new Array<number>(bands.length + 1).fill(0)
+  for (const v of all) {
+    const i = bands.findIndex((b) => v <= b)
+    const j = i < 0 ? bands.length : i
+    counts[j] = (counts[j] as number) + 1
+  }
+  return {
+    overall: summarise(all),
+    byPriority,
+    distribution: counts.map((count, i) => (i < bands.length ? { upTo: bands[i] as number, count } : { count }))
+  }
 }
 
 const ratio = (a: number, b: number): number | undefined => (b === 0 ? undefined : a / b)

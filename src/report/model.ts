@@ -155,6 +155,8 @@ export interface TimeSummary {
 export interface MetricTimes {
   readonly overall: TimeSummary
   readonly byPriority: Readonly<Record<string, TimeSummary>>
+  /** How many times fall in each band: up to 15 min, 1 h, 4 h, 8 h, 24 h, 40 h (inclusive), and over (no `upTo`). */
+  readonly distribution: ReadonlyArray<{ readonly upTo?: number; readonly count: number }>
 }
 
 /**

@@ -18,7 +18,8 @@ const step: fc.Arbitrary<Omit<Ticket.TicketCommand, 'at'>> = fc.oneof(
   { arbitrary: fc.record({ _tag: fc.constant('Escalate' as const), actor: fc.constant(kari), toTier: fc.constantFrom('L2', 'solution team'), note: fc.constant('Over to you') }), weight: 1 },
   { arbitrary: fc.record({ _tag: fc.constant('ApplyWorkaround' as const), actor: fc.constant(kari), description: fc.constant('Use the web client') }), weight: 1 },
   { arbitrary: fc.record({ _tag: fc.constant('Resolve' as const), actor: fc.constant(kari), code: fc.constant('fixed' as const), note: fc.constant('Fixed') }), weight: 3 },
-  { arbitrary: fc.record({ _tag: fc.constant('Reject' as const), actor: fc.constant(ola), reason: fc.constant('Not fixed') }), weight: 1 },
+  { arbitrary: fc.record({ _tag: fc.constant('Reject' as const), actor: fc.constant(ola), reason: fc.constant('Not fixed') }), weight: 2 },
+  { arbitrary: fc.record({ _tag: fc.constant('Reopen' as const), actor: fc.constant(kari), reason: fc.constant('Came back') }), weight: 1 },
   { arbitrary: fc.record({ _tag: fc.constant('Confirm' as const), actor: fc.constant(ola) }), weight: 1 },
   { arbitrary: fc.record({ _tag: fc.constant('Rate' as const), actor: fc.constant(ola), score: fc.integer({ min: 1, max: 5 }) }), weight: 2 },
   { arbitrary: fc.record({ _tag: fc.constant('Cancel' as const), actor: fc.constant(kari), reason: fc.constant('Duplicate') }), weight: 1 }
