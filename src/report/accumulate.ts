@@ -104,10 +104,15 @@ export interface Accumulator {
  * @since 0.2.0
  */
 export interface Combiner {
+  /** The accumulator of no histories: the identity of `merge`. */
   readonly empty: Accumulator
+  /** Adds one ticket history (copies the accumulator: for batches use `addAll`). */
   readonly add: (history: ReadonlyArray<TicketEvent>) => (self: Accumulator) => Accumulator
+  /** Adds a batch of ticket histories at the cost of one copy. */
   readonly addAll: (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) => (self: Accumulator) => Accumulator
+  /** Merges two accumulators; commutative and associative. */
   readonly merge: (that: Accumulator) => (self: Accumulator) => Accumulator
+  /** The report of everything added: every list in a fixed order, so equal inputs give equal reports. */
   readonly result: (self: Accumulator) => ServiceLevelReport
 }
 

@@ -55,7 +55,7 @@ const reasonText = (r: StatusReason, l: Labels, f: Format): string => {
  *   customers: [{ customer: 'Fjord AS', health: 'Critical', reasons: [{ ticketId: 'INC-1', rule: 'criticalPriority', health: 'Critical', priority: 'P1' }] }, { customer: 'Vik AS', health: 'Good', reasons: [] }], rejected: [] }
  * assert.strictEqual(Report.statusTable(status), [
  *   'Customer  Status    Reasons',
- *   '--------  --------  ---------------------------------',
+ *   '--------  --------  -----------------------------',
  *   'Fjord AS  Critical  INC-1: critical priority (P1)',
  *   'Vik AS    Good      ',
  * ].join('\n'))
