@@ -24,6 +24,7 @@ export interface Labels {
   readonly volume: string
   readonly opened: string
   readonly resolved: string
+  readonly reopened: string
   readonly backlogAtFrom: string
   readonly backlogAtAsOf: string
   readonly byPriority: string
@@ -138,6 +139,7 @@ export const en: Labels = {
   volume: 'Tickets',
   opened: 'Opened',
   resolved: 'Resolved',
+  reopened: 'reopened',
   backlogAtFrom: 'Open at start',
   backlogAtAsOf: 'Open at end',
   byPriority: 'By priority',
@@ -261,6 +263,7 @@ export const nb: Labels = {
   volume: 'Saker',
   opened: 'Opprettet',
   resolved: 'Løst',
+  reopened: 'gjenåpnet',
   backlogAtFrom: 'Åpne ved start',
   backlogAtAsOf: 'Åpne ved slutt',
   byPriority: 'Etter prioritet',
@@ -381,6 +384,7 @@ export const sv: Labels = {
   volume: 'Ärenden',
   opened: 'Skapade',
   resolved: 'Lösta',
+  reopened: 'återöppnad',
   backlogAtFrom: 'Öppna vid start',
   backlogAtAsOf: 'Öppna vid slut',
   byPriority: 'Per prioritet',
@@ -497,6 +501,7 @@ export const fi: Labels = {
   volume: 'Tiketit',
   opened: 'Avattu',
   resolved: 'Ratkaistu',
+  reopened: 'avattu uudelleen',
   backlogAtFrom: 'Avoinna alussa',
   backlogAtAsOf: 'Avoinna lopussa',
   byPriority: 'Prioriteetin mukaan',
@@ -620,6 +625,7 @@ export const pl: Labels = {
   volume: 'Zgłoszenia',
   opened: 'Otwarte',
   resolved: 'Rozwiązane',
+  reopened: 'ponownie otwarte',
   backlogAtFrom: 'Otwarte na początku',
   backlogAtAsOf: 'Otwarte na końcu',
   byPriority: 'Według priorytetu',

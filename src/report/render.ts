@@ -38,7 +38,7 @@ const reasonText = (r: StatusReason, l: Labels, f: Format): string => {
   if (r.breachedAt !== undefined) facts.push(`${l.breached.toLowerCase()} ${f.dateTime(r.breachedAt)}`)
   if (r.dueAt !== undefined) facts.push(`${l.due.toLowerCase()} ${f.dateTime(r.dueAt)}`)
   if (r.openedAt !== undefined) facts.push(`${l.opened.toLowerCase()} ${f.dateTime(r.openedAt)}`)
-  if (r.reopenedAt !== undefined) facts.push(`${l.rules.newOrReopened} ${f.dateTime(r.reopenedAt)}`)
+  if (r.reopenedAt !== undefined) facts.push(`${l.reopened} ${f.dateTime(r.reopenedAt)}`)
   if (r.workaroundAge !== undefined) facts.push(`${l.age.toLowerCase()} ${f.dur(r.workaroundAge)}`)
   return `${r.ticketId}: ${l.rules[r.rule]}${facts.length === 0 ? '' : ` (${facts.join(', ')})`}`
 }
