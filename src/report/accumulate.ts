@@ -211,26 +211,55 @@ interface Setting {
   readonly agreement: Sla.Agreement
   readonly period: Resolved
   readonly asOf: number
+  readonly days: Days
+}
+
+/** The local days of a period: their names and the instants they start (local midnights), in order. */
+interface Days {
+  readonly names: ReadonlyArray<string>
+  readonly starts: ReadonlyArray<number>
+}
+
+const daysOf = (from: number, to: number, zone: Time.IanaZone): Days => {
+  const names = localDates(from, to, zone)
+  const starts = names.map((d, i) => {
+    if (i === 0) return from
+    const r = Time.fromLocal(`${d}T00:00`, zone)
+    return E.isRight(r) ? r.right : from
+  })
+  return { names, starts }
+}
+
+/** The local day (of the period) an instant in `[from, to)` falls on: a binary search. */
+const dayOf = (days: Days, t: number): string => {
+  let lo = 0
+  let hi = days.starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((days.starts[mid] as number) <= t) lo = mid
+    else hi = mid - 1
+  }
+  return days.names[lo] as string
 }
 
 const within = (x: number | undefined, from: number, to: number): x is number => x !== undefined && x >= from && x < to
 const openAt = (f: TicketFacts, x: number): boolean => f.openSpans.some(([a, b]) => a <= x && (b === undefined || x < b))
 
 /** Adds one ticket's facts to one period's counts. */
-const addFacts = (p: Part, f: TicketFacts, from: number, to: number, asOf: number, zone: Time.IanaZone, withDays: boolean): void => {
+const addFacts = (p: Part, f: TicketFacts, from: number, to: number, asOf: number, days: Days | undefined): void => {
   if (within(f.openedAt, from, to)) {
     p.opened++
     bump(p.byKind, f.kind ?? 'unclassified')
     bump(p.byPriority, f.priority ?? 'none')
     bump(p.byCategory, f.category ?? 'none')
     bump(p.byChannel, f.channel)
-    if (withDays) (p.days[Time.toLocalDate(zone)(f.openedAt as Instant)] ??= [0, 0])[0]++
+    if (days !== undefined) (p.days[dayOf(days, f.openedAt)] ??= [0, 0])[0]++
   }
   let lastResolution: number | undefined
   for (const r of f.resolutions) if (within(r, from, to)) lastResolution = r
   if (lastResolution !== undefined) {
     p.resolved++
-    if (withDays) (p.days[Time.toLocalDate(zone)(lastResolution as Instant)] ??= [0, 0])[1]++
+    if (days !== undefined) (p.days[dayOf(days, lastResolution)] ??= [0, 0])[1]++
     if (f.escalations.length === 0) {
       p.firstLine++
       if (f.repliesBeforeFirstResolution <= 1) p.firstContact++
@@ -273,7 +302,9 @@ const byKey = <A>(r: Readonly<Record<string, A>>): Record<string, A> =>
   Object.fromEntries(Object.keys(r).sort(compareNames).map((k) => [k, r[k] as A]))
 
 /** Names in natural order (P2 before P10), then plainly. @internal */
-export const compareNames = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0)
+export const compareNames = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
+
+const collator = new Intl.Collator('en', { numeric: true })
 
 const concat = (ss: ReadonlyArray<Series>): Float64Array => {
   const out = new Float64Array(ss.reduce((n, s) => n + s.length, 0))
@@ -469,10 +500,18 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
   const scale = scaleOf(params.satisfaction)
   if (E.isLeft(scale)) return scale
   const settings = new Map<string, Setting>()
+  // customers in one zone share the period, so each zone is resolved once
+  const zones = new Map<string, { readonly period: Resolved; readonly days: Days }>()
   for (const [customer, agreement] of agreements.right) {
-    const period = resolvePeriod(params.period, agreement.calendar.zone)
-    if (E.isLeft(period)) return period
-    settings.set(customer, { agreement, period: period.right, asOf: params.asOf ?? period.right.to })
+    const zone = agreement.calendar.zone
+    let z = zones.get(zone)
+    if (z === undefined) {
+      const period = resolvePeriod(params.period, zone)
+      if (E.isLeft(period)) return period
+      z = { period: period.right, days: daysOf(period.right.from, period.right.to, zone) }
+      zones.set(zone, z)
+    }
+    settings.set(customer, { agreement, period: z.period, asOf: params.asOf ?? z.period.to, days: z.days })
   }
   const kinds = params.kinds
   const parameters: Parameters = { period: params.period, ...opt('asOf', params.asOf), satisfaction: scale.right, definitions }
@@ -501,9 +540,8 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     const f = facts.right
     if (f === undefined) return
     const c = (acc.customers[customer] ??= emptyCustomer())
-    const zone = s.agreement.calendar.zone
-    addFacts(c.current, f, s.period.from, s.period.to, s.asOf, zone, true)
-    addFacts(c.previous, f, s.period.previous.from, s.period.previous.to, s.asOf, zone, false)
+    addFacts(c.current, f, s.period.from, s.period.to, s.asOf, s.days)
+    addFacts(c.previous, f, s.period.previous.from, s.period.previous.to, s.asOf, undefined)
     if (f.onWorkaroundSince !== undefined)
       c.running.push({ ticketId: f.ticketId, since: f.onWorkaroundSince as Instant, age: Calendar.businessTimeBetween(f.onWorkaroundSince as Instant, s.asOf as Instant)(s.agreement.calendar) })
     if (f.knownErrorOpen) c.knownErrors.push(f.ticketId)
@@ -537,7 +575,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       const c = self.customers[customer] ?? emptyCustomer()
       const zone = s.agreement.calendar.zone
       const policyMetrics = [...Sla.metrics.filter((m) => s.agreement.policy.metrics[m] !== undefined), ...Object.keys(s.agreement.policy.tiers ?? {}).map((t) => `tier:${t}`)]
-      const now = figuresOf(c.current, localDates(s.period.from, s.period.to, zone), policyMetrics, scale.right)
+      const now = figuresOf(c.current, s.days.names, policyMetrics, scale.right)
       const before = figuresOf(c.previous, [], policyMetrics, scale.right)
       const h0 = headlines(now)
       const h1 = headlines(before)
