@@ -42,6 +42,12 @@ export interface ServiceLevelParams {
   readonly asOf?: Instant
   readonly satisfaction?: SatisfactionScale
   readonly kinds?: KindRules
+  /**
+   * The histories were checked when they were stored or decoded (`Ticket.decodeHistory`,
+   * `Ticket.replay`): skip checking every event again. Default false: each history is replayed
+   * with every rule checked and one that breaks a rule is listed in `rejected`.
+   */
+  readonly trusted?: boolean
 }
 
 /** Exact values kept compactly: a growable typed array. */
@@ -514,6 +520,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     settings.set(customer, { agreement, period: z.period, asOf: params.asOf ?? z.period.to, days: z.days })
   }
   const kinds = params.kinds
+  const trusted = params.trusted === true
   const parameters: Parameters = { period: params.period, ...opt('asOf', params.asOf), satisfaction: scale.right, definitions }
   const empty: Accumulator = { _tag: 'ServiceLevelAccumulator', customers: {}, rejected: [] }
   const clone = (a: Accumulator): { customers: Record<string, CustomerPart>; rejected: Rejected[] } => ({
@@ -532,7 +539,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       acc.rejected.push({ ticketId: idOf(h), message: customer === undefined ? 'the history does not start with TicketOpened' : 'its customer has no agreement' })
       return
     }
-    const facts = factsOf(h, s.agreement, s.asOf, { ...opt('kinds', kinds), explainBreaches: { from: s.period.from, to: s.period.to } })
+    const facts = factsOf(h, s.agreement, s.asOf, { ...opt('kinds', kinds), trusted, explainBreaches: { from: s.period.from, to: s.period.to } })
     if (E.isLeft(facts)) {
       acc.rejected.push({ ticketId: idOf(h), message: facts.left.message })
       return

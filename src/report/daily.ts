@@ -24,6 +24,8 @@ export interface DailyStatusParams {
   readonly at: Instant
   readonly rules?: StatusRules
   readonly kinds?: KindRules
+  /** The histories were checked when stored or decoded: skip checking every event again (default false). */
+  readonly trusted?: boolean
 }
 
 /** The reasons one ticket gives its customer at `at`. @internal */
@@ -145,7 +147,7 @@ export const dailyStatus =
         rejected.push({ ticketId: idOf(h), message: customer === undefined ? 'the history does not start with TicketOpened' : 'its customer has no agreement' })
         continue
       }
-      const facts = factsOf(h, agreement, at.right, params.kinds === undefined ? {} : { kinds: params.kinds })
+      const facts = factsOf(h, agreement, at.right, { ...(params.kinds === undefined ? {} : { kinds: params.kinds }), trusted: params.trusted === true })
       if (E.isLeft(facts)) {
         rejected.push({ ticketId: idOf(h), message: facts.left.message })
         continue

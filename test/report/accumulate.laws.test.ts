@@ -123,6 +123,17 @@ describe('service-level accumulators form a commutative monoid', () => {
     )
   })
 
+  it('trusted histories (checked when stored) give the same report and status as checked ones', () => {
+    const trusted = getRight(Report.combiner({ ...params, trusted: true }))
+    fc.assert(
+      fc.property(historiesArb(10), fc.integer({ min: at('2025-03-01T00:00'), max: at('2025-04-01T00:00') }), (hs, t) => {
+        expect(trusted.result(trusted.addAll(hs)(trusted.empty))).toStrictEqual(whole(hs))
+        expect(Report.dailyStatus({ agreements, at: t as never, trusted: true })(hs)).toStrictEqual(Report.dailyStatus({ agreements, at: t as never })(hs))
+      }),
+      runs
+    )
+  })
+
   it('the daily status does not depend on the order of the histories', () => {
     fc.assert(
       fc.property(historiesArb(10), fc.integer({ min: at('2025-03-01T00:00'), max: at('2025-04-01T00:00') }), (hs, t) => {
