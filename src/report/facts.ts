@@ -1,6 +1,7 @@
 /**
  * The one adapter between reports and tickets: a ticket's history becomes the facts reports need,
- * with one checked replay (`Ticket.apply` event by event) and one SLA evaluation (`Sla.evaluate`)
+ * with one checked replay (`Ticket.replay`, skipped for trusted histories), one pass over the
+ * events and one SLA evaluation (`Sla.evaluate`)
  * at the as-of instant. Everything else in `report/` works on these facts only, so the adapter can
  * switch to the checked ticket timeline without touching the rest.
  *
@@ -10,10 +11,9 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { KindRules, TicketKind } from '../classification/index.js'
 import * as Sla from '../sla/index.js'
 import * as Ticket from '../ticket/index.js'
-import * as Workaround from '../workaround/index.js'
 import type { Instant } from '../time/index.js'
 import type { Agreement, MetricResult } from '../sla/index.js'
-import type { TicketEvent, TicketError, Ticket as TicketModel, TicketState } from '../ticket/index.js'
+import type { TicketEvent, TicketError } from '../ticket/index.js'
 
 /** Where a ticket stands at the as-of instant. @internal */
 export type Standing = 'open' | 'resolved' | 'closed' | 'cancelled'
@@ -28,7 +28,6 @@ export interface TicketFacts {
   readonly category: string | undefined
   readonly priority: string | undefined
   readonly standing: Standing
-  readonly standingSince: number
   /** Spans `[from, to)` during which the ticket was open (not resolved, closed or cancelled); `to` absent while open. */
   readonly openSpans: ReadonlyArray<readonly [number, number | undefined]>
   /** Instants of every resolution. */
@@ -59,53 +58,62 @@ export interface FactsOptions {
   readonly explainBreaches?: { readonly from: number; readonly to: number }
 }
 
-const standingOf = (s: TicketModel['status']['_tag']): Standing =>
-  s === 'Resolved' ? 'resolved' : s === 'Closed' ? 'closed' : s === 'Cancelled' ? 'cancelled' : 'open'
-
 /**
- * The facts of one ticket as of `asOf`: events after `asOf` are ignored. A history that does not
- * replay gives the ticket's error.
+ * The facts of one ticket as of `asOf`: events after `asOf` are ignored. Unless `trusted`, the
+ * history is first replayed with every rule checked (`Ticket.replay`), and one that breaks a rule
+ * gives the ticket's error. The facts come from one pass over the events that follows
+ * `Ticket.evolve`'s status rules (a test holds the two together).
  *
  * @internal
  */
 export const factsOf = (history: ReadonlyArray<TicketEvent>, agreement: Agreement, asOf: number, options: FactsOptions = {}): E.Either<TicketError, TicketFacts | undefined> => {
   if (history.length === 0) return E.map((): undefined => undefined)(Ticket.replay([]))
+  const first = history[0] as TicketEvent
   // a ticket opened after the as-of instant does not exist yet
-  if ((history[0] as TicketEvent).at > asOf) return E.right(undefined)
-  let state: TicketState = Ticket.initial
-  const trusted = options.trusted === true
+  if (first.at > asOf) return E.right(undefined)
   let cut = history.length
-  const openSpans: Array<[number, number | undefined]> = []
+  for (let i = 0; i < history.length; i++)
+    if ((history[i] as TicketEvent).at > asOf) {
+      cut = i
+      break
+    }
+  const events = cut === history.length ? history : history.slice(0, cut)
+  if (options.trusted !== true) {
+    const checked = Ticket.replay(events, options.kinds)
+    if (E.isLeft(checked)) return checked
+  }
+  if (first._tag !== 'TicketOpened') return E.right(undefined)
+  let kind = first.kind
+  let category: string | undefined
+  let priority: string | undefined
+  // New, InProgress, Awaiting are open; the resolution code matters to a withdrawn workaround
+  let standing = 'open' as Standing
+  let resolvedCode: string | undefined
+  let workaroundSince: number | undefined
+  let rootCause = false
+  let replies = 0
+  const openSpans: Array<[number, number | undefined]> = [[first.at, undefined]]
   const resolutions: number[] = []
   const reopenings: number[] = []
   const escalations: Array<{ at: number; toTier: string }> = []
   const workaroundsApplied: number[] = []
   const ratings: Array<{ score: number; at: number }> = []
-  let replies = 0
-  let open = false
-  for (let i = 0; i < history.length; i++) {
-    const e = history[i] as TicketEvent
-    if (e.at > asOf) {
-      cut = i
-      break
-    }
-    const before = state._tag === 'Ticket' ? state.status._tag : undefined
-    if (trusted) state = Ticket.evolve(state, e)
-    else {
-      const next = Ticket.apply(e, options.kinds)(state)
-      if (E.isLeft(next)) return next
-      state = next.right
-    }
-    if (state._tag !== 'Ticket') continue
-    const after = state.status._tag
-    const nowOpen = after === 'New' || after === 'InProgress' || after === 'Awaiting'
-    if (nowOpen && !open) openSpans.push([e.at, undefined])
-    else if (!nowOpen && open) (openSpans[openSpans.length - 1] as [number, number | undefined])[1] = e.at
-    if (before === 'Resolved' && nowOpen) reopenings.push(e.at)
-    open = nowOpen
+  const become = (next: Standing, at: number, progress: boolean): void => {
+    if (standing === 'resolved' && next === 'open' && progress) reopenings.push(at)
+    if (next === 'open' && standing !== 'open') openSpans.push([at, undefined])
+    else if (next !== 'open' && standing === 'open') (openSpans[openSpans.length - 1] as [number, number | undefined])[1] = at
+    standing = next
+  }
+  for (let i = 1; i < events.length; i++) {
+    const e = events[i] as TicketEvent
     switch (e._tag) {
-      case 'TicketResolved':
-        resolutions.push(e.at)
+      case 'TicketClassified':
+        kind = e.kind
+        if (e.category !== undefined) category = e.category
+        break
+      case 'PrioritySet':
+      case 'PriorityOverridden':
+        priority = e.name
         break
       case 'TicketEscalated':
         escalations.push({ at: e.at, toTier: e.toTier })
@@ -113,8 +121,35 @@ export const factsOf = (history: ReadonlyArray<TicketEvent>, agreement: Agreemen
       case 'PublicReplySent':
         if (resolutions.length === 0) replies++
         break
+      case 'AwaitingStarted':
+        become('open', e.at, false)
+        break
+      case 'WorkResumed':
+      case 'ResolutionRejected':
+      case 'TicketReopened':
+        become('open', e.at, true)
+        break
       case 'WorkaroundApplied':
         workaroundsApplied.push(e.at)
+        workaroundSince = e.at
+        break
+      case 'WorkaroundWithdrawn':
+        workaroundSince = undefined
+        if (standing === 'resolved' && resolvedCode === 'workaround') become('open', e.at, true)
+        break
+      case 'RootCauseIdentified':
+        rootCause = true
+        break
+      case 'TicketResolved':
+        resolutions.push(e.at)
+        resolvedCode = e.code
+        become('resolved', e.at, false)
+        break
+      case 'TicketClosed':
+        become('closed', e.at, false)
+        break
+      case 'TicketCancelled':
+        become('cancelled', e.at, false)
         break
       case 'TicketRated':
         ratings.push({ score: e.score, at: e.at })
@@ -123,24 +158,20 @@ export const factsOf = (history: ReadonlyArray<TicketEvent>, agreement: Agreemen
         break
     }
   }
-  if (state._tag !== 'Ticket') return E.right(undefined)
-  const t = state
-  const events = cut === history.length ? history : history.slice(0, cut)
   let clocks = Sla.evaluate(agreement, asOf as Instant, options.kinds === undefined ? {} : { kinds: options.kinds })(events).metrics
   const window = options.explainBreaches
   if (window !== undefined && clocks.some((c) => c.breachedAt !== undefined && c.breachedAt >= window.from && c.breachedAt < window.to))
     clocks = Sla.evaluate(agreement, asOf as Instant, { ...(options.kinds === undefined ? {} : { kinds: options.kinds }), explain: true })(events).metrics
-  const first = history[0] as Extract<TicketEvent, { _tag: 'TicketOpened' }>
+  const finished = standing === 'closed' || standing === 'cancelled'
   return E.right({
-    ticketId: t.id,
-    customer: t.customer,
-    openedAt: t.openedAt,
-    channel: t.channel,
-    kind: t.kind,
-    category: t.category,
-    priority: t.priority?.name,
-    standing: standingOf(t.status._tag),
-    standingSince: t.status.since,
+    ticketId: first.ticketId,
+    customer: first.customer,
+    openedAt: first.at,
+    channel: first.channel,
+    kind,
+    category,
+    priority,
+    standing,
     openSpans,
     resolutions,
     reopenings,
@@ -148,10 +179,9 @@ export const factsOf = (history: ReadonlyArray<TicketEvent>, agreement: Agreemen
     escalations,
     repliesBeforeFirstResolution: replies,
     workaroundsApplied,
-    onWorkaroundSince: Workaround.isOnWorkaround(t) ? t.workaround?.appliedAt : undefined,
-    knownErrorOpen: Workaround.isKnownError(t) && standingOf(t.status._tag) === 'open',
+    onWorkaroundSince: workaroundSince !== undefined && kind !== 'problem' && !finished ? workaroundSince : undefined,
+    knownErrorOpen: kind === 'problem' && (workaroundSince !== undefined || rootCause) && standing === 'open',
     ratings,
     clocks
   })
 }
-

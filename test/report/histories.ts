@@ -22,7 +22,11 @@ const step: fc.Arbitrary<Omit<Ticket.TicketCommand, 'at'>> = fc.oneof(
   { arbitrary: fc.record({ _tag: fc.constant('Reopen' as const), actor: fc.constant(kari), reason: fc.constant('Came back') }), weight: 1 },
   { arbitrary: fc.record({ _tag: fc.constant('Confirm' as const), actor: fc.constant(ola) }), weight: 1 },
   { arbitrary: fc.record({ _tag: fc.constant('Rate' as const), actor: fc.constant(ola), score: fc.integer({ min: 1, max: 5 }) }), weight: 2 },
-  { arbitrary: fc.record({ _tag: fc.constant('Cancel' as const), actor: fc.constant(kari), reason: fc.constant('Duplicate') }), weight: 1 }
+  { arbitrary: fc.record({ _tag: fc.constant('Cancel' as const), actor: fc.constant(kari), reason: fc.constant('Duplicate') }), weight: 1 },
+  { arbitrary: fc.record({ _tag: fc.constant('WithdrawWorkaround' as const), actor: fc.constant(kari), reason: fc.constant('Stopped working') }), weight: 1 },
+  { arbitrary: fc.record({ _tag: fc.constant('IdentifyRootCause' as const), actor: fc.constant(kari), rootCause: fc.constant('Bad driver') }), weight: 1 },
+  { arbitrary: fc.record({ _tag: fc.constant('Resolve' as const), actor: fc.constant(kari), code: fc.constant('workaround' as const), note: fc.constant('Workaround') }), weight: 1 },
+  { arbitrary: fc.record({ _tag: fc.constant('Classify' as const), actor: fc.constant(kari), kind: fc.constantFrom('incident', 'problem' as const), category: fc.constantFrom('backup', 'licence') }), weight: 1 }
 ) as fc.Arbitrary<Omit<Ticket.TicketCommand, 'at'>>
 
 const levels = ['high', 'medium', 'low'] as const
@@ -36,14 +40,15 @@ export const historyArb = (n: number): fc.Arbitrary<ReadonlyArray<Ticket.TicketE
       fc.constantFrom(...levels),
       fc.constantFrom(...levels),
       fc.constantFrom('phone', 'email', 'portal' as const),
+      fc.constantFrom('incident', 'incident', 'incident', 'problem' as const),
       fc.array(fc.tuple(fc.integer({ min: 0, max: 30 * 3_600_000 }), step), { maxLength: 12 })
     )
-    .map(([start, customer, urgency, impact, channel, steps]) => {
+    .map(([start, customer, urgency, impact, channel, kind, steps]) => {
       let at = Math.floor(start / 60_000) * 60_000
       let state: Ticket.TicketState = Ticket.initial
       const events: Ticket.TicketEvent[] = []
       const commands: Ticket.TicketCommand[] = [
-        { _tag: 'Open', at: at as Time.Instant, actor: kari, ticketId: `T-${n}` as Ticket.TicketId, channel, customer, requester: 'ola', title: 'Generated', kind: 'incident' },
+        { _tag: 'Open', at: at as Time.Instant, actor: kari, ticketId: `T-${n}` as Ticket.TicketId, channel, customer, requester: 'ola', title: 'Generated', kind },
         { _tag: 'Prioritise', at: at as Time.Instant, actor: kari, urgency, impact }
       ]
       for (const [gap, s] of steps) {
