@@ -523,11 +523,24 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
   const trusted = params.trusted === true
   const parameters: Parameters = { period: params.period, ...opt('asOf', params.asOf), satisfaction: scale.right, definitions }
   const empty: Accumulator = { _tag: 'ServiceLevelAccumulator', customers: {}, rejected: [] }
-  const clone = (a: Accumulator): { customers: Record<string, CustomerPart>; rejected: Rejected[] } => ({
-    customers: Object.fromEntries(Object.entries(a.customers).map(([k, v]) => [k, cloneCustomer(v)])),
-    rejected: [...a.rejected]
-  })
-  const addInto = (acc: { customers: Record<string, CustomerPart>; rejected: Rejected[] }, h: ReadonlyArray<TicketEvent>): void => {
+  // every operation copies before it changes anything, so a new accumulator may share the
+  // customers it does not touch with its argument; a customer is copied the first time it changes
+  interface Draft {
+    readonly customers: Record<string, CustomerPart>
+    readonly rejected: Rejected[]
+    readonly owned: Set<string>
+  }
+  const draftOf = (a: Accumulator): Draft => ({ customers: { ...a.customers }, rejected: [...a.rejected], owned: new Set() })
+  const own = (d: Draft, k: string): CustomerPart => {
+    if (!d.owned.has(k)) {
+      const c = d.customers[k]
+      d.customers[k] = c === undefined ? emptyCustomer() : cloneCustomer(c)
+      d.owned.add(k)
+    }
+    return d.customers[k] as CustomerPart
+  }
+  const done = (d: Draft): Accumulator => ({ _tag: 'ServiceLevelAccumulator', customers: d.customers, rejected: d.rejected })
+  const addInto = (acc: Draft, h: ReadonlyArray<TicketEvent>): void => {
     const problem = historyProblem(h)
     if (problem !== undefined) {
       acc.rejected.push({ ticketId: idOf(h), message: problem })
@@ -546,7 +559,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     }
     const f = facts.right
     if (f === undefined) return
-    const c = (acc.customers[customer] ??= emptyCustomer())
+    const c = own(acc, customer)
     addFacts(c.current, f, s.period.from, s.period.to, s.asOf, s.days)
     addFacts(c.previous, f, s.period.previous.from, s.period.previous.to, s.asOf, undefined)
     if (f.onWorkaroundSince !== undefined)
@@ -556,24 +569,24 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
   const addAll =
     (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) =>
     (self: Accumulator): Accumulator => {
-      const acc = clone(self)
+      const acc = draftOf(self)
       if (!Array.isArray(histories)) acc.rejected.push({ ticketId: '(unknown)', message: 'expected an array of ticket histories' })
       else for (const h of histories) addInto(acc, h)
-      return { _tag: 'ServiceLevelAccumulator', ...acc }
+      return done(acc)
     }
   const merge =
     (that: Accumulator) =>
     (self: Accumulator): Accumulator => {
-      const acc = clone(self)
+      const acc = draftOf(self)
       for (const [k, c] of Object.entries(that.customers)) {
-        const into = (acc.customers[k] ??= emptyCustomer())
+        const into = own(acc, k)
         mergePart(into.current, c.current)
         mergePart(into.previous, c.previous)
         into.running.push(...c.running)
         into.knownErrors.push(...c.knownErrors)
       }
       acc.rejected.push(...that.rejected)
-      return { _tag: 'ServiceLevelAccumulator', ...acc }
+      return done(acc)
     }
   const result = (self: Accumulator): ServiceLevelReport => {
     const customers: CustomerReport[] = []
