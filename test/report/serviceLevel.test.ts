@@ -140,3 +140,15 @@ describe('bad input', () => {
     expect(E.isRight(Report.serviceLevel({ agreements: fjord, period: { _tag: 'Week', year: 2026, week: 53 } })([]))).toBe(true)
   })
 })
+
+describe('escalations against each tier’s own target', () => {
+  it('with L1 30 min and L2 2 h: four March tickets outstayed L1, INC-2 spent 5 h in L2', () => {
+    const tiered = fjord.map((a) => ({ ...a, policy: { ...a.policy, tiers: { L1: { _tag: 'BusinessTime', duration: 30 * M }, L2: { _tag: 'BusinessTime', duration: 2 * H } } } as never }))
+    const r = only(getRight(Report.serviceLevel({ agreements: tiered, period: { _tag: 'Month', year: 2025, month: 3 } })(march)))
+    expect(r.escalations).toStrictEqual([
+      // L1 times stopped in March: INC-1 4 h, INC-2 3 h (until escalated), INC-3 16 h, REQ-5 80 min; INC-4 still in L1, breached 28 March
+      { tier: 'L1', escalated: 0, time: { count: 4, mean: (4 * H + 3 * H + 16 * H + 80 * M) / 4, median: 3.5 * H, p90: 16 * H, max: 16 * H }, met: 0, breached: 4 },
+      { tier: 'L2', escalated: 1, time: { count: 1, mean: 5 * H, median: 5 * H, p90: 5 * H, max: 5 * H }, met: 0, breached: 1 }
+    ])
+  })
+})
