@@ -66,7 +66,8 @@ interface Part {
   resolved: number
   backlogFrom: number
   backlogEnd: number
-  days: Record<string, [number, number]>
+  /** Opened and resolved per local day of the period, interleaved; empty until a ticket counts. */
+  days: Int32Array
   times: Record<string, Series>
   sla: Record<string, [number, number, number]>
   tierIn: Record<string, number>
@@ -131,7 +132,7 @@ const emptyPart = (): Part => ({
   resolved: 0,
   backlogFrom: 0,
   backlogEnd: 0,
-  days: {},
+  days: new Int32Array(0),
   times: {},
   sla: {},
   tierIn: {},
@@ -166,7 +167,7 @@ const clonePart = (p: Part): Part => ({
   byPriority: { ...p.byPriority },
   byCategory: { ...p.byCategory },
   byChannel: { ...p.byChannel },
-  days: Object.fromEntries(Object.entries(p.days).map(([k, v]) => [k, [v[0], v[1]]])),
+  days: p.days.slice(),
   times: Object.fromEntries(Object.entries(p.times).map(([k, v]) => [k, copySeries(v)])),
   sla: Object.fromEntries(Object.entries(p.sla).map(([k, v]) => [k, [v[0], v[1], v[2]]])),
   tierIn: { ...p.tierIn },
@@ -183,12 +184,8 @@ const mergePart = (into: Part, p: Part): void => {
   into.resolved += p.resolved
   into.backlogFrom += p.backlogFrom
   into.backlogEnd += p.backlogEnd
-  for (const k in p.days) {
-    const d = (into.days[k] ??= [0, 0])
-    const e = p.days[k] as [number, number]
-    d[0] += e[0]
-    d[1] += e[1]
-  }
+  if (into.days.length === 0) into.days = p.days.slice()
+  else for (let i = 0; i < p.days.length; i++) into.days[i] = (into.days[i] as number) + (p.days[i] as number)
   for (const k in p.times) {
     const s = p.times[k] as Series
     for (let i = 0; i < s.length; i++) push(into.times, k, s.values[i] as number)
@@ -237,7 +234,7 @@ const daysOf = (from: number, to: number, zone: Time.IanaZone): Days => {
 }
 
 /** The local day (of the period) an instant in `[from, to)` falls on: a binary search. */
-const dayOf = (days: Days, t: number): string => {
+const dayOf = (days: Days, t: number): number => {
   let lo = 0
   let hi = days.starts.length - 1
   while (lo < hi) {
@@ -245,7 +242,14 @@ const dayOf = (days: Days, t: number): string => {
     if ((days.starts[mid] as number) <= t) lo = mid
     else hi = mid - 1
   }
-  return days.names[lo] as string
+  return lo
+}
+
+/** Counts a ticket on a local day: opened (0) or resolved (1). */
+const countDay = (p: Part, days: Days, t: number, which: 0 | 1): void => {
+  if (p.days.length === 0) p.days = new Int32Array(2 * days.names.length)
+  const i = 2 * dayOf(days, t) + which
+  p.days[i] = (p.days[i] as number) + 1
 }
 
 const within = (x: number | undefined, from: number, to: number): x is number => x !== undefined && x >= from && x < to
@@ -259,13 +263,13 @@ const addFacts = (p: Part, f: TicketFacts, from: number, to: number, asOf: numbe
     bump(p.byPriority, f.priority ?? 'none')
     bump(p.byCategory, f.category ?? 'none')
     bump(p.byChannel, f.channel)
-    if (days !== undefined) (p.days[dayOf(days, f.openedAt)] ??= [0, 0])[0]++
+    if (days !== undefined) countDay(p, days, f.openedAt, 0)
   }
   let lastResolution: number | undefined
   for (const r of f.resolutions) if (within(r, from, to)) lastResolution = r
   if (lastResolution !== undefined) {
     p.resolved++
-    if (days !== undefined) (p.days[dayOf(days, lastResolution)] ??= [0, 0])[1]++
+    if (days !== undefined) countDay(p, days, lastResolution, 1)
     if (f.escalations.length === 0) {
       p.firstLine++
       if (f.repliesBeforeFirstResolution <= 1) p.firstContact++
@@ -419,7 +423,7 @@ const figuresOf = (p: Part, days: ReadonlyArray<string>, metricsOfPolicy: Readon
       resolved: p.resolved,
       backlogAtFrom: p.backlogFrom,
       backlogAtAsOf: p.backlogEnd,
-      days: days.map((date) => ({ date: date as Time.LocalDate, opened: p.days[date]?.[0] ?? 0, resolved: p.days[date]?.[1] ?? 0 }))
+      days: days.map((date, i) => ({ date: date as Time.LocalDate, opened: p.days[2 * i] ?? 0, resolved: p.days[2 * i + 1] ?? 0 }))
     },
     times: { response: metricTimes(p, 'response'), resolution: metricTimes(p, 'resolution') },
     attainment: attainmentRows(p, metricsOfPolicy),
