@@ -1,7 +1,10 @@
+import * as Time from '../time/index.js'
 import type { Labels } from './labels.js'
 
 /** Formats numbers, shares, business durations and instants for a locale and zone. @internal */
 export interface Format {
+  /** Plain values for spreadsheets: numbers unformatted, durations in minutes, instants in ISO-8601. */
+  readonly raw: boolean
   readonly int: (n: number | undefined) => string
   readonly num: (n: number | undefined, digits?: number) => string
   readonly pct: (share: number | undefined) => string
@@ -25,6 +28,7 @@ export const formatFor = (labels: Labels, zone: string): Format => {
   const ds = new Intl.DateTimeFormat(labels.locale, { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
   const none = labels.none
   const f: Format = {
+    raw: false,
     int: (n) => (n === undefined ? none : ints.format(n)),
     num: (n, digits = 1) => (n === undefined ? none : (nums[digits] ?? (nums[1] as Intl.NumberFormat)).format(n)),
     pct: (s) => (s === undefined ? none : pcts.format(s)),
@@ -43,4 +47,22 @@ export const formatFor = (labels: Labels, zone: string): Format => {
   }
   cache.set(key, f)
   return f
+}
+
+/** Plain values for spreadsheets: numbers as JavaScript writes them, shares as per cent with `%`, durations in minutes, instants as local ISO-8601 with offset. @internal */
+export const rawFormat = (labels: Labels, zone: string): Format => {
+  const z = Time.zone(zone)
+  const iso = (t: number): string => (z._tag === 'Right' ? Time.toLocalISO(z.right)(t as Time.Instant) : Time.toISO(t as Time.Instant))
+  const none = ''
+  void labels
+  return {
+    raw: true,
+    int: (n) => (n === undefined ? none : String(n)),
+    num: (n) => (n === undefined ? none : String(n)),
+    pct: (s) => (s === undefined ? none : `${s * 100}%`),
+    dur: (ms) => (ms === undefined ? none : String(ms / 60_000)),
+    dateTime: (t) => (t === undefined ? none : iso(t)),
+    date: (t) => (t === undefined ? none : iso(t).slice(0, 10)),
+    signed: (n, g) => (n === undefined ? none : g(n))
+  }
 }

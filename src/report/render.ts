@@ -1,7 +1,7 @@
 import type { Labels } from './labels.js'
 import { en } from './labels.js'
 import type { CustomerReport, DailyStatus, Headline, ServiceLevelReport, StatusReason } from './model.js'
-import { formatFor, type Format } from './format.js'
+import { formatFor, rawFormat, type Format } from './format.js'
 
 /**
  * Options of the renderers: the label set (default English), which also picks the locale of
@@ -131,8 +131,9 @@ const headlineFormat = (h: Headline, f: Format): ((n: number) => string) =>
         : (n) => f.int(n)
 
 /** The sections of a customer report as labelled rows. @internal */
-export const sectionsOf = (r: CustomerReport, l: Labels): ReadonlyArray<Section> => {
-  const f = formatFor(l, r.zone)
+export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l, r.zone)): ReadonlyArray<Section> => {
+  // raw values name their unit in the heading: durations are minutes there
+  const u = (h: string): string => (f.raw ? `${h} (${l.minutes})` : h)
   const v = r.volume
   const s = r.satisfaction
   const timeRows = (['response', 'resolution'] as const).flatMap((m) => {
@@ -169,7 +170,7 @@ export const sectionsOf = (r: CustomerReport, l: Labels): ReadonlyArray<Section>
       ]
     },
     { id: 'days', title: l.perDay, head: [l.date, l.opened, l.resolved], rows: v.days.map((d) => [d.date, f.int(d.opened), f.int(d.resolved)]) },
-    { id: 'times', title: l.times, head: [l.metric, l.priority, l.count, l.mean, l.median, l.p90, l.max], rows: timeRows },
+    { id: 'times', title: l.times, head: [l.metric, l.priority, l.count, u(l.mean), u(l.median), u(l.p90), u(l.max)], rows: timeRows },
     {
       id: 'attainment',
       title: l.attainment,
@@ -179,7 +180,7 @@ export const sectionsOf = (r: CustomerReport, l: Labels): ReadonlyArray<Section>
     {
       id: 'breaches',
       title: l.breaches,
-      head: [l.ticket, l.metric, l.priority, l.due, l.stopped, l.overrun, l.explanation],
+      head: [l.ticket, l.metric, l.priority, l.due, l.stopped, u(l.overrun), l.explanation],
       rows: r.breaches.map((b) => [
         b.ticketId,
         metricName(b.metric, l),
@@ -209,7 +210,7 @@ export const sectionsOf = (r: CustomerReport, l: Labels): ReadonlyArray<Section>
     {
       id: 'escalations',
       title: l.escalations,
-      head: [l.tier, l.escalated, l.count, l.median, l.max, l.met, l.breached],
+      head: [l.tier, l.escalated, l.count, u(l.median), u(l.max), l.met, l.breached],
       rows: r.escalations.map((e) => [e.tier, f.int(e.escalated), f.int(e.time.count), f.dur(e.time.median), f.dur(e.time.max), f.int(e.met), f.int(e.breached)])
     },
     {
@@ -225,7 +226,7 @@ export const sectionsOf = (r: CustomerReport, l: Labels): ReadonlyArray<Section>
     {
       id: 'onWorkaround',
       title: l.onWorkaround,
-      head: [l.ticket, l.since, l.age],
+      head: [l.ticket, l.since, u(l.age)],
       rows: [...r.workarounds.running.map((w) => [w.ticketId, f.dateTime(w.since), f.dur(w.age)]), ...r.workarounds.knownErrors.map((k) => [k, l.knownErrors, l.none])]
     },
     {
@@ -249,7 +250,7 @@ export const sectionsOf = (r: CustomerReport, l: Labels): ReadonlyArray<Section>
       head: [l.figure, l.current, l.previous, l.change],
       rows: r.comparison.map((c) => {
         const g = headlineFormat(c.figure, f)
-        return [l.headlines[c.figure], c.current === undefined ? l.none : g(c.current), c.previous === undefined ? l.none : g(c.previous), f.signed(c.change, g)]
+        return [c.figure === 'responseMedian' || c.figure === 'resolutionMedian' ? u(l.headlines[c.figure]) : l.headlines[c.figure], c.current === undefined ? l.none : g(c.current), c.previous === undefined ? l.none : g(c.previous), f.signed(c.change, g)]
       })
     }
   ]
@@ -286,7 +287,9 @@ const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g
 /**
  * A service-level report as CSV, one table per section (RFC 4180: comma-separated, CRLF line
  * ends, fields with commas, quotes or line breaks quoted), each with a header row and a leading
- * customer column, ready for a spreadsheet. Returns the tables by section id.
+ * customer column, ready for a spreadsheet: plain numbers (a dot for decimals), shares as per cent
+ * (`75%`), durations in minutes (the heading says so), instants as local ISO-8601 with offset;
+ * the labels name the rows and columns. Returns the tables by section id.
  *
  * @example
  * ```ts
@@ -306,7 +309,7 @@ export const serviceLevelCsv = (self: ServiceLevelReport, options: RenderOptions
   const l = options.labels ?? en
   const out: Record<string, string[]> = {}
   for (const r of self.customers)
-    for (const s of sectionsOf(r, l)) {
+    for (const s of sectionsOf(r, l, rawFormat(l, r.zone))) {
       const lines = (out[s.id] ??= [[l.customer, ...s.head].map(csvField).join(',')])
       for (const row of s.rows) lines.push([r.customer, ...row].map(csvField).join(','))
     }

@@ -102,8 +102,11 @@ describe('the service-level report rendered', () => {
       for (const r of rows) expect(r.length, id).toBe(width)
     }
     const times = readCsv(csv.times as string)
-    expect(times[0]).toStrictEqual(['Customer', 'Metric', 'Priority', 'Count', 'Mean', 'Median', '90th percentile', 'Maximum'])
-    expect(times.find((r) => r[0] === 'Fjord "Nord", AS' && r[1] === 'Response' && r[2] === 'All')).toStrictEqual(['Fjord "Nord", AS', 'Response', 'All', '4', '46 min', '30 min', '2 h', '2 h'])
+    // plain numbers for a spreadsheet: durations in minutes, named in the heading
+    expect(times[0]).toStrictEqual(['Customer', 'Metric', 'Priority', 'Count', 'Mean (min)', 'Median (min)', '90th percentile (min)', 'Maximum (min)'])
+    expect(times.find((r) => r[0] === 'Fjord "Nord", AS' && r[1] === 'Response' && r[2] === 'All')).toStrictEqual(['Fjord "Nord", AS', 'Response', 'All', '4', '46.25', '30', '120', '120'])
+    expect(readCsv(csv.attainment as string).find((r) => r[0] === 'Fjord "Nord", AS')).toStrictEqual(['Fjord "Nord", AS', 'Response', 'All', '3', '1', '1', '75%'])
+    expect(readCsv(csv.breaches as string).find((r) => r[0] === 'Fjord "Nord", AS')?.slice(0, 6)).toStrictEqual(['Fjord "Nord", AS', 'INC-2', 'Response', 'P2', '2025-03-04T16:00:00+01:00', '2025-03-05T09:00:00+01:00'])
     expect(csv.times).toContain('"Fjord ""Nord"", AS"')
   })
 
