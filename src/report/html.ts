@@ -2,7 +2,7 @@ import { en, type Labels } from './labels.js'
 import type { CustomerReport } from './model.js'
 import { formatFor, type Format } from './format.js'
 import { definitions } from './definitions.js'
-import { sectionsOf, type RenderOptions, type Section } from './render.js'
+import { safely, sectionsOf, type RenderOptions, type Section } from './render.js'
 
 /**
  * Options of {@link toHtml}: the labels, and the attainment the agreement aims at (drawn as a
@@ -246,52 +246,53 @@ footer{margin-top:32px;font-size:11px;color:#3d4b59;border-top:1px solid ${LIGHT
  * @category conversions
  * @since 0.2.0
  */
-export const toHtml = (self: CustomerReport, options: HtmlOptions = {}): string => {
-  const l = options.labels ?? en
-  const f = formatFor(l, self.zone)
-  const target = typeof options.attainmentTarget === 'number' && options.attainmentTarget >= 0 && options.attainmentTarget <= 1 ? options.attainmentTarget : 0.9
-  const sections = new Map(sectionsOf(self, l).map((s) => [s.id, s]))
-  const sec = (id: string): Section => sections.get(id) as Section
-  const attainment = (m: string) => self.attainment.find((a) => a.metric === m && a.priority === '*')?.attainment
-  const s = self.satisfaction
-  const cards: ReadonlyArray<readonly [string, string]> = [
-    [l.opened, f.int(self.volume.opened)],
-    [l.resolved, f.int(self.volume.resolved)],
-    [l.headlines.responseAttainment, f.pct(attainment('response'))],
-    [l.headlines.resolutionAttainment, f.pct(attainment('resolution'))],
-    [l.netCsat, f.num(s.netCsat) + (s.fewRatings && s.ratings > 0 ? '*' : '')]
-  ]
-  const priorities = Object.entries(self.volume.byPriority)
-  const part = (id: string, title: string, content: string): string => `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2>${content}</section>`
-  const body = [
-    `<header><h1>${esc(l.serviceLevelReport)}: ${esc(self.customer)}</h1>`,
-    `<p class="meta">${esc(l.period)}: ${esc(self.period.label)} (${esc(f.dateTime(self.period.from))} – ${esc(f.dateTime(self.period.to))}) · ${esc(l.asOf)}: ${esc(f.dateTime(self.asOf))} · ${esc(self.zone)} · ${esc(l.policy)}: ${esc(self.policy)}</p></header>`,
-    `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${esc(l.summary)}</h2><div class="cards">${cards.map(([k, v]) => `<div class="card"><b>${esc(v)}</b><span>${esc(k)}</span></div>`).join('')}</div>${
-      s.fewRatings && s.ratings > 0 ? `<p class="few">* ${esc(l.fewRatings)}</p>` : ''
-    }</section>`,
-    part('volume', l.volume, figure(perDayChart(self, l, f)) + table(sec('days'), l.none, sec('days').rows.filter((r) => r[1] !== '0' || r[2] !== '0')) + figure(hbars('chart-priority', l.byPriority, priorities.map(([p, n]) => ({ label: p, value: n, shown: f.int(n) })), Math.max(1, ...priorities.map(([, n]) => n)))) + table(sec('volume'), l.none)),
-    part('times', l.times, figure(distributionChart(self, l, f)) + table(sec('times'), l.none)),
-    part('attainment', l.attainment, figure(attainmentChart(self, l, f, target)) + table(sec('attainment'), l.none)),
-    part('breaches', l.breaches, self.breaches.length === 0 ? `<p>${esc(l.noBreaches)}</p>` : table(sec('breaches'), l.none)),
-    part('resolution', l.resolutionQuality, table(sec('resolution'), l.none)),
-    part('escalations', l.escalations, table(sec('escalations'), l.none)),
-    part('workarounds', l.workarounds, table(sec('workarounds'), l.none) + (self.workarounds.running.length + self.workarounds.knownErrors.length === 0 ? '' : table(sec('onWorkaround'), l.none))),
-    part('satisfaction', l.satisfaction, figure(satisfactionChart(self, l, f)) + table(sec('satisfaction'), l.none)),
-    part('comparison', sec('comparison').title, table(sec('comparison'), l.none)),
-    `<footer><b>${esc(l.definitions)}.</b> ${esc(definitions)}</footer>`
-  ].join('\n')
-  return `<!doctype html>
-<html lang="${esc(l.locale.slice(0, 2))}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(l.serviceLevelReport)}: ${esc(self.customer)}, ${esc(self.period.label)}</title>
-<style>${css}</style>
-</head>
-<body><main>
-${body}
-</main></body>
-</html>
-`
-}
+export const toHtml = (self: CustomerReport, options: HtmlOptions = {}): string =>
+  safely(() => {
+    const l = options.labels ?? en
+    const f = formatFor(l, self.zone)
+    const target = typeof options.attainmentTarget === 'number' && options.attainmentTarget >= 0 && options.attainmentTarget <= 1 ? options.attainmentTarget : 0.9
+    const sections = new Map(sectionsOf(self, l).map((s) => [s.id, s]))
+    const sec = (id: string): Section => sections.get(id) as Section
+    const attainment = (m: string) => self.attainment.find((a) => a.metric === m && a.priority === '*')?.attainment
+    const s = self.satisfaction
+    const cards: ReadonlyArray<readonly [string, string]> = [
+      [l.opened, f.int(self.volume.opened)],
+      [l.resolved, f.int(self.volume.resolved)],
+      [l.headlines.responseAttainment, f.pct(attainment('response'))],
+      [l.headlines.resolutionAttainment, f.pct(attainment('resolution'))],
+      [l.netCsat, f.num(s.netCsat) + (s.fewRatings && s.ratings > 0 ? '*' : '')]
+    ]
+    const priorities = Object.entries(self.volume.byPriority)
+    const part = (id: string, title: string, content: string): string => `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2>${content}</section>`
+    const body = [
+      `<header><h1>${esc(l.serviceLevelReport)}: ${esc(self.customer)}</h1>`,
+      `<p class="meta">${esc(l.period)}: ${esc(self.period.label)} (${esc(f.dateTime(self.period.from))} – ${esc(f.dateTime(self.period.to))}) · ${esc(l.asOf)}: ${esc(f.dateTime(self.asOf))} · ${esc(self.zone)} · ${esc(l.policy)}: ${esc(self.policy)}</p></header>`,
+      `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${esc(l.summary)}</h2><div class="cards">${cards.map(([k, v]) => `<div class="card"><b>${esc(v)}</b><span>${esc(k)}</span></div>`).join('')}</div>${
+        s.fewRatings && s.ratings > 0 ? `<p class="few">* ${esc(l.fewRatings)}</p>` : ''
+      }</section>`,
+      part('volume', l.volume, figure(perDayChart(self, l, f)) + table(sec('days'), l.none, sec('days').rows.filter((r) => r[1] !== '0' || r[2] !== '0')) + figure(hbars('chart-priority', l.byPriority, priorities.map(([p, n]) => ({ label: p, value: n, shown: f.int(n) })), Math.max(1, ...priorities.map(([, n]) => n)))) + table(sec('volume'), l.none)),
+      part('times', l.times, figure(distributionChart(self, l, f)) + table(sec('times'), l.none)),
+      part('attainment', l.attainment, figure(attainmentChart(self, l, f, target)) + table(sec('attainment'), l.none)),
+      part('breaches', l.breaches, self.breaches.length === 0 ? `<p>${esc(l.noBreaches)}</p>` : table(sec('breaches'), l.none)),
+      part('resolution', l.resolutionQuality, table(sec('resolution'), l.none)),
+      part('escalations', l.escalations, table(sec('escalations'), l.none)),
+      part('workarounds', l.workarounds, table(sec('workarounds'), l.none) + (self.workarounds.running.length + self.workarounds.knownErrors.length === 0 ? '' : table(sec('onWorkaround'), l.none))),
+      part('satisfaction', l.satisfaction, figure(satisfactionChart(self, l, f)) + table(sec('satisfaction'), l.none)),
+      part('comparison', sec('comparison').title, table(sec('comparison'), l.none)),
+      `<footer><b>${esc(l.definitions)}.</b> ${esc(definitions)}</footer>`
+    ].join('\n')
+    return `<!doctype html>
+  <html lang="${esc(l.locale.slice(0, 2))}">
+  <head>
+  <meta charset="utf-8">
+  <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${esc(l.serviceLevelReport)}: ${esc(self.customer)}, ${esc(self.period.label)}</title>
+  <style>${css}</style>
+  </head>
+  <body><main>
+  ${body}
+  </main></body>
+  </html>
+  `
+  }, '')

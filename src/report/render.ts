@@ -28,7 +28,16 @@ export interface RenderOptions {
  * @category conversions
  * @since 0.2.0
  */
-export const toJSON = (self: DailyStatus | ServiceLevelReport): string => JSON.stringify(self, null, 2)
+export const toJSON = (self: DailyStatus | ServiceLevelReport): string => safely(() => JSON.stringify(self, null, 2) ?? '', '')
+
+/** Runs a renderer; a value that is not a report (or labels with an unknown locale) renders as the fallback. @internal */
+export const safely = <A>(f: () => A, fallback: A): A => {
+  try {
+    return f()
+  } catch {
+    return fallback
+  }
+}
 
 const reasonText = (r: StatusReason, l: Labels, f: Format): string => {
   const facts: string[] = []
@@ -63,20 +72,21 @@ const reasonText = (r: StatusReason, l: Labels, f: Format): string => {
  * @category conversions
  * @since 0.2.0
  */
-export const statusTable = (self: DailyStatus, options: RenderOptions & { readonly zone?: string } = {}): string => {
-  const l = options.labels ?? en
-  const f = formatFor(l, options.zone ?? 'UTC')
-  const rows: Array<readonly [string, string, string]> = []
-  for (const c of self.customers) {
-    const reasons = c.reasons.map((r) => reasonText(r, l, f))
-    rows.push([c.customer, l.health[c.health], reasons[0] ?? ''])
-    for (const r of reasons.slice(1)) rows.push(['', '', r])
-  }
-  const head = [l.customer, l.status, l.reasons] as const
-  const w = [0, 1, 2].map((i) => Math.max(head[i]?.length ?? 0, ...rows.map((r) => r[i]?.length ?? 0)))
-  const line = (r: readonly [string, string, string]) => `${r[0].padEnd(w[0] as number)}  ${r[1].padEnd(w[1] as number)}  ${r[2]}`
-  return [line(head), line(['-'.repeat(w[0] as number), '-'.repeat(w[1] as number), '-'.repeat(w[2] as number)]), ...rows.map(line)].join('\n')
-}
+export const statusTable = (self: DailyStatus, options: RenderOptions & { readonly zone?: string } = {}): string =>
+  safely(() => {
+    const l = options.labels ?? en
+    const f = formatFor(l, options.zone ?? 'UTC')
+    const rows: Array<readonly [string, string, string]> = []
+    for (const c of self.customers) {
+      const reasons = c.reasons.map((r) => reasonText(r, l, f))
+      rows.push([c.customer, l.health[c.health], reasons[0] ?? ''])
+      for (const r of reasons.slice(1)) rows.push(['', '', r])
+    }
+    const head = [l.customer, l.status, l.reasons] as const
+    const w = [0, 1, 2].map((i) => Math.max(head[i]?.length ?? 0, ...rows.map((r) => r[i]?.length ?? 0)))
+    const line = (r: readonly [string, string, string]) => `${r[0].padEnd(w[0] as number)}  ${r[1].padEnd(w[1] as number)}  ${r[2]}`
+    return [line(head), line(['-'.repeat(w[0] as number), '-'.repeat(w[1] as number), '-'.repeat(w[2] as number)]), ...rows.map(line)].join('\n')
+  }, '')
 
 const mdCell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 const mdTable = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string =>
@@ -98,18 +108,19 @@ const mdTable = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<
  * @category conversions
  * @since 0.2.0
  */
-export const statusMarkdown = (self: DailyStatus, options: RenderOptions & { readonly zone?: string } = {}): string => {
-  const l = options.labels ?? en
-  const f = formatFor(l, options.zone ?? 'UTC')
-  return [
-    `# ${l.morningStatus} ${f.dateTime(self.at)}`,
-    '',
-    mdTable(
-      [l.customer, l.status, l.reasons],
-      self.customers.map((c) => [c.customer, l.health[c.health], c.reasons.map((r) => reasonText(r, l, f)).join('; ')])
-    )
-  ].join('\n')
-}
+export const statusMarkdown = (self: DailyStatus, options: RenderOptions & { readonly zone?: string } = {}): string =>
+  safely(() => {
+    const l = options.labels ?? en
+    const f = formatFor(l, options.zone ?? 'UTC')
+    return [
+      `# ${l.morningStatus} ${f.dateTime(self.at)}`,
+      '',
+      mdTable(
+        [l.customer, l.status, l.reasons],
+        self.customers.map((c) => [c.customer, l.health[c.health], c.reasons.map((r) => reasonText(r, l, f)).join('; ')])
+      )
+    ].join('\n')
+  }, '')
 
 /** The rows of every section of a customer report, shared by the Markdown, CSV and HTML renderers. @internal */
 export interface Section {
@@ -273,14 +284,15 @@ export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l
  * @category conversions
  * @since 0.2.0
  */
-export const serviceLevelMarkdown = (self: ServiceLevelReport, options: RenderOptions = {}): string => {
-  const l = options.labels ?? en
-  return self.customers
-    .map((r) =>
-      [`# ${l.serviceLevelReport}: ${r.customer}, ${r.period.label}`, ...sectionsOf(r, l).flatMap((s) => ['', `## ${s.title}`, '', s.rows.length === 0 ? l.none : mdTable(s.head, s.rows)])].join('\n')
-    )
-    .join('\n\n')
-}
+export const serviceLevelMarkdown = (self: ServiceLevelReport, options: RenderOptions = {}): string =>
+  safely(() => {
+    const l = options.labels ?? en
+    return self.customers
+      .map((r) =>
+        [`# ${l.serviceLevelReport}: ${r.customer}, ${r.period.label}`, ...sectionsOf(r, l).flatMap((s) => ['', `## ${s.title}`, '', s.rows.length === 0 ? l.none : mdTable(s.head, s.rows)])].join('\n')
+      )
+      .join('\n\n')
+  }, '')
 
 const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
 
@@ -305,13 +317,14 @@ const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g
  * @category conversions
  * @since 0.2.0
  */
-export const serviceLevelCsv = (self: ServiceLevelReport, options: RenderOptions = {}): Readonly<Record<string, string>> => {
-  const l = options.labels ?? en
-  const out: Record<string, string[]> = {}
-  for (const r of self.customers)
-    for (const s of sectionsOf(r, l, rawFormat(l, r.zone))) {
-      const lines = (out[s.id] ??= [[l.customer, ...s.head].map(csvField).join(',')])
-      for (const row of s.rows) lines.push([r.customer, ...row].map(csvField).join(','))
-    }
-  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, `${v.join('\r\n')}\r\n`]))
-}
+export const serviceLevelCsv = (self: ServiceLevelReport, options: RenderOptions = {}): Readonly<Record<string, string>> =>
+  safely(() => {
+    const l = options.labels ?? en
+    const out: Record<string, string[]> = {}
+    for (const r of self.customers)
+      for (const s of sectionsOf(r, l, rawFormat(l, r.zone))) {
+        const lines = (out[s.id] ??= [[l.customer, ...s.head].map(csvField).join(',')])
+        for (const row of s.rows) lines.push([r.customer, ...row].map(csvField).join(','))
+      }
+    return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, `${v.join('\r\n')}\r\n`]))
+  }, {})

@@ -66,3 +66,22 @@ describe('malformed events that look like events', () => {
       }
   })
 })
+
+describe('renderers', () => {
+  it('never throw: a value that is not a report renders as nothing, unknown labels too', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (u, v) => {
+        const options = { labels: v } as never
+        expect(typeof Report.toJSON(u as never)).toBe('string')
+        expect(typeof Report.statusTable(u as never, options)).toBe('string')
+        expect(typeof Report.statusMarkdown(u as never, options)).toBe('string')
+        expect(typeof Report.serviceLevelMarkdown(u as never, options)).toBe('string')
+        expect(typeof Report.serviceLevelCsv(u as never, options)).toBe('object')
+        expect(typeof Report.toHtml(u as never, options)).toBe('string')
+      }),
+      { numRuns: 300 }
+    )
+    expect(Report.toHtml({} as never)).toBe('')
+    expect(Report.toJSON(1n as never)).toBe('')
+  })
+})
