@@ -89,6 +89,126 @@ export const resolveRules = (rules: unknown): E.Either<ReportError, DailyStatus[
 }
 
 /**
+ * A daily-status accumulator: the reasons of the histories added so far, per customer. Opaque:
+ * made and read by a {@link StatusCombiner}.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface StatusAccumulator {
+  readonly _tag: 'StatusAccumulator'
+  /** @internal */
+  readonly reasons: Readonly<Record<string, ReadonlyArray<StatusReason>>>
+  /** @internal */
+  readonly rejected: ReadonlyArray<Rejected>
+}
+
+/**
+ * The combine function of the daily status (the shape of Apache Beam's `CombineFn`, as
+ * the service-level `Combiner`): `empty`, `add`, `merge` and `result` form a commutative monoid, so shards of
+ * histories reduce separately and merge to exactly the status of the whole.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface StatusCombiner {
+  /** The accumulator of no histories: the identity of `merge`. */
+  readonly empty: StatusAccumulator
+  /** Adds one ticket history. */
+  readonly add: (history: ReadonlyArray<TicketEvent>) => (self: StatusAccumulator) => StatusAccumulator
+  /** Adds a batch of ticket histories. */
+  readonly addAll: (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) => (self: StatusAccumulator) => StatusAccumulator
+  /** Merges two accumulators; commutative and associative. */
+  readonly merge: (that: StatusAccumulator) => (self: StatusAccumulator) => StatusAccumulator
+  /** The status of every customer of the agreements, Critical first. */
+  readonly result: (self: StatusAccumulator) => DailyStatus
+}
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The combine function of the daily status for the given parameters, or what is wrong with them;
+ * {@link dailyStatus} is `result(addAll(histories)(empty))`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Report, Sla, Time } from 'itsm-kit'
+ * const calendar = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const at = pipe(Time.fromISO('2025-03-10T08:00:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * const c = pipe(Report.statusCombiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], at }), E.getOrElseW(() => assert.fail()))
+ * const status = c.result(pipe(c.addAll([])(c.empty), c.merge(c.empty)))
+ * assert.deepStrictEqual(status.customers, [{ customer: 'Fjord AS', health: 'Good', reasons: [] }])
+ * ```
+ * @category constructors
+ * @since 0.2.0
+ */
+export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError, StatusCombiner> => {
+  if (typeof params !== 'object' || params === null) return E.left(invalid('params', 'the daily status parameters', params))
+  const agreements = agreementsByCustomer(params.agreements)
+  if (E.isLeft(agreements)) return agreements
+  const at = checkInstant(params.at, 'params.at')
+  if (E.isLeft(at)) return at
+  const rules = resolveRules(params.rules)
+  if (E.isLeft(rules)) return rules
+  const options = { ...(params.kinds === undefined ? {} : { kinds: params.kinds }), trusted: params.trusted === true }
+  const empty: StatusAccumulator = { _tag: 'StatusAccumulator', reasons: {}, rejected: [] }
+  const addAll =
+    (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) =>
+    (self: StatusAccumulator): StatusAccumulator => {
+      const reasons: Record<string, ReadonlyArray<StatusReason>> = { ...self.reasons }
+      const rejected: Rejected[] = [...self.rejected]
+      if (!Array.isArray(histories)) return { _tag: 'StatusAccumulator', reasons, rejected: [...rejected, { ticketId: '(unknown)', message: 'expected an array of ticket histories' }] }
+      for (const h of histories) {
+        const problem = historyProblem(h)
+        if (problem !== undefined) {
+          rejected.push({ ticketId: idOf(h), message: problem })
+          continue
+        }
+        const customer = customerOf(h)
+        const agreement = customer === undefined ? undefined : agreements.right.get(customer)
+        if (customer === undefined || agreement === undefined) {
+          rejected.push({ ticketId: idOf(h), message: customer === undefined ? 'the history does not start with TicketOpened' : 'its customer has no agreement' })
+          continue
+        }
+        const facts = factsOf(h, agreement, at.right, options)
+        if (E.isLeft(facts)) {
+          rejected.push({ ticketId: idOf(h), message: facts.left.message })
+          continue
+        }
+        if (facts.right === undefined) continue
+        const found = reasonsOf(facts.right, rules.right, agreement.calendar, at.right)
+        if (found.length > 0) reasons[customer] = [...(reasons[customer] ?? []), ...found]
+      }
+      return { _tag: 'StatusAccumulator', reasons, rejected }
+    }
+  const merge =
+    (that: StatusAccumulator) =>
+    (self: StatusAccumulator): StatusAccumulator => {
+      const reasons: Record<string, ReadonlyArray<StatusReason>> = { ...self.reasons }
+      for (const [k, rs] of Object.entries(that.reasons)) reasons[k] = [...(reasons[k] ?? []), ...rs]
+      return { _tag: 'StatusAccumulator', reasons, rejected: [...self.rejected, ...that.rejected] }
+    }
+  const result = (self: StatusAccumulator): DailyStatus => {
+    const customers: CustomerStatus[] = [...agreements.right.keys()].map((customer) => {
+      const rs = self.reasons[customer] ?? []
+      return {
+        customer,
+        health: rs.some((r) => r.health === 'Critical') ? 'Critical' : rs.length > 0 ? 'NeedAttention' : 'Good',
+        // a ticket's reasons stay in the order its rules fired (a stable sort keeps them together)
+        reasons: [...rs].sort((a, b) => rank[a.health] - rank[b.health] || byId(a.ticketId, b.ticketId))
+      }
+    })
+    customers.sort((a, b) => rank[a.health] - rank[b.health] || byId(a.customer, b.customer))
+    const rejected = [...self.rejected].sort((a, b) => byId(a.ticketId, b.ticketId) || byId(a.message, b.message))
+    return { _tag: 'DailyStatus', at: at.right as Instant, rules: rules.right, customers, rejected }
+  }
+  return E.right({ empty, add: (h) => addAll([h]), addAll, merge, result })
+}
+
+/**
  * The morning status of every customer at `at`: **Critical** if an open ticket (not resolved,
  * closed or cancelled at `at`) has a critical priority or category, or a breached response or
  * resolution clock; otherwise **NeedAttention** if a ticket opened or reopened in the look-back
@@ -124,43 +244,8 @@ export const resolveRules = (rules: unknown): E.Either<ReportError, DailyStatus[
 export const dailyStatus =
   (params: DailyStatusParams) =>
   (self: ReadonlyArray<ReadonlyArray<TicketEvent>>): E.Either<ReportError, DailyStatus> => {
-    if (typeof params !== 'object' || params === null) return E.left(invalid('params', 'the daily status parameters', params))
-    const agreements = agreementsByCustomer(params.agreements)
-    if (E.isLeft(agreements)) return agreements
-    const at = checkInstant(params.at, 'params.at')
-    if (E.isLeft(at)) return at
-    const rules = resolveRules(params.rules)
-    if (E.isLeft(rules)) return rules
+    const c = statusCombiner(params)
+    if (E.isLeft(c)) return c
     if (!Array.isArray(self)) return E.left(invalid('histories', 'an array of ticket histories', self))
-    const reasons = new Map<string, StatusReason[]>()
-    for (const c of agreements.right.keys()) reasons.set(c, [])
-    const rejected: Rejected[] = []
-    for (const h of self) {
-      const problem = historyProblem(h)
-      if (problem !== undefined) {
-        rejected.push({ ticketId: idOf(h), message: problem })
-        continue
-      }
-      const customer = customerOf(h)
-      const agreement = customer === undefined ? undefined : agreements.right.get(customer)
-      if (agreement === undefined) {
-        rejected.push({ ticketId: idOf(h), message: customer === undefined ? 'the history does not start with TicketOpened' : 'its customer has no agreement' })
-        continue
-      }
-      const facts = factsOf(h, agreement, at.right, { ...(params.kinds === undefined ? {} : { kinds: params.kinds }), trusted: params.trusted === true })
-      if (E.isLeft(facts)) {
-        rejected.push({ ticketId: idOf(h), message: facts.left.message })
-        continue
-      }
-      if (facts.right === undefined) continue
-      ;(reasons.get(facts.right.customer) as StatusReason[]).push(...reasonsOf(facts.right, rules.right, agreement.calendar, at.right))
-    }
-    const customers: CustomerStatus[] = [...reasons].map(([customer, rs]) => ({
-      customer,
-      health: rs.some((r) => r.health === 'Critical') ? 'Critical' : rs.length > 0 ? 'NeedAttention' : 'Good',
-      reasons: [...rs].sort((a, b) => rank[a.health] - rank[b.health] || (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0))
-    }))
-    customers.sort((a, b) => rank[a.health] - rank[b.health] || (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0))
-    rejected.sort((a, b) => (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0))
-    return E.right({ _tag: 'DailyStatus', at: at.right as Instant, rules: rules.right, customers, rejected })
+    return E.right(c.right.result(c.right.addAll(self)(c.right.empty)))
   }

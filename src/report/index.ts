@@ -45,7 +45,7 @@ export type {
   Workarounds
 } from './model.js'
 export type { InvalidReportInput, ReportError } from './errors.js'
-export { dailyStatus, type DailyStatusParams } from './daily.js'
+export { dailyStatus, statusCombiner, type DailyStatusParams, type StatusAccumulator, type StatusCombiner } from './daily.js'
 export { combiner, serviceLevel, type Accumulator, type Combiner, type ServiceLevelParams } from './accumulate.js'
 export { definitions } from './definitions.js'
 export { en, fi, nb, pl, sv, type Labels } from './labels.js'

@@ -21,9 +21,12 @@ const runs = { numRuns: 60 }
 
 describe('service-level accumulators form a commutative monoid', () => {
   it('the generator reaches the states the laws are about', () => {
-    const seen = { breaches: 0, resolvedInPeriod: 0, reopened: 0, rated: 0, escalated: 0, previous: 0, backlog: 0, running: 0 }
+    const seen = { breaches: 0, resolvedInPeriod: 0, reopened: 0, rated: 0, escalated: 0, previous: 0, backlog: 0, running: 0, critical: 0, needAttention: 0, good: 0 }
     fc.assert(
       fc.property(historiesArb(12), (hs) => {
+        for (const day of ['03', '07', '12', '18', '25'])
+          for (const c of getRight(Report.dailyStatus({ agreements, at: at(`2025-03-${day}T10:00`) })(hs)).customers)
+            seen[c.health === 'Critical' ? 'critical' : c.health === 'NeedAttention' ? 'needAttention' : 'good']++
         for (const r of whole(hs).customers) {
           seen.breaches += r.breaches.length
           seen.resolvedInPeriod += r.volume.resolved
@@ -130,6 +133,21 @@ describe('service-level accumulators form a commutative monoid', () => {
         expect(trusted.result(trusted.addAll(hs)(trusted.empty))).toStrictEqual(whole(hs))
         expect(Report.dailyStatus({ agreements, at: t as never, trusted: true })(hs)).toStrictEqual(Report.dailyStatus({ agreements, at: t as never })(hs))
       }),
+      runs
+    )
+  })
+
+  it('daily status: random shards merged in any order give exactly the status of the whole', () => {
+    fc.assert(
+      fc.property(
+        historiesArb(12).chain((hs) => fc.tuple(fc.constant(hs), fc.integer({ min: 1, max: 4 }), fc.array(fc.nat(), { minLength: hs.length, maxLength: hs.length }), fc.integer({ min: at('2025-03-01T00:00'), max: at('2025-04-01T00:00') }))),
+        ([hs, n, labels, t]) => {
+          const s = getRight(Report.statusCombiner({ agreements, at: t as never }))
+          const accs = shardsOf(hs, labels, n).map((x) => s.addAll(x)(s.empty))
+          const merged = [...accs].reverse().reduce((acc, a) => s.merge(acc)(a), s.empty)
+          expect(s.result(merged)).toStrictEqual(getRight(Report.dailyStatus({ agreements, at: t as never })(hs)))
+        }
+      ),
       runs
     )
   })
