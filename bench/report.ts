@@ -1,0 +1,113 @@
+/**
+ * Service-level report throughput: 100 000 generated ticket histories (about 2 million events,
+ * 500 customers) reported for the whole of 2025, single-threaded, from decoded events; its ratio
+ * to `Sla.evaluate` over the same histories (the report's floor: every report reads the SLA
+ * evaluation), the heap the accumulator keeps, and the merge of 8 shards. Run by `npm run bench`
+ * (with `--expose-gc` and `--max-semi-space-size=64`: the report allocates per history, and a larger
+ * young generation keeps the collector from re-marking the 2 million live events; both the floor and
+ * the report run under it). Measures; never fails on a figure.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { Calendar, Report, Sla, Ticket, type Time } from '../src/index.js'
+import { mulberry32 } from './prng.js'
+
+const HISTORIES = Number(process.env.BENCH_REPORT_TICKETS ?? 100_000)
+const CUSTOMERS = 500
+const rand = mulberry32(Number(process.env.BENCH_SEED ?? 20250301))
+const pick = <A>(xs: ReadonlyArray<A>): A => xs[Math.floor(rand() * xs.length)] as A
+const agent = { role: 'agent', id: 'kari' } as const
+const customer = { role: 'customer', id: 'ola' } as const
+const levels = ['high', 'medium', 'low']
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
+
+/** A plausible life of one ticket, about 20 events: replies, waits, escalation, resolution, rating. */
+const history = (n: number): ReadonlyArray<Ticket.TicketEvent> => {
+  let at = Date.UTC(2025, 0, 1) + Math.floor(rand() * 330) * 86_400_000 + Math.floor(rand() * 86_400_000)
+  const next = (): Time.Instant => (at += Math.floor(rand() * 3_600_000)) as Time.Instant
+  const commands: Ticket.TicketCommand[] = [
+    { _tag: 'Open', at: next(), actor: agent, ticketId: `INC-${n}` as Ticket.TicketId, channel: pick(['phone', 'email', 'portal', 'chat'] as const), customer: `C${n % CUSTOMERS}`, requester: 'ola', title: 'Something is broken', kind: 'incident' },
+    { _tag: 'Prioritise', at: next(), actor: agent, urgency: pick(levels), impact: pick(levels) },
+    { _tag: 'Assign', at: next(), actor: agent, assignee: 'kari' },
+    { _tag: 'Reply', at: next(), actor: agent, message: 'Looking into it' }
+  ]
+  for (let i = 0; i < 6; i++) {
+    commands.push({ _tag: 'AddNote', at: next(), actor: agent, note: 'Checked the logs' })
+    if (rand() < 0.4) commands.push({ _tag: 'Await', at: next(), actor: agent, party: pick(['customer', 'thirdParty'] as const) }, { _tag: 'Resume', at: next(), actor: agent })
+    else commands.push({ _tag: 'Reply', at: next(), actor: agent, message: 'Update: still working on it' })
+  }
+  if (rand() < 0.3) commands.push({ _tag: 'Escalate', at: next(), actor: agent, toTier: 'L2', note: 'Needs a network specialist' })
+  commands.push({ _tag: 'Resolve', at: next(), actor: agent, code: 'fixed', note: 'Replaced the switch' })
+  if (rand() < 0.1) commands.push({ _tag: 'Reject', at: next(), actor: customer, reason: 'Still broken' }, { _tag: 'Resolve', at: next(), actor: agent, code: 'fixed', note: 'Really fixed' })
+  commands.push({ _tag: 'Confirm', at: next(), actor: customer })
+  if (rand() < 0.5) commands.push({ _tag: 'Rate', at: next(), actor: customer, score: pick([5, 5, 5, 4, 4, 3, 2, 1]) })
+  const result = Ticket.runEvents(commands, Ticket.defaultContext)
+  if (E.isLeft(result)) throw new Error(`bench history ${n} is invalid: ${result.left.message}`)
+  return result.right.events
+}
+
+const histories = Array.from({ length: HISTORIES }, (_, n) => history(n))
+const events = histories.reduce((sum, h) => sum + h.length, 0)
+const oslo = Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO }))
+if (E.isLeft(oslo)) throw new Error(oslo.left.message)
+const agreements = Array.from({ length: CUSTOMERS }, (_, i) => ({ customer: `C${i}`, policy: Sla.examplePolicy, calendar: oslo.right }))
+const from = Date.UTC(2024, 11, 31, 23) as Time.Instant // 2025-01-01T00:00 in Oslo
+const to = Date.UTC(2025, 11, 31, 23) as Time.Instant
+const params: Report.ServiceLevelParams = { agreements, period: { _tag: 'Range', from, to } }
+const combiner = Report.combiner(params)
+if (E.isLeft(combiner)) throw new Error(combiner.left.message)
+const c = combiner.right
+
+const median = (label: string, runs: number, f: () => void): number => {
+  f() // warm up
+  const times: number[] = []
+  for (let r = 0; r < runs; r++) {
+    gc()
+    const t0 = performance.now()
+    f()
+    times.push(performance.now() - t0)
+  }
+  times.sort((a, b) => a - b)
+  const m = times[Math.floor(runs / 2)] as number
+  console.log(`${label.padEnd(52)} ${m.toFixed(0).padStart(7)} ms  (${((m * 1e6) / events).toFixed(0)} ns per event)`)
+  return m
+}
+
+console.log(`\nservice-level report: ${HISTORIES.toLocaleString('en-US')} histories, ${events.toLocaleString('en-US')} events, ${CUSTOMERS} customers, period 2025; median of 3 runs`)
+let evaluated = 0
+const floor = median('Sla.evaluate of every history (the floor)', 3, () => {
+  evaluated = 0
+  for (const h of histories) evaluated += E.exists((e: Sla.Evaluation) => e.metrics.length > 0)(Sla.evaluate({ policy: Sla.examplePolicy, calendar: oslo.right }, to)(h)) ? 1 : 0
+})
+let report: Report.ServiceLevelReport | undefined
+const whole = median('Report.serviceLevel (one thread)', 3, () => {
+  report = c.result(c.addAll(histories)(c.empty))
+})
+console.log(`${'ratio to Sla.evaluate (target ≤ 2)'.padEnd(52)} ${(whole / floor).toFixed(2).padStart(7)}`)
+const opened = report?.customers.reduce((n, r) => n + r.volume.opened, 0) ?? 0
+if (opened !== HISTORIES || (report?.rejected.length ?? 1) !== 0 || evaluated === 0) throw new Error(`report covered ${opened} of ${HISTORIES} histories`)
+
+// heap kept by the accumulator of every history, and the peak while building it
+gc()
+const base = process.memoryUsage().heapUsed
+let peak = base
+const shards = Array.from({ length: 8 }, (_, i) => histories.filter((_, j) => j % 8 === i))
+const accs = shards.map((s) => {
+  const a = c.addAll(s)(c.empty)
+  peak = Math.max(peak, process.memoryUsage().heapUsed)
+  return a
+})
+gc()
+const kept = process.memoryUsage().heapUsed - base
+console.log(`${'heap kept by 8 shard accumulators'.padEnd(52)} ${(kept / 2 ** 20).toFixed(1).padStart(7)} MB  (${(kept / HISTORIES).toFixed(0)} bytes per ticket)`)
+console.log(`${'peak heap above the histories while reducing'.padEnd(52)} ${((peak - base) / 2 ** 20).toFixed(1).padStart(7)} MB`)
+console.log(`${'process peak resident set (whole run)'.padEnd(52)} ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(7)} MB`)
+let mergedAcc = c.empty
+median('merge of 8 shard accumulators', 3, () => {
+  mergedAcc = accs.reduce((acc, a) => c.merge(a)(acc), c.empty)
+})
+let merged: Report.ServiceLevelReport | undefined
+median('result of the merged accumulator', 3, () => {
+  merged = c.result(mergedAcc)
+})
+if (JSON.stringify(merged) !== JSON.stringify(report)) throw new Error('the merged shards differ from the whole')
+console.log('merged shards equal the whole: yes')

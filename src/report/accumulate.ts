@@ -1,0 +1,684 @@
+import * as E from 'fp-ts/lib/Either.js'
+import * as Calendar from '../calendar/index.js'
+import type { KindRules } from '../classification/index.js'
+import * as Sla from '../sla/index.js'
+import * as Time from '../time/index.js'
+import type { Duration, Instant } from '../time/index.js'
+import type { TicketEvent } from '../ticket/index.js'
+import { invalid, type ReportError } from './errors.js'
+import { factsOf, type TicketFacts } from './facts.js'
+import { agreementsByCustomer, checkInstant, customerOf, historyProblem, idOf } from './input.js'
+import type {
+  AttainmentRow,
+  Breach,
+  Change,
+  CustomerReport,
+  EscalationRow,
+  Headline,
+  MetricTimes,
+  Parameters,
+  Period,
+  Rejected,
+  SatisfactionScale,
+  ServiceLevelReport,
+  TimeSummary
+} from './model.js'
+import { localDates, resolvePeriod, type Resolved } from './period.js'
+import { summarise } from './stats.js'
+import { definitions } from './definitions.js'
+
+/**
+ * What a service-level report needs: every customer's agreement (naming the customer), the
+ * period (resolved in each customer's zone), the as-of instant (default: the period's end in each
+ * customer's zone), the satisfaction scale (default 1–5: positive 4–5, negative 1–2) and the
+ * kind rules.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface ServiceLevelParams {
+  readonly agreements: ReadonlyArray<Sla.Agreement>
+  readonly period: Period
+  readonly asOf?: Instant
+  readonly satisfaction?: SatisfactionScale
+  readonly kinds?: KindRules
+}
+
+/** Exact values kept compactly: a growable typed array. */
+interface Series {
+  values: Float64Array
+  length: number
+}
+
+/** Counts of one period of one customer. */
+interface Part {
+  opened: number
+  byKind: Record<string, number>
+  byPriority: Record<string, number>
+  byCategory: Record<string, number>
+  byChannel: Record<string, number>
+  resolved: number
+  backlogFrom: number
+  backlogEnd: number
+  /** Opened and resolved per local day of the period, interleaved; empty until a ticket counts. */
+  days: Int32Array
+  times: Record<string, Series>
+  sla: Record<string, [number, number, number]>
+  tierIn: Record<string, number>
+  breaches: Breach[]
+  firstLine: number
+  firstContact: number
+  reopened: number
+  restored: number
+  scores: Record<string, number>
+}
+
+interface CustomerPart {
+  current: Part
+  previous: Part
+  running: Array<{ ticketId: string; since: Instant; age: Duration }>
+  knownErrors: string[]
+}
+
+/**
+ * A service-level accumulator: the partial figures of the histories added so far, per customer.
+ * Opaque: make it with {@link Combiner}'s `empty`, `add`, `addAll` and `merge`, read it with `result`.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Accumulator {
+  readonly _tag: 'ServiceLevelAccumulator'
+  /** @internal */
+  readonly customers: Readonly<Record<string, CustomerPart>>
+  /** @internal */
+  readonly rejected: ReadonlyArray<Rejected>
+}
+
+/**
+ * The combine function of the service-level report, in the shape of Apache Beam's `CombineFn`:
+ * `empty`, `add`, `merge` and `result` form a commutative monoid, so shards of histories reduce
+ * separately and merge to exactly the figures of the whole. Every operation returns a new
+ * accumulator and leaves its arguments as they were; `addAll` adds a batch at the cost of one copy.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Combiner {
+  /** The accumulator of no histories: the identity of `merge`. */
+  readonly empty: Accumulator
+  /** Adds one ticket history (copies the accumulator: for batches use `addAll`). */
+  readonly add: (history: ReadonlyArray<TicketEvent>) => (self: Accumulator) => Accumulator
+  /** Adds a batch of ticket histories at the cost of one copy. */
+  readonly addAll: (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) => (self: Accumulator) => Accumulator
+  /** Merges two accumulators; commutative and associative. */
+  readonly merge: (that: Accumulator) => (self: Accumulator) => Accumulator
+  /** The report of everything added: every list in a fixed order, so equal inputs give equal reports. */
+  readonly result: (self: Accumulator) => ServiceLevelReport
+}
+
+const emptyPart = (): Part => ({
+  opened: 0,
+  byKind: {},
+  byPriority: {},
+  byCategory: {},
+  byChannel: {},
+  resolved: 0,
+  backlogFrom: 0,
+  backlogEnd: 0,
+  days: new Int32Array(0),
+  times: {},
+  sla: {},
+  tierIn: {},
+  breaches: [],
+  firstLine: 0,
+  firstContact: 0,
+  reopened: 0,
+  restored: 0,
+  scores: {}
+})
+
+const bump = (r: Record<string, number>, k: string, n = 1): void => {
+  r[k] = (r[k] ?? 0) + n
+}
+
+const push = (r: Record<string, Series>, k: string, v: number): void => {
+  let s = r[k]
+  if (s === undefined) r[k] = s = { values: new Float64Array(8), length: 0 }
+  if (s.length === s.values.length) {
+    const grown = new Float64Array(s.values.length * 2)
+    grown.set(s.values)
+    s.values = grown
+  }
+  s.values[s.length++] = v
+}
+
+const copySeries = (s: Series): Series => ({ values: s.values.slice(0, Math.max(8, s.length)), length: s.length })
+
+const clonePart = (p: Part): Part => ({
+  ...p,
+  byKind: { ...p.byKind },
+  byPriority: { ...p.byPriority },
+  byCategory: { ...p.byCategory },
+  byChannel: { ...p.byChannel },
+  days: p.days.slice(),
+  times: Object.fromEntries(Object.entries(p.times).map(([k, v]) => [k, copySeries(v)])),
+  sla: Object.fromEntries(Object.entries(p.sla).map(([k, v]) => [k, [v[0], v[1], v[2]]])),
+  tierIn: { ...p.tierIn },
+  breaches: [...p.breaches],
+  scores: { ...p.scores }
+})
+
+const mergePart = (into: Part, p: Part): void => {
+  into.opened += p.opened
+  for (const k in p.byKind) bump(into.byKind, k, p.byKind[k])
+  for (const k in p.byPriority) bump(into.byPriority, k, p.byPriority[k])
+  for (const k in p.byCategory) bump(into.byCategory, k, p.byCategory[k])
+  for (const k in p.byChannel) bump(into.byChannel, k, p.byChannel[k])
+  into.resolved += p.resolved
+  into.backlogFrom += p.backlogFrom
+  into.backlogEnd += p.backlogEnd
+  if (into.days.length === 0) into.days = p.days.slice()
+  else for (let i = 0; i < p.days.length; i++) into.days[i] = (into.days[i] as number) + (p.days[i] as number)
+  for (const k in p.times) {
+    const s = p.times[k] as Series
+    for (let i = 0; i < s.length; i++) push(into.times, k, s.values[i] as number)
+  }
+  for (const k in p.sla) {
+    const d = (into.sla[k] ??= [0, 0, 0])
+    const e = p.sla[k] as [number, number, number]
+    d[0] += e[0]
+    d[1] += e[1]
+    d[2] += e[2]
+  }
+  for (const k in p.tierIn) bump(into.tierIn, k, p.tierIn[k])
+  into.breaches.push(...p.breaches)
+  into.firstLine += p.firstLine
+  into.firstContact += p.firstContact
+  into.reopened += p.reopened
+  into.restored += p.restored
+  for (const k in p.scores) bump(into.scores, k, p.scores[k])
+}
+
+const emptyCustomer = (): CustomerPart => ({ current: emptyPart(), previous: emptyPart(), running: [], knownErrors: [] })
+const cloneCustomer = (c: CustomerPart): CustomerPart => ({ current: clonePart(c.current), previous: clonePart(c.previous), running: [...c.running], knownErrors: [...c.knownErrors] })
+
+/** Per customer: its agreement, its resolved period and its as-of instant. */
+interface Setting {
+  readonly agreement: Sla.Agreement
+  readonly period: Resolved
+  readonly asOf: number
+  readonly days: Days
+}
+
+/** The local days of a period: their names and the instants they start (local midnights), in order. */
+interface Days {
+  readonly names: ReadonlyArray<string>
+  readonly starts: ReadonlyArray<number>
+}
+
+const daysOf = (from: number, to: number, zone: Time.IanaZone): Days => {
+  const names = localDates(from, to, zone)
+  const starts = names.map((d, i) => {
+    if (i === 0) return from
+    const r = Time.fromLocal(`${d}T00:00`, zone)
+    return E.isRight(r) ? r.right : from
+  })
+  return { names, starts }
+}
+
+/** The local day (of the period) an instant in `[from, to)` falls on: a binary search. */
+const dayOf = (days: Days, t: number): number => {
+  let lo = 0
+  let hi = days.starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((days.starts[mid] as number) <= t) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** Counts a ticket on a local day: opened (0) or resolved (1). */
+const countDay = (p: Part, days: Days, t: number, which: 0 | 1): void => {
+  if (p.days.length === 0) p.days = new Int32Array(2 * days.names.length)
+  const i = 2 * dayOf(days, t) + which
+  p.days[i] = (p.days[i] as number) + 1
+}
+
+const within = (x: number | undefined, from: number, to: number): x is number => x !== undefined && x >= from && x < to
+const openAt = (f: TicketFacts, x: number): boolean => f.openSpans.some(([a, b]) => a <= x && (b === undefined || x < b))
+
+/** Adds one ticket's facts to one period's counts. */
+const addFacts = (p: Part, f: TicketFacts, from: number, to: number, asOf: number, days: Days | undefined): void => {
+  if (within(f.openedAt, from, to)) {
+    p.opened++
+    bump(p.byKind, f.kind ?? 'unclassified')
+    bump(p.byPriority, f.priority ?? 'none')
+    bump(p.byCategory, f.category ?? 'none')
+    bump(p.byChannel, f.channel)
+    if (days !== undefined) countDay(p, days, f.openedAt, 0)
+  }
+  let lastResolution: number | undefined
+  for (const r of f.resolutions) if (within(r, from, to)) lastResolution = r
+  if (lastResolution !== undefined) {
+    p.resolved++
+    if (days !== undefined) countDay(p, days, lastResolution, 1)
+    if (f.escalations.length === 0) {
+      p.firstLine++
+      if (f.repliesBeforeFirstResolution <= 1) p.firstContact++
+    }
+    if (f.reopenings.length > 0) p.reopened++
+  }
+  if (openAt(f, Math.min(from, asOf))) p.backlogFrom++
+  if (openAt(f, Math.min(to, asOf))) p.backlogEnd++
+  for (const e of f.escalations) if (within(e.at, from, to)) bump(p.tierIn, e.toTier)
+  for (const c of f.clocks) {
+    if (c.state === 'NotApplicable') continue
+    const key = `${c.metric}|${c.priority ?? 'none'}`
+    const stopped = (c.state === 'Met' || c.state === 'MetLate') && within(c.metAt, from, to)
+    const breached = within(c.breachedAt, from, to)
+    if (stopped || breached) {
+      const s = (p.sla[key] ??= [0, 0, 0])
+      if (stopped && c.state === 'Met') s[0]++
+      if (breached) s[1]++
+      if (stopped && c.state === 'MetLate') s[2]++
+    }
+    if (stopped && c.metric !== 'update' && c.metric !== 'restore') push(p.times, key, c.elapsed)
+    if (breached) {
+      const b: { -readonly [K in keyof Breach]: Breach[K] } = {
+        ticketId: f.ticketId,
+        metric: c.metric,
+        dueAt: c.breachedAt as Instant,
+        overrun: (c.elapsed - (c.targetTime ?? 0)) as Duration
+      }
+      if (c.priority !== undefined) b.priority = c.priority
+      if (c.metAt !== undefined) b.stoppedAt = c.metAt
+      if (c.explanation !== undefined) b.explanation = c.explanation
+      p.breaches.push(b)
+    }
+  }
+  if (f.workaroundsApplied.some((w) => within(w, from, to))) p.restored++
+  for (const r of f.ratings) if (within(r.at, from, to)) bump(p.scores, String(r.score))
+}
+
+const byKey = <A>(r: Readonly<Record<string, A>>): Record<string, A> =>
+  Object.fromEntries(Object.keys(r).sort(compareNames).map((k) => [k, r[k] as A]))
+
+/** Names in natural order (P2 before P10), then plainly. @internal */
+export const compareNames = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
+
+const collator = new Intl.Collator('en', { numeric: true })
+
+const concat = (ss: ReadonlyArray<Series>): Float64Array => {
+  const out = new Float64Array(ss.reduce((n, s) => n + s.length, 0))
+  let i = 0
+  for (const s of ss) {
+    out.set(s.values.subarray(0, s.length), i)
+    i += s.length
+  }
+  return out
+}
+
+const MIN = 60_000
+/** Upper bounds (inclusive) of the bands of the time distribution. */
+const bands = [15 * MIN, 60 * MIN, 240 * MIN, 480 * MIN, 1440 * MIN, 2400 * MIN]
+
+const metricTimes = (p: Part, metric: string): MetricTimes => {
+  const keys = Object.keys(p.times).filter((k) => k.startsWith(`${metric}|`))
+  const byPriority: Record<string, TimeSummary> = {}
+  for (const k of keys.sort((a, b) => compareNames(a, b))) byPriority[k.slice(metric.length + 1)] = summarise(concat([p.times[k] as Series]))
+  const all = concat(keys.map((k) => p.times[k] as Series))
+  // one count per band, the last for values over every bound
+  const counts = new Array<number>(bands.length + 1).fill(0)
+  for (const v of all) {
+    const i = bands.findIndex((b) => v <= b)
+    const j = i < 0 ? bands.length : i
+    counts[j] = (counts[j] as number) + 1
+  }
+  return {
+    overall: summarise(all),
+    byPriority,
+    distribution: counts.map((count, i) => (i < bands.length ? { upTo: bands[i] as number, count } : { count }))
+  }
+}
+
+const ratio = (a: number, b: number): number | undefined => (b === 0 ? undefined : a / b)
+const opt = <K extends string, A>(k: K, a: A | undefined): { [P in K]?: A } => (a === undefined ? {} : ({ [k]: a } as { [P in K]?: A }))
+
+const attainmentRows = (p: Part, metricsOfPolicy: ReadonlyArray<string>): AttainmentRow[] => {
+  const byMetric = new Map<string, Array<[string, [number, number, number]]>>()
+  for (const m of metricsOfPolicy) byMetric.set(m, [])
+  for (const [k, v] of Object.entries(p.sla)) {
+    const i = k.lastIndexOf('|')
+    const m = k.slice(0, i)
+    if (!byMetric.has(m)) byMetric.set(m, [])
+    byMetric.get(m)?.push([k.slice(i + 1), v])
+  }
+  const rows: AttainmentRow[] = []
+  const row = (metric: string, priority: string, [met, breached, late]: readonly [number, number, number]): AttainmentRow => ({
+    metric: metric as AttainmentRow['metric'],
+    priority,
+    met,
+    breached,
+    stoppedLate: late,
+    ...opt('attainment', ratio(met, met + breached))
+  })
+  const order = [...byMetric.keys()].sort((a, b) => metricRank(a) - metricRank(b) || compareNames(a, b))
+  for (const m of order) {
+    const entries = (byMetric.get(m) ?? []).sort((a, b) => compareNames(a[0], b[0]))
+    const total: [number, number, number] = [0, 0, 0]
+    for (const [, v] of entries) {
+      total[0] += v[0]
+      total[1] += v[1]
+      total[2] += v[2]
+    }
+    rows.push(row(m, '*', total))
+    for (const [prio, v] of entries) rows.push(row(m, prio, v))
+  }
+  return rows
+}
+
+const metricRank = (m: string): number => {
+  const i = Sla.metrics.indexOf(m as Sla.Metric)
+  return i >= 0 ? i : Sla.metrics.length
+}
+
+const compareBreach = (a: Breach, b: Breach): number =>
+  a.dueAt - b.dueAt || (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0)
+
+interface Figures {
+  readonly volume: CustomerReport['volume']
+  readonly times: CustomerReport['times']
+  readonly attainment: ReadonlyArray<AttainmentRow>
+  readonly resolution: CustomerReport['resolution']
+  readonly satisfaction: CustomerReport['satisfaction']
+}
+
+const figuresOf = (p: Part, days: ReadonlyArray<string>, metricsOfPolicy: ReadonlyArray<string>, scale: SatisfactionScale): Figures => {
+  let ratings = 0
+  let sum = 0
+  let positive = 0
+  let negative = 0
+  for (const [k, n] of Object.entries(p.scores)) {
+    const score = Number(k)
+    ratings += n
+    sum += score * n
+    if (score >= scale.positiveFrom) positive += n
+    else if (score <= scale.negativeTo) negative += n
+  }
+  return {
+    volume: {
+      opened: p.opened,
+      byKind: byKey(p.byKind),
+      byPriority: byKey(p.byPriority),
+      byCategory: byKey(p.byCategory),
+      byChannel: byKey(p.byChannel),
+      resolved: p.resolved,
+      backlogAtFrom: p.backlogFrom,
+      backlogAtAsOf: p.backlogEnd,
+      days: days.map((date, i) => ({ date: date as Time.LocalDate, opened: p.days[2 * i] ?? 0, resolved: p.days[2 * i + 1] ?? 0 }))
+    },
+    times: { response: metricTimes(p, 'response'), resolution: metricTimes(p, 'resolution') },
+    attainment: attainmentRows(p, metricsOfPolicy),
+    resolution: {
+      resolved: p.resolved,
+      firstLine: p.firstLine,
+      firstContact: p.firstContact,
+      reopened: p.reopened,
+      ...opt('firstLineRate', ratio(p.firstLine, p.resolved)),
+      ...opt('firstContactRate', ratio(p.firstContact, p.resolved)),
+      ...opt('reopenRate', ratio(p.reopened, p.resolved))
+    },
+    satisfaction: {
+      ratings,
+      positive,
+      neutral: ratings - positive - negative,
+      negative,
+      byScore: byKey(p.scores),
+      ...opt('csat', ratings === 0 ? undefined : (100 * positive) / ratings),
+      ...opt('netCsat', ratings === 0 ? undefined : (100 * (positive - negative)) / ratings),
+      ...opt('mean', ratio(sum, ratings)),
+      ...opt('responseRate', ratio(ratings, p.resolved)),
+      fewRatings: ratings < 30
+    }
+  }
+}
+
+const headlines = (f: Figures): Readonly<Record<Headline, number | undefined>> => {
+  const all = (m: string) => f.attainment.find((r) => r.metric === m && r.priority === '*')?.attainment
+  return {
+    opened: f.volume.opened,
+    resolved: f.volume.resolved,
+    backlogAtAsOf: f.volume.backlogAtAsOf,
+    responseMedian: f.times.response.overall.median,
+    resolutionMedian: f.times.resolution.overall.median,
+    responseAttainment: all('response'),
+    resolutionAttainment: all('resolution'),
+    firstLineRate: f.resolution.firstLineRate,
+    reopenRate: f.resolution.reopenRate,
+    csat: f.satisfaction.csat,
+    netCsat: f.satisfaction.netCsat
+  }
+}
+
+const scaleOf = (u: unknown): E.Either<ReportError, SatisfactionScale> => {
+  if (u === undefined) return E.right({ positiveFrom: 4, negativeTo: 2 })
+  const s = u as Partial<SatisfactionScale> | null
+  if (typeof s !== 'object' || s === null) return E.left(invalid('params.satisfaction', 'a scale { positiveFrom, negativeTo }', u))
+  if (typeof s.positiveFrom !== 'number' || !Number.isFinite(s.positiveFrom)) return E.left(invalid('params.satisfaction.positiveFrom', 'a number', s.positiveFrom))
+  if (typeof s.negativeTo !== 'number' || !(s.negativeTo < s.positiveFrom)) return E.left(invalid('params.satisfaction.negativeTo', 'a number below positiveFrom', s.negativeTo))
+  return E.right({ positiveFrom: s.positiveFrom, negativeTo: s.negativeTo })
+}
+
+/**
+ * The combine function of the service-level report for the given parameters, or what is wrong
+ * with them. See {@link Combiner} and {@link serviceLevel}, which is
+ * `result(addAll(histories)(empty))`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Report, Sla } from 'itsm-kit'
+ * const calendar = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const combiner = pipe(Report.combiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
+ * // two shards, reduced separately and merged, give the figures of the whole
+ * const a = combiner.addAll([])(combiner.empty)
+ * const b = combiner.addAll([])(combiner.empty)
+ * const report = combiner.result(pipe(a, combiner.merge(b)))
+ * assert.deepStrictEqual(report.customers.map((c) => [c.customer, c.period.label, c.volume.opened]), [['Fjord AS', '2025-03', 0]])
+ * ```
+ * @category constructors
+ * @since 0.2.0
+ */
+export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Combiner> => {
+  if (typeof params !== 'object' || params === null) return E.left(invalid('params', 'the service-level parameters', params))
+  const agreements = agreementsByCustomer(params.agreements)
+  if (E.isLeft(agreements)) return agreements
+  if (params.asOf !== undefined) {
+    const a = checkInstant(params.asOf, 'params.asOf')
+    if (E.isLeft(a)) return a
+  }
+  const scale = scaleOf(params.satisfaction)
+  if (E.isLeft(scale)) return scale
+  const settings = new Map<string, Setting>()
+  // customers in one zone share the period, so each zone is resolved once
+  const zones = new Map<string, { readonly period: Resolved; readonly days: Days }>()
+  for (const [customer, agreement] of agreements.right) {
+    const zone = agreement.calendar.zone
+    let z = zones.get(zone)
+    if (z === undefined) {
+      const period = resolvePeriod(params.period, zone)
+      if (E.isLeft(period)) return period
+      z = { period: period.right, days: daysOf(period.right.from, period.right.to, zone) }
+      zones.set(zone, z)
+    }
+    settings.set(customer, { agreement, period: z.period, asOf: params.asOf ?? z.period.to, days: z.days })
+  }
+  const kinds = params.kinds
+  const parameters: Parameters = { period: params.period, ...opt('asOf', params.asOf), satisfaction: scale.right, definitions }
+  const empty: Accumulator = { _tag: 'ServiceLevelAccumulator', customers: {}, rejected: [] }
+  // every operation copies before it changes anything, so a new accumulator may share the
+  // customers it does not touch with its argument; a customer is copied the first time it changes
+  interface Draft {
+    readonly customers: Record<string, CustomerPart>
+    readonly rejected: Rejected[]
+    readonly owned: Set<string>
+  }
+  const draftOf = (a: Accumulator): Draft => ({ customers: { ...a.customers }, rejected: [...a.rejected], owned: new Set() })
+  const own = (d: Draft, k: string): CustomerPart => {
+    if (!d.owned.has(k)) {
+      const c = d.customers[k]
+      d.customers[k] = c === undefined ? emptyCustomer() : cloneCustomer(c)
+      d.owned.add(k)
+    }
+    return d.customers[k] as CustomerPart
+  }
+  const done = (d: Draft): Accumulator => ({ _tag: 'ServiceLevelAccumulator', customers: d.customers, rejected: d.rejected })
+  const addInto = (acc: Draft, h: ReadonlyArray<TicketEvent>): void => {
+    const problem = historyProblem(h)
+    if (problem !== undefined) {
+      acc.rejected.push({ ticketId: idOf(h), message: problem })
+      return
+    }
+    const customer = customerOf(h)
+    const s = customer === undefined ? undefined : settings.get(customer)
+    if (customer === undefined || s === undefined) {
+      acc.rejected.push({ ticketId: idOf(h), message: customer === undefined ? 'the history does not start with TicketOpened' : 'its customer has no agreement' })
+      return
+    }
+    const facts = factsOf(h, s.agreement, s.asOf, { ...opt('kinds', kinds), explainBreaches: { from: s.period.from, to: s.period.to } })
+    if (E.isLeft(facts)) {
+      acc.rejected.push({ ticketId: idOf(h), message: facts.left.message })
+      return
+    }
+    const f = facts.right
+    if (f === undefined) return
+    const c = own(acc, customer)
+    addFacts(c.current, f, s.period.from, s.period.to, s.asOf, s.days)
+    addFacts(c.previous, f, s.period.previous.from, s.period.previous.to, s.asOf, undefined)
+    if (f.onWorkaroundSince !== undefined)
+      c.running.push({ ticketId: f.ticketId, since: f.onWorkaroundSince as Instant, age: Calendar.businessTimeBetween(f.onWorkaroundSince as Instant, s.asOf as Instant)(s.agreement.calendar) })
+    if (f.knownErrorOpen) c.knownErrors.push(f.ticketId)
+  }
+  const addAll =
+    (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) =>
+    (self: Accumulator): Accumulator => {
+      const acc = draftOf(self)
+      if (!Array.isArray(histories)) acc.rejected.push({ ticketId: '(unknown)', message: 'expected an array of ticket histories' })
+      else for (const h of histories) addInto(acc, h)
+      return done(acc)
+    }
+  const merge =
+    (that: Accumulator) =>
+    (self: Accumulator): Accumulator => {
+      const acc = draftOf(self)
+      for (const [k, c] of Object.entries(that.customers)) {
+        const into = own(acc, k)
+        mergePart(into.current, c.current)
+        mergePart(into.previous, c.previous)
+        into.running.push(...c.running)
+        into.knownErrors.push(...c.knownErrors)
+      }
+      acc.rejected.push(...that.rejected)
+      return done(acc)
+    }
+  const result = (self: Accumulator): ServiceLevelReport => {
+    const customers: CustomerReport[] = []
+    for (const customer of [...settings.keys()].sort(compareNames)) {
+      const s = settings.get(customer) as Setting
+      const c = self.customers[customer] ?? emptyCustomer()
+      const zone = s.agreement.calendar.zone
+      const policyMetrics = [...Sla.metrics.filter((m) => s.agreement.policy.metrics[m] !== undefined), ...Object.keys(s.agreement.policy.tiers ?? {}).map((t) => `tier:${t}`)]
+      const now = figuresOf(c.current, s.days.names, policyMetrics, scale.right)
+      const before = figuresOf(c.previous, [], policyMetrics, scale.right)
+      const h0 = headlines(now)
+      const h1 = headlines(before)
+      const comparison: Change[] = (Object.keys(h0) as Headline[]).map((figure) => {
+        const a = h0[figure]
+        const b = h1[figure]
+        return { figure, ...opt('current', a), ...opt('previous', b), ...opt('change', a === undefined || b === undefined ? undefined : a - b) }
+      })
+      const tiers = new Set([...Object.keys(c.current.tierIn), ...Object.keys(s.agreement.policy.tiers ?? {})])
+      const escalations: EscalationRow[] = [...tiers].sort(compareNames).map((tier) => {
+        const row = now.attainment.find((r) => r.metric === `tier:${tier}` && r.priority === '*')
+        return {
+          tier,
+          escalated: c.current.tierIn[tier] ?? 0,
+          time: metricTimes(c.current, `tier:${tier}`).overall,
+          met: row?.met ?? 0,
+          breached: row?.breached ?? 0
+        }
+      })
+      customers.push({
+        customer,
+        zone,
+        policy: s.agreement.policy.name,
+        asOf: s.asOf as Instant,
+        period: { label: s.period.label, from: s.period.from as Instant, to: s.period.to as Instant },
+        previous: { label: s.period.previous.label, from: s.period.previous.from as Instant, to: s.period.previous.to as Instant },
+        volume: now.volume,
+        times: now.times,
+        attainment: now.attainment,
+        breaches: [...c.current.breaches].sort(compareBreach),
+        resolution: now.resolution,
+        escalations,
+        workarounds: {
+          restored: c.current.restored,
+          running: [...c.running].sort((a, b) => a.since - b.since || (a.ticketId < b.ticketId ? -1 : 1)),
+          knownErrors: [...c.knownErrors].sort(compareNames)
+        },
+        satisfaction: now.satisfaction,
+        comparison
+      })
+    }
+    const rejected = [...self.rejected].sort((a, b) => (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0))
+    return { _tag: 'ServiceLevelReport', parameters, customers, rejected }
+  }
+  return E.right({
+    empty,
+    add: (history) => addAll([history]),
+    addAll,
+    merge,
+    result
+  })
+}
+
+/**
+ * The periodic service-level report of every customer named in the agreements: volume, response
+ * and resolution times (exact), agreement kept per metric and priority, breaches with their
+ * explanation, first-line and first-contact resolution, reopen rate, escalations, workarounds,
+ * satisfaction and the change from the previous period. Every definition is in `docs/reports.md`
+ * and recorded in `parameters.definitions`. A report as of `t` ignores events after `t`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Report, Sla, Ticket, Time } from 'itsm-kit'
+ * const calendar = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const kari = { role: 'agent', id: 'kari' } as const
+ * const events = pipe(Ticket.runEvents([
+ *   { _tag: 'Open', at: at('2025-03-10T09:00:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN', kind: 'incident' },
+ *   { _tag: 'Prioritise', at: at('2025-03-10T09:00:00+01:00'), actor: kari, urgency: 'medium', impact: 'medium' },
+ *   { _tag: 'Reply', at: at('2025-03-10T09:20:00+01:00'), actor: kari, message: 'On it' },
+ *   { _tag: 'Resolve', at: at('2025-03-10T11:00:00+01:00'), actor: kari, code: 'fixed', note: 'Done' }
+ * ], Ticket.defaultContext), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
+ * const report = pipe([events], Report.serviceLevel({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }))
+ * assert.deepStrictEqual(pipe(report, E.map((r) => [r.customers[0]?.volume.opened, r.customers[0]?.times.response.overall])), E.right([1, { count: 1, mean: 1_200_000, median: 1_200_000, p90: 1_200_000, max: 1_200_000 }]))
+ * ```
+ * @category queries
+ * @since 0.2.0
+ */
+export const serviceLevel =
+  (params: ServiceLevelParams) =>
+  (self: ReadonlyArray<ReadonlyArray<TicketEvent>>): E.Either<ReportError, ServiceLevelReport> => {
+    const c = combiner(params)
+    if (E.isLeft(c)) return c
+    if (!Array.isArray(self)) return E.left(invalid('histories', 'an array of ticket histories', self))
+    return E.right(c.right.result(c.right.addAll(self)(c.right.empty)))
+  }
