@@ -2,10 +2,8 @@ import { hasResolutionTarget, hasResponseTarget, allowsWorkaround, defaultKindRu
 import type { KindRules, TicketKind } from '../classification/model.js'
 import { addBusinessTime, businessTimeBetween, nextOpening, openIntervals } from '../calendar/businessTime.js'
 import { addBusinessDays, endOfBusinessDay } from '../calendar/days.js'
-import { holidaysIn } from '../calendar/holidays.js'
-import type { BusinessCalendar, OpenInterval } from '../calendar/index.js'
+import { closedStretches, type BusinessCalendar, type OpenInterval } from '../calendar/index.js'
 import type { Duration, Instant } from '../time/index.js'
-import { formatDay } from '../time/civil.js'
 import type { TicketEvent } from '../ticket/events.js'
 import { statusAfter } from '../ticket/evolve.js'
 import type { AwaitingParty, Status } from '../ticket/model.js'
@@ -198,22 +196,8 @@ const explanationOf = (cal: BusinessCalendar, segments: ReadonlyArray<Span>, pau
 
 /** Names of the calendar's holidays on the local dates a stretch covers. */
 const holidayNames = (cal: BusinessCalendar) => (from: number, to: number): ReadonlyArray<string> => {
-  const rules = cal.spec.holidays ?? []
-  if (rules.length === 0) return []
-  const engine = cal.engine
   const out: string[] = []
-  const byYear = new Map<number, ReadonlyMap<string, ReadonlyArray<string>>>()
-  for (let day = engine.localDay(from), last = engine.localDay(Math.max(from, to - 1)); day <= last && day - engine.localDay(from) < 400; day++) {
-    if (!engine.isHolidayDay(day)) continue
-    const date = formatDay(day)
-    const year = Number(date.slice(0, 4))
-    let table = byYear.get(year)
-    if (table === undefined) {
-      table = new Map(holidaysIn(year)(rules).map((h) => [h.date as string, h.names]))
-      byYear.set(year, table)
-    }
-    for (const n of table.get(date) ?? []) if (!out.includes(n)) out.push(n)
-  }
+  for (const s of closedStretches(from as Instant, to as Instant)(cal)) for (const n of s.holidays) if (!out.includes(n)) out.push(n)
   return out
 }
 

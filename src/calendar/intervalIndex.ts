@@ -1,0 +1,119 @@
+/**
+ * The immutable interval index of the calendar engine: the merged open intervals of a run of
+ * local days, with running totals and a per-day bucket that locates an instant in constant time.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { DAY_MS } from '../time/civil.js'
+
+/**
+ * Open intervals of the local days `firstDay … lastDay` (and the overnight parts of the two days
+ * before), merged: `starts[i] < ends[i] <= starts[i + 1]`; `cum[i]` is the open time before
+ * interval `i` counted from the first one. Queries read it only inside `[lo, hi]`, the UTC
+ * instants of the midnights that start `firstDay` and follow `lastDay`: there it holds every open
+ * interval. `base` and `top` are the running totals at `lo` and `hi`.
+ *
+ * @internal
+ */
+export interface IntervalIndex {
+  readonly firstDay: number
+  readonly lastDay: number
+  readonly lo: number
+  readonly hi: number
+  readonly n: number
+  readonly starts: Float64Array
+  readonly ends: Float64Array
+  readonly cum: Float64Array
+  readonly base: number
+  readonly top: number
+  /** `bucket[k]`: index of the last interval starting at or before UTC midnight of day `baseDay + k`, or -1. */
+  readonly baseDay: number
+  readonly bucket: Int32Array
+}
+
+const PER_DAY = 1 / DAY_MS
+
+/** Index of the last interval that starts at or before `t`, or -1. @internal */
+export const indexAt = (ix: IntervalIndex, t: number): number => {
+  // a multiplication instead of a division; at an exact midnight it may round to the day before,
+  // which still brackets the answer (bucket[k] <= answer <= bucket[k + 1])
+  const k = Math.floor(t * PER_DAY) - ix.baseDay
+  const bucket = ix.bucket
+  let lo: number
+  let hi: number
+  if (k >= 0 && k + 1 < bucket.length) {
+    lo = bucket[k] as number
+    hi = bucket[k + 1] as number
+    if (lo === hi) return lo
+  } else if (k < 0) return -1
+  else {
+    lo = -1
+    hi = ix.n - 1
+  }
+  const starts = ix.starts
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((starts[mid] as number) <= t) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** Running total at `t` (relative to the first interval), given `i = indexAt(ix, t)`. @internal */
+export const cumFrom = (ix: IntervalIndex, t: number, i: number): number => {
+  if (i < 0) return 0
+  const e = ix.ends[i] as number
+  return (ix.cum[i] as number) + (t < e ? t : e) - (ix.starts[i] as number)
+}
+
+/**
+ * Builds the index of raw `[start, end, …]` pairs for the days `firstDay … lastDay`, whose
+ * complete stretch is `[lo, hi]`.
+ *
+ * @internal
+ */
+export const makeIndex = (raw: Float64Array, firstDay: number, lastDay: number, lo: number, hi: number): IntervalIndex => {
+  const total = raw.length / 2
+  let sorted = true
+  for (let j = 2; j < raw.length; j += 2) if ((raw[j] as number) < (raw[j - 2] as number)) sorted = false
+  let pairs = raw
+  if (!sorted) {
+    // a spring-forward gap can reorder a day's intervals
+    const idx = Array.from({ length: total }, (_, i) => i).sort((x, y) => (raw[2 * x] as number) - (raw[2 * y] as number))
+    pairs = new Float64Array(total * 2)
+    idx.forEach((from, to) => {
+      pairs[2 * to] = raw[2 * from] as number
+      pairs[2 * to + 1] = raw[2 * from + 1] as number
+    })
+  }
+  // merge overlapping and touching intervals into maximal ones
+  const s = new Float64Array(total)
+  const e = new Float64Array(total)
+  let m = 0
+  for (let j = 0; j < total; j++) {
+    const a = pairs[2 * j] as number
+    const b = pairs[2 * j + 1] as number
+    if (m > 0 && a <= (e[m - 1] as number)) {
+      if (b > (e[m - 1] as number)) e[m - 1] = b
+    } else {
+      s[m] = a
+      e[m] = b
+      m++
+    }
+  }
+  const starts = m === total ? s : s.slice(0, m)
+  const ends = m === total ? e : e.slice(0, m)
+  const cum = new Float64Array(m + 1)
+  for (let j = 0; j < m; j++) cum[j + 1] = (cum[j] as number) + (ends[j] as number) - (starts[j] as number)
+  const baseDay = Math.floor(Math.min(lo, m > 0 ? (starts[0] as number) : lo) / DAY_MS)
+  const days = Math.floor(hi / DAY_MS) - baseDay + 2
+  const bucket = new Int32Array(days)
+  for (let k = 0, i = -1; k < days; k++) {
+    const midnight = (baseDay + k) * DAY_MS
+    while (i + 1 < m && (starts[i + 1] as number) <= midnight) i++
+    bucket[k] = i
+  }
+  const partial = { firstDay, lastDay, lo, hi, n: m, starts, ends, cum, base: 0, top: 0, baseDay, bucket }
+  return { ...partial, base: cumFrom(partial, lo, indexAt(partial, lo)), top: cumFrom(partial, hi, indexAt(partial, hi)) }
+}
