@@ -68,6 +68,33 @@ export const cumFrom = (ix: IntervalIndex, t: number, i: number): number => {
 }
 
 /**
+ * `[start, end, …]` pairs sorted by start: the input itself when already sorted, else a sorted
+ * copy. A spring-forward gap moves a few intervals past their neighbours, so insertion sort
+ * (linear in the number of displaced places) is the right tool.
+ *
+ * @internal
+ */
+export const sortPairs = (raw: Float64Array): Float64Array => {
+  let j = 2
+  while (j < raw.length && (raw[j] as number) >= (raw[j - 2] as number)) j += 2
+  if (j >= raw.length) return raw
+  const out = Float64Array.from(raw)
+  for (; j < out.length; j += 2) {
+    const s = out[j] as number
+    const e = out[j + 1] as number
+    let k = j - 2
+    while (k >= 0 && (out[k] as number) > s) {
+      out[k + 2] = out[k] as number
+      out[k + 3] = out[k + 1] as number
+      k -= 2
+    }
+    out[k + 2] = s
+    out[k + 3] = e
+  }
+  return out
+}
+
+/**
  * Builds the index of raw `[start, end, …]` pairs for the days `firstDay … lastDay`, whose
  * complete stretch is `[lo, hi]`.
  *
@@ -75,18 +102,7 @@ export const cumFrom = (ix: IntervalIndex, t: number, i: number): number => {
  */
 export const makeIndex = (raw: Float64Array, firstDay: number, lastDay: number, lo: number, hi: number): IntervalIndex => {
   const total = raw.length / 2
-  let sorted = true
-  for (let j = 2; j < raw.length; j += 2) if ((raw[j] as number) < (raw[j - 2] as number)) sorted = false
-  let pairs = raw
-  if (!sorted) {
-    // a spring-forward gap can reorder a day's intervals
-    const idx = Array.from({ length: total }, (_, i) => i).sort((x, y) => (raw[2 * x] as number) - (raw[2 * y] as number))
-    pairs = new Float64Array(total * 2)
-    idx.forEach((from, to) => {
-      pairs[2 * to] = raw[2 * from] as number
-      pairs[2 * to + 1] = raw[2 * from + 1] as number
-    })
-  }
+  const pairs = sortPairs(raw)
   // merge overlapping and touching intervals into maximal ones
   const s = new Float64Array(total)
   const e = new Float64Array(total)

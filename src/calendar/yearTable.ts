@@ -13,6 +13,7 @@
  */
 import { DAY_MS } from '../time/civil.js'
 import type { ZoneRules } from '../time/zone.js'
+import { sortPairs } from './intervalIndex.js'
 import { hoursIn, yearDays, type HoursList, type Plan, type YearDays } from './plan.js'
 
 /** One local year: midnights and running totals of open time per day. @internal */
@@ -27,33 +28,59 @@ export interface YearTable {
 }
 
 /**
+ * The shift (UTC minus local) of wall times in a monotone list: the offset changes at most once
+ * over a day and a half, so the list splits at one index into the old and the new shift, found
+ * by bisection. Wall times a gap skips keep the old shift (they move forward by the gap).
+ */
+const splitShift = (zone: ZoneRules, base: number, xs: Float64Array): readonly [number, number, number] => {
+  const n = xs.length
+  const shift = (j: number): number => {
+    const x = base + (xs[j] as number) * 1000
+    return zone.localToUtc(x) - x
+  }
+  const a = shift(0)
+  const b = shift(n - 1)
+  if (a === b) return [a, b, n]
+  // first index with the new shift
+  let lo = 0
+  let hi = n - 1
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1
+    if (shift(mid) === a) lo = mid
+    else hi = mid
+  }
+  return [a, b, hi]
+}
+
+/**
  * The open intervals, mapped to UTC, that the hours of one local day produce. A wall time a
  * spring-forward gap skips moves forward by the gap, so an interval may end up empty (dropped).
  */
 const mapDay = (zone: ZoneRules, day: number, h: HoursList, out: number[]): void => {
+  const n = h.opens.length
+  if (n === 0) return
   const base = day * DAY_MS
-  for (let j = 0; j < h.opens.length; j++) {
-    const s = zone.localToUtc(base + (h.opens[j] as number) * 1000)
-    const e = zone.localToUtc(base + (h.closes[j] as number) * 1000)
+  const [oa, ob, oi] = splitShift(zone, base, h.opens)
+  const [ca, cb, ci] = splitShift(zone, base, h.closes)
+  for (let j = 0; j < n; j++) {
+    const s = base + (h.opens[j] as number) * 1000 + (j < oi ? oa : ob)
+    const e = base + (h.closes[j] as number) * 1000 + (j < ci ? ca : cb)
     if (e > s) out.push(s, e)
   }
 }
 
-/** Measure of the union of `[start, end)` pairs clipped to `[lo, hi)`. */
+/** Measure of the union of `[start, end, …]` pairs clipped to `[lo, hi)`. */
 const unionWithin = (pairs: ReadonlyArray<number>, lo: number, hi: number): number => {
-  const spans: Array<readonly [number, number]> = []
-  for (let j = 0; j < pairs.length; j += 2) {
-    const s = Math.max(pairs[j] as number, lo)
-    const e = Math.min(pairs[j + 1] as number, hi)
-    if (e > s) spans.push([s, e])
-  }
-  spans.sort((x, y) => x[0] - y[0])
+  const flat = sortPairs(Float64Array.from(pairs))
   let total = 0
-  let reach = -Infinity
-  for (const [s, e] of spans) {
-    if (e <= reach) continue
-    total += e - Math.max(s, reach)
-    reach = e
+  let reach = lo
+  for (let j = 0; j < flat.length; j += 2) {
+    const s = Math.max(flat[j] as number, reach)
+    const e = Math.min(flat[j + 1] as number, hi)
+    if (e > s) {
+      total += e - s
+      reach = e
+    }
   }
   return total
 }
