@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../codec/decodeError.js'
-import { parseDuration, parseInstant, parseLocalDate, toISO, toISODuration } from './constructors.js'
+import { checkInstant, parseDuration, parseInstant, parseLocalDate, toISO, toISODuration } from './constructors.js'
 import type { Duration, Instant, LocalDate } from './model.js'
 
 /**
@@ -19,7 +19,7 @@ import type { Duration, Instant, LocalDate } from './model.js'
  */
 export const InstantJson: t.Type<Instant, string, unknown> = new t.Type<Instant, string, unknown>(
   'an ISO-8601 date-time with a UTC offset',
-  (u): u is Instant => typeof u === 'number' && E.isRight(parseInstant(toISO(u as Instant), '')),
+  (u): u is Instant => E.isRight(checkInstant(u, '')),
   (u, c) => {
     const r = parseInstant(u, '')
     return E.isRight(r) ? t.success(r.right) : t.failure(u, c, r.left.message.replace(/^: expected /, '').replace(/, received .*$/s, ''))
