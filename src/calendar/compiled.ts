@@ -10,8 +10,10 @@ import type { IntervalIndex } from './intervalIndex.js'
 import { MAX_DAY, MAX_YEAR, MIN_DAY, MIN_YEAR, type Plan } from './plan.js'
 import type { YearTable } from './yearTable.js'
 
-/** Most intervals one index holds; a year's worth when the days are this sparse. @internal */
-export const CHUNK_INTERVALS = 32_768
+/** An index is a local year when a year has at most this many intervals. @internal */
+export const YEAR_INTERVALS = 32_768
+/** Otherwise an index is a run of days with at most about this many intervals. @internal */
+export const CHUNK_INTERVALS = 8_192
 /** Most intervals the cache holds over all its indexes (three arrays of 8 bytes each: ~24 MB). @internal */
 export const CACHE_INTERVALS = 1_000_000
 
@@ -45,7 +47,7 @@ export const compiledKey: unique symbol = Symbol.for('itsm-kit/calendar') as nev
 
 /** Sets up the engine state of a plan. @internal */
 export const makeCompiled = (plan: Plan, zone: ZoneRules): Compiled => {
-  const chunkDays = plan.maxPerDay * 367 <= CHUNK_INTERVALS ? 0 : Math.max(1, Math.floor(CHUNK_INTERVALS / plan.maxPerDay))
+  const chunkDays = plan.maxPerDay * 367 <= YEAR_INTERVALS ? 0 : Math.max(1, Math.floor(CHUNK_INTERVALS / plan.maxPerDay))
   const chunkCount = chunkDays === 0 ? MAX_YEAR - MIN_YEAR + 1 : Math.floor((MAX_DAY - MIN_DAY) / chunkDays) + 1
   return {
     plan,
