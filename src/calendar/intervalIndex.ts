@@ -5,7 +5,7 @@
  * @internal
  * @packageDocumentation
  */
-import { DAY_MS } from '../time/civil.js'
+import { DAY_MS, daysFromCivil, yearOfDay } from '../time/civil.js'
 
 /**
  * Open intervals of the local days `firstDay … lastDay` (and the overnight parts of the two days
@@ -17,6 +17,8 @@ import { DAY_MS } from '../time/civil.js'
  * @internal
  */
 export interface IntervalIndex {
+  /** Position in the cache's list of indexes. */
+  readonly key: number
   readonly firstDay: number
   readonly lastDay: number
   readonly lo: number
@@ -27,6 +29,11 @@ export interface IntervalIndex {
   readonly cum: Float64Array
   readonly base: number
   readonly top: number
+  /** Local years of `firstDay` and of the day after `lastDay`, and whether those days are 1 January. */
+  readonly startYear: number
+  readonly startsYear: boolean
+  readonly endYear: number
+  readonly endsYear: boolean
   /** `bucket[k]`: index of the last interval starting at or before UTC midnight of day `baseDay + k`, or -1. */
   readonly baseDay: number
   readonly bucket: Int32Array
@@ -100,7 +107,7 @@ export const sortPairs = (raw: Float64Array): Float64Array => {
  *
  * @internal
  */
-export const makeIndex = (raw: Float64Array, firstDay: number, lastDay: number, lo: number, hi: number): IntervalIndex => {
+export const makeIndex = (key: number, raw: Float64Array, firstDay: number, lastDay: number, lo: number, hi: number): IntervalIndex => {
   const total = raw.length / 2
   const pairs = sortPairs(raw)
   // merge overlapping and touching intervals into maximal ones
@@ -130,6 +137,27 @@ export const makeIndex = (raw: Float64Array, firstDay: number, lastDay: number, 
     while (i + 1 < m && (starts[i + 1] as number) <= midnight) i++
     bucket[k] = i
   }
-  const partial = { firstDay, lastDay, lo, hi, n: m, starts, ends, cum, base: 0, top: 0, baseDay, bucket }
-  return { ...partial, base: cumFrom(partial, lo, indexAt(partial, lo)), top: cumFrom(partial, hi, indexAt(partial, hi)) }
+  const startYear = yearOfDay(firstDay)
+  const endYear = yearOfDay(lastDay + 1)
+  const shape = (base: number, top: number): IntervalIndex => ({
+    key,
+    firstDay,
+    lastDay,
+    lo,
+    hi,
+    n: m,
+    starts,
+    ends,
+    cum,
+    base,
+    top,
+    startYear,
+    startsYear: daysFromCivil(startYear, 1, 1) === firstDay,
+    endYear,
+    endsYear: daysFromCivil(endYear, 1, 1) === lastDay + 1,
+    baseDay,
+    bucket
+  })
+  const draft = shape(0, 0)
+  return shape(cumFrom(draft, lo, indexAt(draft, lo)), cumFrom(draft, hi, indexAt(draft, hi)))
 }

@@ -11,7 +11,7 @@
  */
 import { DAY_MS, daysFromCivil, yearOfDay } from '../time/civil.js'
 import type { Compiled } from './compiled.js'
-import { CACHE_INTERVALS } from './compiled.js'
+import { CACHE_INTERVALS, YEARS_PER_INDEX } from './compiled.js'
 import { cumFrom, indexAt, makeIndex, type IntervalIndex } from './intervalIndex.js'
 import { closedDay, hoursIn, MAX_DAY, MAX_YEAR, MIN_DAY, MIN_YEAR, type HoursList } from './plan.js'
 import { buildYearTable, dayIntervals, type YearTable } from './yearTable.js'
@@ -23,6 +23,7 @@ export const tableOf = (c: Compiled, year: number): YearTable => {
   if (cached !== undefined) return cached
   const t = buildYearTable(c.plan, c.zone, year)
   c.cache.tables[k] = t
+  c.cache.totals[k] = t.total
   return t
 }
 
@@ -48,13 +49,13 @@ export const isHolidayDay = (c: Compiled, day: number): boolean => inRange(day) 
 export const localDay = (c: Compiled, t: number): number => Math.floor(c.zone.utcToLocal(t) / DAY_MS)
 
 const rangeOf = (c: Compiled, key: number): readonly [number, number] => {
-  if (c.chunkDays === 0) return [daysFromCivil(MIN_YEAR + key, 1, 1), daysFromCivil(MIN_YEAR + key + 1, 1, 1) - 1]
+  if (c.chunkDays === 0) return [daysFromCivil(MIN_YEAR + key * YEARS_PER_INDEX, 1, 1), Math.min(MAX_DAY, daysFromCivil(MIN_YEAR + (key + 1) * YEARS_PER_INDEX, 1, 1) - 1)]
   const first = MIN_DAY + key * c.chunkDays
   return [first, Math.min(MAX_DAY, first + c.chunkDays - 1)]
 }
 
 const keyOf = (c: Compiled, day: number): number => {
-  const k = c.chunkDays === 0 ? yearOfDay(day) - MIN_YEAR : Math.floor((day - MIN_DAY) / c.chunkDays)
+  const k = c.chunkDays === 0 ? Math.floor((yearOfDay(day) - MIN_YEAR) / YEARS_PER_INDEX) : Math.floor((day - MIN_DAY) / c.chunkDays)
   return k < 0 ? 0 : k >= c.chunkCount ? c.chunkCount - 1 : k
 }
 
@@ -65,7 +66,7 @@ const chunkByKey = (c: Compiled, key: number): IntervalIndex => {
   const [first, last] = rangeOf(c, key)
   const hours = (d: number): HoursList => hoursOf(c, d)
   const midnight = (d: number): number => midnightOf(c, d)
-  const ix = makeIndex(dayIntervals(c.zone, first - 2, last, hours, midnight), first, last, midnight(first), midnight(last + 1))
+  const ix = makeIndex(key, dayIntervals(c.zone, first - 2, last, hours, midnight), first, last, midnight(first), midnight(last + 1))
   while (cache.held + ix.n > CACHE_INTERVALS && cache.order.length > 0) {
     const old = cache.order.shift() as number
     cache.held -= (cache.chunks[old] as IntervalIndex).n
@@ -79,14 +80,18 @@ const chunkByKey = (c: Compiled, key: number): IntervalIndex => {
 
 /** The index whose stretch `[lo, hi)` holds `t`. @internal */
 export const chunkAt = (c: Compiled, t: number): IntervalIndex => {
-  const last = c.cache.last
+  const cache = c.cache
+  const last = cache.last
   if (last !== undefined && t >= last.lo && t < last.hi) return last
+  const prev = cache.prev
+  if (prev !== undefined && t >= prev.lo && t < prev.hi) return prev
   // the UTC day is at most one day off the local one, so the guess is the right index or a neighbour
   let key = keyOf(c, Math.floor(t / DAY_MS))
   let ix = chunkByKey(c, key)
   while (t < ix.lo && key > 0) ix = chunkByKey(c, --key)
   while (t >= ix.hi && key < c.chunkCount - 1) ix = chunkByKey(c, ++key)
-  c.cache.last = ix
+  cache.prev = last
+  cache.last = ix
   return ix
 }
 
@@ -99,26 +104,54 @@ const chunkOfDay = (c: Compiled, day: number): IntervalIndex => chunkByKey(c, ke
  * bisects. The caller guarantees that such an index exists between `from` and `0 … last`.
  */
 const seek = (cum: Float64Array, last: number, from: number, goal: number, dir: 1 | -1): number => {
-  const off = dir > 0 ? 1 : 0
-  if (dir * ((cum[from + off] as number) - goal) >= 0) return from
+  // one rule, two loops: the predicate is `cum[i + 1] >= goal` going forward and `cum[i] <= goal`
+  // going backward, the same comparison seen from either end (kept apart only for speed)
   let bad = from
   let good = from
+  if (dir > 0) {
+    if ((cum[from + 1] as number) >= goal) return from
+    for (let step = 1; ; step *= 2) {
+      const cand = bad + step > last ? last : bad + step
+      if ((cum[cand + 1] as number) >= goal || cand === bad) {
+        good = cand
+        break
+      }
+      bad = cand
+    }
+    while (good - bad > 1) {
+      const mid = (good + bad) >> 1
+      if ((cum[mid + 1] as number) >= goal) good = mid
+      else bad = mid
+    }
+    return good
+  }
+  if ((cum[from] as number) <= goal) return from
   for (let step = 1; ; step *= 2) {
-    let cand = bad + dir * step
-    if (cand > last) cand = last
-    if (cand < 0) cand = 0
-    if (dir * ((cum[cand + off] as number) - goal) >= 0 || cand === bad) {
+    const cand = bad - step < 0 ? 0 : bad - step
+    if ((cum[cand] as number) <= goal || cand === bad) {
       good = cand
       break
     }
     bad = cand
   }
-  while (good - bad > 1 || bad - good > 1) {
+  while (bad - good > 1) {
     const mid = (good + bad) >> 1
-    if (dir * ((cum[mid + off] as number) - goal) >= 0) good = mid
+    if ((cum[mid] as number) <= goal) good = mid
     else bad = mid
   }
   return good
+}
+
+/** Open time in the local years `from … to - 1`. */
+const yearsSpan = (c: Compiled, from: number, to: number): number => {
+  // the totals of built years are kept in one typed array (NaN until built)
+  const totals = c.cache.totals
+  let s = 0
+  for (let k = from - MIN_YEAR; k < to - MIN_YEAR; k++) s += totals[k] as number
+  if (s === s) return s
+  s = 0
+  for (let y = from; y < to; y++) s += tableOf(c, y).total
+  return s
 }
 
 /** Open time between the midnights of local days `a ≤ b`, from the year tables. */
@@ -152,7 +185,7 @@ export const betweenAt = (c: Compiled, a: number, b: number): number => {
   else {
     const head = ix.top - cumFrom(ix, x, indexAt(ix, x))
     const iy = chunkAt(c, y)
-    r = head + span(c, ix.lastDay + 1, iy.firstDay) + cumFrom(iy, y, indexAt(iy, y)) - iy.base
+    r = head + (ix.endsYear && iy.startsYear ? yearsSpan(c, ix.endYear, iy.startYear) : span(c, ix.lastDay + 1, iy.firstDay)) + cumFrom(iy, y, indexAt(iy, y)) - iy.base
   }
   return r === 0 ? 0 : a < b ? r : -r
 }
@@ -173,9 +206,14 @@ export const shiftAt = (c: Compiled, t: number, d: number, dir: 1 | -1): number 
   const i = indexAt(ix, t)
   const goal = cumFrom(ix, t, i) + dir * d
   if (dir > 0 ? goal <= ix.top : goal >= ix.base) return solve(ix, goal, dir, i)
-  // past this index: skip whole years by their totals, then days by their running totals
   let need = dir > 0 ? goal - ix.top : ix.base - goal
   const edge = dir > 0 ? ix.lastDay + 1 : ix.firstDay
+  // the neighbouring index, when it is built and holds the answer
+  const nearKey = ix.key + dir
+  const near = nearKey >= 0 && nearKey < c.chunkCount ? c.cache.chunks[nearKey] : undefined
+  if (near !== undefined && need <= near.top - near.base)
+    return dir > 0 ? solve(near, near.base + need, 1, indexAt(near, near.lo)) : solve(near, near.top - need, -1, near.n - 1)
+  // past this index: skip whole years by their totals, then days by their running totals
   let year = yearOfDay(edge)
   if (year > MAX_YEAR || year < MIN_YEAR) return dir * Infinity
   let tb = tableOf(c, year)
