@@ -163,8 +163,6 @@ export const toDate = (self: Instant): Date => new Date(self)
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { DateTime } from 'luxon'
-import { describe } from '../codec/describe.js'
-import { formatIn, formatOffset, formatWall, parseOffset, readISO } from './iso.js'
  * import { Time } from 'itsm-kit'
  * const dt = DateTime.fromObject({ year: 2025, month: 3, day: 7, hour: 15, minute: 30 }, { zone: 'Europe/Oslo' })
  * assert.deepStrictEqual(Time.fromDateTime(dt), E.right(Date.UTC(2025, 2, 7, 14, 30)))
