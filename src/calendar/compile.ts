@@ -142,14 +142,15 @@ const neverOpen = (): Compiled => makeCompiled(makePlan({ zone: 'UTC', weekly: {
 
 /**
  * The engine state of a calendar. A value that did not come from {@link compile} (a
- * `structuredClone`d or hand-made one) is compiled again from its spec, on every call; one whose
- * spec does not compile is treated as never open.
+ * `structuredClone`d or hand-made one, or one frozen together with its cache) is compiled again
+ * from its spec, on every call; one whose spec does not compile is treated as never open.
  *
  * @internal
  */
 export const compiledOf = (cal: BusinessCalendar): Compiled => {
   const c = readCompiled(cal)
-  if (c !== undefined) return c
+  // a calendar frozen deeply by its holder (symbol keys included) cannot fill its cache
+  if (c !== undefined && !Object.isFrozen(c.cache)) return c
   const spec = typeof cal === 'object' && cal !== null ? (cal as { readonly spec?: unknown }).spec : undefined
   const again = compile(spec as CalendarSpec)
   return E.isRight(again) ? (readCompiled(again.right) ?? neverOpen()) : neverOpen()

@@ -147,3 +147,17 @@ describe('a calendar that crossed a structured clone', () => {
 function at0(): Time.Instant {
   return I(Date.UTC(2025, 2, 7, 9, 30))
 }
+
+describe('a calendar frozen together with its hidden cache', () => {
+  it('still answers, without throwing', () => {
+    const cal = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => denseUtc))
+    const freezeAll = (x: unknown): void => {
+      if (typeof x !== 'object' || x === null || ArrayBuffer.isView(x) || Object.isFrozen(x)) return
+      Object.freeze(x)
+      for (const k of Reflect.ownKeys(x)) freezeAll((x as Record<PropertyKey, unknown>)[k])
+    }
+    freezeAll(cal)
+    expect(Object.isFrozen(readCompiled(cal)?.cache)).toBe(true)
+    expect(pipe(cal, Calendar.addBusinessTime(at0(), D(3_600_000)))).toBe(Date.UTC(2025, 2, 7, 10, 30))
+  })
+})
