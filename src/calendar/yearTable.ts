@@ -98,7 +98,16 @@ export const buildYearTable = (plan: Plan, zone: ZoneRules, year: number): YearT
   const n = days.length
   // midnights of the days first - 1 … first + n; the stored table keeps first … first + n
   const mids = new Float64Array(n + 2)
-  for (let i = 0; i <= n + 1; i++) mids[i] = zone.localToUtc((days.first - 1 + i) * DAY_MS)
+  // a midnight read with the offset of the one before, when that offset holds there, is the
+  // answer (the earlier of two occurrences, too); otherwise the zone rules decide
+  let off = Number.NaN
+  for (let i = 0; i <= n + 1; i++) {
+    const local = (days.first - 1 + i) * DAY_MS
+    const guess = local - off
+    const u = i > 0 && zone.offsetAt(guess) === off ? guess : zone.localToUtc(local)
+    mids[i] = u
+    off = local - u
+  }
   const cum = new Float64Array(n + 1)
   const before = yearDays(plan, year - 1)
   let prev2 = hoursIn(plan, before, days.first - 2)
