@@ -26,6 +26,7 @@ import {
 } from './impls.js'
 import { mulberry32 } from './prng.js'
 import { cases, render, runCases } from './boundaries.js'
+import { denseFigures, denseSink } from './dense.js'
 
 const env = (name: string, fallback: number): number => {
   const v = Number(process.env[name])
@@ -280,6 +281,11 @@ const d1 = results.get(key(kit, workloads[3] as Workload))
 const d10 = results.get(key(kit, workloads[5] as Workload))
 const tenVsOne = (d10?.nsPerOp ?? NaN) / (d1?.nsPerOp ?? NaN)
 console.log(`(c) itsm-kit between 10 years vs 1 day: ${tenVsOne.toFixed(2)}× the time per call`)
+const dense = denseFigures(SEED)
+console.log(`(d) dense calendar (1 440 intervals a day, Europe/Oslo, NO holidays): compile ${dense.compileMs.toFixed(0)} ms`)
+for (const [label, ms] of dense.coldEach) console.log(`    cold (fresh calendar, year tables built on the way) ${label}: ${ms.toFixed(1)} ms`)
+console.log(`    warm, ${dense.warmQueries} random add/between/subtract over spans up to 200 years: median ${dense.warmMedianMs.toFixed(3)} ms, slowest ${dense.warmMaxMs.toFixed(2)} ms`)
+console.log(`    held afterwards: ${dense.heldMb.toFixed(1)} MB (heap + array buffers, ${dense.years} year tables)`)
 
 // ---------------------------------------------------------------- targets
 
@@ -307,4 +313,7 @@ console.log(`${verdict(tenVsOne <= 2)}  between 10 years ≤ 2× between 1 day: 
 console.log(`${verdict(first.firstQueryMs <= 5)}  first use of a new year ≤ 5 ms: first query ${first.firstQueryMs.toFixed(2)} ms (compile + query ${first.totalMs.toFixed(2)} ms)`)
 console.log(`${verdict(mem.kbPerCalendar < 1024)}  memory for 10 years < 1 MB: ${mem.kbPerCalendar.toFixed(1)} KB per calendar`)
 console.log(`${verdict(floorMismatches.every((b) => b === 0))}  itsm-kit agrees with the floor on its calendar`)
-if (sink + extrasSink() === 42) console.log('') // keeps every result observable
+console.log(`${verdict(dense.warmMaxMs <= 50)}  dense calendar, every warm query over ≤ 200 years ≤ 50 ms: slowest ${dense.warmMaxMs.toFixed(2)} ms`)
+console.log(`${verdict(dense.coldMs <= 50)}  dense calendar, every cold query over ≈ 190 years ≤ 50 ms: slowest ${dense.coldMs.toFixed(1)} ms`)
+console.log(`${verdict(dense.heldMb <= 64)}  dense calendar holds ≤ 64 MB after 200-year queries: ${dense.heldMb.toFixed(1)} MB`)
+if (sink + extrasSink() + denseSink() === 42) console.log('') // keeps every result observable

@@ -1,6 +1,9 @@
 import type { Duration, Instant } from '../time/index.js'
 import { maxDuration, maxInstant, minInstant } from '../time/model.js'
+import type { Compiled } from './compiled.js'
 import type { BusinessCalendar, OpenInterval } from './model.js'
+import { compiledOf } from './compile.js'
+import { betweenAt, intervalsAt, isOpenAt, shiftAt } from './search.js'
 
 /**
  * An instant that bypassed the constructors (a cast) is clamped into range, NaN to the start:
@@ -12,6 +15,25 @@ export const safeInstant = (t: number): number => (t >= minInstant ? (t <= maxIn
 
 /** @internal */
 export const safeDuration = (d: number): number => (d >= -maxDuration ? (d <= maxDuration ? d : maxDuration) : d < 0 ? -maxDuration : 0)
+
+const clamp = (u: number): number => (u > maxInstant ? maxInstant : u < minInstant ? minInstant : u)
+
+/** `add` (d > 0) or `subtract` (d < 0) of business time, clamped to the instants itsm-kit accepts. @internal */
+export const shiftBy = (c: Compiled, t: number, d: number): number => (d === 0 ? t : clamp(d > 0 ? shiftAt(c, t, d, 1) : shiftAt(c, t, -d, -1)))
+
+/** `t` when open, else the next opening; {@link Time.maxInstant} past the last one. @internal */
+export const nextOpeningAt = (c: Compiled, t: number): number => {
+  // the earliest instant after one open millisecond, less that millisecond
+  const u = shiftAt(c, t, 1, 1)
+  return u === Infinity ? maxInstant : clamp(u - 1)
+}
+
+/** `t` when open time lies immediately before it, else the last closing before it. @internal */
+export const previousClosingAt = (c: Compiled, t: number): number => {
+  // the mirror image: the latest instant before one open millisecond, plus that millisecond
+  const u = shiftAt(c, t, 1, -1)
+  return u === -Infinity ? minInstant : clamp(u + 1)
+}
 
 /**
  * Tells whether the desk is open at an instant. Intervals are half-open: the opening instant is
@@ -31,7 +53,7 @@ export const safeDuration = (d: number): number => (d >= -maxDuration ? (d <= ma
  * @category queries
  * @since 0.1.0
  */
-export const isOpen = (at: Instant) => (self: BusinessCalendar): boolean => self.engine.isOpen(safeInstant(at))
+export const isOpen = (at: Instant) => (self: BusinessCalendar): boolean => isOpenAt(compiledOf(self), safeInstant(at))
 
 /**
  * Returns `at` itself when the desk is open then, otherwise the next instant it opens
@@ -50,11 +72,15 @@ export const isOpen = (at: Instant) => (self: BusinessCalendar): boolean => self
  * @category queries
  * @since 0.1.0
  */
-export const nextOpening = (at: Instant) => (self: BusinessCalendar): Instant => self.engine.nextOpening(safeInstant(at)) as Instant
+export const nextOpening = (at: Instant) => (self: BusinessCalendar): Instant => nextOpeningAt(compiledOf(self), safeInstant(at)) as Instant
 
 /**
- * Returns `at` itself when the desk is open then or closes exactly then, otherwise the instant it
- * last closed before `at` ({@link Time.minInstant} if it was never open before).
+ * Returns `at` itself when open time lies immediately before it (the desk is open just before
+ * `at`, or closes exactly at `at`), otherwise the end of the last open interval before `at`
+ * ({@link Time.minInstant} if it was never open before). It is the mirror image of
+ * {@link nextOpening}: at an opening instant it answers the previous close, not `at`.
+ *
+ * Changed in 0.2.0: at an opening instant it used to return `at` itself.
  *
  * @example
  * ```ts
@@ -63,13 +89,17 @@ export const nextOpening = (at: Instant) => (self: BusinessCalendar): Instant =>
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
  * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const sunday = pipe(Time.fromISO('2025-03-09T12:00:00+01:00'), E.getOrElseW(() => assert.fail()))
- * assert.strictEqual(Time.toISO(pipe(oslo, Calendar.previousClosing(sunday))), '2025-03-07T15:00:00Z')
+ * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const closing = (iso: string) => Time.toLocalISO(oslo.zone)(pipe(oslo, Calendar.previousClosing(at(iso))))
+ * assert.strictEqual(closing('2025-03-09T12:00:00+01:00'), '2025-03-07T16:00:00+01:00')
+ * assert.strictEqual(closing('2025-03-10T08:00:00+01:00'), '2025-03-07T16:00:00+01:00')
+ * assert.strictEqual(closing('2025-03-10T16:00:00+01:00'), '2025-03-10T16:00:00+01:00')
+ * assert.strictEqual(closing('2025-03-10T10:00:00+01:00'), '2025-03-10T10:00:00+01:00')
  * ```
  * @category queries
  * @since 0.1.0
  */
-export const previousClosing = (at: Instant) => (self: BusinessCalendar): Instant => self.engine.previousClosing(safeInstant(at)) as Instant
+export const previousClosing = (at: Instant) => (self: BusinessCalendar): Instant => previousClosingAt(compiledOf(self), safeInstant(at)) as Instant
 
 /**
  * Returns the earliest instant `u ≥ at` such that exactly `duration` of open time lies between
@@ -106,7 +136,7 @@ export const previousClosing = (at: Instant) => (self: BusinessCalendar): Instan
  * @since 0.1.0
  */
 export const addBusinessTime = (at: Instant, duration: Duration) => (self: BusinessCalendar): Instant =>
-  self.engine.add(safeInstant(at), safeDuration(duration)) as Instant
+  shiftBy(compiledOf(self), safeInstant(at), safeDuration(duration)) as Instant
 
 /**
  * Returns the latest instant `u ≤ at` such that exactly `duration` of open time lies between
@@ -133,7 +163,7 @@ export const addBusinessTime = (at: Instant, duration: Duration) => (self: Busin
  * @since 0.1.0
  */
 export const subtractBusinessTime = (at: Instant, duration: Duration) => (self: BusinessCalendar): Instant =>
-  self.engine.subtract(safeInstant(at), safeDuration(duration)) as Instant
+  shiftBy(compiledOf(self), safeInstant(at), -safeDuration(duration)) as Instant
 
 /**
  * Returns the open time between two instants, signed: negative when `to` is before `from`.
@@ -162,7 +192,7 @@ export const subtractBusinessTime = (at: Instant, duration: Duration) => (self: 
  * @since 0.1.0
  */
 export const businessTimeBetween = (from: Instant, to: Instant) => (self: BusinessCalendar): Duration =>
-  self.engine.between(safeInstant(from), safeInstant(to)) as Duration
+  betweenAt(compiledOf(self), safeInstant(from), safeInstant(to)) as Duration
 
 /**
  * Returns the open intervals that overlap `[from, to)`, clipped to it, in order: the time
@@ -191,5 +221,9 @@ export const businessTimeBetween = (from: Instant, to: Instant) => (self: Busine
  * @category queries
  * @since 0.1.0
  */
-export const openIntervals = (from: Instant, to: Instant) => (self: BusinessCalendar): ReadonlyArray<OpenInterval> =>
-  self.engine.intervals(safeInstant(from), safeInstant(to))
+export const openIntervals = (from: Instant, to: Instant) => (self: BusinessCalendar): ReadonlyArray<OpenInterval> => {
+  const flat = intervalsAt(compiledOf(self), safeInstant(from), safeInstant(to))
+  const out: OpenInterval[] = []
+  for (let i = 0; i < flat.length; i += 2) out.push({ start: flat[i] as Instant, end: flat[i + 1] as Instant })
+  return out
+}

@@ -2,9 +2,11 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { daysInMonth, formatSeconds, parseSeconds } from '../time/civil.js'
 import { parseZone } from '../time/constructors.js'
+import type { IanaZone } from '../time/index.js'
 import { makeZoneRules } from '../time/zone.js'
 import { decodeCalendarSpec } from './codec.js'
-import { MAX_YEAR, MIN_YEAR, makeEngine, toSeconds } from './engine.js'
+import { compiledKey, makeCompiled, readCompiled, type Compiled } from './compiled.js'
+import { MAX_YEAR, MIN_YEAR, makePlan, toSeconds } from './plan.js'
 import { dayOfRule } from './rules.js'
 import { emptyInterval, impossibleDate, noOpenTime, overlappingHours, type CalendarError } from './errors.js'
 import { allWeekdays, type BusinessCalendar, type CalendarSpec, type DateRule, type OpeningHours } from './model.js'
@@ -87,6 +89,13 @@ const validate = (spec: CalendarSpec): CalendarError | undefined => {
   return undefined
 }
 
+const attach = (spec: CalendarSpec, zone: IanaZone): BusinessCalendar => {
+  const cal = { _tag: 'BusinessCalendar' as const, spec, zone }
+  // the engine state is kept under a symbol the public type does not name
+  Object.defineProperty(cal, compiledKey, { value: makeCompiled(makePlan(spec), makeZoneRules(zone)), enumerable: false })
+  return cal
+}
+
 /**
  * Checks a calendar spec and compiles it into a {@link BusinessCalendar}.
  *
@@ -121,9 +130,51 @@ export const compile = (spec: CalendarSpec): E.Either<CalendarError, BusinessCal
         E.flatMap((zone): E.Either<CalendarError, BusinessCalendar> => {
           const err = validate(decoded)
           return err === undefined
-            ? E.right({ _tag: 'BusinessCalendar', spec: decoded, zone, engine: makeEngine(decoded, makeZoneRules(zone)) })
+            ? E.right(attach(decoded, zone))
             : E.left(err)
         })
       )
     )
   )
+
+/**
+ * Whether a value is a business calendar: one that {@link compile} made, or a copy of one (a
+ * `structuredClone`d calendar keeps its spec and is compiled again where it is used). A guard for
+ * arguments that come from JavaScript callers; it never throws.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { Calendar } from 'itsm-kit'
+ * const oslo = Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }))
+ * assert.strictEqual(E.isRight(oslo) && Calendar.isBusinessCalendar(oslo.right), true)
+ * assert.strictEqual(Calendar.isBusinessCalendar({ zone: 'Europe/Oslo' }), false)
+ * ```
+ * @category guards
+ * @since 0.2.0
+ */
+export const isBusinessCalendar = (u: unknown): u is BusinessCalendar => {
+  if (typeof u !== 'object' || u === null) return false
+  const r = u as { readonly _tag?: unknown; readonly zone?: unknown; readonly spec?: unknown }
+  return r._tag === 'BusinessCalendar' && typeof r.zone === 'string' && typeof r.spec === 'object' && r.spec !== null
+}
+
+/** A calendar that is never open, for a value that did not come from {@link compile}. */
+const neverOpen = (): Compiled => makeCompiled(makePlan({ zone: 'UTC', weekly: {} }), makeZoneRules('UTC'))
+
+/**
+ * The engine state of a calendar. A value that did not come from {@link compile} (a
+ * `structuredClone`d or hand-made one, or one frozen together with its cache) is compiled again
+ * from its spec, on every call; one whose spec does not compile is treated as never open.
+ *
+ * @internal
+ */
+export const compiledOf = (cal: BusinessCalendar): Compiled => {
+  const c = readCompiled(cal)
+  // a calendar frozen deeply by its holder (symbol keys included) cannot fill its cache
+  if (c !== undefined && !Object.isFrozen(c.cache)) return c
+  const spec = typeof cal === 'object' && cal !== null ? (cal as { readonly spec?: unknown }).spec : undefined
+  const again = compile(spec as CalendarSpec)
+  return E.isRight(again) ? (readCompiled(again.right) ?? neverOpen()) : neverOpen()
+}

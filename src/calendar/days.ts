@@ -1,16 +1,19 @@
 import type { Instant } from '../time/index.js'
 import { DAY_MS } from '../time/civil.js'
 import { maxInstant, minInstant } from '../time/model.js'
-import { safeInstant } from './businessTime.js'
-import { MAX_DAY, MIN_DAY, type Engine } from './engine.js'
+import { nextOpeningAt, previousClosingAt, safeInstant } from './businessTime.js'
+import { compiledOf } from './compile.js'
+import type { Compiled } from './compiled.js'
 import type { BusinessCalendar } from './model.js'
+import { MAX_DAY, MIN_DAY } from './plan.js'
+import { hoursOf, isHolidayDay, isOpenAt, localDay } from './search.js'
 
 /**
  * Whether a local date has opening hours and exists in the zone at all: Samoa skipped 30
  * December 2011, so it is no business day whatever the weekly hours say.
  */
-const isBusinessDate = (engine: Engine, day: number): boolean =>
-  engine.hoursOn(day).length > 0 && engine.localDay(engine.localToUtc(day * DAY_MS)) === day
+const isBusinessDate = (c: Compiled, day: number): boolean =>
+  hoursOf(c, day).opens.length > 0 && localDay(c, c.zone.localToUtc(day * DAY_MS)) === day
 
 /**
  * Moves a number of business days (local dates with any open time) keeping the wall time.
@@ -42,8 +45,8 @@ export const addBusinessDays = (at: Instant, days: number) => (self: BusinessCal
   const t = safeInstant(at)
   const n = Number.isNaN(days) ? 0 : Math.trunc(days)
   if (n === 0) return t as Instant
-  const engine = self.engine
-  const local = engine.utcToLocal(t)
+  const c = compiledOf(self)
+  const local = c.zone.utcToLocal(t)
   const day = Math.floor(local / DAY_MS)
   const wall = local - day * DAY_MS
   const step = n > 0 ? 1 : -1
@@ -51,12 +54,14 @@ export const addBusinessDays = (at: Instant, days: number) => (self: BusinessCal
   for (let k = 0; k !== n; ) {
     d += step
     if (d < MIN_DAY || d > MAX_DAY) return (n > 0 ? maxInstant : minInstant) as Instant
-    if (isBusinessDate(engine, d)) k += step
+    if (isBusinessDate(c, d)) k += step
   }
-  const u = safeInstant(engine.localToUtc(d * DAY_MS + wall))
-  // forward, a closing instant stays (as a due time landing on 16:00 does); backward, it is kept too
-  if (n > 0) return (engine.previousClosing(u) === u ? u : engine.nextOpening(u)) as Instant
-  return engine.previousClosing(u) as Instant
+  const u = safeInstant(c.zone.localToUtc(d * DAY_MS + wall))
+  // an open instant stays; forward, a closing instant stays too (as a due time landing on 16:00
+  // does); otherwise it snaps to the next opening (forward) or the previous closing (backward)
+  if (isOpenAt(c, u)) return u as Instant
+  if (n > 0) return (previousClosingAt(c, u) === u ? u : nextOpeningAt(c, u)) as Instant
+  return previousClosingAt(c, u) as Instant
 }
 
 /**
@@ -80,13 +85,15 @@ export const addBusinessDays = (at: Instant, days: number) => (self: BusinessCal
  * @since 0.1.0
  */
 export const endOfBusinessDay = (at: Instant) => (self: BusinessCalendar): Instant => {
-  const engine = self.engine
+  const c = compiledOf(self)
   const t = safeInstant(at)
-  const today = engine.localDay(t)
+  const today = localDay(c, t)
   const closing = (d: number): number | undefined => {
-    if (!isBusinessDate(engine, d)) return undefined
-    const hours = engine.hoursOn(d)
-    return hours.length === 0 ? undefined : safeInstant(engine.localToUtc(d * DAY_MS + Math.max(...hours.map(([, c]) => c)) * 1000))
+    if (!isBusinessDate(c, d)) return undefined
+    const closes = hoursOf(c, d).closes
+    let last = 0
+    for (const x of closes) if (x > last) last = x
+    return safeInstant(c.zone.localToUtc(d * DAY_MS + last * 1000))
   }
   // inside yesterday's overnight interval, the business day is still yesterday's
   const yesterday = today > MIN_DAY ? closing(today - 1) : undefined
@@ -116,7 +123,10 @@ export const endOfBusinessDay = (at: Instant) => (self: BusinessCalendar): Insta
  * @category queries
  * @since 0.1.0
  */
-export const isHoliday = (at: Instant) => (self: BusinessCalendar): boolean => self.engine.isHolidayDay(self.engine.localDay(safeInstant(at)))
+export const isHoliday = (at: Instant) => (self: BusinessCalendar): boolean => {
+  const c = compiledOf(self)
+  return isHolidayDay(c, localDay(c, safeInstant(at)))
+}
 
 /**
  * Tells whether the local date of an instant is a business day: a date with some opening hours
@@ -135,5 +145,7 @@ export const isHoliday = (at: Instant) => (self: BusinessCalendar): boolean => s
  * @category queries
  * @since 0.1.0
  */
-export const isBusinessDay = (at: Instant) => (self: BusinessCalendar): boolean =>
-  self.engine.hoursOn(self.engine.localDay(safeInstant(at))).length > 0
+export const isBusinessDay = (at: Instant) => (self: BusinessCalendar): boolean => {
+  const c = compiledOf(self)
+  return hoursOf(c, localDay(c, safeInstant(at))).opens.length > 0
+}

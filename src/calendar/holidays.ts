@@ -20,6 +20,9 @@ export interface HolidayDate {
  * several rules is listed once, with all their names (Norway's 17 May and Ascension Day fell
  * together in 2007).
  *
+ * Total: a year that is not a whole number from 1900 to 2199 (the years a `LocalDate` can
+ * name) picks no day, so the list is empty.
+ *
  * @example
  * ```ts
  * import * as assert from 'node:assert'
@@ -34,6 +37,7 @@ export interface HolidayDate {
  * @since 0.1.0
  */
 export const holidaysIn = (year: number) => (self: ReadonlyArray<DateRule>): ReadonlyArray<HolidayDate> => {
+  if (!Number.isInteger(year) || year < 1900 || year > 2199 || !Array.isArray(self)) return []
   const found = new Map<number, string[]>()
   for (const anchor of [year - 1, year, year + 1])
     for (const rule of self) {

@@ -46,7 +46,7 @@ export type {
 } from './model.js'
 export { allWeekdays } from './model.js'
 export type { CalendarError, EmptyInterval, ImpossibleDate, NoOpenTime, OverlappingHours } from './errors.js'
-export { compile } from './compile.js'
+export { compile, isBusinessCalendar } from './compile.js'
 export { decodeCalendarSpec, encodeCalendarSpec } from './codec.js'
 export {
   addBusinessTime,
@@ -57,6 +57,7 @@ export {
   previousClosing,
   subtractBusinessTime
 } from './businessTime.js'
+export { closedStretches, type ClosedStretch } from './closed.js'
 export { addBusinessDays, endOfBusinessDay, isBusinessDay, isHoliday } from './days.js'
 export { alwaysOpen, weekdays, type WeekdaysOptions } from './presets.js'
 export { holidaysIn, publicHolidays, type HolidayCountry, type HolidayDate } from './holidays.js'

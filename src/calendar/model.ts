@@ -1,5 +1,4 @@
 import type { IanaZone, Instant } from '../time/index.js'
-import type { Engine } from './engine.js'
 
 /**
  * A day of the week, as written in calendar specs.
@@ -163,11 +162,14 @@ export interface CalendarSpec {
 }
 
 /**
- * A compiled calendar: the validated spec plus an engine that answers business-time questions
- * with a binary search over precomputed open intervals.
+ * A compiled calendar: the validated spec and its zone, made by `compile`, which also attaches
+ * (out of sight of this type) the tables that answer business-time questions.
  *
- * Compiled calendars are values: the only state inside is a cache of intervals generated per
- * year on first use, which never changes a result.
+ * Compiled calendars are values: the only state inside is a cache of year tables and interval
+ * indexes built on first use, which never changes a result. They cannot cross a worker or
+ * process boundary as they are: send `spec` (plain JSON) and compile it again there. A copy made
+ * by `structuredClone` keeps `spec` but loses the tables, so every query on it compiles the spec
+ * again.
  *
  * @category models
  * @since 0.1.0
@@ -176,8 +178,6 @@ export interface BusinessCalendar {
   readonly _tag: 'BusinessCalendar'
   readonly spec: CalendarSpec
   readonly zone: IanaZone
-  /** @internal */
-  readonly engine: Engine
 }
 
 /**

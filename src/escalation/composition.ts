@@ -3,7 +3,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as Sla from '../sla/index.js'
 import { pausingParties, targetFor, type SlaPolicy } from '../sla/index.js'
 import { policyIssue } from './guard.js'
-import type { Duration } from '../time/index.js'
+import { formatBusinessDuration, type Duration } from '../time/index.js'
 import type { CompositionPart, CompositionViolation, EscalationPolicy } from './model.js'
 import { own } from '../codec/primitives.js'
 
@@ -18,15 +18,6 @@ import { own } from '../codec/primitives.js'
 export interface CompositionOptions {
   readonly kind?: TicketKind
   readonly businessDay?: Duration
-}
-
-/** A business duration in words: `8 h 30 min`, `45 min`, `0 min`. @internal */
-export const formatDuration = (ms: number): string => {
-  const h = Math.floor(ms / 3_600_000)
-  const min = Math.floor((ms % 3_600_000) / 60_000)
-  const s = (ms % 60_000) / 1000
-  const parts = [h > 0 ? `${h} h` : '', min > 0 ? `${min} min` : '', s > 0 ? `${s} s` : ''].filter((p) => p !== '')
-  return parts.length === 0 ? '0 min' : parts.join(' ')
 }
 
 /**
@@ -108,7 +99,7 @@ const compose = (sla: SlaPolicy, options: CompositionOptions, self: EscalationPo
         parts,
         total: total as Duration,
         target: limit as Duration,
-        message: `${priority}: ${parts.map((p) => `${p.tier} ${formatDuration(p.duration)}`).join(' + ')} = ${formatDuration(total)} > resolution ${target._tag === 'BusinessTime' ? formatDuration(limit) : `${target.days} business day${target.days === 1 ? '' : 's'} (${formatDuration(limit)})`}`
+        message: `${priority}: ${parts.map((p) => `${p.tier} ${formatBusinessDuration(p.duration)}`).join(' + ')} = ${formatBusinessDuration(total as Duration)} > resolution ${target._tag === 'BusinessTime' ? formatBusinessDuration(limit as Duration) : `${target.days} business day${target.days === 1 ? '' : 's'} (${formatBusinessDuration(limit as Duration)})`}`
       })
   }
   return out

@@ -3,13 +3,11 @@ import * as O from 'fp-ts/lib/Option.js'
 import { hasResolutionTarget, hasResponseTarget, allowsWorkaround } from '../classification/index.js'
 import type { KindRules, TicketKind } from '../classification/index.js'
 import { addBusinessDays, addBusinessTime, businessTimeBetween, endOfBusinessDay, nextOpening, openIntervals } from '../calendar/index.js'
-import { holidaysIn } from '../calendar/holidays.js'
-import type { BusinessCalendar, OpenInterval } from '../calendar/index.js'
+import { closedStretches, isBusinessCalendar, type BusinessCalendar, type OpenInterval } from '../calendar/index.js'
 import { decodeError, makeIssue, type Issue } from '../codec/decodeError.js'
 import { isInstant, isRecord, isShare, policyIssue, targetIssue } from './guard.js'
 import { own } from '../codec/primitives.js'
 import type { Duration, Instant } from '../time/index.js'
-import { formatDay } from '../time/civil.js'
 import { defaultContext, timeline as timelineOf, timelineAt, type AwaitingParty, type DecideContext, type Interval, type TicketError, type TicketEvent, type Timeline } from '../ticket/index.js'
 import type { SlaError } from './errors.js'
 import type { Agreement, ClockState, Closed, Explanation, Metric, MetricPolicy, MetricResult, Pause, SlaPolicy, Target, WarningPassed } from './model.js'
@@ -144,40 +142,13 @@ const markOf = (share: number, target: number): number => {
 const explanationOf = (cal: BusinessCalendar, segments: ReadonlyArray<Span>, pauses: ReadonlyArray<PauseSpan>): Explanation => {
   const counted: OpenInterval[] = []
   const closed: Closed[] = []
-  const names = holidayNames(cal)
   for (const [a, b] of segments) {
-    let from = a
-    for (const i of openIntervals(a as Instant, b as Instant)(cal)) {
-      if (i.start > from) closed.push({ from: from as Instant, to: i.start, holidays: names(from, i.start) })
-      counted.push(i)
-      from = i.end
-    }
-    if (b > from) closed.push({ from: from as Instant, to: b as Instant, holidays: names(from, b) })
+    counted.push(...openIntervals(a as Instant, b as Instant)(cal))
+    closed.push(...closedStretches(a as Instant, b as Instant)(cal))
   }
   // an ongoing pause has no end yet
   const paused: Pause[] = pauses.map(([from, to, party, ongoing]) => (ongoing ? { from: from as Instant, party } : { from: from as Instant, to: to as Instant, party }))
   return { counted, closed, pauses: paused }
-}
-
-/** Names of the calendar's holidays on the local dates a stretch covers. */
-const holidayNames = (cal: BusinessCalendar) => (from: number, to: number): ReadonlyArray<string> => {
-  const rules = cal.spec.holidays ?? []
-  if (rules.length === 0) return []
-  const engine = cal.engine
-  const out: string[] = []
-  const byYear = new Map<number, ReadonlyMap<string, ReadonlyArray<string>>>()
-  for (let day = engine.localDay(from), last = engine.localDay(Math.max(from, to - 1)); day <= last && day - engine.localDay(from) < 400; day++) {
-    if (!engine.isHolidayDay(day)) continue
-    const date = formatDay(day)
-    const year = Number(date.slice(0, 4))
-    let table = byYear.get(year)
-    if (table === undefined) {
-      table = new Map(holidaysIn(year)(rules).map((h) => [h.date as string, h.names]))
-      byYear.set(year, table)
-    }
-    for (const n of table.get(date) ?? []) if (!out.includes(n)) out.push(n)
-  }
-  return out
 }
 
 const notApplicable = (metric: MetricResult['metric'], reason: string, priority?: string): MetricResult => {
@@ -363,7 +334,7 @@ export const argumentIssue = (agreement: unknown, now: unknown, options: unknown
   const policy = policyIssue(agreement['policy'], 'agreement.policy', false)
   if (policy !== undefined) return policy
   const cal = agreement['calendar']
-  if (!(isRecord(cal) && cal['_tag'] === 'BusinessCalendar' && 'engine' in cal && typeof cal['zone'] === 'string'))
+  if (!isBusinessCalendar(cal))
     return makeIssue('agreement.calendar', 'a business calendar compiled by Calendar.compile', cal)
   if (!isInstant(now)) return makeIssue('now', 'an instant (epoch milliseconds) from 1900 to 2200', now)
   if (options !== undefined && options !== null && !isRecord(options)) return makeIssue('options', 'evaluation options (an object)', options)

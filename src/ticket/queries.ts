@@ -1,6 +1,5 @@
 import * as O from 'fp-ts/lib/Option.js'
-import { businessTimeBetween } from '../calendar/businessTime.js'
-import type { BusinessCalendar } from '../calendar/index.js'
+import { businessTimeBetween, isBusinessCalendar, type BusinessCalendar } from '../calendar/index.js'
 import type { Duration, Instant } from '../time/index.js'
 import { isTicketState } from './context.js'
 import type { Status, Ticket } from './model.js'
@@ -71,9 +70,8 @@ export const timeInStatus = (at: Instant) => (self: Ticket): Duration =>
  * @since 0.1.0
  */
 export const businessTimeInStatus = (at: Instant, calendar: BusinessCalendar) => (self: Ticket): Duration =>
-  !isTicket(self) || !isInstantLike(at) || !isCalendar(calendar) || at <= self.status.since ? (0 as Duration) : businessTimeBetween(self.status.since, at)(calendar)
+  !isTicket(self) || !isInstantLike(at) || !isBusinessCalendar(calendar) || at <= self.status.since ? (0 as Duration) : businessTimeBetween(self.status.since, at)(calendar)
 
-const isCalendar = (u: unknown): u is BusinessCalendar => typeof u === 'object' && u !== null && (u as { readonly _tag?: unknown })._tag === 'BusinessCalendar'
 
 /**
  * Returns who holds the ticket: its tier and, if someone took it, the assignee (`{ tier: '' }` for

@@ -1,5 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { DateTime } from 'luxon'
+import { describe } from '../codec/describe.js'
+import { formatIn, formatOffset, formatWall, parseOffset, readISO } from './iso.js'
 import { DAY_MS, formatDay, parseDay, parseSeconds } from './civil.js'
 import {
   invalidDuration,
@@ -13,6 +15,12 @@ import {
 } from './errors.js'
 import { maxDuration, maxInstant, minInstant, type Duration, type IanaZone, type Instant, type LocalDate } from './model.js'
 import { isKnownZone, makeDirectZoneRules } from './zone.js'
+
+/** What the writers return for a value that is no instant (they never throw). */
+const INVALID_INSTANT = 'Invalid Instant'
+const INVALID_DATE = 'Invalid Date'
+/** Whether a number can be written as a date-time (a `Date` holds ±8.64e15 ms). */
+const isShowable = (t: number): boolean => typeof t === 'number' && Number.isFinite(t) && Math.abs(t) <= 8.64e15
 
 const RANGE = 'an instant between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z'
 
@@ -40,23 +48,42 @@ export const checkInstant = (ms: unknown, path: string, shown: unknown = ms): E.
  */
 export const fromEpochMillis = (ms: number): E.Either<InvalidInstant, Instant> => checkInstant(ms, 'instant')
 
-// date, 'T', time with optional fraction, then a mandatory offset
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i
-
-/** @internal */
+/**
+ * Reads an ISO-8601 instant with its offset: `T` or (RFC 3339) a space between date and time,
+ * and at most one RFC 9557 zone annotation, which must agree with the offset. Plain arithmetic:
+ * luxon's global settings and the clock play no part.
+ *
+ * @internal
+ */
 export const parseInstant = (s: unknown, path: string): E.Either<InvalidInstant, Instant> => {
   const expected = 'an ISO-8601 date-time with a UTC offset, such as "2025-03-07T15:30:00+01:00" or "2025-03-07T14:30:00Z"'
-  if (typeof s !== 'string' || !ISO_WITH_OFFSET.test(s)) return E.left(invalidInstant(path, expected, s))
-  const dt = DateTime.fromISO(s, { setZone: true })
-  if (!dt.isValid) return E.left(invalidInstant(path, `${expected} (${dt.invalidExplanation ?? dt.invalidReason ?? 'invalid'})`, s))
-  return checkInstant(dt.toMillis(), path, s)
+  if (typeof s !== 'string') return E.left(invalidInstant(path, expected, s))
+  const r = readISO(s)
+  if (r === 'malformed') return E.left(invalidInstant(path, expected, s))
+  if (typeof r === 'string') return E.left(invalidInstant(path, `${expected} (${r})`, s))
+  if (r.annotation !== undefined) {
+    const stated = parseOffset(r.annotation)
+    if (stated === undefined && !isKnownZone(r.annotation))
+      return E.left(invalidInstant(path, `${expected}, whose [zone] suffix names an IANA time zone (${describe(r.annotation)} is unknown)`, s))
+    // "Z" states no local offset (RFC 9557 §4.2), so any zone goes with it
+    if (r.offset !== undefined && Number.isFinite(r.ms)) {
+      const inZone = stated ?? makeDirectZoneRules(r.annotation).offsetAt(r.ms)
+      if (inZone !== r.offset)
+        return E.left(invalidInstant(path, `${expected}, whose [zone] suffix agrees with the offset (${r.annotation} is at ${formatOffset(inZone)} then)`, s))
+    }
+  }
+  return checkInstant(r.ms, path, s)
 }
 
 /**
  * Reads an ISO-8601 date-time that carries its UTC offset (`Z` or `±hh:mm`).
  *
  * A date-time without an offset is rejected rather than read in the host's zone. Fractions of a
- * millisecond are dropped.
+ * millisecond are dropped. Also read (since 0.2.0): RFC 3339's space between date and time
+ * (`2026-03-02 09:00:00+01:00`, as PostgreSQL prints) and an RFC 9557 zone suffix
+ * (`2026-03-02T09:00:00+01:00[Europe/Oslo]`, as Temporal prints), which must name a known zone
+ * whose offset at that instant is the one written (after `Z`, any zone goes). The result never
+ * depends on luxon's global `Settings`, and no clock is read.
  *
  * @example
  * ```ts
@@ -66,6 +93,10 @@ export const parseInstant = (s: unknown, path: string): E.Either<InvalidInstant,
  * import { Time } from 'itsm-kit'
  * assert.deepStrictEqual(pipe(Time.fromISO('2025-03-07T15:30:00+01:00'), E.map(Time.toISO)), E.right('2025-03-07T14:30:00Z'))
  * assert.strictEqual(E.isLeft(Time.fromISO('2025-03-07T15:30:00')), true)
+ * // RFC 3339's space (as PostgreSQL prints) and RFC 9557's zone suffix (as Temporal prints)
+ * assert.deepStrictEqual(pipe(Time.fromISO('2026-03-02 09:00:00+01:00'), E.map(Time.toISO)), E.right('2026-03-02T08:00:00Z'))
+ * assert.deepStrictEqual(pipe(Time.fromISO('2026-03-02T09:00:00+01:00[Europe/Oslo]'), E.map(Time.toISO)), E.right('2026-03-02T08:00:00Z'))
+ * assert.strictEqual(E.isLeft(Time.fromISO('2026-03-02T09:00:00+02:00[Europe/Oslo]')), true)
  * ```
  * @category constructors
  * @since 0.1.0
@@ -74,6 +105,9 @@ export const fromISO = (s: string): E.Either<InvalidInstant, Instant> => parseIn
 
 /**
  * Writes an instant as ISO-8601 in UTC, with milliseconds only when there are any.
+ *
+ * Total: a value that is no instant (`NaN`, `±Infinity`, a number past what a `Date` can show,
+ * cast past the constructors) gives the text `"Invalid Instant"` instead of throwing.
  *
  * @example
  * ```ts
@@ -86,10 +120,7 @@ export const fromISO = (s: string): E.Either<InvalidInstant, Instant> => parseIn
  * @category conversions
  * @since 0.1.0
  */
-export const toISO = (self: Instant): string => {
-  const s = new Date(self).toISOString()
-  return s.endsWith('.000Z') ? `${s.slice(0, -5)}Z` : s
-}
+export const toISO = (self: Instant): string => (isShowable(self) ? `${formatWall(Math.floor(self))}Z` : INVALID_INSTANT)
 
 /**
  * Makes an instant from a JavaScript `Date`.
@@ -164,7 +195,9 @@ export const toDateTime = (zone: IanaZone) => (self: Instant): DateTime => DateT
 
 /**
  * Writes an instant as ISO-8601 local time in a zone, with the offset, such as
- * `2025-03-07T15:30:00+01:00`.
+ * `2025-03-07T15:30:00+01:00` (`Z` for the zone `UTC`). A value that is no instant (`NaN`, a
+ * cast past the constructors) gives `"Invalid Instant"`, as {@link toISO} does; a zone this
+ * runtime does not know gives UTC.
  *
  * @example
  * ```ts
@@ -179,7 +212,7 @@ export const toDateTime = (zone: IanaZone) => (self: Instant): DateTime => DateT
  * @since 0.1.0
  */
 export const toLocalISO = (zone: IanaZone) => (self: Instant): string =>
-  DateTime.fromMillis(self, { zone }).toISO({ suppressMilliseconds: true }) ?? toISO(self)
+  isShowable(self) && isKnownZone(zone) ? formatIn(makeDirectZoneRules(zone), Math.floor(self)) : isShowable(self) ? toISO(self) : INVALID_INSTANT
 
 /** @internal */
 export const parseZone = (name: unknown, path: string): E.Either<UnknownZone, IanaZone> =>
@@ -232,6 +265,9 @@ export const localDate = (s: string): E.Either<InvalidLocalDate, LocalDate> => p
 /**
  * Returns the calendar date of an instant in a zone.
  *
+ * Total: a value that is no instant (`NaN`, a cast past the constructors) or a zone this runtime
+ * does not know gives the text `"Invalid Date"`, which no decoder accepts as a date.
+ *
  * @example
  * ```ts
  * import * as assert from 'node:assert'
@@ -245,12 +281,15 @@ export const localDate = (s: string): E.Either<InvalidLocalDate, LocalDate> => p
  * @since 0.1.0
  */
 export const toLocalDate = (zone: IanaZone) => (self: Instant): LocalDate =>
-  formatDay(Math.floor(makeDirectZoneRules(zone).utcToLocal(self) / DAY_MS)) as LocalDate
+  !isShowable(self) || !isKnownZone(zone) ? (INVALID_DATE as LocalDate) : formatDay(Math.floor(makeDirectZoneRules(zone).utcToLocal(self) / DAY_MS)) as LocalDate
 
 const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
 
 /**
  * Returns the instant of a local wall time (`YYYY-MM-DDTHH:mm[:ss]`) in a zone.
+ *
+ * `24:00` (since 0.2.0) is the next day's `00:00`, as calendar specs read it; if that midnight
+ * falls in a spring-forward gap it moves forward like any other wall time.
  *
  * A wall time skipped by a spring-forward change moves forward by the length of the gap
  * (02:30 becomes 03:30 in Europe/Oslo); a wall time that occurs twice in the autumn takes the
@@ -267,6 +306,8 @@ const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
  * assert.deepStrictEqual(gap, E.right('2025-03-30T03:30:00+02:00'))
  * const twice = pipe(Time.fromLocal('2025-10-26T02:30', oslo), E.map(Time.toLocalISO(oslo)))
  * assert.deepStrictEqual(twice, E.right('2025-10-26T02:30:00+02:00'))
+ * const endOfDay = pipe(Time.fromLocal('2025-03-07T24:00', oslo), E.map(Time.toLocalISO(oslo)))
+ * assert.deepStrictEqual(endOfDay, E.right('2025-03-08T00:00:00+01:00'))
  * ```
  * @category constructors
  * @since 0.1.0
@@ -274,9 +315,10 @@ const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
 export const fromLocal = (wallTime: string, zone: IanaZone): E.Either<InvalidLocalDate | InvalidInstant, Instant> => {
   const m = typeof wallTime === 'string' ? LOCAL_RE.exec(wallTime) : null
   const day = m === null ? undefined : parseDay(m[1] as string)
-  const seconds = m === null ? undefined : parseSeconds(m[2] as string, false)
+  const seconds = m === null ? undefined : parseSeconds(m[2] as string, true)
   if (day === undefined || seconds === undefined)
     return E.left(invalidLocalDate('wallTime', 'a local date-time "YYYY-MM-DDTHH:mm" or "YYYY-MM-DDTHH:mm:ss"', wallTime))
+  if (!isKnownZone(zone)) return E.left(invalidInstant('zone', 'an IANA time zone known to this runtime', zone))
   return checkInstant(makeDirectZoneRules(zone).localToUtc(day * DAY_MS + seconds * 1000), 'wallTime')
 }
 
@@ -370,7 +412,8 @@ export const fromISODuration = (s: string): E.Either<InvalidDuration, Duration> 
 
 /**
  * Writes a duration as ISO-8601 in hours, minutes and seconds (never days), such as `PT34H`
- * or `-PT1M30S`.
+ * or `-PT1M30S`. Total: a value that is no finite number (cast past the constructors) gives the
+ * text `"Invalid Duration"`, which no decoder accepts.
  *
  * @example
  * ```ts
@@ -385,6 +428,7 @@ export const fromISODuration = (s: string): E.Either<InvalidDuration, Duration> 
  * @since 0.1.0
  */
 export const toISODuration = (self: Duration): string => {
+  if (typeof self !== 'number' || !Number.isFinite(self)) return 'Invalid Duration'
   if (self === 0) return 'PT0S'
   const sign = self < 0 ? '-' : ''
   let rest = Math.abs(self)

@@ -39,4 +39,5 @@ export {
   zone
 } from './constructors.js'
 export { DurationOrd, InstantOrd, plus } from './operations.js'
+export { describeInstant, formatBusinessDuration } from './format.js'
 export { decodeDuration, decodeInstant, encodeDuration, encodeInstant } from './codec.js'

@@ -29,6 +29,9 @@ export interface ZoneRules {
 const SAMPLE_MS = 4 * DAY_MS
 
 interface YearTable {
+  /** The UTC instants the table covers, `[start, end)`. */
+  readonly start: number
+  readonly end: number
   /** UTC instants where the offset changes, ascending. */
   readonly at: ReadonlyArray<number>
   /** Offset (ms) from each transition on; `offsets[0]` holds before the first one. */
@@ -88,7 +91,7 @@ const buildYear = (offsetMs: (t: number) => number, year: number): YearTable => 
     prevT = t
     if (t >= end) break
   }
-  return { at, offsets }
+  return { start, end, at, offsets }
 }
 
 const rulesFrom = (name: string, offsetAt: (utcMs: number) => number): ZoneRules => {
@@ -126,12 +129,19 @@ export const makeZoneRules = (name: string): ZoneRules => {
     }
     return t
   }
+  // the table asked last: calendars ask about nearby instants many times in a row
+  let last: YearTable | undefined
   return rulesFrom(name, (utcMs: number): number => {
-    // the UTC year of an instant, without allocating a Date
-    let year = 1970 + Math.floor(utcMs / (365.2425 * DAY_MS))
-    if (utcMs < utcYearStart(year)) year -= 1
-    else if (utcMs >= utcYearStart(year + 1)) year += 1
-    const { at, offsets } = table(year)
+    let t = last
+    if (t === undefined || utcMs < t.start || utcMs >= t.end) {
+      // the UTC year of an instant, without allocating a Date
+      let year = 1970 + Math.floor(utcMs / (365.2425 * DAY_MS))
+      if (utcMs < utcYearStart(year)) year -= 1
+      else if (utcMs >= utcYearStart(year + 1)) year += 1
+      t = table(year)
+      last = t
+    }
+    const { at, offsets } = t
     let i = 0
     while (i < at.length && (at[i] as number) <= utcMs) i++
     return offsets[i] as number

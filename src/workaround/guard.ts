@@ -1,5 +1,5 @@
 import { decodeError, makeIssue, type DecodeError } from '../codec/decodeError.js'
-import type { BusinessCalendar } from '../calendar/index.js'
+import { isBusinessCalendar, type BusinessCalendar } from '../calendar/index.js'
 import { maxInstant, minInstant, type Instant } from '../time/index.js'
 import type { Ticket } from '../ticket/index.js'
 
@@ -25,9 +25,8 @@ export const isTicket = (u: unknown): u is Ticket => {
   return w === undefined || (isRecord(w) && typeof w['description'] === 'string' && isInstant(w['appliedAt']) && (w['problemId'] === undefined || typeof w['problemId'] === 'string'))
 }
 
-/** Whether a value is a compiled business calendar (made by `Calendar.compile`). @internal */
-export const isCalendar = (u: unknown): u is BusinessCalendar =>
-  isRecord(u) && u['_tag'] === 'BusinessCalendar' && 'engine' in u && typeof u['zone'] === 'string'
+/** Whether a value is a business calendar (`Calendar.isBusinessCalendar`). @internal */
+export const isCalendar: (u: unknown) => u is BusinessCalendar = isBusinessCalendar
 
 /** The error for a value that is not a ticket where one is expected. @internal */
 export const notATicket = (path: string, u: unknown): DecodeError => decodeError([makeIssue(path, 'a ticket rebuilt by Ticket.replay', u)])

@@ -9,7 +9,6 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
-import { IANAZone } from 'luxon'
 import { Calendar, Time } from '../../src/index.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -73,39 +72,53 @@ interface ZoneTable {
 }
 
 const zoneTables = new Map<string, ZoneTable>()
+const formatters = new Map<string, Intl.DateTimeFormat>()
 
 /**
- * The zone's offset changes between 1985 and 2045, found with luxon by sampling weekly and
- * bisecting to the second; computed once per zone.
+ * The zone's offset at an instant, read from the wall-clock fields `Intl` prints for it (not
+ * from luxon, and not from an offset name as `src/time/zone.ts` does): wall time read as UTC,
+ * minus the instant.
+ */
+const wallOffset = (zone: string, t: number): number => {
+  let f = formatters.get(zone)
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+    formatters.set(zone, f)
+  }
+  const whole = Math.floor(t / 1000) * 1000
+  const n: Record<string, number> = {}
+  for (const p of f.formatToParts(whole)) if (p.type !== 'literal') n[p.type] = Number(p.value)
+  return Date.UTC(n['year'] as number, (n['month'] as number) - 1, n['day'] as number, n['hour'] as number, n['minute'] as number, n['second'] as number) - whole
+}
+
+const QUARTER = 15 * 60_000
+
+/**
+ * The zone's offset changes between 1985 and 2045, found by a linear scan, unlike the engine's
+ * sampling and bisection: day by day at UTC midnight, then quarter-hour by quarter-hour through
+ * a day whose offset changed (every change of these zones in those years falls on a UTC quarter
+ * hour; the calendar tests check that the offset just before each change is the old one).
+ * Computed once per zone.
  */
 const zoneTable = (zone: string): ZoneTable => {
   const cached = zoneTables.get(zone)
   if (cached !== undefined) return cached
-  const z = IANAZone.create(zone)
-  const offset = (t: number): number => Math.round(z.offset(t) * 60_000)
   const at: number[] = []
   // a few years beyond the instants generated, for oracles that count business days onwards
   const from = Date.UTC(FIRST_YEAR - 5, 0, 1)
   const to = Date.UTC(LAST_YEAR + 6, 0, 1)
-  const offsets: number[] = [offset(from)]
-  const step = 7 * DAY
-  let prev = from
-  let prevO = offsets[0] as number
-  for (let t = from + step; t <= to; t += step) {
-    const o = offset(t)
-    if (o !== prevO) {
-      let lo = prev
-      let hi = t
-      while (hi - lo > 1000) {
-        const mid = lo + Math.floor((hi - lo) / 2000) * 1000
-        if (offset(mid) === prevO) lo = mid
-        else hi = mid
+  const offsets: number[] = [wallOffset(zone, from)]
+  let current = offsets[0] as number
+  for (let day = from; day < to; day += DAY) {
+    if (wallOffset(zone, day + DAY) === current) continue
+    for (let q = day + QUARTER; q <= day + DAY; q += QUARTER) {
+      const o = wallOffset(zone, q)
+      if (o !== current) {
+        at.push(q)
+        offsets.push(o)
+        current = o
       }
-      at.push(hi)
-      offsets.push(o)
-      prevO = o
     }
-    prev = t
   }
   const table = { at, offsets }
   zoneTables.set(zone, table)
@@ -114,6 +127,9 @@ const zoneTable = (zone: string): ZoneTable => {
 
 /** The UTC instants at which the zone's offset changes between 1985 and 2045. */
 export const transitionsOf = (zone: string): ReadonlyArray<number> => zoneTable(zone).at
+
+/** The offset just before a change, read afresh from `Intl` (for the check that changes fall on quarter hours). */
+export const offsetJustBefore = (zone: string, t: number): number => wallOffset(zone, t - 1000)
 
 const offsetAt = (table: ZoneTable, t: number): number => {
   let i = 0
@@ -125,14 +141,24 @@ const offsetAt = (table: ZoneTable, t: number): number => {
  * The instant of a local wall time given as "local milliseconds" (the wall time read as if it
  * were UTC), by the documented rule (DESIGN.md): a wall time that does not exist moves forward by
  * the length of the gap; one that exists twice takes the earlier occurrence. Written here from
- * luxon's offsets, independently of `src/`, for oracles; valid from 1985 to 2045.
+ * the table above, independently of `src/`: every offset the zone had within two days is tried,
+ * and a wall time no offset explains lies in the gap of a change, read with the offset before it.
+ * Valid from 1985 to 2045.
  */
 export const localToUtc = (zone: string, local: number): number => {
   const table = zoneTable(zone)
-  const before = offsetAt(table, local - DAY)
-  const after = offsetAt(table, local + DAY)
-  const candidates = [local - before, local - after].filter((u) => u + offsetAt(table, u) === local)
-  return candidates.length > 0 ? Math.min(...candidates) : local - before
+  const near = new Set<number>([offsetAt(table, local)])
+  table.at.forEach((t, i) => {
+    if (Math.abs(t - local) <= 2 * DAY) {
+      near.add(table.offsets[i] as number)
+      near.add(table.offsets[i + 1] as number)
+    }
+  })
+  const fits = [...near].map((o) => local - o).filter((u) => offsetAt(table, u) === local - u)
+  if (fits.length > 0) return Math.min(...fits)
+  // in a gap: the change at T moved the wall clock from T + before to T + after, skipping local
+  const i = table.at.findIndex((t, k) => t + (table.offsets[k] as number) <= local && local < t + (table.offsets[k + 1] as number))
+  return local - (table.offsets[i < 0 ? 0 : i] as number)
 }
 
 /** Local milliseconds (wall time read as UTC) of an instant in a zone; valid from 1985 to 2045. */

@@ -194,7 +194,7 @@ describe('open time: businessTimeBetween, openIntervals, isOpen, nextOpening, pr
     })
   })
 
-  it('isOpen(t) agrees with the spec read by hand and holds exactly inside an open interval; nextOpening(t) is the first open instant ≥ t; previousClosing(t) is t when open or closing then, else the last closing', () => {
+  it('isOpen(t) agrees with the spec read by hand and holds exactly inside an open interval; nextOpening(t) is the first open instant ≥ t; previousClosing(t), its mirror, is t when open time lies immediately before t, else the last closing (so at an opening it is the previous close)', () => {
     run(scenario, (s) => {
       const { cal, t } = setUp(s)
       const open = isOpen(cal, t)
@@ -210,8 +210,9 @@ describe('open time: businessTimeBetween, openIntervals, isOpen, nextOpening, pr
       const p = pipe(cal, Calendar.previousClosing(t))
       expect(p, 'previousClosing(t) ≤ t').toBeLessThanOrEqual(t)
       expect(between(cal, p, t), 'nothing is open in [previousClosing(t), t)').toBe(0)
-      if (open || isOpen(cal, t - 1)) expect(p, 'previousClosing(t) = t when open or closing exactly at t').toBe(t)
+      if (isOpen(cal, t - 1)) expect(p, 'previousClosing(t) = t when open time lies immediately before t').toBe(t)
       else {
+        expect(p, 'previousClosing(t) < t when t − 1 ms is closed (an opening instant included)').toBeLessThan(t)
         expect(isOpen(cal, p - 1), 'previousClosing(t) closes an open interval').toBe(true)
         expect(isOpen(cal, p), 'previousClosing(t) is closed').toBe(false)
       }
@@ -271,8 +272,8 @@ describe('subtractBusinessTime', () => {
       expect(forth, 'add(subtract(t, d), d) ≤ t').toBeLessThanOrEqual(t)
       expect(between(cal, forth, t), 'nothing open in [add(subtract(t, d), d), t)').toBe(0)
       expect(isOpen(cal, forth - 1), 'add(subtract(t, d), d) is the end of open time').toBe(true)
-      // previousClosing answers t itself for an open t, so they agree except at an opening instant
-      if (isOpen(cal, t - 1) || !isOpen(cal, t)) expect(iso(forth), 'add(subtract(t, d), d) = previousClosing(t)').toBe(iso(pipe(cal, Calendar.previousClosing(t))))
+      // the mirror of subtract(add(t, d), d) = nextOpening(t), at every t (an opening instant included)
+      expect(iso(forth), 'add(subtract(t, d), d) = previousClosing(t)').toBe(iso(pipe(cal, Calendar.previousClosing(t))))
     })
   })
 })
@@ -304,7 +305,7 @@ describe('addBusinessDays', () => {
       // closed there: forward to the next opening, backward to the previous closing; a result
       // exactly at a closing time stays (Friday 16:00 + 1 is Monday 16:00)
       const atClosing = !isOpen(cal, u) && isOpen(cal, u - 1)
-      const want = n > 0 && !atClosing ? pipe(cal, Calendar.nextOpening(u)) : pipe(cal, Calendar.previousClosing(u))
+      const want = isOpen(cal, u) ? u : n > 0 && !atClosing ? pipe(cal, Calendar.nextOpening(u)) : pipe(cal, Calendar.previousClosing(u))
       expect(`${Time.toLocalISO(zone)(r)} (${r})`).toBe(`${Time.toLocalISO(zone)(want)} (${want})`)
       if (n > 0) expect(r).toBeGreaterThan(t)
       else expect(r).toBeLessThan(t)

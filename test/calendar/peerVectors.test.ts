@@ -80,15 +80,9 @@ const notRun: Readonly<Record<string, NotRun>> = {
       'working_hours add_days keeps the wall time without snapping into open hours (21:00 on a 09–17 day); ' +
       'ours snaps a closed result back to the previous closing when counting backwards',
     ours: '1991-11-06T17:00:00Z'
-  },
-  // a peer convention that differs from ours with no itsmKitDesignExpect in the fixture (reported)
-  'btd-023': {
-    reason:
-      'businesstimedelta treats an instant exactly at an opening as part of the closed gap before it when walking ' +
-      'backwards; ours (and meta.ops.previousClosing) return an instant that lies in an open span itself, and ' +
-      'intervals are [opens, closes). The fixture has no convention/itsmKitDesignExpect for it.',
-    ours: '2016-01-25T09:00:00Z'
   }
+  // btd-023 (previousClosing at an opening instant) ran here until 0.2.0: previousClosing is now
+  // the mirror of nextOpening and agrees with businesstimedelta
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,88 @@
+/**
+ * The dense calendar of issue 9: every day cut into 1 440 short intervals (30 s open in every
+ * minute), Europe/Oslo with Norwegian holidays. Measures business-time queries over spans up to
+ * 200 years, first on a freshly compiled calendar (cold: year tables built on the way) and then
+ * on one in use (warm), and the memory the calendar holds afterwards.
+ */
+import { Calendar, Time } from '../src/index.js'
+import { generatedYears, getGc, usedBytes } from './extras.js'
+import { unwrap } from './impls.js'
+import { mulberry32 } from './prng.js'
+
+const pad = (n: number): string => String(n).padStart(2, '0')
+const minuteSlices: ReadonlyArray<Calendar.OpeningHours> = Array.from({ length: 1440 }, (_, i) => ({
+  opens: `${pad(Math.floor(i / 60))}:${pad(i % 60)}:00`,
+  closes: `${pad(Math.floor(i / 60))}:${pad(i % 60)}:30`
+}))
+
+/** Every day of the week cut into 1 440 intervals of 30 seconds. */
+export const denseSpec: Calendar.CalendarSpec = {
+  zone: 'Europe/Oslo',
+  weekly: Object.fromEntries(Calendar.allWeekdays.map((w) => [w, minuteSlices])),
+  holidays: Calendar.publicHolidays.NO
+}
+
+const YEAR = 365.2425 * 86_400_000
+let keep = 0
+
+export interface DenseFigures {
+  readonly compileMs: number
+  /** Slowest of the cold queries (add, between, subtract over ~190 years), ms. */
+  readonly coldMs: number
+  readonly coldEach: ReadonlyArray<readonly [string, number]>
+  /** Median and slowest warm query (every year table built) over random spans up to 200 years, ms. */
+  readonly warmMedianMs: number
+  readonly warmMaxMs: number
+  readonly warmQueries: number
+  /** Heap + array buffers held by the calendar after all queries, MB. */
+  readonly heldMb: number
+  readonly years: number
+}
+
+export const denseFigures = (seed: number, queries = 2000): DenseFigures => {
+  const gc = getGc()
+  const before = usedBytes(gc)
+  const t0 = performance.now()
+  const cal = unwrap(Calendar.compile(denseSpec))
+  const compileMs = performance.now() - t0
+  const from = Date.UTC(2000, 0, 3, 9, 0, 7) as Time.Instant
+  const far = (from + 190 * YEAR) as Time.Instant
+  const coldEach: Array<readonly [string, number]> = []
+  const time = (label: string, f: () => number): void => {
+    const s = performance.now()
+    keep += f()
+    coldEach.push([label, performance.now() - s])
+  }
+  time('add 90 years of business time (≈ 180 years)', () => Calendar.addBusinessTime(from, (90 * YEAR) as Time.Duration)(cal))
+  time('between over 190 years', () => Calendar.businessTimeBetween(from, far)(cal))
+  time('subtract 90 years of business time', () => Calendar.subtractBusinessTime(far, (90 * YEAR) as Time.Duration)(cal))
+  // warm: every year table built once (what a calendar in use for a while holds)
+  keep += Calendar.businessTimeBetween(Time.minInstant, Time.maxInstant)(cal)
+  const rand = mulberry32(seed)
+  const warm: number[] = []
+  for (let i = 0; i < queries; i++) {
+    const a = (Date.UTC(1990, 0, 1) + Math.floor(rand() * 200 * YEAR)) as Time.Instant
+    const span = Math.floor(rand() * 200 * YEAR)
+    const b = Math.min(a + span, Time.maxInstant) as Time.Instant
+    const s = performance.now()
+    if (i % 3 === 0) keep += Calendar.addBusinessTime(a, (span / 2) as Time.Duration)(cal)
+    else if (i % 3 === 1) keep += Calendar.businessTimeBetween(a, b)(cal)
+    else keep += Calendar.subtractBusinessTime(b, (span / 2) as Time.Duration)(cal)
+    warm.push(performance.now() - s)
+  }
+  const sorted = [...warm].sort((x, y) => x - y)
+  const heldMb = (usedBytes(gc) - before) / 1024 / 1024
+  keep += cal._tag.length
+  return {
+    compileMs,
+    coldMs: Math.max(...coldEach.map(([, ms]) => ms)),
+    coldEach,
+    warmMedianMs: sorted[sorted.length >> 1] as number,
+    warmMaxMs: sorted[sorted.length - 1] as number,
+    warmQueries: queries,
+    heldMb,
+    years: generatedYears(cal)
+  }
+}
+
+export const denseSink = (): number => keep

@@ -1,0 +1,90 @@
+import type { Instant } from '../time/index.js'
+import { parseDay, yearOfDay } from '../time/civil.js'
+import { safeInstant } from './businessTime.js'
+import { compiledOf } from './compile.js'
+import type { Compiled } from './compiled.js'
+import { holidaysIn } from './holidays.js'
+import type { BusinessCalendar } from './model.js'
+import { MAX_YEAR, MIN_YEAR } from './plan.js'
+import { intervalsAt, isHolidayDay, localDay } from './search.js'
+
+/**
+ * A half-open stretch `[from, to)` of closed time, with the names of the calendar's holidays on
+ * the local dates it covers.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface ClosedStretch {
+  readonly from: Instant
+  readonly to: Instant
+  /** Names of the holiday rules picking the local dates the stretch covers, in date then rule order, each once. */
+  readonly holidays: ReadonlyArray<string>
+}
+
+/** Names of the holidays on local days `first … last`, year by year, not day by day. */
+const namesOn = (c: Compiled, spec: BusinessCalendar['spec'], first: number, last: number, tables: Map<number, ReadonlyArray<readonly [number, ReadonlyArray<string>]>>): string[] => {
+  const rules = spec.holidays ?? []
+  const out: string[] = []
+  if (rules.length === 0) return out
+  for (let y = Math.max(yearOfDay(first), MIN_YEAR), end = Math.min(yearOfDay(last), MAX_YEAR); y <= end; y++) {
+    let table = tables.get(y)
+    if (table === undefined) {
+      table = holidaysIn(y)(rules).map((h): readonly [number, ReadonlyArray<string>] => [parseDay(h.date) as number, h.names])
+      tables.set(y, table)
+    }
+    for (const [day, names] of table) {
+      if (day < first || day > last || !isHolidayDay(c, day)) continue
+      for (const n of names) if (!out.includes(n)) out.push(n)
+    }
+  }
+  return out
+}
+
+/**
+ * Lists the closed stretches inside `[from, to)`, in order, each clipped to it and named after
+ * the holidays on the local dates it covers (a weekend stretch has no names; Easter in Norway
+ * has four). The stretches and {@link openIntervals} together tile `[from, to)`. Empty when `to`
+ * is not after `from`.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Time } from 'itsm-kit'
+ * const spec = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+ * const stretches = pipe(
+ *   E.Do,
+ *   E.apS('oslo', Calendar.compile(spec)),
+ *   E.apSW('from', Time.fromISO('2025-05-16T15:00:00+02:00')),
+ *   E.apSW('to', Time.fromISO('2025-05-19T09:00:00+02:00')),
+ *   E.map(({ oslo, from, to }) => pipe(oslo, Calendar.closedStretches(from, to))),
+ *   E.map((xs) => xs.map((s) => [Time.toISO(s.from), Time.toISO(s.to), s.holidays]))
+ * )
+ * assert.deepStrictEqual(stretches, E.right([['2025-05-16T14:00:00Z', '2025-05-19T06:00:00Z', ['Grunnlovsdagen']]]))
+ * ```
+ * @category queries
+ * @since 0.2.0
+ */
+export const closedStretches = (from: Instant, to: Instant) => (self: BusinessCalendar): ReadonlyArray<ClosedStretch> => {
+  const a = safeInstant(from)
+  const b = safeInstant(to)
+  if (!(a < b)) return []
+  const c = compiledOf(self)
+  const open = intervalsAt(c, a, b)
+  const tables = new Map<number, ReadonlyArray<readonly [number, ReadonlyArray<string>]>>()
+  const out: ClosedStretch[] = []
+  const push = (s: number, e: number): void => {
+    const holidays = namesOn(c, self.spec, localDay(c, s), localDay(c, e - 1), tables)
+    out.push({ from: s as Instant, to: e as Instant, holidays })
+  }
+  let at = a
+  for (let i = 0; i < open.length; i += 2) {
+    const s = open[i] as number
+    if (s > at) push(at, s)
+    at = open[i + 1] as number
+  }
+  if (b > at) push(at, b)
+  return out
+}

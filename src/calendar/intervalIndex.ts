@@ -1,0 +1,163 @@
+/**
+ * The immutable interval index of the calendar engine: the merged open intervals of a run of
+ * local days, with running totals and a per-day bucket that locates an instant in constant time.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { DAY_MS, daysFromCivil, yearOfDay } from '../time/civil.js'
+
+/**
+ * Open intervals of the local days `firstDay … lastDay` (and the overnight parts of the two days
+ * before), merged: `starts[i] < ends[i] <= starts[i + 1]`; `cum[i]` is the open time before
+ * interval `i` counted from the first one. Queries read it only inside `[lo, hi]`, the UTC
+ * instants of the midnights that start `firstDay` and follow `lastDay`: there it holds every open
+ * interval. `base` and `top` are the running totals at `lo` and `hi`.
+ *
+ * @internal
+ */
+export interface IntervalIndex {
+  /** Position in the cache's list of indexes. */
+  readonly key: number
+  readonly firstDay: number
+  readonly lastDay: number
+  readonly lo: number
+  readonly hi: number
+  readonly n: number
+  readonly starts: Float64Array
+  readonly ends: Float64Array
+  readonly cum: Float64Array
+  readonly base: number
+  readonly top: number
+  /** Local years of `firstDay` and of the day after `lastDay`, and whether those days are 1 January. */
+  readonly startYear: number
+  readonly startsYear: boolean
+  readonly endYear: number
+  readonly endsYear: boolean
+  /** `bucket[k]`: index of the last interval starting at or before UTC midnight of day `baseDay + k`, or -1. */
+  readonly baseDay: number
+  readonly bucket: Int32Array
+}
+
+const PER_DAY = 1 / DAY_MS
+
+/** Index of the last interval that starts at or before `t`, or -1. @internal */
+export const indexAt = (ix: IntervalIndex, t: number): number => {
+  // a multiplication instead of a division; at an exact midnight it may round to the day before,
+  // which still brackets the answer (bucket[k] <= answer <= bucket[k + 1])
+  const k = Math.floor(t * PER_DAY) - ix.baseDay
+  const bucket = ix.bucket
+  let lo: number
+  let hi: number
+  if (k >= 0 && k + 1 < bucket.length) {
+    lo = bucket[k] as number
+    hi = bucket[k + 1] as number
+    if (lo === hi) return lo
+  } else if (k < 0) return -1
+  else {
+    lo = -1
+    hi = ix.n - 1
+  }
+  const starts = ix.starts
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((starts[mid] as number) <= t) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** Running total at `t` (relative to the first interval), given `i = indexAt(ix, t)`. @internal */
+export const cumFrom = (ix: IntervalIndex, t: number, i: number): number => {
+  if (i < 0) return 0
+  const e = ix.ends[i] as number
+  return (ix.cum[i] as number) + (t < e ? t : e) - (ix.starts[i] as number)
+}
+
+/**
+ * `[start, end, …]` pairs sorted by start: the input itself when already sorted, else a sorted
+ * copy. A spring-forward gap moves a few intervals past their neighbours, so insertion sort
+ * (linear in the number of displaced places) is the right tool.
+ *
+ * @internal
+ */
+export const sortPairs = (raw: Float64Array): Float64Array => {
+  let j = 2
+  while (j < raw.length && (raw[j] as number) >= (raw[j - 2] as number)) j += 2
+  if (j >= raw.length) return raw
+  const out = Float64Array.from(raw)
+  for (; j < out.length; j += 2) {
+    const s = out[j] as number
+    const e = out[j + 1] as number
+    let k = j - 2
+    while (k >= 0 && (out[k] as number) > s) {
+      out[k + 2] = out[k] as number
+      out[k + 3] = out[k + 1] as number
+      k -= 2
+    }
+    out[k + 2] = s
+    out[k + 3] = e
+  }
+  return out
+}
+
+/**
+ * Builds the index of raw `[start, end, …]` pairs for the days `firstDay … lastDay`, whose
+ * complete stretch is `[lo, hi]`.
+ *
+ * @internal
+ */
+export const makeIndex = (key: number, raw: Float64Array, firstDay: number, lastDay: number, lo: number, hi: number): IntervalIndex => {
+  const total = raw.length / 2
+  const pairs = sortPairs(raw)
+  // merge overlapping and touching intervals into maximal ones
+  const s = new Float64Array(total)
+  const e = new Float64Array(total)
+  let m = 0
+  for (let j = 0; j < total; j++) {
+    const a = pairs[2 * j] as number
+    const b = pairs[2 * j + 1] as number
+    if (m > 0 && a <= (e[m - 1] as number)) {
+      if (b > (e[m - 1] as number)) e[m - 1] = b
+    } else {
+      s[m] = a
+      e[m] = b
+      m++
+    }
+  }
+  const starts = m === total ? s : s.slice(0, m)
+  const ends = m === total ? e : e.slice(0, m)
+  const cum = new Float64Array(m + 1)
+  for (let j = 0; j < m; j++) cum[j + 1] = (cum[j] as number) + (ends[j] as number) - (starts[j] as number)
+  const baseDay = Math.floor(Math.min(lo, m > 0 ? (starts[0] as number) : lo) / DAY_MS)
+  const days = Math.floor(hi / DAY_MS) - baseDay + 2
+  const bucket = new Int32Array(days)
+  for (let k = 0, i = -1; k < days; k++) {
+    const midnight = (baseDay + k) * DAY_MS
+    while (i + 1 < m && (starts[i + 1] as number) <= midnight) i++
+    bucket[k] = i
+  }
+  const startYear = yearOfDay(firstDay)
+  const endYear = yearOfDay(lastDay + 1)
+  const shape = (base: number, top: number): IntervalIndex => ({
+    key,
+    firstDay,
+    lastDay,
+    lo,
+    hi,
+    n: m,
+    starts,
+    ends,
+    cum,
+    base,
+    top,
+    startYear,
+    startsYear: daysFromCivil(startYear, 1, 1) === firstDay,
+    endYear,
+    endsYear: daysFromCivil(endYear, 1, 1) === lastDay + 1,
+    baseDay,
+    bucket
+  })
+  const draft = shape(0, 0)
+  return shape(cumFrom(draft, lo, indexAt(draft, lo)), cumFrom(draft, hi, indexAt(draft, hi)))
+}

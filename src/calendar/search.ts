@@ -1,0 +1,258 @@
+/**
+ * The queries of the calendar engine over year tables and interval indexes: one search routine
+ * serves both directions (adding is the mirror image of subtracting).
+ *
+ * Cost: locating an instant is a bucket lookup in its index; moving past an index skips whole
+ * local years with their totals and whole days with their running totals, then searches one
+ * index. No query lists more than two indexes' worth of intervals, whatever the span.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { DAY_MS, daysFromCivil, yearOfDay } from '../time/civil.js'
+import type { Compiled } from './compiled.js'
+import { CACHE_INTERVALS, YEARS_PER_INDEX } from './compiled.js'
+import { cumFrom, indexAt, makeIndex, type IntervalIndex } from './intervalIndex.js'
+import { closedDay, hoursIn, MAX_DAY, MAX_YEAR, MIN_DAY, MIN_YEAR, type HoursList } from './plan.js'
+import { buildYearTable, dayIntervals, type YearTable } from './yearTable.js'
+
+/** The table of a local year (built on first use). @internal */
+export const tableOf = (c: Compiled, year: number): YearTable => {
+  const k = year - MIN_YEAR
+  const cached = c.cache.tables[k]
+  if (cached !== undefined) return cached
+  const t = buildYearTable(c.plan, c.zone, year)
+  c.cache.tables[k] = t
+  c.cache.totals[k] = t.total
+  return t
+}
+
+const inRange = (day: number): boolean => day >= MIN_DAY && day <= MAX_DAY
+
+/** UTC instant of the local midnight that starts a day. @internal */
+export const midnightOf = (c: Compiled, day: number): number => {
+  if (!inRange(day)) return c.zone.localToUtc(day * DAY_MS)
+  const t = tableOf(c, yearOfDay(day))
+  return t.midnights[day - t.days.first] as number
+}
+
+/** The opening hours of a local day after holidays and exceptions. @internal */
+export const hoursOf = (c: Compiled, day: number): HoursList => {
+  if (!inRange(day)) return closedDay
+  return hoursIn(c.plan, tableOf(c, yearOfDay(day)).days, day)
+}
+
+/** Whether a local day is a holiday by a rule or an explicit date. @internal */
+export const isHolidayDay = (c: Compiled, day: number): boolean => inRange(day) && tableOf(c, yearOfDay(day)).days.holidays.has(day)
+
+/** Local epoch day of an instant. @internal */
+export const localDay = (c: Compiled, t: number): number => Math.floor(c.zone.utcToLocal(t) / DAY_MS)
+
+const rangeOf = (c: Compiled, key: number): readonly [number, number] => {
+  if (c.chunkDays === 0) return [daysFromCivil(MIN_YEAR + key * YEARS_PER_INDEX, 1, 1), Math.min(MAX_DAY, daysFromCivil(MIN_YEAR + (key + 1) * YEARS_PER_INDEX, 1, 1) - 1)]
+  const first = MIN_DAY + key * c.chunkDays
+  return [first, Math.min(MAX_DAY, first + c.chunkDays - 1)]
+}
+
+const keyOf = (c: Compiled, day: number): number => {
+  const k = c.chunkDays === 0 ? Math.floor((yearOfDay(day) - MIN_YEAR) / YEARS_PER_INDEX) : Math.floor((day - MIN_DAY) / c.chunkDays)
+  return k < 0 ? 0 : k >= c.chunkCount ? c.chunkCount - 1 : k
+}
+
+const chunkByKey = (c: Compiled, key: number): IntervalIndex => {
+  const cache = c.cache
+  const cached = cache.chunks[key]
+  if (cached !== undefined) return cached
+  const [first, last] = rangeOf(c, key)
+  const hours = (d: number): HoursList => hoursOf(c, d)
+  const midnight = (d: number): number => midnightOf(c, d)
+  const ix = makeIndex(key, dayIntervals(c.zone, first - 2, last, hours, midnight), first, last, midnight(first), midnight(last + 1))
+  while (cache.held + ix.n > CACHE_INTERVALS && cache.order.length > 0) {
+    const old = cache.order.shift() as number
+    cache.held -= (cache.chunks[old] as IntervalIndex).n
+    cache.chunks[old] = undefined
+  }
+  cache.chunks[key] = ix
+  cache.order.push(key)
+  cache.held += ix.n
+  return ix
+}
+
+/** The index whose stretch `[lo, hi)` holds `t`. @internal */
+export const chunkAt = (c: Compiled, t: number): IntervalIndex => {
+  const cache = c.cache
+  const last = cache.last
+  if (last !== undefined && t >= last.lo && t < last.hi) return last
+  const prev = cache.prev
+  if (prev !== undefined && t >= prev.lo && t < prev.hi) return prev
+  // the UTC day is at most one day off the local one, so the guess is the right index or a neighbour
+  let key = keyOf(c, Math.floor(t / DAY_MS))
+  let ix = chunkByKey(c, key)
+  while (t < ix.lo && key > 0) ix = chunkByKey(c, --key)
+  while (t >= ix.hi && key < c.chunkCount - 1) ix = chunkByKey(c, ++key)
+  cache.prev = last
+  cache.last = ix
+  return ix
+}
+
+const chunkOfDay = (c: Compiled, day: number): IntervalIndex => chunkByKey(c, keyOf(c, day))
+
+/**
+ * The one search: in running totals `cum`, from index `from`, the first index `i` (going in
+ * direction `dir`) where the goal is reached: going forward the smallest `i ≥ from` with
+ * `cum[i + 1] ≥ goal`, going backward the largest `i ≤ from` with `cum[i] ≤ goal`. Gallops, then
+ * bisects. The caller guarantees that such an index exists between `from` and `0 … last`.
+ */
+const seek = (cum: Float64Array, last: number, from: number, goal: number, dir: 1 | -1): number => {
+  // one rule, two loops: the predicate is `cum[i + 1] >= goal` going forward and `cum[i] <= goal`
+  // going backward, the same comparison seen from either end (kept apart only for speed)
+  let bad = from
+  let good = from
+  if (dir > 0) {
+    if ((cum[from + 1] as number) >= goal) return from
+    for (let step = 1; ; step *= 2) {
+      const cand = bad + step > last ? last : bad + step
+      if ((cum[cand + 1] as number) >= goal || cand === bad) {
+        good = cand
+        break
+      }
+      bad = cand
+    }
+    while (good - bad > 1) {
+      const mid = (good + bad) >> 1
+      if ((cum[mid + 1] as number) >= goal) good = mid
+      else bad = mid
+    }
+    return good
+  }
+  if ((cum[from] as number) <= goal) return from
+  for (let step = 1; ; step *= 2) {
+    const cand = bad - step < 0 ? 0 : bad - step
+    if ((cum[cand] as number) <= goal || cand === bad) {
+      good = cand
+      break
+    }
+    bad = cand
+  }
+  while (bad - good > 1) {
+    const mid = (good + bad) >> 1
+    if ((cum[mid] as number) <= goal) good = mid
+    else bad = mid
+  }
+  return good
+}
+
+/** Open time in the local years `from … to - 1`. */
+const yearsSpan = (c: Compiled, from: number, to: number): number => {
+  // the totals of built years are kept in one typed array (NaN until built)
+  const totals = c.cache.totals
+  let s = 0
+  for (let k = from - MIN_YEAR; k < to - MIN_YEAR; k++) s += totals[k] as number
+  if (s === s) return s
+  s = 0
+  for (let y = from; y < to; y++) s += tableOf(c, y).total
+  return s
+}
+
+/** Open time between the midnights of local days `a ≤ b`, from the year tables. */
+const span = (c: Compiled, a: number, b: number): number => {
+  if (a === b) return 0
+  const ya = yearOfDay(a)
+  const yb = yearOfDay(b)
+  const ta = tableOf(c, ya)
+  if (ya === yb) return (ta.cum[b - ta.days.first] as number) - (ta.cum[a - ta.days.first] as number)
+  let s = ta.total - (ta.cum[a - ta.days.first] as number)
+  for (let y = ya + 1; y < yb; y++) s += tableOf(c, y).total
+  const tb = tableOf(c, yb)
+  return s + (tb.cum[b - tb.days.first] as number)
+}
+
+/** Whether `t` lies in an open interval. @internal */
+export const isOpenAt = (c: Compiled, t: number): boolean => {
+  const ix = chunkAt(c, t)
+  const i = indexAt(ix, t)
+  return i >= 0 && t < (ix.ends[i] as number)
+}
+
+/** Open time between two instants, signed. @internal */
+export const betweenAt = (c: Compiled, a: number, b: number): number => {
+  if (a === b) return 0
+  const x = a < b ? a : b
+  const y = a < b ? b : a
+  const ix = chunkAt(c, x)
+  let r: number
+  if (y < ix.hi) r = cumFrom(ix, y, indexAt(ix, y)) - cumFrom(ix, x, indexAt(ix, x))
+  else {
+    const head = ix.top - cumFrom(ix, x, indexAt(ix, x))
+    const iy = chunkAt(c, y)
+    r = head + (ix.endsYear && iy.startsYear ? yearsSpan(c, ix.endYear, iy.startYear) : span(c, ix.lastDay + 1, iy.firstDay)) + cumFrom(iy, y, indexAt(iy, y)) - iy.base
+  }
+  return r === 0 ? 0 : a < b ? r : -r
+}
+
+const solve = (ix: IntervalIndex, goal: number, dir: 1 | -1, from: number): number => {
+  const j = seek(ix.cum, ix.n - 1, from < 0 ? 0 : from, goal, dir)
+  return (ix.starts[j] as number) + goal - (ix.cum[j] as number)
+}
+
+/**
+ * Moves `d > 0` of open time from `t`, forward (`dir = 1`: the earliest instant reached) or
+ * backward (`dir = -1`: the latest). Past the covered years it returns `±Infinity`.
+ *
+ * @internal
+ */
+export const shiftAt = (c: Compiled, t: number, d: number, dir: 1 | -1): number => {
+  const ix = chunkAt(c, t)
+  const i = indexAt(ix, t)
+  const goal = cumFrom(ix, t, i) + dir * d
+  if (dir > 0 ? goal <= ix.top : goal >= ix.base) return solve(ix, goal, dir, i)
+  let need = dir > 0 ? goal - ix.top : ix.base - goal
+  const edge = dir > 0 ? ix.lastDay + 1 : ix.firstDay
+  // the neighbouring index, when it is built and holds the answer
+  const nearKey = ix.key + dir
+  const near = nearKey >= 0 && nearKey < c.chunkCount ? c.cache.chunks[nearKey] : undefined
+  if (near !== undefined && need <= near.top - near.base)
+    return dir > 0 ? solve(near, near.base + need, 1, indexAt(near, near.lo)) : solve(near, near.top - need, -1, near.n - 1)
+  // past this index: skip whole years by their totals, then days by their running totals
+  let year = yearOfDay(edge)
+  if (year > MAX_YEAR || year < MIN_YEAR) return dir * Infinity
+  let tb = tableOf(c, year)
+  let p = edge - tb.days.first
+  for (;;) {
+    const pos = tb.cum[p] as number
+    const avail = dir > 0 ? tb.total - pos : pos
+    if (need <= avail) {
+      const target = pos + dir * need
+      const w = seek(tb.cum, tb.days.length - 1, p < tb.days.length ? p : tb.days.length - 1, target, dir)
+      const day = tb.days.first + w
+      const iy = chunkOfDay(c, day)
+      const rel = span(c, iy.firstDay, day) + target - (tb.cum[w] as number)
+      return solve(iy, iy.base + rel, dir, indexAt(iy, dir > 0 ? (tb.midnights[w] as number) : (tb.midnights[w + 1] as number)))
+    }
+    need -= avail
+    year += dir
+    if (year > MAX_YEAR || year < MIN_YEAR) return dir * Infinity
+    tb = tableOf(c, year)
+    p = dir > 0 ? 0 : tb.days.length
+  }
+}
+
+/** Open intervals overlapping `[from, to)`, clipped to it, touching ones merged, as `[start, end, …]`. @internal */
+export const intervalsAt = (c: Compiled, from: number, to: number): number[] => {
+  const out: number[] = []
+  if (!(from < to)) return out
+  let ix = chunkAt(c, from)
+  for (;;) {
+    const lo = Math.max(from, ix.lo)
+    const hi = Math.min(to, ix.hi)
+    for (let i = Math.max(indexAt(ix, lo), 0); i < ix.n && (ix.starts[i] as number) < hi; i++) {
+      const s = Math.max(ix.starts[i] as number, lo)
+      const e = Math.min(ix.ends[i] as number, hi)
+      if (e <= s) continue
+      if (out.length > 0 && out[out.length - 1] === s) out[out.length - 1] = e
+      else out.push(s, e)
+    }
+    if (to <= ix.hi || ix.lastDay >= MAX_DAY) return out
+    ix = chunkOfDay(c, ix.lastDay + 1)
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The engine's parts seen from outside: a calendar dense enough to be indexed in runs of days
+ * (not years) against an arithmetic oracle over 300 years, closed stretches against open
+ * intervals, and calendars that crossed a structured clone.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import fc from 'fast-check'
+import { pipe } from 'fp-ts/lib/function.js'
+import { describe, expect, it } from 'vitest'
+import { Calendar, Time } from '../../src/index.js'
+import { readCompiled } from '../../src/calendar/compiled.js'
+
+const numRuns = process.env['CI'] ? 1000 : 200
+const I = (ms: number): Time.Instant => ms as Time.Instant
+const D = (ms: number): Time.Duration => ms as Time.Duration
+const pad = (n: number): string => String(n).padStart(2, '0')
+const MINUTE = 60_000
+const HALF = 30_000
+
+/** Every day cut into 1 440 intervals: the first 30 seconds of every minute, in UTC. */
+const denseUtc = pipe(
+  Calendar.compile({
+    zone: 'UTC',
+    weekly: Object.fromEntries(
+      Calendar.allWeekdays.map((w) => [w, Array.from({ length: 1440 }, (_, i) => ({ opens: `${pad(Math.floor(i / 60))}:${pad(i % 60)}`, closes: `${pad(Math.floor(i / 60))}:${pad(i % 60)}:30` }))])
+    )
+  }),
+  E.getOrElseW((e) => {
+    throw new Error(e.message)
+  })
+)
+
+// the oracle: open time before t is 30 s per whole minute plus the open part of t's minute
+const openBefore = (t: number): number => Math.floor(t / MINUTE) * HALF + Math.min(t - Math.floor(t / MINUTE) * MINUTE, HALF)
+// the earliest u with openBefore(u) = c (c > 0): inside the minute where the count reaches c
+const earliestWith = (c: number): number => {
+  const minutes = Math.ceil(c / HALF) - 1
+  return minutes * MINUTE + (c - minutes * HALF)
+}
+
+const instant = fc.integer({ min: Time.minInstant, max: Time.maxInstant })
+
+describe('a dense calendar (1 440 intervals a day) over the whole range', () => {
+  it('is indexed in runs of days, not whole years', () => {
+    expect(readCompiled(denseUtc)?.chunkDays).toBeGreaterThan(0)
+    expect(readCompiled(denseUtc)?.chunkDays).toBeLessThan(30)
+  })
+
+  it('between, add and subtract agree with arithmetic for spans up to 300 years', () => {
+    const spans: number[] = []
+    fc.assert(
+      fc.property(instant, instant, (a, b) => {
+        spans.push(Math.abs(b - a))
+        const between = pipe(denseUtc, Calendar.businessTimeBetween(I(a), I(b)))
+        expect(between).toBe(openBefore(b) - openBefore(a))
+        const d = Math.abs(between)
+        const [lo, hi] = a <= b ? [a, b] : [b, a]
+        if (d > 0) {
+          expect(pipe(denseUtc, Calendar.addBusinessTime(I(lo), D(d)))).toBe(earliestWith(openBefore(lo) + d))
+          // the latest u with d of open time before hi: an opening, or hi itself minus d inside a span
+          const v = pipe(denseUtc, Calendar.subtractBusinessTime(I(hi), D(d)))
+          expect(openBefore(hi) - openBefore(v)).toBe(d)
+          expect(openBefore(hi) - openBefore(v + 1)).toBe(d - 1)
+        }
+      }),
+      { numRuns }
+    )
+    // the generator reaches long spans: at least a quarter over 100 years
+    expect(spans.filter((s) => s > 100 * 365 * 86_400_000).length).toBeGreaterThan(numRuns / 4)
+  })
+
+  it('nextOpening and previousClosing are mirror images', () => {
+    fc.assert(
+      fc.property(instant, (t) => {
+        const inMinute = t - Math.floor(t / MINUTE) * MINUTE
+        const next = pipe(denseUtc, Calendar.nextOpening(I(t)))
+        expect(next).toBe(inMinute < HALF ? t : Math.floor(t / MINUTE) * MINUTE + MINUTE)
+        const prev = pipe(denseUtc, Calendar.previousClosing(I(t)))
+        expect(prev).toBe(inMinute > 0 && inMinute <= HALF ? t : inMinute === 0 ? t - HALF : Math.floor(t / MINUTE) * MINUTE + HALF)
+      }),
+      { numRuns }
+    )
+  })
+})
+
+describe('closedStretches', () => {
+  const oslo = pipe(
+    Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })),
+    E.getOrElseW((e) => {
+      throw new Error(e.message)
+    })
+  )
+  const at = (s: string): Time.Instant => pipe(Time.fromISO(s), E.getOrElseW(() => I(Number.NaN)))
+
+  it('names the holidays that close Easter in Norway', () => {
+    const stretches = pipe(oslo, Calendar.closedStretches(at('2025-04-16T15:00:00+02:00'), at('2025-04-22T09:00:00+02:00')))
+    expect(stretches.map((s) => [Time.toISO(s.from), Time.toISO(s.to), s.holidays])).toStrictEqual([
+      ['2025-04-16T14:00:00Z', '2025-04-22T06:00:00Z', ['Skjærtorsdag', 'Langfredag', 'Første påskedag', 'Andre påskedag']]
+    ])
+  })
+
+  it('and openIntervals tile [from, to) exactly, closed stretches never open', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.integer({ min: 0, max: 40 * 86_400_000 }), (a, span) => {
+        const from = I(a)
+        const to = I(a + span)
+        const open = pipe(oslo, Calendar.openIntervals(from, to)).map((i) => [i.start as number, i.end as number, 'open'] as const)
+        const closed = pipe(oslo, Calendar.closedStretches(from, to)).map((s) => [s.from as number, s.to as number, 'closed'] as const)
+        const all = [...open, ...closed].sort((x, y) => x[0] - y[0])
+        let reach: number = from
+        for (const [s, e] of all) {
+          expect(s).toBe(reach)
+          expect(e).toBeGreaterThan(s)
+          reach = e
+        }
+        expect(reach).toBe(span === 0 ? from : to)
+        for (const [s, e] of closed) expect(pipe(oslo, Calendar.businessTimeBetween(I(s), I(e)))).toBe(0)
+      }),
+      { numRuns }
+    )
+  })
+})
+
+describe('a calendar that crossed a structured clone', () => {
+  it('keeps its spec, loses its tables, and answers the same (compiled again on every call)', () => {
+    const spec = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+    const cal = pipe(Calendar.compile(spec), E.getOrElseW(() => denseUtc))
+    const clone = structuredClone(cal)
+    expect(clone).toStrictEqual(cal)
+    expect(readCompiled(clone)).toBeUndefined()
+    const t = at0()
+    expect(pipe(clone, Calendar.addBusinessTime(t, D(4 * 3_600_000)))).toBe(pipe(cal, Calendar.addBusinessTime(t, D(4 * 3_600_000))))
+    // the way the guide recommends: compile the spec again where it is used
+    const again = pipe(Calendar.compile(clone.spec), E.getOrElseW(() => denseUtc))
+    expect(readCompiled(again)).toBeDefined()
+    expect(pipe(again, Calendar.isOpen(t))).toBe(pipe(cal, Calendar.isOpen(t)))
+  })
+
+  it('a hand-made value whose spec does not compile is never open, and nothing throws', () => {
+    const fake = { _tag: 'BusinessCalendar', spec: { zone: 'Nowhere', weekly: {} }, zone: 'Nowhere' } as unknown as Calendar.BusinessCalendar
+    expect(pipe(fake, Calendar.isOpen(at0()))).toBe(false)
+    expect(pipe(fake, Calendar.businessTimeBetween(at0(), I(at0() + 86_400_000)))).toBe(0)
+    expect(pipe(null as unknown as Calendar.BusinessCalendar, Calendar.isOpen(at0()))).toBe(false)
+  })
+})
+
+function at0(): Time.Instant {
+  return I(Date.UTC(2025, 2, 7, 9, 30))
+}
+
+describe('a calendar frozen together with its hidden cache', () => {
+  it('still answers, without throwing', () => {
+    const cal = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => denseUtc))
+    const freezeAll = (x: unknown): void => {
+      if (typeof x !== 'object' || x === null || ArrayBuffer.isView(x) || Object.isFrozen(x)) return
+      Object.freeze(x)
+      for (const k of Reflect.ownKeys(x)) freezeAll((x as Record<PropertyKey, unknown>)[k])
+    }
+    freezeAll(cal)
+    expect(Object.isFrozen(readCompiled(cal)?.cache)).toBe(true)
+    expect(pipe(cal, Calendar.addBusinessTime(at0(), D(3_600_000)))).toBe(Date.UTC(2025, 2, 7, 10, 30))
+  })
+})
