@@ -6,14 +6,33 @@
 //   node test/package/bundle-budgets.mjs <project dir with itsm-kit installed>
 import { build } from 'esbuild'
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const KB = 1024
-// Budgets from issue 7. `whole`: the whole library measured the same way from the 0.1.0 tarball
-// (one bundled file) was 185 703 bytes; the per-module build costs 0.26 % more (esbuild cannot
-// merge `var` statements across module boundaries), so the budget allows 0.5 % and no more.
-const budgets = { Priority: 30 * KB, Classification: 45 * KB, Calendar: 120 * KB, unused: 1 * KB, whole: Math.round(185_703 * 1.005) }
+// Budgets from issue 7. `whole`: the whole library must cost no more than the same sources
+// bundled as one file, as 0.1.0 shipped them (`oneFile`, built here from src/ with fp-ts's es6
+// modules like the package's bundler build). The per-module build costs about 0.3 % more
+// (esbuild cannot merge `var` statements across module boundaries), so the budget allows 0.5 %.
+// (0.1.0's tarball measured the same way: 185 703 bytes, before reports were added.)
+const budgets = { Priority: 30 * KB, Classification: 45 * KB, Calendar: 120 * KB, unused: 1 * KB }
+const WHOLE_OVER_ONE_FILE = 1.005
+const root = fileURLToPath(new URL('../..', import.meta.url))
+
+/** The whole library from its sources as one bundled file: the yardstick of the `whole` budget. */
+const oneFile = async () => {
+  const require = createRequire(join(root, 'package.json'))
+  const es6 = {
+    name: 'fp-ts-es6',
+    setup: (b) => b.onResolve({ filter: /^fp-ts\/lib\// }, (a) => ({ path: require.resolve(a.path.replace('fp-ts/lib/', 'fp-ts/es6/')) }))
+  }
+  const r = await build({
+    stdin: { contents: `import * as K from './src/index.ts'\nglobalThis.out = K`, resolveDir: root, loader: 'ts', sourcefile: 'oneFile.ts' },
+    bundle: true, minify: true, platform: 'browser', format: 'iife', write: false, metafile: true, logLevel: 'silent', outfile: join(root, 'tmp/oneFile.out.js'), plugins: [es6]
+  })
+  return Object.values(r.metafile.outputs)[0].bytes
+}
 // The function each namespace's entry calls; a namespace not listed (or whose function was
 // renamed) calls its first exported function, so new namespaces are measured without edits.
 const preferred = { Time: 'fromISO', Calendar: 'compile', Priority: 'priorityOf', Classification: 'classify', Ticket: 'decide', Sla: 'evaluate', Escalation: 'evaluate', Codec: 'formatDecodeError' }
@@ -34,6 +53,9 @@ export const measure = async (dir) => {
   entries.codecEntry = `import * as C from 'itsm-kit/codec'\nglobalThis.out = C`
   entries.bothEntries = `import { Codec } from 'itsm-kit'\nimport * as C from 'itsm-kit/codec'\nglobalThis.out = [Codec, C]`
   const rows = []
+  const yardstick = await oneFile()
+  budgets.whole = Math.round(yardstick * WHOLE_OVER_ONE_FILE)
+  rows.push({ name: 'oneFile (src)', bytes: yardstick, by: { 'itsm-kit': 0, 'fp-ts': 0, 'io-ts': 0, luxon: 0 }, modules: [], budget: undefined, fn: undefined })
   for (const [name, code] of Object.entries(entries)) {
     const r = await build({
       stdin: { contents: code, resolveDir: dir, loader: 'js', sourcefile: `${name}.js` },
