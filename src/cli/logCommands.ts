@@ -88,6 +88,7 @@ export const sla = async (args: ReadonlyArray<string>, io: Io): Promise<number> 
     const local = Time.toLocalISO(agreement.calendar.zone)
     for (const m of pipe(cut, Sla.evaluate(agreement, at)).metrics) {
       if (!running.has(m.state)) continue
+      const dueAt = m.dueAt ?? m.breachedAt
       const remaining = m.remaining ?? (m.targetTime === undefined ? undefined : m.targetTime - m.elapsed)
       clocks.push({
         ticket: h.id,
@@ -95,8 +96,8 @@ export const sla = async (args: ReadonlyArray<string>, io: Io): Promise<number> 
         priority: m.priority,
         metric: m.metric,
         state: m.state,
-        due: m.dueAt === undefined ? undefined : local(m.dueAt),
-        dueAt: m.dueAt,
+        due: dueAt === undefined ? undefined : local(dueAt),
+        dueAt,
         remainingMs: remaining,
         remaining: remaining === undefined ? undefined : showDuration(remaining),
         breached: m.state === 'Breached'
