@@ -19,13 +19,13 @@ export const decodeAgreementsFile = (json: JsonFile): E.Either<ReadonlyArray<str
   const out: Sla.Agreement[] = []
   const seen = new Map<string, number>()
   list.forEach((entry, i) => {
+    const customer = typeof entry === 'object' && entry !== null ? (entry as { customer?: unknown }).customer : undefined
+    const before = typeof customer === 'string' ? seen.get(customer) : undefined
+    if (before !== undefined) problems.push(...where(`agreements[${i}].customer`, `expected a customer not listed before, received the customer of agreements[${before}]`))
+    else if (typeof customer === 'string') seen.set(customer, i)
     const decoded = Sla.decodeAgreement(entry)
     if (E.isLeft(decoded)) return problems.push(...located(json, issuesOf(decoded.left), `agreements[${i}]`))
-    const customer = decoded.right.customer
-    if (customer === undefined) return problems.push(...where(`agreements[${i}].customer`, 'expected a customer id, received nothing'))
-    const before = seen.get(customer)
-    if (before !== undefined) return problems.push(...where(`agreements[${i}].customer`, `expected a customer not listed before, received the customer of agreements[${before}]`))
-    seen.set(customer, i)
+    if (decoded.right.customer === undefined) return problems.push(...where(`agreements[${i}].customer`, 'expected a customer id, received nothing'))
     out.push(decoded.right)
   })
   return problems.length > 0 ? E.left(problems) : E.right(out)

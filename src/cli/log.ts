@@ -64,7 +64,7 @@ export const issueMessage = (raw: unknown, issue: Codec.Issue): string => {
   const last = issue.path.split(/[.[\]]+/u).filter((p) => p !== '').pop() ?? ''
   if (!freeText.has(last)) return issue.message
   const v = valueAt(raw, issue.path)
-  const received = typeof v === 'string' ? `text of ${v.length} characters` : v === undefined ? 'nothing' : `a ${Array.isArray(v) ? 'list' : typeof v}`
+  const received = typeof v === 'string' ? `text of ${v.length} characters` : v === undefined ? 'nothing' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`
   return `${issue.path}: expected ${issue.expected}, received ${received}`
 }
 
