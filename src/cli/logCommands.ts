@@ -30,7 +30,8 @@ export const replay = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
   const problems = sortProblems(files, [...log.problems, ...checked.problems])
   const byStatus: Record<string, number> = {}
   for (const h of checked.good) byStatus[h.ticket.status._tag] = (byStatus[h.ticket.status._tag] ?? 0) + 1
-  const impossible = new Set(checked.problems.map((p) => p.ticket)).size
+  const impossible = new Set(checked.problems.filter((p) => p.rule !== 'UnknownCustomer').map((p) => p.ticket)).size
+  const unknownCustomer = checked.problems.filter((p) => p.rule === 'UnknownCustomer').length
   const summary = {
     files: files.length,
     lines: log.lines,
@@ -38,6 +39,7 @@ export const replay = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
     tickets: log.tickets.size,
     valid: checked.good.length,
     impossible,
+    ...(agreements === undefined ? {} : { unknownCustomer }),
     unreadableLines: new Set(log.problems.map((p) => `${p.file}:${p.line}`)).size,
     byStatus
   }
@@ -46,6 +48,7 @@ export const replay = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
     io.out(`${bold(io, 'Replayed')} ${summary.files} file${summary.files === 1 ? '' : 's'}: ${summary.lines} lines, ${summary.events} events, ${summary.tickets} tickets\n`)
     io.out(`  valid histories     ${summary.valid}${Object.keys(byStatus).length === 0 ? '' : ` (${Object.entries(byStatus).sort().map(([k, v]) => `${k} ${v}`).join(', ')})`}\n`)
     io.out(`  impossible          ${impossible === 0 ? '0' : red(io, String(impossible))}\n`)
+    if (agreements !== undefined) io.out(`  unknown customer    ${unknownCustomer === 0 ? '0' : red(io, String(unknownCustomer))}\n`)
     io.out(`  unreadable lines    ${summary.unreadableLines === 0 ? '0' : red(io, String(summary.unreadableLines))}\n`)
     if (problems.length > 0) {
       io.out(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} (file:line: ticket, event index: rule: what is wrong):\n`)

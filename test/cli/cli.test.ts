@@ -155,6 +155,7 @@ describe('replay', () => {
       `${F('broken.ndjson')}:17: ticket BAD-1, event 3, ImpossibleEvent: ticket BAD-1, event 3 (TicketOpened at 2026-03-03T09:00:00Z)`,
       `${F('broken.ndjson')}:18: ticket NOB-1, event 1, UnknownCustomer: customer`
     ])
+    expect(r.stdout).toContain('  valid histories     4 (InProgress 1, New 2, Resolved 1)\n  impossible          1\n  unknown customer    1\n  unreadable lines    2\n')
     expect(r.stdout).toContain('title: expected a text of at most 100 000 characters, received an object')
     expect(r.stdout + r.stderr).not.toContain('SECRET')
     const json = JSON.parse(cli(['replay', F('broken.ndjson'), '--format', 'json']).stdout) as { summary: Record<string, unknown> }
