@@ -1,6 +1,7 @@
 // Reading NDJSON event logs: one encoded event per line, a ticket's events anywhere in the files.
 import * as E from 'fp-ts/lib/Either.js'
 import { Sla, Ticket, type Codec } from '../index.js'
+import { decodeEvent } from './fastDecode.js'
 import { linesOf, progress, sizeOf, type Io } from './io.js'
 
 /** One finding in a log: where it is and which rule it breaks. Never quotes free text. @internal */
@@ -96,7 +97,7 @@ export const readLog = async (files: ReadonlyArray<string>, io: Io, options: Rea
       }
       const id = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
       if (shard !== undefined && (typeof id === 'string' ? shardOf(id, shard.count) : 0) !== shard.index) continue
-      const decoded = Ticket.decodeEvent(raw)
+      const decoded = decodeEvent(raw)
       if (E.isLeft(decoded)) {
         const index = typeof raw === 'object' && raw !== null && typeof (raw as { seq?: unknown }).seq === 'number' ? { index: (raw as { seq: number }).seq } : {}
         for (const issue of decoded.left.issues)
