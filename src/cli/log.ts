@@ -16,25 +16,24 @@ export interface Problem {
 }
 
 interface Entry {
-  readonly events: Ticket.TicketEvent[]
+  /** The ticket's lines as stored (decoded once the whole log is read, so memory stays near the text's size). */
+  readonly texts: string[]
   readonly where: Array<{ readonly file: string; readonly line: number }>
 }
 
-/** A log read into histories per ticket. @internal */
+/** A log read into lines per ticket. @internal */
 export interface Log {
   readonly files: ReadonlyArray<string>
   readonly lines: number
-  readonly events: number
   readonly tickets: ReadonlyMap<string, Entry>
+  /** Lines that are not JSON or have no ticket id (with its event's problems). */
   readonly problems: ReadonlyArray<Problem>
-  /** The latest event instant seen. */
-  readonly lastAt: number | undefined
 }
 
 /** Options of {@link readLog}. @internal */
 export interface ReadOptions {
   readonly quiet: boolean
-  /** Keep only the tickets of this shard (by a hash of the ticket id); unreadable lines go to shard 0. */
+  /** Keep only the lines of this shard (by a hash of the ticket id); lines without one go to shard 0. */
   readonly shard?: { readonly index: number; readonly count: number }
 }
 
@@ -45,7 +44,7 @@ export const shardOf = (id: string, count: number): number => {
   return (h >>> 0) % count
 }
 
-const freeText = new Set(['title', 'note', 'message', 'reason', 'comment', 'description', 'summary', 'text'])
+const freeText = new Set(['title', 'note', 'message', 'reason', 'comment', 'description', 'summary', 'text', 'rootCause', 'label'])
 
 /** A ticket id fit to print: short printable ids verbatim, others by their length. @internal */
 export const showId = (id: unknown): string =>
@@ -69,14 +68,35 @@ export const issueMessage = (raw: unknown, issue: Codec.Issue): string => {
   return `${issue.path}: expected ${issue.expected}, received ${received}`
 }
 
-/** Reads every file (`-` = standard input; gzip read transparently) into histories per ticket. @internal */
+const KEY = '"ticketId":"'
+/**
+ * The ticket id of a line without parsing it: the text after the first `"ticketId":"` up to the
+ * next quote, when it has no escape. A valid event has no other object that could hold that key,
+ * so this is its id; any other line still goes to exactly one shard. Undefined: parse the line.
+ */
+const quickId = (text: string): string | undefined => {
+  const at = text.indexOf(KEY)
+  if (at < 0) return undefined
+  const from = at + KEY.length
+  const to = text.indexOf('"', from)
+  if (to < 0) return undefined
+  const id = text.slice(from, to)
+  return id.includes('\\') ? undefined : id
+}
+
+const decodeProblems = (file: string, line: number, raw: unknown, issues: ReadonlyArray<Codec.Issue>): ReadonlyArray<Problem> => {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
+  const seq = typeof raw === 'object' && raw !== null ? (raw as { seq?: unknown }).seq : undefined
+  return issues.map((issue) => ({ file, line, ...(typeof id === 'string' ? { ticket: showId(id) } : {}), ...(typeof seq === 'number' ? { index: seq } : {}), rule: 'decode', message: issueMessage(raw, issue) }))
+}
+
+/** Reads every file (`-` = standard input; gzip read transparently) into lines per ticket. @internal */
 export const readLog = async (files: ReadonlyArray<string>, io: Io, options: ReadOptions): Promise<Log> => {
   const tickets = new Map<string, Entry>()
   const problems: Problem[] = []
   let lines = 0
-  let events = 0
-  let lastAt: number | undefined
   const shard = options.shard
+  const mine = (id: string | undefined) => shard === undefined || (id === undefined ? 0 : shardOf(id, shard.count)) === shard.index
   const total = files.reduce<number | undefined>((n, f) => (n === undefined ? undefined : ((s) => (s === undefined ? undefined : n + s))(sizeOf(f))), 0)
   const bar = progress(io, options.quiet || shard !== undefined, total)
   let before = 0
@@ -86,38 +106,39 @@ export const readLog = async (files: ReadonlyArray<string>, io: Io, options: Rea
     for await (const text of linesOf(file, io, (b) => (bytes = b))) {
       line++
       lines++
-      if ((line & 1023) === 0) bar.tick(before + bytes, events)
-      if (text.trim() === '') continue
-      let raw: unknown
-      try {
-        raw = JSON.parse(text)
-      } catch {
-        if (shard === undefined || shard.index === 0) problems.push({ file, line, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
-        continue
+      if ((line & 1023) === 0) bar.tick(before + bytes, lines)
+      let id = quickId(text)
+      if (id === undefined) {
+        if (text.trim() === '') continue
+        let raw: unknown
+        try {
+          raw = JSON.parse(text)
+        } catch {
+          if (mine(undefined)) problems.push({ file, line, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
+          continue
+        }
+        const parsedId = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
+        if (typeof parsedId !== 'string') {
+          if (mine(undefined)) {
+            const decoded = decodeEvent(raw)
+            if (E.isLeft(decoded)) problems.push(...decodeProblems(file, line, raw, decoded.left.issues))
+          }
+          continue
+        }
+        id = parsedId
       }
-      const id = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
-      if (shard !== undefined && (typeof id === 'string' ? shardOf(id, shard.count) : 0) !== shard.index) continue
-      const decoded = decodeEvent(raw)
-      if (E.isLeft(decoded)) {
-        const index = typeof raw === 'object' && raw !== null && typeof (raw as { seq?: unknown }).seq === 'number' ? { index: (raw as { seq: number }).seq } : {}
-        for (const issue of decoded.left.issues)
-          problems.push({ file, line, ...(typeof id === 'string' ? { ticket: showId(id) } : {}), ...index, rule: 'decode', message: issueMessage(raw, issue) })
-        continue
-      }
-      const event = decoded.right
-      events++
-      if (lastAt === undefined || event.at > lastAt) lastAt = event.at
-      const entry = tickets.get(event.ticketId)
-      if (entry === undefined) tickets.set(event.ticketId, { events: [event], where: [{ file, line }] })
+      if (!mine(id)) continue
+      const entry = tickets.get(id)
+      if (entry === undefined) tickets.set(id, { texts: [text], where: [{ file, line }] })
       else {
-        entry.events.push(event)
+        entry.texts.push(text)
         entry.where.push({ file, line })
       }
     }
     before += bytes
   }
   bar.done()
-  return { files, lines, events, tickets, problems, lastAt }
+  return { files, lines, tickets, problems }
 }
 
 /** A checked history: its events in order, its ticket, and its customer. @internal */
@@ -127,40 +148,78 @@ export interface History {
   readonly ticket: Ticket.Ticket
 }
 
+/** What {@link checkHistories} finds. @internal */
+export interface Checked {
+  readonly good: ReadonlyArray<History>
+  /** Problems of the log: unreadable lines, impossible histories, unknown customers. */
+  readonly problems: ReadonlyArray<Problem>
+  readonly events: number
+  /** Tickets with at least one readable event. */
+  readonly tickets: number
+  readonly lastAt: number | undefined
+}
+
 /**
- * Orders each ticket's events by `seq` (stable), replays them with every rule checked, and
- * returns the good histories (by ticket id) and a problem for each impossible one: the file
- * and line of the event at fault, the ticket, the event index and the rule broken. With
- * agreements, a ticket whose customer has none is a problem too.
+ * Decodes each ticket's lines, orders its events by `seq` (stable), replays them with every rule
+ * checked, and returns the good histories (by ticket id) and a problem for each unreadable line
+ * and impossible history: the file and line of the event at fault, the ticket, the event index
+ * and the rule broken. With agreements, a ticket whose customer has none is a problem too.
+ * `each`, when given, receives every good history instead of the list (which is then empty), so a
+ * caller can fold them without keeping them.
  * @internal
  */
-export const checkHistories = (log: Log, agreements?: ReadonlyArray<Sla.Agreement>): { readonly good: ReadonlyArray<History>; readonly problems: ReadonlyArray<Problem> } => {
+export const checkHistories = (log: Log, agreements?: ReadonlyArray<Sla.Agreement>, each?: (h: History) => void): Checked => {
   const customers = agreements === undefined ? undefined : new Set(agreements.map((a) => a.customer))
   const good: History[] = []
-  const problems: Problem[] = []
+  const problems: Problem[] = [...log.problems]
+  let count = 0
+  let tickets = 0
+  let lastAt: number | undefined
   const ids = [...log.tickets.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   for (const id of ids) {
     const entry = log.tickets.get(id) as Entry
-    const order = entry.events.map((_, i) => i).sort((a, b) => (entry.events[a] as Ticket.TicketEvent).seq - (entry.events[b] as Ticket.TicketEvent).seq || a - b)
-    const events = order.map((i) => entry.events[i] as Ticket.TicketEvent)
+    const decoded: Ticket.TicketEvent[] = []
+    const where: Array<{ readonly file: string; readonly line: number }> = []
+    entry.texts.forEach((text, i) => {
+      const at = entry.where[i] as { readonly file: string; readonly line: number }
+      let raw: unknown
+      try {
+        raw = JSON.parse(text)
+      } catch {
+        problems.push({ ...at, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
+        return
+      }
+      const event = decodeEvent(raw)
+      if (E.isLeft(event)) return problems.push(...decodeProblems(at.file, at.line, raw, event.left.issues))
+      decoded.push(event.right)
+      where.push(at)
+    })
+    count += decoded.length
+    for (const e of decoded) if (lastAt === undefined || e.at > lastAt) lastAt = e.at
+    if (decoded.length === 0) continue
+    tickets++
+    const order = decoded.map((_, i) => i).sort((a, b) => (decoded[a] as Ticket.TicketEvent).seq - (decoded[b] as Ticket.TicketEvent).seq || a - b)
+    const events = order.map((i) => decoded[i] as Ticket.TicketEvent)
     const replayed = Ticket.replay(events)
     if (E.isLeft(replayed)) {
       const e = replayed.left
       const seq = 'seq' in e && typeof e.seq === 'number' ? e.seq : undefined
       const at = seq === undefined ? order.length - 1 : Math.max(0, events.findIndex((ev) => ev.seq === seq))
-      const where = entry.where[order[at] as number] ?? { file: log.files[0] ?? '-', line: 0 }
-      problems.push({ ...where, ticket: showId(id), ...(seq === undefined ? {} : { index: seq }), rule: e._tag, message: e.message })
+      const place = where[order[at] as number] ?? { file: log.files[0] ?? '-', line: 0 }
+      problems.push({ ...place, ticket: showId(id), ...(seq === undefined ? {} : { index: seq }), rule: e._tag, message: e.message })
       continue
     }
     const opened = events[0]
     if (customers !== undefined && opened !== undefined && opened._tag === 'TicketOpened' && !customers.has(opened.customer)) {
-      const where = entry.where[order[0] as number] as { file: string; line: number }
-      problems.push({ ...where, ticket: showId(id), index: opened.seq, rule: 'UnknownCustomer', message: `customer: expected a customer of the agreements, received ${showId(opened.customer)}` })
+      const place = where[order[0] as number] as { file: string; line: number }
+      problems.push({ ...place, ticket: showId(id), index: opened.seq, rule: 'UnknownCustomer', message: `customer: expected a customer of the agreements, received ${showId(opened.customer)}` })
       continue
     }
-    good.push({ id, events, ticket: replayed.right })
+    const history = { id, events, ticket: replayed.right }
+    if (each === undefined) good.push(history)
+    else each(history)
   }
-  return { good, problems }
+  return { good, problems, events: count, tickets, lastAt }
 }
 
 /** A problem as one line: `file:line: ticket T, event N: rule: message`. @internal */

@@ -27,20 +27,21 @@ export const replay = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
   const agreements = agreementsFile === undefined ? undefined : await loadAgreements(agreementsFile)
   const log = await readLog(files, io, { quiet: values.quiet === true })
   const checked = checkHistories(log, agreements)
-  const problems = sortProblems(files, [...log.problems, ...checked.problems])
+  const problems = sortProblems(files, checked.problems)
   const byStatus: Record<string, number> = {}
   for (const h of checked.good) byStatus[h.ticket.status._tag] = (byStatus[h.ticket.status._tag] ?? 0) + 1
-  const impossible = new Set(checked.problems.filter((p) => p.rule !== 'UnknownCustomer').map((p) => p.ticket)).size
+  const unreadable = new Set(['json', 'decode', 'UnknownCustomer'])
+  const impossible = new Set(checked.problems.filter((p) => !unreadable.has(p.rule)).map((p) => p.ticket)).size
   const unknownCustomer = checked.problems.filter((p) => p.rule === 'UnknownCustomer').length
   const summary = {
     files: files.length,
     lines: log.lines,
-    events: log.events,
-    tickets: log.tickets.size,
+    events: checked.events,
+    tickets: checked.tickets,
     valid: checked.good.length,
     impossible,
     ...(agreements === undefined ? {} : { unknownCustomer }),
-    unreadableLines: new Set(log.problems.map((p) => `${p.file}:${p.line}`)).size,
+    unreadableLines: new Set(checked.problems.filter((p) => p.rule === 'json' || p.rule === 'decode').map((p) => `${p.file}:${p.line}`)).size,
     byStatus
   }
   if (format === 'json') io.out(JSON.stringify({ summary, problems }, null, 2) + '\n')
@@ -77,8 +78,8 @@ export const sla = async (args: ReadonlyArray<string>, io: Io): Promise<number> 
   const files = logFiles(positionals)
   const agreements = await loadAgreements(str(values, 'agreements'))
   const log = await readLog(files, io, { quiet: values.quiet === true })
-  const at = atOf(values, io, log.lastAt)
   const checked = checkHistories(log, agreements)
+  const at = atOf(values, io, checked.lastAt)
   const byCustomer = new Map(agreements.map((a) => [a.customer as string, a]))
   const clocks: Array<Record<string, string | number | boolean | undefined>> = []
   for (const h of checked.good) {
@@ -109,7 +110,7 @@ export const sla = async (args: ReadonlyArray<string>, io: Io): Promise<number> 
   }
   const key = (c: (typeof clocks)[number]) => (typeof c.dueAt === 'number' ? c.dueAt : Number.MAX_SAFE_INTEGER)
   clocks.sort((a, b) => key(a) - key(b) || ((a.remainingMs as number) ?? 0) - ((b.remainingMs as number) ?? 0) || String(a.ticket).localeCompare(String(b.ticket)) || String(a.metric).localeCompare(String(b.metric)))
-  const problems = sortProblems(files, [...log.problems, ...checked.problems])
+  const problems = sortProblems(files, checked.problems)
   if (format === 'json') io.out(JSON.stringify({ at: Time.toISO(at), clocks }, null, 2) + '\n')
   else if (format === 'ndjson') for (const c of clocks) io.out(JSON.stringify({ at: Time.toISO(at), ...c }) + '\n')
   else {
@@ -132,15 +133,15 @@ export const status = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
   const files = logFiles(positionals)
   const agreements = await loadAgreements(str(values, 'agreements'))
   const log = await readLog(files, io, { quiet: values.quiet === true })
-  const at = atOf(values, io, log.lastAt)
   const checked = checkHistories(log, agreements)
+  const at = atOf(values, io, checked.lastAt)
   const result = pipe(checked.good.map((h) => h.events), Report.dailyStatus({ agreements, at, trusted: true }))
   if (E.isLeft(result)) throw inputError(result.left.message)
   const zone = str(values, 'zone') ?? agreements[0]?.calendar.zone ?? 'UTC'
   if (format === 'json') io.out(Report.toJSON(result.right) + '\n')
   else if (format === 'md') io.out(Report.statusMarkdown(result.right, { zone, labels }) + '\n')
   else io.out(`${bold(io, `Morning status at ${Time.toLocalISO(zone as Time.IanaZone)(at)} (${zone})`)}\n\n${Report.statusTable(result.right, { zone, labels })}\n`)
-  const problems = sortProblems(files, [...log.problems, ...checked.problems])
+  const problems = sortProblems(files, checked.problems)
   printProblems(io, problems, true)
   return problems.length > 0 ? 1 : 0
 }

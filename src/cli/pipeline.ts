@@ -1,7 +1,7 @@
 // From log files to report accumulators, on one thread or sharded over worker threads.
 import { Worker } from 'node:worker_threads'
 import * as E from 'fp-ts/lib/Either.js'
-import { Report, type Time } from '../index.js'
+import { Report, type Ticket, type Time } from '../index.js'
 import { loadAgreements } from './agreements.js'
 import { inputError, type Io } from './io.js'
 import { checkHistories, readLog, type Problem } from './log.js'
@@ -32,15 +32,25 @@ export const runShard = async (job: ShardJob, io: Io): Promise<ShardResult> => {
   const combiner = Report.combiner({ agreements, period: job.period, trusted: true, ...(job.asOf === undefined ? {} : { asOf: job.asOf }) })
   if (E.isLeft(combiner)) throw inputError(combiner.left.message)
   const log = await readLog(job.files, io, { quiet: job.quiet, ...(job.shard === undefined ? {} : { shard: job.shard }) })
-  const { good, problems } = checkHistories(log, agreements)
   const c = combiner.right
+  // fold the histories in batches as they are checked: none is kept after it is added
+  let accumulator = c.empty
+  let batch: Array<ReadonlyArray<Ticket.TicketEvent>> = []
+  const checked = checkHistories(log, agreements, (h) => {
+    batch.push(h.events)
+    if (batch.length === 2000) {
+      accumulator = c.addAll(batch)(accumulator)
+      batch = []
+    }
+  })
+  accumulator = c.addAll(batch)(accumulator)
   return {
-    accumulator: c.addAll(good.map((h) => h.events))(c.empty),
-    problems: [...log.problems, ...problems],
+    accumulator,
+    problems: checked.problems,
     lines: log.lines,
-    events: log.events,
-    tickets: log.tickets.size,
-    lastAt: log.lastAt
+    events: checked.events,
+    tickets: checked.tickets,
+    lastAt: checked.lastAt
   }
 }
 
