@@ -27,31 +27,68 @@ const channel = oneOf(Classification.allChannels)
 const role = oneOf(['agent', 'customer', 'system'])
 
 const days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(Z|([+-])(\d{2}):(\d{2}))$/u
-/** The common shapes of an ISO instant, computed without luxon; anything else goes to the codec. */
+/** Two decimal digits at `i`, or -1. */
+const two = (s: string, i: number): number => {
+  const a = s.charCodeAt(i) - 48
+  const b = s.charCodeAt(i + 1) - 48
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1
+}
+/** Midnight UTC of recent dates, by their `YYYY-MM-DD` text (a log holds few distinct days). */
+const dayCache = new Map<string, number>()
+const dayOf = (s: string): number => {
+  const key = s.slice(0, 10)
+  const cached = dayCache.get(key)
+  if (cached !== undefined) return cached
+  const hi = two(s, 0)
+  const lo = two(s, 2)
+  const month = two(s, 5)
+  const day = two(s, 8)
+  if (hi < 0 || lo < 0 || month < 0 || day < 0 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN
+  const year = hi * 100 + lo
+  // stay well inside the instant range (1900–2200): the codec judges the ends
+  if (year < 1901 || year > 2198 || month < 1 || month > 12) return NaN
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0
+  if (day < 1 || day > (days[month - 1] as number) + leap) return NaN
+  const ms = Date.UTC(year, month - 1, day)
+  if (dayCache.size > 4096) dayCache.clear()
+  dayCache.set(key, ms)
+  return ms
+}
+/**
+ * The common spellings of an ISO instant — `YYYY-MM-DDTHH:MM:SS`, an optional `.f`, `.ff` or
+ * `.fff`, then `Z` or `±HH:MM` — read without luxon; anything else goes to the codec.
+ */
 const instant: Check = (u) => {
-  if (typeof u !== 'string') return FAIL
-  const m = ISO.exec(u)
-  if (m === null) return FAIL
-  const year = Number(m[1])
-  const month = Number(m[2])
-  const day = Number(m[3])
-  const hour = Number(m[4])
-  const minute = Number(m[5])
-  const second = Number(m[6])
-  // stay well inside the instant range (1900–2200) and the plain calendar: the codec judges the rest
-  if (year < 1901 || year > 2198 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return FAIL
-  const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0
-  if (day < 1 || day > (days[month - 1] as number) + leap) return FAIL
-  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'))
-  let offset = 0
-  if (m[8] !== 'Z') {
-    const oh = Number(m[10])
-    const om = Number(m[11])
-    if (oh > 14 || om > 59) return FAIL
-    offset = (m[9] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000
+  if (typeof u !== 'string' || u.length < 20 || u.length > 29 || u.charCodeAt(10) !== 84 /* T */) return FAIL
+  const day = dayOf(u)
+  const hour = two(u, 11)
+  const minute = two(u, 14)
+  const second = two(u, 17)
+  if (Number.isNaN(day) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || u.charCodeAt(13) !== 58 || u.charCodeAt(16) !== 58) return FAIL
+  let i = 19
+  let ms = 0
+  if (u.charCodeAt(i) === 46 /* . */) {
+    let digits = 0
+    i++
+    for (; digits < 4; digits++, i++) {
+      const d = u.charCodeAt(i) - 48
+      if (!(d >= 0 && d <= 9)) break
+      ms = ms * 10 + d
+    }
+    if (digits === 0 || digits > 3) return FAIL
+    ms *= digits === 1 ? 100 : digits === 2 ? 10 : 1
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset
+  let offset = 0
+  const sign = u.charCodeAt(i)
+  if (sign === 90 /* Z */) {
+    if (u.length !== i + 1) return FAIL
+  } else if (sign === 43 || sign === 45) {
+    const oh = two(u, i + 1)
+    const om = two(u, i + 4)
+    if (u.length !== i + 6 || u.charCodeAt(i + 3) !== 58 || oh < 0 || oh > 14 || om < 0 || om > 59) return FAIL
+    offset = (sign === 45 ? -1 : 1) * (oh * 60 + om) * 60_000
+  } else return FAIL
+  return day + ((hour * 60 + minute) * 60 + second) * 1000 + ms - offset
 }
 const actor: Check = (u) => {
   if (typeof u !== 'object' || u === null || Array.isArray(u)) return FAIL
