@@ -5,7 +5,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { Report, Sla, Ticket, Time } from '../index.js'
 import { loadAgreements } from './agreements.js'
-import { parse, parseInstant, showDuration, str } from './common.js'
+import { parse, parseInstant, parseZone, showDuration, str } from './common.js'
 import { bold, inputError, red, table, usageError, yellow, type Io } from './io.js'
 import { checkHistories, formatProblem, readLog, type Problem } from './log.js'
 import { reportOf, sortProblems } from './pipeline.js'
@@ -137,7 +137,8 @@ export const status = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
   const at = atOf(values, io, checked.lastAt)
   const result = pipe(checked.good.map((h) => h.events), Report.dailyStatus({ agreements, at, trusted: true }))
   if (E.isLeft(result)) throw inputError(result.left.message)
-  const zone = str(values, 'zone') ?? agreements[0]?.calendar.zone ?? 'UTC'
+  const zoneText = str(values, 'zone')
+  const zone: string = zoneText === undefined ? (agreements[0]?.calendar.zone ?? 'UTC') : parseZone('zone', zoneText)
   if (format === 'json') io.out(Report.toJSON(result.right) + '\n')
   else if (format === 'md') io.out(Report.statusMarkdown(result.right, { zone, labels }) + '\n')
   else io.out(`${bold(io, `Morning status at ${Time.toLocalISO(zone as Time.IanaZone)(at)} (${zone})`)}\n\n${Report.statusTable(result.right, { zone, labels })}\n`)
