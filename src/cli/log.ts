@@ -18,8 +18,12 @@ export interface Problem {
 interface Entry {
   /** The ticket's lines as stored (decoded once the whole log is read, so memory stays near the text's size). */
   readonly texts: string[]
-  readonly where: Array<{ readonly file: string; readonly line: number }>
+  /** Where each line is: file index × 2^32 + line number (a number per line, not an object). */
+  readonly where: number[]
 }
+
+const LINE = 2 ** 32
+const placeOf = (files: ReadonlyArray<string>, packed: number) => ({ file: files[Math.floor(packed / LINE)] ?? '-', line: packed % LINE })
 
 /** A log read into lines per ticket. @internal */
 export interface Log {
@@ -100,7 +104,7 @@ export const readLog = async (files: ReadonlyArray<string>, io: Io, options: Rea
   const total = files.reduce<number | undefined>((n, f) => (n === undefined ? undefined : ((s) => (s === undefined ? undefined : n + s))(sizeOf(f))), 0)
   const bar = progress(io, options.quiet || shard !== undefined, total)
   let before = 0
-  for (const file of files) {
+  for (const [fileIndex, file] of files.entries()) {
     let line = 0
     let bytes = 0
     for await (const text of linesOf(file, io, (b) => (bytes = b))) {
@@ -129,10 +133,10 @@ export const readLog = async (files: ReadonlyArray<string>, io: Io, options: Rea
       }
       if (!mine(id)) continue
       const entry = tickets.get(id)
-      if (entry === undefined) tickets.set(id, { texts: [text], where: [{ file, line }] })
+      if (entry === undefined) tickets.set(id, { texts: [text], where: [fileIndex * LINE + line] })
       else {
         entry.texts.push(text)
-        entry.where.push({ file, line })
+        entry.where.push(fileIndex * LINE + line)
       }
     }
     before += bytes
@@ -181,7 +185,7 @@ export const checkHistories = (log: Log, agreements?: ReadonlyArray<Sla.Agreemen
     const decoded: Ticket.TicketEvent[] = []
     const where: Array<{ readonly file: string; readonly line: number }> = []
     entry.texts.forEach((text, i) => {
-      const at = entry.where[i] as { readonly file: string; readonly line: number }
+      const at = placeOf(log.files, entry.where[i] as number)
       let raw: unknown
       try {
         raw = JSON.parse(text)
