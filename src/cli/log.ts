@@ -29,7 +29,7 @@ const placeOf = (files: ReadonlyArray<string>, packed: number) => ({ file: files
 export interface Log {
   readonly files: ReadonlyArray<string>
   readonly lines: number
-  readonly tickets: ReadonlyMap<string, Entry>
+  readonly tickets: Map<string, Entry>
   /** Lines that are not JSON or have no ticket id (with its event's problems). */
   readonly problems: ReadonlyArray<Problem>
 }
@@ -37,8 +37,8 @@ export interface Log {
 /** Options of {@link readLog}. @internal */
 export interface ReadOptions {
   readonly quiet: boolean
-  /** Keep only the lines of this shard (by a hash of the ticket id); lines without one go to shard 0. */
-  readonly shard?: { readonly index: number; readonly count: number }
+  /** Hand every line with a ticket id to this function instead of keeping it (lines without one stay here). */
+  readonly route?: (id: string, text: string, place: number) => void
 }
 
 /** FNV-1a hash of a ticket id: the shard of a ticket, the same in every thread. @internal */
@@ -94,15 +94,23 @@ const decodeProblems = (file: string, line: number, raw: unknown, issues: Readon
   return issues.map((issue) => ({ file, line, ...(typeof id === 'string' ? { ticket: showId(id) } : {}), ...(typeof seq === 'number' ? { index: seq } : {}), rule: 'decode', message: issueMessage(raw, issue) }))
 }
 
+/** Files a line under its ticket. @internal */
+export const addLine = (tickets: Map<string, Entry>, id: string, text: string, place: number): void => {
+  const entry = tickets.get(id)
+  if (entry === undefined) tickets.set(id, { texts: [text], where: [place] })
+  else {
+    entry.texts.push(text)
+    entry.where.push(place)
+  }
+}
+
 /** Reads every file (`-` = standard input; gzip read transparently) into lines per ticket. @internal */
 export const readLog = async (files: ReadonlyArray<string>, io: Io, options: ReadOptions): Promise<Log> => {
   const tickets = new Map<string, Entry>()
   const problems: Problem[] = []
   let lines = 0
-  const shard = options.shard
-  const mine = (id: string | undefined) => shard === undefined || (id === undefined ? 0 : shardOf(id, shard.count)) === shard.index
   const total = files.reduce<number | undefined>((n, f) => (n === undefined ? undefined : ((s) => (s === undefined ? undefined : n + s))(sizeOf(f))), 0)
-  const bar = progress(io, options.quiet || shard !== undefined, total)
+  const bar = progress(io, options.quiet, total)
   let before = 0
   for (const [fileIndex, file] of files.entries()) {
     let line = 0
@@ -118,26 +126,19 @@ export const readLog = async (files: ReadonlyArray<string>, io: Io, options: Rea
         try {
           raw = JSON.parse(text)
         } catch {
-          if (mine(undefined)) problems.push({ file, line, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
+          problems.push({ file, line, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
           continue
         }
         const parsedId = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
         if (typeof parsedId !== 'string') {
-          if (mine(undefined)) {
-            const decoded = decodeEvent(raw)
-            if (E.isLeft(decoded)) problems.push(...decodeProblems(file, line, raw, decoded.left.issues))
-          }
+          const decoded = decodeEvent(raw)
+          if (E.isLeft(decoded)) problems.push(...decodeProblems(file, line, raw, decoded.left.issues))
           continue
         }
         id = parsedId
       }
-      if (!mine(id)) continue
-      const entry = tickets.get(id)
-      if (entry === undefined) tickets.set(id, { texts: [text], where: [fileIndex * LINE + line] })
-      else {
-        entry.texts.push(text)
-        entry.where.push(fileIndex * LINE + line)
-      }
+      if (options.route === undefined) addLine(tickets, id, text, fileIndex * LINE + line)
+      else options.route(id, text, fileIndex * LINE + line)
     }
     before += bytes
   }

@@ -201,7 +201,6 @@ export const report = async (args: ReadonlyArray<string>, io: Io, workerFile: st
   for (const c of wanted) if (!agreements.some((a) => a.customer === c)) throw usageError(`--customer: expected a customer of the agreements (${agreements.map((a) => a.customer).join(', ')}), received ${JSON.stringify(c.slice(0, 60))}`)
   const asOfText = str(values, 'as-of')
   const files = logFiles(positionals)
-  if (jobs > 1 && files.includes('-')) throw usageError('--jobs: reading standard input works on one thread only; give the log as a file')
   const result = await reportOf(
     { files, agreements: agreementsFile as string, period, quiet: values.quiet === true, ...(asOfText === undefined ? {} : { asOf: parseInstant('as-of', asOfText, undefined) }) },
     jobs,

@@ -8,7 +8,7 @@ import { demo } from './demo.js'
 import { help } from './help.js'
 import { isFailure, red, type Io } from './io.js'
 import { replay, report, sla, status } from './logCommands.js'
-import { runShard, type ShardJob } from './pipeline.js'
+import { serveShard, type ShardJob } from './pipeline.js'
 
 const self = fileURLToPath(import.meta.url)
 
@@ -64,11 +64,7 @@ const processIo = (): Io => ({
 })
 
 const shard = isMainThread ? undefined : (workerData as { itsmKitShard?: ShardJob } | undefined)?.itsmKitShard
-if (shard !== undefined)
-  runShard(shard, { ...processIo(), errTTY: false }).then(
-    (ok) => parentPort?.postMessage({ ok }),
-    (e: unknown) => parentPort?.postMessage({ failure: isFailure(e) ? { kind: e.kind, message: e.message } : { kind: 'input', message: String(e) } })
-  )
+if (shard !== undefined && parentPort !== null) serveShard(shard, parentPort)
 else if (isMainThread && process.argv[1] !== undefined && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1]))
   run(process.argv.slice(2), processIo()).then(
     (code) => {

@@ -267,9 +267,11 @@ describe('report', () => {
     expect(cli([...base, '--format', 'html']).status).toBe(2)
   })
 
-  it('a log with broken lines still reports the good histories, and exits 1', () => {
+  it('a log with broken lines still reports the good histories, and exits 1 (the same on two threads)', () => {
     const r = cli(['report', F('broken.ndjson'), '--agreements', F('agreements.json'), '--period', '2026-03', '--format', 'json'])
     expect(r.status).toBe(1)
+    const two = cli(['report', F('broken.ndjson'), '--agreements', F('agreements.json'), '--period', '2026-03', '--format', 'json', '--jobs', '2'])
+    expect([two.status, two.stdout, two.stderr]).toEqual([r.status, r.stdout, r.stderr])
     const report = JSON.parse(r.stdout) as { customers: Array<{ volume: { opened: number } }> }
     expect(report.customers.map((c) => c.volume.opened)).toEqual([3, 1])
     expect(r.stderr.split('\n').filter((l) => l !== '').length).toBe(5)
@@ -307,5 +309,8 @@ describe('demo and --jobs', () => {
     expect(JSON.parse(one.stdout).customers.length).toBe(4)
     expect(report('2').stdout).toBe(one.stdout)
     expect(report('3').stdout).toBe(one.stdout)
+    // standard input, on two threads
+    const piped = cli(['report', '--agreements', join(a, 'agreements.json'), '--period', '2026-03', '--format', 'json', '--jobs', '2'], readFileSync(join(a, 'events.ndjson')))
+    expect(piped.stdout).toBe(one.stdout)
   })
 })
