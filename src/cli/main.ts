@@ -65,7 +65,12 @@ const processIo = (): Io => ({
 
 const shard = isMainThread ? undefined : (workerData as { itsmKitShard?: ShardJob } | undefined)?.itsmKitShard
 if (shard !== undefined && parentPort !== null) serveShard(shard, parentPort)
-else if (isMainThread && process.argv[1] !== undefined && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1]))
+else if (isMainThread && process.argv[1] !== undefined && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1])) {
+  // a reader that stops early (`| head`) is not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw e
+  })
   run(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code
@@ -75,3 +80,4 @@ else if (isMainThread && process.argv[1] !== undefined && fileURLToPath(import.m
       process.exitCode = 70
     }
   )
+}

@@ -122,6 +122,20 @@ describe('check', () => {
     expect(r.stdout).toBe(`ok  ${F('agreements.json')} (agreements)\nok  ${F('calendar-oslo.json')} (calendar)\nok  ${F('calendar-exceptions.json')} (calendar)\n`)
   })
 
+  it('recognises a priority matrix and classification rules; --kind forces a kind', () => {
+    const r = cli(['check', F('matrix.json'), F('classifier-bad.json')])
+    expect(r.status).toBe(1)
+    expect(r.stdout.split('\n')).toEqual([
+      `ok  ${F('matrix.json')} (matrix)`,
+      `FAIL  ${F('classifier-bad.json')} (classifier): 1 problem`,
+      `  ${F('classifier-bad.json')}:5: rules[1].when.channels[0]: expected one of "phone" | "chat" | "email" | "portal" | "monitoring", received "fax"`,
+      ''
+    ])
+    const forced = cli(['check', '--kind', 'policy', F('matrix.json')])
+    expect(forced.status).toBe(1)
+    expect(forced.stdout).toContain(`${F('matrix.json')}:1: _tag: expected "SlaPolicy", received nothing`)
+  })
+
   it('lists every problem with file, line and JSON path, exit status 1', () => {
     const r = cli(['check', F('agreements-bad.json'), F('calendar-bad.json')])
     expect(r.status).toBe(1)
@@ -199,6 +213,10 @@ describe('sla', () => {
     const r = cli(['sla', F('events.ndjson'), '--agreements', F('agreements.json'), '--format', 'ndjson'])
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(new Set(rows.map((x) => x.at))).toEqual(new Set(['2026-03-09T08:00:00Z']))
+    // only --at now reads the clock
+    const before = Date.now()
+    const now = JSON.parse(cli(['sla', F('events.ndjson'), '--agreements', F('agreements.json'), '--at', 'now', '--format', 'json']).stdout) as { at: string }
+    expect(Date.parse(now.at)).toBeGreaterThanOrEqual(before - 1000)
     expect(r.status).toBe(0)
     expect(cli(['sla', F('events.ndjson'), '--agreements', F('agreements.json'), ...at, '--fail-on-breach']).status).toBe(1)
     const table = cli(['sla', F('events.ndjson'), '--agreements', F('agreements.json'), ...at])
