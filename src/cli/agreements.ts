@@ -1,7 +1,7 @@
 // The agreements file: which customer has which calendar and SLA policy.
 import * as E from 'fp-ts/lib/Either.js'
 import { Sla } from '../index.js'
-import { inputError } from './io.js'
+import { inputError, usageError } from './io.js'
 import { issuesOf, located, readJson, type JsonFile } from './json.js'
 
 /**
@@ -33,7 +33,7 @@ export const decodeAgreementsFile = (json: JsonFile): E.Either<ReadonlyArray<str
 
 /** Reads the agreements file or fails with every problem (exit status 1). @internal */
 export const loadAgreements = async (file: string | undefined): Promise<ReadonlyArray<Sla.Agreement>> => {
-  if (file === undefined) throw inputError('--agreements: expected the agreements file (see itsm-kit help formats)')
+  if (file === undefined) throw usageError('--agreements: expected the agreements file, { "agreements": [ … ] } (format: docs/cli.md; itsm-kit demo writes one)')
   const decoded = decodeAgreementsFile(await readJson(file))
   if (E.isLeft(decoded)) throw inputError(decoded.left.join('\n'))
   return decoded.right

@@ -100,6 +100,8 @@ export const reportOf = async (job: ShardJob, jobs: number, io: Io, workerFile: 
         new Promise<ShardResult>((resolve, reject) => {
           w.once('message', (m: FromWorker) => ('ok' in m ? resolve(m.ok) : reject({ _tag: 'CliFailure', ...m.failure })))
           w.once('error', reject)
+          // a worker that ends without answering is a failure, never a hang
+          w.once('exit', (code) => reject({ _tag: 'CliFailure', kind: 'input', message: `a worker thread stopped (exit code ${code}) before it answered` }))
         })
     )
     type Buffer = { ids: string[]; texts: string[]; places: number[] }

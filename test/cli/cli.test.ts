@@ -232,6 +232,12 @@ describe('sla', () => {
     expect(r.stdout + r.stderr).not.toContain('SECRET')
   })
 
+  it('without --agreements: a usage error', () => {
+    const r = cli(['sla', F('events.ndjson')])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('--agreements: expected the agreements file')
+  })
+
   it('a broken agreements file: exit status 1, file, line and path', () => {
     const r = cli(['sla', F('events.ndjson'), '--agreements', F('agreements-bad.json')])
     expect(r.status).toBe(1)
