@@ -30,6 +30,9 @@ export const inputError = (message: string): Failure => ({ _tag: 'CliFailure', k
 /** @internal */
 export const isFailure = (u: unknown): u is Failure => typeof u === 'object' && u !== null && (u as Failure)._tag === 'CliFailure'
 
+/** Colour on a terminal only, and never when NO_COLOR is set to anything but the empty string (no-color.org). @internal */
+export const useColor = (isTTY: boolean | undefined, noColor: string | undefined): boolean => isTTY === true && (noColor ?? '') === ''
+
 const paint = (code: string) => (io: Io, text: string) => (io.color ? `\u001b[${code}m${text}\u001b[0m` : text)
 /** @internal */
 export const red = paint('31')

@@ -6,7 +6,7 @@ import { between, due, holidays } from './calendarCommands.js'
 import { check } from './check.js'
 import { demo } from './demo.js'
 import { help } from './help.js'
-import { isFailure, red, type Io } from './io.js'
+import { isFailure, red, useColor, type Io } from './io.js'
 import { replay, report, sla, status } from './logCommands.js'
 import { serveShard, type ShardJob } from './pipeline.js'
 
@@ -49,7 +49,7 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
     return await command(args, io)
   } catch (e) {
     if (!isFailure(e)) throw e
-    io.err(`${red({ ...io, color: io.color && process.stderr.isTTY === true }, 'error')}: ${e.message}\n`)
+    io.err(`${red({ ...io, color: useColor(process.stderr.isTTY, process.env.NO_COLOR) }, 'error')}: ${e.message}\n`)
     return e.kind === 'usage' ? 2 : 1
   }
 }
@@ -57,7 +57,7 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
 const processIo = (): Io => ({
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
-  color: process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === '',
+  color: useColor(process.stdout.isTTY, process.env.NO_COLOR),
   errTTY: process.stderr.isTTY === true,
   stdin: process.stdin,
   now: () => Date.now()
