@@ -203,6 +203,7 @@ export const report = async (args: ReadonlyArray<string>, io: Io, workerFile: st
   const files = logFiles(positionals)
   const result = await reportOf(
     { files, agreements: agreementsFile as string, period, quiet: values.quiet === true, ...(asOfText === undefined ? {} : { asOf: parseInstant('as-of', asOfText, undefined) }) },
+    agreements,
     jobs,
     io,
     workerFile

@@ -85,8 +85,7 @@ export const sortProblems = (files: ReadonlyArray<string>, ps: ReadonlyArray<Pro
  * problems are sorted by file and line).
  * @internal
  */
-export const reportOf = async (job: ShardJob, jobs: number, io: Io, workerFile: string) => {
-  const agreements = await loadAgreements(job.agreements)
+export const reportOf = async (job: ShardJob, agreements: ReadonlyArray<Sla.Agreement>, jobs: number, io: Io, workerFile: string) => {
   const c = combinerOf(job, agreements)
   if (jobs <= 1) {
     const log = await readLog(job.files, io, { quiet: job.quiet })
