@@ -49,5 +49,19 @@ export default tseslint.config(
         { selector: 'ClassDeclaration', message: 'No classes for domain values: plain readonly data and functions.' }
       ]
     }
+  },
+  {
+    // the command line is the one place in src/ that uses Node built-ins, the process and the clock
+    // (for `--at now` and the progress line); it stays free of randomness and classes
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', fpTsRule],
+      'no-restricted-globals': 'off',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The demo is deterministic: no randomness.' },
+        { selector: 'ClassDeclaration', message: 'No classes for domain values: plain readonly data and functions.' }
+      ]
+    }
   }
 )

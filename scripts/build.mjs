@@ -5,7 +5,7 @@
 //   dist/cjs/      CommonJS for Node (`require` condition), package.json {"type":"commonjs"}, the same .d.ts
 //   dist/bundler/  the ESM tree with fp-ts/lib/<M>.js rewritten to fp-ts/es6/<M>.js (`module` condition:
 //                  Node ignores it; esbuild, Vite and webpack read it), so fp-ts tree-shakes too
-// Every src/**/*.ts is an input, so a new namespace needs no edit here.
+// Every src/**/*.ts but the command line's is an input, so a new namespace needs no edit here.
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
@@ -17,7 +17,8 @@ const dist = join(root, 'dist')
 const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]))
 
 rmSync(dist, { recursive: true, force: true })
-const entryPoints = walk(join(root, 'src')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+// the command line (src/cli/) is built on its own by scripts/build-cli.mjs
+const entryPoints = walk(join(root, 'src')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !relative(join(root, 'src'), f).startsWith('cli'))
 const common = { entryPoints, bundle: false, sourcemap: true, sourcesContent: true, target: 'es2022', platform: 'neutral', logLevel: 'warning', outbase: join(root, 'src') }
 await build({ ...common, format: 'esm', outdir: join(dist, 'esm') })
 await build({ ...common, format: 'cjs', outdir: join(dist, 'cjs') })

@@ -1,0 +1,117 @@
+/**
+ * The command line's path from a stored log to a report. Writes a generated NDJSON log of
+ * BENCH_CLI_HISTORIES ticket histories (default 100 000, about 20 events each) and measures, as
+ * ratios to a floor measured in the same run — reading the text, splitting it into lines and
+ * `JSON.parse` of every line, nothing else:
+ *
+ * - decoding every event with `Ticket.decodeEvent` (the io-ts codec) and with the command line's
+ *   fast decoder (`src/cli/fastDecode.ts`);
+ * - the whole `itsm-kit report` command (the built bin, a child process: read, decode, check,
+ *   report, render JSON) on one thread, and with `--jobs 2`;
+ * - the command's peak resident memory (`/usr/bin/time -f %M`) against the size of the log.
+ *
+ * Run by `npm run bench` (it builds the bin into tmp/bench-cli/ with the same tsup config as
+ * `npm run build`). Measures; never fails on a figure. On a shared machine the figures are noisy.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import * as E from 'fp-ts/lib/Either.js'
+import { Calendar, Sla, Ticket, type Time } from '../src/index.js'
+import { decodeEvent } from '../src/cli/fastDecode.js'
+import { mulberry32 } from './prng.js'
+
+const HISTORIES = Number(process.env.BENCH_CLI_HISTORIES ?? 100_000)
+const CUSTOMERS = 50
+const root = resolve(import.meta.dirname, '..')
+const dir = join(root, 'tmp/bench-cli')
+mkdirSync(dir, { recursive: true })
+const rand = mulberry32(20260301)
+const pick = <A>(xs: ReadonlyArray<A>): A => xs[Math.floor(rand() * xs.length)] as A
+const agent = { role: 'agent', id: 'kari' } as const
+const customer = { role: 'customer', id: 'ola' } as const
+const levels = ['high', 'medium', 'low']
+
+const history = (n: number): ReadonlyArray<Ticket.TicketEvent> => {
+  let at = Date.UTC(2026, 2, 1) + Math.floor(rand() * 28) * 86_400_000 + Math.floor(rand() * 86_400_000)
+  const next = (): Time.Instant => (at += Math.floor(rand() * 3_600_000)) as Time.Instant
+  const commands: Ticket.TicketCommand[] = [
+    { _tag: 'Open', at: next(), actor: agent, ticketId: `INC-${n}` as Ticket.TicketId, channel: pick(['phone', 'email', 'portal', 'chat'] as const), customer: `C${n % CUSTOMERS}`, requester: 'ola', title: 'Something is broken', kind: 'incident' },
+    { _tag: 'Prioritise', at: next(), actor: agent, urgency: pick(levels), impact: pick(levels) },
+    { _tag: 'Assign', at: next(), actor: agent, assignee: 'kari' },
+    { _tag: 'Reply', at: next(), actor: agent, message: 'Looking into it' }
+  ]
+  for (let i = 0; i < 6; i++) {
+    commands.push({ _tag: 'AddNote', at: next(), actor: agent, note: 'Checked the logs' })
+    if (rand() < 0.4) commands.push({ _tag: 'Await', at: next(), actor: agent, party: pick(['customer', 'thirdParty'] as const) }, { _tag: 'Resume', at: next(), actor: agent })
+    else commands.push({ _tag: 'Reply', at: next(), actor: agent, message: 'Update: still working on it' })
+  }
+  if (rand() < 0.3) commands.push({ _tag: 'Escalate', at: next(), actor: agent, toTier: 'L2', note: 'Needs a network specialist' })
+  commands.push({ _tag: 'Resolve', at: next(), actor: agent, code: 'fixed', note: 'Replaced the switch' })
+  if (rand() < 0.7) commands.push({ _tag: 'Rate', at: next(), actor: customer, score: pick([5, 5, 4, 3, 1]) })
+  const r = Ticket.runEvents(commands, Ticket.defaultContext)
+  if (E.isLeft(r)) throw new Error(r.left.message)
+  return r.right.events
+}
+
+const log = join(dir, `log-${HISTORIES}.ndjson`)
+const agreementsFile = join(dir, 'agreements.json')
+if (!existsSync(log)) {
+  const lines: string[] = []
+  // a day's batch of tickets at a time, their events interleaved (sorted by instant)
+  for (let start = 0; start < HISTORIES; start += 1000) {
+    const batch = Array.from({ length: Math.min(1000, HISTORIES - start) }, (_, i) => history(start + i)).flat()
+    batch.sort((a, b) => a.at - b.at)
+    for (const e of batch) lines.push(JSON.stringify(Ticket.encodeEvent(e)))
+  }
+  writeFileSync(log, lines.join('\n') + '\n')
+}
+const calendar = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+writeFileSync(agreementsFile, JSON.stringify({ agreements: Array.from({ length: CUSTOMERS }, (_, i) => ({ customer: `C${i}`, calendar, policy: Sla.encodePolicy(Sla.examplePolicy) })) }))
+
+const best = (runs: number, f: () => void): number => {
+  let min = Infinity
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    f()
+    min = Math.min(min, performance.now() - t0)
+  }
+  return min
+}
+const text = () => readFileSync(log, 'utf8')
+let sink = 0
+const floor = best(3, () => {
+  for (const line of text().split('\n')) if (line !== '') sink += (JSON.parse(line) as { seq: number }).seq
+})
+const codec = best(2, () => {
+  for (const line of text().split('\n')) if (line !== '' && E.isRight(Ticket.decodeEvent(JSON.parse(line)))) sink++
+})
+const fast = best(3, () => {
+  for (const line of text().split('\n')) if (line !== '' && E.isRight(decodeEvent(JSON.parse(line)))) sink++
+})
+
+// the bin as `npm run build` makes it, built afresh from the sources
+execFileSync(join(root, 'node_modules/.bin/tsup'), ['--config', 'tsup.cli.config.ts', '-d', join(dir, 'bin'), '--silent'], { cwd: root })
+const bin = join(dir, 'bin/cli/main.js')
+const command = (jobs: number) => {
+  const t0 = performance.now()
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'report', log, '--agreements', agreementsFile, '--period', '2026-03', '--format', 'json', '--out', join(dir, `report-${jobs}.json`), '--jobs', String(jobs), '--quiet'], { encoding: 'utf8' })
+  const ms = performance.now() - t0
+  if (r.status !== 0) throw new Error(`report --jobs ${jobs} exited ${r.status}: ${r.stderr.slice(0, 500)}`)
+  return { ms, peakKb: Number(r.stderr.trim().split('\n').pop()) }
+}
+const one = [command(1), command(1)].sort((a, b) => a.ms - b.ms)[0] as { ms: number; peakKb: number }
+const two = [command(2), command(2)].sort((a, b) => a.ms - b.ms)[0] as { ms: number; peakKb: number }
+const same = readFileSync(join(dir, 'report-1.json'), 'utf8') === readFileSync(join(dir, 'report-2.json'), 'utf8')
+const size = statSync(log).size
+const events = text().split('\n').filter((l) => l !== '').length
+
+const f = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+console.log(`itsm-kit report from a stored log: ${HISTORIES} histories, ${events} events, ${(size / 1e6).toFixed(1)} MB of NDJSON (${sink > 0 ? 'checked' : ''})`)
+console.log(`  floor (read, split, JSON.parse)   ${f(floor)}  ${((floor * 1e6) / events).toFixed(0)} ns/event`)
+console.log(`  + Ticket.decodeEvent (io-ts)      ${f(codec)}  ${(codec / floor).toFixed(2)}× the floor`)
+console.log(`  + fast decoder (src/cli)          ${f(fast)}  ${(fast / floor).toFixed(2)}× the floor   (target ≤ 2×)`)
+console.log(`  report command, 1 thread          ${f(one.ms)}  ${(one.ms / floor).toFixed(2)}× the floor   (target ≤ 5×; includes Node start-up and rendering)`)
+console.log(`  report command, --jobs 2          ${f(two.ms)}  ${(one.ms / two.ms).toFixed(2)}× faster than 1 thread   (target ≥ 1.6×), reports identical: ${same}`)
+console.log(`  peak memory, 1 thread             ${(one.peakKb / 1024).toFixed(0)} MB = ${((one.peakKb * 1024) / size).toFixed(2)}× the log text   (target ≤ 3×)`)
+console.log(`  peak memory, --jobs 2 (process)   ${(two.peakKb / 1024).toFixed(0)} MB = ${((two.peakKb * 1024) / size).toFixed(2)}× the log text`)

@@ -1,0 +1,40 @@
+// The agreements file: which customer has which calendar and SLA policy.
+import * as E from 'fp-ts/lib/Either.js'
+import { Sla } from '../index.js'
+import { inputError, usageError } from './io.js'
+import { issuesOf, located, readJson, type JsonFile } from './json.js'
+
+/**
+ * `{ "agreements": [ { "customer", "calendar", "policy", "service"? }, … ] }`: each entry is an
+ * agreement in the library's wire form (`Codec.AgreementJson`), `customer` required and unique.
+ * @internal
+ */
+export const decodeAgreementsFile = (json: JsonFile): E.Either<ReadonlyArray<string>, ReadonlyArray<Sla.Agreement>> => {
+  const root = json.value
+  const where = (path: string, message: string) => located(json, [{ path, message: `${path}: ${message}` }])
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) return E.left(where('$', 'expected an object { "agreements": [...] }, received ' + (Array.isArray(root) ? 'an array' : typeof root)))
+  const list = (root as { agreements?: unknown }).agreements
+  if (!Array.isArray(list) || list.length === 0) return E.left(where('agreements', 'expected a non-empty list of agreements, received ' + (Array.isArray(list) ? 'an empty list' : typeof list)))
+  const problems: string[] = []
+  const out: Sla.Agreement[] = []
+  const seen = new Map<string, number>()
+  list.forEach((entry, i) => {
+    const customer = typeof entry === 'object' && entry !== null ? (entry as { customer?: unknown }).customer : undefined
+    const before = typeof customer === 'string' ? seen.get(customer) : undefined
+    if (before !== undefined) problems.push(...where(`agreements[${i}].customer`, `expected a customer not listed before, received the customer of agreements[${before}]`))
+    else if (typeof customer === 'string') seen.set(customer, i)
+    const decoded = Sla.decodeAgreement(entry)
+    if (E.isLeft(decoded)) return problems.push(...located(json, issuesOf(decoded.left), `agreements[${i}]`))
+    if (decoded.right.customer === undefined) return problems.push(...where(`agreements[${i}].customer`, 'expected a customer id, received nothing'))
+    out.push(decoded.right)
+  })
+  return problems.length > 0 ? E.left(problems) : E.right(out)
+}
+
+/** Reads the agreements file or fails with every problem (exit status 1). @internal */
+export const loadAgreements = async (file: string | undefined): Promise<ReadonlyArray<Sla.Agreement>> => {
+  if (file === undefined) throw usageError('--agreements: expected the agreements file, { "agreements": [ … ] } (format: docs/cli.md; itsm-kit demo writes one)')
+  const decoded = decodeAgreementsFile(await readJson(file))
+  if (E.isLeft(decoded)) throw inputError(decoded.left.join('\n'))
+  return decoded.right
+}

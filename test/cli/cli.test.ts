@@ -1,0 +1,340 @@
+// The itsm-kit command line, run as a user runs it: the built bin in a child process, on the
+// files under test/fixtures/cli/. The bin is built once (scripts/build-cli.mjs, as `npm run build` builds it).
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const root = resolve(__dirname, '../..')
+const outDir = join(root, 'tmp/cli-test-bin')
+const bin = join(outDir, 'cli/main.js')
+const F = (name: string) => join('test/fixtures/cli', name)
+
+interface Run {
+  readonly status: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+/** Runs the bin directly (through its #! line), as a shell would. */
+const cli = (args: ReadonlyArray<string>, input?: string | Buffer, env: Record<string, string> = {}): Run => {
+  const r = spawnSync(bin, args, { cwd: root, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env }, timeout: 60_000 })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--outdir', outDir], { cwd: root, stdio: 'pipe' })
+}, 120_000)
+
+describe('the bin', () => {
+  it('is an executable file starting with #!/usr/bin/env node', () => {
+    expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node')
+    expect(statSync(bin).mode & 0o111).not.toBe(0)
+  })
+
+  it('has a help with real examples for every command, exit status 0', () => {
+    for (const command of ['due', 'between', 'holidays', 'check', 'replay', 'sla', 'status', 'report', 'demo']) {
+      const r = cli([command, '--help'])
+      expect(r.status, command).toBe(0)
+      expect(r.stdout, command).toContain('Usage: itsm-kit ' + command)
+      expect(r.stdout, command).toMatch(new RegExp(`Examples?:\\n  itsm-kit ${command} `))
+    }
+  })
+
+  it('exits 2 on usage errors: no command, an unknown command, an unknown option, a bad value', () => {
+    expect(cli([]).status).toBe(2)
+    const unknown = cli(['frobnicate'])
+    expect([unknown.status, unknown.stderr]).toEqual([2, 'itsm-kit: unknown command "frobnicate" (commands: due, between, holidays, check, replay, sla, status, report, demo)\n'])
+    const option = cli(['due', '--bogus'])
+    expect(option.status).toBe(2)
+    expect(option.stderr).toContain("Unknown option '--bogus'")
+    const zone = cli(['due', '--zone', 'Europe/Atlantis', '--from', '2026-03-02T09:00', '--duration', '1h'])
+    expect([zone.status, zone.stderr]).toEqual([2, 'error: --zone: expected an IANA time zone such as Europe/Oslo, received "Europe/Atlantis"\n'])
+  })
+})
+
+describe('due and between', () => {
+  it('4 business hours from Friday 15:30 in Oslo (08–16) end on Monday 11:30', () => {
+    const r = cli(['due', '--zone', 'Europe/Oslo', '--hours', '08:00-16:00', '--holidays', 'NO', '--from', '2025-03-07T15:30', '--duration', '4h', '--explain'])
+    expect(r.status).toBe(0)
+    const lines = r.stdout.split('\n')
+    expect(lines[0]).toBe('2025-03-10T11:30:00+01:00  (4 h of business time from 2025-03-07T15:30:00+01:00, Europe/Oslo)')
+    // the counted intervals: 30 min on Friday, 3 h 30 min on Monday
+    expect(lines.slice(2, 5).map((l) => l.split(/\s{2,}/u))).toEqual([
+      ['from', 'to', 'counted', 'total'],
+      ['2025-03-07T15:30:00+01:00', '2025-03-07T16:00:00+01:00', '30 min', '30 min'],
+      ['2025-03-10T08:00:00+01:00', '2025-03-10T11:30:00+01:00', '3 h 30 min', '4 h']
+    ])
+  })
+
+  it('reads a calendar file and answers in JSON', () => {
+    const r = cli(['due', '--calendar', F('calendar-oslo.json'), '--from', '2026-04-01T14:00:00+02:00', '--duration', 'PT8H', '--json'])
+    // Easter 2026 in Norway: Thursday 2, Friday 3 and Monday 6 April are closed
+    expect(JSON.parse(r.stdout)).toEqual({ from: '2026-04-01T14:00:00+02:00', duration: 'PT8H', due: '2026-04-07T14:00:00+02:00', zone: 'Europe/Oslo' })
+  })
+
+  it('between counts business time only, across the Easter holidays', () => {
+    const r = cli(['between', '--zone', 'Europe/Oslo', '--holidays', 'NO', '--from', '2026-04-01T15:00', '--to', '2026-04-07T09:00', '--json'])
+    expect(JSON.parse(r.stdout)).toMatchObject({ businessTime: 'PT2H', milliseconds: 7_200_000 })
+  })
+
+  it('a broken calendar file: exit 1, the file, line and path of the field', () => {
+    const r = cli(['due', '--calendar', F('calendar-bad.json'), '--from', '2026-04-01T14:00', '--duration', '1h'])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('test/fixtures/cli/calendar-bad.json:5: weekly.tue[0].closes: expected a local time')
+  })
+})
+
+describe('holidays', () => {
+  it('lists a country’s public holidays as a table and JSON', () => {
+    const table = cli(['holidays', 'NO', '2026'])
+    expect(table.stdout).toMatch(/^2026-05-17 {2}Sun {2}Grunnlovsdagen$/mu)
+    const json = JSON.parse(cli(['holidays', 'NO', '2026', '--format', 'json']).stdout) as Array<{ date: string }>
+    expect(json.map((d) => d.date)).toEqual(['2026-01-01', '2026-04-02', '2026-04-03', '2026-04-05', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-17', '2026-05-24', '2026-05-25', '2026-12-25', '2026-12-26'])
+  })
+
+  it('writes an iCalendar file: CRLF lines, one all-day VEVENT per holiday', () => {
+    const ics = cli(['holidays', 'SE', '2026', '--to', '2027', '--format', 'ics']).stdout
+    const se2026 = JSON.parse(cli(['holidays', 'SE', '2026', '--format', 'json']).stdout) as unknown[]
+    const se2027 = JSON.parse(cli(['holidays', 'SE', '2027', '--format', 'json']).stdout) as unknown[]
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true)
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true)
+    expect(ics.split('\r\n').filter((l) => l === 'BEGIN:VEVENT').length).toBe(se2026.length + se2027.length)
+    // Midsummer Eve 2026 is Friday 19 June: all day, ending the next day
+    expect(ics).toContain('DTSTART;VALUE=DATE:20260619\r\nDTEND;VALUE=DATE:20260620\r\n')
+    expect(ics.replace(/\r\n/gu, '').includes('\n')).toBe(false)
+  })
+
+  it('--calendar lists a spec’s closed days, exceptions included', () => {
+    const r = cli(['holidays', '--calendar', F('calendar-exceptions.json'), '--year', '2026', '--format', 'json'])
+    expect(JSON.parse(r.stdout)).toEqual([
+      { date: '2026-05-17', name: 'Grunnlovsdagen', kind: 'holiday' },
+      { date: '2026-12-23', name: 'open 08:00-12:00', kind: 'open 08:00-12:00 (exception)' },
+      { date: '2026-12-24', name: 'Christmas Eve', kind: 'closed (exception)' }
+    ])
+  })
+})
+
+describe('check', () => {
+  it('passes good files with exit status 0', () => {
+    const r = cli(['check', F('agreements.json'), F('calendar-oslo.json'), F('calendar-exceptions.json')])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toBe(`ok  ${F('agreements.json')} (agreements)\nok  ${F('calendar-oslo.json')} (calendar)\nok  ${F('calendar-exceptions.json')} (calendar)\n`)
+  })
+
+  it('recognises a priority matrix and classification rules; --kind forces a kind', () => {
+    const r = cli(['check', F('matrix.json'), F('classifier-bad.json')])
+    expect(r.status).toBe(1)
+    expect(r.stdout.split('\n')).toEqual([
+      `ok  ${F('matrix.json')} (matrix)`,
+      `FAIL  ${F('classifier-bad.json')} (classifier): 1 problem`,
+      `  ${F('classifier-bad.json')}:5: rules[1].when.channels[0]: expected one of "phone" | "chat" | "email" | "portal" | "monitoring", received "fax"`,
+      ''
+    ])
+    const forced = cli(['check', '--kind', 'policy', F('matrix.json')])
+    expect(forced.status).toBe(1)
+    expect(forced.stdout).toContain(`${F('matrix.json')}:1: _tag: expected "SlaPolicy", received nothing`)
+  })
+
+  it('lists every problem with file, line and JSON path, exit status 1', () => {
+    const r = cli(['check', F('agreements-bad.json'), F('calendar-bad.json')])
+    expect(r.status).toBe(1)
+    const problems = r.stdout.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(': expected')[0])
+    expect(problems).toEqual([
+      `${F('agreements-bad.json')}:6: agreements[0].calendar.zone`,
+      `${F('agreements-bad.json')}:17: agreements[2].customer`,
+      `${F('agreements-bad.json')}:19: agreements[2].policy.warnings[0]`,
+      `${F('calendar-bad.json')}:5: weekly.tue[0].closes`
+    ])
+  })
+})
+
+describe('replay', () => {
+  it('a good log: summary, exit status 0; gzip and standard input read the same', () => {
+    const plain = cli(['replay', F('events.ndjson')])
+    expect(plain.status).toBe(0)
+    expect(plain.stdout).toContain('Replayed 1 file: 12 lines, 12 events, 4 tickets\n  valid histories     4 (InProgress 1, New 2, Resolved 1)\n')
+    expect(cli(['replay', F('events.ndjson.gz')]).stdout).toBe(plain.stdout)
+    expect(cli(['replay'], readFileSync(join(root, F('events.ndjson.gz')))).stdout).toBe(plain.stdout)
+  })
+
+  it('a log with broken lines: file, line, ticket, event index and rule of each problem; free text never printed', () => {
+    const r = cli(['replay', F('broken.ndjson'), '--agreements', F('agreements.json')])
+    expect(r.status).toBe(1)
+    const problems = r.stdout.split('\n').filter((l) => l.startsWith(F('broken.ndjson')))
+    expect(problems.map((l) => l.split(': ').slice(0, 3).join(': '))).toEqual([
+      `${F('broken.ndjson')}:3: json: not valid JSON (a line of 46 characters)`,
+      `${F('broken.ndjson')}:5: ticket FJR-9, event 1, decode: at`,
+      `${F('broken.ndjson')}:5: ticket FJR-9, event 1, decode: title`,
+      `${F('broken.ndjson')}:17: ticket BAD-1, event 3, ImpossibleEvent: ticket BAD-1, event 3 (TicketOpened at 2026-03-03T09:00:00Z)`,
+      `${F('broken.ndjson')}:18: ticket NOB-1, event 1, UnknownCustomer: customer`
+    ])
+    expect(r.stdout).toContain('  valid histories     4 (InProgress 1, New 2, Resolved 1)\n  impossible          1\n  unknown customer    1\n  unreadable lines    2\n')
+    expect(r.stdout).toContain('title: expected a text of at most 100 000 characters, received an object')
+    expect(r.stdout + r.stderr).not.toContain('SECRET')
+    const json = JSON.parse(cli(['replay', F('broken.ndjson'), '--format', 'json']).stdout) as { summary: Record<string, unknown> }
+    expect(json.summary).toMatchObject({ lines: 19, events: 17, tickets: 6, valid: 5, impossible: 1, unreadableLines: 2 })
+  })
+
+  it('a missing file: exit status 1 with the file named', () => {
+    const r = cli(['replay', 'no-such-file.ndjson'])
+    expect([r.status, r.stderr]).toEqual([1, 'error: no-such-file.ndjson: cannot be read (no such file, or no permission)\n'])
+  })
+})
+
+describe('sla', () => {
+  const at = ['--at', '2026-03-09T10:00:00+01:00']
+  it('every open clock at --at, soonest to run out first (due times worked by hand)', () => {
+    const r = cli(['sla', F('events.ndjson.gz'), '--agreements', F('agreements.json'), ...at, '--format', 'json'])
+    expect(r.status).toBe(0)
+    const clocks = (JSON.parse(r.stdout) as { clocks: Array<Record<string, unknown>> }).clocks
+    expect(clocks.map((c) => `${c.ticket} ${c.metric} ${c.due}`)).toEqual([
+      // P1 from Friday 15:00 (Oslo, 08–16): update 1 h after the 15:10 reply = 50 min Friday + 10 min Monday
+      'FJR-1 update 2026-03-09T08:10:00+01:00',
+      // restore 2 h: 1 h Friday + 1 h Monday; resolution 4 h: 1 h Friday + 3 h Monday
+      'FJR-1 restore 2026-03-09T09:00:00+01:00',
+      'FJR-1 resolution 2026-03-09T11:00:00+01:00',
+      // P3 in Stockholm from Monday 08:30: response 4 h, update 8 h
+      'SVL-1 response 2026-03-09T12:30:00+01:00',
+      'SVL-1 update 2026-03-09T16:30:00+01:00',
+      // P5 from Monday 09:00 Oslo: 16 h = 7 h Monday + 8 h Tuesday + 1 h Wednesday
+      'FJR-2 response 2026-03-11T09:00:00+01:00',
+      // P3 resolution 24 h (Stockholm 08–17): 8 h 30 min + 9 h + 6 h 30 min
+      'SVL-1 resolution 2026-03-11T14:30:00+01:00',
+      // P5 resolution 80 h = 10 days of 8 h: Monday 9 March 09:00 → Monday 23 March 09:00
+      'FJR-2 resolution 2026-03-23T09:00:00+01:00'
+    ])
+    expect(clocks.slice(0, 2).map((c) => c.state)).toEqual(['Breached', 'Breached'])
+    // FJR-3 was resolved on 2 March: none of its clocks is listed
+    expect(clocks.some((c) => c.ticket === 'FJR-3')).toBe(false)
+  })
+
+  it('defaults --at to the last event of the log, never the wall clock; NDJSON; --fail-on-breach', () => {
+    const r = cli(['sla', F('events.ndjson'), '--agreements', F('agreements.json'), '--format', 'ndjson'])
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(new Set(rows.map((x) => x.at))).toEqual(new Set(['2026-03-09T08:00:00Z']))
+    // only --at now reads the clock
+    const before = Date.now()
+    const now = JSON.parse(cli(['sla', F('events.ndjson'), '--agreements', F('agreements.json'), '--at', 'now', '--format', 'json']).stdout) as { at: string }
+    expect(Date.parse(now.at)).toBeGreaterThanOrEqual(before - 1000)
+    expect(r.status).toBe(0)
+    expect(cli(['sla', F('events.ndjson'), '--agreements', F('agreements.json'), ...at, '--fail-on-breach']).status).toBe(1)
+    const table = cli(['sla', F('events.ndjson'), '--agreements', F('agreements.json'), ...at])
+    expect(table.stdout).toMatch(/^FJR-1 +Fjord Regnskap AS +P1 +resolution +AtRisk +2026-03-09T11:00:00\+01:00 +1 h$/mu)
+    expect(table.stdout).not.toContain('\u001b[')
+  })
+
+  it('an unknown customer and broken lines: exit status 1, the problems on standard error', () => {
+    const r = cli(['sla', F('broken.ndjson'), '--agreements', F('agreements.json'), ...at])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain(`${F('broken.ndjson')}:18: ticket NOB-1, event 1, UnknownCustomer: customer: expected a customer of the agreements, received Nobody AB`)
+    expect(r.stdout).toContain('FJR-1')
+    expect(r.stdout + r.stderr).not.toContain('SECRET')
+  })
+
+  it('without --agreements: a usage error', () => {
+    const r = cli(['sla', F('events.ndjson')])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('--agreements: expected the agreements file')
+  })
+
+  it('a broken agreements file: exit status 1, file, line and path', () => {
+    const r = cli(['sla', F('events.ndjson'), '--agreements', F('agreements-bad.json')])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain(`${F('agreements-bad.json')}:6: agreements[0].calendar.zone: expected an IANA time zone`)
+  })
+})
+
+describe('status', () => {
+  it('the morning status per customer at --at', () => {
+    const r = cli(['status', F('events.ndjson'), '--agreements', F('agreements.json'), '--at', '2026-03-09T10:00:00+01:00', '--format', 'json'])
+    expect(r.status).toBe(0)
+    const s = JSON.parse(r.stdout) as { customers: Array<{ customer: string; health: string }> }
+    // FJR-1 is a P1 (critical priority); SVL-1 was opened 1 h 30 min before (new in the look-back)
+    expect(s.customers.map((c) => [c.customer, c.health])).toEqual([
+      ['Fjord Regnskap AS', 'Critical'],
+      ['Svea Logistik AB', 'NeedAttention']
+    ])
+    const table = cli(['status', F('events.ndjson'), '--agreements', F('agreements.json'), '--at', '2026-03-09T10:00:00+01:00'])
+    expect(table.stdout).toContain('Morning status at 2026-03-09T10:00:00+01:00 (Europe/Oslo)')
+    expect(table.stdout).toMatch(/^Fjord Regnskap AS +Critical +FJR-1: critical priority \(P1\)$/mu)
+  })
+})
+
+describe('report', () => {
+  const base = ['report', F('events.ndjson'), '--agreements', F('agreements.json'), '--period', '2026-03']
+  it('a month per customer as JSON: FJR-1, -2, -3 opened, FJR-3 resolved and rated 5', () => {
+    const r = cli([...base, '--format', 'json'])
+    expect(r.status).toBe(0)
+    const report = JSON.parse(r.stdout) as { customers: Array<{ customer: string; volume: { opened: number; resolved: number }; satisfaction: { ratings: number } }> }
+    expect(report.customers.map((c) => [c.customer, c.volume.opened, c.volume.resolved])).toEqual([
+      ['Fjord Regnskap AS', 3, 1],
+      ['Svea Logistik AB', 1, 0]
+    ])
+  })
+
+  it('Markdown for one customer; an unknown --customer is a usage error', () => {
+    const md = cli([...base, '--customer', 'Svea Logistik AB'])
+    expect(md.stdout.startsWith('# Service-level report: Svea Logistik AB, 2026-03\n')).toBe(true)
+    expect(md.stdout).not.toContain('Fjord Regnskap AS')
+    const unknown = cli([...base, '--customer', 'Nobody AB'])
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toContain('--customer: expected a customer of the agreements (Fjord Regnskap AS, Svea Logistik AB), received "Nobody AB"')
+  })
+
+  it('one file per customer with --split (CSV and HTML)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itsm-cli-'))
+    expect(cli([...base, '--format', 'csv', '--split', '--out', dir, '--quiet']).status).toBe(0)
+    expect(cli([...base, '--format', 'html', '--split', '--out', dir]).status).toBe(0)
+    expect(readdirSync(dir).sort()).toEqual(['report-2026-03-fjord-regnskap-as.csv', 'report-2026-03-fjord-regnskap-as.html', 'report-2026-03-svea-logistik-ab.csv', 'report-2026-03-svea-logistik-ab.html'])
+    expect(readFileSync(join(dir, 'report-2026-03-svea-logistik-ab.html'), 'utf8')).toContain('Svea Logistik AB')
+    expect(cli([...base, '--format', 'html']).status).toBe(2)
+  })
+
+  it('a log with broken lines still reports the good histories, and exits 1 (the same on two threads)', () => {
+    const r = cli(['report', F('broken.ndjson'), '--agreements', F('agreements.json'), '--period', '2026-03', '--format', 'json'])
+    expect(r.status).toBe(1)
+    const two = cli(['report', F('broken.ndjson'), '--agreements', F('agreements.json'), '--period', '2026-03', '--format', 'json', '--jobs', '2'])
+    expect([two.status, two.stdout, two.stderr]).toEqual([r.status, r.stdout, r.stderr])
+    const report = JSON.parse(r.stdout) as { customers: Array<{ volume: { opened: number } }> }
+    expect(report.customers.map((c) => c.volume.opened)).toEqual([3, 1])
+    expect(r.stderr.split('\n').filter((l) => l !== '').length).toBe(5)
+    expect(r.stderr).not.toContain('SECRET')
+  })
+
+  it('bad periods and --jobs values are usage errors', () => {
+    expect(cli([...base.slice(0, -1), '2026-13x']).status).toBe(2)
+    expect(cli([...base, '--jobs', '0']).status).toBe(2)
+  })
+})
+
+describe('demo and --jobs', () => {
+  it('the demo is deterministic, exits 0, and --jobs 1, 2 and 3 give identical reports', () => {
+    const a = mkdtempSync(join(tmpdir(), 'itsm-demo-'))
+    const b = mkdtempSync(join(tmpdir(), 'itsm-demo-'))
+    const first = cli(['demo', '--out', a])
+    expect(first.status).toBe(0)
+    expect(cli(['demo', '--out', b]).stdout.replaceAll(b, a)).toBe(first.stdout)
+    expect(readFileSync(join(a, 'events.ndjson'), 'utf8')).toBe(readFileSync(join(b, 'events.ndjson'), 'utf8'))
+    for (const step of ['due', 'between', 'holidays', 'check', 'replay', 'sla', 'status', 'report']) expect(first.stdout).toContain(`$ itsm-kit ${step} `)
+    const events = readFileSync(join(a, 'events.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { _tag: string; ticketId: string })
+    // escalations, pauses, reopenings (a customer rejecting a resolution), workarounds and ratings, several of each
+    const count = (tag: string) => events.filter((e) => e._tag === tag).length
+    for (const tag of ['TicketEscalated', 'AwaitingStarted', 'WorkResumed', 'ResolutionRejected', 'WorkaroundApplied', 'TicketRated']) expect(count(tag), tag).toBeGreaterThanOrEqual(3)
+    expect(new Set(events.filter((e) => e._tag === 'TicketOpened').map((e) => (e as unknown as { customer: string }).customer)).size).toBe(4)
+    // events of a ticket are spread through the file
+    const firstLine = new Map<string, number>()
+    let interleaved = 0
+    events.forEach((e, i) => (firstLine.has(e.ticketId) ? i - (firstLine.get(e.ticketId) as number) > 1 && interleaved++ : firstLine.set(e.ticketId, i)))
+    expect(interleaved).toBeGreaterThan(100)
+    const report = (jobs: string) => cli(['report', join(a, 'events.ndjson'), '--agreements', join(a, 'agreements.json'), '--period', '2026-03', '--format', 'json', '--jobs', jobs])
+    const one = report('1')
+    expect(one.status).toBe(0)
+    expect(JSON.parse(one.stdout).customers.length).toBe(4)
+    expect(report('2').stdout).toBe(one.stdout)
+    expect(report('3').stdout).toBe(one.stdout)
+    // standard input, on two threads
+    const piped = cli(['report', '--agreements', join(a, 'agreements.json'), '--period', '2026-03', '--format', 'json', '--jobs', '2'], readFileSync(join(a, 'events.ndjson')))
+    expect(piped.stdout).toBe(one.stdout)
+  })
+})
