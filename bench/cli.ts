@@ -10,15 +10,16 @@
  *   report, render JSON) on one thread, and with `--jobs 2`;
  * - the command's peak resident memory (`/usr/bin/time -f %M`) against the size of the log.
  *
- * Run by `npm run bench` (it builds the bin into tmp/bench-cli/ with the same tsup config as
+ * Run by `npm run bench` (it builds the bin into tmp/bench-cli/ with scripts/build-cli.mjs, as
  * `npm run build`). Measures; never fails on a figure. On a shared machine the figures are noisy.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
-import { Calendar, Sla, Ticket, type Time } from '../src/index.js'
+import { Calendar, Sla, Ticket } from '../src/index.js'
 import { decodeEvent } from '../src/cli/fastDecode.js'
+import { historiesOf } from './histories.js'
 import { mulberry32 } from './prng.js'
 
 const HISTORIES = Number(process.env.BENCH_CLI_HISTORIES ?? 100_000)
@@ -27,32 +28,7 @@ const root = resolve(import.meta.dirname, '..')
 const dir = join(root, 'tmp/bench-cli')
 mkdirSync(dir, { recursive: true })
 const rand = mulberry32(20260301)
-const pick = <A>(xs: ReadonlyArray<A>): A => xs[Math.floor(rand() * xs.length)] as A
-const agent = { role: 'agent', id: 'kari' } as const
-const customer = { role: 'customer', id: 'ola' } as const
-const levels = ['high', 'medium', 'low']
-
-const history = (n: number): ReadonlyArray<Ticket.TicketEvent> => {
-  let at = Date.UTC(2026, 2, 1) + Math.floor(rand() * 28) * 86_400_000 + Math.floor(rand() * 86_400_000)
-  const next = (): Time.Instant => (at += Math.floor(rand() * 3_600_000)) as Time.Instant
-  const commands: Ticket.TicketCommand[] = [
-    { _tag: 'Open', at: next(), actor: agent, ticketId: `INC-${n}` as Ticket.TicketId, channel: pick(['phone', 'email', 'portal', 'chat'] as const), customer: `C${n % CUSTOMERS}`, requester: 'ola', title: 'Something is broken', kind: 'incident' },
-    { _tag: 'Prioritise', at: next(), actor: agent, urgency: pick(levels), impact: pick(levels) },
-    { _tag: 'Assign', at: next(), actor: agent, assignee: 'kari' },
-    { _tag: 'Reply', at: next(), actor: agent, message: 'Looking into it' }
-  ]
-  for (let i = 0; i < 6; i++) {
-    commands.push({ _tag: 'AddNote', at: next(), actor: agent, note: 'Checked the logs' })
-    if (rand() < 0.4) commands.push({ _tag: 'Await', at: next(), actor: agent, party: pick(['customer', 'thirdParty'] as const) }, { _tag: 'Resume', at: next(), actor: agent })
-    else commands.push({ _tag: 'Reply', at: next(), actor: agent, message: 'Update: still working on it' })
-  }
-  if (rand() < 0.3) commands.push({ _tag: 'Escalate', at: next(), actor: agent, toTier: 'L2', note: 'Needs a network specialist' })
-  commands.push({ _tag: 'Resolve', at: next(), actor: agent, code: 'fixed', note: 'Replaced the switch' })
-  if (rand() < 0.7) commands.push({ _tag: 'Rate', at: next(), actor: customer, score: pick([5, 5, 4, 3, 1]) })
-  const r = Ticket.runEvents(commands, Ticket.defaultContext)
-  if (E.isLeft(r)) throw new Error(r.left.message)
-  return r.right.events
-}
+const history = historiesOf(rand, { start: Date.UTC(2026, 2, 1), days: 28, anyTimeOfDay: true, customers: CUSTOMERS, rejected: 0, confirmed: false, rated: 0.7, scores: [5, 5, 4, 3, 1] })
 
 const log = join(dir, `log-${HISTORIES}.ndjson`)
 const agreementsFile = join(dir, 'agreements.json')
@@ -91,7 +67,7 @@ const fast = best(3, () => {
 })
 
 // the bin as `npm run build` makes it, built afresh from the sources
-execFileSync(join(root, 'node_modules/.bin/tsup'), ['--config', 'tsup.cli.config.ts', '-d', join(dir, 'bin'), '--silent'], { cwd: root })
+execFileSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--outdir', join(dir, 'bin')], { cwd: root })
 const bin = join(dir, 'bin/cli/main.js')
 const command = (jobs: number) => {
   const t0 = performance.now()

@@ -8,42 +8,15 @@
  * the report run under it). Measures; never fails on a figure.
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { Calendar, Report, Sla, Ticket, type Time } from '../src/index.js'
+import { Calendar, Report, Sla, type Time } from '../src/index.js'
+import { historiesOf } from './histories.js'
 import { mulberry32 } from './prng.js'
 
 const HISTORIES = Number(process.env.BENCH_REPORT_TICKETS ?? 100_000)
 const CUSTOMERS = 500
 const rand = mulberry32(Number(process.env.BENCH_SEED ?? 20250301))
-const pick = <A>(xs: ReadonlyArray<A>): A => xs[Math.floor(rand() * xs.length)] as A
-const agent = { role: 'agent', id: 'kari' } as const
-const customer = { role: 'customer', id: 'ola' } as const
-const levels = ['high', 'medium', 'low']
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
-
-/** A plausible life of one ticket, about 20 events: replies, waits, escalation, resolution, rating. */
-const history = (n: number): ReadonlyArray<Ticket.TicketEvent> => {
-  let at = Date.UTC(2025, 0, 1) + Math.floor(rand() * 330) * 86_400_000 + Math.floor(rand() * 86_400_000)
-  const next = (): Time.Instant => (at += Math.floor(rand() * 3_600_000)) as Time.Instant
-  const commands: Ticket.TicketCommand[] = [
-    { _tag: 'Open', at: next(), actor: agent, ticketId: `INC-${n}` as Ticket.TicketId, channel: pick(['phone', 'email', 'portal', 'chat'] as const), customer: `C${n % CUSTOMERS}`, requester: 'ola', title: 'Something is broken', kind: 'incident' },
-    { _tag: 'Prioritise', at: next(), actor: agent, urgency: pick(levels), impact: pick(levels) },
-    { _tag: 'Assign', at: next(), actor: agent, assignee: 'kari' },
-    { _tag: 'Reply', at: next(), actor: agent, message: 'Looking into it' }
-  ]
-  for (let i = 0; i < 6; i++) {
-    commands.push({ _tag: 'AddNote', at: next(), actor: agent, note: 'Checked the logs' })
-    if (rand() < 0.4) commands.push({ _tag: 'Await', at: next(), actor: agent, party: pick(['customer', 'thirdParty'] as const) }, { _tag: 'Resume', at: next(), actor: agent })
-    else commands.push({ _tag: 'Reply', at: next(), actor: agent, message: 'Update: still working on it' })
-  }
-  if (rand() < 0.3) commands.push({ _tag: 'Escalate', at: next(), actor: agent, toTier: 'L2', note: 'Needs a network specialist' })
-  commands.push({ _tag: 'Resolve', at: next(), actor: agent, code: 'fixed', note: 'Replaced the switch' })
-  if (rand() < 0.1) commands.push({ _tag: 'Reject', at: next(), actor: customer, reason: 'Still broken' }, { _tag: 'Resolve', at: next(), actor: agent, code: 'fixed', note: 'Really fixed' })
-  commands.push({ _tag: 'Confirm', at: next(), actor: customer })
-  if (rand() < 0.5) commands.push({ _tag: 'Rate', at: next(), actor: customer, score: pick([5, 5, 5, 4, 4, 3, 2, 1]) })
-  const result = Ticket.runEvents(commands, Ticket.defaultContext)
-  if (E.isLeft(result)) throw new Error(`bench history ${n} is invalid: ${result.left.message}`)
-  return result.right.events
-}
+const history = historiesOf(rand, { start: Date.UTC(2025, 0, 1), days: 330, anyTimeOfDay: true, customers: CUSTOMERS, rejected: 0.1, confirmed: true, rated: 0.5, scores: [5, 5, 5, 4, 4, 3, 2, 1] })
 
 const histories = Array.from({ length: HISTORIES }, (_, n) => history(n))
 const events = histories.reduce((sum, h) => sum + h.length, 0)

@@ -5,36 +5,13 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { Calendar, Sla, Ticket, type Time } from '../src/index.js'
+import { historiesOf } from './histories.js'
 import { mulberry32 } from './prng.js'
 
 const HISTORIES = Number(process.env.BENCH_TICKETS ?? 100_000)
 const rand = mulberry32(Number(process.env.BENCH_SEED ?? 20250101))
-const pick = <A>(xs: ReadonlyArray<A>): A => xs[Math.floor(rand() * xs.length)] as A
 const agent = { role: 'agent', id: 'kari' } as const
-const customer = { role: 'customer', id: 'ola' } as const
-const levels = ['high', 'medium', 'low']
-
-/** A plausible life of one ticket: about 20 commands, decided into events. */
-const history = (n: number): ReadonlyArray<Ticket.TicketEvent> => {
-  let at = Date.UTC(2025, 0, 1) + Math.floor(rand() * 300) * 86_400_000
-  const next = (): Time.Instant => (at += Math.floor(rand() * 3_600_000)) as Time.Instant
-  const commands: Ticket.TicketCommand[] = [
-    { _tag: 'Open', at: next(), actor: agent, ticketId: `INC-${n}` as Ticket.TicketId, channel: pick(['phone', 'email', 'portal', 'chat'] as const), customer: `C${n % 500}`, requester: 'ola', title: 'Something is broken', kind: 'incident' },
-    { _tag: 'Prioritise', at: next(), actor: agent, urgency: pick(levels), impact: pick(levels) },
-    { _tag: 'Assign', at: next(), actor: agent, assignee: 'kari' },
-    { _tag: 'Reply', at: next(), actor: agent, message: 'Looking into it' }
-  ]
-  for (let i = 0; i < 6; i++) {
-    commands.push({ _tag: 'AddNote', at: next(), actor: agent, note: 'Checked the logs' })
-    if (rand() < 0.4) commands.push({ _tag: 'Await', at: next(), actor: agent, party: pick(['customer', 'thirdParty'] as const) }, { _tag: 'Resume', at: next(), actor: agent })
-    else commands.push({ _tag: 'Reply', at: next(), actor: agent, message: 'Update: still working on it' })
-  }
-  if (rand() < 0.3) commands.push({ _tag: 'Escalate', at: next(), actor: agent, toTier: 'L2', note: 'Needs a network specialist' })
-  commands.push({ _tag: 'Resolve', at: next(), actor: agent, code: 'fixed', note: 'Replaced the switch' }, { _tag: 'Confirm', at: next(), actor: customer })
-  const result = Ticket.runEvents(commands, Ticket.defaultContext)
-  if (E.isLeft(result)) throw new Error(`bench history ${n} is invalid: ${result.left.message}`)
-  return result.right.events
-}
+const history = historiesOf(rand, { start: Date.UTC(2025, 0, 1), days: 300, anyTimeOfDay: false, customers: 500, rejected: 0, confirmed: true, rated: 0, scores: [] })
 
 const histories = Array.from({ length: HISTORIES }, (_, n) => history(n))
 const events = histories.reduce((sum, h) => sum + h.length, 0)
