@@ -12,6 +12,7 @@ import type {
   AttainmentRow,
   Breach,
   Change,
+  CombineFn,
   CustomerReport,
   EscalationRow,
   Headline,
@@ -96,26 +97,14 @@ export interface Accumulator {
 }
 
 /**
- * The combine function of the service-level report, in the shape of Apache Beam's `CombineFn`:
- * `empty`, `add`, `merge` and `result` form a commutative monoid, so shards of histories reduce
- * separately and merge to exactly the figures of the whole. Every operation returns a new
- * accumulator and leaves its arguments as they were; `addAll` adds a batch at the cost of one copy.
+ * The combine function of the service-level report ({@link CombineFn}): shards of histories
+ * reduce separately and merge to exactly the figures of the whole; the report lists everything
+ * in a fixed order, so equal inputs give equal reports.
  *
  * @category models
  * @since 0.2.0
  */
-export interface Combiner {
-  /** The accumulator of no histories: the identity of `merge`. */
-  readonly empty: Accumulator
-  /** Adds one ticket history (copies the accumulator: for batches use `addAll`). */
-  readonly add: (history: ReadonlyArray<TicketEvent>) => (self: Accumulator) => Accumulator
-  /** Adds a batch of ticket histories at the cost of one copy. */
-  readonly addAll: (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) => (self: Accumulator) => Accumulator
-  /** Merges two accumulators; commutative and associative. */
-  readonly merge: (that: Accumulator) => (self: Accumulator) => Accumulator
-  /** The report of everything added: every list in a fixed order, so equal inputs give equal reports. */
-  readonly result: (self: Accumulator) => ServiceLevelReport
-}
+export type Combiner = CombineFn<Accumulator, ServiceLevelReport>
 
 const emptyPart = (): Part => ({
   opened: 0,

@@ -8,7 +8,7 @@ import type { TicketEvent } from '../ticket/index.js'
 import { invalid, type ReportError } from './errors.js'
 import { factsOf, type TicketFacts } from './facts.js'
 import { agreementsByCustomer, checkInstant, customerOf, historyProblem, idOf } from './input.js'
-import type { CustomerStatus, DailyStatus, Health, Rejected, StatusReason, StatusRules } from './model.js'
+import type { CombineFn, CustomerStatus, DailyStatus, Health, Rejected, StatusReason, StatusRules } from './model.js'
 
 const HOUR = 3_600_000
 
@@ -102,25 +102,14 @@ export interface StatusAccumulator {
 }
 
 /**
- * The combine function of the daily status (the shape of Apache Beam's `CombineFn`, as
- * the service-level `Combiner`): `empty`, `add`, `merge` and `result` form a commutative monoid, so shards of
- * histories reduce separately and merge to exactly the status of the whole.
+ * The combine function of the daily status ({@link CombineFn}): shards of histories reduce
+ * separately and merge to exactly the status of the whole, every customer of the agreements
+ * listed, Critical first.
  *
  * @category models
  * @since 0.2.0
  */
-export interface StatusCombiner {
-  /** The accumulator of no histories: the identity of `merge`. */
-  readonly empty: StatusAccumulator
-  /** Adds one ticket history. */
-  readonly add: (history: ReadonlyArray<TicketEvent>) => (self: StatusAccumulator) => StatusAccumulator
-  /** Adds a batch of ticket histories. */
-  readonly addAll: (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) => (self: StatusAccumulator) => StatusAccumulator
-  /** Merges two accumulators; commutative and associative. */
-  readonly merge: (that: StatusAccumulator) => (self: StatusAccumulator) => StatusAccumulator
-  /** The status of every customer of the agreements, Critical first. */
-  readonly result: (self: StatusAccumulator) => DailyStatus
-}
+export type StatusCombiner = CombineFn<StatusAccumulator, DailyStatus>
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 

@@ -23,6 +23,7 @@ export type {
   AttainmentRow,
   Breach,
   Change,
+  CombineFn,
   CustomerReport,
   CustomerStatus,
   DailyStatus,

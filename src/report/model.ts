@@ -1,5 +1,6 @@
 import type { Duration, Instant, LocalDate } from '../time/index.js'
 import type { Explanation, Metric } from '../sla/index.js'
+import type { TicketEvent } from '../ticket/index.js'
 
 /**
  * A customer's morning status: `Good` (no new open cases), `NeedAttention` (lesser cases
@@ -365,4 +366,26 @@ export interface ServiceLevelReport {
   readonly parameters: Parameters
   readonly customers: ReadonlyArray<CustomerReport>
   readonly rejected: ReadonlyArray<Rejected>
+}
+
+/**
+ * A combine function over ticket histories, in the shape of Apache Beam's `CombineFn`: `empty`,
+ * `add`, `merge` and `result` form a commutative monoid, so shards of histories reduce separately
+ * and merge to exactly the result of the whole. Every operation returns a new accumulator and
+ * leaves its arguments as they were.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface CombineFn<A, R> {
+  /** The accumulator of no histories: the identity of `merge`. */
+  readonly empty: A
+  /** Adds one ticket history (copies the accumulator: for batches use `addAll`). */
+  readonly add: (history: ReadonlyArray<TicketEvent>) => (self: A) => A
+  /** Adds a batch of ticket histories at the cost of one copy. */
+  readonly addAll: (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) => (self: A) => A
+  /** Merges two accumulators; commutative and associative. */
+  readonly merge: (that: A) => (self: A) => A
+  /** The result of everything added; equal inputs give equal results. */
+  readonly result: (self: A) => R
 }
