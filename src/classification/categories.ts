@@ -128,7 +128,7 @@ export const makeCategoryTree = (spec: CategoryTreeSpec): E.Either<Classificatio
  * const json = { categories: [{ id: 'network', name: 'Network' }, { id: 'wifi', title: 'Wi-Fi', parent: 'network' }] }
  * assert.deepStrictEqual(pipe(Classification.decodeCategoryTree(json), E.mapLeft((e) => e.message.split('\n'))), E.left([
  *   'categories[1].name: expected a name of 1–200 characters, not only spaces, received nothing',
- *   'categories[1].title: expected no property "title" here (known: id, name, parent), received "Wi-Fi"'
+ *   'categories[1].title: expected no property "title" here (known: id, name, parent), received a string of 5 characters'
  * ]))
  * ```
  * @category codecs
