@@ -7,7 +7,7 @@ import type { Duration, Instant } from '../time/index.js'
 import type { TicketEvent } from '../ticket/index.js'
 import { invalid, type ReportError } from './errors.js'
 import { factsOf, type TicketFacts } from './facts.js'
-import { agreementsByCustomer, checkInstant, customerOf, historyProblem, idOf } from './input.js'
+import { agreementsByCustomer, checkInstant, combineAll, customerOf, historyProblem, idOf } from './input.js'
 import type {
   AttainmentRow,
   Breach,
@@ -665,9 +665,5 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
  */
 export const serviceLevel =
   (params: ServiceLevelParams) =>
-  (self: ReadonlyArray<ReadonlyArray<TicketEvent>>): E.Either<ReportError, ServiceLevelReport> => {
-    const c = combiner(params)
-    if (E.isLeft(c)) return c
-    if (!Array.isArray(self)) return E.left(invalid('histories', 'an array of ticket histories', self))
-    return E.right(c.right.result(c.right.addAll(self)(c.right.empty)))
-  }
+  (self: ReadonlyArray<ReadonlyArray<TicketEvent>>): E.Either<ReportError, ServiceLevelReport> =>
+    combineAll(combiner(params), self)

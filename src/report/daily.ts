@@ -7,7 +7,7 @@ import type { Duration, Instant } from '../time/index.js'
 import type { TicketEvent } from '../ticket/index.js'
 import { invalid, type ReportError } from './errors.js'
 import { factsOf, type TicketFacts } from './facts.js'
-import { agreementsByCustomer, checkInstant, customerOf, historyProblem, idOf } from './input.js'
+import { agreementsByCustomer, checkInstant, combineAll, customerOf, historyProblem, idOf } from './input.js'
 import type { CombineFn, CustomerStatus, DailyStatus, Health, Rejected, StatusReason, StatusRules } from './model.js'
 
 const HOUR = 3_600_000
@@ -230,9 +230,5 @@ export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError,
  */
 export const dailyStatus =
   (params: DailyStatusParams) =>
-  (self: ReadonlyArray<ReadonlyArray<TicketEvent>>): E.Either<ReportError, DailyStatus> => {
-    const c = statusCombiner(params)
-    if (E.isLeft(c)) return c
-    if (!Array.isArray(self)) return E.left(invalid('histories', 'an array of ticket histories', self))
-    return E.right(c.right.result(c.right.addAll(self)(c.right.empty)))
-  }
+  (self: ReadonlyArray<ReadonlyArray<TicketEvent>>): E.Either<ReportError, DailyStatus> =>
+    combineAll(statusCombiner(params), self)

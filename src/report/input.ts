@@ -1,7 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js'
+import { isBusinessCalendar } from '../calendar/index.js'
 import type { Agreement } from '../sla/index.js'
 import type { TicketEvent } from '../ticket/index.js'
 import { invalid, type ReportError } from './errors.js'
+import type { CombineFn } from './model.js'
+
+/** The result of a combine function over all of a caller's histories, checked to be an array. @internal */
+export const combineAll = <A, R>(c: E.Either<ReportError, CombineFn<A, R>>, histories: unknown): E.Either<ReportError, R> => {
+  if (E.isLeft(c)) return c
+  if (!Array.isArray(histories)) return E.left(invalid('histories', 'an array of ticket histories', histories))
+  return E.right(c.right.result(c.right.addAll(histories as ReadonlyArray<ReadonlyArray<TicketEvent>>)(c.right.empty)))
+}
 
 /** Agreements by customer, checked. @internal */
 export const agreementsByCustomer = (agreements: unknown): E.Either<ReportError, ReadonlyMap<string, Agreement>> => {
@@ -11,7 +20,7 @@ export const agreementsByCustomer = (agreements: unknown): E.Either<ReportError,
     const r = a as Partial<Agreement> | null
     if (typeof r !== 'object' || r === null) return E.left(invalid(`agreements[${i}]`, 'an agreement', r))
     if (typeof r.customer !== 'string' || r.customer.length === 0) return E.left(invalid(`agreements[${i}].customer`, 'the customer the agreement covers', r.customer))
-    if (typeof r.calendar !== 'object' || r.calendar === null || r.calendar._tag !== 'BusinessCalendar')
+    if (!isBusinessCalendar(r.calendar))
       return E.left(invalid(`agreements[${i}].calendar`, 'a compiled business calendar', r.calendar))
     if (typeof r.policy !== 'object' || r.policy === null || r.policy._tag !== 'SlaPolicy') return E.left(invalid(`agreements[${i}].policy`, 'an SLA policy', r.policy))
     if (out.has(r.customer)) return E.left(invalid(`agreements[${i}].customer`, 'one agreement per customer', r.customer))
