@@ -3,7 +3,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
 import { Calendar, Escalation, Sla } from '../../src/index.js'
 import { clockCase } from '../arbitraries/clocks.js'
-import { decisionsAt } from '../helpers/clocks.js'
+import { decisionsAt, stateTally } from '../helpers/clocks.js'
 import { compile } from '../helpers/unsafe.js'
 import { oracle, type OracleCalendar } from '../sla/oracle.js'
 
@@ -24,12 +24,10 @@ const policy: Escalation.EscalationPolicy = {
 }
 /** The SLA: the example targets, warning at a quarter and three quarters of the target. */
 const sla: Sla.SlaPolicy = { ...Sla.examplePolicy, warnings: [0.25, 0.75] }
-const states = ['Running', 'Paused', 'AtRisk', 'Breached', 'Met', 'MetLate'] as const
 
 describe('escalation notices against the minute-by-minute oracle', () => {
   it('each notice is decided exactly when the oracle says its threshold was passed or its clock breached, due since that instant', () => {
-    const seen: Record<string, number> = {}
-    let results = 0
+    const tally = stateTally()
     fc.assert(
       fc.property(clockCase, fc.constantFrom<OracleCalendar>('always', 'weekdays'), ({ events, now }, which) => {
         const decisions = pipe(events, decisionsAt(policy, { policy: sla, calendar: calendars[which] }, now))
@@ -48,15 +46,11 @@ describe('escalation notices against the minute-by-minute oracle', () => {
         expect(notices).toStrictEqual(expected)
         for (const d of decisions) if (d._tag === 'Notify') expect(d.sendAt).toBe(now)
         const state = oracle(events, which, 'resolution', now, sla.warnings)?.state
-        if (state !== undefined) {
-          seen[state] = (seen[state] ?? 0) + 1
-          results++
-        }
+        if (state !== undefined) tally.count(state)
       }),
       { numRuns }
     )
     // the histories reach every state of the resolution clock: each at least 5 % of the cases
-    const shares = Object.fromEntries(states.map((s) => [s, (seen[s] ?? 0) / results]))
-    for (const s of states) expect(shares[s], `${s}: ${JSON.stringify(shares)}`).toBeGreaterThanOrEqual(0.05)
+    tally.expectEvery(0.05)
   })
 })
