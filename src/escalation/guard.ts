@@ -1,4 +1,4 @@
-import { makeIssue, type Issue } from '../codec/decodeError.js'
+import { makeIssue, type Issue } from '../internal/decodeError.js'
 import { maxDuration } from '../time/index.js'
 
 // Checks of values a JavaScript caller passes where the types say an escalation policy or a

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { decodeWith, type DecodeError } from '../codec/decodeError.js'
+import { decodeWith, type DecodeError } from '../internal/decodeError.js'
 import { checkInstant, parseDuration, parseInstant, parseLocalDate, toISO, toISODuration } from './constructors.js'
 import type { Duration, Instant, LocalDate } from './model.js'
 
