@@ -1,5 +1,5 @@
 import type { Duration, Instant } from '../time/index.js'
-import { maxDuration, maxInstant, minInstant } from '../time/model.js'
+import { maxDuration, maxInstant, minInstant } from '../time/index.js'
 import type { Compiled } from './compiled.js'
 import type { BusinessCalendar, OpenInterval } from './model.js'
 import { compiledOf } from './compile.js'

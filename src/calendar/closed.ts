@@ -1,5 +1,5 @@
 import type { Instant } from '../time/index.js'
-import { parseDay, yearOfDay } from '../time/civil.js'
+import { parseDay, yearOfDay } from '../internal/civil.js'
 import { safeInstant } from './businessTime.js'
 import { compiledOf } from './compile.js'
 import type { Compiled } from './compiled.js'

@@ -1,8 +1,8 @@
 import type * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { decodeWith, type DecodeError } from '../codec/decodeError.js'
-import { intBetween, literals, record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
-import { parseDay, parseSeconds } from '../time/civil.js'
+import { decodeWith, type DecodeError } from '../internal/decodeError.js'
+import { intBetween, literals, record, stringWhere, tag, taggedUnion } from '../internal/primitives.js'
+import { parseDay, parseSeconds } from '../internal/civil.js'
 import type { CalendarSpec, DateRule, DayException, OpeningHours, Weekday } from './model.js'
 
 const WeekdayJson = literals<Weekday>(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])

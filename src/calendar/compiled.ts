@@ -5,7 +5,7 @@
  * @internal
  * @packageDocumentation
  */
-import type { ZoneRules } from '../time/zone.js'
+import type { ZoneRules } from '../internal/zone.js'
 import type { IntervalIndex } from './intervalIndex.js'
 import { MAX_DAY, MAX_YEAR, MIN_DAY, MIN_YEAR, type Plan } from './plan.js'
 import type { YearTable } from './yearTable.js'

@@ -1,6 +1,6 @@
 import type { Instant } from '../time/index.js'
-import { DAY_MS } from '../time/civil.js'
-import { maxInstant, minInstant } from '../time/model.js'
+import { DAY_MS } from '../internal/civil.js'
+import { maxInstant, minInstant } from '../time/index.js'
 import { nextOpeningAt, previousClosingAt, safeInstant } from './businessTime.js'
 import { compiledOf } from './compile.js'
 import type { Compiled } from './compiled.js'

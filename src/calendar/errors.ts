@@ -1,5 +1,5 @@
-import type { DecodeError } from '../codec/decodeError.js'
-import { describe } from '../codec/describe.js'
+import type { DecodeError } from '../internal/decodeError.js'
+import { describe } from '../internal/describe.js'
 import type { UnknownZone } from '../time/index.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../time/index.js'
-import { formatDay, yearOfDay } from '../time/civil.js'
+import { formatDay, yearOfDay } from '../internal/civil.js'
 import type { DateRule } from './model.js'
 import { dayOfRule } from './rules.js'
 

@@ -5,7 +5,7 @@
  * @internal
  * @packageDocumentation
  */
-import { DAY_MS, daysFromCivil, yearOfDay } from '../time/civil.js'
+import { DAY_MS, daysFromCivil, yearOfDay } from '../internal/civil.js'
 
 /**
  * Open intervals of the local days `firstDay … lastDay` (and the overnight parts of the two days

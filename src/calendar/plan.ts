@@ -6,7 +6,7 @@
  * @internal
  * @packageDocumentation
  */
-import { daysFromCivil, parseDay, parseSeconds, weekdayOfDay, yearOfDay } from '../time/civil.js'
+import { daysFromCivil, parseDay, parseSeconds, weekdayOfDay, yearOfDay } from '../internal/civil.js'
 import type { CalendarSpec, DateRule, OpeningHours } from './model.js'
 import { allWeekdays } from './model.js'
 import { dayOfRule } from './rules.js'

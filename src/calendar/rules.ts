@@ -1,5 +1,5 @@
 import { absurd } from 'fp-ts/lib/function.js'
-import { civilFromDays, daysFromCivil, daysInMonth, parseDay, weekdayOfDay } from '../time/civil.js'
+import { civilFromDays, daysFromCivil, daysInMonth, parseDay, weekdayOfDay } from '../internal/civil.js'
 import type { DateRule, Weekday } from './model.js'
 
 const weekdayIndex: Readonly<Record<Weekday, number>> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 }

@@ -9,7 +9,7 @@
  * @internal
  * @packageDocumentation
  */
-import { DAY_MS, daysFromCivil, yearOfDay } from '../time/civil.js'
+import { DAY_MS, daysFromCivil, yearOfDay } from '../internal/civil.js'
 import type { Compiled } from './compiled.js'
 import { CACHE_INTERVALS, YEARS_PER_INDEX } from './compiled.js'
 import { cumFrom, indexAt, makeIndex, type IntervalIndex } from './intervalIndex.js'

@@ -11,8 +11,8 @@
  * @internal
  * @packageDocumentation
  */
-import { DAY_MS } from '../time/civil.js'
-import type { ZoneRules } from '../time/zone.js'
+import { DAY_MS } from '../internal/civil.js'
+import type { ZoneRules } from '../internal/zone.js'
 import { sortPairs } from './intervalIndex.js'
 import { hoursIn, yearDays, type HoursList, type Plan, type YearDays } from './plan.js'
 

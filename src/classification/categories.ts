@@ -2,11 +2,11 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { decodeWith } from '../codec/decodeError.js'
+import { decodeWith } from '../internal/decodeError.js'
 import { CategoryTreeJson } from './codec.js'
 import { categoryCycle, categoryTooDeep, duplicateCategoryId, unknownParent, type ClassificationError } from './errors.js'
 import type { Category, CategoryLevel, CategoryNode, CategoryTree, CategoryTreeSpec } from './model.js'
-import { own } from '../codec/primitives.js'
+import { own } from '../internal/primitives.js'
 
 // each tree object is checked once: the tree itself when it is well formed, else its rebuild
 const checkedTrees = new WeakMap<object, CategoryTree>()

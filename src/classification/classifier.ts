@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { absurd, pipe } from 'fp-ts/lib/function.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
-import { decodeWith } from '../codec/decodeError.js'
+import { decodeWith } from '../internal/decodeError.js'
 import { hasCategory, isUnder } from './categories.js'
 import { ClassifierJson, FieldsJson } from './codec.js'
 import { isChannel } from './kinds.js'

@@ -1,6 +1,6 @@
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import * as t from 'io-ts'
-import { literals, record, stringWhere, tag, taggedUnion } from '../codec/primitives.js'
+import { literals, record, stringWhere, tag, taggedUnion } from '../internal/primitives.js'
 import {
   allChannels,
   allKinds,

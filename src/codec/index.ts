@@ -22,8 +22,8 @@
  * @module Codec
  * @since 0.1.0
  */
-export type { DecodeError, Issue } from './decodeError.js'
-export { formatDecodeError } from './decodeError.js'
+export type { DecodeError, Issue } from '../internal/decodeError.js'
+export { formatDecodeError } from '../internal/decodeError.js'
 export { DurationJson, InstantJson, LocalDateJson } from '../time/codec.js'
 export { CalendarSpecJson, DateRuleJson, DayExceptionJson, OpeningHoursJson } from '../calendar/codec.js'
 export { MatrixSpecJson, PriorityJson, PriorityLevelJson } from '../priority/codec.js'

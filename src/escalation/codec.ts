@@ -1,12 +1,12 @@
 import type * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { decodeWith, type DecodeError } from '../codec/decodeError.js'
-import { literals, record, stringWhere, tag } from '../codec/primitives.js'
-import { Audience } from '../ticket/codec.js'
-import { nonNegativeDuration } from '../time/codec.js'
+import { decodeWith, type DecodeError } from '../internal/decodeError.js'
+import { AudienceJson as Audience } from '../internal/audience.js'
+import { literals, record, refine, stringWhere, tag } from '../internal/primitives.js'
+import { DurationJson } from '../time/codec.js'
 import type { EscalationPolicy, EscalationTier, NoticeRule, PriorityRule, Tiers } from './model.js'
 
-const NonNegativeDuration = nonNegativeDuration('PT30M')
+const NonNegativeDuration = refine(DurationJson, 'a non-negative ISO-8601 duration such as "PT30M"', (d) => d >= 0)
 
 const TierName = stringWhere('a tier name of 1 to 100 characters, not blank', (s) => s.trim().length > 0 && s.length <= 100)
 

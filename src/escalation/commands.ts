@@ -4,9 +4,9 @@ import type { Instant } from '../time/index.js'
 import type { Actor, TicketCommand } from '../ticket/index.js'
 import { handoverNoteRequired, type EscalationError } from './errors.js'
 import type { Decision, Escalate } from './model.js'
-import { isBlank } from '../codec/describe.js'
+import { isBlank } from '../internal/describe.js'
 
-import { decodeError, makeIssue } from '../codec/decodeError.js'
+import { decodeError, makeIssue } from '../internal/decodeError.js'
 import { maxInstant, minInstant } from '../time/index.js'
 import { isRecord } from './guard.js'
 

@@ -5,7 +5,7 @@ import { pausingParties, targetFor, type SlaPolicy } from '../sla/index.js'
 import { policyIssue } from './guard.js'
 import { formatBusinessDuration, type Duration } from '../time/index.js'
 import type { CompositionPart, CompositionViolation, EscalationPolicy } from './model.js'
-import { own } from '../codec/primitives.js'
+import { own } from '../internal/primitives.js'
 
 /**
  * Options of {@link checkComposition}: the ticket kind whose resolution targets to check (the

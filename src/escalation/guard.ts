@@ -1,4 +1,5 @@
-import { makeIssue, type Issue } from '../codec/decodeError.js'
+import { audienceList, audiences } from '../internal/audience.js'
+import { makeIssue, type Issue } from '../internal/decodeError.js'
 import { maxDuration } from '../time/index.js'
 
 // Checks of values a JavaScript caller passes where the types say an escalation policy or a
@@ -7,7 +8,7 @@ import { maxDuration } from '../time/index.js'
 /** @internal */
 export const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
-const AUDIENCES: ReadonlyArray<unknown> = ['assignee', 'teamLead', 'manager']
+const AUDIENCES: ReadonlyArray<unknown> = audiences
 
 const isDuration = (u: unknown): boolean => typeof u === 'number' && Number.isInteger(u) && u >= 0 && u <= maxDuration
 
@@ -42,7 +43,7 @@ export const policyIssue = (u: unknown, path = 'policy'): Issue | undefined => {
     const th = n['threshold']
     if (!(th === 'breach' || (typeof th === 'number' && th > 0 && th < 1))) return makeIssue(`${path}.notices[${i}].threshold`, 'a fraction strictly between 0 and 1, or "breach"', th)
     if (typeof n['metric'] !== 'string') return makeIssue(`${path}.notices[${i}].metric`, 'an SLA metric', n['metric'])
-    if (!AUDIENCES.includes(n['audience'])) return makeIssue(`${path}.notices[${i}].audience`, 'one of "assignee" | "teamLead" | "manager"', n['audience'])
+    if (!AUDIENCES.includes(n['audience'])) return makeIssue(`${path}.notices[${i}].audience`, `one of ${audienceList}`, n['audience'])
   }
   const priorities = u['priorities']
   if (!isRecord(priorities)) return makeIssue(`${path}.priorities`, 'rules per priority name (an object)', priorities)
@@ -50,7 +51,7 @@ export const policyIssue = (u: unknown, path = 'policy'): Issue | undefined => {
     if (!isRecord(r)) return makeIssue(`${path}.priorities.${name}`, 'a priority rule (an object)', r)
     if (r['atLeast'] !== undefined && typeof r['atLeast'] !== 'string') return makeIssue(`${path}.priorities.${name}.atLeast`, 'a tier name', r['atLeast'])
     if (r['notify'] !== undefined && !(Array.isArray(r['notify']) && r['notify'].every((a) => AUDIENCES.includes(a))))
-      return makeIssue(`${path}.priorities.${name}.notify`, 'a list of "assignee" | "teamLead" | "manager"', r['notify'])
+      return makeIssue(`${path}.priorities.${name}.notify`, `a list of ${audienceList}`, r['notify'])
     if (r['holdUntilOpen'] !== undefined && typeof r['holdUntilOpen'] !== 'boolean') return makeIssue(`${path}.priorities.${name}.holdUntilOpen`, 'true or false', r['holdUntilOpen'])
   }
   if (typeof u['holdUntilOpen'] !== 'boolean') return makeIssue(`${path}.holdUntilOpen`, 'true or false', u['holdUntilOpen'])

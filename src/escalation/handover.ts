@@ -1,4 +1,4 @@
-import { describe, isBlank } from '../codec/describe.js'
+import { describe, isBlank } from '../internal/describe.js'
 import { where } from '../ticket/errors.js'
 import type { TicketEscalated, TicketEvent } from '../ticket/index.js'
 import type { MissingHandoverNote } from './model.js'

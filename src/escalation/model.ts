@@ -44,13 +44,9 @@ export interface EscalationTier {
  */
 export type Tiers = ReadonlyNonEmptyArray<EscalationTier>
 
-/**
- * Who is told about a ticket up the line (hierarchical escalation).
- *
- * @category models
- * @since 0.1.0
- */
-export type Audience = 'assignee' | 'teamLead' | 'manager'
+import type { Audience } from '../internal/audience.js'
+
+export type { Audience }
 
 /**
  * Tell an audience when an SLA metric of the ticket passes a share of its target (`0.75`) or is

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { policyIssue, tiersIssue } from './guard.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { decodeError, makeIssue, type DecodeError, type Issue } from '../codec/decodeError.js'
+import { decodeError, makeIssue, type DecodeError, type Issue } from '../internal/decodeError.js'
 import type { Target } from '../sla/index.js'
 import type { Duration } from '../time/index.js'
 import { decodePolicyShape, decodeTiersShape, EscalationPolicyJson, TiersJson } from './codec.js'

@@ -1,5 +1,5 @@
-import type { DecodeError } from '../codec/decodeError.js'
-import { describe } from '../codec/describe.js'
+import type { DecodeError } from '../internal/decodeError.js'
+import { describe } from '../internal/describe.js'
 
 /**
  * A level name used twice in one list: two urgencies, two impacts or two priorities alike.

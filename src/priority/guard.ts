@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeError, makeIssue, type DecodeError } from '../codec/decodeError.js'
+import { decodeError, makeIssue, type DecodeError } from '../internal/decodeError.js'
 import { decodeMatrix } from './codec.js'
 import type { Matrix } from './model.js'
 

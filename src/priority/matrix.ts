@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { unknownImpact, unknownPriority, unknownUrgency, type PriorityError } from './errors.js'
 import type { Cells, Matrix, Priority, PriorityLevel } from './model.js'
-import { own } from '../codec/primitives.js'
+import { own } from '../internal/primitives.js'
 import { firstNonMonotonic, rankOf } from './validate.js'
 import { isMatrix, notAMatrix } from './guard.js'
 

@@ -9,7 +9,7 @@ import {
 } from './errors.js'
 import type { Cells, MakeOptions, MatrixSpec, PriorityLevel } from './model.js'
 
-import { own } from '../codec/primitives.js'
+import { own } from '../internal/primitives.js'
 
 /** @internal */
 export const cellPath = (urgency: string, impact: string): string => `cells.${urgency}.${impact}`

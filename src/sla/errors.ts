@@ -1,5 +1,5 @@
-import type { DecodeError } from '../codec/decodeError.js'
-import { describe } from '../codec/describe.js'
+import type { DecodeError } from '../internal/decodeError.js'
+import { describe } from '../internal/describe.js'
 
 /**
  * A policy that leaves a priority without a target for a metric it defines.

@@ -1,4 +1,4 @@
-import { makeIssue, type Issue } from '../codec/decodeError.js'
+import { makeIssue, type Issue } from '../internal/decodeError.js'
 import { maxDuration, maxInstant, minInstant, type Instant } from '../time/index.js'
 import { metrics } from './model.js'
 

@@ -1,17 +1,17 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import type { TicketKind } from '../classification/model.js'
+import type { TicketKind } from '../classification/index.js'
 import type { Matrix } from '../priority/index.js'
-import { toISODuration } from '../time/constructors.js'
+import { toISODuration } from '../time/index.js'
 import type { Duration } from '../time/index.js'
-import { own } from '../codec/primitives.js'
-import { decodeError, makeIssue, type Issue } from '../codec/decodeError.js'
+import { own } from '../internal/primitives.js'
+import { decodeError, makeIssue, type Issue } from '../internal/decodeError.js'
 import { isRecord, policyIssue } from './guard.js'
 import { decodeAgreementShape, decodePolicyShape, SlaPolicyJson } from './codec.js'
 import { invalidThreshold, missingTarget, responseAfterResolution, type SlaError } from './errors.js'
 import { metrics, type Agreement, type AgreementSpec, type Metric, type MetricPolicy, type SlaPolicy, type Target } from './model.js'
-import { compile } from '../calendar/compile.js'
-import type { CalendarError } from '../calendar/errors.js'
+import { compile } from '../calendar/index.js'
+import type { CalendarError } from '../calendar/index.js'
 
 const h = (hours: number) => ({ _tag: 'BusinessTime', duration: (hours * 3_600_000) as Duration }) as const
 

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { describe } from '../codec/describe.js'
+import { describe } from '../internal/describe.js'
 import type { InvalidCommand } from './errors.js'
 import type { TicketId } from './model.js'
 

@@ -1,9 +1,9 @@
 import * as t from 'io-ts'
-import { freeText, intBetween, literals, record, stringWhere, tag } from '../codec/primitives.js'
+import { freeText, intBetween, literals, record, stringWhere, tag } from '../internal/primitives.js'
 import { ChannelJson, TicketKindJson } from '../classification/codec.js'
-import { toISO } from '../time/constructors.js'
+import { toISO } from '../time/index.js'
 import { InstantJson, LocalDateJson } from '../time/codec.js'
-import { maxInstant, minInstant, type Instant } from '../time/model.js'
+import { maxInstant, minInstant, type Instant } from '../time/index.js'
 import { isTicketId } from './constructors.js'
 import type { TicketId } from './model.js'
 

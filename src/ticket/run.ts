@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { decodeError, makeIssue } from '../codec/decodeError.js'
+import { decodeError, makeIssue } from '../internal/decodeError.js'
 import { builder, current, finish, push } from './apply.js'
 import type { TicketCommand } from './commands.js'
 import { isTicketState } from './context.js'

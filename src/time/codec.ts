@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { decodeWith, type DecodeError } from '../codec/decodeError.js'
+import { decodeWith, type DecodeError } from '../internal/decodeError.js'
+import { refine } from '../internal/primitives.js'
 import { checkInstant, parseDuration, parseInstant, parseLocalDate, toISO, toISODuration } from './constructors.js'
 import type { Duration, Instant, LocalDate } from './model.js'
 
@@ -57,18 +58,8 @@ export const DurationJson: t.Type<Duration, string, unknown> = new t.Type<Durati
  *
  * @internal
  */
-export const nonNegativeDuration = (example: string): t.Type<Duration, string, unknown> => {
-  const name = `a non-negative ISO-8601 duration such as "${example}"`
-  return new t.Type<Duration, string, unknown>(
-    name,
-    (u): u is Duration => DurationJson.is(u) && u >= 0,
-    (u, c) => {
-      const r = DurationJson.validate(u, c)
-      return r._tag === 'Right' && r.right < 0 ? t.failure(u, c, name) : r
-    },
-    DurationJson.encode
-  )
-}
+export const nonNegativeDuration = (example: string): t.Type<Duration, string, unknown> =>
+  refine(DurationJson, `a non-negative ISO-8601 duration such as "${example}"`, (d) => d >= 0)
 
 /**
  * io-ts codec of a calendar date `YYYY-MM-DD`.

@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { DateTime } from 'luxon'
-import { describe } from '../codec/describe.js'
+import { describe } from '../internal/describe.js'
 import { formatIn, formatOffset, formatWall, parseOffset, readISO } from './iso.js'
-import { DAY_MS, formatDay, parseDay, parseSeconds } from './civil.js'
+import { DAY_MS, formatDay, parseDay, parseSeconds } from '../internal/civil.js'
 import {
   invalidDuration,
   invalidInstant,
@@ -14,7 +14,7 @@ import {
   type UnknownZone
 } from './errors.js'
 import { maxDuration, maxInstant, minInstant, type Duration, type IanaZone, type Instant, type LocalDate } from './model.js'
-import { isKnownZone, makeDirectZoneRules } from './zone.js'
+import { isKnownZone, makeDirectZoneRules } from '../internal/zone.js'
 
 /** What the writers return for a value that is no instant (they never throw). */
 const INVALID_INSTANT = 'Invalid Instant'

@@ -1,4 +1,4 @@
-import { describe } from '../codec/describe.js'
+import { describe } from '../internal/describe.js'
 
 /**
  * A value that is not an instant itsm-kit accepts: not a valid date-time, missing its UTC

@@ -1,7 +1,7 @@
-import { DAY_MS, formatDay } from './civil.js'
+import { DAY_MS, formatDay } from '../internal/civil.js'
 import { toISO } from './constructors.js'
 import type { Duration, IanaZone, Instant } from './model.js'
-import { isKnownZone, makeDirectZoneRules } from './zone.js'
+import { isKnownZone, makeDirectZoneRules } from '../internal/zone.js'
 
 /**
  * Writes a business duration in words for messages and reports: `8 h 30 min`, `45 min`,

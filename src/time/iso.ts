@@ -6,8 +6,8 @@
  * @internal
  * @packageDocumentation
  */
-import { DAY_MS, civilFromDays, parseDay } from './civil.js'
-import type { ZoneRules } from './zone.js'
+import { DAY_MS, civilFromDays, parseDay } from '../internal/civil.js'
+import type { ZoneRules } from '../internal/zone.js'
 
 /**
  * Date, `T` or a space (RFC 3339 §5.6 allows the space), time with an optional fraction, a

@@ -6,13 +6,13 @@ import * as RA from 'fp-ts/lib/ReadonlyArray.js'
 import * as S from 'fp-ts/lib/string.js'
 import { businessTimeBetween, type BusinessCalendar } from '../calendar/index.js'
 import { defaultContext, timeline, timelineAt, type DecideContext, type Ticket, type TicketError, type TicketEvent } from '../ticket/index.js'
-import { decodeError, makeIssue } from '../codec/decodeError.js'
+import { decodeError, makeIssue } from '../internal/decodeError.js'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Duration, Instant } from '../time/index.js'
 import type { CustomerCalendar, CustomerWorkarounds, RunningWorkaround } from './model.js'
 import { byTicketId, latest } from './pool.js'
 import { isCalendar, isInstant, isTicket } from './guard.js'
-import { isFinished } from '../ticket/queries.js'
+import { isFinished } from '../ticket/index.js'
 
 const calendarOf = (calendar: CustomerCalendar, customer: string): BusinessCalendar => (typeof calendar === 'function' ? calendar(customer) : calendar)
 

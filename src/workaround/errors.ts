@@ -1,4 +1,4 @@
-import { describe } from '../codec/describe.js'
+import { describe } from '../internal/describe.js'
 import { describeId, describeStatus } from '../ticket/errors.js'
 import type { Status, Ticket, TicketError, TicketId } from '../ticket/index.js'
 import { toISO, type Instant } from '../time/index.js'

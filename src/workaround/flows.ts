@@ -8,7 +8,7 @@ import { alreadyOnWorkaround, notAProblem, notFixed, noWorkaround, type Workarou
 import type { FollowUp, Refusal, Rollout, RolloutOptions, TicketEvents, Withdrawal, WithdrawOptions } from './model.js'
 import { byTicketId, isActive, latest } from './pool.js'
 import { isRecord, isTicket, notATicket, optionsError } from './guard.js'
-import { isFinished } from '../ticket/queries.js'
+import { isFinished } from '../ticket/index.js'
 
 // the problem's workaround, or why the ticket cannot serve as a problem with one
 const problemWorkaround = (problem: Ticket): E.Either<WorkaroundError, NonNullable<Ticket['workaround']>> =>

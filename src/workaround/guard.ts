@@ -1,4 +1,4 @@
-import { decodeError, makeIssue, type DecodeError } from '../codec/decodeError.js'
+import { decodeError, makeIssue, type DecodeError } from '../internal/decodeError.js'
 import { isBusinessCalendar, type BusinessCalendar } from '../calendar/index.js'
 import { maxInstant, minInstant, type Instant } from '../time/index.js'
 import type { Ticket } from '../ticket/index.js'

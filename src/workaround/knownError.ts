@@ -9,7 +9,7 @@ import { notAKnownError, notAProblem, type WorkaroundError } from './errors.js'
 import type { KnownError, KnownErrorStatus, LinkedIncident, RecurringProblem } from './model.js'
 import { isTicket, notATicket } from './guard.js'
 import { byTicketId, latest, linksByProblem } from './pool.js'
-import { isFinished } from '../ticket/queries.js'
+import { isFinished } from '../ticket/index.js'
 
 /**
  * Returns where a problem stands as a known error: `open`, `workaroundAvailable`, `fixed` or

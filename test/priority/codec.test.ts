@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import { Priority } from '../../src/index.js'
-import { decodeWith } from '../../src/codec/decodeError.js'
+import { decodeWith } from '../../src/internal/decodeError.js'
 // The raw io-ts codecs are public through itsm-kit/codec (src/codec/index.ts); imported from
 // their module here so that this file does not depend on that re-export.
 import { MatrixSpecJson, PriorityJson, PriorityLevelJson } from '../../src/priority/codec.js'

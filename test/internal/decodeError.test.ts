@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import { decodeWith } from '../../src/codec/decodeError.js'
+import { decodeWith } from '../../src/internal/decodeError.js'
 
 // Paths must follow the data: io-ts adds index steps for union and intersection members (not
 // part of the data), and no step at all for refinements, readonly and exact types.
@@ -31,7 +31,7 @@ describe('decode error paths', () => {
 
 describe('records with optional fields', () => {
   it('keep the decoded value of an optional field whose codec transforms it', async () => {
-    const { record } = await import('../../src/codec/primitives.js')
+    const { record } = await import('../../src/internal/primitives.js')
     const { InstantJson } = await import('../../src/time/codec.js')
     const codec = record('a thing', { at: InstantJson }, { nested: record('a nested thing', { when: InstantJson }, {}) })
     const r = codec.decode({ at: '1970-01-01T00:00:01Z', nested: { when: '1970-01-01T00:00:02Z' } })

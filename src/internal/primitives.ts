@@ -30,6 +30,23 @@ export const stringWhere = (name: string, ok: (s: string) => boolean): t.Type<st
   )
 
 /**
+ * A codec narrowed by a predicate on its decoded value (`ok`), named for error messages; encodes
+ * as the codec it narrows.
+ *
+ * @internal
+ */
+export const refine = <A, O>(codec: t.Type<A, O, unknown>, name: string, ok: (a: A) => boolean): t.Type<A, O, unknown> =>
+  new t.Type<A, O, unknown>(
+    name,
+    (u): u is A => codec.is(u) && ok(u),
+    (u, c) => {
+      const r = codec.validate(u, c)
+      return r._tag === 'Right' && !ok(r.right) ? t.failure(u, c, name) : r
+    },
+    codec.encode
+  )
+
+/**
  * A free-text codec (a title, a note, a message, a reason, a comment) checked by a predicate:
  * its decode errors give the received text's length, never the text.
  *

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Calendar, Ticket } from '../../src/index.js'
-import { describe as describeValue, describeFree } from '../../src/codec/describe.js'
+import { describe as describeValue, describeFree } from '../../src/internal/describe.js'
 
 // Messages are read in logs: a value must not forge a line, hide text behind bidi controls,
 // blow a message up, or leak ticket content.
