@@ -265,25 +265,35 @@ const addFacts = (p: Part, f: TicketFacts, from: number, to: number, asOf: numbe
   for (const c of f.clocks) {
     if (c.state === 'NotApplicable') continue
     const key = `${c.metric}|${c.priority ?? 'none'}`
+    // a restarting clock that breached in an earlier cycle is ever breached: counted breached at
+    // that cycle's breach, and stopped late (never met) when a later cycle stops within target
+    const r = f.restarted.length === 0 ? undefined : f.restarted.find((x) => x.metric === c.metric)
+    const first = r?.firstBreach
+    const breachClock = first === undefined ? c : first.clock
+    const everBreached = r !== undefined && first !== undefined && first.cycle < r.cycles
     const stopped = (c.state === 'Met' || c.state === 'MetLate') && within(c.metAt, from, to)
-    const breached = within(c.breachedAt, from, to)
+    const breached = within(breachClock.breachedAt, from, to)
     if (stopped || breached) {
       const s = (p.sla[key] ??= [0, 0, 0])
-      if (stopped && c.state === 'Met') s[0]++
+      if (stopped && c.state === 'Met' && !everBreached) s[0]++
       if (breached) s[1]++
-      if (stopped && c.state === 'MetLate') s[2]++
+      if (stopped && (c.state === 'MetLate' || everBreached)) s[2]++
     }
     if (stopped && c.metric !== 'update' && c.metric !== 'restore') push(p.times, key, c.elapsed)
     if (breached) {
       const b: { -readonly [K in keyof Breach]: Breach[K] } = {
         ticketId: f.ticketId,
         metric: c.metric,
-        dueAt: c.breachedAt as Instant,
-        overrun: (c.elapsed - (c.targetTime ?? 0)) as Duration
+        dueAt: breachClock.breachedAt as Instant,
+        overrun: (breachClock.elapsed - (breachClock.targetTime ?? 0)) as Duration
       }
       if (c.priority !== undefined) b.priority = c.priority
-      if (c.metAt !== undefined) b.stoppedAt = c.metAt
-      if (c.explanation !== undefined) b.explanation = c.explanation
+      if (breachClock.metAt !== undefined) b.stoppedAt = breachClock.metAt
+      if (r !== undefined && first !== undefined) {
+        b.cycle = first.cycle
+        b.cycles = r.cycles
+      }
+      if (breachClock.explanation !== undefined) b.explanation = breachClock.explanation
       p.breaches.push(b)
     }
   }

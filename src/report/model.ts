@@ -216,6 +216,15 @@ export interface Breach {
   /** When the clock stopped; absent while it runs at `asOf`. */
   readonly stoppedAt?: Instant
   readonly overrun: Duration
+  /**
+   * For a clock under the reopen rule `restart` that has run more than one cycle: the cycle its
+   * target ran out in (1 = until the first resolution; for `restore`, until service was first
+   * restored) and how many cycles it has run by `asOf`. A breach in an earlier cycle than the
+   * last makes the clock "ever breached". `stoppedAt`, `overrun` and `explanation` are that
+   * cycle's.
+   */
+  readonly cycle?: number
+  readonly cycles?: number
   readonly explanation?: Explanation
 }
 
