@@ -6,7 +6,7 @@ import * as Time from '../time/index.js'
 import type { Duration, Instant } from '../time/index.js'
 import type { TicketEvent } from '../ticket/index.js'
 import { invalid, type ReportError } from './errors.js'
-import { factsOf, type TicketFacts } from './facts.js'
+import { factsOf, type FactsOptions, type TicketFacts } from './facts.js'
 import { agreementsByCustomer, checkInstant, combineAll, customerOf, historyProblem, idOf } from './input.js'
 import type {
   AttainmentRow,
@@ -198,6 +198,7 @@ interface Setting {
   readonly period: Resolved
   readonly asOf: number
   readonly days: Days
+  readonly factsOptions: FactsOptions
 }
 
 /** The local days of a period: their names and the instants they start (local midnights), in order. */
@@ -236,7 +237,21 @@ const countDay = (p: Part, days: Days, t: number, which: 0 | 1): void => {
 }
 
 const within = (x: number | undefined, from: number, to: number): x is number => x !== undefined && x >= from && x < to
-const openAt = (f: TicketFacts, x: number): boolean => f.openSpans.some(([a, b]) => a <= x && (b === undefined || x < b))
+const openAt = (f: TicketFacts, x: number): boolean => {
+  for (const [a, b] of f.openSpans) if (a <= x && (b === undefined || x < b)) return true
+  return false
+}
+
+/** `metric|priority`, the key of a clock's counts, made once per pair. */
+const keys = new Map<string, Map<string, string>>()
+const keyOf = (metric: string, priority: string | undefined): string => {
+  let byPriority = keys.get(metric)
+  if (byPriority === undefined) keys.set(metric, (byPriority = new Map()))
+  const p = priority ?? 'none'
+  let k = byPriority.get(p)
+  if (k === undefined) byPriority.set(p, (k = `${metric}|${p}`))
+  return k
+}
 
 /** Adds one ticket's facts to one period's counts. */
 const addFacts = (p: Part, f: TicketFacts, from: number, to: number, asOf: number, days: Days | undefined): void => {
@@ -264,7 +279,7 @@ const addFacts = (p: Part, f: TicketFacts, from: number, to: number, asOf: numbe
   for (const e of f.escalations) if (within(e.at, from, to)) bump(p.tierIn, e.toTier)
   for (const c of f.clocks) {
     if (c.state === 'NotApplicable') continue
-    const key = `${c.metric}|${c.priority ?? 'none'}`
+    const key = keyOf(c.metric, c.priority)
     // a restarting clock that breached in an earlier cycle is ever breached: counted breached at
     // that cycle's breach, and stopped late (never met) when a later cycle stops within target
     const r = f.restarted.length === 0 ? undefined : f.restarted.find((x) => x.metric === c.metric)
@@ -297,7 +312,11 @@ const addFacts = (p: Part, f: TicketFacts, from: number, to: number, asOf: numbe
       p.breaches.push(b)
     }
   }
-  if (f.workaroundsApplied.some((w) => within(w, from, to))) p.restored++
+  for (const w of f.workaroundsApplied)
+    if (within(w, from, to)) {
+      p.restored++
+      break
+    }
   for (const r of f.ratings) if (within(r.at, from, to)) bump(p.scores, String(r.score))
 }
 
@@ -514,9 +533,9 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       z = { period: period.right, days: daysOf(period.right.from, period.right.to, zone) }
       zones.set(zone, z)
     }
-    settings.set(customer, { agreement, period: z.period, asOf: params.asOf ?? z.period.to, days: z.days })
+    const factsOptions: FactsOptions = { ...opt('kinds', params.kinds), explainBreaches: { from: z.period.from, to: z.period.to } }
+    settings.set(customer, { agreement, period: z.period, asOf: params.asOf ?? z.period.to, days: z.days, factsOptions })
   }
-  const kinds = params.kinds
   const parameters: Parameters = { period: params.period, ...opt('asOf', params.asOf), satisfaction: scale.right, definitions }
   const empty: Accumulator = { _tag: 'ServiceLevelAccumulator', customers: {}, rejected: [] }
   // every operation copies before it changes anything, so a new accumulator may share the
@@ -548,7 +567,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       acc.rejected.push({ ticketId: idOf(h), message: customer === undefined ? 'the history does not start with TicketOpened' : 'its customer has no agreement' })
       return
     }
-    const facts = factsOf(h, s.agreement, s.asOf, { ...opt('kinds', kinds), explainBreaches: { from: s.period.from, to: s.period.to } })
+    const facts = factsOf(h, s.agreement, s.asOf, s.factsOptions)
     if (E.isLeft(facts)) {
       acc.rejected.push({ ticketId: idOf(h), message: facts.left.message })
       return
@@ -556,8 +575,9 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     const f = facts.right
     if (f === undefined) return
     const c = own(acc, customer)
-    addFacts(c.current, f, s.period.from, s.period.to, s.asOf, s.days)
-    addFacts(c.previous, f, s.period.previous.from, s.period.previous.to, s.asOf, undefined)
+    // every instant a period counts is at or after the opening: a ticket opened after a period's end adds nothing to it
+    if (f.openedAt <= s.period.to) addFacts(c.current, f, s.period.from, s.period.to, s.asOf, s.days)
+    if (f.openedAt <= s.period.previous.to) addFacts(c.previous, f, s.period.previous.from, s.period.previous.to, s.asOf, undefined)
     if (f.onWorkaroundSince !== undefined)
       c.running.push({ ticketId: f.ticketId, since: f.onWorkaroundSince as Instant, age: Calendar.businessTimeBetween(f.onWorkaroundSince as Instant, s.asOf as Instant)(s.agreement.calendar) })
     if (f.knownErrorOpen) c.knownErrors.push(f.ticketId)

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Report, Sla } from '../../src/index.js'
+import { Report, Sla, type Time } from '../../src/index.js'
 import { getRight } from '../helpers/unsafe.js'
 import { agreements, at } from './desk.js'
 import { historiesArb } from './histories.js'
@@ -13,7 +13,7 @@ import { historiesArb } from './histories.js'
 const M = 60_000
 // tiers too, and a resolution metric that pauses for third parties as well: a tier clock pauses as it does
 const resolution = { ...Sla.examplePolicy.metrics.resolution, targets: Sla.examplePolicy.metrics.resolution?.targets ?? {}, pauseWhileAwaiting: ['customer', 'thirdParty'] as const }
-const policy: Sla.SlaPolicy = { ...Sla.examplePolicy, metrics: { ...Sla.examplePolicy.metrics, resolution }, tiers: { L1: { _tag: 'BusinessTime', duration: 30 * M }, L2: { _tag: 'BusinessTime', duration: 120 * M } } }
+const policy: Sla.SlaPolicy = { ...Sla.examplePolicy, metrics: { ...Sla.examplePolicy.metrics, resolution }, tiers: { L1: { _tag: 'BusinessTime', duration: (30 * M) as Time.Duration }, L2: { _tag: 'BusinessTime', duration: (120 * M) as Time.Duration } } }
 const tiered = agreements.map((a) => ({ ...a, policy }))
 const asOf = at('2025-04-01T00:00')
 
