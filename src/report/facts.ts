@@ -69,6 +69,8 @@ export interface FactsOptions {
   readonly kinds?: KindRules
   /** Explain (counted and paused intervals, holidays) the clocks whose target ran out in `[from, to)`. */
   readonly explainBreaches?: { readonly from: number; readonly to: number }
+  /** Makes the agreement of only some metrics (default: anew each time; a combiner keeps one {@link restrictor}). */
+  readonly restrict?: (agreement: Agreement, wanted: ReadonlyArray<string>) => Agreement
 }
 
 /**
@@ -180,14 +182,14 @@ export const factsOf = (history: ReadonlyArray<TicketEvent>, agreement: Agreemen
     let wanted: string[] | undefined
     for (const c of clocks) if (c.breachedAt !== undefined && c.breachedAt >= window.from && c.breachedAt < window.to) (wanted ??= []).push(c.metric)
     if (wanted !== undefined) {
-      const explained = Sla.evaluateTimeline(restricted(agreement, wanted), asOf as Instant, { context, explain: true })(timeline.right)
+      const explained = Sla.evaluateTimeline((options.restrict ?? restricted)(agreement, wanted), asOf as Instant, { context, explain: true })(timeline.right)
       if (E.isLeft(explained)) return explained
       const byMetric = explained.right.metrics
       const w = wanted
       clocks = clocks.map((c) => (w.includes(c.metric) ? (byMetric.find((x) => x.metric === c.metric) ?? c) : c))
     }
   }
-  const restarted = restartedClocks(timeline.right, agreement, asOf, context, clocks, window !== undefined)
+  const restarted = restartedClocks(timeline.right, agreement, asOf, context, clocks, window !== undefined, options.restrict ?? restricted)
   if (E.isLeft(restarted)) return restarted
   const finished = standing === 'closed' || standing === 'cancelled'
   return E.right({
@@ -214,37 +216,39 @@ export const factsOf = (history: ReadonlyArray<TicketEvent>, agreement: Agreemen
   })
 }
 
-/** Agreements whose policy keeps only some metrics, by agreement and metric names. */
-const restrictedCache = new WeakMap<Agreement, Map<string, Agreement>>()
-
 /**
  * The agreement with a policy of only the given metrics (`tier:<name>` for a tier). The SLA
  * evaluation measures each metric on its own, except that a tier pauses as the resolution
  * metric does: with a tier the resolution metric's rules are kept too.
  */
 const restricted = (agreement: Agreement, wanted: ReadonlyArray<string>): Agreement => {
-  let byKey = restrictedCache.get(agreement)
-  if (byKey === undefined) restrictedCache.set(agreement, (byKey = new Map()))
-  const key = wanted.join('\u0000')
-  let out = byKey.get(key)
-  if (out === undefined) {
-    const policy = agreement.policy
-    const metrics: Partial<Record<Sla.Metric, MetricPolicy>> = {}
-    const tiers: Record<string, Sla.Target> = {}
-    for (const w of wanted) {
-      if (w.startsWith('tier:')) {
-        const t = policy.tiers?.[w.slice(5)]
-        if (t !== undefined) tiers[w.slice(5)] = t
-        if (policy.metrics.resolution !== undefined) metrics.resolution = policy.metrics.resolution
-      } else {
-        const m = policy.metrics[w as Sla.Metric]
-        if (m !== undefined) metrics[w as Sla.Metric] = m
-      }
+  const policy = agreement.policy
+  const metrics: Partial<Record<Sla.Metric, MetricPolicy>> = {}
+  const tiers: Record<string, Sla.Target> = {}
+  for (const w of wanted) {
+    if (w.startsWith('tier:')) {
+      const t = policy.tiers?.[w.slice(5)]
+      if (t !== undefined) tiers[w.slice(5)] = t
+      if (policy.metrics.resolution !== undefined) metrics.resolution = policy.metrics.resolution
+    } else {
+      const m = policy.metrics[w as Sla.Metric]
+      if (m !== undefined) metrics[w as Sla.Metric] = m
     }
-    out = { ...agreement, policy: { ...policy, metrics, tiers } }
-    byKey.set(key, out)
   }
-  return out
+  return { ...agreement, policy: { ...policy, metrics, tiers } }
+}
+
+/** {@link restricted}, each agreement and list of metrics made once: one per combiner. @internal */
+export const restrictor = (): ((agreement: Agreement, wanted: ReadonlyArray<string>) => Agreement) => {
+  const cache = new Map<Agreement, Map<string, Agreement>>()
+  return (agreement, wanted) => {
+    let byKey = cache.get(agreement)
+    if (byKey === undefined) cache.set(agreement, (byKey = new Map()))
+    const key = wanted.join('\u0000')
+    let out = byKey.get(key)
+    if (out === undefined) byKey.set(key, (out = restricted(agreement, wanted)))
+    return out
+  }
 }
 
 /** Metrics whose clocks stop and restart: resolution at resolutions, restore also at workarounds. */
@@ -297,7 +301,8 @@ const restartedClocks = (
   asOf: number,
   context: Ticket.DecideContext,
   clocks: ReadonlyArray<MetricResult>,
-  explain: boolean
+  explain: boolean,
+  restrict: (agreement: Agreement, wanted: ReadonlyArray<string>) => Agreement
 ): E.Either<TicketError | Sla.SlaError, ReadonlyArray<Restarted>> => {
   if (t.resolutions.length === 0 && t.workarounds.length === 0) return E.right(noneRestarted)
   let out: Restarted[] | undefined
@@ -313,7 +318,7 @@ const restartedClocks = (
     if (ends.length === 0) continue
     const cycles = ends.length + 1
     let firstBreach: Restarted['firstBreach']
-    const one = restricted(agreement, [metric])
+    const one = restrict(agreement, [metric])
     for (let k = 0; k < ends.length && firstBreach === undefined; k++) {
       const end = ends[k] as number
       const e = Sla.evaluateTimeline(one, end as Instant, { context, explain })(stoppedAt(t, end))
