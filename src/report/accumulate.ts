@@ -563,7 +563,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     const factsOptions: FactsOptions = { ...opt('kinds', params.kinds), explainBreaches: { from: z.period.from, to: z.period.to }, restrict }
     settings.set(customer, { agreement, period: z.period, asOf: params.asOf ?? z.period.to, days: z.days, factsOptions })
   }
-  const parameters: Parameters = { period: params.period, ...opt('asOf', params.asOf), satisfaction: scale.right, definitions }
+  const parameters: Parameters = { period: params.period, ...opt('asOf', params.asOf), satisfaction: scale.right, ...opt('kinds', params.kinds?.kinds), definitions }
   const empty: Accumulator = { _tag: 'ServiceLevelAccumulator', customers: rec(), rejected: [] }
   // every operation copies before it changes anything, so a new accumulator may share the
   // customers it does not touch with its argument; a customer is copied the first time it changes

@@ -1,6 +1,7 @@
 import type { Duration, Instant, LocalDate } from '../time/index.js'
 import type { Explanation, Metric } from '../sla/index.js'
 import type { TicketEvent } from '../ticket/index.js'
+import type { KindRulesSpec } from '../classification/index.js'
 
 /**
  * A customer's morning status: `Good` (no new open cases), `NeedAttention` (lesser cases
@@ -361,6 +362,8 @@ export interface Parameters {
   readonly period: Period
   readonly asOf?: Instant
   readonly satisfaction: SatisfactionScale
+  /** The kind rules, when other than the defaults were given. @since 0.2.0 */
+  readonly kinds?: KindRulesSpec
   readonly definitions: string
 }
 
