@@ -375,8 +375,8 @@ const metricTimes = (p: Part, metric: string): MetricTimes => {
   // one count per band, the last for values over every bound
   const counts = new Array<number>(bands.length + 1).fill(0)
   for (const v of all) {
-    const i = bands.findIndex((b) => v <= b)
-    const j = i < 0 ? bands.length : i
+    let j = 0
+    while (j < bands.length && v > (bands[j] as number)) j++
     counts[j] = (counts[j] as number) + 1
   }
   return {

@@ -8,7 +8,8 @@ import type { Explanation } from '../sla/index.js'
 import type { Duration, Instant } from '../time/index.js'
 import { rec, type Accumulator, type CustomerPart, type Part, type Series } from './accumulate.js'
 import type { StatusAccumulator } from './daily.js'
-import { invalid, type ReportError } from './errors.js'
+import { decodeError, makeIssue, type DecodeError, type Issue } from '../codec/decodeError.js'
+import { pathKey } from '../codec/describe.js'
 import type { Breach, Rejected, StatusReason, StatusRule } from './model.js'
 
 /** JSON numbers, strings, booleans, null, arrays and objects. */
@@ -165,43 +166,78 @@ export const encodeStatusAccumulator = (self: StatusAccumulator): EncodedStatusA
 })
 
 // ---------------------------------------------------------------------------------------------
-// decoding: every field checked, nothing else accepted; the first problem is reported with its path
+// decoding: every field checked, nothing else accepted, every problem reported with its path.
+// A decoder returns its value or throws the problems it found (a Bad, never anything else); the
+// siblings of a record or an array are all decoded before their problems go up together, and
+// {@link run} turns them into a Left: no exception crosses the API.
 
-/** A decoding failure on its way up to {@link run}, which turns it into a Left: no exception crosses the API. */
 interface Bad {
-  readonly [bad]: ReportError
+  readonly [bad]: ReadonlyArray<Issue>
 }
-const bad = Symbol('decoding failure')
+const bad = Symbol('decoding problems')
 const isBad = (e: unknown): e is Bad => typeof e === 'object' && e !== null && bad in e
-const fail = (path: string, expected: string, received: unknown): never => {
-  const b: Bad = { [bad]: invalid(path, expected, received) }
+const raise = (issues: ReadonlyArray<Issue>): never => {
+  const b: Bad = { [bad]: issues }
   throw b
+}
+const fail = (path: string, expected: string, received: unknown): never => raise([makeIssue(path, expected, received)])
+
+/** Runs every decoder, then throws all their problems together, or returns every value. */
+const all = <A>(count: number, f: (i: number) => A): A[] => {
+  const out: A[] = []
+  let issues: Issue[] | undefined
+  for (let i = 0; i < count; i++) {
+    try {
+      out.push(f(i))
+    } catch (e) {
+      if (!isBad(e)) throw e
+      ;(issues ??= []).push(...e[bad])
+    }
+  }
+  return issues === undefined ? out : raise(issues)
+}
+
+/** Decodes the fields of a record with one decoder each, all of them before any problem goes up. */
+const fields = <T extends object>(spec: { readonly [K in keyof T]: () => T[K] }): T => {
+  const keys = Object.keys(spec) as Array<keyof T & string>
+  const values = all(keys.length, (i) => (spec[keys[i] as keyof T & string] as () => unknown)())
+  const out: Record<string, unknown> = {}
+  keys.forEach((k, i) => {
+    out[k] = values[i]
+  })
+  return out as T
 }
 
 const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
-/** A key as it appears in a path: short printable keys as they are, others by position. */
-const keyPath = (path: string, k: string, i: number): string => (/^[\w .:|/-]{1,40}$/u.test(k) ? `${path}[${JSON.stringify(k)}]` : `${path}[#${i}]`)
+const at = (path: string, k: string): string => `${path}.${pathKey(k)}`
 
-const object = (u: unknown, path: string, fields: ReadonlyArray<string>, required: ReadonlyArray<string>): Readonly<Record<string, unknown>> => {
+const object = (u: unknown, path: string, known: ReadonlyArray<string>, required: ReadonlyArray<string>): Readonly<Record<string, unknown>> => {
   if (!isObject(u)) return fail(path, 'an object', u)
-  for (const k of Object.keys(u)) if (!fields.includes(k)) fail(`${path}.${/^\w{1,40}$/u.test(k) ? k : '?'}`, `no such field (fields: ${fields.join(', ')})`, u[k])
-  for (const k of required) if (!Object.hasOwn(u, k)) fail(`${path}.${k}`, 'a value', undefined)
-  return u
+  const issues: Issue[] = []
+  for (const k of Object.keys(u)) if (!known.includes(k)) issues.push(makeIssue(at(path, k), `no such field (fields: ${known.join(', ')})`, u[k]))
+  for (const k of required) if (!Object.hasOwn(u, k)) issues.push(makeIssue(at(path, k), 'a value', undefined))
+  return issues.length === 0 ? u : raise(issues)
 }
 
 const array = (u: unknown, path: string): ReadonlyArray<unknown> => (Array.isArray(u) ? u : fail(path, 'an array', u))
+const list = <A>(u: unknown, path: string, f: (v: unknown, path: string) => A): A[] => {
+  const xs = array(u, path)
+  return all(xs.length, (i) => f(xs[i], `${path}[${i}]`))
+}
 const count = (u: unknown, path: string): number => (typeof u === 'number' && Number.isSafeInteger(u) && u >= 0 ? u : fail(path, 'a count (a whole number, at least 0)', u))
 const finite = (u: unknown, path: string): number => (typeof u === 'number' && Number.isFinite(u) ? u : fail(path, 'a finite number', u))
 const instant = (u: unknown, path: string): Instant => (typeof u === 'number' && Number.isInteger(u) && Math.abs(u) <= 8.64e15 ? (u as Instant) : fail(path, 'an instant (epoch milliseconds)', u))
 const string = (u: unknown, path: string): string => (typeof u === 'string' ? u : fail(path, 'a string', u))
 const positive = (u: unknown, path: string): number => (typeof u === 'number' && Number.isSafeInteger(u) && u >= 1 ? u : fail(path, 'a whole number, at least 1', u))
 
-const record = <A>(u: unknown, path: string, f: (v: unknown, path: string) => A): Record<string, A> => {
+const record = <A>(u: unknown, path: string, f: (v: unknown, path: string, key: string) => A): Record<string, A> => {
   if (!isObject(u)) return fail(path, 'an object', u)
+  const keys = Object.keys(u)
+  const values = all(keys.length, (i) => f(u[keys[i] as string], at(path, keys[i] as string), keys[i] as string))
   const out = rec<A>()
-  Object.keys(u).forEach((k, i) => {
-    out[k] = f(u[k], keyPath(path, k, i))
+  keys.forEach((k, i) => {
+    out[k] = values[i] as A
   })
   return out
 }
@@ -212,15 +248,14 @@ const metricName = (u: unknown, path: string): Breach['metric'] =>
     : fail(path, 'a metric (response, resolution, update, restore or tier:<name>)', u)
 
 const clockKey = (path: string, k: string): void => {
-  if (!k.includes('|')) fail(path, 'a clock key metric|priority', k)
+  if (!k.includes('|')) fail(path, 'a clock key metric|priority (this key names none)', k)
 }
 
-const series = (u: unknown, path: string): Series => {
-  const xs = array(u, path)
+const series = (u: unknown, path: string, key: string): Series => {
+  clockKey(path, key)
+  const xs = list(u, path, finite)
   const values = new Float64Array(Math.max(8, xs.length))
-  xs.forEach((x, i) => {
-    values[i] = finite(x, `${path}[${i}]`)
-  })
+  values.set(xs)
   return { values, length: xs.length }
 }
 
@@ -228,129 +263,142 @@ const parties: ReadonlyArray<string> = ['customer', 'thirdParty', 'vendor']
 
 const explanation = (u: unknown, path: string): Explanation => {
   const x = object(u, path, ['counted', 'closed', 'pauses'], ['counted', 'closed', 'pauses'])
-  return {
-    counted: array(x['counted'], `${path}.counted`).map((c, i) => {
-      const p = `${path}.counted[${i}]`
-      const o = object(c, p, ['start', 'end'], ['start', 'end'])
-      return { start: instant(o['start'], `${p}.start`), end: instant(o['end'], `${p}.end`) }
-    }),
-    closed: array(x['closed'], `${path}.closed`).map((c, i) => {
-      const p = `${path}.closed[${i}]`
-      const o = object(c, p, ['from', 'to', 'holidays'], ['from', 'to', 'holidays'])
-      return { from: instant(o['from'], `${p}.from`), to: instant(o['to'], `${p}.to`), holidays: array(o['holidays'], `${p}.holidays`).map((h, j) => string(h, `${p}.holidays[${j}]`)) }
-    }),
-    pauses: array(x['pauses'], `${path}.pauses`).map((c, i) => {
-      const p = `${path}.pauses[${i}]`
-      const o = object(c, p, ['from', 'to', 'party'], ['from', 'party'])
-      const party = parties.includes(o['party'] as string) ? (o['party'] as 'customer') : fail(`${p}.party`, 'customer, thirdParty or vendor', o['party'])
-      return o['to'] === undefined ? { from: instant(o['from'], `${p}.from`), party } : { from: instant(o['from'], `${p}.from`), to: instant(o['to'], `${p}.to`), party }
-    })
-  }
+  return fields<Explanation>({
+    counted: () =>
+      list(x['counted'], `${path}.counted`, (c, p) => {
+        const o = object(c, p, ['start', 'end'], ['start', 'end'])
+        return fields({ start: () => instant(o['start'], `${p}.start`), end: () => instant(o['end'], `${p}.end`) })
+      }),
+    closed: () =>
+      list(x['closed'], `${path}.closed`, (c, p) => {
+        const o = object(c, p, ['from', 'to', 'holidays'], ['from', 'to', 'holidays'])
+        return fields({ from: () => instant(o['from'], `${p}.from`), to: () => instant(o['to'], `${p}.to`), holidays: () => list(o['holidays'], `${p}.holidays`, string) })
+      }),
+    pauses: () =>
+      list(x['pauses'], `${path}.pauses`, (c, p) => {
+        const o = object(c, p, ['from', 'to', 'party'], ['from', 'party'])
+        const v = fields({
+          from: () => instant(o['from'], `${p}.from`),
+          to: () => (o['to'] === undefined ? undefined : instant(o['to'], `${p}.to`)),
+          party: () => (parties.includes(o['party'] as string) ? (o['party'] as 'customer') : fail(`${p}.party`, 'customer, thirdParty or vendor', o['party']))
+        })
+        return v.to === undefined ? { from: v.from, party: v.party } : { from: v.from, to: v.to, party: v.party }
+      })
+  })
 }
+
+const optional = <A>(u: unknown, f: (u: unknown) => A): A | undefined => (u === undefined ? undefined : f(u))
 
 const breach = (u: unknown, path: string): Breach => {
   const o = object(u, path, ['ticketId', 'metric', 'priority', 'dueAt', 'stoppedAt', 'overrun', 'cycle', 'cycles', 'explanation'], ['ticketId', 'metric', 'dueAt', 'overrun'])
+  const v = fields({
+    ticketId: () => string(o['ticketId'], `${path}.ticketId`),
+    metric: () => metricName(o['metric'], `${path}.metric`),
+    dueAt: () => instant(o['dueAt'], `${path}.dueAt`),
+    overrun: () => finite(o['overrun'], `${path}.overrun`) as Duration,
+    priority: () => optional(o['priority'], (x) => string(x, `${path}.priority`)),
+    stoppedAt: () => optional(o['stoppedAt'], (x) => instant(x, `${path}.stoppedAt`)),
+    cycle: () => optional(o['cycle'], (x) => positive(x, `${path}.cycle`)),
+    cycles: () => optional(o['cycles'], (x) => positive(x, `${path}.cycles`)),
+    explanation: () => optional(o['explanation'], (x) => explanation(x, `${path}.explanation`))
+  })
+  if ((v.cycle === undefined) !== (v.cycles === undefined)) fail(`${path}.cycles`, 'cycle and cycles together', o['cycles'])
+  if (v.cycle !== undefined && v.cycles !== undefined && v.cycle > v.cycles) fail(`${path}.cycle`, `a cycle at most cycles (${v.cycles})`, v.cycle)
   // the same field order as the report makes
-  const ordered: { -readonly [K in keyof Breach]: Breach[K] } = {
-    ticketId: string(o['ticketId'], `${path}.ticketId`),
-    metric: metricName(o['metric'], `${path}.metric`),
-    dueAt: instant(o['dueAt'], `${path}.dueAt`),
-    overrun: finite(o['overrun'], `${path}.overrun`) as Duration
+  const out: { -readonly [K in keyof Breach]: Breach[K] } = { ticketId: v.ticketId, metric: v.metric, dueAt: v.dueAt, overrun: v.overrun }
+  if (v.priority !== undefined) out.priority = v.priority
+  if (v.stoppedAt !== undefined) out.stoppedAt = v.stoppedAt
+  if (v.cycle !== undefined && v.cycles !== undefined) {
+    out.cycle = v.cycle
+    out.cycles = v.cycles
   }
-  if (o['priority'] !== undefined) ordered.priority = string(o['priority'], `${path}.priority`)
-  if (o['stoppedAt'] !== undefined) ordered.stoppedAt = instant(o['stoppedAt'], `${path}.stoppedAt`)
-  if ((o['cycle'] === undefined) !== (o['cycles'] === undefined)) fail(`${path}.cycles`, 'cycle and cycles together', o['cycles'])
-  if (o['cycle'] !== undefined) {
-    ordered.cycle = positive(o['cycle'], `${path}.cycle`)
-    ordered.cycles = positive(o['cycles'], `${path}.cycles`)
-    if (ordered.cycle > ordered.cycles) fail(`${path}.cycle`, `a cycle at most cycles (${ordered.cycles})`, ordered.cycle)
-  }
-  if (o['explanation'] !== undefined) ordered.explanation = explanation(o['explanation'], `${path}.explanation`)
-  return ordered
+  if (v.explanation !== undefined) out.explanation = v.explanation
+  return out
 }
 
 const partFields = ['opened', 'byKind', 'byPriority', 'byCategory', 'byChannel', 'resolved', 'backlogFrom', 'backlogEnd', 'days', 'times', 'sla', 'tierIn', 'breaches', 'firstLine', 'firstContact', 'reopened', 'restored', 'scores']
 
+const days = (u: unknown, path: string): Int32Array => {
+  const xs = list(u, path, (d, p) => (count(d, p) <= 0x7fffffff ? (d as number) : fail(p, 'a count below 2^31', d)))
+  if (xs.length % 2 !== 0) fail(path, 'opened and resolved counts per day (an even length)', u)
+  return Int32Array.from(xs)
+}
+
 const part = (u: unknown, path: string): Part => {
   const o = object(u, path, partFields, partFields)
-  const days = array(o['days'], `${path}.days`)
-  if (days.length % 2 !== 0) fail(`${path}.days`, 'opened and resolved counts per day (an even length)', days)
-  const daysOut = new Int32Array(days.length)
-  days.forEach((d, i) => {
-    const n = count(d, `${path}.days[${i}]`)
-    if (n > 0x7fffffff) fail(`${path}.days[${i}]`, 'a count below 2^31', n)
-    daysOut[i] = n
+  const n = (k: string) => () => count(o[k], `${path}.${k}`)
+  const counts = (k: string) => () => record(o[k], `${path}.${k}`, count)
+  return fields<Part>({
+    opened: n('opened'),
+    byKind: counts('byKind'),
+    byPriority: counts('byPriority'),
+    byCategory: counts('byCategory'),
+    byChannel: counts('byChannel'),
+    resolved: n('resolved'),
+    backlogFrom: n('backlogFrom'),
+    backlogEnd: n('backlogEnd'),
+    days: () => days(o['days'], `${path}.days`),
+    times: () => record(o['times'], `${path}.times`, series),
+    sla: () =>
+      record(o['sla'], `${path}.sla`, (v, p, k): [number, number, number] => {
+        clockKey(p, k)
+        const xs = list(v, p, count)
+        return xs.length === 3 ? [xs[0] as number, xs[1] as number, xs[2] as number] : fail(p, 'met, breached and stopped-late counts', v)
+      }),
+    tierIn: counts('tierIn'),
+    breaches: () => list(o['breaches'], `${path}.breaches`, breach),
+    firstLine: n('firstLine'),
+    firstContact: n('firstContact'),
+    reopened: n('reopened'),
+    restored: n('restored'),
+    scores: () => record(o['scores'], `${path}.scores`, (v, p, k) => (k.trim() !== '' && Number.isFinite(Number(k)) ? count(v, p) : fail(p, 'a count under a score (a number)', v)))
   })
-  const times = record(o['times'], `${path}.times`, (v, p) => series(v, p))
-  Object.keys(times).forEach((k, i) => clockKey(keyPath(`${path}.times`, k, i), k))
-  const sla = record(o['sla'], `${path}.sla`, (v, p): [number, number, number] => {
-    const xs = array(v, p)
-    if (xs.length !== 3) fail(p, 'met, breached and stopped-late counts', v)
-    return [count(xs[0], `${p}[0]`), count(xs[1], `${p}[1]`), count(xs[2], `${p}[2]`)]
-  })
-  Object.keys(sla).forEach((k, i) => clockKey(keyPath(`${path}.sla`, k, i), k))
-  const scores = record(o['scores'], `${path}.scores`, count)
-  Object.keys(scores).forEach((k, i) => {
-    if (!Number.isFinite(Number(k)) || k.trim() === '') fail(keyPath(`${path}.scores`, k, i), 'a score (a number)', k)
-  })
-  return {
-    opened: count(o['opened'], `${path}.opened`),
-    byKind: record(o['byKind'], `${path}.byKind`, count),
-    byPriority: record(o['byPriority'], `${path}.byPriority`, count),
-    byCategory: record(o['byCategory'], `${path}.byCategory`, count),
-    byChannel: record(o['byChannel'], `${path}.byChannel`, count),
-    resolved: count(o['resolved'], `${path}.resolved`),
-    backlogFrom: count(o['backlogFrom'], `${path}.backlogFrom`),
-    backlogEnd: count(o['backlogEnd'], `${path}.backlogEnd`),
-    days: daysOut,
-    times,
-    sla,
-    tierIn: record(o['tierIn'], `${path}.tierIn`, count),
-    breaches: array(o['breaches'], `${path}.breaches`).map((b, i) => breach(b, `${path}.breaches[${i}]`)),
-    firstLine: count(o['firstLine'], `${path}.firstLine`),
-    firstContact: count(o['firstContact'], `${path}.firstContact`),
-    reopened: count(o['reopened'], `${path}.reopened`),
-    restored: count(o['restored'], `${path}.restored`),
-    scores
-  }
 }
 
 const rejectedList = (u: unknown, path: string): Rejected[] =>
-  array(u, path).map((r, i) => {
-    const p = `${path}[${i}]`
+  list(u, path, (r, p) => {
     const o = object(r, p, ['ticketId', 'message'], ['ticketId', 'message'])
-    return { ticketId: string(o['ticketId'], `${p}.ticketId`), message: string(o['message'], `${p}.message`) }
+    return fields({ ticketId: () => string(o['ticketId'], `${p}.ticketId`), message: () => string(o['message'], `${p}.message`) })
   })
 
 const customerPart = (u: unknown, path: string): CustomerPart => {
   const o = object(u, path, ['current', 'previous', 'running', 'knownErrors'], ['current', 'previous', 'running', 'knownErrors'])
-  return {
-    current: part(o['current'], `${path}.current`),
-    previous: part(o['previous'], `${path}.previous`),
-    running: array(o['running'], `${path}.running`).map((r, i) => {
-      const p = `${path}.running[${i}]`
-      const x = object(r, p, ['ticketId', 'since', 'age'], ['ticketId', 'since', 'age'])
-      const age = finite(x['age'], `${p}.age`)
-      if (age < 0) fail(`${p}.age`, 'a duration of at least 0', age)
-      return { ticketId: string(x['ticketId'], `${p}.ticketId`), since: instant(x['since'], `${p}.since`), age: age as Duration }
-    }),
-    knownErrors: array(o['knownErrors'], `${path}.knownErrors`).map((k, i) => string(k, `${path}.knownErrors[${i}]`))
-  }
+  return fields<CustomerPart>({
+    current: () => part(o['current'], `${path}.current`),
+    previous: () => part(o['previous'], `${path}.previous`),
+    running: () =>
+      list(o['running'], `${path}.running`, (r, p) => {
+        const x = object(r, p, ['ticketId', 'since', 'age'], ['ticketId', 'since', 'age'])
+        return fields({
+          ticketId: () => string(x['ticketId'], `${p}.ticketId`),
+          since: () => instant(x['since'], `${p}.since`),
+          age: () => (finite(x['age'], `${p}.age`) >= 0 ? (x['age'] as Duration) : fail(`${p}.age`, 'a duration of at least 0', x['age']))
+        })
+      }),
+    knownErrors: () => list(o['knownErrors'], `${path}.knownErrors`, string)
+  })
 }
 
-/** Runs a decoder, turning its failure (or anything a hostile value throws, such as a throwing getter) into a Left. */
-const run = <A>(f: () => A): E.Either<ReportError, A> => {
+/** Runs a decoder: its problems (or anything a hostile value throws, such as a throwing getter) become a Left. */
+const run = <A>(f: () => A): E.Either<DecodeError, A> => {
   try {
     return E.right(f())
   } catch (e) {
-    return E.left(isBad(e) ? e[bad] : invalid('accumulator', 'plain JSON data', 'a value that could not be read'))
+    return E.left(decodeError(isBad(e) ? e[bad] : [makeIssue('accumulator', 'plain JSON data', 'a value that could not be read')]))
   }
+}
+
+const header = (u: unknown, tag: string, body: string): Readonly<Record<string, unknown>> => {
+  const o = object(u, 'accumulator', ['_tag', 'version', body, 'rejected'], ['_tag', 'version', body, 'rejected'])
+  if (o['_tag'] !== tag) fail('accumulator._tag', JSON.stringify(tag), o['_tag'])
+  if (o['version'] !== 1) fail('accumulator.version', 'version 1', o['version'])
+  return o
 }
 
 /**
  * Reads a service-level accumulator from its JSON form ({@link encodeAccumulator}), exactly:
- * `encodeAccumulator(decoded)` equals the input. Any other value gives a `Left` naming the
- * first field that is wrong (its path, what was expected, what was received); it never throws.
+ * `encodeAccumulator(decoded)` equals the input. Any other value gives a `DecodeError` listing
+ * every field that is wrong (its path, what was expected, what was received); it never throws.
  * Merge the result only with accumulators of a combiner made from the same parameters.
  *
  * @example
@@ -359,64 +407,62 @@ const run = <A>(f: () => A): E.Either<ReportError, A> => {
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Report } from 'itsm-kit'
- * const bad = { _tag: 'ServiceLevelAccumulator', version: 1, customers: { 'Fjord AS': { current: {}, previous: {}, running: [], knownErrors: [] } }, rejected: [] }
- * assert.deepStrictEqual(pipe(Report.decodeAccumulator(bad), E.mapLeft((e) => e.path)), E.left('accumulator.customers["Fjord AS"].current.opened'))
+ * const part = { opened: 1 }
+ * const bad = { _tag: 'ServiceLevelAccumulator', version: 1, customers: { 'Fjord AS': { current: part, previous: part, running: [], knownErrors: [] } }, rejected: [] }
+ * const paths = pipe(Report.decodeAccumulator(bad), E.mapLeft((e) => e.issues.map((i) => i.path)))
+ * assert.deepStrictEqual(pipe(paths, E.mapLeft((ps) => [ps.length, ps[0]])), E.left([34, 'accumulator.customers."Fjord AS".current.byKind']))
  * assert.strictEqual(E.isLeft(Report.decodeAccumulator('{}')), true)
  * ```
  * @category codecs
  * @since 0.2.0
  */
-export const decodeAccumulator = (u: unknown): E.Either<ReportError, Accumulator> =>
+export const decodeAccumulator = (u: unknown): E.Either<DecodeError, Accumulator> =>
   run(() => {
-    const o = object(u, 'accumulator', ['_tag', 'version', 'customers', 'rejected'], ['_tag', 'version', 'customers', 'rejected'])
-    if (o['_tag'] !== 'ServiceLevelAccumulator') fail('accumulator._tag', '"ServiceLevelAccumulator"', o['_tag'])
-    if (o['version'] !== 1) fail('accumulator.version', 'version 1', o['version'])
-    return { _tag: 'ServiceLevelAccumulator', customers: record(o['customers'], 'accumulator.customers', customerPart), rejected: rejectedList(o['rejected'], 'accumulator.rejected') }
+    const o = header(u, 'ServiceLevelAccumulator', 'customers')
+    return {
+      _tag: 'ServiceLevelAccumulator',
+      ...fields({ customers: () => record(o['customers'], 'accumulator.customers', customerPart), rejected: () => rejectedList(o['rejected'], 'accumulator.rejected') })
+    }
   })
 
 const rules: ReadonlyArray<StatusRule> = ['criticalPriority', 'criticalCategory', 'breached', 'newOrReopened', 'atRisk', 'workaroundTooLong']
 const reasonFields = ['ticketId', 'rule', 'health', 'priority', 'category', 'metric', 'breachedAt', 'dueAt', 'warningsPassed', 'openedAt', 'reopenedAt', 'workaroundSince', 'workaroundAge'] as const
 
+const reasonField = (k: (typeof reasonFields)[number], v: unknown, p: string): unknown => {
+  switch (k) {
+    case 'ticketId':
+    case 'priority':
+    case 'category':
+      return string(v, p)
+    case 'rule':
+      return rules.includes(v as StatusRule) ? v : fail(p, `one of ${rules.join(', ')}`, v)
+    case 'health':
+      return v === 'Critical' || v === 'NeedAttention' ? v : fail(p, 'Critical or NeedAttention', v)
+    case 'metric':
+      return metricName(v, p)
+    case 'warningsPassed':
+      return list(v, p, finite)
+    case 'workaroundAge':
+      return finite(v, p)
+    default:
+      return instant(v, p)
+  }
+}
+
 const reason = (u: unknown, path: string): StatusReason => {
   const o = object(u, path, reasonFields, ['ticketId', 'rule', 'health'])
-  const rule = rules.includes(o['rule'] as StatusRule) ? (o['rule'] as StatusRule) : fail(`${path}.rule`, `one of ${rules.join(', ')}`, o['rule'])
-  const health = o['health'] === 'Critical' || o['health'] === 'NeedAttention' ? o['health'] : fail(`${path}.health`, 'Critical or NeedAttention', o['health'])
+  const present = reasonFields.filter((k) => o[k] !== undefined)
+  const values = all(present.length, (i) => reasonField(present[i] as (typeof reasonFields)[number], o[present[i] as string], `${path}.${present[i] as string}`))
   const out: Record<string, unknown> = {}
-  for (const k of reasonFields) {
-    const v = o[k]
-    if (v === undefined) continue
-    const p = `${path}.${k}`
-    switch (k) {
-      case 'ticketId':
-      case 'priority':
-      case 'category':
-        out[k] = string(v, p)
-        break
-      case 'rule':
-        out[k] = rule
-        break
-      case 'health':
-        out[k] = health
-        break
-      case 'metric':
-        out[k] = metricName(v, p)
-        break
-      case 'warningsPassed':
-        out[k] = array(v, p).map((w, i) => finite(w, `${p}[${i}]`))
-        break
-      case 'workaroundAge':
-        out[k] = finite(v, p)
-        break
-      default:
-        out[k] = instant(v, p)
-    }
-  }
+  present.forEach((k, i) => {
+    out[k] = values[i]
+  })
   return out as unknown as StatusReason
 }
 
 /**
  * Reads a daily-status accumulator from its JSON form ({@link encodeStatusAccumulator}), exactly;
- * any other value gives a `Left` naming the first field that is wrong, and never throws.
+ * any other value gives a `DecodeError` listing every field that is wrong, and never throws.
  *
  * @example
  * ```ts
@@ -425,19 +471,19 @@ const reason = (u: unknown, path: string): StatusReason => {
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Report } from 'itsm-kit'
  * const bad = { _tag: 'StatusAccumulator', version: 1, reasons: { 'Fjord AS': [{ ticketId: 'INC-1', rule: 'panic', health: 'Critical' }] }, rejected: [] }
- * assert.deepStrictEqual(pipe(Report.decodeStatusAccumulator(bad), E.mapLeft((e) => e.path)), E.left('accumulator.reasons["Fjord AS"][0].rule'))
+ * assert.deepStrictEqual(pipe(Report.decodeStatusAccumulator(bad), E.mapLeft((e) => e.message)), E.left('accumulator.reasons."Fjord AS"[0].rule: expected one of criticalPriority, criticalCategory, breached, newOrReopened, atRisk, workaroundTooLong, received "panic"'))
  * ```
  * @category codecs
  * @since 0.2.0
  */
-export const decodeStatusAccumulator = (u: unknown): E.Either<ReportError, StatusAccumulator> =>
+export const decodeStatusAccumulator = (u: unknown): E.Either<DecodeError, StatusAccumulator> =>
   run(() => {
-    const o = object(u, 'accumulator', ['_tag', 'version', 'reasons', 'rejected'], ['_tag', 'version', 'reasons', 'rejected'])
-    if (o['_tag'] !== 'StatusAccumulator') fail('accumulator._tag', '"StatusAccumulator"', o['_tag'])
-    if (o['version'] !== 1) fail('accumulator.version', 'version 1', o['version'])
+    const o = header(u, 'StatusAccumulator', 'reasons')
     return {
       _tag: 'StatusAccumulator',
-      reasons: record(o['reasons'], 'accumulator.reasons', (v, p) => array(v, p).map((r, i) => reason(r, `${p}[${i}]`))),
-      rejected: rejectedList(o['rejected'], 'accumulator.rejected')
+      ...fields({
+        reasons: () => record(o['reasons'], 'accumulator.reasons', (v, p) => list(v, p, reason)),
+        rejected: () => rejectedList(o['rejected'], 'accumulator.rejected')
+      })
     }
   })

@@ -85,7 +85,7 @@ describe('service-level accumulators on the wire', () => {
       { numRuns: 300 }
     )
     const hostile = new Proxy({}, { ownKeys: () => { throw new Error('no') } })
-    expect(getLeft(Report.decodeAccumulator(hostile)).path).toBe('accumulator')
+    expect(getLeft(Report.decodeAccumulator(hostile)).issues.map((i) => i.path)).toStrictEqual(['accumulator'])
   })
 
   it('a valid encoding with one value replaced is read or refused with the path of a field, never thrown', () => {
@@ -118,8 +118,11 @@ describe('service-level accumulators on the wire', () => {
         const r = Report.decodeAccumulator(replaced(p, v))
         if (E.isLeft(r)) {
           refused++
-          expect(r.left.path.startsWith('accumulator')).toBe(true)
-          expect(r.left.message.startsWith(r.left.path)).toBe(true)
+          expect(r.left._tag).toBe('DecodeError')
+          for (const i of r.left.issues) {
+            expect(i.path.startsWith('accumulator')).toBe(true)
+            expect(i.message.startsWith(`${i.path}: expected `)).toBe(true)
+          }
         } else {
           // what is read can be merged and reported
           expect(c.result(c.merge(r.right)(c.empty))._tag).toBe('ServiceLevelReport')
@@ -130,12 +133,21 @@ describe('service-level accumulators on the wire', () => {
     expect(refused).toBeGreaterThan(100)
   })
 
-  it('names the field that is wrong', () => {
+  it('names every field that is wrong', () => {
     const json = wire(Report.encodeAccumulator(c.empty)) as Record<string, unknown>
     const msg = (u: unknown) => getLeft(Report.decodeAccumulator(u)).message
     expect(msg({ ...json, version: 2 })).toBe('accumulator.version: expected version 1, received 2')
-    expect(msg({ ...json, customers: { 'Fjord AS': { current: {}, previous: {}, running: [], knownErrors: [] } } })).toBe('accumulator.customers["Fjord AS"].current.opened: expected a value, received nothing')
-    expect(msg({ ...json, rejected: [{ ticketId: 'T-1', message: 'x', extra: 1 }] })).toBe('accumulator.rejected[0].extra: expected no such field (fields: ticketId, message), received 1')
+    const part = wire(Report.encodeAccumulator(c.addAll([])(c.empty))) as Record<string, unknown>
+    expect(part['customers']).toStrictEqual({})
+    const good = { opened: 0, byKind: {}, byPriority: {}, byCategory: {}, byChannel: {}, resolved: 0, backlogFrom: 0, backlogEnd: 0, days: [], times: {}, sla: {}, tierIn: {}, breaches: [], firstLine: 0, firstContact: 0, reopened: 0, restored: 0, scores: {} }
+    const customer = { current: { ...good, opened: -1, days: [1], times: { response: [1] } }, previous: { ...good, resolved: 'many' }, running: [], knownErrors: [] }
+    expect(msg({ ...json, customers: { 'Fjord AS': customer }, rejected: [{ ticketId: 'T-1', message: 'x', extra: 1 }] }).split('\n')).toStrictEqual([
+      'accumulator.customers."Fjord AS".current.opened: expected a count (a whole number, at least 0), received -1',
+      'accumulator.customers."Fjord AS".current.days: expected opened and resolved counts per day (an even length), received an array of 1 item',
+      'accumulator.customers."Fjord AS".current.times.response: expected a clock key metric|priority (this key names none), received "response"',
+      'accumulator.customers."Fjord AS".previous.resolved: expected a count (a whole number, at least 0), received "many"',
+      'accumulator.rejected[0].extra: expected no such field (fields: ticketId, message), received 1'
+    ])
   })
 })
 
