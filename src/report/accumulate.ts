@@ -6,7 +6,7 @@ import * as Time from '../time/index.js'
 import type { Duration, Instant } from '../time/index.js'
 import type { TicketEvent } from '../ticket/index.js'
 import { invalid, type ReportError } from './errors.js'
-import { factsOf, type TicketFacts } from './facts.js'
+import { factsOf, restrictor, type FactsOptions, type TicketFacts } from './facts.js'
 import { agreementsByCustomer, checkInstant, combineAll, customerOf, historyProblem, idOf } from './input.js'
 import type {
   AttainmentRow,
@@ -45,14 +45,14 @@ export interface ServiceLevelParams {
   readonly kinds?: KindRules
 }
 
-/** Exact values kept compactly: a growable typed array. */
-interface Series {
+/** Exact values kept compactly: a growable typed array. @internal */
+export interface Series {
   values: Float64Array
   length: number
 }
 
-/** Counts of one period of one customer. */
-interface Part {
+/** Counts of one period of one customer. @internal */
+export interface Part {
   opened: number
   byKind: Record<string, number>
   byPriority: Record<string, number>
@@ -74,7 +74,8 @@ interface Part {
   scores: Record<string, number>
 }
 
-interface CustomerPart {
+/** One customer's counts: the period, the previous period, and what stands at the as-of instant. @internal */
+export interface CustomerPart {
   current: Part
   previous: Part
   running: Array<{ ticketId: string; since: Instant; age: Duration }>
@@ -106,25 +107,38 @@ export interface Accumulator {
  */
 export type Combiner = CombineFn<Accumulator, ServiceLevelReport>
 
+/**
+ * A record without a prototype: keys come from tickets (categories, priorities), and one named
+ * `__proto__` must be counted like any other. @internal
+ */
+export const rec = <A>(): Record<string, A> => Object.create(null) as Record<string, A>
+const copyRec = <A>(r: Readonly<Record<string, A>>): Record<string, A> => Object.assign(rec<A>(), r)
+/** @internal */
+export const mapRec = <A, B>(r: Readonly<Record<string, A>>, f: (a: A) => B): Record<string, B> => {
+  const out = rec<B>()
+  for (const k in r) out[k] = f(r[k] as A)
+  return out
+}
+
 const emptyPart = (): Part => ({
   opened: 0,
-  byKind: {},
-  byPriority: {},
-  byCategory: {},
-  byChannel: {},
+  byKind: rec(),
+  byPriority: rec(),
+  byCategory: rec(),
+  byChannel: rec(),
   resolved: 0,
   backlogFrom: 0,
   backlogEnd: 0,
   days: new Int32Array(0),
-  times: {},
-  sla: {},
-  tierIn: {},
+  times: rec(),
+  sla: rec(),
+  tierIn: rec(),
   breaches: [],
   firstLine: 0,
   firstContact: 0,
   reopened: 0,
   restored: 0,
-  scores: {}
+  scores: rec()
 })
 
 const bump = (r: Record<string, number>, k: string, n = 1): void => {
@@ -146,16 +160,16 @@ const copySeries = (s: Series): Series => ({ values: s.values.slice(0, Math.max(
 
 const clonePart = (p: Part): Part => ({
   ...p,
-  byKind: { ...p.byKind },
-  byPriority: { ...p.byPriority },
-  byCategory: { ...p.byCategory },
-  byChannel: { ...p.byChannel },
+  byKind: copyRec(p.byKind),
+  byPriority: copyRec(p.byPriority),
+  byCategory: copyRec(p.byCategory),
+  byChannel: copyRec(p.byChannel),
   days: p.days.slice(),
-  times: Object.fromEntries(Object.entries(p.times).map(([k, v]) => [k, copySeries(v)])),
-  sla: Object.fromEntries(Object.entries(p.sla).map(([k, v]) => [k, [v[0], v[1], v[2]]])),
-  tierIn: { ...p.tierIn },
+  times: mapRec(p.times, copySeries),
+  sla: mapRec(p.sla, (v): [number, number, number] => [v[0], v[1], v[2]]),
+  tierIn: copyRec(p.tierIn),
   breaches: [...p.breaches],
-  scores: { ...p.scores }
+  scores: copyRec(p.scores)
 })
 
 const mergePart = (into: Part, p: Part): void => {
@@ -168,7 +182,15 @@ const mergePart = (into: Part, p: Part): void => {
   into.backlogFrom += p.backlogFrom
   into.backlogEnd += p.backlogEnd
   if (into.days.length === 0) into.days = p.days.slice()
-  else for (let i = 0; i < p.days.length; i++) into.days[i] = (into.days[i] as number) + (p.days[i] as number)
+  else {
+    // the same combiner gives every part of a customer the same days; a decoded one may differ
+    if (p.days.length > into.days.length) {
+      const grown = new Int32Array(p.days.length)
+      grown.set(into.days)
+      into.days = grown
+    }
+    for (let i = 0; i < p.days.length; i++) into.days[i] = (into.days[i] as number) + (p.days[i] as number)
+  }
   for (const k in p.times) {
     const s = p.times[k] as Series
     for (let i = 0; i < s.length; i++) push(into.times, k, s.values[i] as number)
@@ -198,6 +220,7 @@ interface Setting {
   readonly period: Resolved
   readonly asOf: number
   readonly days: Days
+  readonly factsOptions: FactsOptions
 }
 
 /** The local days of a period: their names and the instants they start (local midnights), in order. */
@@ -236,10 +259,27 @@ const countDay = (p: Part, days: Days, t: number, which: 0 | 1): void => {
 }
 
 const within = (x: number | undefined, from: number, to: number): x is number => x !== undefined && x >= from && x < to
-const openAt = (f: TicketFacts, x: number): boolean => f.openSpans.some(([a, b]) => a <= x && (b === undefined || x < b))
+const openAt = (f: TicketFacts, x: number): boolean => {
+  for (const [a, b] of f.openSpans) if (a <= x && (b === undefined || x < b)) return true
+  return false
+}
+
+/** `metric|priority`, the key of a clock's counts: a function that makes each pair's key once. */
+type KeyOf = (metric: string, priority: string | undefined) => string
+const makeKeyOf = (): KeyOf => {
+  const keys = new Map<string, Map<string, string>>()
+  return (metric, priority) => {
+    let byPriority = keys.get(metric)
+    if (byPriority === undefined) keys.set(metric, (byPriority = new Map()))
+    const p = priority ?? 'none'
+    let k = byPriority.get(p)
+    if (k === undefined) byPriority.set(p, (k = `${metric}|${p}`))
+    return k
+  }
+}
 
 /** Adds one ticket's facts to one period's counts. */
-const addFacts = (p: Part, f: TicketFacts, from: number, to: number, asOf: number, days: Days | undefined): void => {
+const addFacts = (p: Part, f: TicketFacts, from: number, to: number, asOf: number, days: Days | undefined, keyOf: KeyOf): void => {
   if (within(f.openedAt, from, to)) {
     p.opened++
     bump(p.byKind, f.kind ?? 'unclassified')
@@ -264,30 +304,44 @@ const addFacts = (p: Part, f: TicketFacts, from: number, to: number, asOf: numbe
   for (const e of f.escalations) if (within(e.at, from, to)) bump(p.tierIn, e.toTier)
   for (const c of f.clocks) {
     if (c.state === 'NotApplicable') continue
-    const key = `${c.metric}|${c.priority ?? 'none'}`
+    const key = keyOf(c.metric, c.priority)
+    // a restarting clock that breached in an earlier cycle is ever breached: counted breached at
+    // that cycle's breach, and stopped late (never met) when a later cycle stops within target
+    const r = f.restarted.length === 0 ? undefined : f.restarted.find((x) => x.metric === c.metric)
+    const first = r?.firstBreach
+    const breachClock = first === undefined ? c : first.clock
+    const everBreached = r !== undefined && first !== undefined && first.cycle < r.cycles
     const stopped = (c.state === 'Met' || c.state === 'MetLate') && within(c.metAt, from, to)
-    const breached = within(c.breachedAt, from, to)
+    const breached = within(breachClock.breachedAt, from, to)
     if (stopped || breached) {
       const s = (p.sla[key] ??= [0, 0, 0])
-      if (stopped && c.state === 'Met') s[0]++
+      if (stopped && c.state === 'Met' && !everBreached) s[0]++
       if (breached) s[1]++
-      if (stopped && c.state === 'MetLate') s[2]++
+      if (stopped && (c.state === 'MetLate' || everBreached)) s[2]++
     }
     if (stopped && c.metric !== 'update' && c.metric !== 'restore') push(p.times, key, c.elapsed)
     if (breached) {
       const b: { -readonly [K in keyof Breach]: Breach[K] } = {
         ticketId: f.ticketId,
         metric: c.metric,
-        dueAt: c.breachedAt as Instant,
-        overrun: (c.elapsed - (c.targetTime ?? 0)) as Duration
+        dueAt: breachClock.breachedAt as Instant,
+        overrun: (breachClock.elapsed - (breachClock.targetTime ?? 0)) as Duration
       }
       if (c.priority !== undefined) b.priority = c.priority
-      if (c.metAt !== undefined) b.stoppedAt = c.metAt
-      if (c.explanation !== undefined) b.explanation = c.explanation
+      if (breachClock.metAt !== undefined) b.stoppedAt = breachClock.metAt
+      if (r !== undefined && first !== undefined) {
+        b.cycle = first.cycle
+        b.cycles = r.cycles
+      }
+      if (breachClock.explanation !== undefined) b.explanation = breachClock.explanation
       p.breaches.push(b)
     }
   }
-  if (f.workaroundsApplied.some((w) => within(w, from, to))) p.restored++
+  for (const w of f.workaroundsApplied)
+    if (within(w, from, to)) {
+      p.restored++
+      break
+    }
   for (const r of f.ratings) if (within(r.at, from, to)) bump(p.scores, String(r.score))
 }
 
@@ -321,8 +375,8 @@ const metricTimes = (p: Part, metric: string): MetricTimes => {
   // one count per band, the last for values over every bound
   const counts = new Array<number>(bands.length + 1).fill(0)
   for (const v of all) {
-    const i = bands.findIndex((b) => v <= b)
-    const j = i < 0 ? bands.length : i
+    let j = 0
+    while (j < bands.length && v > (bands[j] as number)) j++
     counts[j] = (counts[j] as number) + 1
   }
   return {
@@ -493,6 +547,8 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
   const scale = scaleOf(params.satisfaction)
   if (E.isLeft(scale)) return scale
   const settings = new Map<string, Setting>()
+  const keyOf = makeKeyOf()
+  const restrict = restrictor()
   // customers in one zone share the period, so each zone is resolved once
   const zones = new Map<string, { readonly period: Resolved; readonly days: Days }>()
   for (const [customer, agreement] of agreements.right) {
@@ -504,11 +560,11 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       z = { period: period.right, days: daysOf(period.right.from, period.right.to, zone) }
       zones.set(zone, z)
     }
-    settings.set(customer, { agreement, period: z.period, asOf: params.asOf ?? z.period.to, days: z.days })
+    const factsOptions: FactsOptions = { ...opt('kinds', params.kinds), explainBreaches: { from: z.period.from, to: z.period.to }, restrict }
+    settings.set(customer, { agreement, period: z.period, asOf: params.asOf ?? z.period.to, days: z.days, factsOptions })
   }
-  const kinds = params.kinds
-  const parameters: Parameters = { period: params.period, ...opt('asOf', params.asOf), satisfaction: scale.right, definitions }
-  const empty: Accumulator = { _tag: 'ServiceLevelAccumulator', customers: {}, rejected: [] }
+  const parameters: Parameters = { period: params.period, ...opt('asOf', params.asOf), satisfaction: scale.right, ...opt('kinds', params.kinds?.kinds), definitions }
+  const empty: Accumulator = { _tag: 'ServiceLevelAccumulator', customers: rec(), rejected: [] }
   // every operation copies before it changes anything, so a new accumulator may share the
   // customers it does not touch with its argument; a customer is copied the first time it changes
   interface Draft {
@@ -516,7 +572,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     readonly rejected: Rejected[]
     readonly owned: Set<string>
   }
-  const draftOf = (a: Accumulator): Draft => ({ customers: { ...a.customers }, rejected: [...a.rejected], owned: new Set() })
+  const draftOf = (a: Accumulator): Draft => ({ customers: copyRec(a.customers), rejected: [...a.rejected], owned: new Set() })
   const own = (d: Draft, k: string): CustomerPart => {
     if (!d.owned.has(k)) {
       const c = d.customers[k]
@@ -538,7 +594,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       acc.rejected.push({ ticketId: idOf(h), message: customer === undefined ? 'the history does not start with TicketOpened' : 'its customer has no agreement' })
       return
     }
-    const facts = factsOf(h, s.agreement, s.asOf, { ...opt('kinds', kinds), explainBreaches: { from: s.period.from, to: s.period.to } })
+    const facts = factsOf(h, s.agreement, s.asOf, s.factsOptions)
     if (E.isLeft(facts)) {
       acc.rejected.push({ ticketId: idOf(h), message: facts.left.message })
       return
@@ -546,8 +602,9 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     const f = facts.right
     if (f === undefined) return
     const c = own(acc, customer)
-    addFacts(c.current, f, s.period.from, s.period.to, s.asOf, s.days)
-    addFacts(c.previous, f, s.period.previous.from, s.period.previous.to, s.asOf, undefined)
+    // every instant a period counts is at or after the opening: a ticket opened after a period's end adds nothing to it
+    if (f.openedAt <= s.period.to) addFacts(c.current, f, s.period.from, s.period.to, s.asOf, s.days, keyOf)
+    if (f.openedAt <= s.period.previous.to) addFacts(c.previous, f, s.period.previous.from, s.period.previous.to, s.asOf, undefined, keyOf)
     if (f.onWorkaroundSince !== undefined)
       c.running.push({ ticketId: f.ticketId, since: f.onWorkaroundSince as Instant, age: Calendar.businessTimeBetween(f.onWorkaroundSince as Instant, s.asOf as Instant)(s.agreement.calendar) })
     if (f.knownErrorOpen) c.knownErrors.push(f.ticketId)

@@ -6,7 +6,7 @@ import type { Agreement } from '../sla/index.js'
 import type { Duration, Instant } from '../time/index.js'
 import type { TicketEvent } from '../ticket/index.js'
 import { invalid, type ReportError } from './errors.js'
-import { factsOf, type TicketFacts } from './facts.js'
+import { factsOf, restrictor, type FactsOptions, type TicketFacts } from './facts.js'
 import { agreementsByCustomer, checkInstant, combineAll, customerOf, historyProblem, idOf } from './input.js'
 import type { CombineFn, CustomerStatus, DailyStatus, Health, Rejected, StatusReason, StatusRules } from './model.js'
 
@@ -140,12 +140,12 @@ export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError,
   if (E.isLeft(at)) return at
   const rules = resolveRules(params.rules)
   if (E.isLeft(rules)) return rules
-  const options = params.kinds === undefined ? {} : { kinds: params.kinds }
-  const empty: StatusAccumulator = { _tag: 'StatusAccumulator', reasons: {}, rejected: [] }
+  const options: FactsOptions = { ...(params.kinds === undefined ? {} : { kinds: params.kinds }), restrict: restrictor() }
+  const empty: StatusAccumulator = { _tag: 'StatusAccumulator', reasons: Object.create(null) as Record<string, ReadonlyArray<StatusReason>>, rejected: [] }
   const addAll =
     (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) =>
     (self: StatusAccumulator): StatusAccumulator => {
-      const reasons: Record<string, ReadonlyArray<StatusReason>> = { ...self.reasons }
+      const reasons: Record<string, ReadonlyArray<StatusReason>> = Object.assign(Object.create(null) as Record<string, ReadonlyArray<StatusReason>>, self.reasons)
       const rejected: Rejected[] = [...self.rejected]
       if (!Array.isArray(histories)) return { _tag: 'StatusAccumulator', reasons, rejected: [...rejected, { ticketId: '(unknown)', message: 'expected an array of ticket histories' }] }
       for (const h of histories) {
@@ -174,7 +174,7 @@ export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError,
   const merge =
     (that: StatusAccumulator) =>
     (self: StatusAccumulator): StatusAccumulator => {
-      const reasons: Record<string, ReadonlyArray<StatusReason>> = { ...self.reasons }
+      const reasons: Record<string, ReadonlyArray<StatusReason>> = Object.assign(Object.create(null) as Record<string, ReadonlyArray<StatusReason>>, self.reasons)
       for (const [k, rs] of Object.entries(that.reasons)) reasons[k] = [...(reasons[k] ?? []), ...rs]
       return { _tag: 'StatusAccumulator', reasons, rejected: [...self.rejected, ...that.rejected] }
     }

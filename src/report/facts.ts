@@ -12,7 +12,7 @@ import type { KindRules, TicketKind } from '../classification/index.js'
 import * as Sla from '../sla/index.js'
 import * as Ticket from '../ticket/index.js'
 import type { Instant } from '../time/index.js'
-import type { Agreement, MetricResult } from '../sla/index.js'
+import type { Agreement, MetricPolicy, MetricResult } from '../sla/index.js'
 import type { TicketEvent, TicketError } from '../ticket/index.js'
 
 /** Where a ticket stands at the as-of instant. @internal */
@@ -47,6 +47,21 @@ export interface TicketFacts {
   readonly ratings: ReadonlyArray<{ readonly score: number; readonly at: number }>
   /** The SLA clocks at the as-of instant. */
   readonly clocks: ReadonlyArray<MetricResult>
+  /**
+   * The clocks under the reopen rule `restart` that have run more than one cycle by the as-of
+   * instant: how many cycles, and the first cycle that breached, if any (its evaluation at the
+   * instant the cycle stopped). Empty for most tickets.
+   */
+  readonly restarted: ReadonlyArray<Restarted>
+}
+
+/** A clock that restarts at each reopening and has run more than one cycle. @internal */
+export interface Restarted {
+  readonly metric: MetricResult['metric']
+  /** Cycles run by the as-of instant, the current one included (1 = until the first stop). */
+  readonly cycles: number
+  /** The first cycle whose target ran out, and the clock as it stood when that cycle stopped (or as of now, for the current cycle). */
+  readonly firstBreach?: { readonly cycle: number; readonly clock: MetricResult }
 }
 
 /** Options of {@link factsOf}. @internal */
@@ -54,6 +69,8 @@ export interface FactsOptions {
   readonly kinds?: KindRules
   /** Explain (counted and paused intervals, holidays) the clocks whose target ran out in `[from, to)`. */
   readonly explainBreaches?: { readonly from: number; readonly to: number }
+  /** Makes the agreement of only some metrics (default: anew each time; a combiner keeps one {@link restrictor}). */
+  readonly restrict?: (agreement: Agreement, wanted: ReadonlyArray<string>) => Agreement
 }
 
 /**
@@ -159,11 +176,21 @@ export const factsOf = (history: ReadonlyArray<TicketEvent>, agreement: Agreemen
   if (E.isLeft(evaluated)) return evaluated
   let clocks = evaluated.right.metrics
   const window = options.explainBreaches
-  if (window !== undefined && clocks.some((c) => c.breachedAt !== undefined && c.breachedAt >= window.from && c.breachedAt < window.to)) {
-    const explained = Sla.evaluateTimeline(agreement, asOf as Instant, { context, explain: true })(timeline.right)
-    if (E.isLeft(explained)) return explained
-    clocks = explained.right.metrics
+  if (window !== undefined) {
+    // only the clocks that breached in the window are explained, each evaluated again with a
+    // policy of just those metrics (explanations cost more than the evaluation)
+    let wanted: string[] | undefined
+    for (const c of clocks) if (c.breachedAt !== undefined && c.breachedAt >= window.from && c.breachedAt < window.to) (wanted ??= []).push(c.metric)
+    if (wanted !== undefined) {
+      const explained = Sla.evaluateTimeline((options.restrict ?? restricted)(agreement, wanted), asOf as Instant, { context, explain: true })(timeline.right)
+      if (E.isLeft(explained)) return explained
+      const byMetric = explained.right.metrics
+      const w = wanted
+      clocks = clocks.map((c) => (w.includes(c.metric) ? (byMetric.find((x) => x.metric === c.metric) ?? c) : c))
+    }
   }
+  const restarted = restartedClocks(timeline.right, agreement, asOf, context, clocks, window !== undefined, options.restrict ?? restricted)
+  if (E.isLeft(restarted)) return restarted
   const finished = standing === 'closed' || standing === 'cancelled'
   return E.right({
     ticketId: first.ticketId,
@@ -184,6 +211,123 @@ export const factsOf = (history: ReadonlyArray<TicketEvent>, agreement: Agreemen
     onWorkaroundSince: workaroundSince !== undefined && kind !== 'problem' && !finished ? workaroundSince : undefined,
     knownErrorOpen: kind === 'problem' && (workaroundSince !== undefined || rootCause) && standing === 'open',
     ratings,
-    clocks
+    clocks,
+    restarted: restarted.right
   })
+}
+
+/**
+ * The agreement with a policy of only the given metrics (`tier:<name>` for a tier). The SLA
+ * evaluation measures each metric on its own, except that a tier pauses as the resolution
+ * metric does: with a tier the resolution metric's rules are kept too.
+ */
+const restricted = (agreement: Agreement, wanted: ReadonlyArray<string>): Agreement => {
+  const policy = agreement.policy
+  const metrics: Partial<Record<Sla.Metric, MetricPolicy>> = {}
+  const tiers: Record<string, Sla.Target> = {}
+  for (const w of wanted) {
+    if (w.startsWith('tier:')) {
+      const t = policy.tiers?.[w.slice(5)]
+      if (t !== undefined) tiers[w.slice(5)] = t
+      if (policy.metrics.resolution !== undefined) metrics.resolution = policy.metrics.resolution
+    } else {
+      const m = policy.metrics[w as Sla.Metric]
+      if (m !== undefined) metrics[w as Sla.Metric] = m
+    }
+  }
+  return { ...agreement, policy: { ...policy, metrics, tiers } }
+}
+
+/** {@link restricted}, each agreement and list of metrics made once: one per combiner. @internal */
+export const restrictor = (): ((agreement: Agreement, wanted: ReadonlyArray<string>) => Agreement) => {
+  const cache = new Map<Agreement, Map<string, Agreement>>()
+  return (agreement, wanted) => {
+    let byKey = cache.get(agreement)
+    if (byKey === undefined) cache.set(agreement, (byKey = new Map()))
+    const key = wanted.join('\u0000')
+    let out = byKey.get(key)
+    if (out === undefined) byKey.set(key, (out = restricted(agreement, wanted)))
+    return out
+  }
+}
+
+/** Metrics whose clocks stop and restart: resolution at resolutions, restore also at workarounds. */
+const restartable = ['resolution', 'restore'] as const
+
+const noneRestarted: ReadonlyArray<Restarted> = []
+
+/**
+ * The stops of a clock as of the timeline's end, as sorted disjoint intervals (`to` absent while a
+ * stop lasts): resolutions for `resolution`; resolutions and workarounds for `restore`.
+ */
+const stopsOf = (t: Ticket.Timeline, metric: (typeof restartable)[number]): ReadonlyArray<Ticket.Interval> => {
+  if (metric === 'resolution' || t.workarounds.length === 0) return t.resolutions
+  const all = [...t.resolutions, ...t.workarounds].sort((x, y) => x.from - y.from)
+  const out: Array<{ from: Instant; to?: Instant }> = []
+  for (const x of all) {
+    const last = out[out.length - 1]
+    if (last !== undefined && (last.to === undefined || x.from <= last.to)) {
+      if (last.to !== undefined) {
+        if (x.to === undefined) delete last.to
+        else if (x.to > last.to) last.to = x.to
+      }
+    } else out.push(x.to === undefined ? { from: x.from } : { from: x.from, to: x.to })
+  }
+  return out
+}
+
+/** The timeline with the stretches that start and end at `at` left open, so cutting it at `at` shows the clock stopped there. */
+const stoppedAt = (t: Ticket.Timeline, at: number): Ticket.Timeline => {
+  const open = <I extends Ticket.Interval>(list: ReadonlyArray<I>): ReadonlyArray<I> =>
+    list.some((x) => x.from === at && x.to === at)
+      ? list.map((x) => {
+          if (x.from !== at || x.to !== at) return x
+          const { to: _to, ...rest } = x
+          return rest as unknown as I
+        })
+      : list
+  return { ...t, resolutions: open(t.resolutions), workarounds: open(t.workarounds) }
+}
+
+/**
+ * For each clock under the reopen rule `restart` with more than one cycle as of `asOf`: the first
+ * cycle whose target ran out. The SLA evaluation of a restarting clock measures only its current
+ * cycle, so each earlier cycle is evaluated on the same timeline at the instant it stopped (where
+ * the evaluation's current cycle is that one), with a policy of that one metric. No replay.
+ */
+const restartedClocks = (
+  t: Ticket.Timeline,
+  agreement: Agreement,
+  asOf: number,
+  context: Ticket.DecideContext,
+  clocks: ReadonlyArray<MetricResult>,
+  explain: boolean,
+  restrict: (agreement: Agreement, wanted: ReadonlyArray<string>) => Agreement
+): E.Either<TicketError | Sla.SlaError, ReadonlyArray<Restarted>> => {
+  if (t.resolutions.length === 0 && t.workarounds.length === 0) return E.right(noneRestarted)
+  let out: Restarted[] | undefined
+  for (const metric of restartable) {
+    const m = agreement.policy.metrics[metric]
+    if (m === undefined || m.reopen !== 'restart') continue
+    const now = clocks.find((c) => c.metric === metric)
+    if (now === undefined || now.state === 'NotApplicable') continue
+    const stops = stopsOf(t, metric)
+    // each stop that ended (the ticket reopened) closes one earlier cycle
+    const ends: number[] = []
+    for (const s of stops) if (s.to !== undefined) ends.push(s.from)
+    if (ends.length === 0) continue
+    const cycles = ends.length + 1
+    let firstBreach: Restarted['firstBreach']
+    const one = restrict(agreement, [metric])
+    for (let k = 0; k < ends.length && firstBreach === undefined; k++) {
+      const end = ends[k] as number
+      const e = Sla.evaluateTimeline(one, end as Instant, { context, explain })(stoppedAt(t, end))
+      if (E.isLeft(e)) return e
+      const clock = e.right.metrics.find((c) => c.metric === metric)
+      if (clock?.breachedAt !== undefined) firstBreach = { cycle: k + 1, clock }
+    }
+    if (firstBreach === undefined && now.breachedAt !== undefined) firstBreach = { cycle: cycles, clock: now }
+    ;(out ??= []).push(firstBreach === undefined ? { metric, cycles } : { metric, cycles, firstBreach })
+  }
+  return E.right(out ?? noneRestarted)
 }

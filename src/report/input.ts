@@ -32,8 +32,8 @@ export const agreementsByCustomer = (agreements: unknown): E.Either<ReportError,
 /** Checks the shape a history must have to be read at all: an array of events with instants. @internal */
 export const historyProblem = (h: unknown): string | undefined => {
   if (!Array.isArray(h)) return 'expected an array of ticket events'
-  for (const [i, e] of (h as ReadonlyArray<unknown>).entries()) {
-    const r = e as Partial<TicketEvent> | null
+  for (let i = 0; i < h.length; i++) {
+    const r = (h as ReadonlyArray<unknown>)[i] as Partial<TicketEvent> | null
     if (typeof r !== 'object' || r === null || typeof r._tag !== 'string' || typeof r.at !== 'number' || !Number.isFinite(r.at))
       return `event ${i}: expected a ticket event with a tag and an instant`
   }

@@ -49,6 +49,8 @@ export interface Labels {
   readonly met: string
   readonly breached: string
   readonly stoppedLate: string
+  /** The cycle of a restarting clock a breach fell in, shown as `cycle 1/2`. @since 0.2.0 */
+  readonly cycle: string
   readonly target: string
   readonly breaches: string
   readonly noBreaches: string
@@ -164,6 +166,7 @@ export const en: Labels = {
   met: 'Met',
   breached: 'Breached',
   stoppedLate: 'Stopped late',
+  cycle: 'cycle',
   target: 'Target',
   breaches: 'Breaches',
   noBreaches: 'No breaches.',
@@ -288,6 +291,7 @@ export const nb: Labels = {
   met: 'Innfridd',
   breached: 'Brutt',
   stoppedLate: 'Stoppet for sent',
+  cycle: 'syklus',
   target: 'Mål',
   breaches: 'Brudd',
   noBreaches: 'Ingen brudd.',
@@ -407,6 +411,7 @@ export const sv: Labels = {
   met: 'Uppfyllt',
   breached: 'Brutet',
   stoppedLate: 'Stoppat för sent',
+  cycle: 'cykel',
   breaches: 'Avtalsbrott',
   noBreaches: 'Inga avtalsbrott.',
   ticket: 'Ärende',
@@ -526,6 +531,7 @@ export const fi: Labels = {
   met: 'Täyttyi',
   breached: 'Rikottu',
   stoppedLate: 'Pysähtyi myöhässä',
+  cycle: 'kierros',
   target: 'Tavoite',
   breaches: 'Rikkomukset',
   noBreaches: 'Ei rikkomuksia.',
@@ -650,6 +656,7 @@ export const pl: Labels = {
   met: 'Dotrzymane',
   breached: 'Naruszone',
   stoppedLate: 'Zatrzymane po terminie',
+  cycle: 'cykl',
   target: 'Cel',
   breaches: 'Naruszenia',
   noBreaches: 'Brak naruszeń.',

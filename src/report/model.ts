@@ -1,6 +1,7 @@
 import type { Duration, Instant, LocalDate } from '../time/index.js'
 import type { Explanation, Metric } from '../sla/index.js'
 import type { TicketEvent } from '../ticket/index.js'
+import type { KindRulesSpec } from '../classification/index.js'
 
 /**
  * A customer's morning status: `Good` (no new open cases), `NeedAttention` (lesser cases
@@ -216,6 +217,15 @@ export interface Breach {
   /** When the clock stopped; absent while it runs at `asOf`. */
   readonly stoppedAt?: Instant
   readonly overrun: Duration
+  /**
+   * For a clock under the reopen rule `restart` that has run more than one cycle: the cycle its
+   * target ran out in (1 = until the first resolution; for `restore`, until service was first
+   * restored) and how many cycles it has run by `asOf`. A breach in an earlier cycle than the
+   * last makes the clock "ever breached". `stoppedAt`, `overrun` and `explanation` are that
+   * cycle's.
+   */
+  readonly cycle?: number
+  readonly cycles?: number
   readonly explanation?: Explanation
 }
 
@@ -352,6 +362,8 @@ export interface Parameters {
   readonly period: Period
   readonly asOf?: Instant
   readonly satisfaction: SatisfactionScale
+  /** The kind rules, when other than the defaults were given. @since 0.2.0 */
+  readonly kinds?: KindRulesSpec
   readonly definitions: string
 }
 

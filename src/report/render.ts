@@ -194,7 +194,7 @@ export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l
       head: [l.ticket, l.metric, l.priority, l.due, l.stopped, u(l.overrun), l.explanation],
       rows: r.breaches.map((b) => [
         b.ticketId,
-        metricName(b.metric, l),
+        b.cycle === undefined ? metricName(b.metric, l) : `${metricName(b.metric, l)} (${l.cycle} ${b.cycle}/${b.cycles ?? b.cycle})`,
         b.priority ?? l.none,
         f.dateTime(b.dueAt),
         b.stoppedAt === undefined ? l.running : f.dateTime(b.stoppedAt),

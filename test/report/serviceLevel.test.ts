@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { Report } from '../../src/index.js'
+import { Classification, Report } from '../../src/index.js'
 import { deepFreeze, getLeft, getRight } from '../helpers/unsafe.js'
 import { agreements, at } from './desk.js'
 import { march } from './march.js'
@@ -102,6 +102,12 @@ describe('the March report of Fjord AS', () => {
     expect(p.period).toStrictEqual({ _tag: 'Month', year: 2025, month: 3 })
     expect(p.satisfaction).toStrictEqual({ positiveFrom: 4, negativeTo: 2 })
     expect(p.definitions).toContain('nearest rank')
+    expect('kinds' in p).toBe(false)
+  })
+
+  it('records the kind rules it was given', () => {
+    const kinds = Classification.defaultKindRules
+    expect(report({ kinds }).parameters.kinds).toStrictEqual(kinds.kinds)
   })
 })
 

@@ -1,0 +1,489 @@
+/**
+ * The wire form of the report accumulators: plain JSON, so shards can be shipped between
+ * machines or kept by an engine such as Apache Beam, and decoded back exactly.
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { metrics as slaMetrics } from '../sla/model.js'
+import type { Explanation } from '../sla/index.js'
+import type { Duration, Instant } from '../time/index.js'
+import { rec, type Accumulator, type CustomerPart, type Part, type Series } from './accumulate.js'
+import type { StatusAccumulator } from './daily.js'
+import { decodeError, makeIssue, type DecodeError, type Issue } from '../codec/decodeError.js'
+import { pathKey } from '../codec/describe.js'
+import type { Breach, Rejected, StatusReason, StatusRule } from './model.js'
+
+/** JSON numbers, strings, booleans, null, arrays and objects. */
+type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
+
+/**
+ * A service-level accumulator as JSON (`Report.encodeAccumulator`): counts, the exact stopped-clock
+ * times as arrays of numbers, breaches, workarounds and rejections, per customer. Version 1.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface EncodedAccumulator {
+  readonly _tag: 'ServiceLevelAccumulator'
+  readonly version: 1
+  readonly customers: { readonly [customer: string]: Json }
+  readonly rejected: ReadonlyArray<Json>
+}
+
+/**
+ * A daily-status accumulator as JSON (`Report.encodeStatusAccumulator`): the reasons found so
+ * far per customer, and the rejections. Version 1.
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface EncodedStatusAccumulator {
+  readonly _tag: 'StatusAccumulator'
+  readonly version: 1
+  readonly reasons: { readonly [customer: string]: Json }
+  readonly rejected: ReadonlyArray<Json>
+}
+
+// ---------------------------------------------------------------------------------------------
+// encoding: every field written in a fixed order, optional ones only when present
+
+const encodeSeries = (s: Series): number[] => Array.from(s.values.subarray(0, s.length))
+
+const encodeExplanation = (x: Explanation): Json => ({
+  counted: x.counted.map((i) => ({ start: i.start, end: i.end })),
+  closed: x.closed.map((c) => ({ from: c.from, to: c.to, holidays: [...c.holidays] })),
+  pauses: x.pauses.map((p) => (p.to === undefined ? { from: p.from, party: p.party } : { from: p.from, to: p.to, party: p.party }))
+})
+
+const encodeBreach = (b: Breach): Json => {
+  const out: Record<string, Json> = { ticketId: b.ticketId, metric: b.metric }
+  if (b.priority !== undefined) out['priority'] = b.priority
+  out['dueAt'] = b.dueAt
+  if (b.stoppedAt !== undefined) out['stoppedAt'] = b.stoppedAt
+  out['overrun'] = b.overrun
+  if (b.cycle !== undefined) out['cycle'] = b.cycle
+  if (b.cycles !== undefined) out['cycles'] = b.cycles
+  if (b.explanation !== undefined) out['explanation'] = encodeExplanation(b.explanation)
+  return out
+}
+
+const plain = <A, B extends Json>(r: Readonly<Record<string, A>>, f: (a: A) => B): { [k: string]: B } => {
+  // own data properties even for a key named __proto__
+  const out: { [k: string]: B } = {}
+  for (const k in r) Object.defineProperty(out, k, { value: f(r[k] as A), enumerable: true, writable: true, configurable: true })
+  return out
+}
+
+const id = (n: number): number => n
+
+const encodePart = (p: Part): Json => ({
+  opened: p.opened,
+  byKind: plain(p.byKind, id),
+  byPriority: plain(p.byPriority, id),
+  byCategory: plain(p.byCategory, id),
+  byChannel: plain(p.byChannel, id),
+  resolved: p.resolved,
+  backlogFrom: p.backlogFrom,
+  backlogEnd: p.backlogEnd,
+  days: Array.from(p.days),
+  times: plain(p.times, encodeSeries),
+  sla: plain(p.sla, (v) => [v[0], v[1], v[2]]),
+  tierIn: plain(p.tierIn, id),
+  breaches: p.breaches.map(encodeBreach),
+  firstLine: p.firstLine,
+  firstContact: p.firstContact,
+  reopened: p.reopened,
+  restored: p.restored,
+  scores: plain(p.scores, id)
+})
+
+const encodeRejected = (r: Rejected): Json => ({ ticketId: r.ticketId, message: r.message })
+
+/**
+ * The JSON form of a service-level accumulator ({@link Combiner}), for shipping shards between
+ * machines or handing them to an engine's coder; {@link decodeAccumulator} reads it back
+ * exactly. Decode with a combiner made from the same parameters before merging.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Report, Sla } from 'itsm-kit'
+ * const calendar = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const c = pipe(Report.combiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
+ * const wire = JSON.stringify(Report.encodeAccumulator(c.empty))
+ * const back = pipe(Report.decodeAccumulator(JSON.parse(wire)), E.getOrElseW(() => assert.fail()))
+ * assert.deepStrictEqual(c.result(c.merge(back)(c.empty)), c.result(c.empty))
+ * ```
+ * @category codecs
+ * @since 0.2.0
+ */
+export const encodeAccumulator = (self: Accumulator): EncodedAccumulator => ({
+  _tag: 'ServiceLevelAccumulator',
+  version: 1,
+  customers: plain(self.customers, (c: CustomerPart) => ({
+    current: encodePart(c.current),
+    previous: encodePart(c.previous),
+    running: c.running.map((r) => ({ ticketId: r.ticketId, since: r.since, age: r.age })),
+    knownErrors: [...c.knownErrors]
+  })),
+  rejected: self.rejected.map(encodeRejected)
+})
+
+const encodeReason = (r: StatusReason): Json => {
+  const out: Record<string, Json> = {}
+  for (const k of reasonFields) {
+    const v = r[k]
+    if (v !== undefined) out[k] = k === 'warningsPassed' ? [...(v as ReadonlyArray<number>)] : (v as Json)
+  }
+  return out
+}
+
+/**
+ * The JSON form of a daily-status accumulator ({@link StatusCombiner}); {@link decodeStatusAccumulator}
+ * reads it back exactly.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Report, Sla, Time } from 'itsm-kit'
+ * const calendar = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const at = pipe(Time.fromISO('2025-03-10T08:00:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * const s = pipe(Report.statusCombiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], at }), E.getOrElseW(() => assert.fail()))
+ * const back = Report.decodeStatusAccumulator(JSON.parse(JSON.stringify(Report.encodeStatusAccumulator(s.empty))))
+ * assert.deepStrictEqual(pipe(back, E.map((a) => s.result(a).customers)), E.right([{ customer: 'Fjord AS', health: 'Good', reasons: [] }]))
+ * ```
+ * @category codecs
+ * @since 0.2.0
+ */
+export const encodeStatusAccumulator = (self: StatusAccumulator): EncodedStatusAccumulator => ({
+  _tag: 'StatusAccumulator',
+  version: 1,
+  reasons: plain(self.reasons, (rs: ReadonlyArray<StatusReason>) => rs.map(encodeReason)),
+  rejected: self.rejected.map(encodeRejected)
+})
+
+// ---------------------------------------------------------------------------------------------
+// decoding: every field checked, nothing else accepted, every problem reported with its path.
+// A decoder returns its value or throws the problems it found (a Bad, never anything else); the
+// siblings of a record or an array are all decoded before their problems go up together, and
+// {@link run} turns them into a Left: no exception crosses the API.
+
+interface Bad {
+  readonly [bad]: ReadonlyArray<Issue>
+}
+const bad = Symbol('decoding problems')
+const isBad = (e: unknown): e is Bad => typeof e === 'object' && e !== null && bad in e
+const raise = (issues: ReadonlyArray<Issue>): never => {
+  const b: Bad = { [bad]: issues }
+  throw b
+}
+const fail = (path: string, expected: string, received: unknown): never => raise([makeIssue(path, expected, received)])
+
+/** Runs every decoder, then throws all their problems together, or returns every value. */
+const all = <A>(count: number, f: (i: number) => A): A[] => {
+  const out: A[] = []
+  let issues: Issue[] | undefined
+  for (let i = 0; i < count; i++) {
+    try {
+      out.push(f(i))
+    } catch (e) {
+      if (!isBad(e)) throw e
+      ;(issues ??= []).push(...e[bad])
+    }
+  }
+  return issues === undefined ? out : raise(issues)
+}
+
+/** Decodes the fields of a record with one decoder each, all of them before any problem goes up. */
+const fields = <T extends object>(spec: { readonly [K in keyof T]: () => T[K] }): T => {
+  const keys = Object.keys(spec) as Array<keyof T & string>
+  const values = all(keys.length, (i) => (spec[keys[i] as keyof T & string] as () => unknown)())
+  const out: Record<string, unknown> = {}
+  keys.forEach((k, i) => {
+    out[k] = values[i]
+  })
+  return out as T
+}
+
+const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
+
+const at = (path: string, k: string): string => `${path}.${pathKey(k)}`
+
+const object = (u: unknown, path: string, known: ReadonlyArray<string>, required: ReadonlyArray<string>): Readonly<Record<string, unknown>> => {
+  if (!isObject(u)) return fail(path, 'an object', u)
+  const issues: Issue[] = []
+  for (const k of Object.keys(u)) if (!known.includes(k)) issues.push(makeIssue(at(path, k), `no such field (fields: ${known.join(', ')})`, u[k]))
+  for (const k of required) if (!Object.hasOwn(u, k)) issues.push(makeIssue(at(path, k), 'a value', undefined))
+  return issues.length === 0 ? u : raise(issues)
+}
+
+const array = (u: unknown, path: string): ReadonlyArray<unknown> => (Array.isArray(u) ? u : fail(path, 'an array', u))
+const list = <A>(u: unknown, path: string, f: (v: unknown, path: string) => A): A[] => {
+  const xs = array(u, path)
+  return all(xs.length, (i) => f(xs[i], `${path}[${i}]`))
+}
+const count = (u: unknown, path: string): number => (typeof u === 'number' && Number.isSafeInteger(u) && u >= 0 ? u : fail(path, 'a count (a whole number, at least 0)', u))
+const finite = (u: unknown, path: string): number => (typeof u === 'number' && Number.isFinite(u) ? u : fail(path, 'a finite number', u))
+const instant = (u: unknown, path: string): Instant => (typeof u === 'number' && Number.isInteger(u) && Math.abs(u) <= 8.64e15 ? (u as Instant) : fail(path, 'an instant (epoch milliseconds)', u))
+const string = (u: unknown, path: string): string => (typeof u === 'string' ? u : fail(path, 'a string', u))
+const positive = (u: unknown, path: string): number => (typeof u === 'number' && Number.isSafeInteger(u) && u >= 1 ? u : fail(path, 'a whole number, at least 1', u))
+
+const record = <A>(u: unknown, path: string, f: (v: unknown, path: string, key: string) => A): Record<string, A> => {
+  if (!isObject(u)) return fail(path, 'an object', u)
+  const keys = Object.keys(u)
+  const values = all(keys.length, (i) => f(u[keys[i] as string], at(path, keys[i] as string), keys[i] as string))
+  const out = rec<A>()
+  keys.forEach((k, i) => {
+    out[k] = values[i] as A
+  })
+  return out
+}
+
+const metricName = (u: unknown, path: string): Breach['metric'] =>
+  typeof u === 'string' && ((slaMetrics as ReadonlyArray<string>).includes(u) || (u.startsWith('tier:') && u.length > 5))
+    ? (u as Breach['metric'])
+    : fail(path, 'a metric (response, resolution, update, restore or tier:<name>)', u)
+
+const clockKey = (path: string, k: string): void => {
+  if (!k.includes('|')) fail(path, 'a clock key metric|priority (this key names none)', k)
+}
+
+const series = (u: unknown, path: string, key: string): Series => {
+  clockKey(path, key)
+  const xs = list(u, path, finite)
+  const values = new Float64Array(Math.max(8, xs.length))
+  values.set(xs)
+  return { values, length: xs.length }
+}
+
+const parties: ReadonlyArray<string> = ['customer', 'thirdParty', 'vendor']
+
+const explanation = (u: unknown, path: string): Explanation => {
+  const x = object(u, path, ['counted', 'closed', 'pauses'], ['counted', 'closed', 'pauses'])
+  return fields<Explanation>({
+    counted: () =>
+      list(x['counted'], `${path}.counted`, (c, p) => {
+        const o = object(c, p, ['start', 'end'], ['start', 'end'])
+        return fields({ start: () => instant(o['start'], `${p}.start`), end: () => instant(o['end'], `${p}.end`) })
+      }),
+    closed: () =>
+      list(x['closed'], `${path}.closed`, (c, p) => {
+        const o = object(c, p, ['from', 'to', 'holidays'], ['from', 'to', 'holidays'])
+        return fields({ from: () => instant(o['from'], `${p}.from`), to: () => instant(o['to'], `${p}.to`), holidays: () => list(o['holidays'], `${p}.holidays`, string) })
+      }),
+    pauses: () =>
+      list(x['pauses'], `${path}.pauses`, (c, p) => {
+        const o = object(c, p, ['from', 'to', 'party'], ['from', 'party'])
+        const v = fields({
+          from: () => instant(o['from'], `${p}.from`),
+          to: () => (o['to'] === undefined ? undefined : instant(o['to'], `${p}.to`)),
+          party: () => (parties.includes(o['party'] as string) ? (o['party'] as 'customer') : fail(`${p}.party`, 'customer, thirdParty or vendor', o['party']))
+        })
+        return v.to === undefined ? { from: v.from, party: v.party } : { from: v.from, to: v.to, party: v.party }
+      })
+  })
+}
+
+const optional = <A>(u: unknown, f: (u: unknown) => A): A | undefined => (u === undefined ? undefined : f(u))
+
+const breach = (u: unknown, path: string): Breach => {
+  const o = object(u, path, ['ticketId', 'metric', 'priority', 'dueAt', 'stoppedAt', 'overrun', 'cycle', 'cycles', 'explanation'], ['ticketId', 'metric', 'dueAt', 'overrun'])
+  const v = fields({
+    ticketId: () => string(o['ticketId'], `${path}.ticketId`),
+    metric: () => metricName(o['metric'], `${path}.metric`),
+    dueAt: () => instant(o['dueAt'], `${path}.dueAt`),
+    overrun: () => finite(o['overrun'], `${path}.overrun`) as Duration,
+    priority: () => optional(o['priority'], (x) => string(x, `${path}.priority`)),
+    stoppedAt: () => optional(o['stoppedAt'], (x) => instant(x, `${path}.stoppedAt`)),
+    cycle: () => optional(o['cycle'], (x) => positive(x, `${path}.cycle`)),
+    cycles: () => optional(o['cycles'], (x) => positive(x, `${path}.cycles`)),
+    explanation: () => optional(o['explanation'], (x) => explanation(x, `${path}.explanation`))
+  })
+  if ((v.cycle === undefined) !== (v.cycles === undefined)) fail(`${path}.cycles`, 'cycle and cycles together', o['cycles'])
+  if (v.cycle !== undefined && v.cycles !== undefined && v.cycle > v.cycles) fail(`${path}.cycle`, `a cycle at most cycles (${v.cycles})`, v.cycle)
+  // the same field order as the report makes
+  const out: { -readonly [K in keyof Breach]: Breach[K] } = { ticketId: v.ticketId, metric: v.metric, dueAt: v.dueAt, overrun: v.overrun }
+  if (v.priority !== undefined) out.priority = v.priority
+  if (v.stoppedAt !== undefined) out.stoppedAt = v.stoppedAt
+  if (v.cycle !== undefined && v.cycles !== undefined) {
+    out.cycle = v.cycle
+    out.cycles = v.cycles
+  }
+  if (v.explanation !== undefined) out.explanation = v.explanation
+  return out
+}
+
+const partFields = ['opened', 'byKind', 'byPriority', 'byCategory', 'byChannel', 'resolved', 'backlogFrom', 'backlogEnd', 'days', 'times', 'sla', 'tierIn', 'breaches', 'firstLine', 'firstContact', 'reopened', 'restored', 'scores']
+
+const days = (u: unknown, path: string): Int32Array => {
+  const xs = list(u, path, (d, p) => (count(d, p) <= 0x7fffffff ? (d as number) : fail(p, 'a count below 2^31', d)))
+  if (xs.length % 2 !== 0) fail(path, 'opened and resolved counts per day (an even length)', u)
+  return Int32Array.from(xs)
+}
+
+const part = (u: unknown, path: string): Part => {
+  const o = object(u, path, partFields, partFields)
+  const n = (k: string) => () => count(o[k], `${path}.${k}`)
+  const counts = (k: string) => () => record(o[k], `${path}.${k}`, count)
+  return fields<Part>({
+    opened: n('opened'),
+    byKind: counts('byKind'),
+    byPriority: counts('byPriority'),
+    byCategory: counts('byCategory'),
+    byChannel: counts('byChannel'),
+    resolved: n('resolved'),
+    backlogFrom: n('backlogFrom'),
+    backlogEnd: n('backlogEnd'),
+    days: () => days(o['days'], `${path}.days`),
+    times: () => record(o['times'], `${path}.times`, series),
+    sla: () =>
+      record(o['sla'], `${path}.sla`, (v, p, k): [number, number, number] => {
+        clockKey(p, k)
+        const xs = list(v, p, count)
+        return xs.length === 3 ? [xs[0] as number, xs[1] as number, xs[2] as number] : fail(p, 'met, breached and stopped-late counts', v)
+      }),
+    tierIn: counts('tierIn'),
+    breaches: () => list(o['breaches'], `${path}.breaches`, breach),
+    firstLine: n('firstLine'),
+    firstContact: n('firstContact'),
+    reopened: n('reopened'),
+    restored: n('restored'),
+    scores: () => record(o['scores'], `${path}.scores`, (v, p, k) => (k.trim() !== '' && Number.isFinite(Number(k)) ? count(v, p) : fail(p, 'a count under a score (a number)', v)))
+  })
+}
+
+const rejectedList = (u: unknown, path: string): Rejected[] =>
+  list(u, path, (r, p) => {
+    const o = object(r, p, ['ticketId', 'message'], ['ticketId', 'message'])
+    return fields({ ticketId: () => string(o['ticketId'], `${p}.ticketId`), message: () => string(o['message'], `${p}.message`) })
+  })
+
+const customerPart = (u: unknown, path: string): CustomerPart => {
+  const o = object(u, path, ['current', 'previous', 'running', 'knownErrors'], ['current', 'previous', 'running', 'knownErrors'])
+  return fields<CustomerPart>({
+    current: () => part(o['current'], `${path}.current`),
+    previous: () => part(o['previous'], `${path}.previous`),
+    running: () =>
+      list(o['running'], `${path}.running`, (r, p) => {
+        const x = object(r, p, ['ticketId', 'since', 'age'], ['ticketId', 'since', 'age'])
+        return fields({
+          ticketId: () => string(x['ticketId'], `${p}.ticketId`),
+          since: () => instant(x['since'], `${p}.since`),
+          age: () => (finite(x['age'], `${p}.age`) >= 0 ? (x['age'] as Duration) : fail(`${p}.age`, 'a duration of at least 0', x['age']))
+        })
+      }),
+    knownErrors: () => list(o['knownErrors'], `${path}.knownErrors`, string)
+  })
+}
+
+/** Runs a decoder: its problems (or anything a hostile value throws, such as a throwing getter) become a Left. */
+const run = <A>(f: () => A): E.Either<DecodeError, A> => {
+  try {
+    return E.right(f())
+  } catch (e) {
+    return E.left(decodeError(isBad(e) ? e[bad] : [makeIssue('accumulator', 'plain JSON data', 'a value that could not be read')]))
+  }
+}
+
+const header = (u: unknown, tag: string, body: string): Readonly<Record<string, unknown>> => {
+  const o = object(u, 'accumulator', ['_tag', 'version', body, 'rejected'], ['_tag', 'version', body, 'rejected'])
+  if (o['_tag'] !== tag) fail('accumulator._tag', JSON.stringify(tag), o['_tag'])
+  if (o['version'] !== 1) fail('accumulator.version', 'version 1', o['version'])
+  return o
+}
+
+/**
+ * Reads a service-level accumulator from its JSON form ({@link encodeAccumulator}), exactly:
+ * `encodeAccumulator(decoded)` equals the input. Any other value gives a `DecodeError` listing
+ * every field that is wrong (its path, what was expected, what was received); it never throws.
+ * Merge the result only with accumulators of a combiner made from the same parameters.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Report } from 'itsm-kit'
+ * const part = { opened: 1 }
+ * const bad = { _tag: 'ServiceLevelAccumulator', version: 1, customers: { 'Fjord AS': { current: part, previous: part, running: [], knownErrors: [] } }, rejected: [] }
+ * const paths = pipe(Report.decodeAccumulator(bad), E.mapLeft((e) => e.issues.map((i) => i.path)))
+ * assert.deepStrictEqual(pipe(paths, E.mapLeft((ps) => [ps.length, ps[0]])), E.left([34, 'accumulator.customers."Fjord AS".current.byKind']))
+ * assert.strictEqual(E.isLeft(Report.decodeAccumulator('{}')), true)
+ * ```
+ * @category codecs
+ * @since 0.2.0
+ */
+export const decodeAccumulator = (u: unknown): E.Either<DecodeError, Accumulator> =>
+  run(() => {
+    const o = header(u, 'ServiceLevelAccumulator', 'customers')
+    return {
+      _tag: 'ServiceLevelAccumulator',
+      ...fields({ customers: () => record(o['customers'], 'accumulator.customers', customerPart), rejected: () => rejectedList(o['rejected'], 'accumulator.rejected') })
+    }
+  })
+
+const rules: ReadonlyArray<StatusRule> = ['criticalPriority', 'criticalCategory', 'breached', 'newOrReopened', 'atRisk', 'workaroundTooLong']
+const reasonFields = ['ticketId', 'rule', 'health', 'priority', 'category', 'metric', 'breachedAt', 'dueAt', 'warningsPassed', 'openedAt', 'reopenedAt', 'workaroundSince', 'workaroundAge'] as const
+
+const reasonField = (k: (typeof reasonFields)[number], v: unknown, p: string): unknown => {
+  switch (k) {
+    case 'ticketId':
+    case 'priority':
+    case 'category':
+      return string(v, p)
+    case 'rule':
+      return rules.includes(v as StatusRule) ? v : fail(p, `one of ${rules.join(', ')}`, v)
+    case 'health':
+      return v === 'Critical' || v === 'NeedAttention' ? v : fail(p, 'Critical or NeedAttention', v)
+    case 'metric':
+      return metricName(v, p)
+    case 'warningsPassed':
+      return list(v, p, finite)
+    case 'workaroundAge':
+      return finite(v, p)
+    default:
+      return instant(v, p)
+  }
+}
+
+const reason = (u: unknown, path: string): StatusReason => {
+  const o = object(u, path, reasonFields, ['ticketId', 'rule', 'health'])
+  const present = reasonFields.filter((k) => o[k] !== undefined)
+  const values = all(present.length, (i) => reasonField(present[i] as (typeof reasonFields)[number], o[present[i] as string], `${path}.${present[i] as string}`))
+  const out: Record<string, unknown> = {}
+  present.forEach((k, i) => {
+    out[k] = values[i]
+  })
+  return out as unknown as StatusReason
+}
+
+/**
+ * Reads a daily-status accumulator from its JSON form ({@link encodeStatusAccumulator}), exactly;
+ * any other value gives a `DecodeError` listing every field that is wrong, and never throws.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Report } from 'itsm-kit'
+ * const bad = { _tag: 'StatusAccumulator', version: 1, reasons: { 'Fjord AS': [{ ticketId: 'INC-1', rule: 'panic', health: 'Critical' }] }, rejected: [] }
+ * assert.deepStrictEqual(pipe(Report.decodeStatusAccumulator(bad), E.mapLeft((e) => e.message)), E.left('accumulator.reasons."Fjord AS"[0].rule: expected one of criticalPriority, criticalCategory, breached, newOrReopened, atRisk, workaroundTooLong, received "panic"'))
+ * ```
+ * @category codecs
+ * @since 0.2.0
+ */
+export const decodeStatusAccumulator = (u: unknown): E.Either<DecodeError, StatusAccumulator> =>
+  run(() => {
+    const o = header(u, 'StatusAccumulator', 'reasons')
+    return {
+      _tag: 'StatusAccumulator',
+      ...fields({
+        reasons: () => record(o['reasons'], 'accumulator.reasons', (v, p) => list(v, p, reason)),
+        rejected: () => rejectedList(o['rejected'], 'accumulator.rejected')
+      })
+    }
+  })
