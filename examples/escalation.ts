@@ -56,7 +56,7 @@ const record = (events: ReadonlyArray<Ticket.TicketEvent>, commands: ReadonlyArr
   ...orFail(Ticket.runEvents(commands, Ticket.defaultContext, orFail(Ticket.replay(events)))).events
 ]
 const describeDecision = (d: Escalation.Decision): string =>
-  d._tag === 'Escalate'
+  d._tag === 'EscalationDue'
     ? `escalate ${d.ticketId} ${d.fromTier} → ${d.toTier} (${d.reason._tag === 'TimeboxExceeded' ? `${d.reason.tier} timebox spent` : `${d.reason.priority} demands ${d.reason.atLeast}`}, due since ${local(d.dueSince)})`
     : `tell the ${d.audience} about ${d.ticketId} (${d.reason}) at ${local(d.sendAt)}`
 // #endregion setup

@@ -4,7 +4,7 @@ import { decodeWith, type DecodeError } from '../internal/decodeError.js'
 import { AudienceJson as Audience } from '../internal/audience.js'
 import { literals, record, refine, stringWhere, tag } from '../internal/primitives.js'
 import { DurationJson } from '../time/codec.js'
-import type { EscalationPolicy, EscalationTier, NoticeRule, PriorityRule, Tiers } from './model.js'
+import type { EscalationPolicy, EscalationTier, NoticeRule, PriorityEscalation, Tiers } from './model.js'
 
 const NonNegativeDuration = refine(DurationJson, 'a non-negative ISO-8601 duration such as "PT30M"', (d) => d >= 0)
 
@@ -54,11 +54,11 @@ const NoticeRuleJson: t.Type<NoticeRule, unknown, unknown> = record(
   {}
 ) as unknown as t.Type<NoticeRule, unknown, unknown>
 
-const PriorityRuleJson: t.Type<PriorityRule, unknown, unknown> = record(
+const PriorityRuleJson: t.Type<PriorityEscalation, unknown, unknown> = record(
   'a priority rule',
   {},
   { atLeast: TierName, notify: t.readonlyArray(Audience, 'a list of audiences'), holdUntilOpen: t.boolean }
-) as unknown as t.Type<PriorityRule, unknown, unknown>
+) as unknown as t.Type<PriorityEscalation, unknown, unknown>
 
 /**
  * io-ts codec of an escalation policy (JSON wire form; durations as ISO-8601). Checks the shape
