@@ -4,7 +4,6 @@ import { decodeWith, type DecodeError } from '../internal/decodeError.js'
 import { AudienceJson as Audience } from '../internal/audience.js'
 import { literals, record, refine, stringWhere, tag } from '../internal/primitives.js'
 import { DurationJson } from '../time/codec.js'
-import type { EscalationPolicy, EscalationTier, NoticeRule, PriorityEscalation, Tiers } from './model.js'
 
 const NonNegativeDuration = refine(DurationJson, 'a non-negative ISO-8601 duration such as "PT30M"', (d) => d >= 0)
 
@@ -24,11 +23,11 @@ const ExternalPartyJson = record(
   { underpinning: t.record(t.string, NonNegativeDuration, 'underpinning targets by priority name') }
 )
 
-const EscalationTierJson: t.Type<EscalationTier, unknown, unknown> = record(
+const EscalationTierJson = record(
   'an escalation tier',
   { name: TierName },
   { timebox: NonNegativeDuration, external: ExternalPartyJson }
-) as unknown as t.Type<EscalationTier, unknown, unknown>
+)
 
 /**
  * io-ts codec of an escalation ladder: a list of tiers, each
@@ -46,19 +45,28 @@ const EscalationTierJson: t.Type<EscalationTier, unknown, unknown> = record(
  * @category codecs
  * @since 0.1.0
  */
-export const TiersJson: t.Type<Tiers, unknown, unknown> = t.readonlyArray(EscalationTierJson, 'a list of escalation tiers') as unknown as t.Type<Tiers, unknown, unknown>
+export const TiersJson = t.readonlyArray(EscalationTierJson, 'a list of escalation tiers')
 
-const NoticeRuleJson: t.Type<NoticeRule, unknown, unknown> = record(
+/**
+ * An escalation tier as JSON: `{ "name": "L2", "timebox": "PT2H" }`, with `external` for an
+ * outside party. What {@link Escalation.encodeTiers} writes, one per tier.
+ *
+ * @category codecs
+ * @since 0.2.0
+ */
+export type EscalationTierWire = t.OutputOf<typeof EscalationTierJson>
+
+const NoticeRuleJson = record(
   'a notice rule',
   { metric: literals(['response', 'resolution', 'update', 'restore'] as const), threshold: Threshold, audience: Audience },
   {}
-) as unknown as t.Type<NoticeRule, unknown, unknown>
+)
 
-const PriorityRuleJson: t.Type<PriorityEscalation, unknown, unknown> = record(
+const PriorityRuleJson = record(
   'a priority rule',
   {},
   { atLeast: TierName, notify: t.readonlyArray(Audience, 'a list of audiences'), holdUntilOpen: t.boolean }
-) as unknown as t.Type<PriorityEscalation, unknown, unknown>
+)
 
 /**
  * io-ts codec of an escalation policy (JSON wire form; durations as ISO-8601). Checks the shape
@@ -75,7 +83,7 @@ const PriorityRuleJson: t.Type<PriorityEscalation, unknown, unknown> = record(
  * @category codecs
  * @since 0.1.0
  */
-export const EscalationPolicyJson: t.Type<EscalationPolicy, unknown, unknown> = record(
+export const EscalationPolicyJson = record(
   'an escalation policy',
   {
     _tag: tag('EscalationPolicy'),
@@ -86,10 +94,22 @@ export const EscalationPolicyJson: t.Type<EscalationPolicy, unknown, unknown> = 
     holdUntilOpen: t.boolean
   },
   {}
-) as unknown as t.Type<EscalationPolicy, unknown, unknown>
+)
+
+/**
+ * An escalation policy as JSON (durations as ISO-8601 text): what {@link Escalation.encodePolicy}
+ * writes and {@link Escalation.decodePolicy} reads.
+ *
+ * @category codecs
+ * @since 0.2.0
+ */
+export type EscalationPolicyWire = t.OutputOf<typeof EscalationPolicyJson>
+
+/** A policy of the right shape whose ladder is not checked yet (it may be empty). @internal */
+export type PolicyShape = t.TypeOf<typeof EscalationPolicyJson>
 
 /** @internal */
-export const decodeTiersShape: (u: unknown) => E.Either<DecodeError, Tiers> = decodeWith(TiersJson)
+export const decodeTiersShape: (u: unknown) => E.Either<DecodeError, ReadonlyArray<t.TypeOf<typeof EscalationTierJson>>> = decodeWith(TiersJson)
 
 /** @internal */
-export const decodePolicyShape: (u: unknown) => E.Either<DecodeError, EscalationPolicy> = decodeWith(EscalationPolicyJson)
+export const decodePolicyShape: (u: unknown) => E.Either<DecodeError, PolicyShape> = decodeWith(EscalationPolicyJson)

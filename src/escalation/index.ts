@@ -52,6 +52,7 @@ export type {
   Tiers
 } from './model.js'
 export type { DuplicateTier, EscalationError, HandoverNoteRequired, NoTiers, UnknownTier } from './errors.js'
+export type { EscalationPolicyWire, EscalationTierWire } from './codec.js'
 export { decodePolicy, decodeTiers, encodePolicy, encodeTiers, examplePolicy, make, makeTiers, tierTargets } from './policy.js'
 export { evaluate, type EvaluateOptions } from './evaluate.js'
 export { toCommands, type CommandOptions } from './commands.js'
