@@ -41,7 +41,7 @@ const categories = orFail(
 )
 const levels = ['high', 'medium', 'low']
 const classifier = orFail(
-  Classification.decodeClassifier({ categories, urgencies: levels, impacts: levels })({
+  Classification.decodeClassifier({
     rules: [
       {
         id: 'suspicious-email',
@@ -61,7 +61,7 @@ const classifier = orFail(
       },
       { id: 'everyone', when: { _tag: 'Text', patterns: ['for alle', 'för alla', 'kaikilla', 'wszyscy'], match: 'word' }, then: { impact: 'high' } }
     ]
-  })
+  }, { categories, urgencies: levels, impacts: levels })
 )
 /** The Classify and Prioritise commands a proposal stands for; the agent fills what the rules left open. */
 const fromProposal = (

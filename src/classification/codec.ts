@@ -12,7 +12,7 @@ import {
   type Fields,
   type KindRule,
   type KindRulesSpec,
-  type PriorityRule,
+  type PriorityRequirement,
   type Rule,
   type TextMatch,
   type TicketKind
@@ -85,7 +85,7 @@ export const ChannelJson: t.Type<Channel, Channel, unknown> = literals(allChanne
 export const KindRuleJson: t.Type<KindRule, KindRule, unknown> = record(
   'the rules of a ticket kind',
   {
-    priority: literals<PriorityRule>(['required', 'optional', 'none']),
+    priority: literals<PriorityRequirement>(['required', 'optional', 'none']),
     responseTarget: t.boolean,
     resolutionTarget: t.boolean,
     requester: t.boolean,

@@ -26,10 +26,10 @@
  *     { id: 'accounts', name: 'Accounts' },
  *     { id: 'accounts.password', name: 'Password reset', parent: 'accounts' }
  *   ] })),
- *   E.bind('classifier', ({ categories }) => Classification.decodeClassifier({ categories })({ rules: [
+ *   E.bind('classifier', ({ categories }) => Classification.decodeClassifier({ rules: [
  *     { id: 'password', when: { _tag: 'Text', patterns: ['passord', 'lösenord', 'salasana', 'hasło', 'hasła'] },
  *       then: { kind: 'serviceRequest', category: 'accounts.password' } }
- *   ] })),
+ *   ] }, { categories })),
  *   E.map(({ classifier }) => pipe(classifier, Classification.classify({ channel: 'email', text: 'Zapomniałem hasła' })))
  * )
  * assert.deepStrictEqual(pipe(proposal, E.map((p) => p.fields)), E.right({ kind: 'serviceRequest', category: 'accounts.password' }))
@@ -62,7 +62,7 @@ export type {
   KindRules,
   KindRulesSpec,
   MonitoringCondition,
-  PriorityRule,
+  PriorityRequirement,
   Proposal,
   Proposed,
   Reason,
@@ -113,9 +113,9 @@ export {
   children,
   decodeCategoryTree,
   encodeCategoryTree,
+  findCategory,
   hasCategory,
   isUnder,
-  lookup,
   makeCategoryTree,
   path,
   serviceOf,

@@ -103,7 +103,7 @@ export const channelTraits: Readonly<Record<Channel, ChannelTraits>> = {
  * @category models
  * @since 0.1.0
  */
-export type PriorityRule = 'required' | 'optional' | 'none'
+export type PriorityRequirement = 'required' | 'optional' | 'none'
 
 /**
  * The rules one kind of ticket follows, as plain data.
@@ -113,7 +113,7 @@ export type PriorityRule = 'required' | 'optional' | 'none'
  */
 export interface KindRule {
   /** Whether the kind takes a priority. */
-  readonly priority: PriorityRule
+  readonly priority: PriorityRequirement
   /** Whether an SLA response (reaction) target applies: requester-facing, so it needs a requester. */
   readonly responseTarget: boolean
   /** Whether an SLA resolution (repair or fulfilment) target applies. */

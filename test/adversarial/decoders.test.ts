@@ -15,7 +15,7 @@ const numRuns = process.env.CI ? 300 : 60
 type Decoder = (u: unknown) => E.Either<{ readonly message: string }, unknown>
 
 const categories = E.getOrElseW(() => expect.fail('tree'))(Classification.makeCategoryTree({ categories: [{ id: 'network', name: 'Network' }, { id: 'network.vpn', name: 'VPN', parent: 'network' }] }))
-const curried: Record<string, Decoder> = { 'Classification.decodeClassifier': Classification.decodeClassifier({ categories }) }
+const curried: Record<string, Decoder> = { 'Classification.decodeClassifier': (u: unknown) => Classification.decodeClassifier(u, { categories }) }
 
 const decoders: ReadonlyArray<readonly [string, Decoder]> = Object.entries(All).flatMap(([module, m]) =>
   Object.entries(m as Record<string, unknown>)

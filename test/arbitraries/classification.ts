@@ -206,7 +206,7 @@ export const classifierSpec: fc.Arbitrary<{ readonly tree: Classification.Catego
 )
 
 export const classifier: fc.Arbitrary<Classification.Classifier> = classifierSpec.map(({ tree, spec }) =>
-  right(Classification.makeClassifier(contextOf(tree))(spec))
+  right(Classification.makeClassifier(spec, contextOf(tree)))
 )
 
 // ---------------------------------------------------------------------------------------------

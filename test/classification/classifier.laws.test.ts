@@ -59,7 +59,7 @@ describe('classify laws', () => {
         const { explicit: _, ...bare } = input
         // whether each rule matches on its own, asked of a one-rule classifier
         const matches = classifier.rules.map((rule) => {
-          const alone = getRight(Classification.makeClassifier(classifier.context)({ rules: [rule] }))
+          const alone = getRight(Classification.makeClassifier({ rules: [rule] }, classifier.context))
           return fieldNames.some((f) => classify(alone, bare).origins[f]._tag === 'Proposed')
         })
         const stopAt = classifier.rules.findIndex((r, i) => r.stop === true && matches[i])
@@ -85,7 +85,7 @@ describe('classify laws', () => {
       fc.property(
         scenario.chain((s) => Arb.rules(s.classifier.context.categories, 'extra', 4).map((extra) => ({ ...s, extra }))),
         ({ classifier, input, extra }) => {
-          const longer = getRight(Classification.makeClassifier(classifier.context)({ rules: [...classifier.rules, ...extra] }))
+          const longer = getRight(Classification.makeClassifier({ rules: [...classifier.rules, ...extra] }, classifier.context))
           const before = classify(classifier, input)
           const after = classify(longer, input)
           for (const f of fieldNames) if (before.origins[f]._tag !== 'Unset') expect(after.origins[f]).toStrictEqual(before.origins[f])
@@ -162,7 +162,7 @@ describe('classify laws', () => {
   it('every generated classifier spec compiles', () => {
     fc.assert(
       fc.property(Arb.classifierSpec, ({ tree, spec }) => {
-        expect(E.isRight(Classification.makeClassifier(Arb.contextOf(tree))(spec))).toBe(true)
+        expect(E.isRight(Classification.makeClassifier(spec, Arb.contextOf(tree)))).toBe(true)
       }),
       { numRuns }
     )

@@ -6,7 +6,7 @@ import { categories, context } from './nordicDesk.js'
 // Pins the wording of every classification error: users read these, and tests elsewhere switch on _tag.
 const tree = (json: unknown) => getLeft(Classification.decodeCategoryTree(json))
 const kinds = (json: unknown) => getLeft(Classification.decodeKindRules(json))
-const classifier = (json: unknown, ctx: Classification.ClassifierContext = context) => getLeft(Classification.decodeClassifier(ctx)(json))
+const classifier = (json: unknown, ctx: Classification.ClassifierContext = context) => getLeft(Classification.decodeClassifier(json, ctx))
 const oneRule = (rule: Record<string, unknown>) => classifier({ rules: [{ id: 'r1', when: { _tag: 'ReportedByMonitoring' }, then: { kind: 'incident' }, ...rule }] })
 const defaults = Classification.defaultKindRules.kinds
 
@@ -195,7 +195,7 @@ describe('classifier errors name the path of the rule part', () => {
   })
 
   it('without levels in the context, any level name is accepted', () => {
-    expect(Classification.decodeClassifier({ categories })({ rules: [{ id: 'r', when: { _tag: 'ReportedByMonitoring' }, then: { urgency: 'urgent' } }] })._tag).toBe(
+    expect(Classification.decodeClassifier({ rules: [{ id: 'r', when: { _tag: 'ReportedByMonitoring' }, then: { urgency: 'urgent' } }] }, { categories })._tag).toBe(
       'Right'
     )
   })

@@ -13,7 +13,7 @@ describe('data-last classification functions infer inside pipe', () => {
   })
 
   it('tree queries return options of categories', () => {
-    expectTypeOf(pipe(categories, Classification.lookup('erp'))).toEqualTypeOf<O.Option<Classification.Category>>()
+    expectTypeOf(pipe(categories, Classification.findCategory('erp'))).toEqualTypeOf<O.Option<Classification.Category>>()
     expectTypeOf(pipe(categories, Classification.path('erp'))).toEqualTypeOf<O.Option<ReadonlyNonEmptyArray<Classification.Category>>>()
     expectTypeOf(pipe(categories, Classification.isUnder('erp.batch', 'erp'))).toEqualTypeOf<boolean>()
   })
@@ -28,7 +28,7 @@ describe('data-last classification functions infer inside pipe', () => {
   it('constructors compose in Either pipelines with one error type', () => {
     const made = pipe(
       Classification.decodeCategoryTree({ categories: [] }),
-      E.flatMap((tree) => Classification.decodeClassifier({ ...context, categories: tree })(classifierJson))
+      E.flatMap((tree) => Classification.decodeClassifier(classifierJson, { ...context, categories: tree }))
     )
     expectTypeOf(made).toEqualTypeOf<E.Either<Classification.ClassificationError, Classification.Classifier>>()
   })
