@@ -109,8 +109,8 @@ console.log('Christmas Eve 08:00–12:00. INC-105 runs on a 24/7 contract.')
 
 for (const ticket of tickets) {
   const { calendar } = ticket
-  const opened = orFail(Time.fromLocal(ticket.opened, calendar.zone))
-  const target = orFail(Time.hours(ticket.targetHours))
+  const opened = orFail(Time.fromLocal(calendar.zone)(ticket.opened))
+  const target = Time.hours(ticket.targetHours)
   const due = pipe(calendar, Calendar.addBusinessTime(opened, target))
   assert.strictEqual(Time.toLocalISO(calendar.zone)(due), ticket.expectedDue, `${ticket.id} due time`)
 

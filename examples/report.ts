@@ -29,7 +29,7 @@ const agreements: ReadonlyArray<Sla.Agreement> = [
 // #endregion agreements
 
 const zone = oslo.zone
-const at = (wall: string): Time.Instant => orFail(Time.fromLocal(wall, zone))
+const at = (wall: string): Time.Instant => orFail(Time.fromLocal(zone)(wall))
 const kari = { role: 'agent', id: 'kari' } as const
 const customerActor = { role: 'customer', id: 'requester' } as const
 const levels = ['high', 'medium', 'low'] as const

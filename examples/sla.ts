@@ -25,7 +25,7 @@ const agreement = orFail(
   })
 )
 const zone = agreement.calendar.zone
-const at = (wall: string): Time.Instant => orFail(Time.fromLocal(wall, zone))
+const at = (wall: string): Time.Instant => orFail(Time.fromLocal(zone)(wall))
 const kari = { role: 'agent', id: 'kari' } as const
 const ola = { role: 'customer', id: 'ola' } as const
 // #endregion setup

@@ -22,7 +22,7 @@ const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
 const allDay = orFail(Calendar.compile(Calendar.alwaysOpen))
 const oslo = orFail(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
 const calendarOf = (customer: string) => (customer === 'Nordlys Energi' ? allDay : oslo)
-const at = (local: string): Time.Instant => orFail(Time.fromLocal(local, oslo.zone))
+const at = (local: string): Time.Instant => orFail(Time.fromLocal(oslo.zone)(local))
 const id = (s: string): Ticket.TicketId => orFail(Ticket.ticketId(s))
 const lars = { role: 'agent', id: 'lars' } as const
 

@@ -124,11 +124,8 @@ export const previousClosing = (at: Instant) => (self: BusinessCalendar): Instan
  * import { Calendar, Time } from 'itsm-kit'
  * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const due = pipe(
- *   E.Do,
- *   E.apS('at', Time.fromISO('2025-03-07T15:30:00+01:00')),
- *   E.apSW('target', Time.hours(4)),
- *   E.map(({ at, target }) => pipe(oslo, Calendar.addBusinessTime(at, target))),
- *   E.map(Time.toLocalISO(oslo.zone))
+ *   Time.fromISO('2025-03-07T15:30:00+01:00'),
+ *   E.map((at) => pipe(oslo, Calendar.addBusinessTime(at, Time.hours(4)), Time.toLocalISO(oslo.zone)))
  * )
  * assert.deepStrictEqual(due, E.right('2025-03-10T11:30:00+01:00'))
  * ```
@@ -151,11 +148,8 @@ export const addBusinessTime = (at: Instant, duration: Duration) => (self: Busin
  * import { Calendar, Time } from 'itsm-kit'
  * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const start = pipe(
- *   E.Do,
- *   E.apS('at', Time.fromISO('2025-03-10T16:00:00+01:00')),
- *   E.apSW('back', Time.hours(8)),
- *   E.map(({ at, back }) => pipe(oslo, Calendar.subtractBusinessTime(at, back))),
- *   E.map(Time.toLocalISO(oslo.zone))
+ *   Time.fromISO('2025-03-10T16:00:00+01:00'),
+ *   E.map((at) => pipe(oslo, Calendar.subtractBusinessTime(at, Time.hours(8)), Time.toLocalISO(oslo.zone)))
  * )
  * assert.deepStrictEqual(start, E.right('2025-03-10T08:00:00+01:00'))
  * ```

@@ -19,8 +19,7 @@
  *   E.Do,
  *   E.apS('oslo', Calendar.compile(spec)),
  *   E.apSW('opened', Time.fromISO('2025-04-16T15:00:00+02:00')),
- *   E.apSW('target', Time.hours(2)),
- *   E.map(({ oslo, opened, target }) => pipe(oslo, Calendar.addBusinessTime(opened, target), Time.toLocalISO(oslo.zone)))
+ *   E.map(({ oslo, opened }) => pipe(oslo, Calendar.addBusinessTime(opened, Time.hours(2)), Time.toLocalISO(oslo.zone)))
  * )
  * // Maundy Thursday to Easter Monday are closed in Norway
  * assert.deepStrictEqual(due, E.right('2025-04-22T09:00:00+02:00'))

@@ -210,7 +210,7 @@ const daysOf = (from: number, to: number, zone: Time.IanaZone): Days => {
   const names = localDates(from, to, zone)
   const starts = names.map((d, i) => {
     if (i === 0) return from
-    const r = Time.fromLocal(`${d}T00:00`, zone)
+    const r = Time.fromLocal(zone)(`${d}T00:00`)
     return E.isRight(r) ? r.right : from
   })
   return { names, starts }

@@ -137,10 +137,8 @@ export const decodeDuration: (u: unknown) => E.Either<DecodeError, Duration> = d
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import * as E from 'fp-ts/lib/Either.js'
- * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * assert.deepStrictEqual(pipe(Time.minutes(90), E.map(Time.encodeDuration)), E.right('PT1H30M'))
+ * assert.strictEqual(Time.encodeDuration(Time.minutes(90)), 'PT1H30M')
  * ```
  * @category codecs
  * @since 0.1.0

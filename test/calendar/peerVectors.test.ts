@@ -130,7 +130,7 @@ const PERIOD_WINDOW = 62 * DAY
 
 /** The vector's start instant: a date-only `from` is local midnight of that date in the calendar's zone. */
 const startOf = (v: Vector, cal: Calendar.BusinessCalendar): Time.Instant =>
-  v.dateOnly === true ? get(Time.fromLocal(`${v.from}T00:00`, cal.zone), `local midnight ${v.from}`) : instant(v.from)
+  v.dateOnly === true ? get(Time.fromLocal(cal.zone)(`${v.from}T00:00`), `local midnight ${v.from}`) : instant(v.from)
 
 const intervalsAsISO = (xs: ReadonlyArray<Calendar.OpenInterval>): ReadonlyArray<readonly [string, string]> => xs.map((i) => [iso(i.start), iso(i.end)])
 
