@@ -8,7 +8,8 @@
 import * as assert from 'node:assert'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { Calendar, Codec, Time } from 'itsm-kit'
+import { Calendar, Time } from 'itsm-kit'
+import * as Codec from 'itsm-kit/codec'
 
 /** Unwraps a Right; a Left means this walkthrough is wrong, so it stops with the error message. */
 const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>

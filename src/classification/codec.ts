@@ -43,7 +43,7 @@ export const nonEmpty = <A, O>(item: t.Type<A, O, unknown>, name: string): t.Typ
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.deepStrictEqual(Codec.TicketKindJson.decode('question'), E.right('question'))
  * assert.strictEqual(E.isLeft(Codec.TicketKindJson.decode('Incident')), true)
  * ```
@@ -59,7 +59,7 @@ export const TicketKindJson: t.Type<TicketKind, TicketKind, unknown> = literals(
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.deepStrictEqual(Codec.ChannelJson.decode('monitoring'), E.right('monitoring'))
  * assert.strictEqual(E.isLeft(Codec.ChannelJson.decode('fax')), true)
  * ```
@@ -75,7 +75,8 @@ export const ChannelJson: t.Type<Channel, Channel, unknown> = literals(allChanne
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Classification, Codec } from 'itsm-kit'
+ * import { Classification } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const incident = Classification.defaultKindRules.kinds.incident
  * assert.deepStrictEqual(Codec.KindRuleJson.decode(incident), E.right(incident))
  * ```
@@ -104,7 +105,8 @@ export const KindRuleJson: t.Type<KindRule, KindRule, unknown> = record(
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Classification, Codec } from 'itsm-kit'
+ * import { Classification } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.strictEqual(E.isRight(Codec.KindRulesJson.decode(Classification.defaultKindRules.kinds)), true)
  * ```
  * @category codecs
@@ -127,7 +129,7 @@ const nonBlank = (max: number) => (s: string) => s.trim().length > 0 && s.length
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const node = { id: 'network.wifi', name: 'Wi-Fi', parent: 'network' }
  * assert.deepStrictEqual(Codec.CategoryNodeJson.decode(node), E.right(node))
  * ```
@@ -148,7 +150,7 @@ export const CategoryNodeJson: t.Type<CategoryNode, CategoryNode, unknown> = rec
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.strictEqual(E.isRight(Codec.CategoryTreeJson.decode({ categories: [{ id: 'network', name: 'Network' }] })), true)
  * ```
  * @category codecs
@@ -169,7 +171,7 @@ const Level = stringWhere('a level name of 1–60 characters, not only spaces', 
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.deepStrictEqual(Codec.FieldsJson.decode({ kind: 'incident', impact: 'high' }), E.right({ kind: 'incident', impact: 'high' }))
  * ```
  * @category codecs
@@ -188,7 +190,7 @@ const Customer = stringWhere('a customer id of 1–100 characters, not only spac
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const when = { _tag: 'Any', conditions: [{ _tag: 'ReportedByMonitoring' }, { _tag: 'Text', patterns: ['nede'] }] }
  * assert.deepStrictEqual(Codec.ConditionJson.decode(when), E.right(when))
  * ```
@@ -224,7 +226,7 @@ const ConditionUnion: t.Type<Condition, Condition, unknown> = taggedUnion({
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const rule = { id: 'alerts', when: { _tag: 'ReportedByMonitoring' }, then: { kind: 'incident' }, stop: true }
  * assert.deepStrictEqual(Codec.RuleJson.decode(rule), E.right(rule))
  * ```
@@ -245,7 +247,7 @@ export const RuleJson: t.Type<Rule, Rule, unknown> = record(
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.deepStrictEqual(Codec.ClassifierJson.decode({ rules: [] }), E.right({ rules: [] }))
  * ```
  * @category codecs

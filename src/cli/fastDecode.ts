@@ -5,7 +5,8 @@
 // own, and the property test (test/cli/fastDecode.test.ts) checks that every acceptance equals
 // the codec's on valid and mutated events.
 import * as E from 'fp-ts/lib/Either.js'
-import { Classification, Ticket, type Codec } from '../index.js'
+import { Classification, Ticket } from '../index.js'
+import type * as Codec from '../codec/index.js'
 
 const FAIL: unique symbol = Symbol('fail')
 type Check = (u: unknown) => unknown

@@ -15,7 +15,7 @@
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const decoded = Codec.CalendarSpecJson.decode({ zone: 'UTC', weekly: {} })
  * assert.strictEqual(E.isRight(decoded), true)
  * ```

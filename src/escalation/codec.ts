@@ -4,6 +4,7 @@ import { decodeWith, type DecodeError } from '../internal/decodeError.js'
 import { AudienceJson as Audience } from '../internal/audience.js'
 import { literals, record, refine, stringWhere, tag } from '../internal/primitives.js'
 import { DurationJson } from '../time/codec.js'
+import type { EscalationPolicy, EscalationTier, NoticeRule, PriorityEscalation } from './model.js'
 
 const NonNegativeDuration = refine(DurationJson, 'a non-negative ISO-8601 duration such as "PT30M"', (d) => d >= 0)
 
@@ -23,7 +24,7 @@ const ExternalPartyJson = record(
   { underpinning: t.record(t.string, NonNegativeDuration, 'underpinning targets by priority name') }
 )
 
-const EscalationTierJson = record(
+const EscalationTierJson: t.Type<EscalationTier, EscalationTierWire, unknown> = record(
   'an escalation tier',
   { name: TierName },
   { timebox: NonNegativeDuration, external: ExternalPartyJson }
@@ -39,30 +40,35 @@ const EscalationTierJson = record(
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.deepStrictEqual(Codec.TiersJson.decode([{ name: 'L1', timebox: 'PT30M' }, { name: 'L2' }]), E.right([{ name: 'L1', timebox: 1_800_000 }, { name: 'L2' }]))
  * ```
  * @category codecs
  * @since 0.1.0
  */
-export const TiersJson = t.readonlyArray(EscalationTierJson, 'a list of escalation tiers')
+export const TiersJson: t.Type<ReadonlyArray<EscalationTier>, ReadonlyArray<EscalationTierWire>, unknown> = t.readonlyArray(EscalationTierJson, 'a list of escalation tiers')
 
 /**
  * An escalation tier as JSON: `{ "name": "L2", "timebox": "PT2H" }`, with `external` for an
- * outside party. What {@link Escalation.encodeTiers} writes, one per tier.
+ * outside party (underpinning targets by priority name, ISO-8601). What
+ * {@link Escalation.encodeTiers} writes, one per tier.
  *
  * @category codecs
- * @since 0.2.0
+ * @since 0.3.0
  */
-export type EscalationTierWire = t.OutputOf<typeof EscalationTierJson>
+export interface EscalationTierWire {
+  readonly name: string
+  readonly timebox?: string
+  readonly external?: { readonly party: 'vendor' | 'thirdParty'; readonly underpinning?: Readonly<Record<string, string>> }
+}
 
-const NoticeRuleJson = record(
+const NoticeRuleJson: t.Type<NoticeRule, NoticeRule, unknown> = record(
   'a notice rule',
   { metric: literals(['response', 'resolution', 'update', 'restore'] as const), threshold: Threshold, audience: Audience },
   {}
 )
 
-const PriorityRuleJson = record(
+const PriorityRuleJson: t.Type<PriorityEscalation, PriorityEscalation, unknown> = record(
   'a priority rule',
   {},
   { atLeast: TierName, notify: t.readonlyArray(Audience, 'a list of audiences'), holdUntilOpen: t.boolean }
@@ -76,14 +82,15 @@ const PriorityRuleJson = record(
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec, Escalation } from 'itsm-kit'
+ * import { Escalation } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const json = JSON.parse(JSON.stringify(Codec.EscalationPolicyJson.encode(Escalation.examplePolicy)))
  * assert.deepStrictEqual(Codec.EscalationPolicyJson.decode(json), E.right(Escalation.examplePolicy))
  * ```
  * @category codecs
  * @since 0.1.0
  */
-export const EscalationPolicyJson = record(
+export const EscalationPolicyJson: t.Type<Omit<EscalationPolicy, 'tiers'> & { readonly tiers: ReadonlyArray<EscalationTier> }, EscalationPolicyWire, unknown> = record(
   'an escalation policy',
   {
     _tag: tag('EscalationPolicy'),
@@ -103,13 +110,23 @@ export const EscalationPolicyJson = record(
  * @category codecs
  * @since 0.2.0
  */
-export type EscalationPolicyWire = t.OutputOf<typeof EscalationPolicyJson>
+export interface EscalationPolicyWire {
+  readonly _tag: 'EscalationPolicy'
+  readonly name: string
+  readonly tiers: ReadonlyArray<EscalationTierWire>
+  readonly notices: ReadonlyArray<{ readonly metric: NoticeRule['metric']; readonly threshold: number | 'breach'; readonly audience: NoticeRule['audience'] }>
+  readonly priorities: Readonly<Record<string, PriorityEscalation>>
+  readonly holdUntilOpen: boolean
+}
+
+/** A ladder of the right shape, not checked yet (it may be empty, names may repeat). @internal */
+export type TiersShape = ReadonlyArray<EscalationTier>
 
 /** A policy of the right shape whose ladder is not checked yet (it may be empty). @internal */
-export type PolicyShape = t.TypeOf<typeof EscalationPolicyJson>
+export type PolicyShape = Omit<EscalationPolicy, 'tiers'> & { readonly tiers: TiersShape }
 
 /** @internal */
-export const decodeTiersShape: (u: unknown) => E.Either<DecodeError, ReadonlyArray<t.TypeOf<typeof EscalationTierJson>>> = decodeWith(TiersJson)
+export const decodeTiersShape: (u: unknown) => E.Either<DecodeError, TiersShape> = decodeWith(TiersJson)
 
 /** @internal */
 export const decodePolicyShape: (u: unknown) => E.Either<DecodeError, PolicyShape> = decodeWith(EscalationPolicyJson)

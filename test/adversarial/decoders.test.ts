@@ -2,7 +2,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as All from '../../src/index.js'
-import { Calendar, Classification, Codec, Priority, Ticket, type Time } from '../../src/index.js'
+import { Calendar, Classification, Priority, Ticket, type Time } from '../../src/index.js'
+import * as Codec from '../../src/codec/index.js'
 
 // Every public decoder (every `decode…` function of every module, and `decode` and `is` of every
 // raw codec of itsm-kit/codec) against fc.anything() and against structured mutations of valid

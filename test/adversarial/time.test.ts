@@ -6,7 +6,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { Settings } from 'luxon'
 import { afterEach, describe, expect, it } from 'vitest'
-import { Calendar, Codec, Time } from '../../src/index.js'
+import { Calendar, Time } from '../../src/index.js'
+import * as Codec from '../../src/codec/index.js'
 
 const bypass = <A>(x: number): A => x as A
 const oslo = 'Europe/Oslo' as Time.IanaZone

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { Calendar, Codec } from '../../src/index.js'
+import { Calendar } from '../../src/index.js'
+import * as Codec from '../../src/codec/index.js'
 import { getLeft } from '../helpers/unsafe.js'
 
 // Pins the wording of every calendar error: users read these, and tests elsewhere switch on _tag.
