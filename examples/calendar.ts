@@ -57,12 +57,12 @@ const spec = orFail(Calendar.decodeCalendarSpec(json))
 // #region compile
 // Decoding checks the shape; compiling checks the meaning (a known zone, no overlapping
 // hours, some open time at all) and prepares the fast queries.
-const overlapping = Calendar.compile({ ...spec, weekly: { ...spec.weekly, mon: [{ opens: '08:00', closes: '12:00' }, { opens: '11:00', closes: '16:00' }] } })
+const overlapping = Calendar.make({ ...spec, weekly: { ...spec.weekly, mon: [{ opens: '08:00', closes: '12:00' }, { opens: '11:00', closes: '16:00' }] } })
 assert.deepStrictEqual(
   pipe(overlapping, E.mapLeft((error) => error.message)),
   E.left('weekly.mon[1]: expected opening hours that do not overlap weekly.mon[0], received 11:00–16:00, which overlaps 08:00–12:00')
 )
-const desk = orFail(Calendar.compile(spec))
+const desk = orFail(Calendar.make(spec))
 // #endregion compile
 
 // small helpers for this walkthrough: local wall times in, local ISO strings out
@@ -131,7 +131,7 @@ assert.strictEqual(local(pipe(desk, Calendar.nextOpening(at('2025-03-07T11:45'))
 // #region dst
 // On a 24/7 calendar business time is real elapsed time: the spring-forward day in Oslo has
 // 23 hours, the autumn day 25.
-const always = orFail(Calendar.compile({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }))
+const always = orFail(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }))
 const oslo = always.zone
 const day = (from: string, to: string): string =>
   Time.toISODuration(pipe(always, Calendar.businessTimeBetween(orFail(Time.fromLocal(oslo)(from)), orFail(Time.fromLocal(oslo)(to)))))

@@ -18,7 +18,7 @@ const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
 
 // Mon–Fri 08:00–16:00 in Oslo, closed on Norwegian public holidays, half day on Christmas Eve
 const desk = orFail(
-  Calendar.compile(
+  Calendar.make(
     Calendar.weekdays({
       zone: 'Europe/Oslo',
       opens: '08:00',
@@ -29,7 +29,7 @@ const desk = orFail(
   )
 )
 // a 24/7 contract: open round the clock, read in Oslo time
-const roundTheClock = orFail(Calendar.compile({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }))
+const roundTheClock = orFail(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }))
 
 interface Ticket {
   readonly id: string

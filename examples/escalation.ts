@@ -20,9 +20,9 @@ const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
 // Fjord AS has a weekdays contract (08–16 Oslo, Norwegian holidays); Nordlys Logistikk has 24/7
 const fjord: Sla.Agreement = {
   policy: Sla.examplePolicy,
-  calendar: orFail(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
+  calendar: orFail(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
 }
-const nordlys: Sla.Agreement = { policy: Sla.examplePolicy, calendar: orFail(Calendar.compile({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' })) }
+const nordlys: Sla.Agreement = { policy: Sla.examplePolicy, calendar: orFail(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' })) }
 // the escalation policy as it would come from a config file
 const policy = orFail(
   Escalation.decodePolicy({

@@ -16,11 +16,11 @@ const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
   )
 
 // #region setup
-const desk = orFail(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
+const desk = orFail(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
 // the ITIL matrix, new tickets at the first line, resolved tickets close after 3 silent business days
 const context: Ticket.DecideContext = { ...Ticket.defaultContext, autoClose: { calendar: desk, businessDays: 3 } }
 const at = (hhmm: string): Time.Instant => orFail(Time.fromLocal(desk.zone)(`2025-03-10T${hhmm}`))
-const id = (s: string): Ticket.TicketId => orFail(Ticket.ticketId(s))
+const id = (s: string): Ticket.TicketId => orFail(Ticket.makeTicketId(s))
 const kari = { role: 'agent', id: 'kari' } as const
 const lars = { role: 'agent', id: 'lars' } as const
 // #endregion setup

@@ -17,7 +17,7 @@
  * const spec = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
  * const due = pipe(
  *   E.Do,
- *   E.apS('oslo', Calendar.compile(spec)),
+ *   E.apS('oslo', Calendar.make(spec)),
  *   E.apSW('opened', Time.fromISO('2025-04-16T15:00:00+02:00')),
  *   E.map(({ oslo, opened }) => pipe(oslo, Calendar.addBusinessTime(opened, Time.hours(2)), Time.toLocalISO(oslo.zone)))
  * )
@@ -45,7 +45,7 @@ export type {
 } from './model.js'
 export { allWeekdays } from './model.js'
 export type { CalendarError, EmptyInterval, ImpossibleDate, NoOpenTime, OverlappingHours } from './errors.js'
-export { compile, isBusinessCalendar } from './compile.js'
+export { compile as make, isBusinessCalendar } from './compile.js'
 export { decodeCalendarSpec, encodeCalendarSpec } from './codec.js'
 export {
   addBusinessTime,

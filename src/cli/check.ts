@@ -30,7 +30,7 @@ const problemsOf = (kind: Kind, json: JsonFile): ReadonlyArray<string> => {
   switch (kind) {
     case 'calendar': {
       const spec = Calendar.decodeCalendarSpec(u)
-      return E.isLeft(spec) ? of(spec) : of(Calendar.compile(spec.right))
+      return E.isLeft(spec) ? of(spec) : of(Calendar.make(spec.right))
     }
     case 'matrix':
       return of(Priority.decodeMatrix(u))

@@ -88,7 +88,7 @@ export const calendarSpec = async (values: Record<string, unknown>): Promise<Cal
 /** A compiled calendar from the options. @internal */
 export const calendarOf = async (values: Record<string, unknown>): Promise<Calendar.BusinessCalendar> => {
   const spec = await calendarSpec(values)
-  const compiled = Calendar.compile(spec)
+  const compiled = Calendar.make(spec)
   if (E.isLeft(compiled)) throw inputError(`${str(values, 'calendar') ?? '--hours'}: ${compiled.left.message}`)
   return compiled.right
 }

@@ -18,7 +18,7 @@
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Escalation, Sla, Ticket, Time } from 'itsm-kit'
- * const always = pipe(Calendar.compile({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }), E.getOrElseW(() => assert.fail()))
+ * const always = pipe(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const ops = { role: 'system', id: 'monitoring' } as const
  * const events = pipe(Ticket.runEvents([

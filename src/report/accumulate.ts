@@ -471,7 +471,7 @@ const scaleOf = (u: unknown): E.Either<ReportError, SatisfactionScale> => {
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla } from 'itsm-kit'
- * const calendar = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const combiner = pipe(Report.combiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
  * // two shards, reduced separately and merged, give the figures of the whole
  * const a = combiner.addAll([])(combiner.empty)
@@ -648,7 +648,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Ticket, Time } from 'itsm-kit'
- * const calendar = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
  * const events = pipe(Ticket.runEvents([

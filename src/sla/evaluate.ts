@@ -335,7 +335,7 @@ export const argumentIssue = (agreement: unknown, now: unknown, options: unknown
   if (policy !== undefined) return policy
   const cal = agreement['calendar']
   if (!isBusinessCalendar(cal))
-    return makeIssue('agreement.calendar', 'a business calendar compiled by Calendar.compile', cal)
+    return makeIssue('agreement.calendar', 'a business calendar compiled by Calendar.make', cal)
   if (!isInstant(now)) return makeIssue('now', 'an instant (epoch milliseconds) from 1900 to 2200', now)
   if (options !== undefined && options !== null && !isRecord(options)) return makeIssue('options', 'evaluation options (an object)', options)
   if (isRecord(options)) {
@@ -392,7 +392,7 @@ const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Sla, Ticket } from 'itsm-kit'
- * const allDay = pipe(Calendar.compile(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
+ * const allDay = pipe(Calendar.make(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
  * const evaluation = pipe(Ticket.runEvents([
@@ -533,7 +533,7 @@ const measureAll = (t: Timeline, agreement: Agreement, now: Instant, options: Ev
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Sla, Ticket, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
  * const events = pipe(Ticket.runEvents([
@@ -572,7 +572,7 @@ export const evaluate =
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Sla, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const friday = pipe(Time.fromISO('2025-03-07T15:30:00+01:00'), E.getOrElseW(() => assert.fail()))
  * const due = Sla.dueDates({ policy: Sla.examplePolicy, calendar: oslo }, { openedAt: friday, priority: 'P1' })
  * assert.deepStrictEqual(due.map((d) => [d.metric, Time.toLocalISO(oslo.zone)(d.dueAt)]), [

@@ -8,9 +8,9 @@ import { own } from '../internal/primitives.js'
 import { decodeError, makeIssue, type Issue } from '../internal/decodeError.js'
 import { isRecord, policyIssue } from './guard.js'
 import { decodeAgreementShape, decodePolicyShape, SlaPolicyJson } from './codec.js'
-import { invalidThreshold, missingTarget, responseAfterResolution, type SlaError } from './errors.js'
+import { invalidWarningThreshold, missingTarget, responseAfterResolution, type SlaError } from './errors.js'
 import { metrics, type Agreement, type AgreementSpec, type Metric, type MetricPolicy, type SlaPolicy, type Target } from './model.js'
-import { compile } from '../calendar/index.js'
+import { make as compile } from '../calendar/index.js'
 import type { CalendarError } from '../calendar/index.js'
 
 const h = (hours: number) => ({ _tag: 'BusinessTime', duration: (hours * 3_600_000) as Duration }) as const
@@ -60,7 +60,7 @@ const describeTarget = (t: Target): string => (t._tag === 'BusinessTime' ? toISO
 const check = (policy: SlaPolicy, options: PolicyOptions): SlaError | undefined => {
   let previous: number | undefined
   for (const [i, w] of policy.warnings.entries()) {
-    if (!(typeof w === 'number' && w > 0 && w < 1 && (previous === undefined || w > previous))) return invalidThreshold(`warnings[${i}]`, w, previous)
+    if (!(typeof w === 'number' && w > 0 && w < 1 && (previous === undefined || w > previous))) return invalidWarningThreshold(`warnings[${i}]`, w, previous)
     previous = w
   }
   const priorities = options.matrix?.priorities.map((p) => p.name)
@@ -199,7 +199,7 @@ export const targetFor = (metric: Metric, priority: string, kind?: TicketKind) =
 export const definedMetrics = (policy: SlaPolicy): ReadonlyArray<Metric> => metrics.filter((m) => policy.metrics[m] !== undefined)
 
 /**
- * Checks and compiles an agreement: the calendar (as `Calendar.compile` does) and the policy (as
+ * Checks and compiles an agreement: the calendar (as `Calendar.make` does) and the policy (as
  * {@link make} does, with the matrix when given). Errors name their path inside the agreement.
  *
  * @example
@@ -209,9 +209,9 @@ export const definedMetrics = (policy: SlaPolicy): ReadonlyArray<Metric> => metr
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Priority, Sla } from 'itsm-kit'
  * const spec = { customer: 'Fjord AS', calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy }
- * assert.deepStrictEqual(pipe(Sla.compileAgreement(spec, { matrix: Priority.itilDefault }), E.map((a) => [a.customer, a.calendar.zone])), E.right(['Fjord AS', 'Europe/Oslo']))
+ * assert.deepStrictEqual(pipe(Sla.makeAgreement(spec, { matrix: Priority.itilDefault }), E.map((a) => [a.customer, a.calendar.zone])), E.right(['Fjord AS', 'Europe/Oslo']))
  * const broken = { ...spec, calendar: { zone: 'Europe/Oslo', weekly: {} } }
- * assert.deepStrictEqual(pipe(Sla.compileAgreement(broken), E.mapLeft((e) => e.message)), E.left(
+ * assert.deepStrictEqual(pipe(Sla.makeAgreement(broken), E.mapLeft((e) => e.message)), E.left(
  *   'calendar.weekly: expected at least one opening interval in the week or in an exception, received a calendar that is never open'))
  * ```
  * @category constructors

@@ -54,7 +54,7 @@ describe('values that bypass the constructors', () => {
 const battery = (): string => {
   const out: unknown[] = []
   const cal = pipe(
-    Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })),
+    Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })),
     E.getOrElseW((e) => {
       throw new Error(e.message)
     })

@@ -488,7 +488,7 @@ export const exceptionOnlySpec: fc.Arbitrary<Calendar.CalendarSpec> = fc
 
 /** Compiles a spec the generators made; a Left here is a bug in the generator or in compile. */
 export const compileOrThrow = (spec: Calendar.CalendarSpec): Calendar.BusinessCalendar => {
-  const c = Calendar.compile(spec)
+  const c = Calendar.make(spec)
   if (E.isLeft(c)) throw new Error(`generated spec does not compile: ${c.left.message}\n${JSON.stringify(spec)}`)
   return c.right
 }

@@ -9,7 +9,7 @@ const weekdays = compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00'
 
 describe('bad input', () => {
   it('an empty calendar is refused when compiled', () => {
-    expect(getLeft(Calendar.compile({ zone: 'Europe/Oslo', weekly: {} }))._tag).toBe('NoOpenTime')
+    expect(getLeft(Calendar.make({ zone: 'Europe/Oslo', weekly: {} }))._tag).toBe('NoOpenTime')
   })
 
   it('a NaN duration is refused by every checked duration constructor, and the literal ones give the invalid duration', () => {

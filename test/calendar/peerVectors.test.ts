@@ -117,7 +117,7 @@ const calendarOf = (name: string): Calendar.BusinessCalendar => {
   if (cached !== undefined) return cached
   const c = fixture.calendars[name]
   if (c === undefined) throw new Error(`no calendar ${name} in the fixture`)
-  const cal = get(Calendar.compile(toSpec(c)), `calendar ${name}`)
+  const cal = get(Calendar.make(toSpec(c)), `calendar ${name}`)
   compiled.set(name, cal)
   return cal
 }

@@ -131,7 +131,7 @@ await check('node', () => {
   const cjs = project(tarball, 'node-cjs')
   const due = `
 const due = (Calendar, Time, E) => {
-  const cal = Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO }))
+  const cal = Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO }))
   const at = Time.fromISO('2025-03-07T15:30:00+01:00')
   const d = Time.hours(4)
   if (!E.isRight(cal) || !E.isRight(at) || !E.isRight(d)) throw new Error('construction failed')

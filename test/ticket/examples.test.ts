@@ -10,7 +10,7 @@ const oslo = compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', cl
 const at = (hhmm: string, day = '2025-03-10') => instant(`${day}T${hhmm}:00+01:00`)
 const kari = { role: 'agent', id: 'kari' } as const
 const lars = { role: 'agent', id: 'lars' } as const
-const id = (s: string) => getRight(Ticket.ticketId(s))
+const id = (s: string) => getRight(Ticket.makeTicketId(s))
 const context: Ticket.DecideContext = { ...Ticket.defaultContext, autoClose: { calendar: oslo, businessDays: 3 } }
 const run = (commands: ReadonlyArray<Ticket.TicketCommand>) => getRight(Ticket.runEvents(commands, context))
 
