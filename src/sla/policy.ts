@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import type { TicketKind } from '../classification/index.js'
 import type { Matrix } from '../priority/index.js'
@@ -170,21 +171,7 @@ export const decodePolicy = (u: unknown, options: PolicyOptions = {}): E.Either<
  */
 export const encodePolicy = (policy: SlaPolicy): unknown => (policyIssue(policy, '', true) === undefined ? SlaPolicyJson.encode(policy) : null)
 
-/**
- * Returns the target a policy sets for a metric, a priority and (optionally) a ticket kind, if any
- * (none for values that are not a policy, a metric or a priority name).
- *
- * @example
- * ```ts
- * import * as assert from 'node:assert'
- * import { pipe } from 'fp-ts/lib/function.js'
- * import { Sla } from 'itsm-kit'
- * assert.deepStrictEqual(pipe(Sla.examplePolicy, Sla.targetFor('restore', 'P4')), undefined)
- * assert.strictEqual(pipe(Sla.examplePolicy, Sla.targetFor('response', 'P1'))?._tag, 'BusinessTime')
- * ```
- * @category queries
- * @since 0.1.0
- */
+/** The target of a metric, priority and kind, or undefined: the lookup the clocks make. @internal */
 export const targetFor = (metric: Metric, priority: string, kind?: TicketKind) => (self: SlaPolicy): Target | undefined => {
   // values a JavaScript caller should not pass have no target
   if (!isRecord(self) || !isRecord(self.metrics) || typeof metric !== 'string' || typeof priority !== 'string') return undefined
@@ -194,6 +181,27 @@ export const targetFor = (metric: Metric, priority: string, kind?: TicketKind) =
   const table = isRecord(byKind) ? byKind : m.targets
   return isRecord(table) ? own(table, priority) : undefined
 }
+
+/**
+ * The target a policy sets for a metric, a priority and (optionally) a ticket kind, or `none`
+ * (also for values that are not a policy, a metric or a priority name).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Sla } from 'itsm-kit'
+ * assert.deepStrictEqual(pipe(Sla.examplePolicy, Sla.targetFor('restore', 'P4')), O.none)
+ * assert.deepStrictEqual(pipe(Sla.examplePolicy, Sla.targetFor('response', 'P1'), O.map((t) => t._tag)), O.some('BusinessTime'))
+ * ```
+ * @category queries
+ * @since 0.1.0 (returned `Target | undefined` until 0.3.0)
+ */
+export const targetOption =
+  (metric: Metric, priority: string, kind?: TicketKind) =>
+  (self: SlaPolicy): O.Option<Target> =>
+    O.fromNullable(targetFor(metric, priority, kind)(self))
 
 /** @internal */
 export const definedMetrics = (policy: SlaPolicy): ReadonlyArray<Metric> => metrics.filter((m) => policy.metrics[m] !== undefined)
