@@ -7,7 +7,7 @@
 import * as assert from 'node:assert'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { Calendar, Classification, Sla, Ticket, Time } from 'itsm-kit'
+import { Calendar, Classification, Kind, Sla, Ticket, Time } from 'itsm-kit'
 
 const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
   pipe(
@@ -77,7 +77,7 @@ const fromProposal = (
     { _tag: 'Prioritise', at: when, actor, urgency, impact }
   ]
 }
-const classify = (title: string, channel: Classification.Channel) => {
+const classify = (title: string, channel: Kind.Channel) => {
   const proposal = Classification.classify({ channel, text: title })(classifier)
   console.log(`"${title}"\n  ${Classification.explain(proposal).join('\n  ')}`)
   return proposal

@@ -17,12 +17,13 @@ import ts from 'typescript'
 const LAYERS = [
   ['internal'],
   ['time'],
-  ['calendar', 'classification', 'priority'],
+  ['calendar', 'kind', 'priority'],
+  ['classification'],
   ['ticket'],
   ['sla'],
   ['escalation', 'workaround'],
   ['report'],
-  ['.'], // src/index.ts, the root entry: every concept as a namespace, and Codec
+  ['.'], // src/index.ts, the root entry: every concept as a namespace
   ['cli']
 ]
 

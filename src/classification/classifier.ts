@@ -4,7 +4,7 @@ import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { decodeWith } from '../internal/decodeError.js'
 import { hasCategory, isUnder } from './categories.js'
 import { ClassifierJson, FieldsJson } from './codec.js'
-import { isChannel } from './kinds.js'
+import { channelTraits, isChannel } from '../kind/index.js'
 import {
   conditionTooDeep,
   duplicateRuleId,
@@ -15,7 +15,6 @@ import {
   type ClassificationError
 } from './errors.js'
 import {
-  channelTraits,
   type Classifier,
   type ClassifierContext,
   type ClassifierInput,

@@ -1,4 +1,4 @@
-import type { TicketKind } from '../classification/index.js'
+import type { TicketKind } from '../kind/index.js'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import * as Sla from '../sla/index.js'

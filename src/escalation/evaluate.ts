@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { addBusinessTime, businessTimeBetween, nextOpening, type BusinessCalendar } from '../calendar/index.js'
-import type { KindRules } from '../classification/index.js'
+import type { KindRules } from '../kind/index.js'
 import { decodeError, makeIssue } from '../internal/decodeError.js'
 import { evaluateTimeline, pausingParties, type Agreement, type ClockState, type MetricResult, type SlaError } from '../sla/index.js'
 import type { Duration, Instant } from '../time/index.js'

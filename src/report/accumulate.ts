@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as Calendar from '../calendar/index.js'
-import type { KindRules } from '../classification/index.js'
+import type { KindRules } from '../kind/index.js'
 import * as Sla from '../sla/index.js'
 import * as Time from '../time/index.js'
 import type { Duration, Instant } from '../time/index.js'

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as Calendar from '../calendar/index.js'
-import type { KindRules } from '../classification/index.js'
+import type { KindRules } from '../kind/index.js'
 import * as Priority from '../priority/index.js'
 import type { Agreement } from '../sla/index.js'
 import type { Duration, Instant } from '../time/index.js'

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import { hasResolutionTarget, hasResponseTarget, allowsWorkaround } from '../classification/index.js'
-import type { KindRules, TicketKind } from '../classification/index.js'
+import { hasResolutionTarget, hasResponseTarget, allowsWorkaround } from '../kind/index.js'
+import type { KindRules, TicketKind } from '../kind/index.js'
 import { addBusinessDays, addBusinessTime, businessTimeBetween, endOfBusinessDay, nextOpening, openIntervals } from '../calendar/index.js'
 import { closedStretches, isBusinessCalendar, type BusinessCalendar, type OpenInterval } from '../calendar/index.js'
 import { decodeError, makeIssue, type Issue } from '../internal/decodeError.js'
@@ -343,7 +343,7 @@ export const argumentIssue = (agreement: unknown, now: unknown, options: unknown
     if (th !== undefined && !(Array.isArray(th) && th.every(isShare))) return makeIssue('options.thresholds', 'a list of fractions strictly between 0 and 1', th)
     const context = options['context']
     if (context !== undefined && !(isRecord(context) && isRecord(context['kinds']))) return makeIssue('options.context', 'a ticket context (such as Ticket.defaultContext)', context)
-    if (options['kinds'] !== undefined && !isRecord(options['kinds'])) return makeIssue('options.kinds', 'kind rules (such as Classification.defaultKindRules)', options['kinds'])
+    if (options['kinds'] !== undefined && !isRecord(options['kinds'])) return makeIssue('options.kinds', 'kind rules (such as Kind.defaultKindRules)', options['kinds'])
   }
   return undefined
 }

@@ -1,5 +1,5 @@
 import type { AwaitingParty } from '../ticket/index.js'
-import type { TicketKind } from '../classification/index.js'
+import type { TicketKind } from '../kind/index.js'
 import type { BusinessCalendar, CalendarSpec, OpenInterval } from '../calendar/index.js'
 import type { Duration, Instant } from '../time/index.js'
 

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import type { TicketKind } from '../classification/index.js'
+import type { TicketKind } from '../kind/index.js'
 import type { Matrix } from '../priority/index.js'
 import { toISODuration } from '../time/index.js'
 import type { Duration } from '../time/index.js'

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as All from '../../src/index.js'
-import { Calendar, Classification, Priority, Ticket, type Time } from '../../src/index.js'
+import { Calendar, Classification, Kind, Priority, Ticket, type Time } from '../../src/index.js'
 import * as Codec from '../../src/codec/index.js'
 
 // Every public decoder (every `decode…` function of every module, and `decode` and `is` of every
@@ -44,7 +44,7 @@ const valid: ReadonlyArray<readonly [string, Decoder, unknown]> = [
   ['Ticket.decodeHistoryWithEvents', (u) => Ticket.decodeHistoryWithEvents(u, Ticket.defaultContext), history],
   ['Ticket.decodeTicket', Ticket.decodeTicket, ticket],
   ['Priority.decodeMatrix', (u) => Priority.decodeMatrix(u), Priority.encodeMatrix(Priority.itilDefault)],
-  ['Classification.decodeKindRules', Classification.decodeKindRules, Classification.encodeKindRules(Classification.defaultKindRules)],
+  ['Kind.decodeKindRules', Kind.decodeKindRules, Kind.encodeKindRules(Kind.defaultKindRules)],
   ['Classification.decodeCategoryTree', Classification.decodeCategoryTree, Classification.encodeCategoryTree(categories)],
   ['Classification.decodeClassifier', curried['Classification.decodeClassifier'] as Decoder, { rules: [{ id: 'vpn', when: { _tag: 'Text', patterns: ['vpn'] }, then: { kind: 'incident', category: 'network.vpn' } }] }],
   ['Calendar.decodeCalendarSpec', Calendar.decodeCalendarSpec, JSON.parse(JSON.stringify(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })))],
@@ -129,7 +129,7 @@ describe('every public decoder, against anything', () => {
         'Calendar.decodeCalendarSpec',
         'Classification.decodeCategoryTree',
         'Classification.decodeClassifier',
-        'Classification.decodeKindRules',
+        'Kind.decodeKindRules',
         'Escalation.decodePolicy',
         'Escalation.decodeTiers',
         'Priority.decodeMatrix',

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Classification } from '../../src/index.js'
+import { Classification, Kind } from '../../src/index.js'
 import * as Arb from '../arbitraries/classification.js'
 import { deepFreeze, getRight } from '../helpers/unsafe.js'
 
@@ -112,7 +112,7 @@ describe('classify laws', () => {
             expect(r.path.startsWith(`rules[${o.ruleIndex}].when`)).toBe(true)
             if (r.condition === 'ReportedByMonitoring') {
               expect(at(spec, r.path)).toStrictEqual({ _tag: 'ReportedByMonitoring' })
-              expect(Classification.isProactive(input.channel)).toBe(true)
+              expect(Kind.isProactive(input.channel)).toBe(true)
             } else expect(at(spec, r.path)).toBe(r.criterion)
             if (r.condition === 'Text') {
               expect(input.text).toContain(r.matched)

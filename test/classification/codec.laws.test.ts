@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Classification } from '../../src/index.js'
+import { Classification, Kind } from '../../src/index.js'
 import * as Arb from '../arbitraries/classification.js'
 import { deepFreeze } from '../helpers/unsafe.js'
 import { context } from './nordicDesk.js'
@@ -53,17 +53,17 @@ describe('codec laws', () => {
   it('decode(encode(kind rules)) = right(kind rules), also through JSON text', () => {
     fc.assert(
       fc.property(Arb.kindRules, (rules) => {
-        expect(Classification.decodeKindRules(deepFreeze(Classification.encodeKindRules(rules)))).toStrictEqual(E.right(rules))
-        expect(Classification.decodeKindRules(viaJson(Classification.encodeKindRules(rules)))).toStrictEqual(E.right(rules))
+        expect(Kind.decodeKindRules(deepFreeze(Kind.encodeKindRules(rules)))).toStrictEqual(E.right(rules))
+        expect(Kind.decodeKindRules(viaJson(Kind.encodeKindRules(rules)))).toStrictEqual(E.right(rules))
       }),
       { numRuns }
     )
   })
 
   it('decoders never throw, whatever they are given, and fail with a path', () => {
-    const decoders: ReadonlyArray<(u: unknown) => E.Either<Classification.ClassificationError, unknown>> = [
+    const decoders: ReadonlyArray<(u: unknown) => E.Either<Classification.ClassificationError | Kind.KindError, unknown>> = [
       Classification.decodeCategoryTree,
-      Classification.decodeKindRules,
+      Kind.decodeKindRules,
       (u) => Classification.decodeClassifier(u, context)
     ]
     fc.assert(

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { Classification } from '../../src/index.js'
+import { Classification, Kind } from '../../src/index.js'
 import { getLeft } from '../helpers/unsafe.js'
 import { categories, context } from './nordicDesk.js'
 
 // Pins the wording of every classification error: users read these, and tests elsewhere switch on _tag.
 const tree = (json: unknown) => getLeft(Classification.decodeCategoryTree(json))
-const kinds = (json: unknown) => getLeft(Classification.decodeKindRules(json))
+const kinds = (json: unknown) => getLeft(Kind.decodeKindRules(json))
 const classifier = (json: unknown, ctx: Classification.ClassifierContext = context) => getLeft(Classification.decodeClassifier(json, ctx))
 const oneRule = (rule: Record<string, unknown>) => classifier({ rules: [{ id: 'r1', when: { _tag: 'ReportedByMonitoring' }, then: { kind: 'incident' }, ...rule }] })
-const defaults = Classification.defaultKindRules.kinds
+const defaults = Kind.defaultKindRules.kinds
 
 describe('kind rule errors', () => {
   it('a response target on a kind without a requester', () => {

@@ -3,13 +3,13 @@ import { pipe } from 'fp-ts/lib/function.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { describe, expectTypeOf, it } from 'vitest'
-import { Classification } from '../../src/index.js'
+import { Classification, Kind } from '../../src/index.js'
 import { categories, classifier, classifierJson, context } from './nordicDesk.js'
 
 describe('data-last classification functions infer inside pipe', () => {
   it('kind-rule queries answer booleans', () => {
-    expectTypeOf(pipe(Classification.defaultKindRules, Classification.needsPriority('incident'))).toEqualTypeOf<boolean>()
-    expectTypeOf(pipe(Classification.defaultKindRules, Classification.ruleFor('problem'))).toEqualTypeOf<Classification.KindRule>()
+    expectTypeOf(pipe(Kind.defaultKindRules, Kind.needsPriority('incident'))).toEqualTypeOf<boolean>()
+    expectTypeOf(pipe(Kind.defaultKindRules, Kind.ruleFor('problem'))).toEqualTypeOf<Kind.KindRule>()
   })
 
   it('tree queries return options of categories', () => {
@@ -21,8 +21,8 @@ describe('data-last classification functions infer inside pipe', () => {
   it('classify returns a proposal whose kind is a ticket kind', () => {
     const proposal = pipe(classifier, Classification.classify({ channel: 'email', text: 'x' }))
     expectTypeOf(proposal).toEqualTypeOf<Classification.Proposal>()
-    expectTypeOf(proposal.fields.kind).toEqualTypeOf<Classification.TicketKind | undefined>()
-    expectTypeOf(proposal.origins.kind).toEqualTypeOf<Classification.FieldOrigin<Classification.TicketKind>>()
+    expectTypeOf(proposal.fields.kind).toEqualTypeOf<Kind.TicketKind | undefined>()
+    expectTypeOf(proposal.origins.kind).toEqualTypeOf<Classification.FieldOrigin<Kind.TicketKind>>()
   })
 
   it('constructors compose in Either pipelines with one error type', () => {
@@ -37,6 +37,6 @@ describe('data-last classification functions infer inside pipe', () => {
     // @ts-expect-error 'fax' is not a channel
     Classification.classify({ channel: 'fax', text: '' })
     // @ts-expect-error 'bug' is not a ticket kind
-    Classification.needsPriority('bug')
+    Kind.needsPriority('bug')
   })
 })
