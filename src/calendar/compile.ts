@@ -138,7 +138,7 @@ export const compile = (spec: CalendarSpec): E.Either<CalendarError, BusinessCal
   )
 
 /**
- * Whether a value is a business calendar: one that {@link compile} made, or a copy of one (a
+ * Whether a value is a business calendar: one that {@link make} made, or a copy of one (a
  * `structuredClone`d calendar keeps its spec and is compiled again where it is used). A guard for
  * arguments that come from JavaScript callers; it never throws.
  *
@@ -160,11 +160,11 @@ export const isBusinessCalendar = (u: unknown): u is BusinessCalendar => {
   return r._tag === 'BusinessCalendar' && typeof r.zone === 'string' && typeof r.spec === 'object' && r.spec !== null
 }
 
-/** A calendar that is never open, for a value that did not come from {@link compile}. */
+/** A calendar that is never open, for a value that did not come from {@link make}. */
 const neverOpen = (): Compiled => makeCompiled(makePlan({ zone: 'UTC', weekly: {} }), makeZoneRules('UTC'))
 
 /**
- * The engine state of a calendar. A value that did not come from {@link compile} (a
+ * The engine state of a calendar. A value that did not come from {@link make} (a
  * `structuredClone`d or hand-made one, or one frozen together with its cache) is compiled again
  * from its spec, on every call; one whose spec does not compile is treated as never open.
  *

@@ -3,7 +3,7 @@
  * open time lies between two instants or after one.
  *
  * A {@link CalendarSpec} is plain data (zone, weekly hours, holiday rules, exceptions);
- * {@link compile} checks it and returns a {@link BusinessCalendar} whose queries are a binary
+ * {@link make} checks it and returns a {@link BusinessCalendar} whose queries are a binary
  * search over open intervals generated once per year. Intervals are half-open, business time is
  * real elapsed time, {@link addBusinessTime} returns the earliest matching instant and
  * {@link subtractBusinessTime} the latest.

@@ -254,7 +254,7 @@ const within = <Err extends SlaError | CalendarError>(field: string, e: Err): Er
 
 /**
  * Reads an agreement from JSON (`{ customer?, service?, calendar, policy }`), reporting every
- * malformed field with its path, then checks and compiles it as {@link compileAgreement} does.
+ * malformed field with its path, then checks and compiles it as {@link makeAgreement} does.
  *
  * @example
  * ```ts
