@@ -43,7 +43,7 @@ export const denseFigures = (seed: number, queries = 2000): DenseFigures => {
   const gc = getGc()
   const before = usedBytes(gc)
   const t0 = performance.now()
-  const cal = unwrap(Calendar.compile(denseSpec))
+  const cal = unwrap(Calendar.make(denseSpec))
   const compileMs = performance.now() - t0
   const from = Date.UTC(2000, 0, 3, 9, 0, 7) as Time.Instant
   const far = (from + 190 * YEAR) as Time.Instant

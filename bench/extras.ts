@@ -14,7 +14,7 @@ const median = (xs: ReadonlyArray<number>): number => {
 /** Local years whose table a compiled calendar has built so far (an internal figure, for benchmarks). */
 export const generatedYears = (cal: Calendar.BusinessCalendar): number => readCompiled(cal)?.cache.tables.filter((t) => t !== undefined).length ?? 0
 
-const FOUR_HOURS = unwrap(Time.hours(4))
+const FOUR_HOURS = Time.hours(4)
 const midJune = (year: number): Time.Instant => unwrap(Time.fromEpochMillis(Date.UTC(year, 5, 15, 10)))
 
 let keep = 0
@@ -48,7 +48,7 @@ export const firstUse = (spec: Calendar.CalendarSpec, samples = 51): FirstUse =>
   for (let i = -8; i < samples; i++) {
     const at = midJune(2030 + 2 * (i + 8))
     const t0 = performance.now()
-    const cal = unwrap(Calendar.compile(spec))
+    const cal = unwrap(Calendar.make(spec))
     const t1 = performance.now()
     keep += Calendar.addBusinessTime(at, FOUR_HOURS)(cal)
     const t2 = performance.now()
@@ -58,7 +58,7 @@ export const firstUse = (spec: Calendar.CalendarSpec, samples = 51): FirstUse =>
     totalMs.push(t2 - t0)
     firstYears.push(generatedYears(cal))
   }
-  const cal = unwrap(Calendar.compile(spec))
+  const cal = unwrap(Calendar.make(spec))
   keep += Calendar.addBusinessTime(midJune(2025), FOUR_HOURS)(cal)
   const extendMs: number[] = []
   const extendYears: number[] = []
@@ -113,7 +113,7 @@ export const memoryFor10Years = (specs: ReadonlyArray<Calendar.CalendarSpec>, co
   const exposedGc = (globalThis as { gc?: unknown }).gc !== undefined
   const gc = getGc()
   const cals: Calendar.BusinessCalendar[] = []
-  for (let c = 0; c < copies; c++) for (const spec of specs) cals.push(unwrap(Calendar.compile(spec)))
+  for (let c = 0; c < copies; c++) for (const spec of specs) cals.push(unwrap(Calendar.make(spec)))
   const before = usedBytes(gc)
   for (const cal of cals) for (let y = 2025; y <= 2034; y++) keep += Calendar.isOpen(midJune(y))(cal) ? 1 : 0
   const after = usedBytes(gc)

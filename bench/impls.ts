@@ -45,7 +45,7 @@ export const utcSpec = Calendar.weekdays({ zone: 'UTC', opens: '08:00', closes: 
 
 /** itsm-kit through its public API, exactly as an application calls it. */
 export const itsmKit = (spec: Calendar.CalendarSpec, name = 'itsm-kit'): Impl => {
-  const cal = unwrap(Calendar.compile(spec))
+  const cal = unwrap(Calendar.make(spec))
   return {
     name,
     add: (t, d) => Calendar.addBusinessTime(t as Time.Instant, d as Time.Duration)(cal),

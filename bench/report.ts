@@ -21,7 +21,7 @@ const history = historiesOf(rand, { start: Date.UTC(2025, 0, 1), days: 330, anyT
 
 const histories = Array.from({ length: HISTORIES }, (_, n) => history(n))
 const events = histories.reduce((sum, h) => sum + h.length, 0)
-const oslo = Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO }))
+const oslo = Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO }))
 if (E.isLeft(oslo)) throw new Error(oslo.left.message)
 const agreements = Array.from({ length: CUSTOMERS }, (_, i) => ({ customer: `C${i}`, policy: Sla.examplePolicy, calendar: oslo.right }))
 const from = Date.UTC(2024, 11, 31, 23) as Time.Instant // 2025-01-01T00:00 in Oslo

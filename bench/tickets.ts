@@ -34,7 +34,7 @@ time('Ticket.replay (every rule checked)', () => histories.filter((h) => E.isRig
 time('Ticket.evolve fold (unchecked)', () => histories.filter((h) => h.reduce(Ticket.evolve, Ticket.initial)._tag === 'Ticket').length)
 
 // SLA clocks of every history at one instant, on a weekdays calendar with Norwegian holidays
-const oslo = Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO }))
+const oslo = Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO }))
 if (E.isLeft(oslo)) throw new Error(oslo.left.message)
 const agreement = { policy: Sla.examplePolicy, calendar: oslo.right }
 const evaluateAt = Date.UTC(2025, 11, 31) as Time.Instant

@@ -8,7 +8,8 @@
 import * as assert from 'node:assert'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { Calendar, Codec, Time } from 'itsm-kit'
+import { Calendar, Time } from 'itsm-kit'
+import * as Codec from 'itsm-kit/codec'
 
 /** Unwraps a Right; a Left means this walkthrough is wrong, so it stops with the error message. */
 const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
@@ -56,17 +57,17 @@ const spec = orFail(Calendar.decodeCalendarSpec(json))
 // #region compile
 // Decoding checks the shape; compiling checks the meaning (a known zone, no overlapping
 // hours, some open time at all) and prepares the fast queries.
-const overlapping = Calendar.compile({ ...spec, weekly: { ...spec.weekly, mon: [{ opens: '08:00', closes: '12:00' }, { opens: '11:00', closes: '16:00' }] } })
+const overlapping = Calendar.make({ ...spec, weekly: { ...spec.weekly, mon: [{ opens: '08:00', closes: '12:00' }, { opens: '11:00', closes: '16:00' }] } })
 assert.deepStrictEqual(
   pipe(overlapping, E.mapLeft((error) => error.message)),
   E.left('weekly.mon[1]: expected opening hours that do not overlap weekly.mon[0], received 11:00–16:00, which overlaps 08:00–12:00')
 )
-const desk = orFail(Calendar.compile(spec))
+const desk = orFail(Calendar.make(spec))
 // #endregion compile
 
 // small helpers for this walkthrough: local wall times in, local ISO strings out
-const at = (wallTime: string): Time.Instant => orFail(Time.fromLocal(wallTime, desk.zone))
-const hours = (n: number): Time.Duration => orFail(Time.hours(n))
+const at = (wallTime: string): Time.Instant => orFail(Time.fromLocal(desk.zone)(wallTime))
+const hours = Time.hours
 const local = Time.toLocalISO(desk.zone)
 
 // #region due-dates
@@ -130,19 +131,19 @@ assert.strictEqual(local(pipe(desk, Calendar.nextOpening(at('2025-03-07T11:45'))
 // #region dst
 // On a 24/7 calendar business time is real elapsed time: the spring-forward day in Oslo has
 // 23 hours, the autumn day 25.
-const always = orFail(Calendar.compile({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }))
+const always = orFail(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }))
 const oslo = always.zone
 const day = (from: string, to: string): string =>
-  Time.toISODuration(pipe(always, Calendar.businessTimeBetween(orFail(Time.fromLocal(from, oslo)), orFail(Time.fromLocal(to, oslo)))))
+  Time.toISODuration(pipe(always, Calendar.businessTimeBetween(orFail(Time.fromLocal(oslo)(from)), orFail(Time.fromLocal(oslo)(to)))))
 assert.strictEqual(day('2025-03-30T00:00', '2025-03-31T00:00'), 'PT23H')
 assert.strictEqual(day('2025-10-26T00:00', '2025-10-27T00:00'), 'PT25H')
 
 // 8 hours from Saturday 22:00 before the spring change: the wall clock shows 07:00, 9 hours later.
-const night = orFail(Time.fromLocal('2025-03-29T22:00', oslo))
+const night = orFail(Time.fromLocal(oslo)('2025-03-29T22:00'))
 assert.strictEqual(Time.toLocalISO(oslo)(pipe(always, Calendar.addBusinessTime(night, hours(8)))), '2025-03-30T07:00:00+02:00')
 
 // Wall times that do not exist move forward by the gap; repeated ones take the earlier occurrence.
-assert.deepStrictEqual(pipe(Time.fromLocal('2025-03-30T02:30', oslo), E.map(Time.toLocalISO(oslo))), E.right('2025-03-30T03:30:00+02:00'))
-assert.deepStrictEqual(pipe(Time.fromLocal('2025-10-26T02:30', oslo), E.map(Time.toLocalISO(oslo))), E.right('2025-10-26T02:30:00+02:00'))
+assert.deepStrictEqual(pipe(Time.fromLocal(oslo)('2025-03-30T02:30'), E.map(Time.toLocalISO(oslo))), E.right('2025-03-30T03:30:00+02:00'))
+assert.deepStrictEqual(pipe(Time.fromLocal(oslo)('2025-10-26T02:30'), E.map(Time.toLocalISO(oslo))), E.right('2025-10-26T02:30:00+02:00'))
 console.log(`spring-forward day: ${day('2025-03-30T00:00', '2025-03-31T00:00')}, fall-back day: ${day('2025-10-26T00:00', '2025-10-27T00:00')}`)
 // #endregion dst

@@ -18,7 +18,7 @@ const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
 
 // Mon–Fri 08:00–16:00 in Oslo, closed on Norwegian public holidays, half day on Christmas Eve
 const desk = orFail(
-  Calendar.compile(
+  Calendar.make(
     Calendar.weekdays({
       zone: 'Europe/Oslo',
       opens: '08:00',
@@ -29,7 +29,7 @@ const desk = orFail(
   )
 )
 // a 24/7 contract: open round the clock, read in Oslo time
-const roundTheClock = orFail(Calendar.compile({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }))
+const roundTheClock = orFail(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }))
 
 interface Ticket {
   readonly id: string
@@ -109,8 +109,8 @@ console.log('Christmas Eve 08:00–12:00. INC-105 runs on a 24/7 contract.')
 
 for (const ticket of tickets) {
   const { calendar } = ticket
-  const opened = orFail(Time.fromLocal(ticket.opened, calendar.zone))
-  const target = orFail(Time.hours(ticket.targetHours))
+  const opened = orFail(Time.fromLocal(calendar.zone)(ticket.opened))
+  const target = Time.hours(ticket.targetHours)
   const due = pipe(calendar, Calendar.addBusinessTime(opened, target))
   assert.strictEqual(Time.toLocalISO(calendar.zone)(due), ticket.expectedDue, `${ticket.id} due time`)
 

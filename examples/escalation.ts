@@ -20,9 +20,9 @@ const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
 // Fjord AS has a weekdays contract (08–16 Oslo, Norwegian holidays); Nordlys Logistikk has 24/7
 const fjord: Sla.Agreement = {
   policy: Sla.examplePolicy,
-  calendar: orFail(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
+  calendar: orFail(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
 }
-const nordlys: Sla.Agreement = { policy: Sla.examplePolicy, calendar: orFail(Calendar.compile({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' })) }
+const nordlys: Sla.Agreement = { policy: Sla.examplePolicy, calendar: orFail(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' })) }
 // the escalation policy as it would come from a config file
 const policy = orFail(
   Escalation.decodePolicy({
@@ -56,7 +56,7 @@ const record = (events: ReadonlyArray<Ticket.TicketEvent>, commands: ReadonlyArr
   ...orFail(Ticket.runEvents(commands, Ticket.defaultContext, orFail(Ticket.replay(events)))).events
 ]
 const describeDecision = (d: Escalation.Decision): string =>
-  d._tag === 'Escalate'
+  d._tag === 'EscalationDue'
     ? `escalate ${d.ticketId} ${d.fromTier} → ${d.toTier} (${d.reason._tag === 'TimeboxExceeded' ? `${d.reason.tier} timebox spent` : `${d.reason.priority} demands ${d.reason.atLeast}`}, due since ${local(d.dueSince)})`
     : `tell the ${d.audience} about ${d.ticketId} (${d.reason}) at ${local(d.sendAt)}`
 // #endregion setup

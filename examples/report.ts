@@ -19,8 +19,8 @@ const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
   )
 
 // #region agreements
-const oslo = orFail(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
-const roundTheClock = orFail(Calendar.compile({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }))
+const oslo = orFail(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
+const roundTheClock = orFail(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }))
 const agreements: ReadonlyArray<Sla.Agreement> = [
   { customer: 'Bryggen Hotell', policy: Sla.examplePolicy, calendar: oslo },
   { customer: 'Fjord Regnskap AS', policy: Sla.examplePolicy, calendar: oslo },
@@ -29,7 +29,7 @@ const agreements: ReadonlyArray<Sla.Agreement> = [
 // #endregion agreements
 
 const zone = oslo.zone
-const at = (wall: string): Time.Instant => orFail(Time.fromLocal(wall, zone))
+const at = (wall: string): Time.Instant => orFail(Time.fromLocal(zone)(wall))
 const kari = { role: 'agent', id: 'kari' } as const
 const customerActor = { role: 'customer', id: 'requester' } as const
 const levels = ['high', 'medium', 'low'] as const

@@ -18,14 +18,14 @@ const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
 
 // #region setup
 const agreement = orFail(
-  Sla.compileAgreement({
+  Sla.makeAgreement({
     customer: 'Fjord Regnskap AS',
     calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO }),
     policy: Sla.examplePolicy
   })
 )
 const zone = agreement.calendar.zone
-const at = (wall: string): Time.Instant => orFail(Time.fromLocal(wall, zone))
+const at = (wall: string): Time.Instant => orFail(Time.fromLocal(zone)(wall))
 const kari = { role: 'agent', id: 'kari' } as const
 const ola = { role: 'customer', id: 'ola' } as const
 // #endregion setup
@@ -34,7 +34,7 @@ const ola = { role: 'customer', id: 'ola' } as const
 const { events } = orFail(
   Ticket.runEvents(
     [
-      { _tag: 'Open', at: at('2025-03-07T15:45'), actor: kari, ticketId: orFail(Ticket.ticketId('INC-310')), channel: 'portal', customer: 'Fjord Regnskap AS', requester: 'ola', title: 'Invoices print blank', kind: 'incident' },
+      { _tag: 'Open', at: at('2025-03-07T15:45'), actor: kari, ticketId: orFail(Ticket.makeTicketId('INC-310')), channel: 'portal', customer: 'Fjord Regnskap AS', requester: 'ola', title: 'Invoices print blank', kind: 'incident' },
       { _tag: 'Prioritise', at: at('2025-03-07T15:45'), actor: kari, urgency: 'medium', impact: 'medium' },
       { _tag: 'Reply', at: at('2025-03-07T15:50'), actor: kari, message: 'Could you send a screenshot of the print dialog?' },
       { _tag: 'Await', at: at('2025-03-07T15:55'), actor: kari, party: 'customer', reason: 'Screenshot requested' },

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import { Calendar, Classification, Sla, Ticket, Time } from 'itsm-kit'
+import { Calendar, Classification, Kind, Sla, Ticket, Time } from 'itsm-kit'
 
 const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
   pipe(
@@ -16,11 +16,11 @@ const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
   )
 
 // #region setup
-const desk = orFail(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
+const desk = orFail(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
 // the ITIL matrix, new tickets at the first line, resolved tickets close after 3 silent business days
 const context: Ticket.DecideContext = { ...Ticket.defaultContext, autoClose: { calendar: desk, businessDays: 3 } }
-const at = (hhmm: string): Time.Instant => orFail(Time.fromLocal(`2025-03-10T${hhmm}`, desk.zone))
-const id = (s: string): Ticket.TicketId => orFail(Ticket.ticketId(s))
+const at = (hhmm: string): Time.Instant => orFail(Time.fromLocal(desk.zone)(`2025-03-10T${hhmm}`))
+const id = (s: string): Ticket.TicketId => orFail(Ticket.makeTicketId(s))
 const kari = { role: 'agent', id: 'kari' } as const
 const lars = { role: 'agent', id: 'lars' } as const
 // #endregion setup
@@ -41,7 +41,7 @@ const categories = orFail(
 )
 const levels = ['high', 'medium', 'low']
 const classifier = orFail(
-  Classification.decodeClassifier({ categories, urgencies: levels, impacts: levels })({
+  Classification.decodeClassifier({
     rules: [
       {
         id: 'suspicious-email',
@@ -61,7 +61,7 @@ const classifier = orFail(
       },
       { id: 'everyone', when: { _tag: 'Text', patterns: ['for alle', 'för alla', 'kaikilla', 'wszyscy'], match: 'word' }, then: { impact: 'high' } }
     ]
-  })
+  }, { categories, urgencies: levels, impacts: levels })
 )
 /** The Classify and Prioritise commands a proposal stands for; the agent fills what the rules left open. */
 const fromProposal = (
@@ -77,7 +77,7 @@ const fromProposal = (
     { _tag: 'Prioritise', at: when, actor, urgency, impact }
   ]
 }
-const classify = (title: string, channel: Classification.Channel) => {
+const classify = (title: string, channel: Kind.Channel) => {
   const proposal = Classification.classify({ channel, text: title })(classifier)
   console.log(`"${title}"\n  ${Classification.explain(proposal).join('\n  ')}`)
   return proposal

@@ -19,11 +19,11 @@ const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
 
 // #region setup
 // Nordlys Energi has a 24/7 contract; Fjord Regnskap AS has office hours in Oslo
-const allDay = orFail(Calendar.compile(Calendar.alwaysOpen))
-const oslo = orFail(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
+const allDay = orFail(Calendar.make(Calendar.alwaysOpen))
+const oslo = orFail(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
 const calendarOf = (customer: string) => (customer === 'Nordlys Energi' ? allDay : oslo)
-const at = (local: string): Time.Instant => orFail(Time.fromLocal(local, oslo.zone))
-const id = (s: string): Ticket.TicketId => orFail(Ticket.ticketId(s))
+const at = (local: string): Time.Instant => orFail(Time.fromLocal(oslo.zone)(local))
+const id = (s: string): Ticket.TicketId => orFail(Ticket.makeTicketId(s))
 const lars = { role: 'agent', id: 'lars' } as const
 
 // the app's event store: one list of events per ticket (a database table in real life)

@@ -17,12 +17,13 @@ import ts from 'typescript'
 const LAYERS = [
   ['internal'],
   ['time'],
-  ['calendar', 'classification', 'priority'],
+  ['calendar', 'kind', 'priority'],
+  ['classification'],
   ['ticket'],
   ['sla'],
   ['escalation', 'workaround'],
   ['report'],
-  ['.'], // src/index.ts, the root entry: every concept as a namespace, and Codec
+  ['.'], // src/index.ts, the root entry: every concept as a namespace
   ['cli']
 ]
 
@@ -114,7 +115,9 @@ for (const file of files) {
     }
     if (from === 'codec') continue // the public entry may import everything
     if (to === 'codec') {
-      if (!(from === '.' && targetRel === 'codec/index.js')) report('codec', 'src/codec/ is the public itsm-kit/codec entry: nothing in src imports it (use internal/ for decode errors and io-ts helpers)')
+      // the command line is a user of the package: it may read the public entry, as users do
+      if (!((from === '.' || from === 'cli') && targetRel === 'codec/index.js'))
+        report('codec', 'src/codec/ is the public itsm-kit/codec entry: only src/index.ts and the command line import it (use internal/ for decode errors and io-ts helpers)')
       continue
     }
     if (!rank.has(from)) {

@@ -45,7 +45,7 @@ export const previousClosingAt = (c: Compiled, t: number): number => {
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * assert.strictEqual(pipe(oslo, Calendar.isOpen(at('2025-03-07T08:00:00+01:00'))), true)
  * assert.strictEqual(pipe(oslo, Calendar.isOpen(at('2025-03-07T16:00:00+01:00'))), false)
@@ -65,7 +65,7 @@ export const isOpen = (at: Instant) => (self: BusinessCalendar): boolean => isOp
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const friday = pipe(Time.fromISO('2025-03-07T16:00:00+01:00'), E.getOrElseW(() => assert.fail()))
  * assert.strictEqual(Time.toISO(pipe(oslo, Calendar.nextOpening(friday))), '2025-03-10T07:00:00Z')
  * ```
@@ -88,7 +88,7 @@ export const nextOpening = (at: Instant) => (self: BusinessCalendar): Instant =>
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const closing = (iso: string) => Time.toLocalISO(oslo.zone)(pipe(oslo, Calendar.previousClosing(at(iso))))
  * assert.strictEqual(closing('2025-03-09T12:00:00+01:00'), '2025-03-07T16:00:00+01:00')
@@ -122,13 +122,10 @@ export const previousClosing = (at: Instant) => (self: BusinessCalendar): Instan
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const due = pipe(
- *   E.Do,
- *   E.apS('at', Time.fromISO('2025-03-07T15:30:00+01:00')),
- *   E.apSW('target', Time.hours(4)),
- *   E.map(({ at, target }) => pipe(oslo, Calendar.addBusinessTime(at, target))),
- *   E.map(Time.toLocalISO(oslo.zone))
+ *   Time.fromISO('2025-03-07T15:30:00+01:00'),
+ *   E.map((at) => pipe(oslo, Calendar.addBusinessTime(at, Time.hours(4)), Time.toLocalISO(oslo.zone)))
  * )
  * assert.deepStrictEqual(due, E.right('2025-03-10T11:30:00+01:00'))
  * ```
@@ -149,13 +146,10 @@ export const addBusinessTime = (at: Instant, duration: Duration) => (self: Busin
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const start = pipe(
- *   E.Do,
- *   E.apS('at', Time.fromISO('2025-03-10T16:00:00+01:00')),
- *   E.apSW('back', Time.hours(8)),
- *   E.map(({ at, back }) => pipe(oslo, Calendar.subtractBusinessTime(at, back))),
- *   E.map(Time.toLocalISO(oslo.zone))
+ *   Time.fromISO('2025-03-10T16:00:00+01:00'),
+ *   E.map((at) => pipe(oslo, Calendar.subtractBusinessTime(at, Time.hours(8)), Time.toLocalISO(oslo.zone)))
  * )
  * assert.deepStrictEqual(start, E.right('2025-03-10T08:00:00+01:00'))
  * ```
@@ -178,7 +172,7 @@ export const subtractBusinessTime = (at: Instant, duration: Duration) => (self: 
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const spent = pipe(
  *   E.Do,
  *   E.apS('from', Time.fromISO('2025-03-07T15:30:00+01:00')),
@@ -205,7 +199,7 @@ export const businessTimeBetween = (from: Instant, to: Instant) => (self: Busine
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const spans = pipe(
  *   E.Do,
  *   E.apS('from', Time.fromISO('2025-03-07T15:30:00+01:00')),

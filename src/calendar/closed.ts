@@ -56,7 +56,7 @@ const namesOn = (c: Compiled, spec: BusinessCalendar['spec'], first: number, las
  * const spec = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
  * const stretches = pipe(
  *   E.Do,
- *   E.apS('oslo', Calendar.compile(spec)),
+ *   E.apS('oslo', Calendar.make(spec)),
  *   E.apSW('from', Time.fromISO('2025-05-16T15:00:00+02:00')),
  *   E.apSW('to', Time.fromISO('2025-05-19T09:00:00+02:00')),
  *   E.map(({ oslo, from, to }) => pipe(oslo, Calendar.closedStretches(from, to))),

@@ -26,7 +26,7 @@ const years = { name: Name, firstYear: Year, lastYear: Year }
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.deepStrictEqual(Codec.OpeningHoursJson.decode({ opens: '22:00', closes: '06:00' }), E.right({ opens: '22:00', closes: '06:00' }))
  * ```
  * @category codecs
@@ -62,7 +62,7 @@ function stringlessNth(): t.Type<number, number, unknown> {
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.strictEqual(E.isRight(Codec.DateRuleJson.decode({ _tag: 'EasterRelative', offset: -2, name: 'Good Friday' })), true)
  * ```
  * @category codecs
@@ -77,7 +77,7 @@ export const DateRuleJson: t.Type<DateRule, DateRule, unknown> = taggedUnion(rul
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const halfDay = { on: { _tag: 'FixedDate', month: 12, day: 24 }, hours: [{ opens: '08:00', closes: '12:00' }] }
  * assert.deepStrictEqual(Codec.DayExceptionJson.decode(halfDay), E.right(halfDay))
  * ```
@@ -102,7 +102,8 @@ const Hours = t.readonlyArray(OpeningHoursJson, 'a list of opening hours')
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Calendar, Codec } from 'itsm-kit'
+ * import { Calendar } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.strictEqual(E.isRight(Codec.CalendarSpecJson.decode(Calendar.alwaysOpen)), true)
  * ```
  * @category codecs

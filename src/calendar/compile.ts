@@ -110,12 +110,12 @@ const attach = (spec: CalendarSpec, zone: IanaZone): BusinessCalendar => {
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar } from 'itsm-kit'
- * const ok = Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }))
+ * const ok = Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }))
  * assert.strictEqual(E.isRight(ok), true)
- * const overlapping = Calendar.compile({ zone: 'Europe/Oslo', weekly: { mon: [{ opens: '08:00', closes: '12:00' }, { opens: '11:00', closes: '16:00' }] } })
+ * const overlapping = Calendar.make({ zone: 'Europe/Oslo', weekly: { mon: [{ opens: '08:00', closes: '12:00' }, { opens: '11:00', closes: '16:00' }] } })
  * assert.deepStrictEqual(pipe(overlapping, E.mapLeft((e) => e.message)), E.left(
  *   'weekly.mon[1]: expected opening hours that do not overlap weekly.mon[0], received 11:00–16:00, which overlaps 08:00–12:00'))
- * const never = Calendar.compile({ zone: 'Europe/Oslo', weekly: {} })
+ * const never = Calendar.make({ zone: 'Europe/Oslo', weekly: {} })
  * assert.deepStrictEqual(pipe(never, E.mapLeft((e) => e._tag)), E.left('NoOpenTime'))
  * ```
  * @category constructors
@@ -138,7 +138,7 @@ export const compile = (spec: CalendarSpec): E.Either<CalendarError, BusinessCal
   )
 
 /**
- * Whether a value is a business calendar: one that {@link compile} made, or a copy of one (a
+ * Whether a value is a business calendar: one that {@link make} made, or a copy of one (a
  * `structuredClone`d calendar keeps its spec and is compiled again where it is used). A guard for
  * arguments that come from JavaScript callers; it never throws.
  *
@@ -147,7 +147,7 @@ export const compile = (spec: CalendarSpec): E.Either<CalendarError, BusinessCal
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { Calendar } from 'itsm-kit'
- * const oslo = Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }))
+ * const oslo = Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }))
  * assert.strictEqual(E.isRight(oslo) && Calendar.isBusinessCalendar(oslo.right), true)
  * assert.strictEqual(Calendar.isBusinessCalendar({ zone: 'Europe/Oslo' }), false)
  * ```
@@ -160,11 +160,11 @@ export const isBusinessCalendar = (u: unknown): u is BusinessCalendar => {
   return r._tag === 'BusinessCalendar' && typeof r.zone === 'string' && typeof r.spec === 'object' && r.spec !== null
 }
 
-/** A calendar that is never open, for a value that did not come from {@link compile}. */
+/** A calendar that is never open, for a value that did not come from {@link make}. */
 const neverOpen = (): Compiled => makeCompiled(makePlan({ zone: 'UTC', weekly: {} }), makeZoneRules('UTC'))
 
 /**
- * The engine state of a calendar. A value that did not come from {@link compile} (a
+ * The engine state of a calendar. A value that did not come from {@link make} (a
  * `structuredClone`d or hand-made one, or one frozen together with its cache) is compiled again
  * from its spec, on every call; one whose spec does not compile is treated as never open.
  *

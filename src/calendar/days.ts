@@ -32,7 +32,7 @@ const isBusinessDate = (c: Compiled, day: number): boolean =>
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const friday = pipe(Time.fromISO('2025-03-07T10:15:00+01:00'), E.getOrElseW(() => assert.fail()))
  * assert.strictEqual(pipe(oslo, Calendar.addBusinessDays(friday, 1), Time.toLocalISO(oslo.zone)), '2025-03-10T10:15:00+01:00')
  * const evening = pipe(Time.fromISO('2025-03-07T19:00:00+01:00'), E.getOrElseW(() => assert.fail()))
@@ -77,7 +77,7 @@ export const addBusinessDays = (at: Instant, days: number) => (self: BusinessCal
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const saturday = pipe(Time.fromISO('2025-03-08T10:00:00+01:00'), E.getOrElseW(() => assert.fail()))
  * assert.strictEqual(pipe(oslo, Calendar.endOfBusinessDay(saturday), Time.toLocalISO(oslo.zone)), '2025-03-10T16:00:00+01:00')
  * ```
@@ -116,7 +116,7 @@ export const endOfBusinessDay = (at: Instant) => (self: BusinessCalendar): Insta
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
  * const spec = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: [{ _tag: 'FixedDate', month: 5, day: 17 }] })
- * const oslo = pipe(Calendar.compile(spec), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(spec), E.getOrElseW(() => assert.fail()))
  * const may17 = pipe(Time.fromISO('2025-05-17T10:00:00+02:00'), E.getOrElseW(() => assert.fail()))
  * assert.strictEqual(pipe(oslo, Calendar.isHoliday(may17)), true)
  * ```
@@ -138,7 +138,7 @@ export const isHoliday = (at: Instant) => (self: BusinessCalendar): boolean => {
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const saturday = pipe(Time.fromISO('2025-03-08T10:00:00+01:00'), E.getOrElseW(() => assert.fail()))
  * assert.strictEqual(pipe(oslo, Calendar.isBusinessDay(saturday)), false)
  * ```

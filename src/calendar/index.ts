@@ -3,7 +3,7 @@
  * open time lies between two instants or after one.
  *
  * A {@link CalendarSpec} is plain data (zone, weekly hours, holiday rules, exceptions);
- * {@link compile} checks it and returns a {@link BusinessCalendar} whose queries are a binary
+ * {@link make} checks it and returns a {@link BusinessCalendar} whose queries are a binary
  * search over open intervals generated once per year. Intervals are half-open, business time is
  * real elapsed time, {@link addBusinessTime} returns the earliest matching instant and
  * {@link subtractBusinessTime} the latest.
@@ -17,10 +17,9 @@
  * const spec = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
  * const due = pipe(
  *   E.Do,
- *   E.apS('oslo', Calendar.compile(spec)),
+ *   E.apS('oslo', Calendar.make(spec)),
  *   E.apSW('opened', Time.fromISO('2025-04-16T15:00:00+02:00')),
- *   E.apSW('target', Time.hours(2)),
- *   E.map(({ oslo, opened, target }) => pipe(oslo, Calendar.addBusinessTime(opened, target), Time.toLocalISO(oslo.zone)))
+ *   E.map(({ oslo, opened }) => pipe(oslo, Calendar.addBusinessTime(opened, Time.hours(2)), Time.toLocalISO(oslo.zone)))
  * )
  * // Maundy Thursday to Easter Monday are closed in Norway
  * assert.deepStrictEqual(due, E.right('2025-04-22T09:00:00+02:00'))
@@ -46,7 +45,7 @@ export type {
 } from './model.js'
 export { allWeekdays } from './model.js'
 export type { CalendarError, EmptyInterval, ImpossibleDate, NoOpenTime, OverlappingHours } from './errors.js'
-export { compile, isBusinessCalendar } from './compile.js'
+export { compile as make, isBusinessCalendar } from './compile.js'
 export { decodeCalendarSpec, encodeCalendarSpec } from './codec.js'
 export {
   addBusinessTime,

@@ -204,13 +204,13 @@ const at = (id: string, self: CategoryTree): Category | undefined => {
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Classification } from 'itsm-kit'
  * const tree = pipe(Classification.makeCategoryTree({ categories: [{ id: 'network', name: 'Network' }] }), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(pipe(tree, Classification.lookup('network')), O.some({ id: 'network', name: 'Network', level: 'service', path: ['network'] }))
- * assert.deepStrictEqual(pipe(tree, Classification.lookup('toString')), O.none)
+ * assert.deepStrictEqual(pipe(tree, Classification.findCategory('network')), O.some({ id: 'network', name: 'Network', level: 'service', path: ['network'] }))
+ * assert.deepStrictEqual(pipe(tree, Classification.findCategory('toString')), O.none)
  * ```
  * @category queries
  * @since 0.1.0
  */
-export const lookup =
+export const findCategory =
   (id: string) =>
   (self: CategoryTree): O.Option<Category> =>
     O.fromNullable(at(id, self))

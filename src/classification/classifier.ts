@@ -4,7 +4,7 @@ import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { decodeWith } from '../internal/decodeError.js'
 import { hasCategory, isUnder } from './categories.js'
 import { ClassifierJson, FieldsJson } from './codec.js'
-import { isChannel } from './kinds.js'
+import { channelTraits, isChannel } from '../kind/index.js'
 import {
   conditionTooDeep,
   duplicateRuleId,
@@ -15,7 +15,6 @@ import {
   type ClassificationError
 } from './errors.js'
 import {
-  channelTraits,
   type Classifier,
   type ClassifierContext,
   type ClassifierInput,
@@ -125,22 +124,20 @@ const compile = (context: ClassifierContext, spec: ClassifierSpec): E.Either<Cla
  *   E.getOrElseW(() => assert.fail())
  * )
  * const context = { categories, urgencies: ['high', 'medium', 'low'], impacts: ['high', 'medium', 'low'] }
- * const ok = Classification.makeClassifier(context)({
+ * const ok = Classification.makeClassifier({
  *   rules: [{ id: 'password', when: { _tag: 'Text', patterns: ['passord'] }, then: { kind: 'serviceRequest', category: 'accounts' } }]
- * })
+ * }, context)
  * assert.strictEqual(E.isRight(ok), true)
- * const typo = Classification.makeClassifier(context)({
+ * const typo = Classification.makeClassifier({
  *   rules: [{ id: 'password', when: { _tag: 'Text', patterns: ['passord'] }, then: { category: 'acounts', urgency: 'urgent' } }]
- * })
+ * }, context)
  * assert.deepStrictEqual(pipe(typo, E.mapLeft((e) => e.message)), E.left(
  *   'rules[0].then.category: expected the id of a category in the category tree, received "acounts"'))
  * ```
  * @category constructors
  * @since 0.1.0
  */
-export const makeClassifier =
-  (context: ClassifierContext) =>
-  (spec: ClassifierSpec): E.Either<ClassificationError, Classifier> =>
+export const makeClassifier = (spec: ClassifierSpec, context: ClassifierContext): E.Either<ClassificationError, Classifier> =>
     pipe(
       decodeWith(ClassifierJson)(spec),
       E.flatMap((decoded) => compile(context, decoded))
@@ -158,7 +155,7 @@ export const makeClassifier =
  * import { Classification } from 'itsm-kit'
  * const categories = pipe(Classification.makeCategoryTree({ categories: [] }), E.getOrElseW(() => assert.fail()))
  * const json = { rules: [{ id: 'fax', when: { _tag: 'Channel', channels: ['fax'] }, then: { kind: 'incident' }, priority: 1 }] }
- * assert.deepStrictEqual(pipe(Classification.decodeClassifier({ categories })(json), E.mapLeft((e) => e.message.split('\n'))), E.left([
+ * assert.deepStrictEqual(pipe(Classification.decodeClassifier(json, { categories }), E.mapLeft((e) => e.message.split('\n'))), E.left([
  *   'rules[0].when.channels[0]: expected one of "phone" | "chat" | "email" | "portal" | "monitoring", received "fax"',
  *   'rules[0].priority: expected no property "priority" here (known: id, when, then, description, stop), received 1'
  * ]))
@@ -166,10 +163,8 @@ export const makeClassifier =
  * @category codecs
  * @since 0.1.0
  */
-export const decodeClassifier =
-  (context: ClassifierContext) =>
-  (u: unknown): E.Either<ClassificationError, Classifier> =>
-    makeClassifier(context)(u as ClassifierSpec)
+export const decodeClassifier = (u: unknown, context: ClassifierContext): E.Either<ClassificationError, Classifier> =>
+    makeClassifier(u as ClassifierSpec, context)
 
 /**
  * Writes a classifier's rules as plain JSON data (the inverse of {@link decodeClassifier}
@@ -183,7 +178,7 @@ export const decodeClassifier =
  * import { Classification } from 'itsm-kit'
  * const categories = pipe(Classification.makeCategoryTree({ categories: [] }), E.getOrElseW(() => assert.fail()))
  * const spec = { rules: [{ id: 'alerts', when: { _tag: 'ReportedByMonitoring' as const }, then: { kind: 'incident' as const } }] }
- * assert.deepStrictEqual(pipe(Classification.makeClassifier({ categories })(spec), E.map(Classification.encodeClassifier)), E.right(spec))
+ * assert.deepStrictEqual(pipe(Classification.makeClassifier(spec, { categories }), E.map(Classification.encodeClassifier)), E.right(spec))
  * ```
  * @category codecs
  * @since 0.1.0
@@ -204,7 +199,7 @@ const classifierOf = (self: Classifier): Classifier | undefined => {
   let rebuilt: Classifier | undefined
   try {
     if (self._tag === 'Classifier') {
-      const r = makeClassifier(self.context)({ rules: self.rules })
+      const r = makeClassifier({ rules: self.rules }, self.context)
       rebuilt = E.isRight(r) ? r.right : undefined
     }
   } catch {
@@ -325,9 +320,9 @@ const evaluate = (cond: Condition, path: string, ev: Evaluation): ReadonlyNonEmp
  *   E.getOrElseW(() => assert.fail())
  * )
  * const classifier = pipe(
- *   Classification.makeClassifier({ categories })({
+ *   Classification.makeClassifier({
  *     rules: [{ id: 'password', when: { _tag: 'Text', patterns: ['passord', 'lösenord'] }, then: { kind: 'serviceRequest', category: 'accounts.password' } }]
- *   }),
+ *   }, { categories }),
  *   E.getOrElseW(() => assert.fail())
  * )
  * const proposal = pipe(classifier, Classification.classify({ channel: 'email', text: 'Jag har glömt mitt LÖSENORD', explicit: { urgency: 'low' } }))
@@ -405,13 +400,13 @@ const describeReason = (r: Reason): string => {
  * import { Classification } from 'itsm-kit'
  * const categories = pipe(Classification.makeCategoryTree({ categories: [] }), E.getOrElseW(() => assert.fail()))
  * const classifier = pipe(
- *   Classification.makeClassifier({ categories })({ rules: [
+ *   Classification.makeClassifier({ rules: [
  *     { id: 'outage', when: { _tag: 'All', conditions: [
  *       { _tag: 'Text', patterns: ['internett', 'internet'] },
  *       { _tag: 'Text', patterns: ['nede', 'down'] }
  *     ] }, then: { kind: 'incident' } },
  *     { id: 'everyone', when: { _tag: 'Text', patterns: ['for alle'] }, then: { impact: 'high' } }
- *   ] }),
+ *   ] }, { categories }),
  *   E.getOrElseW(() => assert.fail())
  * )
  * const proposal = pipe(classifier, Classification.classify({ channel: 'chat', text: 'Internett er nede for alle!', explicit: { urgency: 'high' } }))

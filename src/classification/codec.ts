@@ -1,22 +1,12 @@
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import * as t from 'io-ts'
 import { literals, record, stringWhere, tag, taggedUnion } from '../internal/primitives.js'
-import {
-  allChannels,
-  allKinds,
-  type CategoryNode,
-  type CategoryTreeSpec,
-  type Channel,
-  type ClassifierSpec,
-  type Condition,
-  type Fields,
-  type KindRule,
-  type KindRulesSpec,
-  type PriorityRule,
-  type Rule,
-  type TextMatch,
-  type TicketKind
-} from './model.js'
+import { ChannelJson, TicketKindJson } from '../kind/codec.js'
+import type { CategoryNode, CategoryTreeSpec, ClassifierSpec, Condition, Fields, Rule, TextMatch } from './model.js'
+
+const CATEGORY_ID = /^[A-Za-z0-9][A-Za-z0-9._\-/:]{0,63}$/
+const CategoryId = stringWhere('a category id: 1–64 ASCII letters, digits or . _ - / :, starting with a letter or digit', (s) => CATEGORY_ID.test(s))
+const nonBlank = (max: number) => (s: string) => s.trim().length > 0 && s.length <= max
 
 /** A non-empty list whose items keep their `[i]` in error paths. @internal */
 export const nonEmpty = <A, O>(item: t.Type<A, O, unknown>, name: string): t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown> => {
@@ -36,98 +26,13 @@ export const nonEmpty = <A, O>(item: t.Type<A, O, unknown>, name: string): t.Typ
 }
 
 /**
- * io-ts codec of a ticket kind: one of `"incident"`, `"serviceRequest"`, `"question"`,
- * `"problem"`, `"feedback"`.
- *
- * @example
- * ```ts
- * import * as assert from 'node:assert'
- * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
- * assert.deepStrictEqual(Codec.TicketKindJson.decode('question'), E.right('question'))
- * assert.strictEqual(E.isLeft(Codec.TicketKindJson.decode('Incident')), true)
- * ```
- * @category codecs
- * @since 0.1.0
- */
-export const TicketKindJson: t.Type<TicketKind, TicketKind, unknown> = literals(allKinds)
-
-/**
- * io-ts codec of a channel: one of `"phone"`, `"chat"`, `"email"`, `"portal"`, `"monitoring"`.
- *
- * @example
- * ```ts
- * import * as assert from 'node:assert'
- * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
- * assert.deepStrictEqual(Codec.ChannelJson.decode('monitoring'), E.right('monitoring'))
- * assert.strictEqual(E.isLeft(Codec.ChannelJson.decode('fax')), true)
- * ```
- * @category codecs
- * @since 0.1.0
- */
-export const ChannelJson: t.Type<Channel, Channel, unknown> = literals(allChannels)
-
-/**
- * io-ts codec of the rules of one ticket kind; every field is required.
- *
- * @example
- * ```ts
- * import * as assert from 'node:assert'
- * import * as E from 'fp-ts/lib/Either.js'
- * import { Classification, Codec } from 'itsm-kit'
- * const incident = Classification.defaultKindRules.kinds.incident
- * assert.deepStrictEqual(Codec.KindRuleJson.decode(incident), E.right(incident))
- * ```
- * @category codecs
- * @since 0.1.0
- */
-export const KindRuleJson: t.Type<KindRule, KindRule, unknown> = record(
-  'the rules of a ticket kind',
-  {
-    priority: literals<PriorityRule>(['required', 'optional', 'none']),
-    responseTarget: t.boolean,
-    resolutionTarget: t.boolean,
-    requester: t.boolean,
-    requestedBy: t.boolean,
-    workaround: t.boolean,
-    problemLink: t.boolean
-  },
-  {}
-)
-
-/**
- * io-ts codec of kind rules on the wire: `{ incident, serviceRequest, question, problem, feedback }`,
- * each a {@link KindRuleJson}. It checks the shape; `makeKindRules` checks the invariants.
- *
- * @example
- * ```ts
- * import * as assert from 'node:assert'
- * import * as E from 'fp-ts/lib/Either.js'
- * import { Classification, Codec } from 'itsm-kit'
- * assert.strictEqual(E.isRight(Codec.KindRulesJson.decode(Classification.defaultKindRules.kinds)), true)
- * ```
- * @category codecs
- * @since 0.1.0
- */
-export const KindRulesJson: t.Type<KindRulesSpec, KindRulesSpec, unknown> = record(
-  'kind rules',
-  { incident: KindRuleJson, serviceRequest: KindRuleJson, question: KindRuleJson, problem: KindRuleJson, feedback: KindRuleJson },
-  {}
-)
-
-const CATEGORY_ID = /^[A-Za-z0-9][A-Za-z0-9._\-/:]{0,63}$/
-const CategoryId = stringWhere('a category id: 1–64 ASCII letters, digits or . _ - / :, starting with a letter or digit', (s) => CATEGORY_ID.test(s))
-const nonBlank = (max: number) => (s: string) => s.trim().length > 0 && s.length <= max
-
-/**
  * io-ts codec of one node of a category tree: `{ id, name, parent? }`.
  *
  * @example
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const node = { id: 'network.wifi', name: 'Wi-Fi', parent: 'network' }
  * assert.deepStrictEqual(Codec.CategoryNodeJson.decode(node), E.right(node))
  * ```
@@ -148,7 +53,7 @@ export const CategoryNodeJson: t.Type<CategoryNode, CategoryNode, unknown> = rec
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.strictEqual(E.isRight(Codec.CategoryTreeJson.decode({ categories: [{ id: 'network', name: 'Network' }] })), true)
  * ```
  * @category codecs
@@ -169,7 +74,7 @@ const Level = stringWhere('a level name of 1–60 characters, not only spaces', 
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.deepStrictEqual(Codec.FieldsJson.decode({ kind: 'incident', impact: 'high' }), E.right({ kind: 'incident', impact: 'high' }))
  * ```
  * @category codecs
@@ -188,7 +93,7 @@ const Customer = stringWhere('a customer id of 1–100 characters, not only spac
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const when = { _tag: 'Any', conditions: [{ _tag: 'ReportedByMonitoring' }, { _tag: 'Text', patterns: ['nede'] }] }
  * assert.deepStrictEqual(Codec.ConditionJson.decode(when), E.right(when))
  * ```
@@ -224,7 +129,7 @@ const ConditionUnion: t.Type<Condition, Condition, unknown> = taggedUnion({
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const rule = { id: 'alerts', when: { _tag: 'ReportedByMonitoring' }, then: { kind: 'incident' }, stop: true }
  * assert.deepStrictEqual(Codec.RuleJson.decode(rule), E.right(rule))
  * ```
@@ -245,7 +150,7 @@ export const RuleJson: t.Type<Rule, Rule, unknown> = record(
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.deepStrictEqual(Codec.ClassifierJson.decode({ rules: [] }), E.right({ rules: [] }))
  * ```
  * @category codecs

@@ -1,20 +1,5 @@
 import type { DecodeError } from '../internal/decodeError.js'
 import { describe } from '../internal/describe.js'
-import type { TicketKind } from './model.js'
-
-/**
- * Kind rules that contradict the domain: a response target on a kind without a requester, or
- * a `problem` with a requester or a problem link.
- *
- * @category errors
- * @since 0.1.0
- */
-export interface InconsistentKindRule {
-  readonly _tag: 'InconsistentKindRule'
-  readonly path: string
-  readonly kind: TicketKind
-  readonly message: string
-}
 
 /**
  * Two nodes of a category tree with the same id.
@@ -167,7 +152,6 @@ export interface ConditionTooDeep {
  */
 export type ClassificationError =
   | DecodeError
-  | InconsistentKindRule
   | DuplicateCategoryId
   | UnknownParent
   | CategoryCycle
@@ -178,14 +162,6 @@ export type ClassificationError =
   | EmptyPattern
   | UnknownLevel
   | ConditionTooDeep
-
-/** @internal */
-export const inconsistentKindRule = (kind: TicketKind, field: string, expected: string, received: unknown): InconsistentKindRule => ({
-  _tag: 'InconsistentKindRule',
-  path: `${kind}.${field}`,
-  kind,
-  message: `${kind}.${field}: expected ${expected}, received ${describe(received)}`
-})
 
 /** @internal */
 export const duplicateCategoryId = (path: string, id: string, first: string): DuplicateCategoryId => ({

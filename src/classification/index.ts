@@ -1,12 +1,8 @@
 /**
- * Ticket kinds, channels, category trees and rule-based classification: what a new ticket is,
- * how it came in, where it belongs, and a first proposal of its kind, category, urgency and
- * impact that says why.
+ * Category trees and rule-based classification: where a new ticket belongs, and a first proposal
+ * of its kind, category, urgency and impact that says why. Ticket kinds and channels themselves
+ * are the {@link Kind} namespace.
  *
- * - **Kinds** ({@link TicketKind}: incident, service request, question, problem, feedback)
- *   follow rules given as data ({@link KindRules}, {@link defaultKindRules}); the ticket and
- *   SLA modules ask them questions such as {@link needsPriority} or {@link hasResponseTarget}.
- * - **Channels** ({@link Channel}) carry traits: monitoring reports before the customer noticed.
  * - **Category trees** (service → category → subcategory) are checked by
  *   {@link makeCategoryTree} and queried with {@link path}, {@link children}, {@link isUnder}…
  * - A **classifier** is an ordered list of rules ({@link makeClassifier}); {@link classify}
@@ -26,10 +22,10 @@
  *     { id: 'accounts', name: 'Accounts' },
  *     { id: 'accounts.password', name: 'Password reset', parent: 'accounts' }
  *   ] })),
- *   E.bind('classifier', ({ categories }) => Classification.decodeClassifier({ categories })({ rules: [
+ *   E.bind('classifier', ({ categories }) => Classification.decodeClassifier({ rules: [
  *     { id: 'password', when: { _tag: 'Text', patterns: ['passord', 'lösenord', 'salasana', 'hasło', 'hasła'] },
  *       then: { kind: 'serviceRequest', category: 'accounts.password' } }
- *   ] })),
+ *   ] }, { categories })),
  *   E.map(({ classifier }) => pipe(classifier, Classification.classify({ channel: 'email', text: 'Zapomniałem hasła' })))
  * )
  * assert.deepStrictEqual(pipe(proposal, E.map((p) => p.fields)), E.right({ kind: 'serviceRequest', category: 'accounts.password' }))
@@ -45,9 +41,7 @@ export type {
   CategoryNode,
   CategoryTree,
   CategoryTreeSpec,
-  Channel,
   ChannelCondition,
-  ChannelTraits,
   Classifier,
   ClassifierContext,
   ClassifierInput,
@@ -58,11 +52,7 @@ export type {
   FieldOrigin,
   Fields,
   Kept,
-  KindRule,
-  KindRules,
-  KindRulesSpec,
   MonitoringCondition,
-  PriorityRule,
   Proposal,
   Proposed,
   Reason,
@@ -70,10 +60,8 @@ export type {
   ServiceCondition,
   TextCondition,
   TextMatch,
-  TicketKind,
   Unset
 } from './model.js'
-export { allChannels, allKinds, channelTraits } from './model.js'
 export type {
   CategoryCycle,
   CategoryTooDeep,
@@ -83,39 +71,18 @@ export type {
   DuplicateRuleId,
   EmptyPattern,
   EmptyProposal,
-  InconsistentKindRule,
   UnknownCategory,
   UnknownLevel,
   UnknownParent
 } from './errors.js'
 export {
-  allowsPriority,
-  allowsProblemLink,
-  allowsRequestedBy,
-  allowsWorkaround,
-  decodeKindRules,
-  defaultKindRules,
-  encodeKindRules,
-  hasRequester,
-  hasResolutionTarget,
-  hasResponseTarget,
-  isChannel,
-  isKind,
-  isLive,
-  isProactive,
-  isSlaBound,
-  makeKindRules,
-  needsPriority,
-  ruleFor
-} from './kinds.js'
-export {
   ancestors,
   children,
   decodeCategoryTree,
   encodeCategoryTree,
+  findCategory,
   hasCategory,
   isUnder,
-  lookup,
   makeCategoryTree,
   path,
   serviceOf,

@@ -30,7 +30,7 @@ const problemsOf = (kind: Kind, json: JsonFile): ReadonlyArray<string> => {
   switch (kind) {
     case 'calendar': {
       const spec = Calendar.decodeCalendarSpec(u)
-      return E.isLeft(spec) ? of(spec) : of(Calendar.compile(spec.right))
+      return E.isLeft(spec) ? of(spec) : of(Calendar.make(spec.right))
     }
     case 'matrix':
       return of(Priority.decodeMatrix(u))
@@ -38,7 +38,7 @@ const problemsOf = (kind: Kind, json: JsonFile): ReadonlyArray<string> => {
       const o = (typeof u === 'object' && u !== null ? u : {}) as { categories?: unknown; rules?: unknown }
       const tree = Classification.makeCategoryTree({ categories: (o.categories ?? []) as never })
       if (E.isLeft(tree)) return located(json, issuesOf(tree.left), 'categories')
-      return of(Classification.decodeClassifier({ categories: tree.right })({ rules: o.rules }))
+      return of(Classification.decodeClassifier({ rules: o.rules }, { categories: tree.right }))
     }
     case 'policy':
       return of(Sla.decodePolicy(u))

@@ -26,7 +26,7 @@ export const str = (values: Record<string, unknown>, name: string): string | und
 /** An instant: ISO 8601 with an offset, or a local wall time read in `zone`. @internal */
 export const parseInstant = (option: string, text: string, zone: Time.IanaZone | undefined): Time.Instant => {
   const hasOffset = /(?:[zZ]|[+-]\d\d(?::?\d\d)?)$/u.test(text) && text.includes('T')
-  const parsed = hasOffset || zone === undefined ? Time.fromISO(text) : Time.fromLocal(text, zone)
+  const parsed = hasOffset || zone === undefined ? Time.fromISO(text) : Time.fromLocal(zone)(text)
   if (E.isLeft(parsed)) throw usageError(`--${option}: expected an ISO 8601 instant such as 2026-03-02T09:00:00+01:00${zone === undefined ? '' : ` (or a local time in ${zone})`}, received ${JSON.stringify(text.slice(0, 40))}`)
   return parsed.right
 }
@@ -35,7 +35,7 @@ export const parseInstant = (option: string, text: string, zone: Time.IanaZone |
 export const parseDuration = (option: string, text: string): Time.Duration => {
   const short = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m(?:in)?)?$/u.exec(text)
   const ms = short !== null && text !== '' ? (Number(short[1] ?? 0) * 60 + Number(short[2] ?? 0)) * 60_000 : undefined
-  const d = ms === undefined ? Time.fromISODuration(text) : Time.duration(ms)
+  const d = ms === undefined ? Time.fromISODuration(text) : Time.makeDuration(ms)
   if (E.isLeft(d)) throw usageError(`--${option}: expected a duration such as PT4H, 4h, 90m or 1h30m, received ${JSON.stringify(text.slice(0, 40))}`)
   return d.right
 }
@@ -51,7 +51,7 @@ export const showDuration = (ms: number): string => {
 
 /** A zone name checked. @internal */
 export const parseZone = (option: string, text: string): Time.IanaZone => {
-  const z = Time.zone(text)
+  const z = Time.makeZone(text)
   if (E.isLeft(z)) throw usageError(`--${option}: expected an IANA time zone such as Europe/Oslo, received ${JSON.stringify(text.slice(0, 60))}`)
   return z.right
 }
@@ -88,7 +88,7 @@ export const calendarSpec = async (values: Record<string, unknown>): Promise<Cal
 /** A compiled calendar from the options. @internal */
 export const calendarOf = async (values: Record<string, unknown>): Promise<Calendar.BusinessCalendar> => {
   const spec = await calendarSpec(values)
-  const compiled = Calendar.compile(spec)
+  const compiled = Calendar.make(spec)
   if (E.isLeft(compiled)) throw inputError(`${str(values, 'calendar') ?? '--hours'}: ${compiled.left.message}`)
   return compiled.right
 }

@@ -64,13 +64,13 @@ export const demoEvents = (): ReadonlyArray<Ticket.TicketEvent> => {
   ]
   const all: Ticket.TicketEvent[] = []
   for (const c of customers) {
-    const zone = orFail(Time.zone(c.zone))
+    const zone = orFail(Time.makeZone(c.zone))
     for (let i = 1; i <= 30; i++) {
       let day = 2 + Math.floor(random() * 29)
       const weekday = new Date(Date.UTC(2026, 2, day)).getUTCDay()
       if (!c.weekend && (weekday === 0 || weekday === 6)) day += weekday === 6 ? 2 : 1
       if (day > 31) day -= 3
-      const opened = orFail(Time.fromLocal(`2026-03-${pad(day)}T${pad(7 + Math.floor(random() * 10))}:${pad(Math.floor(random() * 60))}`, zone))
+      const opened = orFail(Time.fromLocal(zone)(`2026-03-${pad(day)}T${pad(7 + Math.floor(random() * 10))}:${pad(Math.floor(random() * 60))}`))
       const later = (minutes: number) => (opened + Math.round(minutes) * 60_000) as Time.Instant
       const who = agent(pick(agents))
       const customer = { role: 'customer', id: `user-${1 + Math.floor(random() * 20)}` } as const
@@ -107,8 +107,8 @@ export const demoEvents = (): ReadonlyArray<Ticket.TicketEvent> => {
     }
   }
   // Tuesday 1 April 07:40: the hotel's internet is down (a P1), still open at the morning round
-  const oslo = orFail(Time.zone('Europe/Oslo'))
-  const down = orFail(Time.fromLocal('2026-04-01T07:40', oslo))
+  const oslo = orFail(Time.makeZone('Europe/Oslo'))
+  const down = orFail(Time.fromLocal(oslo)('2026-04-01T07:40'))
   const monitoring = { role: 'system', id: 'monitoring' } as const
   const p1 = orFail(
     Ticket.runEvents(

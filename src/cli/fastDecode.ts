@@ -5,7 +5,8 @@
 // own, and the property test (test/cli/fastDecode.test.ts) checks that every acceptance equals
 // the codec's on valid and mutated events.
 import * as E from 'fp-ts/lib/Either.js'
-import { Classification, Ticket, type Codec } from '../index.js'
+import { Kind, Ticket } from '../index.js'
+import type * as Codec from '../codec/index.js'
 
 const FAIL: unique symbol = Symbol('fail')
 type Check = (u: unknown) => unknown
@@ -22,8 +23,8 @@ const int =
   (min: number, max: number): Check =>
   (u) =>
     typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max ? u : FAIL
-const kind = oneOf(Classification.allKinds)
-const channel = oneOf(Classification.allChannels)
+const kind = oneOf(Kind.allKinds)
+const channel = oneOf(Kind.allChannels)
 const role = oneOf(['agent', 'customer', 'system'])
 
 const days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

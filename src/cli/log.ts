@@ -1,6 +1,7 @@
 // Reading NDJSON event logs: one encoded event per line, a ticket's events anywhere in the files.
 import * as E from 'fp-ts/lib/Either.js'
-import { Sla, Ticket, type Codec } from '../index.js'
+import { Sla, Ticket } from '../index.js'
+import type * as Codec from '../codec/index.js'
 import { decodeEvent } from './fastDecode.js'
 import { linesOf, progress, sizeOf, type Io } from './io.js'
 

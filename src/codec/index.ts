@@ -15,7 +15,7 @@
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const decoded = Codec.CalendarSpecJson.decode({ zone: 'UTC', weekly: {} })
  * assert.strictEqual(E.isRight(decoded), true)
  * ```
@@ -28,17 +28,7 @@ export { DurationJson, InstantJson, LocalDateJson } from '../time/codec.js'
 export { CalendarSpecJson, DateRuleJson, DayExceptionJson, OpeningHoursJson } from '../calendar/codec.js'
 export { MatrixSpecJson, PriorityJson, PriorityLevelJson } from '../priority/codec.js'
 export { TicketCommandJson, TicketEventJson, TicketJson } from '../ticket/codec.js'
-export {
-  CategoryNodeJson,
-  CategoryTreeJson,
-  ChannelJson,
-  ClassifierJson,
-  ConditionJson,
-  FieldsJson,
-  KindRuleJson,
-  KindRulesJson,
-  RuleJson,
-  TicketKindJson
-} from '../classification/codec.js'
+export { ChannelJson, KindRuleJson, KindRulesJson, TicketKindJson } from '../kind/codec.js'
+export { CategoryNodeJson, CategoryTreeJson, ClassifierJson, ConditionJson, FieldsJson, RuleJson } from '../classification/codec.js'
 export { AgreementJson, SlaPolicyJson, TargetJson } from '../sla/codec.js'
 export { EscalationPolicyJson, TiersJson } from '../escalation/codec.js'

@@ -4,7 +4,7 @@ import { decodeWith, type DecodeError } from '../internal/decodeError.js'
 import { AudienceJson as Audience } from '../internal/audience.js'
 import { literals, record, refine, stringWhere, tag } from '../internal/primitives.js'
 import { DurationJson } from '../time/codec.js'
-import type { EscalationPolicy, EscalationTier, NoticeRule, PriorityRule, Tiers } from './model.js'
+import type { EscalationPolicy, EscalationTier, NoticeRule, PriorityEscalation } from './model.js'
 
 const NonNegativeDuration = refine(DurationJson, 'a non-negative ISO-8601 duration such as "PT30M"', (d) => d >= 0)
 
@@ -24,11 +24,11 @@ const ExternalPartyJson = record(
   { underpinning: t.record(t.string, NonNegativeDuration, 'underpinning targets by priority name') }
 )
 
-const EscalationTierJson: t.Type<EscalationTier, unknown, unknown> = record(
+const EscalationTierJson: t.Type<EscalationTier, EscalationTierWire, unknown> = record(
   'an escalation tier',
   { name: TierName },
   { timebox: NonNegativeDuration, external: ExternalPartyJson }
-) as unknown as t.Type<EscalationTier, unknown, unknown>
+)
 
 /**
  * io-ts codec of an escalation ladder: a list of tiers, each
@@ -40,25 +40,39 @@ const EscalationTierJson: t.Type<EscalationTier, unknown, unknown> = record(
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.deepStrictEqual(Codec.TiersJson.decode([{ name: 'L1', timebox: 'PT30M' }, { name: 'L2' }]), E.right([{ name: 'L1', timebox: 1_800_000 }, { name: 'L2' }]))
  * ```
  * @category codecs
  * @since 0.1.0
  */
-export const TiersJson: t.Type<Tiers, unknown, unknown> = t.readonlyArray(EscalationTierJson, 'a list of escalation tiers') as unknown as t.Type<Tiers, unknown, unknown>
+export const TiersJson: t.Type<ReadonlyArray<EscalationTier>, ReadonlyArray<EscalationTierWire>, unknown> = t.readonlyArray(EscalationTierJson, 'a list of escalation tiers')
 
-const NoticeRuleJson: t.Type<NoticeRule, unknown, unknown> = record(
+/**
+ * An escalation tier as JSON: `{ "name": "L2", "timebox": "PT2H" }`, with `external` for an
+ * outside party (underpinning targets by priority name, ISO-8601). What
+ * {@link Escalation.encodeTiers} writes, one per tier.
+ *
+ * @category codecs
+ * @since 0.3.0
+ */
+export interface EscalationTierWire {
+  readonly name: string
+  readonly timebox?: string
+  readonly external?: { readonly party: 'vendor' | 'thirdParty'; readonly underpinning?: Readonly<Record<string, string>> }
+}
+
+const NoticeRuleJson: t.Type<NoticeRule, NoticeRule, unknown> = record(
   'a notice rule',
   { metric: literals(['response', 'resolution', 'update', 'restore'] as const), threshold: Threshold, audience: Audience },
   {}
-) as unknown as t.Type<NoticeRule, unknown, unknown>
+)
 
-const PriorityRuleJson: t.Type<PriorityRule, unknown, unknown> = record(
+const PriorityRuleJson: t.Type<PriorityEscalation, PriorityEscalation, unknown> = record(
   'a priority rule',
   {},
   { atLeast: TierName, notify: t.readonlyArray(Audience, 'a list of audiences'), holdUntilOpen: t.boolean }
-) as unknown as t.Type<PriorityRule, unknown, unknown>
+)
 
 /**
  * io-ts codec of an escalation policy (JSON wire form; durations as ISO-8601). Checks the shape
@@ -68,14 +82,15 @@ const PriorityRuleJson: t.Type<PriorityRule, unknown, unknown> = record(
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec, Escalation } from 'itsm-kit'
+ * import { Escalation } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const json = JSON.parse(JSON.stringify(Codec.EscalationPolicyJson.encode(Escalation.examplePolicy)))
  * assert.deepStrictEqual(Codec.EscalationPolicyJson.decode(json), E.right(Escalation.examplePolicy))
  * ```
  * @category codecs
  * @since 0.1.0
  */
-export const EscalationPolicyJson: t.Type<EscalationPolicy, unknown, unknown> = record(
+export const EscalationPolicyJson: t.Type<Omit<EscalationPolicy, 'tiers'> & { readonly tiers: ReadonlyArray<EscalationTier> }, EscalationPolicyWire, unknown> = record(
   'an escalation policy',
   {
     _tag: tag('EscalationPolicy'),
@@ -86,10 +101,32 @@ export const EscalationPolicyJson: t.Type<EscalationPolicy, unknown, unknown> = 
     holdUntilOpen: t.boolean
   },
   {}
-) as unknown as t.Type<EscalationPolicy, unknown, unknown>
+)
+
+/**
+ * An escalation policy as JSON (durations as ISO-8601 text): what {@link Escalation.encodePolicy}
+ * writes and {@link Escalation.decodePolicy} reads.
+ *
+ * @category codecs
+ * @since 0.2.0
+ */
+export interface EscalationPolicyWire {
+  readonly _tag: 'EscalationPolicy'
+  readonly name: string
+  readonly tiers: ReadonlyArray<EscalationTierWire>
+  readonly notices: ReadonlyArray<{ readonly metric: NoticeRule['metric']; readonly threshold: number | 'breach'; readonly audience: NoticeRule['audience'] }>
+  readonly priorities: Readonly<Record<string, PriorityEscalation>>
+  readonly holdUntilOpen: boolean
+}
+
+/** A ladder of the right shape, not checked yet (it may be empty, names may repeat). @internal */
+export type TiersShape = ReadonlyArray<EscalationTier>
+
+/** A policy of the right shape whose ladder is not checked yet (it may be empty). @internal */
+export type PolicyShape = Omit<EscalationPolicy, 'tiers'> & { readonly tiers: TiersShape }
 
 /** @internal */
-export const decodeTiersShape: (u: unknown) => E.Either<DecodeError, Tiers> = decodeWith(TiersJson)
+export const decodeTiersShape: (u: unknown) => E.Either<DecodeError, TiersShape> = decodeWith(TiersJson)
 
 /** @internal */
-export const decodePolicyShape: (u: unknown) => E.Either<DecodeError, EscalationPolicy> = decodeWith(EscalationPolicyJson)
+export const decodePolicyShape: (u: unknown) => E.Either<DecodeError, PolicyShape> = decodeWith(EscalationPolicyJson)

@@ -3,7 +3,7 @@ import { absurd } from 'fp-ts/lib/function.js'
 import type { Instant } from '../time/index.js'
 import type { Actor, TicketCommand } from '../ticket/index.js'
 import { handoverNoteRequired, type EscalationError } from './errors.js'
-import type { Decision, Escalate } from './model.js'
+import type { Decision, EscalationDue } from './model.js'
 import { isBlank } from '../internal/describe.js'
 
 import { decodeError, makeIssue } from '../internal/decodeError.js'
@@ -23,9 +23,9 @@ export interface CommandOptions {
   readonly at: Instant
   readonly actor: Actor
   /** The handover note of every escalation, or a function that writes one per decision. */
-  readonly note?: string | ((decision: Escalate) => string)
+  readonly note?: string | ((decision: EscalationDue) => string)
   /** Whom the escalated ticket goes to in the new tier, if anyone yet. */
-  readonly assignee?: (decision: Escalate) => string | undefined
+  readonly assignee?: (decision: EscalationDue) => string | undefined
 }
 
 
@@ -47,9 +47,9 @@ export interface CommandOptions {
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const id = 'INC-7' as Ticket.TicketId
  * const decisions: ReadonlyArray<Escalation.Decision> = [
- *   { _tag: 'Escalate', ticketId: id, fromTier: 'L1', toTier: 'L2', dueSince: at('2025-03-10T09:30:00Z'),
+ *   { _tag: 'EscalationDue', ticketId: id, fromTier: 'L1', toTier: 'L2', dueSince: at('2025-03-10T09:30:00Z'),
  *     reason: { _tag: 'TimeboxExceeded', tier: 'L1', timebox: 1_800_000 as Time.Duration, spent: 2_400_000 as Time.Duration } },
- *   { _tag: 'Notify', ticketId: id, audience: 'manager', reason: 'resolution:breach', dueSince: at('2025-03-10T09:00:00Z'), sendAt: at('2025-03-11T07:00:00Z') }
+ *   { _tag: 'NoticeDue', ticketId: id, audience: 'manager', reason: 'resolution:breach', dueSince: at('2025-03-10T09:00:00Z'), sendAt: at('2025-03-11T07:00:00Z') }
  * ]
  * const system = { role: 'system', id: 'escalation' } as const
  * const commands = pipe(decisions, Escalation.toCommands({ at: at('2025-03-10T09:40:00Z'), actor: system,
@@ -76,11 +76,11 @@ export const toCommands = (options: CommandOptions) => (self: ReadonlyArray<Deci
   if (!Array.isArray(self)) return E.left(decodeError([makeIssue('decisions', 'a list of decisions', self)]))
   const out: TicketCommand[] = []
   for (const [i, raw] of (self as ReadonlyArray<unknown>).entries()) {
-    if (!isRecord(raw) || (raw['_tag'] !== 'Escalate' && raw['_tag'] !== 'Notify') || typeof raw['dueSince'] !== 'number' || (raw['_tag'] === 'Notify' && typeof raw['sendAt'] !== 'number'))
-      return E.left(decodeError([makeIssue(`decisions[${i}]`, 'an escalation decision (Escalate or Notify)', raw)]))
+    if (!isRecord(raw) || (raw['_tag'] !== 'EscalationDue' && raw['_tag'] !== 'NoticeDue') || typeof raw['dueSince'] !== 'number' || (raw['_tag'] === 'NoticeDue' && typeof raw['sendAt'] !== 'number'))
+      return E.left(decodeError([makeIssue(`decisions[${i}]`, 'an escalation decision (EscalationDue or NoticeDue)', raw)]))
     const d = raw as unknown as Decision
     switch (d._tag) {
-      case 'Escalate': {
+      case 'EscalationDue': {
         if (d.dueSince > options.at) continue
         const note = typeof options.note === 'function' ? options.note(d) : options.note
         if (isBlank(note)) return E.left(handoverNoteRequired(`decisions[${i}].note`, d.ticketId, d.fromTier, d.toTier, note))
@@ -88,7 +88,7 @@ export const toCommands = (options: CommandOptions) => (self: ReadonlyArray<Deci
         out.push({ _tag: 'Escalate', at: options.at, actor: options.actor, toTier: d.toTier, note: note as string, ...(assignee === undefined ? {} : { assignee }) })
         break
       }
-      case 'Notify':
+      case 'NoticeDue':
         if (d.sendAt > options.at) continue
         out.push({ _tag: 'Notify', at: options.at, actor: options.actor, audience: d.audience, reason: d.reason })
         break

@@ -1,5 +1,6 @@
-import type { TicketKind } from '../classification/index.js'
+import type { TicketKind } from '../kind/index.js'
 import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
 import * as Sla from '../sla/index.js'
 import { pausingParties, targetFor, type SlaPolicy } from '../sla/index.js'
 import { policyIssue } from './guard.js'
@@ -40,6 +41,7 @@ export interface CompositionOptions {
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Escalation, Sla } from 'itsm-kit'
  * const policy = pipe(Escalation.decodePolicy({ _tag: 'EscalationPolicy', name: 'Gold', notices: [], priorities: {}, holdUntilOpen: true, tiers: [
@@ -71,8 +73,9 @@ const compose = (sla: SlaPolicy, options: CompositionOptions, self: EscalationPo
   const day = options.businessDay ?? 8 * 3_600_000
   const out: CompositionViolation[] = []
   for (const priority of Object.keys(table)) {
-    const target = targetFor('resolution', priority, options.kind)(sla)
-    if (target === undefined) continue
+    const found = targetFor('resolution', priority, options.kind)(sla)
+    if (O.isNone(found)) continue
+    const target = found.value
     const limit = target._tag === 'BusinessTime' ? target.duration : target.days * day
     const rule = own(self.priorities, priority)
     const from = rule?.atLeast === undefined ? 0 : Math.max(0, self.tiers.findIndex((t) => t.name === rule.atLeast))

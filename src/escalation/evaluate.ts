@@ -1,12 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { addBusinessTime, businessTimeBetween, nextOpening, type BusinessCalendar } from '../calendar/index.js'
-import type { KindRules } from '../classification/index.js'
+import type { KindRules } from '../kind/index.js'
 import { decodeError, makeIssue } from '../internal/decodeError.js'
 import { evaluateTimeline, pausingParties, type Agreement, type ClockState, type MetricResult, type SlaError } from '../sla/index.js'
 import type { Duration, Instant } from '../time/index.js'
 import { defaultContext, timeline, timelineAt, type AwaitingParty, type DecideContext, type StatusInterval, type TicketError, type TicketEvent, type Timeline } from '../ticket/index.js'
-import type { Audience, Decision, Escalate, EscalationPolicy, EscalationReason, EscalationTier, Notify, PriorityRule } from './model.js'
+import type { Audience, Decision, EscalationDue, EscalationPolicy, EscalationReason, EscalationTier, NoticeDue, PriorityEscalation } from './model.js'
 import { own } from '../internal/primitives.js'
 import { isRecord, policyIssue } from './guard.js'
 
@@ -59,8 +59,8 @@ const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
 
 /**
  * Decides what an escalation policy says is due for one ticket at `now`, from its events and
- * the customer's agreement: plain data, at most one {@link Escalate} first, then the
- * {@link Notify} decisions. The events are read through the ticket's checked timeline
+ * the customer's agreement: plain data, at most one {@link EscalationDue} first, then the
+ * {@link NoticeDue} decisions. The events are read through the ticket's checked timeline
  * (`Ticket.timeline`): a history that does not replay gives the replay's `Left`, and so do
  * arguments a JavaScript caller should not pass (a `null` event, a `NaN` instant, a hand-made
  * policy with a broken tier). Events at `now` count, events after `now` are ignored; closed and
@@ -68,7 +68,7 @@ const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
  *
  * - **Functional escalation** (new, in-progress or awaiting tickets): to the next tier when the
  *   business time spent in the current tier, since the ticket last entered it, exceeds the
- *   tier's timebox; or to the tier a {@link PriorityRule} demands (`atLeast`), unless the ticket
+ *   tier's timebox; or to the tier a {@link PriorityEscalation} demands (`atLeast`), unless the ticket
  *   has been there or higher since it got that priority (a P1 that L2 sent back to `L1` is not
  *   pulled up again). Of both, the higher target wins (on a tie, the one due first). Time in the tier is
  *   measured directly on the agreement's calendar (`Calendar.businessTimeBetween`), leaving out
@@ -93,7 +93,7 @@ const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Escalation, Sla, Ticket, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
  * const events = pipe(Ticket.runEvents([
@@ -102,7 +102,7 @@ const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
  * ], Ticket.defaultContext), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
  * const decisions = pipe(events, Escalation.evaluate(Escalation.examplePolicy, { policy: Sla.examplePolicy, calendar: oslo }, at('2025-03-10T09:40:00+01:00')))
  * // the first line's 30-minute timebox ran out at 09:30
- * assert.deepStrictEqual(decisions, E.right([{ _tag: 'Escalate', ticketId: 'INC-7', fromTier: 'L1', toTier: 'L2', dueSince: at('2025-03-10T09:30:00+01:00'),
+ * assert.deepStrictEqual(decisions, E.right([{ _tag: 'EscalationDue', ticketId: 'INC-7', fromTier: 'L1', toTier: 'L2', dueSince: at('2025-03-10T09:30:00+01:00'),
  *   reason: { _tag: 'TimeboxExceeded', tier: 'L1', timebox: 1_800_000, spent: 2_400_000 } }]))
  * ```
  * @category queries
@@ -143,7 +143,7 @@ const decide = (policy: EscalationPolicy, agreement: Agreement, now: Instant, t:
     for (const i of t.tiers) if (i.from >= prioritySince || i.to === undefined || i.to > prioritySince) reached = Math.max(reached, rank(i.tier))
   const cal = agreement.calendar
   const active = status._tag !== 'Resolved'
-  const rule: PriorityRule | undefined = priority === undefined ? undefined : own(policy.priorities, priority)
+  const rule: PriorityEscalation | undefined = priority === undefined ? undefined : own(policy.priorities, priority)
   const decisions: Decision[] = []
 
   // functional escalation: at most one, to the highest tier due
@@ -164,8 +164,8 @@ const decide = (policy: EscalationPolicy, agreement: Agreement, now: Instant, t:
     }
     if (best !== undefined) {
       const target = tiers[best.to] as EscalationTier
-      const escalate: Escalate = {
-        _tag: 'Escalate',
+      const escalate: EscalationDue = {
+        _tag: 'EscalationDue',
         ticketId: t.ticketId,
         fromTier: tierNow.tier,
         toTier: target.name,
@@ -185,7 +185,7 @@ const decide = (policy: EscalationPolicy, agreement: Agreement, now: Instant, t:
     const key = `${audience}/${reason}`
     if (taken.has(key)) return
     taken.add(key)
-    const notice: Notify = { _tag: 'Notify', ticketId: t.ticketId, audience, reason, dueSince: dueSince as Instant, sendAt }
+    const notice: NoticeDue = { _tag: 'NoticeDue', ticketId: t.ticketId, audience, reason, dueSince: dueSince as Instant, sendAt }
     decisions.push(notice)
   }
   if (active && priority !== undefined && prioritySince !== undefined) for (const audience of rule?.notify ?? []) notify(audience, `priority:${priority}`, prioritySince)

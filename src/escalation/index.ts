@@ -18,7 +18,7 @@
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Escalation, Sla, Ticket, Time } from 'itsm-kit'
- * const always = pipe(Calendar.compile({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }), E.getOrElseW(() => assert.fail()))
+ * const always = pipe(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const ops = { role: 'system', id: 'monitoring' } as const
  * const events = pipe(Ticket.runEvents([
@@ -27,7 +27,7 @@
  * ], Ticket.defaultContext), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
  * const decisions = pipe(events, Escalation.evaluate(Escalation.examplePolicy, { policy: Sla.examplePolicy, calendar: always }, at('2025-05-10T23:11:00+02:00')))
  * // a P1 goes straight to L2, and the duty manager is paged at once, on a Saturday night
- * assert.deepStrictEqual(pipe(decisions, E.map((ds) => ds.map((d) => (d._tag === 'Escalate' ? `escalate to ${d.toTier}` : `tell the ${d.audience} (${d.reason}) at ${Time.toISO(d.sendAt)}`)))), E.right([
+ * assert.deepStrictEqual(pipe(decisions, E.map((ds) => ds.map((d) => (d._tag === 'EscalationDue' ? `escalate to ${d.toTier}` : `tell the ${d.audience} (${d.reason}) at ${Time.toISO(d.sendAt)}`)))), E.right([
  *   'escalate to L2',
  *   'tell the manager (priority:P1) at 2025-05-10T21:11:00Z'
  * ]))
@@ -40,18 +40,19 @@ export type {
   CompositionPart,
   CompositionViolation,
   Decision,
-  Escalate,
+  EscalationDue,
   EscalationPolicy,
   EscalationReason,
   EscalationTier,
   ExternalParty,
   MissingHandoverNote,
+  NoticeDue,
   NoticeRule,
-  Notify,
-  PriorityRule,
+  PriorityEscalation,
   Tiers
 } from './model.js'
 export type { DuplicateTier, EscalationError, HandoverNoteRequired, NoTiers, UnknownTier } from './errors.js'
+export type { EscalationPolicyWire, EscalationTierWire } from './codec.js'
 export { decodePolicy, decodeTiers, encodePolicy, encodeTiers, examplePolicy, make, makeTiers, tierTargets } from './policy.js'
 export { evaluate, type EvaluateOptions } from './evaluate.js'
 export { toCommands, type CommandOptions } from './commands.js'

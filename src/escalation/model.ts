@@ -71,7 +71,7 @@ export interface NoticeRule {
  * @category models
  * @since 0.1.0
  */
-export interface PriorityRule {
+export interface PriorityEscalation {
   readonly atLeast?: string
   readonly notify?: ReadonlyArray<Audience>
   /** Overrides the policy's `holdUntilOpen` for tickets of this priority. */
@@ -91,7 +91,7 @@ export interface EscalationPolicy {
   readonly name: string
   readonly tiers: Tiers
   readonly notices: ReadonlyArray<NoticeRule>
-  readonly priorities: Readonly<Record<string, PriorityRule>>
+  readonly priorities: Readonly<Record<string, PriorityEscalation>>
   readonly holdUntilOpen: boolean
 }
 
@@ -114,8 +114,8 @@ export type EscalationReason =
  * @category models
  * @since 0.1.0
  */
-export interface Escalate {
-  readonly _tag: 'Escalate'
+export interface EscalationDue {
+  readonly _tag: 'EscalationDue'
   readonly ticketId: TicketId
   readonly fromTier: string
   readonly toTier: string
@@ -133,8 +133,8 @@ export interface Escalate {
  * @category models
  * @since 0.1.0
  */
-export interface Notify {
-  readonly _tag: 'Notify'
+export interface NoticeDue {
+  readonly _tag: 'NoticeDue'
   readonly ticketId: TicketId
   readonly audience: Audience
   readonly reason: string
@@ -148,7 +148,7 @@ export interface Notify {
  * @category models
  * @since 0.1.0
  */
-export type Decision = Escalate | Notify
+export type Decision = EscalationDue | NoticeDue
 
 /**
  * A ticket whose latest handover has no note (missing, empty or blank): possible only in

@@ -1,10 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js'
+import * as RA from 'fp-ts/lib/ReadonlyArray.js'
 import { policyIssue, tiersIssue } from './guard.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { decodeError, makeIssue, type DecodeError, type Issue } from '../internal/decodeError.js'
 import type { Target } from '../sla/index.js'
 import type { Duration } from '../time/index.js'
-import { decodePolicyShape, decodeTiersShape, EscalationPolicyJson, TiersJson } from './codec.js'
+import { decodePolicyShape, decodeTiersShape, EscalationPolicyJson, TiersJson, type EscalationPolicyWire, type EscalationTierWire, type PolicyShape } from './codec.js'
 import { duplicateTier, noTiers, unknownTier, type EscalationError } from './errors.js'
 import type { EscalationPolicy, EscalationTier, Tiers } from './model.js'
 
@@ -28,14 +29,23 @@ const underTiers = (i: Issue): Issue => {
   return { ...i, path, message: `${path}${i.message.slice(i.path.length)}` }
 }
 
-const checkPolicy = (policy: EscalationPolicy): EscalationError | undefined => {
-  const broken = checkTiers(policy.tiers, 'tiers')
-  if (broken !== undefined) return broken
-  const names = policy.tiers.map((t) => t.name)
-  for (const [priority, rule] of Object.entries(policy.priorities))
-    if (rule.atLeast !== undefined && !names.includes(rule.atLeast)) return unknownTier(`priorities.${priority}.atLeast`, rule.atLeast, names)
-  return undefined
+/** A checked ladder: at least one tier, names unique. */
+const toTiers = (tiers: ReadonlyArray<EscalationTier>, path: string): E.Either<EscalationError, Tiers> => {
+  const broken = checkTiers(tiers, path)
+  return broken !== undefined ? E.left(broken) : RA.isNonEmpty(tiers) ? E.right(tiers) : E.left(noTiers(path))
 }
+
+/** A checked policy: its ladder, and every tier a priority rule names on it. */
+const toPolicy = (shape: PolicyShape): E.Either<EscalationError, EscalationPolicy> =>
+  pipe(
+    toTiers(shape.tiers, 'tiers'),
+    E.flatMap((tiers): E.Either<EscalationError, EscalationPolicy> => {
+      const names = tiers.map((t) => t.name)
+      for (const [priority, rule] of Object.entries(shape.priorities))
+        if (rule.atLeast !== undefined && !names.includes(rule.atLeast)) return E.left(unknownTier(`priorities.${priority}.atLeast`, rule.atLeast, names))
+      return E.right({ ...shape, tiers })
+    })
+  )
 
 /** Encodes typed input for a shape check; input that cannot even be encoded is reported, not thrown. */
 const encodeSafely = <A>(encode: (a: A) => unknown, a: A): E.Either<DecodeError, unknown> => {
@@ -45,13 +55,6 @@ const encodeSafely = <A>(encode: (a: A) => unknown, a: A): E.Either<DecodeError,
     return E.left(decodeError([makeIssue('$', 'plain data of the documented shape', a)]))
   }
 }
-
-const checked =
-  <A>(check: (a: A) => EscalationError | undefined) =>
-  (a: A): E.Either<EscalationError, A> => {
-    const broken = check(a)
-    return broken === undefined ? E.right(a) : E.left(broken)
-  }
 
 /**
  * Checks an escalation ladder: at least one tier, unique non-blank names, non-negative
@@ -95,7 +98,7 @@ export const decodeTiers = (u: unknown): E.Either<EscalationError, Tiers> =>
   pipe(
     decodeTiersShape(u),
     E.mapLeft((e): EscalationError => decodeError(e.issues.map(underTiers))),
-    E.flatMap(checked((ts: Tiers) => checkTiers(ts, 'tiers')))
+    E.flatMap((ts) => toTiers(ts, 'tiers'))
   )
 
 /**
@@ -111,7 +114,7 @@ export const decodeTiers = (u: unknown): E.Either<EscalationError, Tiers> =>
  * @category codecs
  * @since 0.1.0
  */
-export const encodeTiers = (tiers: Tiers): ReadonlyArray<unknown> => (tiersIssue(tiers, 'tiers') === undefined ? (TiersJson.encode(tiers) as ReadonlyArray<unknown>) : [])
+export const encodeTiers = (tiers: Tiers): ReadonlyArray<EscalationTierWire> => (tiersIssue(tiers, 'tiers') === undefined ? TiersJson.encode(tiers) : [])
 
 /**
  * Checks an escalation policy: its ladder as {@link makeTiers} does, notice thresholds strictly
@@ -132,7 +135,7 @@ export const encodeTiers = (tiers: Tiers): ReadonlyArray<unknown> => (tiersIssue
  * @since 0.1.0
  */
 export const make = (policy: EscalationPolicy): E.Either<EscalationError, EscalationPolicy> =>
-  pipe(encodeSafely(EscalationPolicyJson.encode, policy), E.flatMap(decodePolicyShape), E.flatMap(checked(checkPolicy)))
+  pipe(encodeSafely(EscalationPolicyJson.encode, policy), E.flatMap(decodePolicyShape), E.flatMap(toPolicy))
 
 /**
  * Reads an escalation policy from JSON (durations as ISO-8601) and checks it as {@link make} does.
@@ -153,7 +156,7 @@ export const make = (policy: EscalationPolicy): E.Either<EscalationError, Escala
  * @category codecs
  * @since 0.1.0
  */
-export const decodePolicy = (u: unknown): E.Either<EscalationError, EscalationPolicy> => pipe(decodePolicyShape(u), E.flatMap(checked(checkPolicy)))
+export const decodePolicy = (u: unknown): E.Either<EscalationError, EscalationPolicy> => pipe(decodePolicyShape(u), E.flatMap(toPolicy))
 
 /**
  * Writes an escalation policy as JSON data; a value that is not an escalation policy (as a
@@ -163,13 +166,13 @@ export const decodePolicy = (u: unknown): E.Either<EscalationError, EscalationPo
  * ```ts
  * import * as assert from 'node:assert'
  * import { Escalation } from 'itsm-kit'
- * const json = Escalation.encodePolicy(Escalation.examplePolicy) as { tiers: ReadonlyArray<{ timebox?: string }> }
- * assert.strictEqual(json.tiers[1]?.timebox, 'PT2H')
+ * const json = Escalation.encodePolicy(Escalation.examplePolicy)
+ * assert.strictEqual(json?.tiers[1]?.timebox, 'PT2H')
  * ```
  * @category codecs
  * @since 0.1.0
  */
-export const encodePolicy = (policy: EscalationPolicy): unknown => (policyIssue(policy) === undefined && typeof policy.name === 'string' ? EscalationPolicyJson.encode(policy) : null)
+export const encodePolicy = (policy: EscalationPolicy): EscalationPolicyWire | null => (policyIssue(policy) === undefined && typeof policy.name === 'string' ? EscalationPolicyJson.encode(policy) : null)
 
 /**
  * A typical policy to start from or to read as an example. The ladder: the service desk `L1`

@@ -141,7 +141,8 @@ export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>) => (u: unknown): 
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Calendar, Codec } from 'itsm-kit'
+ * import { Calendar } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const result = Calendar.decodeCalendarSpec({ zone: 42, weekly: {} })
  * assert.deepStrictEqual(pipe(result, E.mapLeft(Codec.formatDecodeError)), E.left('zone: expected an IANA time zone name, received 42'))
  * ```

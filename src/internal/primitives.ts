@@ -62,6 +62,12 @@ const Excess = markFree(new t.Type<never, never, unknown>('no such property', (_
 
 type Check = readonly [string, (u: unknown) => boolean]
 
+/** The decoded value of a {@link record}: readonly, optional properties absent rather than `undefined`. @internal */
+export type RecordOf<R extends t.Props, O extends t.Props> = { readonly [K in keyof R]: t.TypeOf<R[K]> } & { readonly [K in keyof O]?: t.TypeOf<O[K]> }
+
+/** The wire form of a {@link record}. @internal */
+export type RecordWire<R extends t.Props, O extends t.Props> = { readonly [K in keyof R]: t.OutputOf<R[K]> } & { readonly [K in keyof O]?: t.OutputOf<O[K]> }
+
 /**
  * A record codec with required and optional properties that rejects unknown properties, so a
  * misspelt field is reported instead of silently ignored.
@@ -72,7 +78,7 @@ export const record = <R extends t.Props, O extends t.Props>(
   name: string,
   required: R,
   optional: O
-): t.Type<t.TypeOfProps<R> & t.TypeOfPartialProps<O>, t.OutputOfProps<R> & t.OutputOfPartialProps<O>, unknown> => {
+): t.Type<RecordOf<R, O>, RecordWire<R, O>, unknown> => {
   const req = t.type(required)
   const opt = t.partial(optional)
   const reqKeys = Object.keys(required)
@@ -85,7 +91,7 @@ export const record = <R extends t.Props, O extends t.Props>(
   return new t.Type(
     name,
     // strict, like decoding: every required property, optional ones when present, nothing else
-    (u): u is t.TypeOfProps<R> & t.TypeOfPartialProps<O> => {
+    (u): u is RecordOf<R, O> => {
       if (!isPlainObject(u)) return false
       for (let i = 0; i < reqChecks.length; i++) {
         const [k, is] = reqChecks[i] as Check
@@ -117,13 +123,13 @@ export const record = <R extends t.Props, O extends t.Props>(
       const a = req.validate(u, c)
       const b = opt.validate(u, c)
       const problems = [...(E.isLeft(a) ? a.left : []), ...(E.isLeft(b) ? b.left : [])]
-      let result: t.Validation<t.TypeOfProps<R> & t.TypeOfPartialProps<O>> = t.failures(problems)
+      let result: t.Validation<RecordOf<R, O>> = t.failures(problems)
       if (E.isRight(a) && E.isRight(b)) {
         // each half's own keys from that half: the decoded value, never the raw input's
         const out: Record<string, unknown> = {}
         for (const k of Object.keys(required)) out[k] = (a.right as Record<string, unknown>)[k]
         for (const k of Object.keys(optional)) if ((b.right as Record<string, unknown>)[k] !== undefined) out[k] = (b.right as Record<string, unknown>)[k]
-        result = t.success(out as t.TypeOfProps<R> & t.TypeOfPartialProps<O>)
+        result = t.success(out as RecordOf<R, O>)
       }
       if (excess.length === 0) return result
       const excessErrors: t.Errors = excess.map((k) => ({
@@ -136,14 +142,14 @@ export const record = <R extends t.Props, O extends t.Props>(
     (a) => {
       // known properties only, optional ones only when defined, so the wire form stays plain
       // JSON that decodes again (a value that is not a record at all encodes to null)
-      if (!isPlainObject(a)) return null as unknown as t.OutputOfProps<R> & t.OutputOfPartialProps<O>
+      if (!isPlainObject(a)) return null as unknown as RecordWire<R, O>
       const out: Record<string, unknown> = {}
       for (const k of reqKeys) out[k] = (required[k] as t.Any).encode(a[k])
       for (const k of optKeys) {
         const v = a[k]
         if (v !== undefined) out[k] = (optional[k] as t.Any).encode(v)
       }
-      return out as t.OutputOfProps<R> & t.OutputOfPartialProps<O>
+      return out as RecordWire<R, O>
     }
   )
 }

@@ -103,8 +103,8 @@ export interface InvalidUserCount {
  * @category errors
  * @since 0.1.0
  */
-export interface InvalidThreshold {
-  readonly _tag: 'InvalidThreshold'
+export interface InvalidImpactThreshold {
+  readonly _tag: 'InvalidImpactThreshold'
   readonly path: string
   readonly received: string
   readonly message: string
@@ -126,7 +126,7 @@ export type PriorityError =
   | MissingCell
   | NonMonotonicMatrix
   | InvalidUserCount
-  | InvalidThreshold
+  | InvalidImpactThreshold
 
 const oneOf = (what: string, names: ReadonlyArray<string>): string => `one of the ${what} ${names.map((n) => describe(n)).join(' | ')}`
 
@@ -189,8 +189,8 @@ export const invalidUserCount = (path: string, expected: string, received: unkno
 })
 
 /** @internal */
-export const invalidThreshold = (path: string, expected: string, received: unknown): InvalidThreshold => ({
-  _tag: 'InvalidThreshold',
+export const invalidImpactThreshold = (path: string, expected: string, received: unknown): InvalidImpactThreshold => ({
+  _tag: 'InvalidImpactThreshold',
   path,
   received: describe(received),
   message: `${path}: expected ${expected}, received ${describe(received)}`

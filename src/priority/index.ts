@@ -43,7 +43,7 @@ export type {
 } from './model.js'
 export type {
   DuplicateLevel,
-  InvalidThreshold,
+  InvalidImpactThreshold,
   InvalidUserCount,
   MissingCell,
   NonMonotonicMatrix,

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { invalidThreshold, invalidUserCount, type PriorityError } from './errors.js'
+import { invalidImpactThreshold, invalidUserCount, type PriorityError } from './errors.js'
 import type { AffectedScope, AffectedUsers, BusinessEffect, ImpactThresholds, ItilImpact, ItilPriorityName, ItilUrgency, Matrix } from './model.js'
 
 /**
@@ -136,8 +136,8 @@ export const impactFromUsers = (users: AffectedUsers, thresholds: ImpactThreshol
   if (!isCount(total) || total < 1) return E.left(invalidUserCount('total', 'a whole number of users, at least 1', total))
   if (!isCount(affected) || affected > total) return E.left(invalidUserCount('affected', `a whole number of users from 0 to total (${total})`, affected))
   if (typeof highShare !== 'number' || !(highShare > 0 && highShare <= 1))
-    return E.left(invalidThreshold('thresholds.highShare', 'a share of all users greater than 0 and at most 1', highShare))
-  if (!isCount(someUsers) || someUsers < 2) return E.left(invalidThreshold('thresholds.someUsers', 'a whole number of users, at least 2', someUsers))
+    return E.left(invalidImpactThreshold('thresholds.highShare', 'a share of all users greater than 0 and at most 1', highShare))
+  if (!isCount(someUsers) || someUsers < 2) return E.left(invalidImpactThreshold('thresholds.someUsers', 'a whole number of users, at least 2', someUsers))
   if (affected === total) return E.right('high')
   if (affected < someUsers) return E.right('low')
   return E.right(affected >= highShare * total ? 'high' : 'medium')

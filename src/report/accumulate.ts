@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as Calendar from '../calendar/index.js'
-import type { KindRules } from '../classification/index.js'
+import type { KindRules } from '../kind/index.js'
 import * as Sla from '../sla/index.js'
 import * as Time from '../time/index.js'
 import type { Duration, Instant } from '../time/index.js'
@@ -233,7 +233,7 @@ const daysOf = (from: number, to: number, zone: Time.IanaZone): Days => {
   const names = localDates(from, to, zone)
   const starts = names.map((d, i) => {
     if (i === 0) return from
-    const r = Time.fromLocal(`${d}T00:00`, zone)
+    const r = Time.fromLocal(zone)(`${d}T00:00`)
     return E.isRight(r) ? r.right : from
   })
   return { names, starts }
@@ -525,7 +525,7 @@ const scaleOf = (u: unknown): E.Either<ReportError, SatisfactionScale> => {
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla } from 'itsm-kit'
- * const calendar = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const combiner = pipe(Report.combiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
  * // two shards, reduced separately and merged, give the figures of the whole
  * const a = combiner.addAll([])(combiner.empty)
@@ -705,7 +705,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Ticket, Time } from 'itsm-kit'
- * const calendar = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
  * const events = pipe(Ticket.runEvents([

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as Calendar from '../calendar/index.js'
-import type { KindRules } from '../classification/index.js'
+import type { KindRules } from '../kind/index.js'
 import * as Priority from '../priority/index.js'
 import type { Agreement } from '../sla/index.js'
 import type { Duration, Instant } from '../time/index.js'
@@ -123,7 +123,7 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Time } from 'itsm-kit'
- * const calendar = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = pipe(Time.fromISO('2025-03-10T08:00:00+01:00'), E.getOrElseW(() => assert.fail()))
  * const c = pipe(Report.statusCombiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], at }), E.getOrElseW(() => assert.fail()))
  * const status = c.result(pipe(c.addAll([])(c.empty), c.merge(c.empty)))
@@ -211,7 +211,7 @@ export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError,
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Ticket, Time } from 'itsm-kit'
- * const calendar = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
  * const down = pipe(Ticket.runEvents([

@@ -8,7 +8,7 @@
  * @internal
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { KindRules, TicketKind } from '../classification/index.js'
+import type { KindRules, TicketKind } from '../kind/index.js'
 import * as Sla from '../sla/index.js'
 import * as Ticket from '../ticket/index.js'
 import type { Instant } from '../time/index.js'

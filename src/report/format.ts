@@ -51,7 +51,7 @@ export const formatFor = (labels: Labels, zone: string): Format => {
 
 /** Plain values for spreadsheets: numbers as JavaScript writes them, shares as per cent with `%`, durations in minutes, instants as local ISO-8601 with offset. @internal */
 export const rawFormat = (labels: Labels, zone: string): Format => {
-  const z = Time.zone(zone)
+  const z = Time.makeZone(zone)
   const iso = (t: number): string => (z._tag === 'Right' ? Time.toLocalISO(z.right)(t as Time.Instant) : Time.toISO(t as Time.Instant))
   const none = ''
   void labels

@@ -74,7 +74,7 @@ const previousOf = (p: Exclude<Period, { _tag: 'Range' }>): Exclude<Period, { _t
 }
 
 const midnight = (day: number, zone: IanaZone): number => {
-  const r = Time.fromLocal(`${ymd(day)}T00:00`, zone)
+  const r = Time.fromLocal(zone)(`${ymd(day)}T00:00`)
   return E.isRight(r) ? r.right : day * DAY
 }
 

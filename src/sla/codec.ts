@@ -17,7 +17,7 @@ const NonNegativeDuration = nonNegativeDuration('PT4H')
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.deepStrictEqual(Codec.TargetJson.decode({ _tag: 'BusinessTime', duration: 'PT4H' }), E.right({ _tag: 'BusinessTime', duration: 14_400_000 }))
  * ```
  * @category codecs
@@ -47,7 +47,8 @@ const MetricPolicyJson: t.Type<MetricPolicy, unknown, unknown> = record(
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec, Sla } from 'itsm-kit'
+ * import { Sla } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const json = Codec.SlaPolicyJson.encode(Sla.examplePolicy)
  * assert.deepStrictEqual(Codec.SlaPolicyJson.decode(JSON.parse(JSON.stringify(json))), E.right(Sla.examplePolicy))
  * ```
@@ -75,7 +76,8 @@ export const decodePolicyShape: (u: unknown) => E.Either<DecodeError, SlaPolicy>
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Calendar, Codec, Sla } from 'itsm-kit'
+ * import { Calendar, Sla } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const spec = { customer: 'Fjord AS', calendar: Calendar.alwaysOpen, policy: Sla.examplePolicy }
  * assert.deepStrictEqual(Codec.AgreementJson.decode(JSON.parse(JSON.stringify(Codec.AgreementJson.encode(spec)))), E.right(spec))
  * ```

@@ -31,8 +31,8 @@ export interface ResponseAfterResolution {
  * @category errors
  * @since 0.1.0
  */
-export interface InvalidThreshold {
-  readonly _tag: 'InvalidThreshold'
+export interface InvalidWarningThreshold {
+  readonly _tag: 'InvalidWarningThreshold'
   readonly path: string
   readonly message: string
 }
@@ -43,7 +43,7 @@ export interface InvalidThreshold {
  * @category errors
  * @since 0.1.0
  */
-export type SlaError = DecodeError | MissingTarget | ResponseAfterResolution | InvalidThreshold
+export type SlaError = DecodeError | MissingTarget | ResponseAfterResolution | InvalidWarningThreshold
 
 /** @internal */
 export const missingTarget = (path: string, priority: string, known: ReadonlyArray<string>): MissingTarget => ({
@@ -60,8 +60,8 @@ export const responseAfterResolution = (path: string, response: string, resoluti
 })
 
 /** @internal */
-export const invalidThreshold = (path: string, received: unknown, previous?: number): InvalidThreshold => ({
-  _tag: 'InvalidThreshold',
+export const invalidWarningThreshold = (path: string, received: unknown, previous?: number): InvalidWarningThreshold => ({
+  _tag: 'InvalidWarningThreshold',
   path,
   message: `${path}: expected a fraction strictly between 0 and 1${previous === undefined ? '' : `, above the previous threshold ${previous}`}, received ${describe(received)}`
 })

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import { hasResolutionTarget, hasResponseTarget, allowsWorkaround } from '../classification/index.js'
-import type { KindRules, TicketKind } from '../classification/index.js'
+import { hasResolutionTarget, hasResponseTarget, allowsWorkaround } from '../kind/index.js'
+import type { KindRules, TicketKind } from '../kind/index.js'
 import { addBusinessDays, addBusinessTime, businessTimeBetween, endOfBusinessDay, nextOpening, openIntervals } from '../calendar/index.js'
 import { closedStretches, isBusinessCalendar, type BusinessCalendar, type OpenInterval } from '../calendar/index.js'
 import { decodeError, makeIssue, type Issue } from '../internal/decodeError.js'
@@ -335,7 +335,7 @@ export const argumentIssue = (agreement: unknown, now: unknown, options: unknown
   if (policy !== undefined) return policy
   const cal = agreement['calendar']
   if (!isBusinessCalendar(cal))
-    return makeIssue('agreement.calendar', 'a business calendar compiled by Calendar.compile', cal)
+    return makeIssue('agreement.calendar', 'a business calendar compiled by Calendar.make', cal)
   if (!isInstant(now)) return makeIssue('now', 'an instant (epoch milliseconds) from 1900 to 2200', now)
   if (options !== undefined && options !== null && !isRecord(options)) return makeIssue('options', 'evaluation options (an object)', options)
   if (isRecord(options)) {
@@ -343,7 +343,7 @@ export const argumentIssue = (agreement: unknown, now: unknown, options: unknown
     if (th !== undefined && !(Array.isArray(th) && th.every(isShare))) return makeIssue('options.thresholds', 'a list of fractions strictly between 0 and 1', th)
     const context = options['context']
     if (context !== undefined && !(isRecord(context) && isRecord(context['kinds']))) return makeIssue('options.context', 'a ticket context (such as Ticket.defaultContext)', context)
-    if (options['kinds'] !== undefined && !isRecord(options['kinds'])) return makeIssue('options.kinds', 'kind rules (such as Classification.defaultKindRules)', options['kinds'])
+    if (options['kinds'] !== undefined && !isRecord(options['kinds'])) return makeIssue('options.kinds', 'kind rules (such as Kind.defaultKindRules)', options['kinds'])
   }
   return undefined
 }
@@ -392,7 +392,7 @@ const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Sla, Ticket } from 'itsm-kit'
- * const allDay = pipe(Calendar.compile(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
+ * const allDay = pipe(Calendar.make(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
  * const evaluation = pipe(Ticket.runEvents([
@@ -533,7 +533,7 @@ const measureAll = (t: Timeline, agreement: Agreement, now: Instant, options: Ev
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Sla, Ticket, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
  * const events = pipe(Ticket.runEvents([
@@ -572,7 +572,7 @@ export const evaluate =
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Sla, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const friday = pipe(Time.fromISO('2025-03-07T15:30:00+01:00'), E.getOrElseW(() => assert.fail()))
  * const due = Sla.dueDates({ policy: Sla.examplePolicy, calendar: oslo }, { openedAt: friday, priority: 'P1' })
  * assert.deepStrictEqual(due.map((d) => [d.metric, Time.toLocalISO(oslo.zone)(d.dueAt)]), [

@@ -10,7 +10,7 @@
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Sla, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const opened = pipe(Time.fromISO('2025-03-07T15:30:00+01:00'), E.getOrElseW(() => assert.fail()))
  * const [response] = Sla.dueDates({ policy: Sla.examplePolicy, calendar: oslo }, { openedAt: opened, priority: 'P2' })
  * assert.deepStrictEqual(response && Time.toLocalISO(oslo.zone)(response.dueAt), '2025-03-10T08:30:00+01:00')
@@ -20,6 +20,6 @@
  */
 export type { Agreement, AgreementSpec, ClockState, Closed, Explanation, Metric, MetricPolicy, MetricResult, Pause, ReopenPolicy, SlaPolicy, Target, WarningPassed } from './model.js'
 export { metrics } from './model.js'
-export type { InvalidThreshold, MissingTarget, ResponseAfterResolution, SlaError } from './errors.js'
-export { compileAgreement, decodeAgreement, decodePolicy, encodePolicy, examplePolicy, make, targetFor, type PolicyOptions } from './policy.js'
+export type { InvalidWarningThreshold, MissingTarget, ResponseAfterResolution, SlaError } from './errors.js'
+export { compileAgreement as makeAgreement, decodeAgreement, decodePolicy, encodePolicy, examplePolicy, make, targetOption as targetFor, type PolicyOptions } from './policy.js'
 export { dueDates, evaluate, evaluateTimeline, pausingParties, type EvaluateOptions, type Evaluation } from './evaluate.js'

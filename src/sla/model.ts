@@ -1,5 +1,5 @@
 import type { AwaitingParty } from '../ticket/index.js'
-import type { TicketKind } from '../classification/index.js'
+import type { TicketKind } from '../kind/index.js'
 import type { BusinessCalendar, CalendarSpec, OpenInterval } from '../calendar/index.js'
 import type { Duration, Instant } from '../time/index.js'
 
@@ -104,7 +104,7 @@ export interface Agreement {
 
 /**
  * An agreement as JSON-serialisable data: the customer (or service), its calendar spec and its
- * SLA policy. {@link compileAgreement} checks and compiles it.
+ * SLA policy. {@link makeAgreement} checks and compiles it.
  *
  * @category models
  * @since 0.1.0

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
 import { pipe } from 'fp-ts/lib/function.js'
-import type { TicketKind } from '../classification/index.js'
+import type { TicketKind } from '../kind/index.js'
 import type { Matrix } from '../priority/index.js'
 import { toISODuration } from '../time/index.js'
 import type { Duration } from '../time/index.js'
@@ -8,9 +9,9 @@ import { own } from '../internal/primitives.js'
 import { decodeError, makeIssue, type Issue } from '../internal/decodeError.js'
 import { isRecord, policyIssue } from './guard.js'
 import { decodeAgreementShape, decodePolicyShape, SlaPolicyJson } from './codec.js'
-import { invalidThreshold, missingTarget, responseAfterResolution, type SlaError } from './errors.js'
+import { invalidWarningThreshold, missingTarget, responseAfterResolution, type SlaError } from './errors.js'
 import { metrics, type Agreement, type AgreementSpec, type Metric, type MetricPolicy, type SlaPolicy, type Target } from './model.js'
-import { compile } from '../calendar/index.js'
+import { make as compile } from '../calendar/index.js'
 import type { CalendarError } from '../calendar/index.js'
 
 const h = (hours: number) => ({ _tag: 'BusinessTime', duration: (hours * 3_600_000) as Duration }) as const
@@ -60,7 +61,7 @@ const describeTarget = (t: Target): string => (t._tag === 'BusinessTime' ? toISO
 const check = (policy: SlaPolicy, options: PolicyOptions): SlaError | undefined => {
   let previous: number | undefined
   for (const [i, w] of policy.warnings.entries()) {
-    if (!(typeof w === 'number' && w > 0 && w < 1 && (previous === undefined || w > previous))) return invalidThreshold(`warnings[${i}]`, w, previous)
+    if (!(typeof w === 'number' && w > 0 && w < 1 && (previous === undefined || w > previous))) return invalidWarningThreshold(`warnings[${i}]`, w, previous)
     previous = w
   }
   const priorities = options.matrix?.priorities.map((p) => p.name)
@@ -170,21 +171,7 @@ export const decodePolicy = (u: unknown, options: PolicyOptions = {}): E.Either<
  */
 export const encodePolicy = (policy: SlaPolicy): unknown => (policyIssue(policy, '', true) === undefined ? SlaPolicyJson.encode(policy) : null)
 
-/**
- * Returns the target a policy sets for a metric, a priority and (optionally) a ticket kind, if any
- * (none for values that are not a policy, a metric or a priority name).
- *
- * @example
- * ```ts
- * import * as assert from 'node:assert'
- * import { pipe } from 'fp-ts/lib/function.js'
- * import { Sla } from 'itsm-kit'
- * assert.deepStrictEqual(pipe(Sla.examplePolicy, Sla.targetFor('restore', 'P4')), undefined)
- * assert.strictEqual(pipe(Sla.examplePolicy, Sla.targetFor('response', 'P1'))?._tag, 'BusinessTime')
- * ```
- * @category queries
- * @since 0.1.0
- */
+/** The target of a metric, priority and kind, or undefined: the lookup the clocks make. @internal */
 export const targetFor = (metric: Metric, priority: string, kind?: TicketKind) => (self: SlaPolicy): Target | undefined => {
   // values a JavaScript caller should not pass have no target
   if (!isRecord(self) || !isRecord(self.metrics) || typeof metric !== 'string' || typeof priority !== 'string') return undefined
@@ -195,11 +182,32 @@ export const targetFor = (metric: Metric, priority: string, kind?: TicketKind) =
   return isRecord(table) ? own(table, priority) : undefined
 }
 
+/**
+ * The target a policy sets for a metric, a priority and (optionally) a ticket kind, or `none`
+ * (also for values that are not a policy, a metric or a priority name).
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as O from 'fp-ts/lib/Option.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Sla } from 'itsm-kit'
+ * assert.deepStrictEqual(pipe(Sla.examplePolicy, Sla.targetFor('restore', 'P4')), O.none)
+ * assert.deepStrictEqual(pipe(Sla.examplePolicy, Sla.targetFor('response', 'P1'), O.map((t) => t._tag)), O.some('BusinessTime'))
+ * ```
+ * @category queries
+ * @since 0.1.0 (returned `Target | undefined` until 0.3.0)
+ */
+export const targetOption =
+  (metric: Metric, priority: string, kind?: TicketKind) =>
+  (self: SlaPolicy): O.Option<Target> =>
+    O.fromNullable(targetFor(metric, priority, kind)(self))
+
 /** @internal */
 export const definedMetrics = (policy: SlaPolicy): ReadonlyArray<Metric> => metrics.filter((m) => policy.metrics[m] !== undefined)
 
 /**
- * Checks and compiles an agreement: the calendar (as `Calendar.compile` does) and the policy (as
+ * Checks and compiles an agreement: the calendar (as `Calendar.make` does) and the policy (as
  * {@link make} does, with the matrix when given). Errors name their path inside the agreement.
  *
  * @example
@@ -209,9 +217,9 @@ export const definedMetrics = (policy: SlaPolicy): ReadonlyArray<Metric> => metr
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Priority, Sla } from 'itsm-kit'
  * const spec = { customer: 'Fjord AS', calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy }
- * assert.deepStrictEqual(pipe(Sla.compileAgreement(spec, { matrix: Priority.itilDefault }), E.map((a) => [a.customer, a.calendar.zone])), E.right(['Fjord AS', 'Europe/Oslo']))
+ * assert.deepStrictEqual(pipe(Sla.makeAgreement(spec, { matrix: Priority.itilDefault }), E.map((a) => [a.customer, a.calendar.zone])), E.right(['Fjord AS', 'Europe/Oslo']))
  * const broken = { ...spec, calendar: { zone: 'Europe/Oslo', weekly: {} } }
- * assert.deepStrictEqual(pipe(Sla.compileAgreement(broken), E.mapLeft((e) => e.message)), E.left(
+ * assert.deepStrictEqual(pipe(Sla.makeAgreement(broken), E.mapLeft((e) => e.message)), E.left(
  *   'calendar.weekly: expected at least one opening interval in the week or in an exception, received a calendar that is never open'))
  * ```
  * @category constructors
@@ -246,7 +254,7 @@ const within = <Err extends SlaError | CalendarError>(field: string, e: Err): Er
 
 /**
  * Reads an agreement from JSON (`{ customer?, service?, calendar, policy }`), reporting every
- * malformed field with its path, then checks and compiles it as {@link compileAgreement} does.
+ * malformed field with its path, then checks and compiles it as {@link makeAgreement} does.
  *
  * @example
  * ```ts

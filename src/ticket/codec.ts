@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../internal/decodeError.js'
 import { intBetween, literals, record, tag, taggedUnion } from '../internal/primitives.js'
-import type { KindRules } from '../classification/index.js'
+import type { KindRules } from '../kind/index.js'
 import { builder, finish, push } from './apply.js'
 import type { TicketCommand } from './commands.js'
 import { resolveContext, type ReadContext } from './context.js'
@@ -38,7 +38,7 @@ export { Audience, Party }
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const json = { _tag: 'WorkResumed', ticketId: 'INC-1', seq: 4, at: '2025-03-07T09:00:00Z', actor: { role: 'agent', id: 'kari' } }
  * assert.deepStrictEqual(E.map(Codec.TicketEventJson.encode)(Codec.TicketEventJson.decode(json)), E.right(json))
  * ```
@@ -54,7 +54,7 @@ export const TicketEventJson: t.Type<TicketEvent, unknown, unknown> = taggedUnio
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const json = { _tag: 'Reply', at: '2025-03-07T09:00:00Z', actor: { role: 'agent', id: 'kari' }, message: 'On it' }
  * assert.strictEqual(E.isRight(Codec.TicketCommandJson.decode(json)), true)
  * ```
@@ -84,7 +84,8 @@ const StatusJson = taggedUnion({
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Codec, Ticket } from 'itsm-kit'
+ * import { Ticket } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
  * const ticket = pipe(Ticket.replay([opened]), E.getOrElseW(() => assert.fail()))

@@ -16,8 +16,8 @@ export const isTicketId = (s: unknown): s is TicketId => typeof s === 'string' &
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { Ticket } from 'itsm-kit'
- * assert.deepStrictEqual(Ticket.ticketId('INC-42'), E.right('INC-42'))
- * assert.strictEqual(E.isLeft(Ticket.ticketId('')), true)
+ * assert.deepStrictEqual(Ticket.makeTicketId('INC-42'), E.right('INC-42'))
+ * assert.strictEqual(E.isLeft(Ticket.makeTicketId('')), true)
  * ```
  * @category constructors
  * @since 0.1.0

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeError, makeIssue, type DecodeError } from '../internal/decodeError.js'
-import { defaultKindRules, isKind, makeKindRules } from '../classification/index.js'
-import type { KindRules, KindRulesSpec } from '../classification/index.js'
+import { defaultKindRules, isKind, makeKindRules } from '../kind/index.js'
+import type { KindRules, KindRulesSpec } from '../kind/index.js'
 import { isMatrix } from '../priority/guard.js'
 import { itilDefault } from '../priority/index.js'
 import type { Matrix } from '../priority/index.js'
@@ -28,8 +28,8 @@ export interface ReadContext {
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import { Classification, Priority, Ticket } from 'itsm-kit'
- * assert.deepStrictEqual(Ticket.defaultReadContext, { matrix: Priority.itilDefault, kinds: Classification.defaultKindRules })
+ * import { Kind, Priority, Ticket } from 'itsm-kit'
+ * assert.deepStrictEqual(Ticket.defaultReadContext, { matrix: Priority.itilDefault, kinds: Kind.defaultKindRules })
  * ```
  * @category constants
  * @since 0.2.0
@@ -73,7 +73,7 @@ export const resolveContext = (u: unknown, path = 'context'): E.Either<DecodeErr
   const kinds = safely(() => u['kinds'], undefined)
   const issues = [
     ...(matrixOk(matrix) ? [] : [makeIssue(`${path}.matrix`, 'a priority matrix made by Priority.make or Priority.decodeMatrix', matrix)]),
-    ...(kindsOk(kinds) ? [] : [makeIssue(`${path}.kinds`, 'kind rules made by Classification.makeKindRules or decodeKindRules', kinds)])
+    ...(kindsOk(kinds) ? [] : [makeIssue(`${path}.kinds`, 'kind rules made by Kind.makeKindRules or decodeKindRules', kinds)])
   ]
   return issues.length > 0 ? E.left(decodeError(issues)) : E.right({ matrix: matrix as Matrix, kinds: kinds as KindRules })
 }

@@ -2,8 +2,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { absurd } from 'fp-ts/lib/function.js'
 import { addBusinessDays } from '../calendar/index.js'
 import type { BusinessCalendar } from '../calendar/index.js'
-import { defaultKindRules } from '../classification/index.js'
-import type { KindRules } from '../classification/index.js'
+import { defaultKindRules } from '../kind/index.js'
+import type { KindRules } from '../kind/index.js'
 import { decodeError, makeIssue, type DecodeError } from '../internal/decodeError.js'
 import { violation } from './apply.js'
 import { isTicketState, resolveContext, type ReadContext } from './context.js'
@@ -29,7 +29,7 @@ import type { PriorityError } from '../priority/index.js'
  */
 export interface DecideContext extends ReadContext {
   readonly matrix: Matrix
-  /** What each kind of ticket may carry; `Classification.defaultKindRules` in the default context. */
+  /** What each kind of ticket may carry; `Kind.defaultKindRules` in the default context. */
   readonly kinds: KindRules
   readonly firstTier: string
   readonly autoClose?: { readonly calendar: BusinessCalendar; readonly businessDays: number }

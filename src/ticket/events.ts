@@ -1,4 +1,4 @@
-import type { Channel, TicketKind } from '../classification/index.js'
+import type { Channel, TicketKind } from '../kind/index.js'
 import type { Instant, LocalDate } from '../time/index.js'
 import type { Actor, AwaitingParty, CloseReason, ResolutionCode, TicketId } from './model.js'
 

@@ -98,7 +98,7 @@ export type {
   TicketCommand
 } from './commands.js'
 export type { EmptyHistory, ImpossibleEvent, InvalidCommand, InvalidEvent, OutOfOrder, TicketError, TooEarlyToClose } from './errors.js'
-export { ticketId } from './constructors.js'
+export { ticketId as makeTicketId } from './constructors.js'
 export { evolve } from './evolve.js'
 export { apply, replay } from './apply.js'
 export { decide, defaultContext, type DecideContext } from './decide.js'

@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 import { freeText, intBetween, literals, record, stringWhere, tag } from '../internal/primitives.js'
-import { ChannelJson, TicketKindJson } from '../classification/codec.js'
+import { ChannelJson, TicketKindJson } from '../kind/codec.js'
 import { toISO } from '../time/index.js'
 import { InstantJson, LocalDateJson } from '../time/codec.js'
 import { maxInstant, minInstant, type Instant } from '../time/index.js'

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import type { TicketKind } from '../classification/index.js'
+import type { TicketKind } from '../kind/index.js'
 import { decodeError, makeIssue, type Issue } from '../internal/decodeError.js'
 import { maxInstant, minInstant } from '../time/index.js'
 import type { Instant } from '../time/index.js'

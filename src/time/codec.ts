@@ -12,7 +12,7 @@ import type { Duration, Instant, LocalDate } from './model.js'
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.deepStrictEqual(Codec.InstantJson.decode('1970-01-01T01:00:00+01:00'), E.right(0))
  * ```
  * @category codecs
@@ -36,7 +36,7 @@ export const InstantJson: t.Type<Instant, string, unknown> = new t.Type<Instant,
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.deepStrictEqual(Codec.DurationJson.decode('PT1M'), E.right(60_000))
  * ```
  * @category codecs
@@ -68,7 +68,7 @@ export const nonNegativeDuration = (example: string): t.Type<Duration, string, u
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Codec } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
  * assert.deepStrictEqual(Codec.LocalDateJson.decode('2025-12-24'), E.right('2025-12-24'))
  * ```
  * @category codecs
@@ -137,10 +137,8 @@ export const decodeDuration: (u: unknown) => E.Either<DecodeError, Duration> = d
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import * as E from 'fp-ts/lib/Either.js'
- * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * assert.deepStrictEqual(pipe(Time.minutes(90), E.map(Time.encodeDuration)), E.right('PT1H30M'))
+ * assert.strictEqual(Time.encodeDuration(Time.minutes(90)), 'PT1H30M')
  * ```
  * @category codecs
  * @since 0.1.0

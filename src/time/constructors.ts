@@ -184,7 +184,7 @@ export const fromDateTime = (dateTime: DateTime): E.Either<InvalidInstant, Insta
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const oslo = pipe(Time.zone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Time.makeZone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
  * const hour = pipe(Time.fromISO('2025-07-01T06:00:00Z'), E.map((at) => Time.toDateTime(oslo)(at).hour))
  * assert.deepStrictEqual(hour, E.right(8))
  * ```
@@ -205,7 +205,7 @@ export const toDateTime = (zone: IanaZone) => (self: Instant): DateTime => DateT
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const oslo = pipe(Time.zone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Time.makeZone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
  * assert.deepStrictEqual(pipe(Time.fromISO('2025-03-07T14:30:00Z'), E.map(Time.toLocalISO(oslo))), E.right('2025-03-07T15:30:00+01:00'))
  * ```
  * @category conversions
@@ -226,13 +226,13 @@ export const parseZone = (name: unknown, path: string): E.Either<UnknownZone, Ia
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { Time } from 'itsm-kit'
- * assert.deepStrictEqual(Time.zone('Europe/Oslo'), E.right('Europe/Oslo'))
- * assert.strictEqual(E.isLeft(Time.zone('Europe/Atlantis')), true)
+ * assert.deepStrictEqual(Time.makeZone('Europe/Oslo'), E.right('Europe/Oslo'))
+ * assert.strictEqual(E.isLeft(Time.makeZone('Europe/Atlantis')), true)
  * ```
  * @category constructors
- * @since 0.1.0
+ * @since 0.3.0 (0.1.0 as `zone`)
  */
-export const zone = (name: string): E.Either<UnknownZone, IanaZone> => parseZone(name, 'zone')
+export const makeZone = (name: string): E.Either<UnknownZone, IanaZone> => parseZone(name, 'zone')
 
 const LOCAL_DATE_EXPECTED = 'a calendar date "YYYY-MM-DD" between 1900-01-01 and 2199-12-31'
 const MIN_DAY = -25567 // 1900-01-01
@@ -247,20 +247,21 @@ export const parseLocalDate = (s: unknown, path: string): E.Either<InvalidLocalD
 }
 
 /**
- * Checks that a string is a real calendar date `YYYY-MM-DD` between 1900 and 2199.
+ * Reads a calendar date written `YYYY-MM-DD` (ISO 8601), checking that it is a real date between
+ * 1900 and 2199.
  *
  * @example
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { Time } from 'itsm-kit'
- * assert.deepStrictEqual(Time.localDate('2024-02-29'), E.right('2024-02-29'))
- * assert.strictEqual(E.isLeft(Time.localDate('2025-02-29')), true)
+ * assert.deepStrictEqual(Time.fromISODate('2024-02-29'), E.right('2024-02-29'))
+ * assert.strictEqual(E.isLeft(Time.fromISODate('2025-02-29')), true)
  * ```
  * @category constructors
- * @since 0.1.0
+ * @since 0.3.0 (0.1.0 as `localDate`)
  */
-export const localDate = (s: string): E.Either<InvalidLocalDate, LocalDate> => parseLocalDate(s, 'date')
+export const fromISODate = (s: string): E.Either<InvalidLocalDate, LocalDate> => parseLocalDate(s, 'date')
 
 /**
  * Returns the calendar date of an instant in a zone.
@@ -274,7 +275,7 @@ export const localDate = (s: string): E.Either<InvalidLocalDate, LocalDate> => p
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const oslo = pipe(Time.zone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Time.makeZone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
  * assert.deepStrictEqual(pipe(Time.fromISO('2025-12-31T23:30:00Z'), E.map(Time.toLocalDate(oslo))), E.right('2026-01-01'))
  * ```
  * @category conversions
@@ -286,7 +287,8 @@ export const toLocalDate = (zone: IanaZone) => (self: Instant): LocalDate =>
 const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
 
 /**
- * Returns the instant of a local wall time (`YYYY-MM-DDTHH:mm[:ss]`) in a zone.
+ * Returns the instant of a local wall time (`YYYY-MM-DDTHH:mm[:ss]`) in a zone: data-last, so
+ * `pipe('2025-03-07T09:00', Time.fromLocal(oslo))`.
  *
  * `24:00` (since 0.2.0) is the next day's `00:00`, as calendar specs read it; if that midnight
  * falls in a spring-forward gap it moves forward like any other wall time.
@@ -301,18 +303,18 @@ const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const oslo = pipe(Time.zone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
- * const gap = pipe(Time.fromLocal('2025-03-30T02:30', oslo), E.map(Time.toLocalISO(oslo)))
+ * const oslo = pipe(Time.makeZone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
+ * const gap = pipe(Time.fromLocal(oslo)('2025-03-30T02:30'), E.map(Time.toLocalISO(oslo)))
  * assert.deepStrictEqual(gap, E.right('2025-03-30T03:30:00+02:00'))
- * const twice = pipe(Time.fromLocal('2025-10-26T02:30', oslo), E.map(Time.toLocalISO(oslo)))
+ * const twice = pipe(Time.fromLocal(oslo)('2025-10-26T02:30'), E.map(Time.toLocalISO(oslo)))
  * assert.deepStrictEqual(twice, E.right('2025-10-26T02:30:00+02:00'))
- * const endOfDay = pipe(Time.fromLocal('2025-03-07T24:00', oslo), E.map(Time.toLocalISO(oslo)))
+ * const endOfDay = pipe(Time.fromLocal(oslo)('2025-03-07T24:00'), E.map(Time.toLocalISO(oslo)))
  * assert.deepStrictEqual(endOfDay, E.right('2025-03-08T00:00:00+01:00'))
  * ```
  * @category constructors
- * @since 0.1.0
+ * @since 0.1.0 (`fromLocal(wallTime, zone)` until 0.3.0)
  */
-export const fromLocal = (wallTime: string, zone: IanaZone): E.Either<InvalidLocalDate | InvalidInstant, Instant> => {
+export const fromLocal = (zone: IanaZone) => (wallTime: string): E.Either<InvalidLocalDate | InvalidInstant, Instant> => {
   const m = typeof wallTime === 'string' ? LOCAL_RE.exec(wallTime) : null
   const day = m === null ? undefined : parseDay(m[1] as string)
   const seconds = m === null ? undefined : parseSeconds(m[2] as string, true)
@@ -331,52 +333,62 @@ export const checkDuration = (ms: unknown, path: string, shown: unknown = ms, un
 }
 
 /**
- * Makes a duration from whole milliseconds (negative allowed, at most 300 years either way).
+ * Makes a duration from whole milliseconds (negative allowed, at most 300 years either way),
+ * checked: the form for untrusted numbers.
  *
  * @example
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { Time } from 'itsm-kit'
- * assert.deepStrictEqual(Time.duration(90_000), E.right(90_000))
- * assert.strictEqual(E.isLeft(Time.duration(Number.NaN)), true)
+ * assert.deepStrictEqual(Time.makeDuration(90_000), E.right(90_000))
+ * assert.strictEqual(E.isLeft(Time.makeDuration(Number.NaN)), true)
  * ```
  * @category constructors
- * @since 0.1.0
+ * @since 0.3.0 (0.1.0 as `duration`)
  */
-export const duration = (ms: number): E.Either<InvalidDuration, Duration> => checkDuration(ms, 'duration')
+export const makeDuration = (ms: number): E.Either<InvalidDuration, Duration> => checkDuration(ms, 'duration')
+
+/** A literal duration: the checked value, or the invalid duration `NaN` that every function refuses. */
+const literal = (n: number, unit: number): Duration => {
+  const d = checkDuration(typeof n === 'number' ? Math.round(n * unit) : n, 'duration')
+  return E.isRight(d) ? d.right : (Number.NaN as Duration)
+}
 
 /**
- * Makes a duration from hours, rounded to the millisecond.
+ * A duration of so many hours, rounded to the millisecond: the total constructor for literals
+ * (`Time.hours(2)`), so code reads like the agreement it implements.
+ *
+ * A number that makes no duration (`NaN`, an infinity, more than 300 years) gives the invalid
+ * duration `NaN`, which every function of the library refuses or writes as `"Invalid Duration"`.
+ * For numbers you did not write yourself, use the checked {@link makeDuration}.
  *
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import * as E from 'fp-ts/lib/Either.js'
  * import { Time } from 'itsm-kit'
- * assert.deepStrictEqual(Time.hours(1.5), E.right(5_400_000))
+ * assert.strictEqual(Time.hours(1.5), 5_400_000)
+ * assert.strictEqual(Time.toISODuration(Time.hours(2)), 'PT2H')
+ * assert.strictEqual(Time.toISODuration(Time.hours(Number.NaN)), 'Invalid Duration')
  * ```
  * @category constructors
- * @since 0.1.0
+ * @since 0.1.0 (returned an `Either` until 0.3.0)
  */
-export const hours = (n: number): E.Either<InvalidDuration, Duration> =>
-  checkDuration(typeof n === 'number' ? Math.round(n * 3_600_000) : n, 'hours', n, 'hours')
+export const hours = (n: number): Duration => literal(n, 3_600_000)
 
 /**
- * Makes a duration from minutes, rounded to the millisecond.
+ * A duration of so many minutes, rounded to the millisecond: total, like {@link hours}.
  *
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import * as E from 'fp-ts/lib/Either.js'
  * import { Time } from 'itsm-kit'
- * assert.deepStrictEqual(Time.minutes(30), E.right(1_800_000))
+ * assert.strictEqual(Time.minutes(30), 1_800_000)
  * ```
  * @category constructors
- * @since 0.1.0
+ * @since 0.1.0 (returned an `Either` until 0.3.0)
  */
-export const minutes = (n: number): E.Either<InvalidDuration, Duration> =>
-  checkDuration(typeof n === 'number' ? Math.round(n * 60_000) : n, 'minutes', n, 'minutes')
+export const minutes = (n: number): Duration => literal(n, 60_000)
 
 const ISO_DURATION = /^([+-])?P(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)$/i
 const num = (s: string | undefined): number => (s === undefined ? 0 : Number(s.replace(',', '.')))
@@ -421,8 +433,8 @@ export const fromISODuration = (s: string): E.Either<InvalidDuration, Duration> 
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * assert.deepStrictEqual(pipe(Time.hours(34), E.map(Time.toISODuration)), E.right('PT34H'))
- * assert.deepStrictEqual(pipe(Time.duration(-90_500), E.map(Time.toISODuration)), E.right('-PT1M30.5S'))
+ * assert.strictEqual(Time.toISODuration(Time.hours(34)), 'PT34H')
+ * assert.deepStrictEqual(pipe(Time.makeDuration(-90_500), E.map(Time.toISODuration)), E.right('-PT1M30.5S'))
  * ```
  * @category conversions
  * @since 0.1.0

@@ -14,8 +14,8 @@ import { isKnownZone, makeDirectZoneRules } from '../internal/zone.js'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * assert.deepStrictEqual(pipe(Time.minutes(510), E.map(Time.formatBusinessDuration)), E.right('8 h 30 min'))
- * assert.deepStrictEqual(pipe(Time.duration(-45_000), E.map(Time.formatBusinessDuration)), E.right('-45 s'))
+ * assert.strictEqual(Time.formatBusinessDuration(Time.minutes(510)), '8 h 30 min')
+ * assert.deepStrictEqual(pipe(Time.makeDuration(-45_000), E.map(Time.formatBusinessDuration)), E.right('-45 s'))
  * ```
  * @category conversions
  * @since 0.2.0
@@ -45,7 +45,7 @@ const pad = (n: number): string => String(n).padStart(2, '0')
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const oslo = pipe(Time.zone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Time.makeZone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
  * const text = pipe(Time.fromISO('2026-03-02T07:25:00Z'), E.map(Time.describeInstant(oslo)))
  * assert.deepStrictEqual(text, E.right('2026-03-02T07:25:00Z (2026-03-02 08:25 Europe/Oslo)'))
  * ```

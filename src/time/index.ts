@@ -20,23 +20,23 @@ export type { Duration, IanaZone, Instant, LocalDate } from './model.js'
 export { maxDuration, maxInstant, minInstant } from './model.js'
 export type { InvalidDuration, InvalidInstant, InvalidLocalDate, TimeError, UnknownZone } from './errors.js'
 export {
-  duration,
   fromDate,
   fromDateTime,
   fromEpochMillis,
   fromISO,
+  fromISODate,
   fromISODuration,
   fromLocal,
   hours,
-  localDate,
+  makeDuration,
+  makeZone,
   minutes,
   toDate,
   toDateTime,
   toISO,
   toISODuration,
   toLocalDate,
-  toLocalISO,
-  zone
+  toLocalISO
 } from './constructors.js'
 export { DurationOrd, InstantOrd, plus } from './operations.js'
 export { describeInstant, formatBusinessDuration } from './format.js'

@@ -8,11 +8,9 @@ import type { Duration, Instant } from './model.js'
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const total = pipe(E.Do, E.apS('a', Time.hours(1)), E.apS('b', Time.minutes(30)), E.map(({ a, b }) => pipe(a, Time.plus(b))))
- * assert.deepStrictEqual(total, E.right(5_400_000))
+ * assert.strictEqual(pipe(Time.hours(1), Time.plus(Time.minutes(30))), 5_400_000)
  * ```
  * @category combinators
  * @since 0.1.0
@@ -41,10 +39,8 @@ export const InstantOrd: Ord_.Ord<Instant> = N.Ord as Ord_.Ord<number> as Ord_.O
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import * as E from 'fp-ts/lib/Either.js'
  * import { Time } from 'itsm-kit'
- * const [a, b] = [Time.hours(1), Time.minutes(30)]
- * assert.ok(E.isRight(a) && E.isRight(b) && Time.DurationOrd.compare(a.right, b.right) === 1)
+ * assert.strictEqual(Time.DurationOrd.compare(Time.hours(1), Time.minutes(30)), 1)
  * ```
  * @category instances
  * @since 0.1.0

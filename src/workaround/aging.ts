@@ -54,7 +54,7 @@ export const isOnWorkaround = (self: Ticket): boolean => isTicket(self) && self.
  * import * as O from 'fp-ts/lib/Option.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Ticket, Time, Workaround } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
  * const incident = Ticket.run([
@@ -94,7 +94,7 @@ const oldestFirst: Ord.Ord<RunningWorkaround> = Ord.getMonoid<RunningWorkaround>
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Ticket, Time, Workaround } from 'itsm-kit'
- * const allDay = pipe(Calendar.compile(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
+ * const allDay = pipe(Calendar.make(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
  * const incident = Ticket.run([
  *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
@@ -152,7 +152,7 @@ export const onWorkaround =
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Ticket, Time, Workaround } from 'itsm-kit'
- * const oslo = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
  * const events = pipe(Ticket.runEvents([
@@ -173,7 +173,7 @@ export const timeOnWorkaround =
   (now: Instant, calendar: BusinessCalendar, context: DecideContext = defaultContext) =>
   (self: ReadonlyArray<TicketEvent>): E.Either<TicketError, Duration> => {
     if (!isInstant(now)) return E.left(decodeError([makeIssue('now', 'an instant (epoch milliseconds) from 1900 to 2200', now)]))
-    if (!isCalendar(calendar)) return E.left(decodeError([makeIssue('calendar', 'a business calendar compiled by Calendar.compile', calendar)]))
+    if (!isCalendar(calendar)) return E.left(decodeError([makeIssue('calendar', 'a business calendar compiled by Calendar.make', calendar)]))
     const checked = timeline(self, context ?? defaultContext)
     if (E.isLeft(checked)) return checked
     const cut = timelineAt(now)(checked.right)

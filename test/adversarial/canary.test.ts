@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { Calendar, Classification, Ticket, type Time } from '../../src/index.js'
+import { Calendar, Kind, Ticket, type Time } from '../../src/index.js'
 import { compile } from '../helpers/unsafe.js'
 
 // A canary secret sits in every free-text field (titles, notes, messages, reasons, descriptions,
@@ -122,7 +122,7 @@ for (const [s, state] of states.entries())
     }
 
 // replay and apply: the life's history with one event broken, dropped, doubled or moved
-const contexts = [ctx, { ...ctx, kinds: E.getOrElseW(() => Classification.defaultKindRules)(Classification.makeKindRules({ ...Classification.defaultKindRules.kinds, incident: { ...Classification.defaultKindRules.kinds.incident, workaround: false } })) }]
+const contexts = [ctx, { ...ctx, kinds: E.getOrElseW(() => Kind.defaultKindRules)(Kind.makeKindRules({ ...Kind.defaultKindRules.kinds, incident: { ...Kind.defaultKindRules.kinds.incident, workaround: false } })) }]
 for (const [i, event] of history.entries()) {
   const before = history.slice(0, i)
   const after = history.slice(i + 1)

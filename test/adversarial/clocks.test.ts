@@ -110,7 +110,7 @@ const subjects: ReadonlyArray<Subject> = [
   { name: 'Sla.make', f: Sla.make as never, outer: [Sla.examplePolicy, {}] },
   { name: 'Sla.decodePolicy', f: Sla.decodePolicy as never, outer: [Sla.encodePolicy(Sla.examplePolicy), {}] },
   { name: 'Sla.encodePolicy', f: Sla.encodePolicy as never, outer: [Sla.examplePolicy] },
-  { name: 'Sla.compileAgreement', f: Sla.compileAgreement as never, outer: [{ calendar: Calendar.alwaysOpen, policy: Sla.examplePolicy }, {}] },
+  { name: 'Sla.makeAgreement', f: Sla.makeAgreement as never, outer: [{ calendar: Calendar.alwaysOpen, policy: Sla.examplePolicy }, {}] },
   { name: 'Sla.decodeAgreement', f: Sla.decodeAgreement as never, outer: [{ calendar: Calendar.alwaysOpen, policy: Sla.encodePolicy(Sla.examplePolicy) }, {}] },
   { name: 'Sla.targetFor', f: Sla.targetFor as never, outer: ['resolution', 'P1', 'incident'], inner: [Sla.examplePolicy] },
   { name: 'Sla.pausingParties', f: Sla.pausingParties as never, outer: ['resolution'], inner: [Sla.examplePolicy] },
@@ -184,7 +184,7 @@ describe('clocks, escalation and workarounds with bypass values', () => {
     )
     expect(E.isLeft(Sla.make({} as never))).toBe(true)
     expect(pipe(Sla.make({} as never), E.mapLeft((e) => e.message.split('\n')[0]))).toStrictEqual(E.left('_tag: expected "SlaPolicy", received nothing'))
-    expect(pipe(Sla.compileAgreement({ calendar: Calendar.alwaysOpen } as never), E.mapLeft((e) => e.message))).toStrictEqual(
+    expect(pipe(Sla.makeAgreement({ calendar: Calendar.alwaysOpen } as never), E.mapLeft((e) => e.message))).toStrictEqual(
       E.left('policy: expected an SLA policy (made by Sla.make or Sla.decodePolicy), received nothing')
     )
     const hacked = { ...agreement, policy: { ...Sla.examplePolicy, metrics: { resolution: { targets: { P1: { _tag: 'BusinessTime', duration: Number.NaN } } } } } }

@@ -2,7 +2,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as All from '../../src/index.js'
-import { Calendar, Classification, Codec, Priority, Ticket, type Time } from '../../src/index.js'
+import { Calendar, Classification, Kind, Priority, Ticket, type Time } from '../../src/index.js'
+import * as Codec from '../../src/codec/index.js'
 
 // Every public decoder (every `decode…` function of every module, and `decode` and `is` of every
 // raw codec of itsm-kit/codec) against fc.anything() and against structured mutations of valid
@@ -15,7 +16,7 @@ const numRuns = process.env.CI ? 300 : 60
 type Decoder = (u: unknown) => E.Either<{ readonly message: string }, unknown>
 
 const categories = E.getOrElseW(() => expect.fail('tree'))(Classification.makeCategoryTree({ categories: [{ id: 'network', name: 'Network' }, { id: 'network.vpn', name: 'VPN', parent: 'network' }] }))
-const curried: Record<string, Decoder> = { 'Classification.decodeClassifier': Classification.decodeClassifier({ categories }) }
+const curried: Record<string, Decoder> = { 'Classification.decodeClassifier': (u: unknown) => Classification.decodeClassifier(u, { categories }) }
 
 const decoders: ReadonlyArray<readonly [string, Decoder]> = Object.entries(All).flatMap(([module, m]) =>
   Object.entries(m as Record<string, unknown>)
@@ -43,7 +44,7 @@ const valid: ReadonlyArray<readonly [string, Decoder, unknown]> = [
   ['Ticket.decodeHistoryWithEvents', (u) => Ticket.decodeHistoryWithEvents(u, Ticket.defaultContext), history],
   ['Ticket.decodeTicket', Ticket.decodeTicket, ticket],
   ['Priority.decodeMatrix', (u) => Priority.decodeMatrix(u), Priority.encodeMatrix(Priority.itilDefault)],
-  ['Classification.decodeKindRules', Classification.decodeKindRules, Classification.encodeKindRules(Classification.defaultKindRules)],
+  ['Kind.decodeKindRules', Kind.decodeKindRules, Kind.encodeKindRules(Kind.defaultKindRules)],
   ['Classification.decodeCategoryTree', Classification.decodeCategoryTree, Classification.encodeCategoryTree(categories)],
   ['Classification.decodeClassifier', curried['Classification.decodeClassifier'] as Decoder, { rules: [{ id: 'vpn', when: { _tag: 'Text', patterns: ['vpn'] }, then: { kind: 'incident', category: 'network.vpn' } }] }],
   ['Calendar.decodeCalendarSpec', Calendar.decodeCalendarSpec, JSON.parse(JSON.stringify(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })))],
@@ -128,7 +129,7 @@ describe('every public decoder, against anything', () => {
         'Calendar.decodeCalendarSpec',
         'Classification.decodeCategoryTree',
         'Classification.decodeClassifier',
-        'Classification.decodeKindRules',
+        'Kind.decodeKindRules',
         'Escalation.decodePolicy',
         'Escalation.decodeTiers',
         'Priority.decodeMatrix',

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Classification, Priority, Ticket } from '../../src/index.js'
+import { Classification, Kind, Priority, Ticket } from '../../src/index.js'
 import { instant } from '../helpers/unsafe.js'
 
 // Every public function of the ticket, classification and priority modules is called with
@@ -67,7 +67,7 @@ const bypass: fc.Arbitrary<unknown> = fc.oneof(
     [opened],
     [null],
     Priority.itilDefault,
-    Classification.defaultKindRules,
+    Kind.defaultKindRules,
     'incident',
     'high',
     'P1'
@@ -75,20 +75,21 @@ const bypass: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true })
 )
 
-const modules = { Classification, Priority, Ticket } as const
+const modules = { Classification, Kind, Priority, Ticket } as const
 const functions = Object.entries(modules).flatMap(([module, m]) =>
   Object.entries(m as Record<string, unknown>)
     .filter((entry): entry is [string, (...args: ReadonlyArray<unknown>) => unknown] => typeof entry[1] === 'function')
     .map(([name, f]) => [`${module}.${name}`, f] as const)
 )
 
-describe('no public ticket, classification or priority function throws on bypass values', () => {
+describe('no public ticket, kind, classification or priority function throws on bypass values', () => {
   it('the list of functions under test is the public surface', () => {
     // a new export joins the test by itself; this pins that the list is not empty by accident
     expect(functions.length).toBeGreaterThanOrEqual(60)
     expect(functions.map(([n]) => n)).toContain('Ticket.replay')
     expect(functions.map(([n]) => n)).toContain('Priority.lookup')
     expect(functions.map(([n]) => n)).toContain('Classification.classify')
+    expect(functions.map(([n]) => n)).toContain('Kind.makeKindRules')
   })
 
   for (const [name, f] of functions)
@@ -130,7 +131,7 @@ describe('bypass values give a Left that says what is wrong', () => {
   it('a context, a state or a list that is not one', () => {
     expect(left(Ticket.replay([opened], { matrix: null, kinds: null } as never)).split('\n')).toStrictEqual([
       'context.matrix: expected a priority matrix made by Priority.make or Priority.decodeMatrix, received null',
-      'context.kinds: expected kind rules made by Classification.makeKindRules or decodeKindRules, received null'
+      'context.kinds: expected kind rules made by Kind.makeKindRules or decodeKindRules, received null'
     ])
     expect(left(Ticket.decide({ _tag: 'Resume', at: opened.at, actor: kari }, Ticket.defaultContext)({ _tag: 'Ticket' } as never))).toBe(
       'state: expected a ticket state (Ticket.initial or a ticket), received an object'

@@ -6,7 +6,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { Settings } from 'luxon'
 import { afterEach, describe, expect, it } from 'vitest'
-import { Calendar, Codec, Time } from '../../src/index.js'
+import { Calendar, Time } from '../../src/index.js'
+import * as Codec from '../../src/codec/index.js'
 
 const bypass = <A>(x: number): A => x as A
 const oslo = 'Europe/Oslo' as Time.IanaZone
@@ -53,15 +54,15 @@ describe('values that bypass the constructors', () => {
 const battery = (): string => {
   const out: unknown[] = []
   const cal = pipe(
-    Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })),
+    Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })),
     E.getOrElseW((e) => {
       throw new Error(e.message)
     })
   )
   for (const s of ['2025-02-30T00:00:00Z', '2025-03-07T15:30:00+01:00', '2026-03-02 09:00:00+01:00', '2026-03-02T09:00:00+01:00[Europe/Oslo]', '2026-03-02T09:00:00+02:00[Europe/Oslo]', 'yesterday'])
     out.push(pipe(Time.fromISO(s), E.mapLeft((e) => e.message)))
-  out.push(Time.fromLocal('2025-03-30T02:30', oslo), Time.fromLocal('2025-10-26T02:30', oslo), Time.fromLocal('2025-12-31T24:00', oslo))
-  out.push(Time.fromISODuration('PT4H30M'), Time.hours(2), Time.zone('Europe/Oslo'), Time.zone('Nowhere/Else'), Time.localDate('2025-02-29'))
+  out.push(Time.fromLocal(oslo)('2025-03-30T02:30'), Time.fromLocal(oslo)('2025-10-26T02:30'), Time.fromLocal(oslo)('2025-12-31T24:00'))
+  out.push(Time.fromISODuration('PT4H30M'), Time.hours(2), Time.makeZone('Europe/Oslo'), Time.makeZone('Nowhere/Else'), Time.fromISODate('2025-02-29'))
   const t = 1741357800000 as Time.Instant
   out.push(Time.toISO(t), Time.toLocalISO(oslo)(t), Time.toLocalDate(oslo)(t), Time.toISODuration(bypass(90_500)), Time.describeInstant(oslo)(t))
   const d = 4 * 3_600_000 as Time.Duration

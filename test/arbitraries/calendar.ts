@@ -35,7 +35,7 @@ export const zoneName: fc.Arbitrary<ZoneName> = fc.constantFrom(...zoneNames)
 
 /** A zone name checked through the public constructor. */
 export const ianaZone = (name: string): Time.IanaZone => {
-  const z = Time.zone(name)
+  const z = Time.makeZone(name)
   if (E.isLeft(z)) throw new Error(z.left.message)
   return z.right
 }
@@ -59,7 +59,7 @@ export const asInstant = (ms: number): Time.Instant => {
 }
 
 export const asDuration = (ms: number): Time.Duration => {
-  const d = Time.duration(ms)
+  const d = Time.makeDuration(ms)
   if (E.isLeft(d)) throw new Error(d.left.message)
   return d.right
 }
@@ -488,7 +488,7 @@ export const exceptionOnlySpec: fc.Arbitrary<Calendar.CalendarSpec> = fc
 
 /** Compiles a spec the generators made; a Left here is a bug in the generator or in compile. */
 export const compileOrThrow = (spec: Calendar.CalendarSpec): Calendar.BusinessCalendar => {
-  const c = Calendar.compile(spec)
+  const c = Calendar.make(spec)
   if (E.isLeft(c)) throw new Error(`generated spec does not compile: ${c.left.message}\n${JSON.stringify(spec)}`)
   return c.right
 }

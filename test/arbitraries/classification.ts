@@ -10,7 +10,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
-import { Classification } from '../../src/index.js'
+import { Classification, Kind } from '../../src/index.js'
 
 /** Runs per property: more on CI. */
 export const runs = process.env['CI'] ? 1000 : 200
@@ -23,10 +23,10 @@ const right = <A>(e: E.Either<{ readonly message: string }, A>): A => {
 // ---------------------------------------------------------------------------------------------
 // kinds and channels
 
-export const kind: fc.Arbitrary<Classification.TicketKind> = fc.constantFrom(...Classification.allKinds)
-export const channel: fc.Arbitrary<Classification.Channel> = fc.constantFrom(...Classification.allChannels)
+export const kind: fc.Arbitrary<Kind.TicketKind> = fc.constantFrom(...Kind.allKinds)
+export const channel: fc.Arbitrary<Kind.Channel> = fc.constantFrom(...Kind.allChannels)
 
-const kindRule: fc.Arbitrary<Classification.KindRule> = fc.record({
+const kindRule: fc.Arbitrary<Kind.KindRule> = fc.record({
   priority: fc.constantFrom('required' as const, 'optional' as const, 'none' as const),
   responseTarget: fc.boolean(),
   resolutionTarget: fc.boolean(),
@@ -37,16 +37,16 @@ const kindRule: fc.Arbitrary<Classification.KindRule> = fc.record({
 })
 
 /** Kind rules as JSON, made consistent: no response target without a requester; a problem has neither. */
-export const kindRulesSpec: fc.Arbitrary<Classification.KindRulesSpec> = fc
+export const kindRulesSpec: fc.Arbitrary<Kind.KindRulesSpec> = fc
   .record({ incident: kindRule, serviceRequest: kindRule, question: kindRule, problem: kindRule, feedback: kindRule })
   .map((spec) => {
     const fixed = { ...spec, problem: { ...spec.problem, requester: false, problemLink: false } }
     return Object.fromEntries(
       Object.entries(fixed).map(([k, r]) => [k, { ...r, responseTarget: r.responseTarget && r.requester }])
-    ) as unknown as Classification.KindRulesSpec
+    ) as unknown as Kind.KindRulesSpec
   })
 
-export const kindRules: fc.Arbitrary<Classification.KindRules> = kindRulesSpec.map((s) => right(Classification.makeKindRules(s)))
+export const kindRules: fc.Arbitrary<Kind.KindRules> = kindRulesSpec.map((s) => right(Kind.makeKindRules(s)))
 
 // ---------------------------------------------------------------------------------------------
 // category trees
@@ -139,7 +139,7 @@ const textCondition: fc.Arbitrary<Classification.Condition> = fc
 
 const leaf = (ids: ReadonlyArray<string>): fc.Arbitrary<Classification.Condition> =>
   fc.oneof(
-    nonEmptySub(Classification.allChannels).map((channels): Classification.Condition => ({ _tag: 'Channel', channels })),
+    nonEmptySub(Kind.allChannels).map((channels): Classification.Condition => ({ _tag: 'Channel', channels })),
     nonEmptySub(customers).map((cs): Classification.Condition => ({ _tag: 'Customer', customers: cs })),
     // text conditions are the interesting ones: drawn three times as often
     ...[1, 2, 3].map(() => textCondition),
@@ -206,7 +206,7 @@ export const classifierSpec: fc.Arbitrary<{ readonly tree: Classification.Catego
 )
 
 export const classifier: fc.Arbitrary<Classification.Classifier> = classifierSpec.map(({ tree, spec }) =>
-  right(Classification.makeClassifier(contextOf(tree))(spec))
+  right(Classification.makeClassifier(spec, contextOf(tree)))
 )
 
 // ---------------------------------------------------------------------------------------------

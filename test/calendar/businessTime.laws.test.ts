@@ -93,7 +93,7 @@ describe('generated calendars', () => {
   it('every generated spec compiles', () => {
     fc.assert(
       fc.property(fc.oneof(Arb.calendarSpec, Arb.alwaysOpenSpec, Arb.exceptionOnlySpec), (spec) => {
-        const c = Calendar.compile(spec)
+        const c = Calendar.make(spec)
         expect(E.isRight(c) ? 'compiles' : c.left.message).toBe('compiles')
       }),
       { numRuns }
@@ -402,7 +402,7 @@ describe('a calendar with no open time at all', () => {
       .map(([zone, weekly, exceptions, holidays]) => ({ zone, weekly, holidays, exceptions }))
     fc.assert(
       fc.property(neverOpen, (spec) => {
-        const c = Calendar.compile(spec)
+        const c = Calendar.make(spec)
         expect(E.isLeft(c) ? c.left._tag : 'compiled', JSON.stringify(spec)).toBe('NoOpenTime')
       }),
       { numRuns }
@@ -445,15 +445,15 @@ describe('regressions found by these laws', () => {
       weekly: { mon: [{ opens: '00:00', closes: '24:00' }], tue: [{ opens: '00:00', closes: '01:00' }] }
     }
     const wednesday = get(Time.fromISO('2023-12-27T00:00:00Z'))
-    const fresh = get(Calendar.compile(spec))
+    const fresh = get(Calendar.make(spec))
     expect(Time.toISO(pipe(fresh, Calendar.nextOpening(wednesday)))).toBe('2024-01-01T00:00:00Z')
     // an SLA desk open Monday–Friday round the clock, asked on a Saturday at the end of the year
-    const fiveByTwentyFour = get(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '00:00', closes: '24:00' })))
+    const fiveByTwentyFour = get(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '00:00', closes: '24:00' })))
     const saturday = get(Time.fromISO('2023-12-30T12:00:00+01:00'))
     expect(pipe(fiveByTwentyFour, Calendar.nextOpening(saturday), Time.toLocalISO(fiveByTwentyFour.zone))).toBe('2024-01-01T00:00:00+01:00')
     // addBusinessDays snaps with nextOpening: Monday 18 December + 3 business days is Tuesday
     // 26 December 12:00, closed, so the next opening, Monday 1 January 2024 00:00
-    const again = get(Calendar.compile(spec))
+    const again = get(Calendar.make(spec))
     expect(Time.toISO(pipe(again, Calendar.addBusinessDays(get(Time.fromISO('2023-12-18T12:00:00Z')), 3)))).toBe('2024-01-01T00:00:00Z')
   })
 
@@ -465,7 +465,7 @@ describe('regressions found by these laws', () => {
       weekly: {},
       exceptions: [{ on: { _tag: 'ExactDate', date: '2025-01-01' }, hours: [{ opens: '08:00', closes: '16:00' }], whenOpen: true }]
     }
-    const c = Calendar.compile(spec)
+    const c = Calendar.make(spec)
     expect(E.isLeft(c) ? c.left._tag : `compiled; nextOpening(2025-01-01T10:00Z) = ${Time.toISO(pipe(get(c), Calendar.nextOpening(get(Time.fromISO('2025-01-01T10:00:00Z')))))}`).toBe('NoOpenTime')
   })
 
@@ -475,7 +475,7 @@ describe('regressions found by these laws', () => {
       weekly: {},
       exceptions: [{ on: { _tag: 'FixedDate', month: 2, day: 29, firstYear: 2100, lastYear: 2100 }, hours: [{ opens: '08:00', closes: '16:00' }] }]
     }
-    const c = Calendar.compile(spec)
+    const c = Calendar.make(spec)
     expect(E.isLeft(c) ? c.left._tag : `compiled; nextOpening(2099-12-31T00:00Z) = ${Time.toISO(pipe(get(c), Calendar.nextOpening(get(Time.fromISO('2099-12-31T00:00:00Z')))))}`).toBe('NoOpenTime')
   })
 })

@@ -184,7 +184,7 @@ const neverThrows = (input: fc.Arbitrary<Json>) => {
         expect(E.isLeft(decoded.value) || E.isRight(decoded.value)).toBe(true)
         if (E.isLeft(decoded.value)) expect(isErrorValue(decoded.value.left), decoded.value.left.message).toBe(true)
       }
-      const compiled = attempt(() => Calendar.compile(u as Calendar.CalendarSpec))
+      const compiled = attempt(() => Calendar.make(u as Calendar.CalendarSpec))
       expect(compiled.threw ? compiled.error : 'returned', 'compile').toBe('returned')
       if (!compiled.threw && E.isLeft(compiled.value)) expect(isErrorValue(compiled.value.left), compiled.value.left.message).toBe(true)
     }),
@@ -213,7 +213,7 @@ describe('the wire form round-trips', () => {
   it('a compiled calendar keeps the spec it was compiled from', () => {
     fc.assert(
       fc.property(anySpec, (spec) => {
-        const compiled = Calendar.compile(spec)
+        const compiled = Calendar.make(spec)
         expect(E.isRight(compiled) ? compiled.right.spec : compiled.left.message).toStrictEqual(spec)
       }),
       { numRuns }

@@ -19,7 +19,7 @@ const HALF = 30_000
 
 /** Every day cut into 1 440 intervals: the first 30 seconds of every minute, in UTC. */
 const denseUtc = pipe(
-  Calendar.compile({
+  Calendar.make({
     zone: 'UTC',
     weekly: Object.fromEntries(
       Calendar.allWeekdays.map((w) => [w, Array.from({ length: 1440 }, (_, i) => ({ opens: `${pad(Math.floor(i / 60))}:${pad(i % 60)}`, closes: `${pad(Math.floor(i / 60))}:${pad(i % 60)}:30` }))])
@@ -86,7 +86,7 @@ describe('a dense calendar (1 440 intervals a day) over the whole range', () => 
 
 describe('closedStretches', () => {
   const oslo = pipe(
-    Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })),
+    Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })),
     E.getOrElseW((e) => {
       throw new Error(e.message)
     })
@@ -125,14 +125,14 @@ describe('closedStretches', () => {
 describe('a calendar that crossed a structured clone', () => {
   it('keeps its spec, loses its tables, and answers the same (compiled again on every call)', () => {
     const spec = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
-    const cal = pipe(Calendar.compile(spec), E.getOrElseW(() => denseUtc))
+    const cal = pipe(Calendar.make(spec), E.getOrElseW(() => denseUtc))
     const clone = structuredClone(cal)
     expect(clone).toStrictEqual(cal)
     expect(readCompiled(clone)).toBeUndefined()
     const t = at0()
     expect(pipe(clone, Calendar.addBusinessTime(t, D(4 * 3_600_000)))).toBe(pipe(cal, Calendar.addBusinessTime(t, D(4 * 3_600_000))))
     // the way the guide recommends: compile the spec again where it is used
-    const again = pipe(Calendar.compile(clone.spec), E.getOrElseW(() => denseUtc))
+    const again = pipe(Calendar.make(clone.spec), E.getOrElseW(() => denseUtc))
     expect(readCompiled(again)).toBeDefined()
     expect(pipe(again, Calendar.isOpen(t))).toBe(pipe(cal, Calendar.isOpen(t)))
   })
@@ -151,7 +151,7 @@ function at0(): Time.Instant {
 
 describe('a calendar frozen together with its hidden cache', () => {
   it('still answers, without throwing', () => {
-    const cal = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => denseUtc))
+    const cal = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => denseUtc))
     const freezeAll = (x: unknown): void => {
       if (typeof x !== 'object' || x === null || ArrayBuffer.isView(x) || Object.isFrozen(x)) return
       Object.freeze(x)

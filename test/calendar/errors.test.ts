@@ -1,10 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { Calendar, Codec } from '../../src/index.js'
+import { Calendar } from '../../src/index.js'
+import * as Codec from '../../src/codec/index.js'
 import { getLeft } from '../helpers/unsafe.js'
 
 // Pins the wording of every calendar error: users read these, and tests elsewhere switch on _tag.
-const fail = (spec: unknown) => getLeft(Calendar.compile(spec as Calendar.CalendarSpec))
+const fail = (spec: unknown) => getLeft(Calendar.make(spec as Calendar.CalendarSpec))
 const monFri = { mon: [{ opens: '08:00', closes: '16:00' }] }
 
 describe('calendar errors name the path, what was expected and what was received', () => {
@@ -73,7 +74,7 @@ describe('calendar errors name the path, what was expected and what was received
   })
 
   it('a calendar open only through an exception compiles', () => {
-    const cal = Calendar.compile({ zone: 'UTC', weekly: {}, exceptions: [{ on: { _tag: 'ExactDate', date: '2025-01-04' }, hours: [{ opens: '10:00', closes: '12:00' }] }] })
+    const cal = Calendar.make({ zone: 'UTC', weekly: {}, exceptions: [{ on: { _tag: 'ExactDate', date: '2025-01-04' }, hours: [{ opens: '10:00', closes: '12:00' }] }] })
     expect(E.isRight(cal)).toBe(true)
   })
 

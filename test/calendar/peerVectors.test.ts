@@ -117,7 +117,7 @@ const calendarOf = (name: string): Calendar.BusinessCalendar => {
   if (cached !== undefined) return cached
   const c = fixture.calendars[name]
   if (c === undefined) throw new Error(`no calendar ${name} in the fixture`)
-  const cal = get(Calendar.compile(toSpec(c)), `calendar ${name}`)
+  const cal = get(Calendar.make(toSpec(c)), `calendar ${name}`)
   compiled.set(name, cal)
   return cal
 }
@@ -130,7 +130,7 @@ const PERIOD_WINDOW = 62 * DAY
 
 /** The vector's start instant: a date-only `from` is local midnight of that date in the calendar's zone. */
 const startOf = (v: Vector, cal: Calendar.BusinessCalendar): Time.Instant =>
-  v.dateOnly === true ? get(Time.fromLocal(`${v.from}T00:00`, cal.zone), `local midnight ${v.from}`) : instant(v.from)
+  v.dateOnly === true ? get(Time.fromLocal(cal.zone)(`${v.from}T00:00`), `local midnight ${v.from}`) : instant(v.from)
 
 const intervalsAsISO = (xs: ReadonlyArray<Calendar.OpenInterval>): ReadonlyArray<readonly [string, string]> => xs.map((i) => [iso(i.start), iso(i.end)])
 

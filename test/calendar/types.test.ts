@@ -18,9 +18,9 @@ describe('data-last operations infer inside pipe', () => {
   it('constructors compose in Either pipelines with widened errors', () => {
     const due = pipe(
       E.Do,
-      E.apS('cal', Calendar.compile(Calendar.alwaysOpen)),
+      E.apS('cal', Calendar.make(Calendar.alwaysOpen)),
       E.apSW('at', Time.fromISO('2025-01-01T00:00:00Z')),
-      E.apSW('d', Time.hours(4)),
+      E.apSW('d', Time.makeDuration(4 * 3_600_000)),
       E.map(({ cal, at, d }) => pipe(cal, Calendar.addBusinessTime(at, d)))
     )
     expectTypeOf(due).toEqualTypeOf<E.Either<Calendar.CalendarError | Time.InvalidInstant | Time.InvalidDuration, Time.Instant>>()

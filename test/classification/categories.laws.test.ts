@@ -44,7 +44,7 @@ describe('category tree laws', () => {
         for (const c of tree.categories) {
           const p = pipe(tree, Classification.path(c.id), O.map(ids), O.getOrElseW(() => []))
           expect(p[p.length - 1]).toBe(c.id)
-          expect(pipe(tree, Classification.lookup(p[0] as string), O.map((s) => s.parent))).toStrictEqual(O.some(undefined))
+          expect(pipe(tree, Classification.findCategory(p[0] as string), O.map((s) => s.parent))).toStrictEqual(O.some(undefined))
           expect(new Set(p).size).toBe(p.length)
           expect(p.length).toBeLessThanOrEqual(3)
           expect(c.level).toBe(['service', 'category', 'subcategory'][p.length - 1])
@@ -80,7 +80,7 @@ describe('category tree laws', () => {
           const b = Classification.makeCategoryTree({ categories: shuffled })
           if (E.isLeft(a) || E.isLeft(b)) throw new Error('generated trees compile')
           for (const c of spec.categories) {
-            expect(pipe(b.right, Classification.lookup(c.id))).toStrictEqual(pipe(a.right, Classification.lookup(c.id)))
+            expect(pipe(b.right, Classification.findCategory(c.id))).toStrictEqual(pipe(a.right, Classification.findCategory(c.id)))
             expect(new Set(ids(pipe(b.right, Classification.children(c.id))))).toStrictEqual(new Set(ids(pipe(a.right, Classification.children(c.id)))))
           }
         }

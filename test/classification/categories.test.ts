@@ -10,7 +10,7 @@ const ids = (cs: ReadonlyArray<Classification.Category>): ReadonlyArray<string> 
 
 describe('a Nordic desk’s category tree', () => {
   it('the password-reset subcategory sits under accounts, under the workplace service', () => {
-    expect(pipe(categories, Classification.lookup('workplace.accounts.password'))).toStrictEqual(
+    expect(pipe(categories, Classification.findCategory('workplace.accounts.password'))).toStrictEqual(
       O.some({
         id: 'workplace.accounts.password',
         name: 'Password reset',
@@ -45,7 +45,7 @@ describe('a Nordic desk’s category tree', () => {
 
   it('unknown ids are answered with none, never with something inherited from Object', () => {
     for (const id of ['printers', 'constructor', 'toString', '__proto__', 'hasOwnProperty']) {
-      expect(pipe(categories, Classification.lookup(id))).toStrictEqual(O.none)
+      expect(pipe(categories, Classification.findCategory(id))).toStrictEqual(O.none)
       expect(pipe(categories, Classification.path(id))).toStrictEqual(O.none)
       expect(pipe(categories, Classification.hasCategory(id))).toBe(false)
       expect(pipe(categories, Classification.serviceOf(id))).toStrictEqual(O.none)

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Classification } from '../../src/index.js'
+import { Classification, Kind } from '../../src/index.js'
 import * as Arb from '../arbitraries/classification.js'
 import { deepFreeze, getRight } from '../helpers/unsafe.js'
 
@@ -59,7 +59,7 @@ describe('classify laws', () => {
         const { explicit: _, ...bare } = input
         // whether each rule matches on its own, asked of a one-rule classifier
         const matches = classifier.rules.map((rule) => {
-          const alone = getRight(Classification.makeClassifier(classifier.context)({ rules: [rule] }))
+          const alone = getRight(Classification.makeClassifier({ rules: [rule] }, classifier.context))
           return fieldNames.some((f) => classify(alone, bare).origins[f]._tag === 'Proposed')
         })
         const stopAt = classifier.rules.findIndex((r, i) => r.stop === true && matches[i])
@@ -85,7 +85,7 @@ describe('classify laws', () => {
       fc.property(
         scenario.chain((s) => Arb.rules(s.classifier.context.categories, 'extra', 4).map((extra) => ({ ...s, extra }))),
         ({ classifier, input, extra }) => {
-          const longer = getRight(Classification.makeClassifier(classifier.context)({ rules: [...classifier.rules, ...extra] }))
+          const longer = getRight(Classification.makeClassifier({ rules: [...classifier.rules, ...extra] }, classifier.context))
           const before = classify(classifier, input)
           const after = classify(longer, input)
           for (const f of fieldNames) if (before.origins[f]._tag !== 'Unset') expect(after.origins[f]).toStrictEqual(before.origins[f])
@@ -112,7 +112,7 @@ describe('classify laws', () => {
             expect(r.path.startsWith(`rules[${o.ruleIndex}].when`)).toBe(true)
             if (r.condition === 'ReportedByMonitoring') {
               expect(at(spec, r.path)).toStrictEqual({ _tag: 'ReportedByMonitoring' })
-              expect(Classification.isProactive(input.channel)).toBe(true)
+              expect(Kind.isProactive(input.channel)).toBe(true)
             } else expect(at(spec, r.path)).toBe(r.criterion)
             if (r.condition === 'Text') {
               expect(input.text).toContain(r.matched)
@@ -162,7 +162,7 @@ describe('classify laws', () => {
   it('every generated classifier spec compiles', () => {
     fc.assert(
       fc.property(Arb.classifierSpec, ({ tree, spec }) => {
-        expect(E.isRight(Classification.makeClassifier(Arb.contextOf(tree))(spec))).toBe(true)
+        expect(E.isRight(Classification.makeClassifier(spec, Arb.contextOf(tree)))).toBe(true)
       }),
       { numRuns }
     )

@@ -153,7 +153,7 @@ describe('a Nordic desk classifies new tickets', () => {
 describe('text matching', () => {
   const only = (patterns: ReadonlyArray<string>, match?: Classification.TextMatch) =>
     getRight(
-      Classification.makeClassifier(context)({
+      Classification.makeClassifier({
         rules: [
           {
             id: 'r',
@@ -161,7 +161,7 @@ describe('text matching', () => {
             then: { kind: 'question' }
           }
         ]
-      })
+      }, context)
     )
   const matched = (c: Classification.Classifier, text: string): string | undefined => {
     const o = pipe(c, Classification.classify({ channel: 'email', text })).origins.kind
@@ -220,6 +220,6 @@ describe('classifier JSON', () => {
   it('the Nordic desk classifier round-trips through JSON', () => {
     const json = JSON.parse(JSON.stringify(Classification.encodeClassifier(classifier)))
     expect(json).toStrictEqual(classifierJson)
-    expect(Classification.decodeClassifier(context)(json)).toStrictEqual(E.right(classifier))
+    expect(Classification.decodeClassifier(json, context)).toStrictEqual(E.right(classifier))
   })
 })

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Classification } from '../../src/index.js'
+import { Classification, Kind } from '../../src/index.js'
 import * as Arb from '../arbitraries/classification.js'
 import { deepFreeze } from '../helpers/unsafe.js'
 import { context } from './nordicDesk.js'
@@ -33,8 +33,8 @@ describe('codec laws', () => {
   it('decode(encode(classifier)) = right(classifier) with the same context, also through JSON text', () => {
     fc.assert(
       fc.property(Arb.classifier, (c) => {
-        expect(Classification.decodeClassifier(c.context)(deepFreeze(Classification.encodeClassifier(c)))).toStrictEqual(E.right(c))
-        expect(Classification.decodeClassifier(c.context)(viaJson(Classification.encodeClassifier(c)))).toStrictEqual(E.right(c))
+        expect(Classification.decodeClassifier(deepFreeze(Classification.encodeClassifier(c)), c.context)).toStrictEqual(E.right(c))
+        expect(Classification.decodeClassifier(viaJson(Classification.encodeClassifier(c)), c.context)).toStrictEqual(E.right(c))
       }),
       { numRuns }
     )
@@ -43,7 +43,7 @@ describe('codec laws', () => {
   it('encode(decode(spec)) = spec for every valid classifier spec', () => {
     fc.assert(
       fc.property(Arb.classifierSpec, ({ tree, spec }) => {
-        const c = Classification.decodeClassifier(Arb.contextOf(tree))(spec)
+        const c = Classification.decodeClassifier(spec, Arb.contextOf(tree))
         expect(E.map(Classification.encodeClassifier)(c)).toStrictEqual(E.right(spec))
       }),
       { numRuns }
@@ -53,18 +53,18 @@ describe('codec laws', () => {
   it('decode(encode(kind rules)) = right(kind rules), also through JSON text', () => {
     fc.assert(
       fc.property(Arb.kindRules, (rules) => {
-        expect(Classification.decodeKindRules(deepFreeze(Classification.encodeKindRules(rules)))).toStrictEqual(E.right(rules))
-        expect(Classification.decodeKindRules(viaJson(Classification.encodeKindRules(rules)))).toStrictEqual(E.right(rules))
+        expect(Kind.decodeKindRules(deepFreeze(Kind.encodeKindRules(rules)))).toStrictEqual(E.right(rules))
+        expect(Kind.decodeKindRules(viaJson(Kind.encodeKindRules(rules)))).toStrictEqual(E.right(rules))
       }),
       { numRuns }
     )
   })
 
   it('decoders never throw, whatever they are given, and fail with a path', () => {
-    const decoders: ReadonlyArray<(u: unknown) => E.Either<Classification.ClassificationError, unknown>> = [
+    const decoders: ReadonlyArray<(u: unknown) => E.Either<Classification.ClassificationError | Kind.KindError, unknown>> = [
       Classification.decodeCategoryTree,
-      Classification.decodeKindRules,
-      Classification.decodeClassifier(context)
+      Kind.decodeKindRules,
+      (u) => Classification.decodeClassifier(u, context)
     ]
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true, withSparseArray: true }), (u) => {
@@ -89,7 +89,7 @@ describe('codec laws', () => {
     }
     fc.assert(
       fc.property(Arb.classifierSpec, fc.array(fc.nat(), { maxLength: 7 }), fc.anything(), ({ tree, spec }, path, value) => {
-        const r = Classification.decodeClassifier(Arb.contextOf(tree))(mutate(spec, path, value))
+        const r = Classification.decodeClassifier(mutate(spec, path, value), Arb.contextOf(tree))
         if (E.isLeft(r)) expect(r.left.message).toMatch(/: expected .+, received /)
         const t = Classification.decodeCategoryTree(mutate(Classification.encodeCategoryTree(tree), path, value))
         if (E.isLeft(t)) expect(t.left.message).toMatch(/: expected .+, received /)

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { Classification } from '../../src/index.js'
+import { Classification, Kind } from '../../src/index.js'
 import { getLeft } from '../helpers/unsafe.js'
 import { categories, context } from './nordicDesk.js'
 
 // Pins the wording of every classification error: users read these, and tests elsewhere switch on _tag.
 const tree = (json: unknown) => getLeft(Classification.decodeCategoryTree(json))
-const kinds = (json: unknown) => getLeft(Classification.decodeKindRules(json))
-const classifier = (json: unknown, ctx: Classification.ClassifierContext = context) => getLeft(Classification.decodeClassifier(ctx)(json))
+const kinds = (json: unknown) => getLeft(Kind.decodeKindRules(json))
+const classifier = (json: unknown, ctx: Classification.ClassifierContext = context) => getLeft(Classification.decodeClassifier(json, ctx))
 const oneRule = (rule: Record<string, unknown>) => classifier({ rules: [{ id: 'r1', when: { _tag: 'ReportedByMonitoring' }, then: { kind: 'incident' }, ...rule }] })
-const defaults = Classification.defaultKindRules.kinds
+const defaults = Kind.defaultKindRules.kinds
 
 describe('kind rule errors', () => {
   it('a response target on a kind without a requester', () => {
@@ -195,7 +195,7 @@ describe('classifier errors name the path of the rule part', () => {
   })
 
   it('without levels in the context, any level name is accepted', () => {
-    expect(Classification.decodeClassifier({ categories })({ rules: [{ id: 'r', when: { _tag: 'ReportedByMonitoring' }, then: { urgency: 'urgent' } }] })._tag).toBe(
+    expect(Classification.decodeClassifier({ rules: [{ id: 'r', when: { _tag: 'ReportedByMonitoring' }, then: { urgency: 'urgent' } }] }, { categories })._tag).toBe(
       'Right'
     )
   })

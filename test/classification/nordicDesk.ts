@@ -89,4 +89,4 @@ export const classifierJson = {
 export const levels = ['high', 'medium', 'low']
 export const categories = getRight(Classification.decodeCategoryTree(categoriesJson))
 export const context: Classification.ClassifierContext = { categories, urgencies: levels, impacts: levels }
-export const classifier = getRight(Classification.decodeClassifier(context)(classifierJson))
+export const classifier = getRight(Classification.decodeClassifier(classifierJson, context))

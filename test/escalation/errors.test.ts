@@ -67,7 +67,7 @@ describe('escalation errors', () => {
 
   it('an escalation command without a handover note', () => {
     const decision: Escalation.Decision = {
-      _tag: 'Escalate',
+      _tag: 'EscalationDue',
       ticketId: 'INC-42' as Ticket.TicketId,
       fromTier: 'L1',
       toTier: 'L2',

@@ -55,7 +55,7 @@ const tierAt = (events: ReadonlyArray<Ticket.TicketEvent>, at: Time.Instant): st
   const state = events.filter((e) => e.at <= at).reduce(Ticket.evolve, Ticket.initial)
   return state._tag === 'Ticket' ? state.tier : undefined
 }
-const key = (d: Escalation.Decision): string => (d._tag === 'Escalate' ? `escalate/${d.toTier}` : `${d.audience}/${d.reason}`)
+const key = (d: Escalation.Decision): string => (d._tag === 'EscalationDue' ? `escalate/${d.toTier}` : `${d.audience}/${d.reason}`)
 
 describe('escalation laws', () => {
   it('decisions at now depend only on the events up to now', () => {
@@ -74,16 +74,16 @@ describe('escalation laws', () => {
         const a = pipe(events, decisionsAt(policy, agreement, t1))
         const b = pipe(events, decisionsAt(policy, agreement, t2))
         for (const d of [...a, ...b])
-          if (d._tag === 'Escalate') {
+          if (d._tag === 'EscalationDue') {
             expect(d.fromTier).toBe(tierAt(events, t1))
             expect(rank(d.toTier)).toBeGreaterThan(rank(d.fromTier))
             expect(rank(d.fromTier)).toBeGreaterThanOrEqual(0)
           }
-        const up = (ds: ReadonlyArray<Escalation.Decision>) => Math.max(-1, ...ds.flatMap((d) => (d._tag === 'Escalate' ? [rank(d.toTier)] : [])))
+        const up = (ds: ReadonlyArray<Escalation.Decision>) => Math.max(-1, ...ds.flatMap((d) => (d._tag === 'EscalationDue' ? [rank(d.toTier)] : [])))
         expect(up(b)).toBeGreaterThanOrEqual(up(a))
         // and nothing decided at t1 is withdrawn by t2: notices stay due
         const later = new Set(b.map(key))
-        for (const d of a) if (d._tag === 'Notify') expect(later.has(key(d))).toBe(true)
+        for (const d of a) if (d._tag === 'NoticeDue') expect(later.has(key(d))).toBe(true)
       }),
       { numRuns }
     )
@@ -102,7 +102,7 @@ describe('escalation laws', () => {
         // recording only what toCommands sends at t1 leaves exactly the held notices
         const due = getRight(pipe(decisions, Escalation.toCommands({ at: t1, actor: system, note: 'Handed over automatically' })))
         const sent = getRight(Ticket.runEvents(due, Ticket.defaultContext, state)).events
-        expect(pipe([...upToNow, ...sent], decisionsAt(policy, agreement, t1))).toStrictEqual(decisions.filter((d) => d._tag === 'Notify' && d.sendAt > t1))
+        expect(pipe([...upToNow, ...sent], decisionsAt(policy, agreement, t1))).toStrictEqual(decisions.filter((d) => d._tag === 'NoticeDue' && d.sendAt > t1))
       }),
       { numRuns }
     )
@@ -116,7 +116,7 @@ describe('escalation laws', () => {
         for (const d of decisions) {
           expect(d.dueSince).toBeLessThanOrEqual(t1)
           expect(d.dueSince).toBeGreaterThanOrEqual((events[0] as Ticket.TicketEvent).at)
-          if (d._tag === 'Notify') expect(d.sendAt).toBeGreaterThanOrEqual(t1)
+          if (d._tag === 'NoticeDue') expect(d.sendAt).toBeGreaterThanOrEqual(t1)
         }
       }),
       { numRuns }
@@ -127,8 +127,8 @@ describe('escalation laws', () => {
     fc.assert(
       fc.property(scenario, ({ events, policy, agreement, t1 }) => {
         const tags = pipe(events, decisionsAt(policy, agreement, t1)).map((d) => d._tag)
-        expect(tags.filter((t) => t === 'Escalate').length).toBeLessThanOrEqual(1)
-        if (tags.includes('Escalate')) expect(tags[0]).toBe('Escalate')
+        expect(tags.filter((t) => t === 'EscalationDue').length).toBeLessThanOrEqual(1)
+        if (tags.includes('EscalationDue')) expect(tags[0]).toBe('EscalationDue')
       }),
       { numRuns }
     )

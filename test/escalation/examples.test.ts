@@ -26,7 +26,7 @@ describe('functional escalation: the first line’s 30-minute timebox', () => {
 
   it('after 45 minutes at L1 the case is due for L2, since 09:30', () => {
     expect(pipe(events, decisionsAt(policy, desk, instant('2025-03-10T09:45:00+01:00')))).toStrictEqual([
-      { _tag: 'Escalate', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: timebox('L1', minutes(30), minutes(45)), dueSince: instant('2025-03-10T09:30:00+01:00') }
+      { _tag: 'EscalationDue', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: timebox('L1', minutes(30), minutes(45)), dueSince: instant('2025-03-10T09:30:00+01:00') }
     ])
   })
 
@@ -42,7 +42,7 @@ describe('functional escalation: the first line’s 30-minute timebox', () => {
     // L2 has its own timebox (2 h), counted from the handover
     expect(pipe(after, decisionsAt(policy, desk, instant('2025-03-10T11:40:00+01:00')))).toStrictEqual([])
     expect(pipe(after, decisionsAt(policy, desk, instant('2025-03-10T11:50:00+01:00')))).toStrictEqual([
-      { _tag: 'Escalate', ticketId: id, fromTier: 'L2', toTier: 'solution team', reason: timebox('L2', hours(2), (hours(2) + minutes(5)) as Time.Duration), dueSince: instant('2025-03-10T11:45:00+01:00') }
+      { _tag: 'EscalationDue', ticketId: id, fromTier: 'L2', toTier: 'solution team', reason: timebox('L2', hours(2), (hours(2) + minutes(5)) as Time.Duration), dueSince: instant('2025-03-10T11:45:00+01:00') }
     ])
   })
 
@@ -54,7 +54,7 @@ describe('functional escalation: the first line’s 30-minute timebox', () => {
     ])
     expect(pipe(waited, decisionsAt(policy, desk, instant('2025-03-10T10:15:00+01:00')))).toStrictEqual([])
     expect(pipe(waited, decisionsAt(policy, desk, instant('2025-03-10T10:25:00+01:00')))).toStrictEqual([
-      { _tag: 'Escalate', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: timebox('L1', minutes(30), minutes(35)), dueSince: instant('2025-03-10T10:20:00+01:00') }
+      { _tag: 'EscalationDue', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: timebox('L1', minutes(30), minutes(35)), dueSince: instant('2025-03-10T10:20:00+01:00') }
     ])
   })
 
@@ -62,7 +62,7 @@ describe('functional escalation: the first line’s 30-minute timebox', () => {
     const friday = eventsOf([open('2025-03-07T15:50:00+01:00')])
     expect(pipe(friday, decisionsAt(policy, desk, instant('2025-03-08T12:00:00+01:00')))).toStrictEqual([])
     expect(pipe(friday, decisionsAt(policy, desk, instant('2025-03-10T08:30:00+01:00')))).toStrictEqual([
-      { _tag: 'Escalate', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: timebox('L1', minutes(30), minutes(40)), dueSince: instant('2025-03-10T08:20:00+01:00') }
+      { _tag: 'EscalationDue', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: timebox('L1', minutes(30), minutes(40)), dueSince: instant('2025-03-10T08:20:00+01:00') }
     ])
   })
 })
@@ -77,29 +77,29 @@ describe('a P1 on a Saturday night at a 24/7 customer', () => {
   it('goes straight to L2, and the duty manager is paged at once', () => {
     const now = instant('2025-05-10T23:12:00+02:00')
     expect(pipe(events, decisionsAt(policy, contract, now))).toStrictEqual([
-      { _tag: 'Escalate', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: { _tag: 'PriorityDemands', priority: 'P1', atLeast: 'L2' }, dueSince: instant('2025-05-10T23:10:00+02:00') },
-      { _tag: 'Notify', ticketId: id, audience: 'manager', reason: 'priority:P1', dueSince: instant('2025-05-10T23:10:00+02:00'), sendAt: now }
+      { _tag: 'EscalationDue', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: { _tag: 'PriorityDemands', priority: 'P1', atLeast: 'L2' }, dueSince: instant('2025-05-10T23:10:00+02:00') },
+      { _tag: 'NoticeDue', ticketId: id, audience: 'manager', reason: 'priority:P1', dueSince: instant('2025-05-10T23:10:00+02:00'), sendAt: now }
     ])
   })
 
   it('without a public reply within 15 minutes, the team lead is told of the response breach at once too', () => {
     const now = instant('2025-05-10T23:30:00+02:00')
     const decisions = pipe(events, decisionsAt(policy, contract, now))
-    expect(decisions.filter((d) => d._tag === 'Notify')).toStrictEqual([
-      { _tag: 'Notify', ticketId: id, audience: 'manager', reason: 'priority:P1', dueSince: instant('2025-05-10T23:10:00+02:00'), sendAt: now },
-      { _tag: 'Notify', ticketId: id, audience: 'teamLead', reason: 'response:breach', dueSince: instant('2025-05-10T23:25:00+02:00'), sendAt: now }
+    expect(decisions.filter((d) => d._tag === 'NoticeDue')).toStrictEqual([
+      { _tag: 'NoticeDue', ticketId: id, audience: 'manager', reason: 'priority:P1', dueSince: instant('2025-05-10T23:10:00+02:00'), sendAt: now },
+      { _tag: 'NoticeDue', ticketId: id, audience: 'teamLead', reason: 'response:breach', dueSince: instant('2025-05-10T23:25:00+02:00'), sendAt: now }
     ])
   })
 
   it('a P1 pages at once even at a weekdays-only customer, while a P3 then waits for Monday 08:00', () => {
     const saturday = instant('2025-05-10T23:12:00+02:00')
     const p1 = pipe(events, decisionsAt(policy, desk, saturday))
-    expect(p1.flatMap((d) => (d._tag === 'Notify' ? [d.sendAt] : []))).toStrictEqual([saturday])
+    expect(p1.flatMap((d) => (d._tag === 'NoticeDue' ? [d.sendAt] : []))).toStrictEqual([saturday])
     const p3 = eventsOf([open('2025-05-09T14:00:00+02:00'), prio('2025-05-09T14:00:00+02:00', 'medium', 'medium')])
     const lateNotice: Escalation.EscalationPolicy = { ...policy, notices: [{ metric: 'response', threshold: 0.5, audience: 'assignee' }] }
     // half of the P3's 4-hour response target was used by Friday 16:00
-    expect(pipe(p3, decisionsAt(lateNotice, desk, saturday)).filter((d) => d._tag === 'Notify')).toStrictEqual([
-      { _tag: 'Notify', ticketId: id, audience: 'assignee', reason: 'response:0.5', dueSince: instant('2025-05-09T16:00:00+02:00'), sendAt: instant('2025-05-12T08:00:00+02:00') }
+    expect(pipe(p3, decisionsAt(lateNotice, desk, saturday)).filter((d) => d._tag === 'NoticeDue')).toStrictEqual([
+      { _tag: 'NoticeDue', ticketId: id, audience: 'assignee', reason: 'response:0.5', dueSince: instant('2025-05-09T16:00:00+02:00'), sendAt: instant('2025-05-12T08:00:00+02:00') }
     ])
   })
 })
@@ -110,13 +110,13 @@ describe('a P3 breach found at 22:00 at a weekdays customer', () => {
   const thursdayNight = instant('2025-03-13T22:00:00+01:00')
   const friday = instant('2025-03-14T08:00:00+01:00')
   const held = (sendAt: Time.Instant): ReadonlyArray<Escalation.Decision> => [
-    { _tag: 'Notify', ticketId: id, audience: 'teamLead', reason: 'resolution:0.75', dueSince: instant('2025-03-12T12:00:00+01:00'), sendAt },
-    { _tag: 'Notify', ticketId: id, audience: 'manager', reason: 'resolution:breach', dueSince: instant('2025-03-13T10:00:00+01:00'), sendAt }
+    { _tag: 'NoticeDue', ticketId: id, audience: 'teamLead', reason: 'resolution:0.75', dueSince: instant('2025-03-12T12:00:00+01:00'), sendAt },
+    { _tag: 'NoticeDue', ticketId: id, audience: 'manager', reason: 'resolution:breach', dueSince: instant('2025-03-13T10:00:00+01:00'), sendAt }
   ]
 
   it('waits until 08:00 the next morning, while the overdue escalation is due at once', () => {
     expect(pipe(events, decisionsAt(policy, desk, thursdayNight))).toStrictEqual([
-      { _tag: 'Escalate', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: timebox('L1', minutes(30), hours(30)), dueSince: instant('2025-03-10T10:30:00+01:00') },
+      { _tag: 'EscalationDue', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: timebox('L1', minutes(30), hours(30)), dueSince: instant('2025-03-10T10:30:00+01:00') },
       ...held(friday)
     ])
   })
@@ -133,7 +133,7 @@ describe('a P3 breach found at 22:00 at a weekdays customer', () => {
 
   it('a notice someone already recorded (the team lead was told by phone) is not decided again', () => {
     const told = record(events, [{ _tag: 'Notify', at: instant('2025-03-12T12:30:00+01:00'), actor: kari, audience: 'teamLead', reason: 'resolution:0.75' }])
-    expect(pipe(told, decisionsAt(policy, desk, thursdayNight)).filter((d) => d._tag === 'Notify')).toStrictEqual(held(friday).slice(1))
+    expect(pipe(told, decisionsAt(policy, desk, thursdayNight)).filter((d) => d._tag === 'NoticeDue')).toStrictEqual(held(friday).slice(1))
   })
 
   it('the threshold instant leaves out the time the clock was paused', () => {
@@ -142,9 +142,9 @@ describe('a P3 breach found at 22:00 at a weekdays customer', () => {
       { _tag: 'Resume', at: instant('2025-03-11T12:00:00+01:00'), actor: ola }
     ])
     // 4 business hours paused on Tuesday: 75 % (18 h) is reached on Wednesday at 16:00
-    const notices = pipe(paused, decisionsAt(policy, desk, instant('2025-03-12T16:30:00+01:00'))).filter((d) => d._tag === 'Notify')
+    const notices = pipe(paused, decisionsAt(policy, desk, instant('2025-03-12T16:30:00+01:00'))).filter((d) => d._tag === 'NoticeDue')
     expect(notices).toStrictEqual([
-      { _tag: 'Notify', ticketId: id, audience: 'teamLead', reason: 'resolution:0.75', dueSince: instant('2025-03-12T16:00:00+01:00'), sendAt: instant('2025-03-13T08:00:00+01:00') }
+      { _tag: 'NoticeDue', ticketId: id, audience: 'teamLead', reason: 'resolution:0.75', dueSince: instant('2025-03-12T16:00:00+01:00'), sendAt: instant('2025-03-13T08:00:00+01:00') }
     ])
   })
 })
@@ -156,10 +156,10 @@ describe('tiers, priorities and states', () => {
     const toL2: Escalation.EscalationPolicy = { ...policy, priorities: { P2: { atLeast: 'L2' } } }
     const toTeam: Escalation.EscalationPolicy = { ...policy, priorities: { P2: { atLeast: 'solution team' } } }
     expect(pipe(events, decisionsAt(toL2, desk, now))).toStrictEqual([
-      { _tag: 'Escalate', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: timebox('L1', minutes(30), minutes(50)), dueSince: instant('2025-03-10T09:30:00+01:00') }
+      { _tag: 'EscalationDue', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: timebox('L1', minutes(30), minutes(50)), dueSince: instant('2025-03-10T09:30:00+01:00') }
     ])
     expect(pipe(events, decisionsAt(toTeam, desk, now))).toStrictEqual([
-      { _tag: 'Escalate', ticketId: id, fromTier: 'L1', toTier: 'solution team', reason: { _tag: 'PriorityDemands', priority: 'P2', atLeast: 'solution team' }, dueSince: instant('2025-03-10T09:45:00+01:00') }
+      { _tag: 'EscalationDue', ticketId: id, fromTier: 'L1', toTier: 'solution team', reason: { _tag: 'PriorityDemands', priority: 'P2', atLeast: 'solution team' }, dueSince: instant('2025-03-10T09:45:00+01:00') }
     ])
   })
 
@@ -175,7 +175,7 @@ describe('tiers, priorities and states', () => {
     const contract = { policy: Sla.examplePolicy, calendar: always }
     expect(pipe(events, decisionsAt(policy, contract, instant('2025-05-10T23:40:00+02:00')))).toStrictEqual([])
     expect(pipe(events, decisionsAt(policy, contract, instant('2025-05-10T23:55:00+02:00')))).toStrictEqual([
-      { _tag: 'Escalate', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: timebox('L1', minutes(30), minutes(35)), dueSince: instant('2025-05-10T23:50:00+02:00') }
+      { _tag: 'EscalationDue', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: timebox('L1', minutes(30), minutes(35)), dueSince: instant('2025-05-10T23:50:00+02:00') }
     ])
   })
 
@@ -189,8 +189,8 @@ describe('tiers, priorities and states', () => {
       { _tag: 'OverridePriority', at: instant('2025-05-10T23:25:00+02:00'), actor: kari, priority: 'P1', reason: 'The whole warehouse is down' }
     ])
     const decisions = pipe(events, decisionsAt(policy, { policy: Sla.examplePolicy, calendar: always }, instant('2025-05-10T23:26:00+02:00')))
-    expect(decisions.filter((d) => d._tag === 'Escalate')).toStrictEqual([
-      { _tag: 'Escalate', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: { _tag: 'PriorityDemands', priority: 'P1', atLeast: 'L2' }, dueSince: instant('2025-05-10T23:25:00+02:00') }
+    expect(decisions.filter((d) => d._tag === 'EscalationDue')).toStrictEqual([
+      { _tag: 'EscalationDue', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: { _tag: 'PriorityDemands', priority: 'P1', atLeast: 'L2' }, dueSince: instant('2025-05-10T23:25:00+02:00') }
     ])
   })
 
@@ -205,12 +205,12 @@ describe('tiers, priorities and states', () => {
     const events = eventsOf([open('2025-03-10T09:00:00+01:00'), prio('2025-03-10T09:00:00+01:00', 'medium', 'medium')])
     const first = pipe(events, decisionsAt(ladder, contract, instant('2025-03-10T09:40:00+01:00')))
     expect(first).toStrictEqual([
-      { _tag: 'Escalate', ticketId: id, fromTier: 'L1', toTier: 'internet provider', reason: timebox('L1', minutes(30), minutes(40)), dueSince: instant('2025-03-10T09:30:00+01:00'), awaiting: 'thirdParty' }
+      { _tag: 'EscalationDue', ticketId: id, fromTier: 'L1', toTier: 'internet provider', reason: timebox('L1', minutes(30), minutes(40)), dueSince: instant('2025-03-10T09:30:00+01:00'), awaiting: 'thirdParty' }
     ])
     const atIsp = record(events, [escalate('2025-03-10T09:40:00+01:00', 'internet provider'), { _tag: 'Await', at: instant('2025-03-10T09:40:00+01:00'), actor: kari, party: 'thirdParty' }])
     const now = instant('2025-03-10T13:50:00+01:00')
     expect(pipe(atIsp, decisionsAt(ladder, contract, now))).toStrictEqual([
-      { _tag: 'Escalate', ticketId: id, fromTier: 'internet provider', toTier: 'L2', reason: timebox('internet provider', hours(4), (hours(4) + minutes(10)) as Time.Duration), dueSince: instant('2025-03-10T13:40:00+01:00') }
+      { _tag: 'EscalationDue', ticketId: id, fromTier: 'internet provider', toTier: 'L2', reason: timebox('internet provider', hours(4), (hours(4) + minutes(10)) as Time.Duration), dueSince: instant('2025-03-10T13:40:00+01:00') }
     ])
     // meanwhile the customer's resolution clock stood still
     const resolutionClock = pipe(atIsp, slaAt(contract, now)).metrics.find((m) => m.metric === 'resolution')
@@ -219,10 +219,10 @@ describe('tiers, priorities and states', () => {
 
   it('the last tier and tiers the ladder does not know are never escalated; notices still come', () => {
     const atVendor = eventsOf([open('2025-03-10T09:00:00+01:00', { tier: 'vendor' }), prio('2025-03-10T09:00:00+01:00', 'medium', 'medium')])
-    expect(pipe(atVendor, decisionsAt(policy, desk, instant('2025-03-20T09:00:00+01:00'))).map((d) => d._tag)).toStrictEqual(['Notify', 'Notify', 'Notify'])
+    expect(pipe(atVendor, decisionsAt(policy, desk, instant('2025-03-20T09:00:00+01:00'))).map((d) => d._tag)).toStrictEqual(['NoticeDue', 'NoticeDue', 'NoticeDue'])
     const elsewhere = eventsOf([open('2025-03-10T09:00:00+01:00', { tier: 'network team' }), prio('2025-03-10T09:00:00+01:00', 'high', 'high'), reply('2025-03-10T09:01:00+01:00')])
     expect(pipe(elsewhere, decisionsAt(policy, desk, instant('2025-03-10T09:02:00+01:00')))).toStrictEqual([
-      { _tag: 'Notify', ticketId: id, audience: 'manager', reason: 'priority:P1', dueSince: instant('2025-03-10T09:00:00+01:00'), sendAt: instant('2025-03-10T09:02:00+01:00') }
+      { _tag: 'NoticeDue', ticketId: id, audience: 'manager', reason: 'priority:P1', dueSince: instant('2025-03-10T09:00:00+01:00'), sendAt: instant('2025-03-10T09:02:00+01:00') }
     ])
   })
 
@@ -231,7 +231,7 @@ describe('tiers, priorities and states', () => {
     const resolved = eventsOf([...base, { _tag: 'Resolve', at: instant('2025-03-10T09:05:00+01:00'), actor: kari, code: 'fixed', note: 'Restarted the VPN concentrator' }])
     // still without a public reply: the response clock runs on, and its breach is told
     expect(pipe(resolved, decisionsAt(policy, desk, instant('2025-03-10T12:00:00+01:00')))).toStrictEqual([
-      { _tag: 'Notify', ticketId: id, audience: 'teamLead', reason: 'response:breach', dueSince: instant('2025-03-10T09:15:00+01:00'), sendAt: instant('2025-03-10T12:00:00+01:00') }
+      { _tag: 'NoticeDue', ticketId: id, audience: 'teamLead', reason: 'response:breach', dueSince: instant('2025-03-10T09:15:00+01:00'), sendAt: instant('2025-03-10T12:00:00+01:00') }
     ])
     const cancelled = eventsOf([...base, { _tag: 'Cancel', at: instant('2025-03-10T09:05:00+01:00'), actor: kari, reason: 'Duplicate of INC-0' }])
     expect(pipe(cancelled, decisionsAt(policy, desk, instant('2025-03-12T12:00:00+01:00')))).toStrictEqual([])
@@ -246,7 +246,7 @@ describe('tiers, priorities and states', () => {
   it('never touches its inputs, and infers inside pipe', () => {
     const events = deepFreeze(eventsOf([open('2025-03-10T09:00:00+01:00'), prio('2025-03-10T09:00:00+01:00', 'high', 'high')]))
     const decisions = pipe(events, decisionsAt(deepFreeze({ ...policy }), desk, instant('2025-03-10T12:00:00+01:00')))
-    expect(decisions.map((d) => (d._tag === 'Escalate' ? d.toTier : d.reason))).toStrictEqual(['L2', 'priority:P1', 'response:breach', 'resolution:0.75'])
+    expect(decisions.map((d) => (d._tag === 'EscalationDue' ? d.toTier : d.reason))).toStrictEqual(['L2', 'priority:P1', 'response:breach', 'resolution:0.75'])
     expectTypeOf(decisions).toEqualTypeOf<ReadonlyArray<Escalation.Decision>>()
     expectTypeOf(pipe(decisions, Escalation.toCommands({ at: instant('2025-03-10T12:00:00+01:00'), actor: system, note: 'n' }))).toEqualTypeOf<
       E.Either<Escalation.EscalationError, ReadonlyArray<Ticket.TicketCommand>>
@@ -257,9 +257,9 @@ describe('tiers, priorities and states', () => {
 describe('decisions into commands', () => {
   const now = instant('2025-03-10T09:40:00Z')
   const decisions: ReadonlyArray<Escalation.Decision> = [
-    { _tag: 'Escalate', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: timebox('L1', minutes(30), minutes(40)), dueSince: instant('2025-03-10T09:30:00Z') },
-    { _tag: 'Notify', ticketId: id, audience: 'teamLead', reason: 'resolution:0.75', dueSince: instant('2025-03-10T09:00:00Z'), sendAt: now },
-    { _tag: 'Notify', ticketId: id, audience: 'manager', reason: 'resolution:breach', dueSince: instant('2025-03-10T09:10:00Z'), sendAt: instant('2025-03-11T07:00:00Z') }
+    { _tag: 'EscalationDue', ticketId: id, fromTier: 'L1', toTier: 'L2', reason: timebox('L1', minutes(30), minutes(40)), dueSince: instant('2025-03-10T09:30:00Z') },
+    { _tag: 'NoticeDue', ticketId: id, audience: 'teamLead', reason: 'resolution:0.75', dueSince: instant('2025-03-10T09:00:00Z'), sendAt: now },
+    { _tag: 'NoticeDue', ticketId: id, audience: 'manager', reason: 'resolution:breach', dueSince: instant('2025-03-10T09:10:00Z'), sendAt: instant('2025-03-11T07:00:00Z') }
   ]
 
   it('the caller writes the note (from the decision) and may pick the assignee; held notices are left out', () => {

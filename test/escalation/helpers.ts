@@ -46,7 +46,7 @@ export const record = (events: ReadonlyArray<Ticket.TicketEvent>, commands: Read
 /** Every decision as a command at `at`, held notices included (tests only: a held notice is not sent yet). */
 export const allAsCommands = (decisions: ReadonlyArray<Escalation.Decision>, at: Time.Instant): ReadonlyArray<Ticket.TicketCommand> =>
   decisions.map((d) =>
-    d._tag === 'Escalate'
+    d._tag === 'EscalationDue'
       ? { _tag: 'Escalate', at, actor: system, toTier: d.toTier, note: `Automatic escalation from ${d.fromTier}` }
       : { _tag: 'Notify', at, actor: system, audience: d.audience, reason: d.reason }
   )

@@ -42,9 +42,9 @@ describe('escalation notices against the minute-by-minute oracle', () => {
           if (resolution.state === 'Breached') expected.push({ reason: 'resolution:breach', audience: 'manager', dueSince: resolution.breachedAt as number })
           if (response.state === 'Breached') expected.push({ reason: 'response:breach', audience: 'teamLead', dueSince: response.breachedAt as number })
         }
-        const notices = decisions.flatMap((d) => (d._tag === 'Notify' && !d.reason.startsWith('priority:') ? [{ reason: d.reason, audience: d.audience, dueSince: d.dueSince as number }] : []))
+        const notices = decisions.flatMap((d) => (d._tag === 'NoticeDue' && !d.reason.startsWith('priority:') ? [{ reason: d.reason, audience: d.audience, dueSince: d.dueSince as number }] : []))
         expect(notices).toStrictEqual(expected)
-        for (const d of decisions) if (d._tag === 'Notify') expect(d.sendAt).toBe(now)
+        for (const d of decisions) if (d._tag === 'NoticeDue') expect(d.sendAt).toBe(now)
         const state = oracle(events, which, 'resolution', now, sla.warnings)?.state
         if (state !== undefined) tally.count(state)
       }),

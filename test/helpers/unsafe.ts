@@ -14,10 +14,10 @@ export const getLeft = <L>(e: E.Either<L, unknown>): L => {
 }
 
 export const instant = (iso: string): Time.Instant => getRight(Time.fromISO(iso))
-export const hours = (n: number): Time.Duration => getRight(Time.hours(n))
-export const minutes = (n: number): Time.Duration => getRight(Time.minutes(n))
-export const zone = (name: string): Time.IanaZone => getRight(Time.zone(name))
-export const compile = (spec: Calendar.CalendarSpec): Calendar.BusinessCalendar => getRight(Calendar.compile(spec))
+export const hours = Time.hours
+export const minutes = Time.minutes
+export const zone = (name: string): Time.IanaZone => getRight(Time.makeZone(name))
+export const compile = (spec: Calendar.CalendarSpec): Calendar.BusinessCalendar => getRight(Calendar.make(spec))
 
 /** Freezes a value and everything reachable from it, so that any mutation throws in strict mode. */
 export const deepFreeze = <A>(a: A): A => {

@@ -35,7 +35,7 @@ const oneFile = async () => {
 }
 // The function each namespace's entry calls; a namespace not listed (or whose function was
 // renamed) calls its first exported function, so new namespaces are measured without edits.
-const preferred = { Time: 'fromISO', Calendar: 'compile', Priority: 'priorityOf', Classification: 'classify', Ticket: 'decide', Sla: 'evaluate', Escalation: 'evaluate', Codec: 'formatDecodeError' }
+const preferred = { Time: 'fromISO', Calendar: 'make', Priority: 'priorityOf', Classification: 'classify', Ticket: 'decide', Sla: 'evaluate', Escalation: 'evaluate' }
 
 export const measure = async (dir) => {
   const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/itsm-kit/package.json'), 'utf8'))
@@ -51,7 +51,7 @@ export const measure = async (dir) => {
   }
   entries.whole = `import * as K from 'itsm-kit'\nglobalThis.out = K`
   entries.codecEntry = `import * as C from 'itsm-kit/codec'\nglobalThis.out = C`
-  entries.bothEntries = `import { Codec } from 'itsm-kit'\nimport * as C from 'itsm-kit/codec'\nglobalThis.out = [Codec, C]`
+  entries.bothEntries = `import * as K from 'itsm-kit'\nimport * as C from 'itsm-kit/codec'\nglobalThis.out = [K, C]`
   const rows = []
   const yardstick = await oneFile()
   budgets.whole = Math.round(yardstick * WHOLE_OVER_ONE_FILE)

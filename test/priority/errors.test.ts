@@ -197,7 +197,7 @@ describe('user count and threshold errors', () => {
 
   it('a share that is not a share', () => {
     expect(getLeft(Priority.impactFromUsers({ affected: 1, total: 4 }, { highShare: 50, someUsers: 2 }))).toStrictEqual({
-      _tag: 'InvalidThreshold',
+      _tag: 'InvalidImpactThreshold',
       path: 'thresholds.highShare',
       received: '50',
       message: 'thresholds.highShare: expected a share of all users greater than 0 and at most 1, received 50'

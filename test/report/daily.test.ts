@@ -113,5 +113,5 @@ describe('the morning status of the seed desk', () => {
 })
 
 function Time_hours(n: number): Time.Duration {
-  return getRight(Time.hours(n))
+  return Time.hours(n)
 }

@@ -7,10 +7,10 @@ import * as E from 'fp-ts/lib/Either.js'
 import { Calendar, Sla, Ticket, Time } from '../../src/index.js'
 import { getRight } from '../helpers/unsafe.js'
 
-export const calendar = getRight(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
+export const calendar = getRight(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
 export const zone = calendar.zone
 export const agreements: ReadonlyArray<Sla.Agreement> = ['Berg Bygg', 'Fjord AS', 'Vik Regnskap'].map((customer) => ({ customer, policy: Sla.examplePolicy, calendar }))
-export const at = (wall: string): Time.Instant => getRight(Time.fromLocal(wall, zone))
+export const at = (wall: string): Time.Instant => getRight(Time.fromLocal(zone)(wall))
 
 
 export const kari = { role: 'agent', id: 'kari' } as const

@@ -5,7 +5,7 @@ import { compile, getRight, instant } from '../helpers/unsafe.js'
 const agreementIn = (zone: string): Sla.Agreement => ({ customer: 'X', policy: Sla.examplePolicy, calendar: compile(Calendar.weekdays({ zone, opens: '08:00', closes: '16:00' })) })
 const periodOf = (period: Report.Period, zone = 'Europe/Oslo') => {
   const r = getRight(Report.serviceLevel({ agreements: [agreementIn(zone)], period })([])).customers[0] as Report.CustomerReport
-  const z = getRight(Time.zone(zone))
+  const z = getRight(Time.makeZone(zone))
   const iso = (t: Time.Instant) => Time.toLocalISO(z)(t)
   return { label: r.period.label, from: iso(r.period.from), to: iso(r.period.to), previous: [r.previous.label, iso(r.previous.from), iso(r.previous.to)], days: r.volume.days.length }
 }

@@ -57,10 +57,10 @@ describe('agreements', () => {
   it('name the path inside the agreement, for the calendar and for the policy', async () => {
     const { Calendar } = await import('../../src/index.js')
     const calendar = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })
-    expect(getLeft(Sla.compileAgreement({ calendar: { ...calendar, zone: 'Mars/Base' }, policy: Sla.examplePolicy })).message).toBe(
+    expect(getLeft(Sla.makeAgreement({ calendar: { ...calendar, zone: 'Mars/Base' }, policy: Sla.examplePolicy })).message).toBe(
       'calendar.zone: expected an IANA time zone known to this runtime (such as "Europe/Oslo"), received "Mars/Base"'
     )
-    expect(getLeft(Sla.compileAgreement({ calendar, policy: { ...Sla.examplePolicy, warnings: [2] } })).message).toBe(
+    expect(getLeft(Sla.makeAgreement({ calendar, policy: { ...Sla.examplePolicy, warnings: [2] } })).message).toBe(
       'policy.warnings[0]: expected a fraction strictly between 0 and 1, received 2'
     )
     expect(getLeft(Sla.decodeAgreement({ customer: '', calendar: 7 })).message.split('\n')).toStrictEqual([

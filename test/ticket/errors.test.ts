@@ -92,7 +92,7 @@ describe('ticket errors', () => {
   })
 
   it('a bad ticket id', () => {
-    expect(getLeft(Ticket.ticketId(' INC-1')).message).toBe(
+    expect(getLeft(Ticket.makeTicketId(' INC-1')).message).toBe(
       'ticketId: expected 1 to 100 printable ASCII characters without leading or trailing spaces, such as "INC-42", received " INC-1"'
     )
   })

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { Calendar, Classification, Ticket, Time } from '../../src/index.js'
+import { Calendar, Kind, Ticket, Time } from '../../src/index.js'
 import { compile, getLeft, getRight, instant } from '../helpers/unsafe.js'
 
 // A morning at a Norwegian service desk: three calls at once.
@@ -10,7 +10,7 @@ const oslo = compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', cl
 const at = (hhmm: string, day = '2025-03-10') => instant(`${day}T${hhmm}:00+01:00`)
 const kari = { role: 'agent', id: 'kari' } as const
 const lars = { role: 'agent', id: 'lars' } as const
-const id = (s: string) => getRight(Ticket.ticketId(s))
+const id = (s: string) => getRight(Ticket.makeTicketId(s))
 const context: Ticket.DecideContext = { ...Ticket.defaultContext, autoClose: { calendar: oslo, businessDays: 3 } }
 const run = (commands: ReadonlyArray<Ticket.TicketCommand>) => getRight(Ticket.runEvents(commands, context))
 
@@ -210,7 +210,7 @@ describe('what each kind of ticket may carry comes from the kind rules', () => {
 
   it('custom kind rules replace the defaults, in decide and in replay', () => {
     const lenient = getRight(
-      Classification.makeKindRules({ ...Classification.defaultKindRules.kinds, feedback: { ...Classification.defaultKindRules.kinds.feedback, priority: 'optional' } })
+      Kind.makeKindRules({ ...Kind.defaultKindRules.kinds, feedback: { ...Kind.defaultKindRules.kinds.feedback, priority: 'optional' } })
     )
     const { events } = getRight(
       Ticket.runEvents(

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Classification, Ticket } from '../../src/index.js'
+import { Kind, Ticket } from '../../src/index.js'
 import { kindRules } from '../arbitraries/classification.js'
 import { matrix } from '../arbitraries/priority.js'
 import { storableWalk } from '../arbitraries/ticket.js'
@@ -125,7 +125,7 @@ describe('stored events are read in their context', () => {
   it('a history decided with custom kind rules reads back with them, and not without them', () => {
     const kinds = Ticket.defaultContext.kinds.kinds
     const questionsTakeWorkarounds = E.getOrElseW(() => expect.fail('valid kind rules'))(
-      Classification.makeKindRules({ ...kinds, question: { ...kinds.question, workaround: true } })
+      Kind.makeKindRules({ ...kinds, question: { ...kinds.question, workaround: true } })
     )
     const ctx: Ticket.DecideContext = { ...Ticket.defaultContext, kinds: questionsTakeWorkarounds }
     const run = Ticket.runEvents(

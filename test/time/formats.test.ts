@@ -41,15 +41,15 @@ describe('ISO forms from other systems', () => {
 describe('fromLocal at 24:00', () => {
   it('reads 24:00 as the next day\'s 00:00', () => {
     const oslo = zone('Europe/Oslo')
-    expect(pipe(Time.fromLocal('2025-12-31T24:00', oslo), E.map(Time.toLocalISO(oslo)))).toStrictEqual(E.right('2026-01-01T00:00:00+01:00'))
-    expect(Time.fromLocal('2025-12-31T24:00', oslo)).toStrictEqual(Time.fromLocal('2026-01-01T00:00', oslo))
-    expect(E.isLeft(Time.fromLocal('2025-12-31T24:01', oslo))).toBe(true)
-    expect(E.isLeft(Time.fromLocal('2025-12-31T24:00:01', oslo))).toBe(true)
+    expect(pipe(Time.fromLocal(oslo)('2025-12-31T24:00'), E.map(Time.toLocalISO(oslo)))).toStrictEqual(E.right('2026-01-01T00:00:00+01:00'))
+    expect(Time.fromLocal(oslo)('2025-12-31T24:00')).toStrictEqual(Time.fromLocal(oslo)('2026-01-01T00:00'))
+    expect(E.isLeft(Time.fromLocal(oslo)('2025-12-31T24:01'))).toBe(true)
+    expect(E.isLeft(Time.fromLocal(oslo)('2025-12-31T24:00:01'))).toBe(true)
   })
 
   it('moves a 24:00 that falls in a spring-forward gap forward by the gap (São Paulo skipped 4 November 2018, 00:00–01:00)', () => {
     const sp = zone('America/Sao_Paulo')
-    expect(pipe(Time.fromLocal('2018-11-03T24:00', sp), E.map(Time.toLocalISO(sp)))).toStrictEqual(E.right('2018-11-04T01:00:00-02:00'))
+    expect(pipe(Time.fromLocal(sp)('2018-11-03T24:00'), E.map(Time.toLocalISO(sp)))).toStrictEqual(E.right('2018-11-04T01:00:00-02:00'))
   })
 })
 

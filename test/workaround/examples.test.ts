@@ -151,7 +151,7 @@ describe('a P1 at a 24/7 customer: a workaround in the morning, the permanent fi
       description: 'Log in through the backup identity provider (sso2)',
       appliedAt: at('10', '09:05'),
       problemId: 'PRB-20',
-      age: getRight(Time.hours(40)) + getRight(Time.minutes(55))
+      age: Time.hours(40) + Time.minutes(55)
     })
     expect(pipe(i203.ticket, Workaround.age(at('10', '17:00'), osloOffice), O.map(duration))).toStrictEqual(O.some('PT6H55M'))
     expect(pipe(inc204.ticket, Workaround.age(at('17', '10:00'), osloOffice))).toStrictEqual(O.none)

@@ -25,4 +25,4 @@ export const store = (self: Built, events: ReadonlyArray<Ticket.TicketEvent>): B
   return { ticket: getRight(Ticket.replay(all)), events: all }
 }
 
-export const id = (s: string): Ticket.TicketId => getRight(Ticket.ticketId(s))
+export const id = (s: string): Ticket.TicketId => getRight(Ticket.makeTicketId(s))

@@ -10,7 +10,7 @@ import { Calendar, Escalation, Sla, type Time } from '../../../src/index.js'
 import { clockCase } from '../../arbitraries/clocks.js'
 
 const compile = (spec: Calendar.CalendarSpec): Calendar.BusinessCalendar => {
-  const c = Calendar.compile(spec)
+  const c = Calendar.make(spec)
   if (E.isLeft(c)) throw new Error(c.left.message)
   return c.right
 }

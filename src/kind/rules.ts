@@ -3,7 +3,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import { decodeWith } from '../internal/decodeError.js'
 import { own } from '../internal/primitives.js'
 import { KindRulesJson } from './codec.js'
-import { inconsistentKindRule, type ClassificationError } from './errors.js'
+import { inconsistentKindRule, type KindError } from './errors.js'
 import { allChannels, allKinds, channelTraits, type Channel, type KindRule, type KindRules, type KindRulesSpec, type TicketKind } from './model.js'
 
 /**
@@ -24,12 +24,12 @@ import { allChannels, allKinds, channelTraits, type Channel, type KindRule, type
  * ```ts
  * import * as assert from 'node:assert'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Classification } from 'itsm-kit'
- * const rules = Classification.defaultKindRules
- * assert.strictEqual(pipe(rules, Classification.needsPriority('incident')), true)
- * assert.strictEqual(pipe(rules, Classification.needsPriority('question')), false)
- * assert.strictEqual(pipe(rules, Classification.hasResponseTarget('problem')), false)
- * assert.strictEqual(pipe(rules, Classification.allowsRequestedBy('serviceRequest')), true)
+ * import { Kind } from 'itsm-kit'
+ * const rules = Kind.defaultKindRules
+ * assert.strictEqual(pipe(rules, Kind.needsPriority('incident')), true)
+ * assert.strictEqual(pipe(rules, Kind.needsPriority('question')), false)
+ * assert.strictEqual(pipe(rules, Kind.hasResponseTarget('problem')), false)
+ * assert.strictEqual(pipe(rules, Kind.allowsRequestedBy('serviceRequest')), true)
  * ```
  * @category constants
  * @since 0.1.0
@@ -85,7 +85,7 @@ export const defaultKindRules: KindRules = {
   }
 }
 
-const check = (spec: KindRulesSpec): ClassificationError | undefined => {
+const check = (spec: KindRulesSpec): KindError | undefined => {
   for (const kind of allKinds) {
     const rule = spec[kind]
     if (rule.responseTarget && !rule.requester)
@@ -108,21 +108,21 @@ const check = (spec: KindRulesSpec): ClassificationError | undefined => {
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Classification } from 'itsm-kit'
- * const kinds = Classification.defaultKindRules.kinds
+ * import { Kind } from 'itsm-kit'
+ * const kinds = Kind.defaultKindRules.kinds
  * const noQuestionTarget = { ...kinds, question: { ...kinds.question, responseTarget: false } }
- * assert.strictEqual(E.isRight(Classification.makeKindRules(noQuestionTarget)), true)
+ * assert.strictEqual(E.isRight(Kind.makeKindRules(noQuestionTarget)), true)
  * const problemTarget = { ...kinds, problem: { ...kinds.problem, responseTarget: true } }
- * assert.deepStrictEqual(pipe(Classification.makeKindRules(problemTarget), E.mapLeft((e) => e.message)), E.left(
+ * assert.deepStrictEqual(pipe(Kind.makeKindRules(problemTarget), E.mapLeft((e) => e.message)), E.left(
  *   'problem.responseTarget: expected false when problem.requester is false (a response target is a promise to the requester), received true'))
  * ```
  * @category constructors
  * @since 0.1.0
  */
-export const makeKindRules = (spec: KindRulesSpec): E.Either<ClassificationError, KindRules> =>
+export const makeKindRules = (spec: KindRulesSpec): E.Either<KindError, KindRules> =>
   pipe(
     decodeWith(KindRulesJson)(spec),
-    E.flatMap((kinds): E.Either<ClassificationError, KindRules> => {
+    E.flatMap((kinds): E.Either<KindError, KindRules> => {
       const err = check(kinds)
       return err === undefined ? E.right({ _tag: 'KindRules', kinds }) : E.left(err)
     })
@@ -137,15 +137,15 @@ export const makeKindRules = (spec: KindRulesSpec): E.Either<ClassificationError
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Classification } from 'itsm-kit'
- * const json = { ...Classification.defaultKindRules.kinds, feedback: { priority: 'never' } }
- * const messages = pipe(Classification.decodeKindRules(json), E.mapLeft((e) => e.message.split('\n')[0]))
+ * import { Kind } from 'itsm-kit'
+ * const json = { ...Kind.defaultKindRules.kinds, feedback: { priority: 'never' } }
+ * const messages = pipe(Kind.decodeKindRules(json), E.mapLeft((e) => e.message.split('\n')[0]))
  * assert.deepStrictEqual(messages, E.left('feedback.priority: expected one of "required" | "optional" | "none", received "never"'))
  * ```
  * @category codecs
  * @since 0.1.0
  */
-export const decodeKindRules = (u: unknown): E.Either<ClassificationError, KindRules> => makeKindRules(u as KindRulesSpec)
+export const decodeKindRules = (u: unknown): E.Either<KindError, KindRules> => makeKindRules(u as KindRulesSpec)
 
 /**
  * Writes kind rules as plain JSON data (the inverse of {@link decodeKindRules}); a value that is
@@ -155,9 +155,9 @@ export const decodeKindRules = (u: unknown): E.Either<ClassificationError, KindR
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
- * import { Classification } from 'itsm-kit'
- * const json = Classification.encodeKindRules(Classification.defaultKindRules)
- * assert.deepStrictEqual(Classification.decodeKindRules(JSON.parse(JSON.stringify(json))), E.right(Classification.defaultKindRules))
+ * import { Kind } from 'itsm-kit'
+ * const json = Kind.encodeKindRules(Kind.defaultKindRules)
+ * assert.deepStrictEqual(Kind.decodeKindRules(JSON.parse(JSON.stringify(json))), E.right(Kind.defaultKindRules))
  * ```
  * @category codecs
  * @since 0.1.0
@@ -199,8 +199,8 @@ const rule = (kind: unknown, self: KindRules): KindRule => (typeof kind === 'str
  * ```ts
  * import * as assert from 'node:assert'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Classification } from 'itsm-kit'
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.ruleFor('feedback')).priority, 'none')
+ * import { Kind } from 'itsm-kit'
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.ruleFor('feedback')).priority, 'none')
  * ```
  * @category queries
  * @since 0.1.0
@@ -217,9 +217,9 @@ export const ruleFor =
  * ```ts
  * import * as assert from 'node:assert'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Classification } from 'itsm-kit'
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.needsPriority('incident')), true)
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.needsPriority('feedback')), false)
+ * import { Kind } from 'itsm-kit'
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.needsPriority('incident')), true)
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.needsPriority('feedback')), false)
  * ```
  * @category queries
  * @since 0.1.0
@@ -236,9 +236,9 @@ export const needsPriority =
  * ```ts
  * import * as assert from 'node:assert'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Classification } from 'itsm-kit'
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsPriority('question')), true)
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsPriority('feedback')), false)
+ * import { Kind } from 'itsm-kit'
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.allowsPriority('question')), true)
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.allowsPriority('feedback')), false)
  * ```
  * @category queries
  * @since 0.1.0
@@ -255,9 +255,9 @@ export const allowsPriority =
  * ```ts
  * import * as assert from 'node:assert'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Classification } from 'itsm-kit'
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.hasResponseTarget('question')), true)
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.hasResponseTarget('problem')), false)
+ * import { Kind } from 'itsm-kit'
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.hasResponseTarget('question')), true)
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.hasResponseTarget('problem')), false)
  * ```
  * @category queries
  * @since 0.1.0
@@ -274,9 +274,9 @@ export const hasResponseTarget =
  * ```ts
  * import * as assert from 'node:assert'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Classification } from 'itsm-kit'
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.hasResolutionTarget('incident')), true)
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.hasResolutionTarget('question')), false)
+ * import { Kind } from 'itsm-kit'
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.hasResolutionTarget('incident')), true)
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.hasResolutionTarget('question')), false)
  * ```
  * @category queries
  * @since 0.1.0
@@ -293,9 +293,9 @@ export const hasResolutionTarget =
  * ```ts
  * import * as assert from 'node:assert'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Classification } from 'itsm-kit'
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.isSlaBound('incident')), true)
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.isSlaBound('feedback')), false)
+ * import { Kind } from 'itsm-kit'
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.isSlaBound('incident')), true)
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.isSlaBound('feedback')), false)
  * ```
  * @category queries
  * @since 0.1.0
@@ -313,9 +313,9 @@ export const isSlaBound =
  * ```ts
  * import * as assert from 'node:assert'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Classification } from 'itsm-kit'
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.hasRequester('incident')), true)
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.hasRequester('problem')), false)
+ * import { Kind } from 'itsm-kit'
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.hasRequester('incident')), true)
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.hasRequester('problem')), false)
  * ```
  * @category queries
  * @since 0.1.0
@@ -332,9 +332,9 @@ export const hasRequester =
  * ```ts
  * import * as assert from 'node:assert'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Classification } from 'itsm-kit'
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsRequestedBy('serviceRequest')), true)
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsRequestedBy('incident')), false)
+ * import { Kind } from 'itsm-kit'
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.allowsRequestedBy('serviceRequest')), true)
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.allowsRequestedBy('incident')), false)
  * ```
  * @category queries
  * @since 0.1.0
@@ -351,9 +351,9 @@ export const allowsRequestedBy =
  * ```ts
  * import * as assert from 'node:assert'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Classification } from 'itsm-kit'
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsWorkaround('incident')), true)
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsWorkaround('question')), false)
+ * import { Kind } from 'itsm-kit'
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.allowsWorkaround('incident')), true)
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.allowsWorkaround('question')), false)
  * ```
  * @category queries
  * @since 0.1.0
@@ -370,9 +370,9 @@ export const allowsWorkaround =
  * ```ts
  * import * as assert from 'node:assert'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Classification } from 'itsm-kit'
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsProblemLink('incident')), true)
- * assert.strictEqual(pipe(Classification.defaultKindRules, Classification.allowsProblemLink('problem')), false)
+ * import { Kind } from 'itsm-kit'
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.allowsProblemLink('incident')), true)
+ * assert.strictEqual(pipe(Kind.defaultKindRules, Kind.allowsProblemLink('problem')), false)
  * ```
  * @category queries
  * @since 0.1.0
@@ -388,9 +388,9 @@ export const allowsProblemLink =
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import { Classification } from 'itsm-kit'
- * assert.strictEqual(Classification.isKind('serviceRequest'), true)
- * assert.strictEqual(Classification.isKind('request'), false)
+ * import { Kind } from 'itsm-kit'
+ * assert.strictEqual(Kind.isKind('serviceRequest'), true)
+ * assert.strictEqual(Kind.isKind('request'), false)
  * ```
  * @category guards
  * @since 0.1.0
@@ -403,9 +403,9 @@ export const isKind = (u: unknown): u is TicketKind => typeof u === 'string' && 
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import { Classification } from 'itsm-kit'
- * assert.strictEqual(Classification.isChannel('chat'), true)
- * assert.strictEqual(Classification.isChannel('fax'), false)
+ * import { Kind } from 'itsm-kit'
+ * assert.strictEqual(Kind.isChannel('chat'), true)
+ * assert.strictEqual(Kind.isChannel('fax'), false)
  * ```
  * @category guards
  * @since 0.1.0
@@ -419,9 +419,9 @@ export const isChannel = (u: unknown): u is Channel => typeof u === 'string' && 
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import { Classification } from 'itsm-kit'
- * assert.strictEqual(Classification.isProactive('monitoring'), true)
- * assert.strictEqual(Classification.isProactive('email'), false)
+ * import { Kind } from 'itsm-kit'
+ * assert.strictEqual(Kind.isProactive('monitoring'), true)
+ * assert.strictEqual(Kind.isProactive('email'), false)
  * ```
  * @category guards
  * @since 0.1.0
@@ -434,9 +434,9 @@ export const isProactive = (channel: Channel): boolean => typeof channel === 'st
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import { Classification } from 'itsm-kit'
- * assert.strictEqual(Classification.isLive('phone'), true)
- * assert.strictEqual(Classification.isLive('portal'), false)
+ * import { Kind } from 'itsm-kit'
+ * assert.strictEqual(Kind.isLive('phone'), true)
+ * assert.strictEqual(Kind.isLive('portal'), false)
  * ```
  * @category guards
  * @since 0.1.0
