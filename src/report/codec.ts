@@ -3,13 +3,13 @@
  * machines or kept by an engine such as Apache Beam, and decoded back exactly.
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { metrics as slaMetrics } from '../sla/model.js'
+import { metrics as slaMetrics } from '../sla/index.js'
 import type { Explanation } from '../sla/index.js'
 import type { Duration, Instant } from '../time/index.js'
 import { rec, type Accumulator, type CustomerPart, type Part, type Series } from './accumulate.js'
 import type { StatusAccumulator } from './daily.js'
-import { decodeError, makeIssue, type DecodeError, type Issue } from '../codec/decodeError.js'
-import { pathKey } from '../codec/describe.js'
+import { decodeError, makeIssue, type DecodeError, type Issue } from '../internal/decodeError.js'
+import { pathKey } from '../internal/describe.js'
 import type { Breach, Rejected, StatusReason, StatusRule } from './model.js'
 
 /** JSON numbers, strings, booleans, null, arrays and objects. */
@@ -109,7 +109,7 @@ const encodeRejected = (r: Rejected): Json => ({ ticketId: r.ticketId, message: 
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla } from 'itsm-kit'
- * const calendar = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const c = pipe(Report.combiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
  * const wire = JSON.stringify(Report.encodeAccumulator(c.empty))
  * const back = pipe(Report.decodeAccumulator(JSON.parse(wire)), E.getOrElseW(() => assert.fail()))
@@ -149,7 +149,7 @@ const encodeReason = (r: StatusReason): Json => {
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Time } from 'itsm-kit'
- * const calendar = pipe(Calendar.compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
+ * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = pipe(Time.fromISO('2025-03-10T08:00:00+01:00'), E.getOrElseW(() => assert.fail()))
  * const s = pipe(Report.statusCombiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], at }), E.getOrElseW(() => assert.fail()))
  * const back = Report.decodeStatusAccumulator(JSON.parse(JSON.stringify(Report.encodeStatusAccumulator(s.empty))))

@@ -1,7 +1,7 @@
 import type { Duration, Instant, LocalDate } from '../time/index.js'
 import type { Explanation, Metric } from '../sla/index.js'
 import type { TicketEvent } from '../ticket/index.js'
-import type { KindRulesSpec } from '../classification/index.js'
+import type { KindRulesSpec } from '../kind/index.js'
 
 /**
  * A customer's morning status: `Good` (no new open cases), `NeedAttention` (lesser cases

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { Classification, Report } from '../../src/index.js'
+import { Kind, Report } from '../../src/index.js'
 import { deepFreeze, getLeft, getRight } from '../helpers/unsafe.js'
 import { agreements, at } from './desk.js'
 import { march } from './march.js'
@@ -106,7 +106,7 @@ describe('the March report of Fjord AS', () => {
   })
 
   it('records the kind rules it was given', () => {
-    const kinds = Classification.defaultKindRules
+    const kinds = Kind.defaultKindRules
     expect(report({ kinds }).parameters.kinds).toStrictEqual(kinds.kinds)
   })
 })
