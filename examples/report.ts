@@ -101,13 +101,13 @@ assert.strictEqual(march.customers[1]?.resolution.reopened, 1)
 const hotel = march.customers[0] as Report.CustomerReport
 const file = resolve('tmp', 'report-2025-03-bryggen-hotell.html')
 mkdirSync(resolve('tmp'), { recursive: true })
-writeFileSync(file, Report.toHtml(hotel, { labels: Report.nb }))
+writeFileSync(file, Report.toHtml({ labels: Report.nb })(hotel))
 console.log(`\nThe March report of ${hotel.customer} (Norwegian): ${file}`)
 
 // #region status
 const status = orFail(pipe(histories, Report.dailyStatus({ agreements, at: at('2025-04-01T08:00') })))
 console.log(`\nMorning status, Tuesday 1 April 2025 08:00 (Europe/Oslo)\n`)
-console.log(Report.statusTable(status, { zone }))
+console.log(Report.statusTable({ zone })(status))
 assert.deepStrictEqual(status.customers.map((c) => [c.customer, c.health]), [
   ['Bryggen Hotell', 'Critical'],
   ['Fjord Regnskap AS', 'NeedAttention'],

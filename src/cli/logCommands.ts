@@ -142,8 +142,8 @@ export const status = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
   const zoneText = str(values, 'zone')
   const zone: string = zoneText === undefined ? (agreements[0]?.calendar.zone ?? 'UTC') : parseZone('zone', zoneText)
   if (format === 'json') io.out(Report.toJSON(result.right) + '\n')
-  else if (format === 'md') io.out(Report.statusMarkdown(result.right, { zone, labels }) + '\n')
-  else io.out(`${bold(io, `Morning status at ${Time.toLocalISO(zone as Time.IanaZone)(at)} (${zone})`)}\n\n${Report.statusTable(result.right, { zone, labels })}\n`)
+  else if (format === 'md') io.out(Report.statusMarkdown({ zone, labels })(result.right) + '\n')
+  else io.out(`${bold(io, `Morning status at ${Time.toLocalISO(zone as Time.IanaZone)(at)} (${zone})`)}\n\n${Report.statusTable({ zone, labels })(result.right)}\n`)
   const problems = sortProblems(files, checked.problems)
   printProblems(io, problems, true)
   return problems.length > 0 ? 1 : 0
@@ -171,7 +171,7 @@ export const parsePeriod = (text: string): Report.Period => {
 const slug = (s: string) => s.normalize('NFKD').replace(/[^A-Za-z0-9]+/gu, '-').replace(/^-|-$/gu, '').toLowerCase() || 'customer'
 
 const csvText = (r: Report.ServiceLevelReport, labels: Report.Labels) =>
-  Object.entries(Report.serviceLevelCsv(r, { labels }))
+  Object.entries(Report.serviceLevelCsv({ labels })(r))
     .map(([section, csv]) => `# ${section}\r\n${csv}`)
     .join('\r\n')
 
@@ -216,7 +216,7 @@ export const report = async (args: ReadonlyArray<string>, io: Io, workerFile: st
   const split = values.split === true
   if (format === 'html' && !split && chosen.customers.length !== 1) throw usageError('--format html: one file per customer: give one --customer, or --split with --out DIR')
   const render = (r: Report.ServiceLevelReport): string =>
-    format === 'json' ? Report.toJSON(r) + '\n' : format === 'csv' ? csvText(r, labels) : format === 'html' ? Report.toHtml(r.customers[0] as Report.CustomerReport, { labels }) : Report.serviceLevelMarkdown(r, { labels }) + '\n'
+    format === 'json' ? Report.toJSON(r) + '\n' : format === 'csv' ? csvText(r, labels) : format === 'html' ? Report.toHtml({ labels })(r.customers[0] as Report.CustomerReport) : Report.serviceLevelMarkdown({ labels })(r) + '\n'
   if (split) {
     if (out === undefined) throw usageError('--split: expected --out DIR, the folder for one file per customer')
     mkdirSync(out, { recursive: true })

@@ -240,13 +240,15 @@ footer{margin-top:32px;font-size:11px;color:#3d4b59;border-top:1px solid ${LIGHT
  * import { Calendar, Report, Sla } from 'itsm-kit'
  * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const report = pipe([], Report.serviceLevel({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
- * const html = Report.toHtml(report.customers[0] as Report.CustomerReport, { labels: Report.nb })
+ * const html = Report.toHtml({ labels: Report.nb })(report.customers[0] as Report.CustomerReport)
  * assert.strictEqual(html.includes('<title>Tjenestenivårapport: Fjord AS, 2025-03</title>') && !html.includes('<script'), true)
  * ```
  * @category conversions
  * @since 0.2.0
  */
-export const toHtml = (self: CustomerReport, options: HtmlOptions = {}): string =>
+export const toHtml =
+  (options: HtmlOptions = {}) =>
+  (self: CustomerReport): string =>
   safely(() => {
     const l = options.labels ?? en
     const f = formatFor(l, self.zone)

@@ -62,7 +62,7 @@ const reasonText = (r: StatusReason, l: Labels, f: Format): string => {
  * import { Report } from 'itsm-kit'
  * const status: Report.DailyStatus = { _tag: 'DailyStatus', at: 0 as never, rules: { criticalPriorities: ['P1'], criticalCategories: [], lookBack: 86_400_000 as never },
  *   customers: [{ customer: 'Fjord AS', health: 'Critical', reasons: [{ ticketId: 'INC-1', rule: 'criticalPriority', health: 'Critical', priority: 'P1' }] }, { customer: 'Vik AS', health: 'Good', reasons: [] }], rejected: [] }
- * assert.strictEqual(Report.statusTable(status), [
+ * assert.strictEqual(Report.statusTable()(status), [
  *   'Customer  Status    Reasons',
  *   '--------  --------  -----------------------------',
  *   'Fjord AS  Critical  INC-1: critical priority (P1)',
@@ -72,7 +72,9 @@ const reasonText = (r: StatusReason, l: Labels, f: Format): string => {
  * @category conversions
  * @since 0.2.0
  */
-export const statusTable = (self: DailyStatus, options: RenderOptions & { readonly zone?: string } = {}): string =>
+export const statusTable =
+  (options: RenderOptions & { readonly zone?: string } = {}) =>
+  (self: DailyStatus): string =>
   safely(() => {
     const l = options.labels ?? en
     const f = formatFor(l, options.zone ?? 'UTC')
@@ -101,14 +103,16 @@ const mdTable = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<
  * import { Report } from 'itsm-kit'
  * const status: Report.DailyStatus = { _tag: 'DailyStatus', at: 0 as never, rules: { criticalPriorities: ['P1'], criticalCategories: [], lookBack: 86_400_000 as never },
  *   customers: [{ customer: 'Vik AS', health: 'Good', reasons: [] }], rejected: [] }
- * assert.strictEqual(Report.statusMarkdown(status, { labels: Report.nb, zone: 'Europe/Oslo' }), [
+ * assert.strictEqual(Report.statusMarkdown({ labels: Report.nb, zone: 'Europe/Oslo' })(status), [
  *   '# Morgenstatus 01.01.1970, 01:00', '', '| Kunde | Status | Årsaker |', '| --- | --- | --- |', '| Vik AS | Bra |  |'
  * ].join('\n'))
  * ```
  * @category conversions
  * @since 0.2.0
  */
-export const statusMarkdown = (self: DailyStatus, options: RenderOptions & { readonly zone?: string } = {}): string =>
+export const statusMarkdown =
+  (options: RenderOptions & { readonly zone?: string } = {}) =>
+  (self: DailyStatus): string =>
   safely(() => {
     const l = options.labels ?? en
     const f = formatFor(l, options.zone ?? 'UTC')
@@ -278,13 +282,15 @@ export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l
  * import { Calendar, Report, Sla } from 'itsm-kit'
  * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const report = pipe([], Report.serviceLevel({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
- * const md = Report.serviceLevelMarkdown(report)
+ * const md = Report.serviceLevelMarkdown()(report)
  * assert.strictEqual(md.split('\n')[0], '# Service-level report: Fjord AS, 2025-03')
  * ```
  * @category conversions
  * @since 0.2.0
  */
-export const serviceLevelMarkdown = (self: ServiceLevelReport, options: RenderOptions = {}): string =>
+export const serviceLevelMarkdown =
+  (options: RenderOptions = {}) =>
+  (self: ServiceLevelReport): string =>
   safely(() => {
     const l = options.labels ?? en
     return self.customers
@@ -311,13 +317,15 @@ const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g
  * import { Calendar, Report, Sla } from 'itsm-kit'
  * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const report = pipe([], Report.serviceLevel({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
- * const csv = Report.serviceLevelCsv(report)
+ * const csv = Report.serviceLevelCsv()(report)
  * assert.strictEqual(csv.volume?.split('\r\n').slice(0, 2).join('|'), 'Customer,Figure,This period|Fjord AS,Opened,0')
  * ```
  * @category conversions
  * @since 0.2.0
  */
-export const serviceLevelCsv = (self: ServiceLevelReport, options: RenderOptions = {}): Readonly<Record<string, string>> =>
+export const serviceLevelCsv =
+  (options: RenderOptions = {}) =>
+  (self: ServiceLevelReport): Readonly<Record<string, string>> =>
   safely(() => {
     const l = options.labels ?? en
     const out: Record<string, string[]> = {}

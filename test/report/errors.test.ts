@@ -72,15 +72,15 @@ describe('renderers', () => {
       fc.property(fc.anything(), fc.anything(), (u, v) => {
         const options = { labels: v } as never
         expect(typeof Report.toJSON(u as never)).toBe('string')
-        expect(typeof Report.statusTable(u as never, options)).toBe('string')
-        expect(typeof Report.statusMarkdown(u as never, options)).toBe('string')
-        expect(typeof Report.serviceLevelMarkdown(u as never, options)).toBe('string')
-        expect(typeof Report.serviceLevelCsv(u as never, options)).toBe('object')
-        expect(typeof Report.toHtml(u as never, options)).toBe('string')
+        expect(typeof Report.statusTable(options)(u as never)).toBe('string')
+        expect(typeof Report.statusMarkdown(options)(u as never)).toBe('string')
+        expect(typeof Report.serviceLevelMarkdown(options)(u as never)).toBe('string')
+        expect(typeof Report.serviceLevelCsv(options)(u as never)).toBe('object')
+        expect(typeof Report.toHtml(options)(u as never)).toBe('string')
       }),
       { numRuns: 300 }
     )
-    expect(Report.toHtml({} as never)).toBe('')
+    expect(Report.toHtml()({} as never)).toBe('')
     expect(Report.toJSON(1n as never)).toBe('')
   })
 })

@@ -61,7 +61,7 @@ const open = async (name: string, html: string) => {
 
 describe('the March report of Fjord AS in headless Chromium', () => {
   it('shows every section with the right figures, makes no request, and is captured as a screenshot and a PDF', async () => {
-    const { page, attempts } = await open('report-march-en.html', Report.toHtml(fjord))
+    const { page, attempts } = await open('report-march-en.html', Report.toHtml()(fjord))
     const text = async (id: string) => (await page.locator(`#${id}`).innerText()).replace(/\s+/g, ' ')
     expect(await page.title()).toBe('Service-level report: Fjord AS, 2025-03')
     expect(await text('summary')).toMatch(/4 Opened 4 Resolved 75\.0% Response kept 100\.0% Resolution kept 0\.0\* Net CSAT/)
@@ -100,7 +100,7 @@ describe('the March report of Fjord AS in headless Chromium', () => {
   }, 60_000)
 
   it('renders in Norwegian with Norwegian number formats', async () => {
-    const { page, attempts } = await open('report-march-nb.html', Report.toHtml(fjord, { labels: Report.nb }))
+    const { page, attempts } = await open('report-march-nb.html', Report.toHtml({ labels: Report.nb })(fjord))
     expect(await page.title()).toBe('Tjenestenivårapport: Fjord AS, 2025-03')
     const summary = (await page.locator('#summary').innerText()).replace(/\s+/g, ' ')
     expect(summary).toContain('75,0 % Respons overholdt')

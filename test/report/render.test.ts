@@ -63,7 +63,7 @@ describe('label sets', () => {
 describe('the morning status rendered', () => {
   const status = getRight(Report.dailyStatus({ agreements, at: at('2025-03-10T08:30') })([fjordDown, vikOutlook, bergDone]))
   it('as a terminal table, Critical first, in the customer zone', () => {
-    expect(Report.statusTable(status, { zone: 'Europe/Oslo' })).toBe(
+    expect(Report.statusTable({ zone: 'Europe/Oslo' })(status)).toBe(
       [
         'Customer      Status          Reasons',
         `------------  --------------  ${'-'.repeat('INC-202: new or reopened (P5, reopened 09/03/2025, 20:00)'.length)}`,
@@ -75,7 +75,7 @@ describe('the morning status rendered', () => {
     )
   })
   it('as Markdown in Norwegian, with Norwegian dates', () => {
-    const md = Report.statusMarkdown(status, { labels: Report.nb, zone: 'Europe/Oslo' })
+    const md = Report.statusMarkdown({ labels: Report.nb, zone: 'Europe/Oslo' })(status)
     expect(md.split('\n').slice(0, 5)).toStrictEqual([
       '# Morgenstatus 10.03.2025, 08:30',
       '',
@@ -93,7 +93,7 @@ describe('the service-level report rendered', () => {
   it('CSV: one RFC 4180 table per section, CRLF, quoted where needed, the same width on every row', () => {
     const odd = agreements.map((a) => (a.customer === 'Fjord AS' ? { ...a, customer: 'Fjord "Nord", AS' } : a))
     const hs = march.map((h) => h.map((e) => (e._tag === 'TicketOpened' ? { ...e, customer: 'Fjord "Nord", AS' } : e)))
-    const csv = Report.serviceLevelCsv(marchReport(odd, hs))
+    const csv = Report.serviceLevelCsv()(marchReport(odd, hs))
     expect(Object.keys(csv)).toStrictEqual(['summary', 'volume', 'days', 'times', 'attainment', 'breaches', 'resolution', 'escalations', 'workarounds', 'onWorkaround', 'satisfaction', 'comparison'])
     for (const [id, text] of Object.entries(csv)) {
       expect(text.endsWith('\r\n'), id).toBe(true)
@@ -113,7 +113,7 @@ describe('the service-level report rendered', () => {
   it('Markdown: a heading per customer, a table per section, pipes escaped', () => {
     const odd = agreements.filter((a) => a.customer === 'Fjord AS').map((a) => ({ ...a, customer: 'Fjord | Nord' }))
     const hs = march.map((h) => h.map((e) => (e._tag === 'TicketOpened' ? { ...e, customer: 'Fjord | Nord' } : e)))
-    const md = Report.serviceLevelMarkdown(marchReport(odd, hs))
+    const md = Report.serviceLevelMarkdown()(marchReport(odd, hs))
     expect(md.split('\n')[0]).toBe('# Service-level report: Fjord | Nord, 2025-03')
     expect(md).toContain('| Customer | Fjord \\| Nord |')
     expect(md).toContain('| Response | All | 3 | 1 | 1 | 75.0% |')
@@ -123,7 +123,7 @@ describe('the service-level report rendered', () => {
   it('HTML: text is escaped, no script, nothing to fetch', () => {
     const odd = agreements.map((a) => (a.customer === 'Fjord AS' ? { ...a, customer: '<script>alert(1)</script>' } : a))
     const hs = march.map((h) => h.map((e) => (e._tag === 'TicketOpened' ? { ...e, customer: '<script>alert(1)</script>' } : e)))
-    const html = Report.toHtml(marchReport(odd, hs).customers[0] as Report.CustomerReport)
+    const html = Report.toHtml()(marchReport(odd, hs).customers[0] as Report.CustomerReport)
     expect(html).not.toMatch(/<script|<link|<img|src=|url\((?!#)|@import|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i)
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`)
@@ -131,11 +131,11 @@ describe('the service-level report rendered', () => {
 
   it('numbers and durations follow the locale: Polish and Finnish', () => {
     const r = marchReport().customers[0] as Report.CustomerReport
-    const pl = Report.serviceLevelMarkdown(marchReport(), { labels: Report.pl })
+    const pl = Report.serviceLevelMarkdown({ labels: Report.pl })(marchReport())
     expect(pl).toContain('| Reakcja | Wszystkie | 3 | 1 | 1 | 75,0% |')
     expect(pl).toContain('| Rozwiązanie | Wszystkie | 4 | 7 godz. 20 min | 6 godz. | 16 godz. | 16 godz. |')
     expect(pl).toContain('| Otwarte | 4 |')
-    const fi = Report.serviceLevelMarkdown(marchReport(), { labels: Report.fi })
+    const fi = Report.serviceLevelMarkdown({ labels: Report.fi })(marchReport())
     // Finnish puts a no-break space before the per cent sign
     expect(fi).toContain('| Vaste | Kaikki | 3 | 1 | 1 | 75,0\u00a0% |')
     expect(fi).toContain('| Vaste | Kaikki | 4 | 46 min | 30 min | 2 t | 2 t |')

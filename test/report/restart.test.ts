@@ -56,8 +56,8 @@ describe('a reopened ticket whose first cycle breached and second met, under the
 
   it('renders the cycle next to the metric', () => {
     const whole = report('restart', [printer])
-    expect(Report.serviceLevelMarkdown(whole)).toContain('| INC-9 | Resolution (cycle 1/2) | P1 |')
-    expect(Report.serviceLevelMarkdown(whole, { labels: Report.nb })).toContain('(syklus 1/2)')
+    expect(Report.serviceLevelMarkdown()(whole)).toContain('| INC-9 | Resolution (cycle 1/2) | P1 |')
+    expect(Report.serviceLevelMarkdown({ labels: Report.nb })(whole)).toContain('(syklus 1/2)')
   })
 
   it('its time is the second cycle’s hour, as the rule restart measures it', () => {
