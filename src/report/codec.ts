@@ -20,7 +20,7 @@ type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly 
  * times as arrays of numbers, breaches, workarounds and rejections, per customer. Version 1.
  *
  * @category models
- * @since 0.2.0
+ * @since 0.3.0
  */
 export interface EncodedAccumulator {
   readonly _tag: 'ServiceLevelAccumulator'
@@ -34,7 +34,7 @@ export interface EncodedAccumulator {
  * far per customer, and the rejections. Version 1.
  *
  * @category models
- * @since 0.2.0
+ * @since 0.3.0
  */
 export interface EncodedStatusAccumulator {
   readonly _tag: 'StatusAccumulator'
@@ -116,7 +116,7 @@ const encodeRejected = (r: Rejected): Json => ({ ticketId: r.ticketId, message: 
  * assert.deepStrictEqual(c.result(c.merge(back)(c.empty)), c.result(c.empty))
  * ```
  * @category codecs
- * @since 0.2.0
+ * @since 0.3.0
  */
 export const encodeAccumulator = (self: Accumulator): EncodedAccumulator => ({
   _tag: 'ServiceLevelAccumulator',
@@ -156,7 +156,7 @@ const encodeReason = (r: StatusReason): Json => {
  * assert.deepStrictEqual(pipe(back, E.map((a) => s.result(a).customers)), E.right([{ customer: 'Fjord AS', health: 'Good', reasons: [] }]))
  * ```
  * @category codecs
- * @since 0.2.0
+ * @since 0.3.0
  */
 export const encodeStatusAccumulator = (self: StatusAccumulator): EncodedStatusAccumulator => ({
   _tag: 'StatusAccumulator',
@@ -414,7 +414,7 @@ const header = (u: unknown, tag: string, body: string): Readonly<Record<string, 
  * assert.strictEqual(E.isLeft(Report.decodeAccumulator('{}')), true)
  * ```
  * @category codecs
- * @since 0.2.0
+ * @since 0.3.0
  */
 export const decodeAccumulator = (u: unknown): E.Either<DecodeError, Accumulator> =>
   run(() => {
@@ -474,7 +474,7 @@ const reason = (u: unknown, path: string): StatusReason => {
  * assert.deepStrictEqual(pipe(Report.decodeStatusAccumulator(bad), E.mapLeft((e) => e.message)), E.left('accumulator.reasons."Fjord AS"[0].rule: expected one of criticalPriority, criticalCategory, breached, newOrReopened, atRisk, workaroundTooLong, received "panic"'))
  * ```
  * @category codecs
- * @since 0.2.0
+ * @since 0.3.0
  */
 export const decodeStatusAccumulator = (u: unknown): E.Either<DecodeError, StatusAccumulator> =>
   run(() => {
