@@ -94,6 +94,12 @@ export interface Plan {
   readonly exactByYear: ReadonlyMap<number, ReadonlyArray<Dated>>
   /** The most intervals any one day can have. */
   readonly maxPerDay: number
+  /**
+   * Open milliseconds in the 24-hour window of a day of each weekday (Monday … Sunday) whose day
+   * before has its weekly hours too: the day's own hours before midnight plus the overnight part
+   * of the day before. NaN where the two overlap (compile rejects that; the engine then measures).
+   */
+  readonly plainWindow: Float64Array
 }
 
 /** Builds the plan of a validated spec. @internal */
@@ -113,7 +119,11 @@ export const makePlan = (spec: CalendarSpec): Plan => {
   const exceptions = (spec.exceptions ?? []).map((e, order): ExceptionRule => ({ on: e.on, hours: hoursList(e.hours), whenOpen: e.whenOpen === true, order }))
   const exceptionRules = exceptions.filter((e) => !indexExact(e.on, e.order, e))
   const maxPerDay = Math.max(1, ...weekly.map((h) => h.opens.length), ...exceptions.map((e) => e.hours.opens.length))
-  return { weekly, holidayRules, exceptionRules, exactByYear, maxPerDay }
+  const plainWindow = Float64Array.from(weekly, (cur, w) => {
+    const prev = weekly[(w + 6) % 7] as HoursList
+    return prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen ? cur.inDayMs + prev.spillMs : Number.NaN
+  })
+  return { weekly, holidayRules, exceptionRules, exactByYear, maxPerDay, plainWindow }
 }
 
 /** The holidays and exception days of one local year. @internal */
