@@ -14,7 +14,7 @@
 import { DAY_MS, weekdayOfDay } from '../time/civil.js'
 import type { TabledZoneRules, ZoneRules } from '../time/zone.js'
 import { sortPairs } from './intervalIndex.js'
-import { hoursIn, type HoursList, type Plan, type YearDays } from './plan.js'
+import { hoursIn, MIN_DAY, type HoursList, type Plan, type YearDays } from './plan.js'
 
 /** One local year: midnights and running totals of open time per day. @internal */
 export interface YearTable {
@@ -182,8 +182,10 @@ export const yearTotal = (plan: Plan, zone: TabledZoneRules, days: YearDays, bef
     const at = Math.floor((tr[j] as number) / DAY_MS)
     for (let d = Math.max(first, at - 3); d <= Math.min(last, at + 3); d++) moved.add(d)
   }
-  // days whose window may differ from their weekday's plain window
+  // days whose window may differ from their weekday's plain window: after a holiday or an
+  // exception, and the first covered day (the day before it counts as closed)
   const odd = new Set<number>(moved)
+  if (first - 1 < MIN_DAY) odd.add(first)
   for (const y of [days, before])
     for (const set of [y.holidays, y.exceptions.keys()])
       for (const d of set) {
