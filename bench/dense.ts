@@ -1,8 +1,13 @@
 /**
  * The dense calendar of issue 9: every day cut into 1 440 short intervals (30 s open in every
  * minute), Europe/Oslo with Norwegian holidays. Measures business-time queries over spans up to
- * 200 years, first on a freshly compiled calendar (cold: year tables built on the way) and then
- * on one in use (warm), and the memory the calendar holds afterwards.
+ * 200 years, first on a freshly compiled calendar (cold: the years skipped are summed without
+ * their tables, the zone's offset changes are looked up on the way) and then on one in use
+ * (warm), and the memory the calendar holds afterwards.
+ *
+ * `npx tsx bench/dense.ts` runs it alone, in a fresh process: then the cold queries also pay for
+ * compiling the engine's code (JIT) and for the first look at Oslo's offsets. In `bench/index.ts`
+ * it runs after the other workloads, as a calendar compiled in a server already at work would.
  */
 import { Calendar, Time } from '../src/index.js'
 import { generatedYears, getGc, usedBytes } from './extras.js'
@@ -29,7 +34,8 @@ export interface DenseFigures {
   readonly compileMs: number
   /** Slowest of the cold queries (add, between, subtract over ~190 years), ms. */
   readonly coldMs: number
-  readonly coldEach: ReadonlyArray<readonly [string, number]>
+  /** Each cold query: label, wall-clock ms, CPU ms of the process (less sensitive to other processes). */
+  readonly coldEach: ReadonlyArray<readonly [string, number, number]>
   /** Median and slowest warm query (every year table built) over random spans up to 200 years, ms. */
   readonly warmMedianMs: number
   readonly warmMaxMs: number
@@ -47,11 +53,14 @@ export const denseFigures = (seed: number, queries = 2000): DenseFigures => {
   const compileMs = performance.now() - t0
   const from = Date.UTC(2000, 0, 3, 9, 0, 7) as Time.Instant
   const far = (from + 190 * YEAR) as Time.Instant
-  const coldEach: Array<readonly [string, number]> = []
+  const coldEach: Array<readonly [string, number, number]> = []
   const time = (label: string, f: () => number): void => {
+    const cpu = process.cpuUsage()
     const s = performance.now()
     keep += f()
-    coldEach.push([label, performance.now() - s])
+    const wall = performance.now() - s
+    const used = process.cpuUsage(cpu)
+    coldEach.push([label, wall, (used.user + used.system) / 1000])
   }
   time('add 90 years of business time (≈ 180 years)', () => Calendar.addBusinessTime(from, (90 * YEAR) as Time.Duration)(cal))
   time('between over 190 years', () => Calendar.businessTimeBetween(from, far)(cal))
@@ -86,3 +95,14 @@ export const denseFigures = (seed: number, queries = 2000): DenseFigures => {
 }
 
 export const denseSink = (): number => keep
+
+if (process.argv[1]?.endsWith('dense.ts') === true) {
+  const os = await import('node:os')
+  const f = denseFigures(0x5eed, 500)
+  console.log(`dense calendar alone, in a fresh process (load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`)
+  console.log(`  compile ${f.compileMs.toFixed(0)} ms`)
+  for (const [label, ms, cpu] of f.coldEach) console.log(`  cold ${label}: ${ms.toFixed(1)} ms (CPU ${cpu.toFixed(1)} ms)`)
+  console.log(`  warm, ${f.warmQueries} queries: median ${f.warmMedianMs.toFixed(3)} ms, slowest ${f.warmMaxMs.toFixed(2)} ms`)
+  console.log(`  held afterwards: ${f.heldMb.toFixed(1)} MB, ${f.years} year tables`)
+  if (keep === 42) console.log('')
+}

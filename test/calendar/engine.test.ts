@@ -114,9 +114,9 @@ describe('the open time of a whole year, summed without its table', () => {
     ],
     ['always open, Lord Howe', { zone: 'Australia/Lord_Howe', weekly: Object.fromEntries(Calendar.allWeekdays.map((w) => [w, [{ opens: '00:00', closes: '24:00' }]])) }],
     [
-      'weekdays at midnight DST (São Paulo), Brazilian holidays and a half day',
+      'weekdays at midnight DST (São Paulo), Polish holidays and a half day',
       {
-        ...Calendar.weekdays({ zone: 'America/Sao_Paulo', opens: '00:00', closes: '12:00', holidays: Calendar.publicHolidays.BR }),
+        ...Calendar.weekdays({ zone: 'America/Sao_Paulo', opens: '00:00', closes: '12:00', holidays: Calendar.publicHolidays.PL }),
         exceptions: [{ on: { _tag: 'FixedDate', month: 12, day: 24 }, hours: [{ opens: '00:00', closes: '06:00' }], whenOpen: true }]
       }
     ]
