@@ -36,7 +36,7 @@ export interface DenseFigures {
   readonly coldMs: number
   /** Each cold query: label, wall-clock ms, CPU ms of the process (less sensitive to other processes). */
   readonly coldEach: ReadonlyArray<readonly [string, number, number]>
-  /** Median and slowest warm query (every year table built) over random spans up to 200 years, ms. */
+  /** Median and slowest warm query (every year's total known) over random spans up to 200 years, ms. */
   readonly warmMedianMs: number
   readonly warmMaxMs: number
   readonly warmQueries: number
@@ -65,7 +65,8 @@ export const denseFigures = (seed: number, queries = 2000): DenseFigures => {
   time('add 90 years of business time (≈ 180 years)', () => Calendar.addBusinessTime(from, (90 * YEAR) as Time.Duration)(cal))
   time('between over 190 years', () => Calendar.businessTimeBetween(from, far)(cal))
   time('subtract 90 years of business time', () => Calendar.subtractBusinessTime(far, (90 * YEAR) as Time.Duration)(cal))
-  // warm: every year table built once (what a calendar in use for a while holds)
+  // warm: every year's total known (what a calendar in use for a while holds); tables are built
+  // for the years where the queries below start and end
   keep += Calendar.businessTimeBetween(Time.minInstant, Time.maxInstant)(cal)
   const rand = mulberry32(seed)
   const warm: number[] = []
