@@ -36,6 +36,8 @@ export interface DenseFigures {
   readonly coldMs: number
   /** Each cold query: label, wall-clock ms, CPU ms of the process (less sensitive to other processes). */
   readonly coldEach: ReadonlyArray<readonly [string, number, number]>
+  /** Year tables the cold add built (the years it only passed through are summed, not built). */
+  readonly coldTables: number
   /** Median and slowest warm query (every year's total known) over random spans up to 200 years, ms. */
   readonly warmMedianMs: number
   readonly warmMaxMs: number
@@ -63,6 +65,7 @@ export const denseFigures = (seed: number, queries = 2000): DenseFigures => {
     coldEach.push([label, wall, (used.user + used.system) / 1000])
   }
   time('add 90 years of business time (≈ 180 years)', () => Calendar.addBusinessTime(from, (90 * YEAR) as Time.Duration)(cal))
+  const coldTables = generatedYears(cal)
   time('between over 190 years', () => Calendar.businessTimeBetween(from, far)(cal))
   time('subtract 90 years of business time', () => Calendar.subtractBusinessTime(far, (90 * YEAR) as Time.Duration)(cal))
   // warm: every year's total known (what a calendar in use for a while holds); tables are built
@@ -87,6 +90,7 @@ export const denseFigures = (seed: number, queries = 2000): DenseFigures => {
     compileMs,
     coldMs: Math.max(...coldEach.map(([, ms]) => ms)),
     coldEach,
+    coldTables,
     warmMedianMs: sorted[sorted.length >> 1] as number,
     warmMaxMs: sorted[sorted.length - 1] as number,
     warmQueries: queries,
@@ -103,6 +107,7 @@ if (process.argv[1]?.endsWith('dense.ts') === true) {
   console.log(`dense calendar alone, in a fresh process (load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`)
   console.log(`  compile ${f.compileMs.toFixed(0)} ms`)
   for (const [label, ms, cpu] of f.coldEach) console.log(`  cold ${label}: ${ms.toFixed(1)} ms (CPU ${cpu.toFixed(1)} ms)`)
+  console.log(`  year tables the cold add built: ${f.coldTables}`)
   console.log(`  warm, ${f.warmQueries} queries: median ${f.warmMedianMs.toFixed(3)} ms, slowest ${f.warmMaxMs.toFixed(2)} ms`)
   console.log(`  held afterwards: ${f.heldMb.toFixed(1)} MB, ${f.years} year tables`)
   if (keep === 42) console.log('')

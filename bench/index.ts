@@ -284,6 +284,7 @@ console.log(`(c) itsm-kit between 10 years vs 1 day: ${tenVsOne.toFixed(2)}× th
 const dense = denseFigures(SEED)
 console.log(`(d) dense calendar (1 440 intervals a day, Europe/Oslo, NO holidays): compile ${dense.compileMs.toFixed(0)} ms`)
 for (const [label, ms, cpu] of dense.coldEach) console.log(`    cold (fresh calendar, skipped years summed on the way) ${label}: ${ms.toFixed(1)} ms (CPU ${cpu.toFixed(1)} ms)`)
+console.log(`    year tables the cold add built: ${dense.coldTables} (the years it passed through were summed)`)
 console.log(`    warm, ${dense.warmQueries} random add/between/subtract over spans up to 200 years: median ${dense.warmMedianMs.toFixed(3)} ms, slowest ${dense.warmMaxMs.toFixed(2)} ms`)
 console.log(`    held afterwards: ${dense.heldMb.toFixed(1)} MB (heap + array buffers, ${dense.years} year tables)`)
 
