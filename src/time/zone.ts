@@ -83,14 +83,15 @@ const OFFSET_RE = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/
 
 /**
  * An offset function for a zone. `Intl`'s `longOffset` name ("GMT+01:00", "GMT-00:44:30"), printed
- * with the hour alone ("1 AM GMT+01:00"), is about six times cheaper than luxon's `offset`, which
- * formats every date part; luxon is the fallback for runtimes without `longOffset`.
+ * with the narrow weekday alone ("W, GMT+01:00", the cheapest field we found: 0.76 µs a call
+ * against 1.2 µs with the date), is many times cheaper than luxon's `offset`, which formats every
+ * date part; luxon is the fallback for runtimes without `longOffset`.
  */
 const offsetFunction = (zone: IANAZone): ((t: number) => number) => {
   const viaLuxon = (t: number): number => Math.round(zone.offset(t) * 60_000)
   let format: Intl.DateTimeFormat
   try {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone.name, timeZoneName: 'longOffset', hour: 'numeric' })
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone.name, timeZoneName: 'longOffset', weekday: 'narrow' })
   } catch {
     return viaLuxon
   }
