@@ -84,12 +84,37 @@ interface ExceptionRule {
   readonly order: number
 }
 
+/** May land in the year before its anchor year. */
+const BEFORE = 1
+/** May land in the year after its anchor year. */
+const AFTER = 2
+
+/**
+ * Which neighbouring years a repeating rule can land in, besides its anchor year: an Easter
+ * offset reaches the year before below −79 days (Easter is 22 March at the earliest) and the year
+ * after above 249 (25 April at the latest); a weekday on or after 26–31 December may fall in
+ * January. Fixed dates and n-th weekdays stay in their year.
+ */
+const reachOf = (rule: DateRule): number => {
+  switch (rule._tag) {
+    case 'EasterRelative':
+      return (rule.offset < -79 ? BEFORE : 0) | (rule.offset > 249 ? AFTER : 0)
+    case 'WeekdayOnOrAfter':
+      return rule.month === 12 && rule.day >= 26 ? AFTER : 0
+    default:
+      return 0
+  }
+}
+
 /** A compiled spec, before any year is built. @internal */
 export interface Plan {
   /** Monday … Sunday. */
   readonly weekly: ReadonlyArray<HoursList>
   readonly holidayRules: ReadonlyArray<DateRule>
+  /** `reachOf` each holiday rule, and each exception rule. */
+  readonly holidayReach: Uint8Array
   readonly exceptionRules: ReadonlyArray<ExceptionRule>
+  readonly exceptionReach: Uint8Array
   /** Explicit dates, indexed by year once, so 10 000 of them cost nothing per year built. */
   readonly exactByYear: ReadonlyMap<number, ReadonlyArray<Dated>>
   /** The most intervals any one day can have. */
@@ -123,7 +148,9 @@ export const makePlan = (spec: CalendarSpec): Plan => {
     const prev = weekly[(w + 6) % 7] as HoursList
     return prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen ? cur.inDayMs + prev.spillMs : Number.NaN
   })
-  return { weekly, holidayRules, exceptionRules, exactByYear, maxPerDay, plainWindow }
+  const holidayReach = Uint8Array.from(holidayRules, reachOf)
+  const exceptionReach = Uint8Array.from(exceptionRules, (e) => reachOf(e.on))
+  return { weekly, holidayRules, holidayReach, exceptionRules, exceptionReach, exactByYear, maxPerDay, plainWindow }
 }
 
 /** The holidays and exception days of one local year. @internal */
@@ -147,13 +174,17 @@ export const yearDays = (plan: Plan, year: number): YearDays => {
     list.push({ order, hours: e.hours, whenOpen: e.whenOpen })
     exc.set(day, list)
   }
-  // a rule anchored in a neighbouring year may land in this one (Easter offsets, on-or-after)
-  for (const anchor of [year - 1, year, year + 1]) {
-    for (const rule of plan.holidayRules) {
-      const day = dayOfRule(rule, anchor)
+  // a rule anchored in a neighbouring year may land in this one (Easter offsets, on-or-after):
+  // anchored in the year before, it must reach the year after its anchor, and the other way round
+  for (const [anchor, needs] of [[year - 1, AFTER], [year, 0], [year + 1, BEFORE]] as const) {
+    for (let i = 0; i < plan.holidayRules.length; i++) {
+      if ((needs & (plan.holidayReach[i] as number)) !== needs) continue
+      const day = dayOfRule(plan.holidayRules[i] as DateRule, anchor)
       if (day !== undefined && yearOfDay(day) === year) hol.add(day)
     }
-    for (const e of plan.exceptionRules) {
+    for (let i = 0; i < plan.exceptionRules.length; i++) {
+      if ((needs & (plan.exceptionReach[i] as number)) !== needs) continue
+      const e = plan.exceptionRules[i] as ExceptionRule
       const day = dayOfRule(e.on, anchor)
       if (day !== undefined && yearOfDay(day) === year) put(day, e.order, e)
     }

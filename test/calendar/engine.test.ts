@@ -9,7 +9,9 @@ import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
 import { Calendar, Time } from '../../src/index.js'
 import { readCompiled } from '../../src/calendar/compiled.js'
-import { MAX_YEAR, MIN_YEAR } from '../../src/calendar/plan.js'
+import { MAX_YEAR, MIN_YEAR, makePlan, yearDays } from '../../src/calendar/plan.js'
+import { dayOfRule } from '../../src/calendar/rules.js'
+import { yearOfDay } from '../../src/time/civil.js'
 import { tableOf, totalOf } from '../../src/calendar/search.js'
 import * as Arb from '../arbitraries/calendar.js'
 
@@ -153,6 +155,40 @@ describe('the open time of a whole year, summed without its table', () => {
     expect(years.filter((y) => y >= 1985 && y <= 2046).length).toBeGreaterThan(years.length / 2)
     expect(years.filter((y) => y < 1950).length).toBeGreaterThan(years.length / 40)
     expect(years.filter((y) => y > 2100).length).toBeGreaterThan(years.length / 20)
+  })
+})
+
+describe('rules that land in a neighbouring year', () => {
+  it('are found from the anchors they can reach: every anchor tried gives the same days', () => {
+    let crossing = 0
+    const rule: fc.Arbitrary<Calendar.DateRule> = fc.oneof(
+      fc.integer({ min: -200, max: 200 }).map((offset): Calendar.DateRule => ({ _tag: 'EasterRelative', offset })),
+      fc
+        .tuple(fc.integer({ min: 20, max: 31 }), fc.constantFrom<Calendar.Weekday>(...Calendar.allWeekdays))
+        .map(([day, weekday]): Calendar.DateRule => ({ _tag: 'WeekdayOnOrAfter', month: 12, day, weekday })),
+      fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([month, day]): Calendar.DateRule => ({ _tag: 'FixedDate', month, day }))
+    )
+    fc.assert(
+      fc.property(fc.array(rule, { minLength: 1, maxLength: 4 }), fc.integer({ min: MIN_YEAR, max: MAX_YEAR }), (rules, year) => {
+        const plan = makePlan({ zone: 'UTC', weekly: { mon: [{ opens: '08:00', closes: '16:00' }] }, holidays: rules, exceptions: rules.map((on) => ({ on, hours: [] })) })
+        // by hand: every rule at the three anchors around the year
+        const want = new Set<number>()
+        for (const r of rules)
+          for (const anchor of [year - 1, year, year + 1]) {
+            const day = dayOfRule(r, anchor)
+            if (day !== undefined && yearOfDay(day) === year) {
+              want.add(day)
+              if (anchor !== year) crossing++
+            }
+          }
+        const got = yearDays(plan, year)
+        expect([...got.holidays].sort((a, b) => a - b)).toStrictEqual([...want].sort((a, b) => a - b))
+        expect([...got.exceptions.keys()].sort((a, b) => a - b)).toStrictEqual([...want].sort((a, b) => a - b))
+      }),
+      { numRuns }
+    )
+    // the generator reaches rules that do cross a year boundary
+    expect(crossing).toBeGreaterThan(numRuns / 10)
   })
 })
 
