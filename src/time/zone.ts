@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon'
-import { DAY_MS } from './civil.js'
+import { DAY_MS, daysFromCivil, yearOfDay } from './civil.js'
 
 /**
  * Offset rules of one IANA zone, answered with arithmetic from per-year transition tables.
@@ -56,7 +56,7 @@ interface YearTable {
   readonly offsets: ReadonlyArray<number>
 }
 
-const utcYearStart = (year: number): number => Date.UTC(year, 0, 1)
+const utcYearStart = (year: number): number => daysFromCivil(year, 1, 1) * DAY_MS
 
 const RECUR_DAYS = [364, 371, 365, 366]
 
@@ -171,11 +171,8 @@ const rulesFrom = (name: string, offsetAt: (utcMs: number) => number): ZoneRules
   return { name, offsetAt, localToUtc, utcToLocal }
 }
 
-/** The UTC year of an instant, without allocating a Date. */
-const utcYearOf = (utcMs: number): number => {
-  const year = 1970 + Math.floor(utcMs / (365.2425 * DAY_MS))
-  return utcMs < utcYearStart(year) ? year - 1 : utcMs >= utcYearStart(year + 1) ? year + 1 : year
-}
+/** The UTC year of an instant, by calendar arithmetic (no Date). */
+const utcYearOf = (utcMs: number): number => yearOfDay(Math.floor(utcMs / DAY_MS))
 
 interface ZoneYears {
   readonly table: (year: number) => YearTable
