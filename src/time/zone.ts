@@ -5,14 +5,15 @@ import { DAY_MS, daysFromCivil, yearOfDay } from './civil.js'
  * Offset rules of one IANA zone, answered with arithmetic from per-year transition tables.
  *
  * luxon asks `Intl` for each offset (about 9 µs a call on our machine), too slow to convert
- * every opening and closing of a year. We ask it about a hundred times per year instead: the
- * offset is sampled every `SAMPLE_MS` (six days) and each change is bisected, first to the whole
- * hour and then, unless it falls on one, to the second. Two transitions closer together than
- * the sampling step would be missed; in the tz data of Node 20's ICU no zone has such a pair
- * between 1899 and 2201 (the closest are 6.96 days apart: Brazil's Recife, Noronha and
- * Boa Vista in October 2000, Gaza and Hebron in 2040 — a scan of all 418 zones, see
- * `changes/calendar.md`). The tables are kept per zone name for the life of the process, so
- * every calendar of a zone shares them.
+ * every opening and closing of a year. We ask it about 66 times a year instead: the offset is
+ * sampled every `SAMPLE_MS` (six days) and each change is bisected, first to the whole hour and
+ * then, unless it falls on one, to the second (or confirmed in two calls where it recurs from a
+ * neighbouring year). Two transitions closer together than the sampling step would be missed;
+ * in the tz data of Node 20's ICU no zone has such a pair between 1899 and 2201 (the closest are
+ * 6.96 days apart: Brazil's Recife, Noronha and Boa Vista in October 2000, Gaza and Hebron in
+ * 2040; a scan of all 418 zones, which also found exactly the transitions the former four-day
+ * sampling found: docs/performance.md). The tables are kept per zone name for the life of the
+ * process, so every calendar of a zone shares them.
  *
  * @internal
  */
