@@ -12,6 +12,7 @@ import { readCompiled } from '../../src/calendar/compiled.js'
 import { MAX_YEAR, MIN_YEAR, makePlan, yearDays } from '../../src/calendar/plan.js'
 import { dayOfRule } from '../../src/calendar/rules.js'
 import { yearOfDay } from '../../src/time/civil.js'
+import { makeZoneRules } from '../../src/time/zone.js'
 import { tableOf, totalOf } from '../../src/calendar/search.js'
 import * as Arb from '../arbitraries/calendar.js'
 
@@ -155,6 +156,33 @@ describe('the open time of a whole year, summed without its table', () => {
     expect(years.filter((y) => y >= 1985 && y <= 2046).length).toBeGreaterThan(years.length / 2)
     expect(years.filter((y) => y < 1950).length).toBeGreaterThan(years.length / 40)
     expect(years.filter((y) => y > 2100).length).toBeGreaterThan(years.length / 20)
+  })
+})
+
+describe('the zone transitions the engine sees', () => {
+  // sampled every six days and bisected (src/time/zone.ts), against the oracle's day-by-day scan;
+  // Cairo and Casablanca suspend summer time for Ramadan
+  it.each([...Arb.zoneNames, 'Africa/Cairo', 'Africa/Casablanca'])('%s, 1985–2045: every change at the same second', (zone) => {
+    const from = Date.UTC(Arb.FIRST_YEAR - 5, 0, 1)
+    const to = Date.UTC(Arb.LAST_YEAR + 6, 0, 1)
+    const seen = makeZoneRules(zone).transitionsIn(from, to).filter((_, i) => i % 3 === 0)
+    expect(seen.map((t) => new Date(t).toISOString())).toStrictEqual(Arb.transitionsOf(zone).map((t) => new Date(t).toISOString()))
+  })
+
+  it('Gaza, whose changes 6.96 days apart in October 2040 are the closest pair in the tz data, and some at a minute past the hour', () => {
+    // the oracle's scan assumes quarter hours (Gaza changed at 00:01 in 2010 and 2011), so each
+    // change is checked against Intl directly: the old offset one second before, the new one at it
+    const flat = makeZoneRules('Asia/Gaza').transitionsIn(Date.UTC(2005, 0, 1), Date.UTC(2046, 0, 1))
+    const at: number[] = []
+    for (let i = 0; i < flat.length; i += 3) {
+      const t = flat[i] as number
+      at.push(t)
+      expect(Arb.offsetJustBefore('Asia/Gaza', t), new Date(t).toISOString()).toBe(flat[i + 1])
+      expect(Arb.offsetJustBefore('Asia/Gaza', t + 1000), new Date(t).toISOString()).toBe(flat[i + 2])
+    }
+    const closest = Math.min(...at.slice(1).map((t, i) => t - (at[i] as number)))
+    expect(closest).toBeLessThan(7 * 86_400_000)
+    expect(at.some((t) => t % 3_600_000 !== 0)).toBe(true)
   })
 })
 
