@@ -80,7 +80,29 @@ const recurring = (offsetMs: (t: number) => number, near: YearTable | undefined,
   return undefined
 }
 
-const OFFSET_RE = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/
+/** The digit at `i` of `s`, NaN if there is none. */
+const digitAt = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48
+  return c >= 0 && c <= 9 ? c : Number.NaN
+}
+
+/**
+ * Milliseconds of the offset that ends an `Intl` `longOffset` text ("… GMT", "… GMT+01:00",
+ * "… GMT-00:44:30"), NaN for anything else: read character by character, as a regular expression
+ * would allocate a match and four strings on each of the thousands of calls a year table makes.
+ */
+const parseLongOffset = (s: string): number => {
+  const g = s.lastIndexOf('GMT')
+  if (g < 0) return Number.NaN
+  const n = s.length - g - 3
+  if (n === 0) return 0
+  const sign = s.charCodeAt(g + 3)
+  if ((n !== 6 && n !== 9) || (sign !== 43 && sign !== 45) || s.charCodeAt(g + 6) !== 58 || (n === 9 && s.charCodeAt(g + 9) !== 58)) return Number.NaN
+  const hours = digitAt(s, g + 4) * 10 + digitAt(s, g + 5)
+  const minutes = digitAt(s, g + 7) * 10 + digitAt(s, g + 8)
+  const seconds = hours * 3600 + minutes * 60 + (n === 9 ? digitAt(s, g + 10) * 10 + digitAt(s, g + 11) : 0)
+  return (sign === 45 ? -seconds : seconds) * 1000
+}
 
 /**
  * An offset function for a zone. `Intl`'s `longOffset` name ("GMT+01:00", "GMT-00:44:30"), printed
@@ -97,11 +119,9 @@ const offsetFunction = (zone: IANAZone): ((t: number) => number) => {
     return viaLuxon
   }
   const viaIntl = (t: number): number => {
-    const m = OFFSET_RE.exec(format.format(t))
-    if (m === null) return viaLuxon(t)
-    if (m[1] === undefined) return 0
-    const seconds = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0)
-    return (m[1] === '-' ? -seconds : seconds) * 1000
+    const ms = parseLongOffset(format.format(t))
+    // -0 (a "GMT-00:00") is 0
+    return ms === ms ? ms + 0 : viaLuxon(t)
   }
   const probe = Date.UTC(2020, 6, 1)
   return viaIntl(probe) === viaLuxon(probe) ? viaIntl : viaLuxon
