@@ -5,9 +5,9 @@
  * @internal
  * @packageDocumentation
  */
-import type { ZoneRules } from '../internal/zone.js'
+import type { TabledZoneRules } from '../internal/zone.js'
 import type { IntervalIndex } from './intervalIndex.js'
-import { MAX_DAY, MAX_YEAR, MIN_DAY, MIN_YEAR, type Plan } from './plan.js'
+import { MAX_DAY, MAX_YEAR, MIN_DAY, MIN_YEAR, type HoursList, type Plan, type YearDays } from './plan.js'
 import type { YearTable } from './yearTable.js'
 
 /** An index is a run of local years when they have at most this many intervals. @internal */
@@ -27,9 +27,19 @@ export const CACHE_INTERVALS = 1_000_000
  * @internal
  */
 export interface Cache {
+  /** Holidays and exception days of local year `MIN_YEAR - 1 + k` (the year before the first too). */
+  readonly days: Array<YearDays | undefined>
   readonly tables: Array<YearTable | undefined>
-  /** `tables[k].total`, NaN while year `k` is not built. */
+  /** Open time of local year `MIN_YEAR + k`, NaN until known (from its table, or summed without one). */
   readonly totals: Float64Array
+  /**
+   * Open time of irregular day windows (around an offset change), by the hours of the three days
+   * that reach into the window and the offset changes near it, relative to the day: the same
+   * change on the same kind of days recurs every year.
+   */
+  readonly windows: Map<string, number>
+  /** A small number for each distinct list of hours met, for the keys of `windows`. */
+  readonly hoursIds: Map<HoursList, number>
   readonly chunks: Array<IntervalIndex | undefined>
   readonly order: number[]
   held: number
@@ -41,7 +51,7 @@ export interface Cache {
 /** @internal */
 export interface Compiled {
   readonly plan: Plan
-  readonly zone: ZoneRules
+  readonly zone: TabledZoneRules
   /** Days per index, or 0 when an index is a run of {@link YEARS_PER_INDEX} local years. */
   readonly chunkDays: number
   readonly chunkCount: number
@@ -52,7 +62,7 @@ export interface Compiled {
 export const compiledKey: unique symbol = Symbol.for('itsm-kit/calendar') as never
 
 /** Sets up the engine state of a plan. @internal */
-export const makeCompiled = (plan: Plan, zone: ZoneRules): Compiled => {
+export const makeCompiled = (plan: Plan, zone: TabledZoneRules): Compiled => {
   const chunkDays = plan.maxPerDay * 367 * YEARS_PER_INDEX <= YEAR_INTERVALS ? 0 : Math.max(1, Math.floor(CHUNK_INTERVALS / plan.maxPerDay))
   const chunkCount = chunkDays === 0 ? Math.ceil((MAX_YEAR - MIN_YEAR + 1) / YEARS_PER_INDEX) : Math.floor((MAX_DAY - MIN_DAY) / chunkDays) + 1
   return {
@@ -61,8 +71,17 @@ export const makeCompiled = (plan: Plan, zone: ZoneRules): Compiled => {
     chunkDays,
     chunkCount,
     cache: {
+      days: new Array<YearDays | undefined>(MAX_YEAR - MIN_YEAR + 2),
       tables: new Array<YearTable | undefined>(MAX_YEAR - MIN_YEAR + 1),
-      totals: new Float64Array(MAX_YEAR - MIN_YEAR + 1).fill(Number.NaN), chunks: new Array<IntervalIndex | undefined>(chunkCount), order: [], held: 0, last: undefined, prev: undefined }
+      totals: new Float64Array(MAX_YEAR - MIN_YEAR + 1).fill(Number.NaN),
+      windows: new Map(),
+      hoursIds: new Map(),
+      chunks: new Array<IntervalIndex | undefined>(chunkCount),
+      order: [],
+      held: 0,
+      last: undefined,
+      prev: undefined
+    }
   }
 }
 

@@ -84,16 +84,47 @@ interface ExceptionRule {
   readonly order: number
 }
 
+/** May land in the year before its anchor year. */
+const BEFORE = 1
+/** May land in the year after its anchor year. */
+const AFTER = 2
+
+/**
+ * Which neighbouring years a repeating rule can land in, besides its anchor year: an Easter
+ * offset reaches the year before below −79 days (Easter is 22 March at the earliest) and the year
+ * after above 249 (25 April at the latest); a weekday on or after 26–31 December may fall in
+ * January. Fixed dates and n-th weekdays stay in their year.
+ */
+const reachOf = (rule: DateRule): number => {
+  switch (rule._tag) {
+    case 'EasterRelative':
+      return (rule.offset < -79 ? BEFORE : 0) | (rule.offset > 249 ? AFTER : 0)
+    case 'WeekdayOnOrAfter':
+      return rule.month === 12 && rule.day >= 26 ? AFTER : 0
+    default:
+      return 0
+  }
+}
+
 /** A compiled spec, before any year is built. @internal */
 export interface Plan {
   /** Monday … Sunday. */
   readonly weekly: ReadonlyArray<HoursList>
   readonly holidayRules: ReadonlyArray<DateRule>
+  /** `reachOf` each holiday rule, and each exception rule. */
+  readonly holidayReach: Uint8Array
   readonly exceptionRules: ReadonlyArray<ExceptionRule>
+  readonly exceptionReach: Uint8Array
   /** Explicit dates, indexed by year once, so 10 000 of them cost nothing per year built. */
   readonly exactByYear: ReadonlyMap<number, ReadonlyArray<Dated>>
   /** The most intervals any one day can have. */
   readonly maxPerDay: number
+  /**
+   * Open milliseconds in the 24-hour window of a day of each weekday (Monday … Sunday) whose day
+   * before has its weekly hours too: the day's own hours before midnight plus the overnight part
+   * of the day before. NaN where the two overlap (compile rejects that; the engine then measures).
+   */
+  readonly plainWindow: Float64Array
 }
 
 /** Builds the plan of a validated spec. @internal */
@@ -113,7 +144,13 @@ export const makePlan = (spec: CalendarSpec): Plan => {
   const exceptions = (spec.exceptions ?? []).map((e, order): ExceptionRule => ({ on: e.on, hours: hoursList(e.hours), whenOpen: e.whenOpen === true, order }))
   const exceptionRules = exceptions.filter((e) => !indexExact(e.on, e.order, e))
   const maxPerDay = Math.max(1, ...weekly.map((h) => h.opens.length), ...exceptions.map((e) => e.hours.opens.length))
-  return { weekly, holidayRules, exceptionRules, exactByYear, maxPerDay }
+  const plainWindow = Float64Array.from(weekly, (cur, w) => {
+    const prev = weekly[(w + 6) % 7] as HoursList
+    return prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen ? cur.inDayMs + prev.spillMs : Number.NaN
+  })
+  const holidayReach = Uint8Array.from(holidayRules, reachOf)
+  const exceptionReach = Uint8Array.from(exceptionRules, (e) => reachOf(e.on))
+  return { weekly, holidayRules, holidayReach, exceptionRules, exceptionReach, exactByYear, maxPerDay, plainWindow }
 }
 
 /** The holidays and exception days of one local year. @internal */
@@ -137,13 +174,17 @@ export const yearDays = (plan: Plan, year: number): YearDays => {
     list.push({ order, hours: e.hours, whenOpen: e.whenOpen })
     exc.set(day, list)
   }
-  // a rule anchored in a neighbouring year may land in this one (Easter offsets, on-or-after)
-  for (const anchor of [year - 1, year, year + 1]) {
-    for (const rule of plan.holidayRules) {
-      const day = dayOfRule(rule, anchor)
+  // a rule anchored in a neighbouring year may land in this one (Easter offsets, on-or-after):
+  // anchored in the year before, it must reach the year after its anchor, and the other way round
+  for (const [anchor, needs] of [[year - 1, AFTER], [year, 0], [year + 1, BEFORE]] as const) {
+    for (let i = 0; i < plan.holidayRules.length; i++) {
+      if ((needs & (plan.holidayReach[i] as number)) !== needs) continue
+      const day = dayOfRule(plan.holidayRules[i] as DateRule, anchor)
       if (day !== undefined && yearOfDay(day) === year) hol.add(day)
     }
-    for (const e of plan.exceptionRules) {
+    for (let i = 0; i < plan.exceptionRules.length; i++) {
+      if ((needs & (plan.exceptionReach[i] as number)) !== needs) continue
+      const e = plan.exceptionRules[i] as ExceptionRule
       const day = dayOfRule(e.on, anchor)
       if (day !== undefined && yearOfDay(day) === year) put(day, e.order, e)
     }

@@ -13,18 +13,68 @@ import { DAY_MS, daysFromCivil, yearOfDay } from '../internal/civil.js'
 import type { Compiled } from './compiled.js'
 import { CACHE_INTERVALS, YEARS_PER_INDEX } from './compiled.js'
 import { cumFrom, indexAt, makeIndex, type IntervalIndex } from './intervalIndex.js'
-import { closedDay, hoursIn, MAX_DAY, MAX_YEAR, MIN_DAY, MIN_YEAR, type HoursList } from './plan.js'
-import { buildYearTable, dayIntervals, type YearTable } from './yearTable.js'
+import { closedDay, hoursIn, MAX_DAY, MAX_YEAR, MIN_DAY, MIN_YEAR, yearDays, type HoursList, type YearDays } from './plan.js'
+import { buildYearTable, dayIntervals, windowOpen, yearTotal, type WindowFn, type YearTable } from './yearTable.js'
+
+/** Holidays and exception days of a local year (`MIN_YEAR - 1` … `MAX_YEAR`), kept. */
+const daysOf = (c: Compiled, year: number): YearDays => {
+  const k = year - MIN_YEAR + 1
+  const cached = c.cache.days[k]
+  if (cached !== undefined) return cached
+  const d = yearDays(c.plan, year)
+  c.cache.days[k] = d
+  return d
+}
+
+const idOf = (c: Compiled, h: HoursList): number => {
+  const ids = c.cache.hoursIds
+  let id = ids.get(h)
+  if (id === undefined) {
+    id = ids.size
+    ids.set(h, id)
+  }
+  return id
+}
+
+/**
+ * {@link windowOpen} remembered by what decides it: the hours of the three days and the zone's
+ * offset changes within five days of the window, relative to its local midnight (every probe of
+ * the zone that measuring makes lies within four days). The answer is a difference of instants,
+ * so moving all of them by whole days changes nothing: Oslo's spring change costs one
+ * measurement per kind of Sunday, not one per year.
+ */
+const windowOf = (c: Compiled): WindowFn => (day, prev2, prev, cur, lo, hi) => {
+  const base = day * DAY_MS
+  const tr = c.zone.transitionsIn(base - 5 * DAY_MS, base + 6 * DAY_MS)
+  let key = `${idOf(c, prev2)},${idOf(c, prev)},${idOf(c, cur)}`
+  if (tr.length === 0) key += `|${c.zone.offsetAt(base)}`
+  for (let j = 0; j < tr.length; j += 3) key += `|${(tr[j] as number) - base},${tr[j + 1] as number},${tr[j + 2] as number}`
+  const known = c.cache.windows.get(key)
+  if (known !== undefined) return known
+  const open = windowOpen(c.zone, day, prev2, prev, cur, lo, hi)
+  c.cache.windows.set(key, open)
+  return open
+}
 
 /** The table of a local year (built on first use). @internal */
 export const tableOf = (c: Compiled, year: number): YearTable => {
   const k = year - MIN_YEAR
   const cached = c.cache.tables[k]
   if (cached !== undefined) return cached
-  const t = buildYearTable(c.plan, c.zone, year)
+  const t = buildYearTable(c.plan, c.zone, daysOf(c, year), daysOf(c, year - 1), windowOf(c))
   c.cache.tables[k] = t
   c.cache.totals[k] = t.total
   return t
+}
+
+/** The open time of a local year: from its table when built, else summed without building it. @internal */
+export const totalOf = (c: Compiled, year: number): number => {
+  const k = year - MIN_YEAR
+  const known = c.cache.totals[k] as number
+  if (known === known) return known
+  const total = yearTotal(c.plan, c.zone, daysOf(c, year), daysOf(c, year - 1), windowOf(c))
+  c.cache.totals[k] = total
+  return total
 }
 
 const inRange = (day: number): boolean => day >= MIN_DAY && day <= MAX_DAY
@@ -150,7 +200,7 @@ const yearsSpan = (c: Compiled, from: number, to: number): number => {
   for (let k = from - MIN_YEAR; k < to - MIN_YEAR; k++) s += totals[k] as number
   if (s === s) return s
   s = 0
-  for (let y = from; y < to; y++) s += tableOf(c, y).total
+  for (let y = from; y < to; y++) s += totalOf(c, y)
   return s
 }
 
@@ -162,7 +212,7 @@ const span = (c: Compiled, a: number, b: number): number => {
   const ta = tableOf(c, ya)
   if (ya === yb) return (ta.cum[b - ta.days.first] as number) - (ta.cum[a - ta.days.first] as number)
   let s = ta.total - (ta.cum[a - ta.days.first] as number)
-  for (let y = ya + 1; y < yb; y++) s += tableOf(c, y).total
+  for (let y = ya + 1; y < yb; y++) s += totalOf(c, y)
   const tb = tableOf(c, yb)
   return s + (tb.cum[b - tb.days.first] as number)
 }
@@ -213,7 +263,8 @@ export const shiftAt = (c: Compiled, t: number, d: number, dir: 1 | -1): number 
   const near = nearKey >= 0 && nearKey < c.chunkCount ? c.cache.chunks[nearKey] : undefined
   if (near !== undefined && need <= near.top - near.base)
     return dir > 0 ? solve(near, near.base + need, 1, indexAt(near, near.lo)) : solve(near, near.top - need, -1, near.n - 1)
-  // past this index: skip whole years by their totals, then days by their running totals
+  // past this index: skip whole years by their totals (no table built for them), then days by
+  // the running totals of the year where the answer lies
   let year = yearOfDay(edge)
   if (year > MAX_YEAR || year < MIN_YEAR) return dir * Infinity
   let tb = tableOf(c, year)
@@ -230,8 +281,13 @@ export const shiftAt = (c: Compiled, t: number, d: number, dir: 1 | -1): number 
       return solve(iy, iy.base + rel, dir, indexAt(iy, dir > 0 ? (tb.midnights[w] as number) : (tb.midnights[w + 1] as number)))
     }
     need -= avail
-    year += dir
-    if (year > MAX_YEAR || year < MIN_YEAR) return dir * Infinity
+    for (;;) {
+      year += dir
+      if (year > MAX_YEAR || year < MIN_YEAR) return dir * Infinity
+      const total = totalOf(c, year)
+      if (need <= total) break
+      need -= total
+    }
     tb = tableOf(c, year)
     p = dir > 0 ? 0 : tb.days.length
   }

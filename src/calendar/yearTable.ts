@@ -11,10 +11,10 @@
  * @internal
  * @packageDocumentation
  */
-import { DAY_MS } from '../internal/civil.js'
-import type { ZoneRules } from '../internal/zone.js'
+import { DAY_MS, weekdayOfDay } from '../internal/civil.js'
+import type { TabledZoneRules, ZoneRules } from '../internal/zone.js'
 import { sortPairs } from './intervalIndex.js'
-import { hoursIn, yearDays, type HoursList, type Plan, type YearDays } from './plan.js'
+import { hoursIn, MIN_DAY, type HoursList, type Plan, type YearDays } from './plan.js'
 
 /** One local year: midnights and running totals of open time per day. @internal */
 export interface YearTable {
@@ -86,15 +86,34 @@ const unionWithin = (pairs: ReadonlyArray<number>, lo: number, hi: number): numb
 }
 
 /**
- * Builds the table of one local year. Open time in the window of a day `[midnight, next
- * midnight)` comes from that day's hours and the overnight part of the day before; when the
- * offset is the same at both midnights the window is a plain shift of wall time and its open
- * time is the sums kept in the plan, otherwise the intervals are mapped and measured.
+ * Open time in the window `[lo, hi)` of local day `day` (its midnight to the next), measured
+ * from the mapped intervals of the day and of the two days before (overnight parts, and a
+ * skipped day such as Samoa's 30 December 2011, which maps the two days before into the window).
+ * The slow way, for windows an offset change or an overlap makes irregular.
  *
  * @internal
  */
-export const buildYearTable = (plan: Plan, zone: ZoneRules, year: number): YearTable => {
-  const days = yearDays(plan, year)
+export const windowOpen = (zone: ZoneRules, day: number, prev2: HoursList, prev: HoursList, cur: HoursList, lo: number, hi: number): number => {
+  const scratch: number[] = []
+  mapDay(zone, day - 2, prev2, scratch)
+  mapDay(zone, day - 1, prev, scratch)
+  mapDay(zone, day, cur, scratch)
+  return unionWithin(scratch, lo, hi)
+}
+
+/** {@link windowOpen} with the zone fixed, possibly remembered. @internal */
+export type WindowFn = (day: number, prev2: HoursList, prev: HoursList, cur: HoursList, lo: number, hi: number) => number
+
+/**
+ * Builds the table of one local year, given its days and those of the year before. Open time in
+ * the window of a day `[midnight, next midnight)` comes from that day's hours and the overnight
+ * part of the day before; when the offset is the same at both midnights the window is a plain
+ * shift of wall time and its open time is the sums kept in the plan, otherwise `window` measures
+ * it.
+ *
+ * @internal
+ */
+export const buildYearTable = (plan: Plan, zone: ZoneRules, days: YearDays, before: YearDays, window: WindowFn): YearTable => {
   const n = days.length
   // midnights of the days first - 1 … first + n; the stored table keeps first … first + n
   const mids = new Float64Array(n + 2)
@@ -109,31 +128,85 @@ export const buildYearTable = (plan: Plan, zone: ZoneRules, year: number): YearT
     off = local - u
   }
   const cum = new Float64Array(n + 1)
-  const before = yearDays(plan, year - 1)
   let prev2 = hoursIn(plan, before, days.first - 2)
   let prev = hoursIn(plan, before, days.first - 1)
-  const scratch: number[] = []
   for (let i = 0; i < n; i++) {
     const day = days.first + i
     const cur = hoursIn(plan, days, day)
     const lo = mids[i + 1] as number
     const hi = mids[i + 2] as number
-    let open: number
     // the day before and this day both plain 24-hour windows: wall time is shifted, nothing more
-    if (hi - lo === DAY_MS && lo - (mids[i] as number) === DAY_MS && (prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen)) open = cur.inDayMs + prev.spillMs
-    else {
-      // a skipped day (Samoa, 30 December 2011) maps the two days before it into this window
-      scratch.length = 0
-      mapDay(zone, day - 2, prev2, scratch)
-      mapDay(zone, day - 1, prev, scratch)
-      mapDay(zone, day, cur, scratch)
-      open = unionWithin(scratch, lo, hi)
-    }
+    const open =
+      hi - lo === DAY_MS && lo - (mids[i] as number) === DAY_MS && (prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen)
+        ? cur.inDayMs + prev.spillMs
+        : window(day, prev2, prev, cur, lo, hi)
     cum[i + 1] = (cum[i] as number) + open
     prev2 = prev
     prev = cur
   }
   return { days, midnights: mids.subarray(1), cum, total: cum[n] as number }
+}
+
+/**
+ * The open time of a whole local year, what {@link buildYearTable} would sum, without building
+ * the table: the weekly windows times the number of each weekday in the year, corrected day by
+ * day where a holiday or an exception (or the day after one) breaks the weekly pattern, and where
+ * an offset change of the zone makes a day's window irregular. About 30 days a year are looked at
+ * one by one; the rest is a dozen multiplications, whatever the number of intervals.
+ *
+ * @internal
+ */
+export const yearTotal = (plan: Plan, zone: TabledZoneRules, days: YearDays, before: YearDays, window: WindowFn): number => {
+  const first = days.first
+  const n = days.length
+  const last = first + n - 1
+  const W = plan.plainWindow
+  const hours = (d: number): HoursList => hoursIn(plan, d >= first ? days : before, d)
+  // the exact open time of one day's window, as the table would have it; `moved`: whether an
+  // offset change may have moved the midnights around it
+  const exact = (d: number, moved: boolean): number => {
+    const cur = hours(d)
+    const prev = hours(d - 1)
+    const fits = prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen
+    if (!moved && fits) return cur.inDayMs + prev.spillMs
+    const m0 = zone.localToUtc((d - 1) * DAY_MS)
+    const lo = zone.localToUtc(d * DAY_MS)
+    const hi = zone.localToUtc((d + 1) * DAY_MS)
+    return hi - lo === DAY_MS && lo - m0 === DAY_MS && fits ? cur.inDayMs + prev.spillMs : window(d, hours(d - 2), prev, cur, lo, hi)
+  }
+  // an offset change moves the midnights of the days around it (at most a day and a half away);
+  // elsewhere three midnights in a row are 24 hours apart
+  const moved = new Set<number>()
+  const tr = zone.transitionsIn((first - 3) * DAY_MS, (last + 4) * DAY_MS)
+  for (let j = 0; j < tr.length; j += 3) {
+    const at = Math.floor((tr[j] as number) / DAY_MS)
+    for (let d = Math.max(first, at - 3); d <= Math.min(last, at + 3); d++) moved.add(d)
+  }
+  // days whose window may differ from their weekday's plain window: after a holiday or an
+  // exception, and the first covered day (the day before it counts as closed)
+  const odd = new Set<number>(moved)
+  if (first - 1 < MIN_DAY) odd.add(first)
+  for (const y of [days, before])
+    for (const set of [y.holidays, y.exceptions.keys()])
+      for (const d of set) {
+        if (d >= first && d <= last) odd.add(d)
+        if (d + 1 >= first && d + 1 <= last) odd.add(d + 1)
+      }
+  let total = 0
+  const w0 = weekdayOfDay(first)
+  const whole = Math.floor(n / 7)
+  for (let k = 0; k < 7; k++) {
+    const w = (w0 + k) % 7
+    total += (whole + (k < n % 7 ? 1 : 0)) * (W[w] as number)
+  }
+  if (total !== total) {
+    // a weekly window that overlaps itself (compile rejects it): measure every day
+    total = 0
+    for (let d = first; d <= last; d++) total += exact(d, true)
+    return total
+  }
+  for (const d of odd) total += exact(d, moved.has(d)) - (W[weekdayOfDay(d)] as number)
+  return total
 }
 
 /**

@@ -76,7 +76,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>()
 
 /**
  * The zone's offset at an instant, read from the wall-clock fields `Intl` prints for it (not
- * from luxon, and not from an offset name as `src/time/zone.ts` does): wall time read as UTC,
+ * from luxon, and not from an offset name as `src/internal/zone.ts` does): wall time read as UTC,
  * minus the instant.
  */
 const wallOffset = (zone: string, t: number): number => {

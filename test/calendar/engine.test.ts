@@ -9,6 +9,12 @@ import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
 import { Calendar, Time } from '../../src/index.js'
 import { readCompiled } from '../../src/calendar/compiled.js'
+import { MAX_YEAR, MIN_YEAR, makePlan, yearDays } from '../../src/calendar/plan.js'
+import { dayOfRule } from '../../src/calendar/rules.js'
+import { yearOfDay } from '../../src/internal/civil.js'
+import { makeZoneRules } from '../../src/internal/zone.js'
+import { tableOf, totalOf } from '../../src/calendar/search.js'
+import * as Arb from '../arbitraries/calendar.js'
 
 const numRuns = process.env['CI'] ? 1000 : 200
 const I = (ms: number): Time.Instant => ms as Time.Instant
@@ -81,6 +87,136 @@ describe('a dense calendar (1 440 intervals a day) over the whole range', () => 
       }),
       { numRuns }
     )
+  })
+})
+
+describe('the open time of a whole year, summed without its table', () => {
+  const compiled = (spec: Calendar.CalendarSpec) => {
+    const c = readCompiled(Arb.compileOrThrow(spec))
+    if (c === undefined) throw new Error('not compiled')
+    return c
+  }
+  // a year's total is summed from the weekly pattern, holidays, exceptions and zone changes when
+  // a query skips it, and read from its table otherwise: both must agree to the millisecond
+  const fixed: ReadonlyArray<readonly [string, Calendar.CalendarSpec]> = [
+    [
+      'dense, Oslo, Norwegian holidays',
+      {
+        zone: 'Europe/Oslo',
+        weekly: Object.fromEntries(Calendar.allWeekdays.map((w) => [w, Array.from({ length: 1440 }, (_, i) => ({ opens: `${pad(Math.floor(i / 60))}:${pad(i % 60)}`, closes: `${pad(Math.floor(i / 60))}:${pad(i % 60)}:30` }))])),
+        holidays: Calendar.publicHolidays.NO
+      }
+    ],
+    [
+      'overnight hours over Samoa\'s skipped day, with exceptions',
+      {
+        zone: 'Pacific/Apia',
+        weekly: { mon: [{ opens: '22:00', closes: '06:00' }], thu: [{ opens: '20:00', closes: '02:30' }], fri: [{ opens: '03:00', closes: '24:00' }], sat: [{ opens: '23:30', closes: '01:00' }] },
+        exceptions: [{ on: { _tag: 'ExactDate', date: '2011-12-31' }, hours: [{ opens: '00:30', closes: '03:00' }] }, { on: { _tag: 'EasterRelative', offset: 1 }, hours: [{ opens: '01:00', closes: '23:00' }] }]
+      }
+    ],
+    ['always open, Lord Howe', { zone: 'Australia/Lord_Howe', weekly: Object.fromEntries(Calendar.allWeekdays.map((w) => [w, [{ opens: '00:00', closes: '24:00' }]])) }],
+    [
+      'weekdays at midnight DST (São Paulo), Polish holidays and a half day',
+      {
+        ...Calendar.weekdays({ zone: 'America/Sao_Paulo', opens: '00:00', closes: '12:00', holidays: Calendar.publicHolidays.PL }),
+        exceptions: [{ on: { _tag: 'FixedDate', month: 12, day: 24 }, hours: [{ opens: '00:00', closes: '06:00' }], whenOpen: true }]
+      }
+    ]
+  ]
+
+  it.each(fixed)('every year 1899–2200: %s', (_, spec) => {
+    const skipped = compiled(spec)
+    const built = compiled(spec)
+    const differ: string[] = []
+    for (let y = MIN_YEAR; y <= MAX_YEAR; y++) {
+      const a = totalOf(skipped, y)
+      const b = tableOf(built, y).total
+      if (a !== b) differ.push(`${y}: ${a} summed, ${b} from the table`)
+    }
+    expect(differ).toStrictEqual([])
+    expect(skipped.cache.tables.filter((t) => t !== undefined)).toHaveLength(0)
+  })
+
+  it('random calendars in the awkward zones, random years', () => {
+    const years: number[] = []
+    fc.assert(
+      fc.property(Arb.calendarSpec, fc.integer({ min: MIN_YEAR, max: MAX_YEAR }), fc.integer({ min: 1985, max: 2045 }), (spec, far, near) => {
+        const skipped = compiled(spec)
+        const built = compiled(spec)
+        for (const y of [far, near, near + 1]) {
+          years.push(y)
+          expect(totalOf(skipped, y), `${y}`).toBe(tableOf(built, y).total)
+        }
+      }),
+      { numRuns }
+    )
+    // the years asked: two thirds in 1985–2046, where the generated rules and zones change most,
+    // the rest over the whole range (expected shares: 5.6 % before 1950, 11 % after 2100)
+    expect(years.filter((y) => y >= 1985 && y <= 2046).length).toBeGreaterThan(years.length / 2)
+    expect(years.filter((y) => y < 1950).length).toBeGreaterThan(years.length / 40)
+    expect(years.filter((y) => y > 2100).length).toBeGreaterThan(years.length / 20)
+  })
+})
+
+describe('the zone transitions the engine sees', () => {
+  // sampled every six days and bisected (src/internal/zone.ts), against the oracle's day-by-day scan;
+  // Cairo and Casablanca suspend summer time for Ramadan
+  it.each([...Arb.zoneNames, 'Africa/Cairo', 'Africa/Casablanca'])('%s, 1985–2045: every change at the same second', (zone) => {
+    const from = Date.UTC(Arb.FIRST_YEAR - 5, 0, 1)
+    const to = Date.UTC(Arb.LAST_YEAR + 6, 0, 1)
+    const seen = makeZoneRules(zone).transitionsIn(from, to).filter((_, i) => i % 3 === 0)
+    expect(seen.map((t) => new Date(t).toISOString())).toStrictEqual(Arb.transitionsOf(zone).map((t) => new Date(t).toISOString()))
+  })
+
+  it('Gaza, whose changes 6.96 days apart in October 2040 are the closest pair in the tz data, and some at a minute past the hour', () => {
+    // the oracle's scan assumes quarter hours (Gaza changed at 00:01 in 2010 and 2011), so each
+    // change is checked against Intl directly: the old offset one second before, the new one at it
+    const flat = makeZoneRules('Asia/Gaza').transitionsIn(Date.UTC(2005, 0, 1), Date.UTC(2046, 0, 1))
+    const at: number[] = []
+    for (let i = 0; i < flat.length; i += 3) {
+      const t = flat[i] as number
+      at.push(t)
+      expect(Arb.offsetJustBefore('Asia/Gaza', t), new Date(t).toISOString()).toBe(flat[i + 1])
+      expect(Arb.offsetJustBefore('Asia/Gaza', t + 1000), new Date(t).toISOString()).toBe(flat[i + 2])
+    }
+    const closest = Math.min(...at.slice(1).map((t, i) => t - (at[i] as number)))
+    expect(closest).toBeLessThan(7 * 86_400_000)
+    expect(at.some((t) => t % 3_600_000 !== 0)).toBe(true)
+  })
+})
+
+describe('rules that land in a neighbouring year', () => {
+  it('are found from the anchors they can reach: every anchor tried gives the same days', () => {
+    let crossing = 0
+    const rule: fc.Arbitrary<Calendar.DateRule> = fc.oneof(
+      fc.integer({ min: -200, max: 200 }).map((offset): Calendar.DateRule => ({ _tag: 'EasterRelative', offset })),
+      fc
+        .tuple(fc.integer({ min: 20, max: 31 }), fc.constantFrom<Calendar.Weekday>(...Calendar.allWeekdays))
+        .map(([day, weekday]): Calendar.DateRule => ({ _tag: 'WeekdayOnOrAfter', month: 12, day, weekday })),
+      fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([month, day]): Calendar.DateRule => ({ _tag: 'FixedDate', month, day }))
+    )
+    fc.assert(
+      fc.property(fc.array(rule, { minLength: 1, maxLength: 4 }), fc.integer({ min: MIN_YEAR, max: MAX_YEAR }), (rules, year) => {
+        const plan = makePlan({ zone: 'UTC', weekly: { mon: [{ opens: '08:00', closes: '16:00' }] }, holidays: rules, exceptions: rules.map((on) => ({ on, hours: [] })) })
+        // by hand: every rule at the three anchors around the year
+        const want = new Set<number>()
+        for (const r of rules)
+          for (const anchor of [year - 1, year, year + 1]) {
+            const day = dayOfRule(r, anchor)
+            if (day !== undefined && yearOfDay(day) === year) {
+              want.add(day)
+              if (anchor !== year) crossing++
+            }
+          }
+        const got = yearDays(plan, year)
+        expect([...got.holidays].sort((a, b) => a - b)).toStrictEqual([...want].sort((a, b) => a - b))
+        expect([...got.exceptions.keys()].sort((a, b) => a - b)).toStrictEqual([...want].sort((a, b) => a - b))
+      }),
+      { numRuns }
+    )
+    // the generator reaches rules that do cross a year boundary
+    expect(crossing).toBeGreaterThan(numRuns / 10)
   })
 })
 

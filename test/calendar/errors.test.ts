@@ -124,3 +124,36 @@ describe('calendar errors name the path, what was expected and what was received
     expect(fail([1, 2]).message).toBe('$: expected a calendar spec, received an array of 2 items')
   })
 })
+
+describe('instants in calendar errors', () => {
+  // issue 9: an error that concerns a calendar shows each instant in the calendar's zone as well
+  // as in UTC (Time.describeInstant). No calendar error carries an instant today (they name
+  // local dates and wall times); this pins that every instant one might carry is written that way.
+  const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g
+  const bad: ReadonlyArray<unknown> = [
+    { zone: 'Europe/Atlantis', weekly: monFri },
+    { zone: 'Europe/Oslo', weekly: { mon: [{ opens: '8:00', closes: '16:00' }] } },
+    { zone: 'Europe/Oslo', weekly: { wed: [{ opens: '09:00', closes: '09:00' }] } },
+    { zone: 'Europe/Oslo', weekly: { mon: [{ opens: '08:00', closes: '12:00' }, { opens: '11:00', closes: '16:00' }] } },
+    { zone: 'Europe/Oslo', weekly: {} },
+    { zone: 'Europe/Oslo', weekly: monFri, holidays: [{ _tag: 'FixedDate', month: 2, day: 30 }] },
+    { zone: 'Europe/Oslo', weekly: monFri, holidays: [{ _tag: 'ExactDate', date: '2026-03-02T07:25:00Z' }] },
+    { zone: 'Europe/Oslo', weekly: monFri, exceptions: [{ on: { _tag: 'ExactDate', date: '2026-02-30' }, hours: [] }] }
+  ]
+
+  it('are written in UTC and in the calendar zone, for every kind of calendar error', () => {
+    const tags = new Set<string>()
+    for (const spec of bad) {
+      const e = fail(spec)
+      tags.add(e._tag)
+      const zone = (spec as { readonly zone: string }).zone
+      for (const m of e.message.matchAll(ISO_INSTANT)) {
+        // a received value is quoted input, not an instant the library describes
+        if (e.message.slice(Math.max(0, m.index - 1), m.index) === '"') continue
+        expect(e.message.slice(m.index + m[0].length), `${e._tag}: ${e.message}`).toMatch(new RegExp(`^ \\(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(?::\\d{2})? ${zone}\\)`))
+      }
+    }
+    // every kind of calendar error was produced
+    expect([...tags].sort()).toStrictEqual(['DecodeError', 'EmptyInterval', 'ImpossibleDate', 'NoOpenTime', 'OverlappingHours', 'UnknownZone'])
+  })
+})
