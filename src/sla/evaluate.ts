@@ -606,7 +606,11 @@ export const evaluate =
     if (issue !== undefined) return E.left(decodeError([issue]))
     const t = timelineOf(self, contextOf(options))
     if (E.isLeft(t)) return t
-    // the timeline was just made by Ticket.timeline: no need to check its shape again
+    // the timeline was just made by Ticket.timeline: no need to check its shape again; and when
+    // the last event (the latest instant of a history that replays) is not after `now`, cutting
+    // it at `now` would change nothing
+    const lastAt = (self[self.length - 1] as TicketEvent).at
+    if (lastAt <= now) return measureAll(t.right, agreement, now, options ?? {})
     const cut = timelineAt(now)(t.right)
     if (O.isNone(cut)) return E.right({ ticketId: t.right.ticketId, at: now, metrics: [] })
     return measureAll(cut.value, agreement, now, options ?? {})
