@@ -7,7 +7,7 @@ import type { KindRules } from '../classification/model.js'
 import { lookup, priorityNamed } from '../priority/matrix.js'
 import { isTicketState, resolveContext, type ReadContext } from './context.js'
 import { emptyHistory, impossibleEvent, invalidEvent, invalidEventFrom, outOfOrder, safeISO, type TicketError } from './errors.js'
-import type { TicketEvent } from './events.js'
+import type { TicketEvent, TicketOpened } from './events.js'
 import { draft, opened, step, type Draft } from './evolve.js'
 import type { Status, Ticket, TicketState } from './model.js'
 import { eventProblems } from './shape.js'
@@ -221,6 +221,32 @@ const own = (ticket: Ticket): Draft => {
   return t
 }
 
+/** The draft `own(opened(e))` makes, field for field and in the same order, without the ticket in between. */
+const openedDraft = (e: TicketOpened): Draft => {
+  const t: Draft = {
+    _tag: 'Ticket',
+    id: e.ticketId,
+    version: 1,
+    openedAt: e.at,
+    updatedAt: e.at,
+    channel: e.channel,
+    customer: e.customer,
+    requester: e.requester,
+    title: e.title,
+    status: { _tag: 'New', since: e.at },
+    tier: e.tier,
+    reopenCount: 0,
+    escalationCount: 0,
+    problemIds: [],
+    notices: []
+  }
+  if (e.service !== undefined) t.service = e.service
+  if (e.affectedUsers !== undefined) t.affectedUsers = e.affectedUsers
+  if (e.kind !== undefined) t.kind = e.kind
+  if (e.requestedBy !== undefined) t.requestedBy = e.requestedBy
+  return t
+}
+
 const UNOPENED: TicketState = { _tag: 'Unopened' }
 
 /** The state so far, as the rules read it. @internal */
@@ -245,7 +271,7 @@ export const push = (b: Builder, event: unknown, index?: number, wellFormed = fa
   const broken = violation(t ?? UNOPENED, e, b.context, b.seen)
   if (broken !== undefined) return broken
   if (t === undefined) {
-    if (e._tag === 'TicketOpened') b.t = own(opened(e))
+    if (e._tag === 'TicketOpened') b.t = openedDraft(e)
     return undefined
   }
   step(t, e, true)
