@@ -526,8 +526,9 @@ const measureAll = (t: Timeline, agreement: Agreement, now: Instant, options: Ev
     results.push(evaluateClock({ metric, target, priority, windows: raw.windows, stoppedAt: raw.stoppedAt, pauses }, settings))
   }
   // operational-level targets: the time the ticket spent in each tier, while it was not resolved
-  const tierPauses = pausesOf(t, pausingParties('resolution')(policy), now)
-  for (const [tier, target] of policy.tiers === undefined ? [] : Object.entries(policy.tiers)) {
+  const tierTargets = policy.tiers === undefined ? [] : Object.entries(policy.tiers)
+  const tierPauses = tierTargets.length === 0 ? [] : pausesOf(t, pausingParties('resolution')(policy), now)
+  for (const [tier, target] of tierTargets) {
     const metric = `tier:${tier}` as const
     const bad = targetIssue(`agreement.policy.tiers.${tier}`, target)
     if (bad !== undefined) return E.left(decodeError([bad]))
