@@ -12,12 +12,8 @@ import { TicketEventValue } from './shape.js'
 const hasOwn = Object.prototype.hasOwnProperty
 const objectProto = Object.prototype
 
-/** How many own enumerable properties a plain object has (what the record guard counts). */
-const ownCount = (u: object): number => {
-  let n = 0
-  for (const k in u) if (hasOwn.call(u, k)) n++
-  return n
-}
+/** How many own enumerable properties a plain object has: what the record guard counts with for-in (V8 gives it faster). */
+const ownCount = (u: object): number => Object.keys(u).length
 
 /** An optional property that is absent (undefined): 1 when it is still an own property (the record guard counts it), else 0. */
 const absent = (u: object, key: string): number => (hasOwn.call(u, key) ? 1 : 0)
