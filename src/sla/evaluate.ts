@@ -42,6 +42,19 @@ export const pausingParties =
     return Array.isArray(configured) ? (configured as ReadonlyArray<AwaitingParty>) : metric === 'response' ? [] : ['customer']
   }
 
+const NOBODY: ReadonlyArray<AwaitingParty> = []
+const CUSTOMER: ReadonlyArray<AwaitingParty> = ['customer']
+
+/**
+ * {@link pausingParties} of a policy an evaluation has checked (a record whose `metrics` is a
+ * record): the same parties, without a closure or the checks made already. For reading only.
+ */
+const partiesOf = (metric: Metric, policy: SlaPolicy): ReadonlyArray<AwaitingParty> => {
+  const m: unknown = own(policy.metrics, metric)
+  const configured = isRecord(m) ? m['pauseWhileAwaiting'] : undefined
+  return Array.isArray(configured) ? (configured as ReadonlyArray<AwaitingParty>) : metric === 'response' ? NOBODY : CUSTOMER
+}
+
 /**
  * The stretches of `[openedAt, now]` outside the `stops` (sorted, not overlapping; merged when
  * they touch): the windows a clock counts in, and the instant it stopped if a stop still lasts.
@@ -304,7 +317,7 @@ const evaluateUpdate = (t: Timeline, target: Target, priority: string, resolutio
       }
     stretches.push([from, b])
   }
-  const pauses = pausesOf(t, pausingParties('update')(s.policy), s.now)
+  const pauses = pausesOf(t, partiesOf('update', s.policy), s.now)
   let breachedAt: number | undefined
   for (let i = 0; i < stretches.length - 1; i++) {
     const st = stretches[i] as Span
@@ -522,12 +535,12 @@ const measureAll = (t: Timeline, agreement: Agreement, now: Instant, options: Ev
       metric === 'response'
         ? { windows: [[t.openedAt, firstReply ?? now] as Span], stoppedAt: firstReply }
         : reopened(m.reopen, metric === 'resolution' ? resolution : windowsOutside(t.openedAt, union(t.resolutions, t.workarounds), now))
-    const pauses = pausesOf(t, pausingParties(metric)(policy), now)
+    const pauses = pausesOf(t, partiesOf(metric, policy), now)
     results.push(evaluateClock({ metric, target, priority, windows: raw.windows, stoppedAt: raw.stoppedAt, pauses }, settings))
   }
   // operational-level targets: the time the ticket spent in each tier, while it was not resolved
   const tierTargets = policy.tiers === undefined ? [] : Object.entries(policy.tiers)
-  const tierPauses = tierTargets.length === 0 ? [] : pausesOf(t, pausingParties('resolution')(policy), now)
+  const tierPauses = tierTargets.length === 0 ? [] : pausesOf(t, partiesOf('resolution', policy), now)
   for (const [tier, target] of tierTargets) {
     const metric = `tier:${tier}` as const
     const bad = targetIssue(`agreement.policy.tiers.${tier}`, target)
