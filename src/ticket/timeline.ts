@@ -291,7 +291,7 @@ const checkedTimeline = (events: ReadonlyArray<unknown>, context: unknown): Time
  * does not replay gives the replay's `Left`; before that, values a JavaScript caller should not
  * pass anywhere in the history (a `null` event, an instant that is `NaN` or infinite, an unknown
  * tag) give a `DecodeError` naming `events[i]` and the field. A history that replays is checked,
- * replayed and listed in one pass, each event in constant time (about 0.3 µs an event on the
+ * replayed and listed in one pass, each event in constant time (about 0.4 µs an event on the
  * benchmark's histories, see docs/performance.md).
  *
  * The timeline then lists, as intervals, the statuses, kinds, priorities and tiers the ticket
