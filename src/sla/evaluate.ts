@@ -150,6 +150,26 @@ const lengths = (cal: BusinessCalendar, segments: ReadonlyArray<Span>): Readonly
   return out
 }
 
+/**
+ * The business time in `[a, b)` outside the pauses: what the lengths of `withoutPauses([[a, b]],
+ * pauses)` add up to, without making those lists (the update clock asks it of every stretch
+ * between two replies).
+ */
+const countedIn = (cal: BusinessCalendar, a: number, b: number, pauses: ReadonlyArray<PauseSpan>): number => {
+  let sum = 0
+  let from = a
+  for (let j = 0; j < pauses.length; j++) {
+    const pause = pauses[j] as PauseSpan
+    const p = pause[0]
+    const q = pause[1]
+    if (q <= from || p >= b) continue
+    if (p > from) sum += between(cal, from, p)
+    from = Math.max(from, q)
+  }
+  if (from < b) sum += between(cal, from, b)
+  return sum
+}
+
 /** Whether a wait overlaps one of the windows. */
 const overlaps = (p: number, q: number, windows: ReadonlyArray<Span>): boolean => {
   for (let i = 0; i < windows.length; i++) {
@@ -321,13 +341,10 @@ const evaluateUpdate = (t: Timeline, target: Target, priority: string, resolutio
   let breachedAt: number | undefined
   for (let i = 0; i < stretches.length - 1; i++) {
     const st = stretches[i] as Span
-    const segments = withoutPauses([st], pauses)
-    const sizes = lengths(cal, segments)
     const time = targetTime(target, st[0], cal)
-    let sum = 0
-    for (let j = 0; j < sizes.length; j++) sum += sizes[j] as number
-    if (sum > time) {
-      breachedAt = reaching(cal, segments, sizes, time)
+    if (countedIn(cal, st[0], st[1], pauses) > time) {
+      const segments = withoutPauses([st], pauses)
+      breachedAt = reaching(cal, segments, lengths(cal, segments), time)
       break
     }
   }
