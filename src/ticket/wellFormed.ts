@@ -28,19 +28,12 @@ const isActor = (u: unknown): boolean => {
   return (role === 'agent' || role === 'customer' || role === 'system') && Name.is(a['id']) && ownCount(a) === 2
 }
 
-/** Whether an event's header is well formed; the id of the ticket's opening, already checked, needs no second look. */
-const header = (ticketId: unknown, seq: unknown, at: unknown, actor: unknown, id: string | undefined): boolean =>
-  ((ticketId === id && id !== undefined) || Id.is(ticketId)) && Seq.is(seq) && InstantValue.is(at) && isActor(actor)
-
 /** The number of properties of a well-formed event of this kind (the header's five and the `_tag` included), or -1. */
-const bodyCount = (e: Readonly<Record<string, unknown>>, id: string | undefined): number => {
+const bodyCount = (e: Readonly<Record<string, unknown>>): number => {
   // _tag, ticketId, seq, at, actor
   const h = 5
-  // each kind reads its header itself: events of one kind mostly share one hidden class, so V8
-  // keeps these reads monomorphic (one shared read of `at` for all kinds would be megamorphic)
   switch (e['_tag']) {
     case 'TicketOpened': {
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       if (!(Channel.is(e['channel']) && Name.is(e['customer']) && Name.is(e['requester']) && Text.is(e['title']) && Name.is(e['tier']))) return -1
       const serviceValue = e['service']
       const service = serviceValue === undefined ? absent(e, 'service') : Name.is(serviceValue) ? 1 : -1
@@ -53,45 +46,36 @@ const bodyCount = (e: Readonly<Record<string, unknown>>, id: string | undefined)
       return service < 0 || users < 0 || kind < 0 || by < 0 ? -1 : h + 5 + service + users + kind + by
     }
     case 'TicketClassified': {
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       if (!Kind.is(e['kind'])) return -1
       const categoryValue = e['category']
       const category = categoryValue === undefined ? absent(e, 'category') : Name.is(categoryValue) ? 1 : -1
       return category < 0 ? -1 : h + 1 + category
     }
     case 'PrioritySet':
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       return Name.is(e['urgency']) && Name.is(e['impact']) && Rank.is(e['rank']) && Name.is(e['name']) && Label.is(e['label']) ? h + 5 : -1
     case 'PriorityOverridden':
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       return Rank.is(e['rank']) && Name.is(e['name']) && Label.is(e['label']) && Text.is(e['reason']) ? h + 4 : -1
     case 'TicketAssigned':
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       return Name.is(e['assignee']) ? h + 1 : -1
     case 'TicketEscalated': {
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       if (!(Name.is(e['toTier']) && Text.is(e['note']))) return -1
       const assigneeValue = e['assignee']
       const assignee = assigneeValue === undefined ? absent(e, 'assignee') : Name.is(assigneeValue) ? 1 : -1
       return assignee < 0 ? -1 : h + 2 + assignee
     }
     case 'PublicReplySent':
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       return Text.is(e['message']) ? h + 1 : -1
     case 'InternalNoteAdded':
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       return Text.is(e['note']) ? h + 1 : -1
     case 'AwaitingStarted': {
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       if (!Party.is(e['party'])) return -1
       const reasonValue = e['reason']
       const reason = reasonValue === undefined ? absent(e, 'reason') : Text.is(reasonValue) ? 1 : -1
       return reason < 0 ? -1 : h + 1 + reason
     }
     case 'WorkResumed':
-      return header(e['ticketId'], e['seq'], e['at'], e['actor'], id) ? h : -1
+      return h
     case 'WorkaroundApplied': {
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       if (!Text.is(e['description'])) return -1
       const problemValue = e['problemId']
       const problem = problemValue === undefined ? absent(e, 'problemId') : Id.is(problemValue) ? 1 : -1
@@ -101,29 +85,22 @@ const bodyCount = (e: Readonly<Record<string, unknown>>, id: string | undefined)
     case 'ResolutionRejected':
     case 'TicketReopened':
     case 'TicketCancelled':
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       return Text.is(e['reason']) ? h + 1 : -1
     case 'RootCauseIdentified':
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       return Text.is(e['rootCause']) ? h + 1 : -1
     case 'TicketResolved':
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       return Code.is(e['code']) && Text.is(e['note']) ? h + 2 : -1
     case 'TicketClosed':
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       return CloseReasonJson.is(e['reason']) ? h + 1 : -1
     case 'TicketRated': {
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       if (!Score.is(e['score'])) return -1
       const commentValue = e['comment']
       const comment = commentValue === undefined ? absent(e, 'comment') : Text.is(commentValue) ? 1 : -1
       return comment < 0 ? -1 : h + 1 + comment
     }
     case 'LinkedToProblem':
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       return Id.is(e['problemId']) ? h + 1 : -1
     case 'NoticeSent':
-      if (!header(e['ticketId'], e['seq'], e['at'], e['actor'], id)) return -1
       return Audience.is(e['audience']) && NoticeReason.is(e['reason']) ? h + 2 : -1
     default:
       return -1
@@ -136,7 +113,11 @@ const check = (u: unknown, id: string | undefined): boolean => {
   // an array, or an object made by a class or Object.create: the record guard's own rule for those
   if (proto !== objectProto && proto !== null) return TicketEventValue.is(u)
   const e = u as Readonly<Record<string, unknown>>
-  const n = bodyCount(e, id)
+  // the id of the ticket's opening, already checked, needs no second look
+  const ticketId = e['ticketId']
+  if (!((ticketId === id && id !== undefined) || Id.is(ticketId))) return false
+  if (!(Seq.is(e['seq']) && InstantValue.is(e['at']) && isActor(e['actor']))) return false
+  const n = bodyCount(e)
   return n >= 0 && ownCount(e) === n
 }
 
