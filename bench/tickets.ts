@@ -1,6 +1,7 @@
 /**
  * Ticket replay throughput: 100 000 generated ticket histories of about 20 events each, rebuilt
- * with `Ticket.replay` (every rule checked) and folded with `Ticket.evolve` (unchecked). Run by
+ * with `Ticket.replay` (every rule checked), read into their checked timelines (`Ticket.timeline`),
+ * folded with `Ticket.evolve` (unchecked) and evaluated (`Sla.evaluate`). Run by
  * `npm run bench` after the business-time benchmark. Measures; never fails.
  */
 import * as E from 'fp-ts/lib/Either.js'
@@ -15,7 +16,7 @@ const history = historiesOf(rand, { start: Date.UTC(2025, 0, 1), days: 300, anyT
 
 const histories = Array.from({ length: HISTORIES }, (_, n) => history(n))
 const events = histories.reduce((sum, h) => sum + h.length, 0)
-const time = (label: string, f: () => number): void => {
+const time = (label: string, f: () => number): number => {
   f() // warm up
   const runs: number[] = []
   for (let r = 0; r < 5; r++) {
@@ -27,10 +28,12 @@ const time = (label: string, f: () => number): void => {
   runs.sort((a, b) => a - b)
   const median = runs[2] as number
   console.log(`${label.padEnd(44)} ${median.toFixed(0).padStart(6)} ms  (${((median * 1e6) / events).toFixed(0)} ns per event)`)
+  return median
 }
 
 console.log(`\nticket replay: ${HISTORIES.toLocaleString('en-US')} histories, ${events.toLocaleString('en-US')} events (${(events / HISTORIES).toFixed(1)} per history), median of 5 runs`)
 time('Ticket.replay (every rule checked)', () => histories.filter((h) => E.isRight(Ticket.replay(h))).length)
+time('Ticket.timeline (checked, one pass)', () => histories.filter((h) => E.isRight(Ticket.timeline(h))).length)
 time('Ticket.evolve fold (unchecked)', () => histories.filter((h) => h.reduce(Ticket.evolve, Ticket.initial)._tag === 'Ticket').length)
 
 // SLA clocks of every history at one instant, on a weekdays calendar with Norwegian holidays
@@ -38,7 +41,9 @@ const oslo = Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:0
 if (E.isLeft(oslo)) throw new Error(oslo.left.message)
 const agreement = { policy: Sla.examplePolicy, calendar: oslo.right }
 const evaluateAt = Date.UTC(2025, 11, 31) as Time.Instant
-time('Sla.evaluate (4 metrics, at one instant)', () => histories.filter((h) => E.exists((e: Sla.Evaluation) => e.metrics.length === 4)(Sla.evaluate(agreement, evaluateAt)(h))).length)
+const evaluateMs = time('Sla.evaluate (4 metrics, at one instant)', () => histories.filter((h) => E.exists((e: Sla.Evaluation) => e.metrics.length === 4)(Sla.evaluate(agreement, evaluateAt)(h))).length)
+// the target of 0.1.0, for 100 000 histories: wall time, so a shared machine may miss it
+if (HISTORIES === 100_000) console.log(`target: Sla.evaluate of 100 000 histories ≤ 1 000 ms: ${evaluateMs <= 1000 ? 'PASS' : 'FAIL'}`)
 
 // ---------------------------------------------------------------------------------------------
 // One long ticket: 100 000 events of one kind after the opening, decided (Ticket.runEvents, each

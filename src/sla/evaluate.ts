@@ -5,10 +5,10 @@ import type { KindRules, TicketKind } from '../kind/index.js'
 import { addBusinessDays, addBusinessTime, businessTimeBetween, endOfBusinessDay, nextOpening, openIntervals } from '../calendar/index.js'
 import { closedStretches, isBusinessCalendar, type BusinessCalendar, type OpenInterval } from '../calendar/index.js'
 import { decodeError, makeIssue, type Issue } from '../internal/decodeError.js'
-import { isInstant, isRecord, isShare, policyIssue, targetIssue } from './guard.js'
+import { isInstant, isRecord, isShare, isTarget, policyIssue, targetIssue } from './guard.js'
 import { own } from '../internal/primitives.js'
 import type { Duration, Instant } from '../time/index.js'
-import { defaultContext, timeline as timelineOf, timelineAt, type AwaitingParty, type DecideContext, type Interval, type TicketError, type TicketEvent, type Timeline } from '../ticket/index.js'
+import { defaultContext, timeline as timelineOf, timelineAt, type AwaitingParty, type DecideContext, type Interval, type PauseInterval, type TicketError, type TicketEvent, type Timeline } from '../ticket/index.js'
 import type { SlaError } from './errors.js'
 import type { Agreement, ClockState, Closed, Explanation, Metric, MetricPolicy, MetricResult, Pause, SlaPolicy, Target, WarningPassed } from './model.js'
 import { definedMetrics, targetFor } from './policy.js'
@@ -41,6 +41,19 @@ export const pausingParties =
     const configured = isRecord(m) ? m['pauseWhileAwaiting'] : undefined
     return Array.isArray(configured) ? (configured as ReadonlyArray<AwaitingParty>) : metric === 'response' ? [] : ['customer']
   }
+
+const NOBODY: ReadonlyArray<AwaitingParty> = []
+const CUSTOMER: ReadonlyArray<AwaitingParty> = ['customer']
+
+/**
+ * {@link pausingParties} of a policy an evaluation has checked (a record whose `metrics` is a
+ * record): the same parties, without a closure or the checks made already. For reading only.
+ */
+const partiesOf = (metric: Metric, policy: SlaPolicy): ReadonlyArray<AwaitingParty> => {
+  const m: unknown = own(policy.metrics, metric)
+  const configured = isRecord(m) ? m['pauseWhileAwaiting'] : undefined
+  return Array.isArray(configured) ? (configured as ReadonlyArray<AwaitingParty>) : metric === 'response' ? NOBODY : CUSTOMER
+}
 
 /**
  * The stretches of `[openedAt, now]` outside the `stops` (sorted, not overlapping; merged when
@@ -87,16 +100,26 @@ const reopened = (policy: MetricPolicy['reopen'], w: { windows: Span[]; stoppedA
 const pausesOf = (t: Timeline, parties: ReadonlyArray<AwaitingParty>, now: number): ReadonlyArray<PauseSpan> => {
   const out: PauseSpan[] = []
   if (parties.length === 0) return out
-  for (const p of t.pauses) if (parties.includes(p.party)) out.push([p.from, p.to ?? now, p.party, p.to === undefined])
+  const list = t.pauses
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i] as PauseInterval
+    if (parties.includes(p.party)) out.push([p.from, p.to ?? now, p.party, p.to === undefined])
+  }
   return out
 }
 
 /** The parts of `windows` outside every pause. */
 const withoutPauses = (windows: ReadonlyArray<Span>, pauses: ReadonlyArray<PauseSpan>): Span[] => {
+  // index loops, not destructuring: this runs for every clock of every ticket
   const out: Span[] = []
-  for (const [a, b] of windows) {
-    let from = a
-    for (const [p, q] of pauses) {
+  for (let i = 0; i < windows.length; i++) {
+    const w = windows[i] as Span
+    const b = w[1]
+    let from = w[0]
+    for (let j = 0; j < pauses.length; j++) {
+      const pause = pauses[j] as PauseSpan
+      const p = pause[0]
+      const q = pause[1]
       if (q <= from || p >= b) continue
       if (p > from) out.push([from, p])
       from = Math.max(from, q)
@@ -118,7 +141,43 @@ const targetTime = (target: Target, start: number, cal: BusinessCalendar): numbe
 const between = (cal: BusinessCalendar, a: number, b: number): number => businessTimeBetween(a as Instant, b as Instant)(cal)
 
 /** The business time in each segment, in order. */
-const lengths = (cal: BusinessCalendar, segments: ReadonlyArray<Span>): ReadonlyArray<number> => segments.map(([a, b]) => between(cal, a, b))
+const lengths = (cal: BusinessCalendar, segments: ReadonlyArray<Span>): ReadonlyArray<number> => {
+  const out: number[] = []
+  for (let i = 0; i < segments.length; i++) {
+    const g = segments[i] as Span
+    out.push(between(cal, g[0], g[1]))
+  }
+  return out
+}
+
+/**
+ * The business time in `[a, b)` outside the pauses: what the lengths of `withoutPauses([[a, b]],
+ * pauses)` add up to, without making those lists (the update clock asks it of every stretch
+ * between two replies).
+ */
+const countedIn = (cal: BusinessCalendar, a: number, b: number, pauses: ReadonlyArray<PauseSpan>): number => {
+  let sum = 0
+  let from = a
+  for (let j = 0; j < pauses.length; j++) {
+    const pause = pauses[j] as PauseSpan
+    const p = pause[0]
+    const q = pause[1]
+    if (q <= from || p >= b) continue
+    if (p > from) sum += between(cal, from, p)
+    from = Math.max(from, q)
+  }
+  if (from < b) sum += between(cal, from, b)
+  return sum
+}
+
+/** Whether a wait overlaps one of the windows. */
+const overlaps = (p: number, q: number, windows: ReadonlyArray<Span>): boolean => {
+  for (let i = 0; i < windows.length; i++) {
+    const w = windows[i] as Span
+    if (p < w[1] && q > w[0]) return true
+  }
+  return false
+}
 
 /** The earliest instant at which the time counted in the segments reaches `amount`, if it does. */
 const reaching = (cal: BusinessCalendar, segments: ReadonlyArray<Span>, sizes: ReadonlyArray<number>, amount: number): number | undefined => {
@@ -184,15 +243,33 @@ const evaluateClock = (input: ClockInput, s: Settings): MetricResult => {
   const target = targetTime(input.target, startedAt, cal)
   const stopped = input.stoppedAt !== undefined
   // the clock pauses now when a wait it pauses for lasts at `now` (one that started at `now` included)
-  const pausedNow = !stopped && input.pauses.some((p) => p[3])
-  const pauses = input.pauses.filter(([p, q, , ongoing]) => (ongoing && pausedNow) || input.windows.some(([a, b]) => p < b && q > a))
-  const segments = withoutPauses(input.windows, pauses)
+  const all = input.pauses
+  const windows = input.windows
+  let ongoing = false
+  for (let i = 0; i < all.length; i++) if ((all[i] as PauseSpan)[3]) ongoing = true
+  const pausedNow = !stopped && ongoing
+  // the waits that count: those overlapping a window, and an ongoing one while the clock pauses now
+  const pauses: PauseSpan[] = []
+  for (let i = 0; i < all.length; i++) {
+    const x = all[i] as PauseSpan
+    if ((x[3] && pausedNow) || overlaps(x[0], x[1], windows)) pauses.push(x)
+  }
+  const segments = withoutPauses(windows, pauses)
   const sizes = lengths(cal, segments)
   let elapsed = 0
-  for (const d of sizes) elapsed += d
+  for (let i = 0; i < sizes.length; i++) elapsed += sizes[i] as number
   let paused = 0
-  for (const [p, q] of pauses)
-    for (const [a, b] of input.windows) if (p < b && q > a) paused += between(cal, Math.max(p, a), Math.min(q, b))
+  for (let i = 0; i < pauses.length; i++) {
+    const x = pauses[i] as PauseSpan
+    const p = x[0]
+    const q = x[1]
+    for (let j = 0; j < windows.length; j++) {
+      const w = windows[j] as Span
+      const a = w[0]
+      const b = w[1]
+      if (p < b && q > a) paused += between(cal, Math.max(p, a), Math.min(q, b))
+    }
+  }
   const remaining = target - elapsed
   // a zero target has no meaningful share: it is met at once or breached
   const used = target > 0 ? elapsed / target : undefined
@@ -260,22 +337,26 @@ const evaluateUpdate = (t: Timeline, target: Target, priority: string, resolutio
       }
     stretches.push([from, b])
   }
-  const pauses = pausesOf(t, pausingParties('update')(s.policy), s.now)
+  const pauses = pausesOf(t, partiesOf('update', s.policy), s.now)
   let breachedAt: number | undefined
-  for (const st of stretches.slice(0, -1)) {
-    const segments = withoutPauses([st], pauses)
-    const sizes = lengths(cal, segments)
+  for (let i = 0; i < stretches.length - 1; i++) {
+    const st = stretches[i] as Span
     const time = targetTime(target, st[0], cal)
-    if (sizes.reduce((x, y) => x + y, 0) > time) {
-      breachedAt = reaching(cal, segments, sizes, time)
+    if (countedIn(cal, st[0], st[1], pauses) > time) {
+      const segments = withoutPauses([st], pauses)
+      breachedAt = reaching(cal, segments, lengths(cal, segments), time)
       break
     }
   }
   const current = stretches[stretches.length - 1] as Span
   const result = evaluateClock({ metric: 'update', target, priority, windows: [current], stoppedAt: resolution.stoppedAt, pauses }, s)
   if (breachedAt === undefined) return result
-  // an earlier stretch went too long: the metric stays breached, or was met late
-  return { ...result, breachedAt: breachedAt as Instant, state: result.state === 'Met' || result.state === 'MetLate' ? 'MetLate' : 'Breached' }
+  // an earlier stretch went too long: the metric stays breached, or was met late (the result is
+  // this function's own: set in place, the keys keep the order a spread would give them)
+  const out = result as { -readonly [K in keyof MetricResult]: MetricResult[K] }
+  out.breachedAt = breachedAt as Instant
+  out.state = result.state === 'Met' || result.state === 'MetLate' ? 'MetLate' : 'Breached'
+  return out
 }
 
 /**
@@ -459,7 +540,8 @@ const measureAll = (t: Timeline, agreement: Agreement, now: Instant, options: Ev
       results.push(notApplicable(metric, `the policy sets no ${metric} target for ${priority}`, priority))
       continue
     }
-    const bad = targetIssue(`agreement.policy.metrics.${metric}.targets.${priority}`, target)
+    // the path is written only for a target that is wrong
+    const bad = isTarget(target) ? undefined : targetIssue(`agreement.policy.metrics.${metric}.targets.${priority}`, target)
     if (bad !== undefined) return E.left(decodeError([bad]))
     if (metric === 'update') {
       results.push(evaluateUpdate(t, target, priority, resolution, settings))
@@ -470,12 +552,13 @@ const measureAll = (t: Timeline, agreement: Agreement, now: Instant, options: Ev
       metric === 'response'
         ? { windows: [[t.openedAt, firstReply ?? now] as Span], stoppedAt: firstReply }
         : reopened(m.reopen, metric === 'resolution' ? resolution : windowsOutside(t.openedAt, union(t.resolutions, t.workarounds), now))
-    const pauses = pausesOf(t, pausingParties(metric)(policy), now)
+    const pauses = pausesOf(t, partiesOf(metric, policy), now)
     results.push(evaluateClock({ metric, target, priority, windows: raw.windows, stoppedAt: raw.stoppedAt, pauses }, settings))
   }
   // operational-level targets: the time the ticket spent in each tier, while it was not resolved
-  const tierPauses = pausesOf(t, pausingParties('resolution')(policy), now)
-  for (const [tier, target] of Object.entries(policy.tiers ?? {})) {
+  const tierTargets = policy.tiers === undefined ? [] : Object.entries(policy.tiers)
+  const tierPauses = tierTargets.length === 0 ? [] : pausesOf(t, partiesOf('resolution', policy), now)
+  for (const [tier, target] of tierTargets) {
     const metric = `tier:${tier}` as const
     const bad = targetIssue(`agreement.policy.tiers.${tier}`, target)
     if (bad !== undefined) return E.left(decodeError([bad]))
@@ -492,13 +575,12 @@ const measureAll = (t: Timeline, agreement: Agreement, now: Instant, options: Ev
     else if (windows.length === 0) results.push(notApplicable(metric, `the ticket has not been in ${tier}`, priority))
     else results.push(evaluateClock({ metric, target, priority, windows, stoppedAt: inTierNow ? undefined : lastEnd, pauses: tierPauses }, settings))
   }
-  return E.right({
-    ticketId: t.ticketId,
-    at: now,
-    ...(kind === undefined ? {} : { kind }),
-    ...(priority === undefined ? {} : { priority }),
-    metrics: results
-  })
+  // the keys in this order, as before: ticketId, at, kind, priority, metrics
+  const out: { -readonly [K in keyof Evaluation]: Evaluation[K] } = { ticketId: t.ticketId, at: now } as unknown as Evaluation
+  if (kind !== undefined) out.kind = kind
+  if (priority !== undefined) out.priority = priority
+  out.metrics = results
+  return E.right(out)
 }
 
 /**
@@ -555,7 +637,11 @@ export const evaluate =
     if (issue !== undefined) return E.left(decodeError([issue]))
     const t = timelineOf(self, contextOf(options))
     if (E.isLeft(t)) return t
-    // the timeline was just made by Ticket.timeline: no need to check its shape again
+    // the timeline was just made by Ticket.timeline: no need to check its shape again; and when
+    // the last event (the latest instant of a history that replays) is not after `now`, cutting
+    // it at `now` would change nothing
+    const lastAt = (self[self.length - 1] as TicketEvent).at
+    if (lastAt <= now) return measureAll(t.right, agreement, now, options ?? {})
     const cut = timelineAt(now)(t.right)
     if (O.isNone(cut)) return E.right({ ticketId: t.right.ticketId, at: now, metrics: [] })
     return measureAll(cut.value, agreement, now, options ?? {})

@@ -32,6 +32,9 @@ export const targetIssue = (path: string, u: unknown): Issue | undefined => {
   return makeIssue(`${path}._tag`, 'one of "BusinessTime" | "BusinessDays"', u['_tag'])
 }
 
+/** Whether a target is well formed (checked without writing a path). @internal */
+export const isTarget = (u: unknown): boolean => targetIssue('', u) === undefined
+
 const targetsIssue = (path: string, u: unknown): Issue | undefined => {
   if (!isRecord(u)) return makeIssue(path, 'targets per priority (an object)', u)
   for (const [p, t] of Object.entries(u)) {
@@ -43,6 +46,14 @@ const targetsIssue = (path: string, u: unknown): Issue | undefined => {
 
 const join = (prefix: string, key: string): string => (prefix === '' ? key : `${prefix}.${key}`)
 
+const metricPath = (prefix: string, name: string): string => join(prefix, `metrics.${name}`)
+
+/** Whether every entry of a list (holes read as undefined) is a party, as `every` would say. */
+const allParties = (list: ReadonlyArray<unknown>): boolean => {
+  for (let i = 0; i < list.length; i++) if (i in list && !PARTIES.includes(list[i])) return false
+  return true
+}
+
 /**
  * What is wrong with a policy's shape, if anything. `deep` checks every target too (for
  * `Sla.make`); an evaluation checks only the targets it uses, when it uses them.
@@ -50,6 +61,7 @@ const join = (prefix: string, key: string): string => (prefix === '' ? key : `${
  * @internal
  */
 export const policyIssue = (u: unknown, prefix: string, deep: boolean): Issue | undefined => {
+  // every evaluation checks its policy: no path is written and no list is made unless something is wrong
   if (!isRecord(u)) return makeIssue(prefix === '' ? '$' : prefix, 'an SLA policy (made by Sla.make or Sla.decodePolicy)', u)
   if (deep && u['_tag'] !== 'SlaPolicy') return makeIssue(join(prefix, '_tag'), '"SlaPolicy"', u['_tag'])
   if (deep && typeof u['name'] !== 'string') return makeIssue(join(prefix, 'name'), 'the name of the policy', u['name'])
@@ -57,34 +69,39 @@ export const policyIssue = (u: unknown, prefix: string, deep: boolean): Issue | 
   if (!isRecord(ms)) return makeIssue(join(prefix, 'metrics'), 'the metrics of the policy (an object)', ms)
   const warnings = u['warnings']
   if (!Array.isArray(warnings)) return makeIssue(join(prefix, 'warnings'), 'a list of warning thresholds', warnings)
-  for (const [i, w] of warnings.entries()) if (!isShare(w)) return makeIssue(`${join(prefix, 'warnings')}[${i}]`, 'a fraction strictly between 0 and 1', w)
+  for (let i = 0; i < warnings.length; i++) {
+    const w: unknown = warnings[i]
+    if (!isShare(w)) return makeIssue(`${join(prefix, 'warnings')}[${i}]`, 'a fraction strictly between 0 and 1', w)
+  }
   const tiers = u['tiers']
   if (tiers !== undefined && !isRecord(tiers)) return makeIssue(join(prefix, 'tiers'), 'targets per tier (an object)', tiers)
   if (deep && tiers !== undefined) {
     const bad = targetsIssue(join(prefix, 'tiers'), tiers)
     if (bad !== undefined) return bad
   }
-  for (const [name, m] of Object.entries(ms)) {
+  const names = Object.keys(ms)
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string
+    const m = ms[name]
     if (m === undefined) continue
-    const path = join(prefix, `metrics.${name}`)
-    if (deep && !metrics.includes(name as never)) return makeIssue(path, 'one of the metrics "response" | "resolution" | "update" | "restore"', name)
-    if (!isRecord(m)) return makeIssue(path, 'a metric policy (an object)', m)
-    const bad = deep ? targetsIssue(`${path}.targets`, m['targets']) : isRecord(m['targets']) ? undefined : makeIssue(`${path}.targets`, 'targets per priority (an object)', m['targets'])
+    if (deep && !metrics.includes(name as never)) return makeIssue(metricPath(prefix, name), 'one of the metrics "response" | "resolution" | "update" | "restore"', name)
+    if (!isRecord(m)) return makeIssue(metricPath(prefix, name), 'a metric policy (an object)', m)
+    const bad = deep ? targetsIssue(`${metricPath(prefix, name)}.targets`, m['targets']) : isRecord(m['targets']) ? undefined : makeIssue(`${metricPath(prefix, name)}.targets`, 'targets per priority (an object)', m['targets'])
     if (bad !== undefined) return bad
     const byKind = m['byKind']
     if (byKind !== undefined) {
-      if (!isRecord(byKind)) return makeIssue(`${path}.byKind`, 'targets per kind (an object)', byKind)
+      if (!isRecord(byKind)) return makeIssue(`${metricPath(prefix, name)}.byKind`, 'targets per kind (an object)', byKind)
       if (deep)
         for (const [kind, table] of Object.entries(byKind)) {
-          if (!KINDS.includes(kind)) return makeIssue(`${path}.byKind`, 'kinds of ticket ("incident", "serviceRequest", …)', kind)
-          const wrong = targetsIssue(`${path}.byKind.${kind}`, table)
+          if (!KINDS.includes(kind)) return makeIssue(`${metricPath(prefix, name)}.byKind`, 'kinds of ticket ("incident", "serviceRequest", …)', kind)
+          const wrong = targetsIssue(`${metricPath(prefix, name)}.byKind.${kind}`, table)
           if (wrong !== undefined) return wrong
         }
     }
     const pause = m['pauseWhileAwaiting']
-    if (pause !== undefined && !(Array.isArray(pause) && pause.every((p) => PARTIES.includes(p))))
-      return makeIssue(`${path}.pauseWhileAwaiting`, 'a list of "customer" | "thirdParty" | "vendor"', pause)
-    if (m['reopen'] !== undefined && !REOPEN.includes(m['reopen'])) return makeIssue(`${path}.reopen`, 'one of "resume" | "restart" | "firstCloseOnly"', m['reopen'])
+    if (pause !== undefined && !(Array.isArray(pause) && allParties(pause)))
+      return makeIssue(`${metricPath(prefix, name)}.pauseWhileAwaiting`, 'a list of "customer" | "thirdParty" | "vendor"', pause)
+    if (m['reopen'] !== undefined && !REOPEN.includes(m['reopen'])) return makeIssue(`${metricPath(prefix, name)}.reopen`, 'one of "resume" | "restart" | "firstCloseOnly"', m['reopen'])
   }
   return undefined
 }

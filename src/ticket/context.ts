@@ -50,6 +50,15 @@ const safely = <A>(f: () => A, otherwise: A): A => {
   }
 }
 
+/** A property of a value a caller passed, or undefined when reading it throws (a hostile getter, a revoked proxy). */
+const read = (u: Record<string, unknown>, key: string): unknown => {
+  try {
+    return u[key]
+  } catch {
+    return undefined
+  }
+}
+
 const matrixOk = isMatrix
 
 const kindsOk = (u: unknown): boolean =>
@@ -66,16 +75,20 @@ const kindsOk = (u: unknown): boolean =>
 export const resolveContext = (u: unknown, path = 'context'): E.Either<DecodeError, ReadContext> => {
   if (u === undefined) return E.right(defaultReadContext)
   if (!isObject(u)) return E.left(decodeError([makeIssue(path, 'a context with a priority matrix and kind rules', u)]))
-  const tag = safely(() => u['_tag'], undefined)
+  const tag = read(u, '_tag')
   if (tag === 'KindRules')
     return kindsOk(u) ? E.right({ matrix: itilDefault, kinds: u as unknown as KindRules }) : E.left(decodeError([makeIssue(path, 'checked kind rules', u)]))
-  const matrix = safely(() => u['matrix'], undefined)
-  const kinds = safely(() => u['kinds'], undefined)
+  const matrix = read(u, 'matrix')
+  const kinds = read(u, 'kinds')
+  // every replay and timeline resolves its context: nothing more is made for a good one
+  const matrixGood = matrixOk(matrix)
+  const kindsGood = kindsOk(kinds)
+  if (matrixGood && kindsGood) return E.right({ matrix: matrix as Matrix, kinds: kinds as KindRules })
   const issues = [
-    ...(matrixOk(matrix) ? [] : [makeIssue(`${path}.matrix`, 'a priority matrix made by Priority.make or Priority.decodeMatrix', matrix)]),
-    ...(kindsOk(kinds) ? [] : [makeIssue(`${path}.kinds`, 'kind rules made by Kind.makeKindRules or decodeKindRules', kinds)])
+    ...(matrixGood ? [] : [makeIssue(`${path}.matrix`, 'a priority matrix made by Priority.make or Priority.decodeMatrix', matrix)]),
+    ...(kindsGood ? [] : [makeIssue(`${path}.kinds`, 'kind rules made by Kind.makeKindRules or decodeKindRules', kinds)])
   ]
-  return issues.length > 0 ? E.left(decodeError(issues)) : E.right({ matrix: matrix as Matrix, kinds: kinds as KindRules })
+  return E.left(decodeError(issues))
 }
 
 const STATUS_TAGS = ['New', 'InProgress', 'Awaiting', 'Resolved', 'Closed', 'Cancelled']
