@@ -1,7 +1,6 @@
 // Reading NDJSON event logs: one encoded event per line, a ticket's events anywhere in the files.
 import * as E from 'fp-ts/lib/Either.js'
 import { Sla, Ticket, type Codec } from '../index.js'
-import { decodeEvent } from './fastDecode.js'
 import { linesOf, progress, sizeOf, type Io } from './io.js'
 
 /** One finding in a log: where it is and which rule it breaks. Never quotes free text. @internal */
@@ -131,7 +130,7 @@ export const readLog = async (files: ReadonlyArray<string>, io: Io, options: Rea
         }
         const parsedId = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
         if (typeof parsedId !== 'string') {
-          const decoded = decodeEvent(raw)
+          const decoded = Ticket.decodeEvent(raw)
           if (E.isLeft(decoded)) problems.push(...decodeProblems(file, line, raw, decoded.left.issues))
           continue
         }
@@ -194,7 +193,7 @@ export const checkHistories = (log: Log, agreements?: ReadonlyArray<Sla.Agreemen
         problems.push({ ...at, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
         return
       }
-      const event = decodeEvent(raw)
+      const event = Ticket.decodeEvent(raw)
       if (E.isLeft(event)) return problems.push(...decodeProblems(at.file, at.line, raw, event.left.issues))
       decoded.push(event.right)
       where.push(at)
