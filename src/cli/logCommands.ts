@@ -7,7 +7,7 @@ import { Report, Sla, Ticket, Time } from '../index.js'
 import { loadAgreements } from './agreements.js'
 import { parse, parseInstant, parseZone, showDuration, str } from './common.js'
 import { bold, inputError, red, table, usageError, yellow, type Io } from './io.js'
-import { checkHistories, formatProblem, readLog, type Problem } from './log.js'
+import { checkHistories, formatProblem, readLogShowing, type Problem } from './log.js'
 import { reportOf, sortProblems } from './pipeline.js'
 
 const logFiles = (positionals: ReadonlyArray<string>): ReadonlyArray<string> => (positionals.length === 0 ? ['-'] : positionals)
@@ -25,7 +25,7 @@ export const replay = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
   const files = logFiles(positionals)
   const agreementsFile = str(values, 'agreements')
   const agreements = agreementsFile === undefined ? undefined : await loadAgreements(agreementsFile)
-  const log = await readLog(files, io, { quiet: values.quiet === true })
+  const log = await readLogShowing(files, io, values.quiet === true)
   const checked = checkHistories(log, agreements)
   const problems = sortProblems(files, checked.problems)
   const byStatus: Record<string, number> = {}
@@ -77,7 +77,7 @@ export const sla = async (args: ReadonlyArray<string>, io: Io): Promise<number> 
   if (!['table', 'json', 'ndjson'].includes(format)) throw usageError(`--format: expected table, json or ndjson, received ${JSON.stringify(format.slice(0, 20))}`)
   const files = logFiles(positionals)
   const agreements = await loadAgreements(str(values, 'agreements'))
-  const log = await readLog(files, io, { quiet: values.quiet === true })
+  const log = await readLogShowing(files, io, values.quiet === true)
   const checked = checkHistories(log, agreements)
   const at = atOf(values, io, checked.lastAt)
   const byCustomer = new Map(agreements.map((a) => [a.customer as string, a]))
@@ -134,7 +134,7 @@ export const status = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
   const labels = labelsOf(str(values, 'lang'))
   const files = logFiles(positionals)
   const agreements = await loadAgreements(str(values, 'agreements'))
-  const log = await readLog(files, io, { quiet: values.quiet === true })
+  const log = await readLogShowing(files, io, values.quiet === true)
   const checked = checkHistories(log, agreements)
   const at = atOf(values, io, checked.lastAt)
   const result = pipe(checked.good.map((h) => h.events), Report.dailyStatus({ agreements, at }))
