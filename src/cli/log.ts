@@ -69,6 +69,13 @@ export const shardOf = (id: string, count: number): number => {
   return (h >>> 0) % count
 }
 
+/** {@link shardOf} of an ASCII id given as bytes (the same hash: its characters are its bytes). */
+const shardOfAscii = (buf: Buffer, from: number, to: number, count: number): number => {
+  let h = 0x811c9dc5
+  for (let i = from; i < to; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193)
+  return (h >>> 0) % count
+}
+
 const freeText = new Set(['title', 'note', 'message', 'reason', 'comment', 'description', 'summary', 'text', 'rootCause', 'label'])
 
 /** A ticket id fit to print: short printable ids verbatim, others by their length. @internal */
@@ -153,8 +160,8 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
   let lines = 0
   let before = 0
   const found = { from: 0, ascii: true }
-  const keep = (id: string, buf: Buffer, s: number, end: number, place: number) => {
-    if (shards > 1 && shardOf(id, shards) !== shard) return
+  const keep = (id: string, buf: Buffer, s: number, end: number, place: number, sharded: boolean) => {
+    if (!sharded && shards > 1 && shardOf(id, shards) !== shard) return
     let t = index.get(id)
     if (t === undefined) {
       t = ids.length
@@ -195,7 +202,11 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
       if (end === s) return
       const place = fileIndex * LINE + line
       const to = quickId(buf, s, end, found)
-      if (to !== NO_ID) return keep(found.ascii ? buf.toString('latin1', found.from, to) : buf.toString('utf8', found.from, to), buf, s, end, place)
+      if (to !== NO_ID) {
+        // another shard's line is passed over without making a string of its id
+        if (found.ascii && shards > 1 && shardOfAscii(buf, found.from, to, shards) !== shard) return
+        return keep(found.ascii ? buf.toString('latin1', found.from, to) : buf.toString('utf8', found.from, to), buf, s, end, place, found.ascii)
+      }
       const text = buf.toString('utf8', s, end)
       if (text.trim() === '') return
       let raw: unknown
@@ -206,7 +217,7 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
         return
       }
       const parsedId = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
-      if (typeof parsedId === 'string') return keep(parsedId, buf, s, end, place)
+      if (typeof parsedId === 'string') return keep(parsedId, buf, s, end, place, false)
       if (!reportsLines) return
       const decoded = Ticket.decodeEvent(raw)
       if (E.isLeft(decoded)) problems.push(...decodeProblems(file, line, raw, decoded.left.issues))
@@ -283,8 +294,12 @@ export const readLogShowing = async (files: ReadonlyArray<string>, io: Io, quiet
 export interface Decoded {
   readonly id: string
   readonly events: ReadonlyArray<Ticket.TicketEvent>
-  readonly where: ReadonlyArray<Place>
+  /** The place of each event: file index × 2^32 + line number (see {@link placeAt}). */
+  readonly where: ReadonlyArray<number>
 }
+
+/** A packed place as file and line. @internal */
+export const placeAt = (files: ReadonlyArray<string>, packed: number): Place => ({ file: files[Math.floor(packed / LINE)] ?? '-', line: packed % LINE })
 
 /**
  * Visits each ticket of the log (by ticket id when `sorted`, else in the order first met): its
@@ -309,11 +324,10 @@ export const eachTicket = (log: Log, sorted: boolean, problems: Problem[], visit
   for (let k = 0; k < n; k++) {
     const t = tickets === undefined ? k : (tickets[k] as number)
     const decoded: Ticket.TicketEvent[] = []
-    const places: Place[] = []
+    const places: number[] = []
     for (let j = starts[t] as number; j < (starts[t + 1] as number); j++) {
       const i = order[j] as number
       const packed = log.placeOf[i] as number
-      const at = { file: log.files[Math.floor(packed / LINE)] ?? '-', line: packed % LINE }
       const offset = log.offsetOf[i] as number
       const start = offset % LINE
       const text = (log.blocks[Math.floor(offset / LINE)] as Buffer).toString('utf8', start, start + (log.lengthOf[i] as number))
@@ -321,16 +335,17 @@ export const eachTicket = (log: Log, sorted: boolean, problems: Problem[], visit
       try {
         raw = JSON.parse(text)
       } catch {
-        problems.push({ ...at, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
+        problems.push({ ...placeAt(log.files, packed), rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
         continue
       }
       const event = Ticket.decodeEvent(raw)
       if (E.isLeft(event)) {
+        const at = placeAt(log.files, packed)
         problems.push(...decodeProblems(at.file, at.line, raw, event.left.issues))
         continue
       }
       decoded.push(event.right)
-      places.push(at)
+      places.push(packed)
     }
     if (decoded.length === 0) continue
     let ordered = true
@@ -338,7 +353,7 @@ export const eachTicket = (log: Log, sorted: boolean, problems: Problem[], visit
     if (ordered) visit({ id: log.ids[t] as string, events: decoded, where: places })
     else {
       const o = decoded.map((_, i) => i).sort((a, b) => (decoded[a] as Ticket.TicketEvent).seq - (decoded[b] as Ticket.TicketEvent).seq || a - b)
-      visit({ id: log.ids[t] as string, events: o.map((i) => decoded[i] as Ticket.TicketEvent), where: o.map((i) => places[i] as Place) })
+      visit({ id: log.ids[t] as string, events: o.map((i) => decoded[i] as Ticket.TicketEvent), where: o.map((i) => places[i] as number) })
     }
   }
 }
@@ -347,13 +362,14 @@ export const eachTicket = (log: Log, sorted: boolean, problems: Problem[], visit
 export const replayProblem = (d: Decoded, e: Ticket.TicketError, files: ReadonlyArray<string>): Problem => {
   const seq = 'seq' in e && typeof e.seq === 'number' ? e.seq : undefined
   const at = seq === undefined ? d.events.length - 1 : Math.max(0, d.events.findIndex((ev) => ev.seq === seq))
-  const place = d.where[at] ?? { file: files[0] ?? '-', line: 0 }
+  const packed = d.where[at]
+  const place = packed === undefined ? { file: files[0] ?? '-', line: 0 } : placeAt(files, packed)
   return { ...place, ticket: showId(d.id), ...(seq === undefined ? {} : { index: seq }), rule: e._tag, message: e.message }
 }
 
 /** The problem of a history whose customer has no agreement. @internal */
-export const unknownCustomer = (d: Decoded, opened: Ticket.TicketOpened): Problem => ({
-  ...(d.where[0] as Place),
+export const unknownCustomer = (d: Decoded, opened: Ticket.TicketOpened, files: ReadonlyArray<string>): Problem => ({
+  ...placeAt(files, d.where[0] as number),
   ticket: showId(d.id),
   index: opened.seq,
   rule: 'UnknownCustomer',
@@ -399,7 +415,7 @@ export const checkHistories = (log: Log, agreements?: ReadonlyArray<Sla.Agreemen
     const replayed = Ticket.replay(d.events)
     if (E.isLeft(replayed)) return void problems.push(replayProblem(d, replayed.left, log.files))
     const opened = d.events[0]
-    if (customers !== undefined && opened !== undefined && opened._tag === 'TicketOpened' && !customers.has(opened.customer)) return void problems.push(unknownCustomer(d, opened))
+    if (customers !== undefined && opened !== undefined && opened._tag === 'TicketOpened' && !customers.has(opened.customer)) return void problems.push(unknownCustomer(d, opened, log.files))
     good.push({ id: d.id, events: d.events, ticket: replayed.right })
   })
   return { good, problems, events: count, tickets, lastAt }
