@@ -160,35 +160,24 @@ export const serveShard = (task: WorkerTask, port: { postMessage: (m: FromWorker
 export const sortProblems = (files: ReadonlyArray<string>, ps: ReadonlyArray<Problem>): ReadonlyArray<Problem> =>
   [...ps].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0))
 
-/** Logs from this size on are read in a worker thread even with one job, for its larger young generation. */
-const WORKER_FROM = 16 * 2 ** 20
-/**
- * The young generation of a worker's heap, in MB (Node's default is 48 on 64-bit machines):
- * decoding a log makes many short-lived objects, and a larger nursery lets far fewer of them be
- * copied into the old generation (about a tenth less CPU in the bench, for about 50 MB more memory).
- */
-const YOUNG_MB = 96
-
 /**
  * The service-level report of the log. Each of `jobs` worker threads reads the files itself,
  * keeps the lines of the tickets of its shard (by a hash of the ticket id), and decodes, checks
  * and folds them; the main thread only merges the accumulators and the problems. The result
  * equals the one-thread result exactly (the accumulators form a commutative monoid, and problems
- * are sorted by file and line). Standard input, and with one job a log under 16 MiB, are read
- * on the main thread.
+ * are sorted by file and line). With one job, or standard input, the main thread does it all.
  * @internal
  */
 export const reportOf = async (job: ShardJob, agreements: ReadonlyArray<Sla.Agreement>, jobs: number, io: Io, workerFile: string) => {
   const c = combinerOf(job, agreements)
-  const size = job.files.includes('-') ? undefined : totalSize(job.files)
-  if (size === undefined || (jobs <= 1 && size < WORKER_FROM)) {
+  if (jobs <= 1 || job.files.includes('-')) {
     const log = await readLogShowing(job.files, io, job.quiet)
     const r = fold(log, agreements, c, coveredUntil(job.period, job.asOf))
     return { report: c.result(r.accumulator), problems: sortProblems(job.files, r.problems), lines: r.lines, events: r.events, tickets: r.tickets }
   }
-  const bar = progress(io, job.quiet, size)
+  const bar = progress(io, job.quiet, totalSize(job.files))
   const show = io.errTTY && !job.quiet
-  const workers = Array.from({ length: jobs }, (_, shard) => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB }, workerData: { itsmKitShard: { job, shard, shards: jobs, progress: show && shard === 0 } satisfies WorkerTask } }))
+  const workers = Array.from({ length: jobs }, (_, shard) => new Worker(workerFile, { workerData: { itsmKitShard: { job, shard, shards: jobs, progress: show && shard === 0 } satisfies WorkerTask } }))
   try {
     const shards = await Promise.all(
       workers.map(
