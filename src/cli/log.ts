@@ -278,6 +278,15 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
   return { files, lines, ids, kept, ticketOf, offsetOf, lengthOf, placeOf, blocks, problems }
 }
 
+/** Every kept line with its ticket id and place, in the order read (for tests and debugging). @internal */
+export const keptLines = (log: Log): Array<{ readonly id: string; readonly file: string; readonly line: number; readonly text: string }> =>
+  Array.from({ length: log.kept }, (_, i) => {
+    const offset = log.offsetOf[i] as number
+    const start = offset % LINE
+    const text = (log.blocks[Math.floor(offset / LINE)] as Buffer).toString('utf8', start, start + (log.lengthOf[i] as number))
+    return { id: log.ids[log.ticketOf[i] as number] as string, ...placeAt(log.files, log.placeOf[i] as number), text }
+  })
+
 /** The total size of the files in bytes, unless one is standard input. @internal */
 export const totalSize = (files: ReadonlyArray<string>): number | undefined =>
   files.reduce<number | undefined>((n, f) => (n === undefined ? undefined : ((s) => (s === undefined ? undefined : n + s))(sizeOf(f))), 0)
