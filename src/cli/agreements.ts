@@ -18,6 +18,9 @@ export const decodeAgreementsFile = (json: JsonFile): E.Either<ReadonlyArray<str
   const problems: string[] = []
   const out: Sla.Agreement[] = []
   const seen = new Map<string, number>()
+  // agreements with the same calendar (the same JSON) share one compiled calendar, so the tables
+  // it builds as it is used are built once, not once per customer
+  const calendars = new Map<string, Sla.Agreement['calendar']>()
   list.forEach((entry, i) => {
     const customer = typeof entry === 'object' && entry !== null ? (entry as { customer?: unknown }).customer : undefined
     const before = typeof customer === 'string' ? seen.get(customer) : undefined
@@ -26,7 +29,10 @@ export const decodeAgreementsFile = (json: JsonFile): E.Either<ReadonlyArray<str
     const decoded = Sla.decodeAgreement(entry)
     if (E.isLeft(decoded)) return problems.push(...located(json, issuesOf(decoded.left), `agreements[${i}]`))
     if (decoded.right.customer === undefined) return problems.push(...where(`agreements[${i}].customer`, 'expected a customer id, received nothing'))
-    out.push(decoded.right)
+    const key = JSON.stringify((entry as { calendar?: unknown }).calendar)
+    const shared = calendars.get(key)
+    if (shared === undefined) calendars.set(key, decoded.right.calendar)
+    out.push(shared === undefined ? decoded.right : { ...decoded.right, calendar: shared })
   })
   return problems.length > 0 ? E.left(problems) : E.right(out)
 }
