@@ -28,7 +28,7 @@ export interface Place {
 
 const LINE = 2 ** 32
 const BLOCK = 8 * 2 ** 20
-/** The longest line read: longer ones are a problem, skipped without being held. */
+/** The longest line read: longer ones are a problem, skipped without being held. @internal */
 export const MAX_LINE = 64 * 2 ** 20
 
 /** A log read into lines per ticket (the lines' bytes in blocks, four numbers per line). @internal */

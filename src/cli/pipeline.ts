@@ -160,50 +160,62 @@ export const serveShard = (task: WorkerTask, port: { postMessage: (m: FromWorker
 export const sortProblems = (files: ReadonlyArray<string>, ps: ReadonlyArray<Problem>): ReadonlyArray<Problem> =>
   [...ps].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0))
 
+/** Worker threads at work on a job: their results, and a way to stop them. @internal */
+export interface Shards {
+  readonly results: Promise<ReadonlyArray<ShardResult>>
+  readonly stop: () => void
+}
+
 /**
- * The service-level report of the log. Each of `jobs` worker threads reads the files itself,
- * keeps the lines of the tickets of its shard (by a hash of the ticket id), and decodes, checks
- * and folds them; the main thread only merges the accumulators and the problems. The result
- * equals the one-thread result exactly (the accumulators form a commutative monoid, and problems
- * are sorted by file and line). With one job, or standard input, the main thread does it all.
+ * Starts `jobs` worker threads on a job, before the main thread reads the agreements, so their
+ * start-up overlaps it. Each reads the files itself, keeps the lines of the tickets of its shard
+ * (by a hash of the ticket id), and decodes, checks and folds them.
  * @internal
  */
-export const reportOf = async (job: ShardJob, agreements: ReadonlyArray<Sla.Agreement>, jobs: number, io: Io, workerFile: string) => {
+export const startShards = (job: ShardJob, jobs: number, io: Io, workerFile: string): Shards => {
+  const bar = progress(io, job.quiet, totalSize(job.files))
+  const show = io.errTTY && !job.quiet
+  const workers = Array.from({ length: jobs }, (_, shard) => new Worker(workerFile, { workerData: { itsmKitShard: { job, shard, shards: jobs, progress: show && shard === 0 } satisfies WorkerTask } }))
+  const results = Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<ShardResult>((resolve, reject) => {
+          w.on('message', (m: FromWorker) => {
+            if ('progress' in m) bar.tick(m.progress.bytes, m.progress.lines)
+            else if ('ok' in m) resolve(m.ok)
+            else reject({ _tag: 'CliFailure', ...m.failure })
+          })
+          w.once('error', reject)
+          // a worker that ends without answering is a failure, never a hang
+          w.once('exit', (code) => reject({ _tag: 'CliFailure', kind: 'input', message: `a worker thread stopped (exit code ${code}) before it answered` }))
+        })
+    )
+  ).finally(() => bar.done())
+  // a failure is read where the results are awaited; until then it is not an unhandled rejection
+  results.catch(() => undefined)
+  return { results, stop: () => workers.forEach((w) => void w.terminate()) }
+}
+
+/**
+ * The service-level report of the log: folded on the main thread, or merged from the worker
+ * threads' accumulators when `shards` are given. The result is the same exactly (the
+ * accumulators form a commutative monoid, and problems are sorted by file and line).
+ * @internal
+ */
+export const reportOf = async (job: ShardJob, agreements: ReadonlyArray<Sla.Agreement>, shards: Shards | undefined, io: Io) => {
   const c = combinerOf(job, agreements)
-  if (jobs <= 1 || job.files.includes('-')) {
+  if (shards === undefined) {
     const log = await readLogShowing(job.files, io, job.quiet)
     const r = fold(log, agreements, c, coveredUntil(job.period, job.asOf))
     return { report: c.result(r.accumulator), problems: sortProblems(job.files, r.problems), lines: r.lines, events: r.events, tickets: r.tickets }
   }
-  const bar = progress(io, job.quiet, totalSize(job.files))
-  const show = io.errTTY && !job.quiet
-  const workers = Array.from({ length: jobs }, (_, shard) => new Worker(workerFile, { workerData: { itsmKitShard: { job, shard, shards: jobs, progress: show && shard === 0 } satisfies WorkerTask } }))
-  try {
-    const shards = await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<ShardResult>((resolve, reject) => {
-            w.on('message', (m: FromWorker) => {
-              if ('progress' in m) bar.tick(m.progress.bytes, m.progress.lines)
-              else if ('ok' in m) resolve(m.ok)
-              else reject({ _tag: 'CliFailure', ...m.failure })
-            })
-            w.once('error', reject)
-            // a worker that ends without answering is a failure, never a hang
-            w.once('exit', (code) => reject({ _tag: 'CliFailure', kind: 'input', message: `a worker thread stopped (exit code ${code}) before it answered` }))
-          })
-      )
-    )
-    bar.done()
-    const accumulator = shards.reduce((acc, r) => c.merge(r.accumulator)(acc), c.empty)
-    return {
-      report: c.result(accumulator),
-      problems: sortProblems(job.files, shards.flatMap((r) => r.problems)),
-      lines: shards[0]?.lines ?? 0,
-      events: shards.reduce((n, r) => n + r.events, 0),
-      tickets: shards.reduce((n, r) => n + r.tickets, 0)
-    }
-  } finally {
-    for (const w of workers) void w.terminate()
+  const results = await shards.results
+  const accumulator = results.reduce((acc, r) => c.merge(r.accumulator)(acc), c.empty)
+  return {
+    report: c.result(accumulator),
+    problems: sortProblems(job.files, results.flatMap((r) => r.problems)),
+    lines: results[0]?.lines ?? 0,
+    events: results.reduce((n, r) => n + r.events, 0),
+    tickets: results.reduce((n, r) => n + r.tickets, 0)
   }
 }

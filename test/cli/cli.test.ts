@@ -302,6 +302,20 @@ describe('report', () => {
     expect(r.stderr).not.toContain('SECRET')
   })
 
+  it('a broken agreements file, a missing log or an unknown --customer fail the same on two threads as on one, without hanging', () => {
+    const cases = [
+      ['report', F('events.ndjson'), '--agreements', F('agreements-bad.json'), '--period', '2026-03'],
+      ['report', F('no-such.ndjson'), '--agreements', F('agreements.json'), '--period', '2026-03'],
+      ['report', F('events.ndjson'), '--agreements', F('agreements.json'), '--period', '2026-03', '--customer', 'Nobody AB']
+    ]
+    for (const args of cases) {
+      const one = cli(args)
+      const two = cli([...args, '--jobs', '2'])
+      expect([two.status, two.stdout, two.stderr], args.join(' ')).toEqual([one.status, one.stdout, one.stderr])
+      expect(one.status, args.join(' ')).not.toBe(0)
+    }
+  })
+
   it('bad periods and --jobs values are usage errors', () => {
     expect(cli([...base.slice(0, -1), '2026-13x']).status).toBe(2)
     expect(cli([...base, '--jobs', '0']).status).toBe(2)
