@@ -151,6 +151,7 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
   const problems: Problem[] = []
   const blocks: Buffer[] = []
   let block = Buffer.alloc(0)
+  let blockOf = -1
   let blockPos = 0
   let kept = 0
   let ticketOf = new Int32Array(1024)
@@ -160,6 +161,9 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
   let lines = 0
   let before = 0
   const found = { from: 0, ascii: true }
+  // the chunk being read, when its lines are kept by reference (one shard), and its block number
+  let chunkHeld: Buffer | undefined
+  let chunkBlock = -1
   const keep = (id: string, buf: Buffer, s: number, end: number, place: number, sharded: boolean) => {
     if (!sharded && shards > 1 && shardOf(id, shards) !== shard) return
     let t = index.get(id)
@@ -169,12 +173,26 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
       index.set(id, t)
     }
     const len = end - s
+    if (buf === chunkHeld) {
+      // one shard keeps every line: the chunk itself is kept rather than copied
+      if (chunkBlock < 0) {
+        blocks.push(buf)
+        chunkBlock = blocks.length - 1
+      }
+      record(t, chunkBlock * LINE + s, len, place)
+      return
+    }
     if (blockPos + len > block.length) {
       block = Buffer.allocUnsafeSlow(Math.max(BLOCK, len))
       blocks.push(block)
+      blockOf = blocks.length - 1
       blockPos = 0
     }
     buf.copy(block, blockPos, s, end)
+    record(t, blockOf * LINE + blockPos, len, place)
+    blockPos += len
+  }
+  const record = (t: number, offset: number, len: number, place: number) => {
     if (kept === ticketOf.length) {
       const grow = <A extends Int32Array | Float64Array>(a: A, make: (n: number) => A): A => {
         const b = make(Math.ceil(a.length * 1.5))
@@ -187,11 +205,10 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
       placeOf = grow(placeOf, (n) => new Float64Array(n))
     }
     ticketOf[kept] = t
-    offsetOf[kept] = (blocks.length - 1) * LINE + blockPos
+    offsetOf[kept] = offset
     lengthOf[kept] = len
     placeOf[kept] = place
     kept++
-    blockPos += len
   }
   for (const [fileIndex, file] of files.entries()) {
     let line = 0
@@ -227,6 +244,8 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
     let skipping = false
     try {
       for await (const chunk of opened.stream as AsyncIterable<Buffer>) {
+        chunkHeld = shards === 1 ? chunk : undefined
+        chunkBlock = -1
         let pos = 0
         let nl = chunk.indexOf(10)
         if (skipping || carry !== undefined) {
