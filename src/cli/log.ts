@@ -240,37 +240,44 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
       if (E.isLeft(decoded)) problems.push(...decodeProblems(file, line, raw, decoded.left.issues))
     }
     const opened = openStream(file, options.stdin)
-    let carry: Buffer | undefined
+    // the unfinished last line of the chunks so far, in parts (joined once, when it ends)
+    let carry: Buffer[] = []
+    let carried = 0
     let skipping = false
+    const skipped = () => {
+      line++
+      lines++
+      if (reportsLines) problems.push({ file, line, rule: 'json', message: `a line of more than ${MAX_LINE / 2 ** 20} MiB (skipped)` })
+    }
     try {
       for await (const chunk of opened.stream as AsyncIterable<Buffer>) {
         chunkHeld = shards === 1 ? chunk : undefined
         chunkBlock = -1
         let pos = 0
         let nl = chunk.indexOf(10)
-        if (skipping || carry !== undefined) {
+        if (skipping || carried > 0) {
           if (nl < 0) {
             if (!skipping) {
-              const joined: Buffer = Buffer.concat([carry as Buffer, chunk])
-              carry = joined
-              if (joined.length > MAX_LINE) {
+              carry.push(chunk)
+              carried += chunk.length
+              if (carried > MAX_LINE) {
                 skipping = true
-                carry = undefined
+                carry = []
+                carried = 0
               }
             }
             options.tick?.(before + opened.bytes(), lines)
             continue
           }
           if (skipping) {
-            line++
-            lines++
-            if (reportsLines) problems.push({ file, line, rule: 'json', message: `a line of more than ${MAX_LINE / 2 ** 20} MiB (skipped)` })
+            skipped()
             skipping = false
           } else {
-            const joined = Buffer.concat([carry as Buffer, chunk.subarray(0, nl)])
+            const joined = Buffer.concat([...carry, chunk.subarray(0, nl)])
             handle(joined, 0, joined.length)
           }
-          carry = undefined
+          carry = []
+          carried = 0
           pos = nl + 1
           nl = chunk.indexOf(10, pos)
         }
@@ -280,18 +287,21 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
           nl = chunk.indexOf(10, pos)
         }
         // the unfinished last line, copied so the chunk can go
-        if (pos < chunk.length) carry = Buffer.from(chunk.subarray(pos))
+        if (pos < chunk.length) {
+          carry = [Buffer.from(chunk.subarray(pos))]
+          carried = chunk.length - pos
+        }
         options.tick?.(before + opened.bytes(), lines)
       }
     } catch (e) {
       const failure = (e as { failure?: unknown }).failure
       throw failure ?? inputError(`${file}: cannot be read`)
     }
-    if (skipping) {
-      line++
-      lines++
-      if (reportsLines) problems.push({ file, line, rule: 'json', message: `a line of more than ${MAX_LINE / 2 ** 20} MiB (skipped)` })
-    } else if (carry !== undefined) handle(carry, 0, carry.length)
+    if (skipping) skipped()
+    else if (carried > 0) {
+      const joined = Buffer.concat(carry)
+      handle(joined, 0, joined.length)
+    }
     before += opened.bytes()
   }
   return { files, lines, ids, kept, ticketOf, offsetOf, lengthOf, placeOf, blocks, problems }
