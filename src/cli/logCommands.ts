@@ -205,7 +205,7 @@ export const report = async (args: ReadonlyArray<string>, io: Io, workerFile: st
   const files = logFiles(positionals)
   const job: ShardJob = { files, agreements: agreementsFile as string, period, quiet: values.quiet === true, ...(asOfText === undefined ? {} : { asOf: parseInstant('as-of', asOfText, undefined) }) }
   // Standard input can be read once only: it is read on the main thread
-  const shards = jobs > 1 && !files.includes('-') ? startShards(job, jobs, io, workerFile) : undefined
+  const shards = jobs > 1 && !files.includes('-') ? startShards(job, jobs, workerFile) : undefined
   let result: Awaited<ReturnType<typeof reportOf>>
   try {
     const agreements = await loadAgreements(agreementsFile)

@@ -25,12 +25,11 @@ export interface ShardJob {
   readonly quiet: boolean
 }
 
-/** What a worker thread is given: the job, its shard of `shards`, and whether to report progress. @internal */
+/** What a worker thread is given: the job and its shard of `shards`. @internal */
 export interface WorkerTask {
   readonly job: ShardJob
   readonly shard: number
   readonly shards: number
-  readonly progress: boolean
 }
 
 const combinerOf = (job: ShardJob, agreements: ReadonlyArray<Sla.Agreement>): Report.Combiner => {
@@ -128,7 +127,6 @@ export const fold = (log: Log, agreements: ReadonlyArray<Sla.Agreement>, c: Repo
 /** Messages from a worker. @internal */
 export type FromWorker =
   | { readonly ok: ShardResult }
-  | { readonly progress: { readonly bytes: number; readonly lines: number } }
   | { readonly failure: { readonly kind: 'usage' | 'input'; readonly message: string } }
 
 /**
@@ -138,17 +136,7 @@ export type FromWorker =
  */
 export const serveShard = (task: WorkerTask, port: { postMessage: (m: FromWorker) => void }): void => {
   const { job, shard, shards } = task
-  let last = 0
-  const tick = task.progress
-    ? (bytes: number, lines: number) => {
-        // a few messages a second at most
-        const now = performance.now()
-        if (now - last < 100) return
-        last = now
-        port.postMessage({ progress: { bytes, lines } })
-      }
-    : undefined
-  Promise.all([loadAgreements(job.agreements), readLog(job.files, { shard, shards, ...(tick === undefined ? {} : { tick }) })])
+  Promise.all([loadAgreements(job.agreements), readLog(job.files, { shard, shards })])
     .then(([as, log]) => port.postMessage({ ok: fold(log, as, combinerOf(job, as), coveredUntil(job.period, job.asOf)) }))
     .catch((e: unknown) => {
       const f = e as { kind?: unknown; message?: unknown }
@@ -160,56 +148,57 @@ export const serveShard = (task: WorkerTask, port: { postMessage: (m: FromWorker
 export const sortProblems = (files: ReadonlyArray<string>, ps: ReadonlyArray<Problem>): ReadonlyArray<Problem> =>
   [...ps].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0))
 
-/** Worker threads at work on a job: their results, and a way to stop them. @internal */
+/** Worker threads at work on shards 1 … count − 1 of a job (the main thread takes shard 0): their results, and a way to stop them. @internal */
 export interface Shards {
+  readonly count: number
   readonly results: Promise<ReadonlyArray<ShardResult>>
   readonly stop: () => void
 }
 
 /**
- * Starts `jobs` worker threads on a job, before the main thread reads the agreements, so their
- * start-up overlaps it. Each reads the files itself, keeps the lines of the tickets of its shard
- * (by a hash of the ticket id), and decodes, checks and folds them.
+ * Starts `jobs − 1` worker threads on a job, before the main thread reads the agreements, so
+ * their start-up overlaps it; the main thread takes the first shard itself. Each reads the files
+ * itself, keeps the lines of the tickets of its shard (by a hash of the ticket id), and decodes,
+ * checks and folds them.
  * @internal
  */
-export const startShards = (job: ShardJob, jobs: number, io: Io, workerFile: string): Shards => {
-  const bar = progress(io, job.quiet, totalSize(job.files))
-  const show = io.errTTY && !job.quiet
-  const workers = Array.from({ length: jobs }, (_, shard) => new Worker(workerFile, { workerData: { itsmKitShard: { job, shard, shards: jobs, progress: show && shard === 0 } satisfies WorkerTask } }))
+export const startShards = (job: ShardJob, jobs: number, workerFile: string): Shards => {
+  const workers = Array.from({ length: jobs - 1 }, (_, i) => new Worker(workerFile, { workerData: { itsmKitShard: { job, shard: i + 1, shards: jobs } satisfies WorkerTask } }))
   const results = Promise.all(
     workers.map(
       (w) =>
         new Promise<ShardResult>((resolve, reject) => {
-          w.on('message', (m: FromWorker) => {
-            if ('progress' in m) bar.tick(m.progress.bytes, m.progress.lines)
-            else if ('ok' in m) resolve(m.ok)
-            else reject({ _tag: 'CliFailure', ...m.failure })
-          })
+          w.once('message', (m: FromWorker) => ('ok' in m ? resolve(m.ok) : reject({ _tag: 'CliFailure', ...m.failure })))
           w.once('error', reject)
           // a worker that ends without answering is a failure, never a hang
           w.once('exit', (code) => reject({ _tag: 'CliFailure', kind: 'input', message: `a worker thread stopped (exit code ${code}) before it answered` }))
         })
     )
-  ).finally(() => bar.done())
+  )
   // a failure is read where the results are awaited; until then it is not an unhandled rejection
   results.catch(() => undefined)
-  return { results, stop: () => workers.forEach((w) => void w.terminate()) }
+  return { count: jobs, results, stop: () => workers.forEach((w) => void w.terminate()) }
 }
 
 /**
- * The service-level report of the log: folded on the main thread, or merged from the worker
- * threads' accumulators when `shards` are given. The result is the same exactly (the
- * accumulators form a commutative monoid, and problems are sorted by file and line).
+ * The service-level report of the log: folded on the main thread, or with `shards` the main
+ * thread folds the first shard and merges the worker threads' accumulators into it. The result
+ * is the same exactly (the accumulators form a commutative monoid, and problems are sorted by
+ * file and line).
  * @internal
  */
 export const reportOf = async (job: ShardJob, agreements: ReadonlyArray<Sla.Agreement>, shards: Shards | undefined, io: Io) => {
   const c = combinerOf(job, agreements)
+  const covered = coveredUntil(job.period, job.asOf)
   if (shards === undefined) {
     const log = await readLogShowing(job.files, io, job.quiet)
-    const r = fold(log, agreements, c, coveredUntil(job.period, job.asOf))
+    const r = fold(log, agreements, c, covered)
     return { report: c.result(r.accumulator), problems: sortProblems(job.files, r.problems), lines: r.lines, events: r.events, tickets: r.tickets }
   }
-  const results = await shards.results
+  const bar = progress(io, job.quiet, totalSize(job.files))
+  const log = await readLog(job.files, { shard: 0, shards: shards.count, tick: bar.tick })
+  bar.done()
+  const results = [fold(log, agreements, c, covered), ...(await shards.results)]
   const accumulator = results.reduce((acc, r) => c.merge(r.accumulator)(acc), c.empty)
   return {
     report: c.result(accumulator),
