@@ -82,6 +82,21 @@ const command = (jobs: number) => {
   return { ms, cpu: (user + system) * 1000, peakKb: kb }
 }
 type Run = ReturnType<typeof command>
+/**
+ * How much of a second core the machine gives right now: plain computation on two worker threads
+ * against one (2× on two idle cores; about 1× when other work holds the second core). Measured
+ * next to the --jobs runs, so their speed-up can be read against it.
+ */
+const capacity = (): number => {
+  const code = `const { parentPort } = require('node:worker_threads'); let x = 0; for (let i = 0; i < 3e8; i++) x = (x + Math.imul(i, 2654435761)) | 0; parentPort.postMessage(x)`
+  const time = (n: number) =>
+    spawnSync(process.execPath, ['-e', `const { Worker } = require('node:worker_threads'); const t0 = performance.now(); let left = ${n}; for (let i = 0; i < ${n}; i++) new Worker(${JSON.stringify(code)}, { eval: true }).on('message', () => { if (--left === 0) console.log(performance.now() - t0) })`], { encoding: 'utf8' })
+  const ms = (n: number) => Number(time(n).stdout.trim())
+  const one = Math.min(ms(1), ms(1))
+  const two = Math.min(ms(2), ms(2))
+  return (2 * one) / two
+}
+const parallel = capacity()
 const one = [command(1), command(1)].sort((a, b) => a.ms - b.ms)[0] as Run
 const two = [command(2), command(2)].sort((a, b) => a.ms - b.ms)[0] as Run
 const same = readFileSync(join(dir, 'report-1.json'), 'utf8') === readFileSync(join(dir, 'report-2.json'), 'utf8')
@@ -104,6 +119,7 @@ console.log(`  + the io-ts codec alone           ${f(codec.ms)}  ${(codec.ms / f
 console.log(`  + Ticket.decodeEvent (fast path)  ${f(fast.ms)}  ${(fast.ms / floor.ms).toFixed(2)}× the floor   CPU ${(fast.cpu / floor.cpu).toFixed(2)}×   (target ≤ 2×)`)
 console.log(`  report command, 1 thread          ${f(one.ms)}  ${(one.ms / floor.ms).toFixed(2)}× the floor   CPU ${(one.cpu / floor.cpu).toFixed(2)}×   (target ≤ 5×; includes Node start-up and rendering)`)
 console.log(`  report command, --jobs 2          ${f(two.ms)}  ${(one.ms / two.ms).toFixed(2)}× faster than 1 thread   CPU ${(two.cpu / one.cpu).toFixed(2)}× one thread's   (target ≥ 1.6×), reports identical: ${same}`)
+console.log(`  two threads of plain computation did ${parallel.toFixed(2)}× the work of one in the same time (2× on two idle cores)`)
 console.log(`  peak memory, 1 thread             ${(one.peakKb / 1024).toFixed(0)} MB = ${((one.peakKb * 1024) / size).toFixed(2)}× the log text   (target ≤ 3×)`)
 console.log(`  peak memory, --jobs 2 (process)   ${(two.peakKb / 1024).toFixed(0)} MB = ${((two.peakKb * 1024) / size).toFixed(2)}× the log text`)
 console.log(`  load average at the end           ${load()}`)
