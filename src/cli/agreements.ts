@@ -1,6 +1,6 @@
 // The agreements file: which customer has which calendar and SLA policy.
 import * as E from 'fp-ts/lib/Either.js'
-import { Sla } from '../index.js'
+import { Calendar, Sla } from '../index.js'
 import { inputError, usageError } from './io.js'
 import { issuesOf, located, readJson, type JsonFile } from './json.js'
 
@@ -18,15 +18,22 @@ export const decodeAgreementsFile = (json: JsonFile): E.Either<ReadonlyArray<str
   const problems: string[] = []
   const out: Sla.Agreement[] = []
   const seen = new Map<string, number>()
+  // agreements with the same calendar (the same JSON) share one compiled calendar: it is compiled
+  // once, and the tables it builds as it is used are built once, not once per customer
+  const calendars = new Map<string, Sla.Agreement['calendar']>()
   list.forEach((entry, i) => {
     const customer = typeof entry === 'object' && entry !== null ? (entry as { customer?: unknown }).customer : undefined
     const before = typeof customer === 'string' ? seen.get(customer) : undefined
     if (before !== undefined) problems.push(...where(`agreements[${i}].customer`, `expected a customer not listed before, received the customer of agreements[${before}]`))
     else if (typeof customer === 'string') seen.set(customer, i)
-    const decoded = Sla.decodeAgreement(entry)
+    const key = typeof entry === 'object' && entry !== null ? JSON.stringify((entry as { calendar?: unknown }).calendar) : undefined
+    const shared = key === undefined ? undefined : calendars.get(key)
+    // a calendar met before is not compiled again (a stand-in is, in a moment, then replaced)
+    const decoded = Sla.decodeAgreement(shared === undefined ? entry : { ...(entry as object), calendar: Calendar.alwaysOpen })
     if (E.isLeft(decoded)) return problems.push(...located(json, issuesOf(decoded.left), `agreements[${i}]`))
     if (decoded.right.customer === undefined) return problems.push(...where(`agreements[${i}].customer`, 'expected a customer id, received nothing'))
-    out.push(decoded.right)
+    if (shared === undefined && key !== undefined) calendars.set(key, decoded.right.calendar)
+    out.push(shared === undefined ? decoded.right : { ...decoded.right, calendar: shared })
   })
   return problems.length > 0 ? E.left(problems) : E.right(out)
 }

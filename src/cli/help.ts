@@ -107,6 +107,7 @@ Usage: itsm-kit report [LOG...] --agreements FILE --period PERIOD [--customer NA
   --period   2026-03 (month), 2026-Q1, 2026-W10, 2026-03-02 (day), or FROM/TO instants
   --split    one file per customer into the folder --out
   --jobs     N worker threads, tickets sharded by id; the report is identical to one thread
+             (standard input is read on one thread)
 
 Examples:
   itsm-kit report events.ndjson --agreements agreements.json --period 2026-03

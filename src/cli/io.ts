@@ -1,7 +1,6 @@
 // Terminal and file plumbing of the command line: the only place that touches streams and disk.
 import { createReadStream, statSync } from 'node:fs'
 import { createGunzip } from 'node:zlib'
-import { createInterface } from 'node:readline'
 import { PassThrough, type Readable } from 'node:stream'
 
 /** Where a command writes, and what it knows of the terminal. @internal */
@@ -85,7 +84,7 @@ interface Opened {
 /** Opens a file (or `-` for standard input), gunzipping it when it starts with the gzip magic bytes. @internal */
 export const openStream = (file: string, stdin: Readable | undefined): Opened => {
   if (file !== '-') sizeOf(file)
-  const raw: Readable = file === '-' ? (stdin ?? process.stdin) : createReadStream(file)
+  const raw: Readable = file === '-' ? (stdin ?? process.stdin) : createReadStream(file, { highWaterMark: 2 ** 20 })
   let bytes = 0
   let first = true
   const out = new PassThrough()
@@ -114,21 +113,6 @@ export const openStream = (file: string, stdin: Readable | undefined): Opened =>
 // errors crossing stream boundaries must be Error instances; the failure rides along
 const inputErrorObject = (message: string): Error => Object.assign(new Error(message), { failure: inputError(message) })
 
-
-/** Lines of a (possibly gzip-compressed) file, numbered from 1. @internal */
-export async function* linesOf(file: string, io: Io, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
-  const opened = openStream(file, io.stdin)
-  const rl = createInterface({ input: opened.stream, crlfDelay: Infinity })
-  try {
-    for await (const line of rl) {
-      onBytes?.(opened.bytes())
-      yield line
-    }
-  } catch (e) {
-    const failure = (e as { failure?: Failure }).failure
-    throw failure ?? inputError(`${file}: cannot be read`)
-  }
-}
 
 /** A progress line on standard error: only on a terminal and without --quiet. @internal */
 export const progress = (io: Io, quiet: boolean, total: number | undefined) => {

@@ -1,9 +1,14 @@
 // Reading NDJSON event logs: one encoded event per line, a ticket's events anywhere in the files.
+//
+// The text is read in chunks and never held as JavaScript strings: each line's bytes are copied
+// into large blocks (so the store is about the size of the log), with four numbers per line (its
+// ticket, block offset, length and place). Once every file is read, the lines are grouped by
+// ticket and each ticket's lines are parsed, decoded and handed on, one ticket at a time.
 import * as E from 'fp-ts/lib/Either.js'
+import type { Readable } from 'node:stream'
 import { Sla, Ticket } from '../index.js'
 import type * as Codec from '../codec/index.js'
-import { decodeEvent } from './fastDecode.js'
-import { linesOf, progress, sizeOf, type Io } from './io.js'
+import { inputError, openStream, progress, sizeOf, type Io } from './io.js'
 
 /** One finding in a log: where it is and which rule it breaks. Never quotes free text. @internal */
 export interface Problem {
@@ -16,36 +21,59 @@ export interface Problem {
   readonly message: string
 }
 
-interface Entry {
-  /** The ticket's lines as stored (decoded once the whole log is read, so memory stays near the text's size). */
-  readonly texts: string[]
-  /** Where each line is: file index × 2^32 + line number (a number per line, not an object). */
-  readonly where: number[]
+/** Where a line is. @internal */
+export interface Place {
+  readonly file: string
+  readonly line: number
 }
 
 const LINE = 2 ** 32
-const placeOf = (files: ReadonlyArray<string>, packed: number) => ({ file: files[Math.floor(packed / LINE)] ?? '-', line: packed % LINE })
+const BLOCK = 8 * 2 ** 20
+/** The longest line read: longer ones are a problem, skipped without being held. @internal */
+export const MAX_LINE = 64 * 2 ** 20
 
-/** A log read into lines per ticket. @internal */
+/** A log read into lines per ticket (the lines' bytes in blocks, four numbers per line). @internal */
 export interface Log {
   readonly files: ReadonlyArray<string>
+  /** Lines read (all of them, in every shard). */
   readonly lines: number
-  readonly tickets: Map<string, Entry>
+  /** Ticket ids, by ticket number. */
+  readonly ids: ReadonlyArray<string>
+  /** Lines kept. */
+  readonly kept: number
+  readonly ticketOf: Int32Array
+  /** Block × 2^32 + offset of each kept line. */
+  readonly offsetOf: Float64Array
+  readonly lengthOf: Int32Array
+  /** File index × 2^32 + line number of each kept line. */
+  readonly placeOf: Float64Array
+  readonly blocks: ReadonlyArray<Buffer>
   /** Lines that are not JSON or have no ticket id (with its event's problems). */
   readonly problems: ReadonlyArray<Problem>
 }
 
 /** Options of {@link readLog}. @internal */
 export interface ReadOptions {
-  readonly quiet: boolean
-  /** Hand every line with a ticket id to this function instead of keeping it (lines without one stay here). */
-  readonly route?: (id: string, text: string, place: number) => void
+  /** Standard input, for the file `-`. */
+  readonly stdin?: Readable
+  /** Keep only the tickets of this shard of `shards` (by {@link shardOf}); shard 0 reports the lines without a ticket. */
+  readonly shard?: number
+  readonly shards?: number
+  /** Called after each chunk with the bytes read (of all files, as stored) and the lines read. */
+  readonly tick?: (bytes: number, lines: number) => void
 }
 
 /** FNV-1a hash of a ticket id: the shard of a ticket, the same in every thread. @internal */
 export const shardOf = (id: string, count: number): number => {
   let h = 0x811c9dc5
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193)
+  return (h >>> 0) % count
+}
+
+/** {@link shardOf} of an ASCII id given as bytes (the same hash: its characters are its bytes). */
+const shardOfAscii = (buf: Buffer, from: number, to: number, count: number): number => {
+  let h = 0x811c9dc5
+  for (let i = from; i < to; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193)
   return (h >>> 0) % count
 }
 
@@ -73,20 +101,35 @@ export const issueMessage = (raw: unknown, issue: Codec.Issue): string => {
   return `${issue.path}: expected ${issue.expected}, received ${received}`
 }
 
-const KEY = '"ticketId":"'
+const KEY = [34, 116, 105, 99, 107, 101, 116, 73, 100, 34, 58, 34] // "ticketId":"
+const NO_ID = -1
 /**
  * The ticket id of a line without parsing it: the text after the first `"ticketId":"` up to the
- * next quote, when it has no escape. A valid event has no other object that could hold that key,
- * so this is its id; any other line still goes to exactly one shard. Undefined: parse the line.
+ * next quote, when it has no escape. In JSON text that key cannot occur inside a string, and a
+ * valid event has no other object that could hold it, so this is its id; any other line still
+ * goes to exactly one ticket (and shard). Returns the end of the id, and `from` its start, or
+ * NO_ID: parse the line.
  */
-const quickId = (text: string): string | undefined => {
-  const at = text.indexOf(KEY)
-  if (at < 0) return undefined
-  const from = at + KEY.length
-  const to = text.indexOf('"', from)
-  if (to < 0) return undefined
-  const id = text.slice(from, to)
-  return id.includes('\\') ? undefined : id
+const quickId = (buf: Buffer, s: number, end: number, found: { from: number; ascii: boolean }): number => {
+  const last = end - KEY.length
+  outer: for (let i = s; i <= last; i++) {
+    if (buf[i] !== 34) continue
+    for (let j = 1; j < KEY.length; j++) if (buf[i + j] !== KEY[j]) continue outer
+    const from = i + KEY.length
+    let high = 0
+    for (let k = from; k < end; k++) {
+      const c = buf[k] as number
+      if (c === 34) {
+        found.from = from
+        found.ascii = high < 128
+        return k
+      }
+      if (c === 92) return NO_ID
+      high |= c
+    }
+    return NO_ID
+  }
+  return NO_ID
 }
 
 const decodeProblems = (file: string, line: number, raw: unknown, issues: ReadonlyArray<Codec.Issue>): ReadonlyArray<Problem> => {
@@ -95,57 +138,282 @@ const decodeProblems = (file: string, line: number, raw: unknown, issues: Readon
   return issues.map((issue) => ({ file, line, ...(typeof id === 'string' ? { ticket: showId(id) } : {}), ...(typeof seq === 'number' ? { index: seq } : {}), rule: 'decode', message: issueMessage(raw, issue) }))
 }
 
-/** Files a line under its ticket. @internal */
-export const addLine = (tickets: Map<string, Entry>, id: string, text: string, place: number): void => {
-  const entry = tickets.get(id)
-  if (entry === undefined) tickets.set(id, { texts: [text], where: [place] })
-  else {
-    entry.texts.push(text)
-    entry.where.push(place)
+/**
+ * Reads every file (`-` = standard input; gzip read transparently) into lines per ticket. Lines
+ * end at `\n` (a `\r` before it is dropped); empty lines are skipped.
+ * @internal
+ */
+export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions = {}): Promise<Log> => {
+  const shards = options.shards ?? 1
+  const shard = options.shard ?? 0
+  const reportsLines = shard === 0
+  const index = new Map<string, number>()
+  const ids: string[] = []
+  const problems: Problem[] = []
+  const blocks: Buffer[] = []
+  let block = Buffer.alloc(0)
+  let blockOf = -1
+  let blockPos = 0
+  let kept = 0
+  let ticketOf = new Int32Array(1024)
+  let offsetOf = new Float64Array(1024)
+  let lengthOf = new Int32Array(1024)
+  let placeOf = new Float64Array(1024)
+  let lines = 0
+  let before = 0
+  const found = { from: 0, ascii: true }
+  // the chunk being read, when its lines are kept by reference (one shard), and its block number
+  let chunkHeld: Buffer | undefined
+  let chunkBlock = -1
+  const keep = (id: string, buf: Buffer, s: number, end: number, place: number, sharded: boolean) => {
+    if (!sharded && shards > 1 && shardOf(id, shards) !== shard) return
+    let t = index.get(id)
+    if (t === undefined) {
+      t = ids.length
+      ids.push(id)
+      index.set(id, t)
+    }
+    const len = end - s
+    if (buf === chunkHeld) {
+      // one shard keeps every line: the chunk itself is kept rather than copied
+      if (chunkBlock < 0) {
+        blocks.push(buf)
+        chunkBlock = blocks.length - 1
+      }
+      record(t, chunkBlock * LINE + s, len, place)
+      return
+    }
+    if (blockPos + len > block.length) {
+      block = Buffer.allocUnsafeSlow(Math.max(BLOCK, len))
+      blocks.push(block)
+      blockOf = blocks.length - 1
+      blockPos = 0
+    }
+    buf.copy(block, blockPos, s, end)
+    record(t, blockOf * LINE + blockPos, len, place)
+    blockPos += len
+  }
+  const record = (t: number, offset: number, len: number, place: number) => {
+    if (kept === ticketOf.length) {
+      const grow = <A extends Int32Array | Float64Array>(a: A, make: (n: number) => A): A => {
+        const b = make(Math.ceil(a.length * 1.5))
+        b.set(a)
+        return b
+      }
+      ticketOf = grow(ticketOf, (n) => new Int32Array(n))
+      offsetOf = grow(offsetOf, (n) => new Float64Array(n))
+      lengthOf = grow(lengthOf, (n) => new Int32Array(n))
+      placeOf = grow(placeOf, (n) => new Float64Array(n))
+    }
+    ticketOf[kept] = t
+    offsetOf[kept] = offset
+    lengthOf[kept] = len
+    placeOf[kept] = place
+    kept++
+  }
+  for (const [fileIndex, file] of files.entries()) {
+    let line = 0
+    const handle = (buf: Buffer, s: number, e: number): void => {
+      line++
+      lines++
+      const end = e > s && buf[e - 1] === 13 ? e - 1 : e
+      if (end === s) return
+      const place = fileIndex * LINE + line
+      const to = quickId(buf, s, end, found)
+      if (to !== NO_ID) {
+        // another shard's line is passed over without making a string of its id
+        if (found.ascii && shards > 1 && shardOfAscii(buf, found.from, to, shards) !== shard) return
+        return keep(found.ascii ? buf.toString('latin1', found.from, to) : buf.toString('utf8', found.from, to), buf, s, end, place, found.ascii)
+      }
+      const text = buf.toString('utf8', s, end)
+      if (text.trim() === '') return
+      let raw: unknown
+      try {
+        raw = JSON.parse(text)
+      } catch {
+        if (reportsLines) problems.push({ file, line, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
+        return
+      }
+      const parsedId = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
+      if (typeof parsedId === 'string') return keep(parsedId, buf, s, end, place, false)
+      if (!reportsLines) return
+      const decoded = Ticket.decodeEvent(raw)
+      if (E.isLeft(decoded)) problems.push(...decodeProblems(file, line, raw, decoded.left.issues))
+    }
+    const opened = openStream(file, options.stdin)
+    // the unfinished last line of the chunks so far, in parts (joined once, when it ends)
+    let carry: Buffer[] = []
+    let carried = 0
+    let skipping = false
+    const skipped = () => {
+      line++
+      lines++
+      if (reportsLines) problems.push({ file, line, rule: 'json', message: `a line of more than ${MAX_LINE / 2 ** 20} MiB (skipped)` })
+    }
+    try {
+      for await (const chunk of opened.stream as AsyncIterable<Buffer>) {
+        chunkHeld = shards === 1 ? chunk : undefined
+        chunkBlock = -1
+        let pos = 0
+        let nl = chunk.indexOf(10)
+        if (skipping || carried > 0) {
+          if (nl < 0) {
+            if (!skipping) {
+              carry.push(chunk)
+              carried += chunk.length
+              if (carried > MAX_LINE) {
+                skipping = true
+                carry = []
+                carried = 0
+              }
+            }
+            options.tick?.(before + opened.bytes(), lines)
+            continue
+          }
+          if (skipping) {
+            skipped()
+            skipping = false
+          } else {
+            const joined = Buffer.concat([...carry, chunk.subarray(0, nl)])
+            handle(joined, 0, joined.length)
+          }
+          carry = []
+          carried = 0
+          pos = nl + 1
+          nl = chunk.indexOf(10, pos)
+        }
+        while (nl >= 0) {
+          handle(chunk, pos, nl)
+          pos = nl + 1
+          nl = chunk.indexOf(10, pos)
+        }
+        // the unfinished last line, copied so the chunk can go
+        if (pos < chunk.length) {
+          carry = [Buffer.from(chunk.subarray(pos))]
+          carried = chunk.length - pos
+        }
+        options.tick?.(before + opened.bytes(), lines)
+      }
+    } catch (e) {
+      const failure = (e as { failure?: unknown }).failure
+      throw failure ?? inputError(`${file}: cannot be read`)
+    }
+    if (skipping) skipped()
+    else if (carried > 0) {
+      const joined = Buffer.concat(carry)
+      handle(joined, 0, joined.length)
+    }
+    before += opened.bytes()
+  }
+  return { files, lines, ids, kept, ticketOf, offsetOf, lengthOf, placeOf, blocks, problems }
+}
+
+/** Every kept line with its ticket id and place, in the order read (for tests and debugging). @internal */
+export const keptLines = (log: Log): Array<{ readonly id: string; readonly file: string; readonly line: number; readonly text: string }> =>
+  Array.from({ length: log.kept }, (_, i) => {
+    const offset = log.offsetOf[i] as number
+    const start = offset % LINE
+    const text = (log.blocks[Math.floor(offset / LINE)] as Buffer).toString('utf8', start, start + (log.lengthOf[i] as number))
+    return { id: log.ids[log.ticketOf[i] as number] as string, ...placeAt(log.files, log.placeOf[i] as number), text }
+  })
+
+/** The total size of the files in bytes, unless one is standard input. @internal */
+export const totalSize = (files: ReadonlyArray<string>): number | undefined =>
+  files.reduce<number | undefined>((n, f) => (n === undefined ? undefined : ((s) => (s === undefined ? undefined : n + s))(sizeOf(f))), 0)
+
+/** {@link readLog} with the progress line of a terminal. @internal */
+export const readLogShowing = async (files: ReadonlyArray<string>, io: Io, quiet: boolean): Promise<Log> => {
+  const bar = progress(io, quiet, totalSize(files))
+  const log = await readLog(files, { stdin: io.stdin, tick: bar.tick })
+  bar.done()
+  return log
+}
+
+/** One ticket's events decoded and ordered by `seq` (stable), each with its place. @internal */
+export interface Decoded {
+  readonly id: string
+  readonly events: ReadonlyArray<Ticket.TicketEvent>
+  /** The place of each event: file index × 2^32 + line number (see {@link placeAt}). */
+  readonly where: ReadonlyArray<number>
+}
+
+/** A packed place as file and line. @internal */
+export const placeAt = (files: ReadonlyArray<string>, packed: number): Place => ({ file: files[Math.floor(packed / LINE)] ?? '-', line: packed % LINE })
+
+/**
+ * Visits each ticket of the log (by ticket id when `sorted`, else in the order first met): its
+ * lines parsed and decoded, unreadable lines reported to `problems`; tickets with no readable
+ * line are skipped.
+ * @internal
+ */
+export const eachTicket = (log: Log, sorted: boolean, problems: Problem[], visit: (d: Decoded) => void): void => {
+  const n = log.ids.length
+  // the kept lines grouped by ticket, in the order read (a counting sort)
+  const starts = new Int32Array(n + 1)
+  for (let i = 0; i < log.kept; i++) (starts[(log.ticketOf[i] as number) + 1] as number)++
+  for (let t = 0; t < n; t++) starts[t + 1] = (starts[t + 1] as number) + (starts[t] as number)
+  const cursor = starts.slice(0, n)
+  const order = new Int32Array(log.kept)
+  for (let i = 0; i < log.kept; i++) {
+    const t = log.ticketOf[i] as number
+    order[cursor[t] as number] = i
+    cursor[t] = (cursor[t] as number) + 1
+  }
+  const tickets = sorted ? [...log.ids.keys()].sort((a, b) => ((log.ids[a] as string) < (log.ids[b] as string) ? -1 : (log.ids[a] as string) > (log.ids[b] as string) ? 1 : 0)) : undefined
+  for (let k = 0; k < n; k++) {
+    const t = tickets === undefined ? k : (tickets[k] as number)
+    const decoded: Ticket.TicketEvent[] = []
+    const places: number[] = []
+    for (let j = starts[t] as number; j < (starts[t + 1] as number); j++) {
+      const i = order[j] as number
+      const packed = log.placeOf[i] as number
+      const offset = log.offsetOf[i] as number
+      const start = offset % LINE
+      const text = (log.blocks[Math.floor(offset / LINE)] as Buffer).toString('utf8', start, start + (log.lengthOf[i] as number))
+      let raw: unknown
+      try {
+        raw = JSON.parse(text)
+      } catch {
+        problems.push({ ...placeAt(log.files, packed), rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
+        continue
+      }
+      const event = Ticket.decodeEvent(raw)
+      if (E.isLeft(event)) {
+        const at = placeAt(log.files, packed)
+        problems.push(...decodeProblems(at.file, at.line, raw, event.left.issues))
+        continue
+      }
+      decoded.push(event.right)
+      places.push(packed)
+    }
+    if (decoded.length === 0) continue
+    let ordered = true
+    for (let i = 1; i < decoded.length && ordered; i++) ordered = (decoded[i - 1] as Ticket.TicketEvent).seq <= (decoded[i] as Ticket.TicketEvent).seq
+    if (ordered) visit({ id: log.ids[t] as string, events: decoded, where: places })
+    else {
+      const o = decoded.map((_, i) => i).sort((a, b) => (decoded[a] as Ticket.TicketEvent).seq - (decoded[b] as Ticket.TicketEvent).seq || a - b)
+      visit({ id: log.ids[t] as string, events: o.map((i) => decoded[i] as Ticket.TicketEvent), where: o.map((i) => places[i] as number) })
+    }
   }
 }
 
-/** Reads every file (`-` = standard input; gzip read transparently) into lines per ticket. @internal */
-export const readLog = async (files: ReadonlyArray<string>, io: Io, options: ReadOptions): Promise<Log> => {
-  const tickets = new Map<string, Entry>()
-  const problems: Problem[] = []
-  let lines = 0
-  const total = files.reduce<number | undefined>((n, f) => (n === undefined ? undefined : ((s) => (s === undefined ? undefined : n + s))(sizeOf(f))), 0)
-  const bar = progress(io, options.quiet, total)
-  let before = 0
-  for (const [fileIndex, file] of files.entries()) {
-    let line = 0
-    let bytes = 0
-    for await (const text of linesOf(file, io, (b) => (bytes = b))) {
-      line++
-      lines++
-      if ((line & 1023) === 0) bar.tick(before + bytes, lines)
-      let id = quickId(text)
-      if (id === undefined) {
-        if (text.trim() === '') continue
-        let raw: unknown
-        try {
-          raw = JSON.parse(text)
-        } catch {
-          problems.push({ file, line, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
-          continue
-        }
-        const parsedId = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
-        if (typeof parsedId !== 'string') {
-          const decoded = decodeEvent(raw)
-          if (E.isLeft(decoded)) problems.push(...decodeProblems(file, line, raw, decoded.left.issues))
-          continue
-        }
-        id = parsedId
-      }
-      if (options.route === undefined) addLine(tickets, id, text, fileIndex * LINE + line)
-      else options.route(id, text, fileIndex * LINE + line)
-    }
-    before += bytes
-  }
-  bar.done()
-  return { files, lines, tickets, problems }
+/** The problem of a history that breaks a rule: the place of the event at fault. @internal */
+export const replayProblem = (d: Decoded, e: Ticket.TicketError, files: ReadonlyArray<string>): Problem => {
+  const seq = 'seq' in e && typeof e.seq === 'number' ? e.seq : undefined
+  const at = seq === undefined ? d.events.length - 1 : Math.max(0, d.events.findIndex((ev) => ev.seq === seq))
+  const packed = d.where[at]
+  const place = packed === undefined ? { file: files[0] ?? '-', line: 0 } : placeAt(files, packed)
+  return { ...place, ticket: showId(d.id), ...(seq === undefined ? {} : { index: seq }), rule: e._tag, message: e.message }
 }
+
+/** The problem of a history whose customer has no agreement. @internal */
+export const unknownCustomer = (d: Decoded, opened: Ticket.TicketOpened, files: ReadonlyArray<string>): Problem => ({
+  ...placeAt(files, d.where[0] as number),
+  ticket: showId(d.id),
+  index: opened.seq,
+  rule: 'UnknownCustomer',
+  message: `customer: expected a customer of the agreements, received ${showId(opened.customer)}`
+})
 
 /** A checked history: its events in order, its ticket, and its customer. @internal */
 export interface History {
@@ -170,61 +438,25 @@ export interface Checked {
  * checked, and returns the good histories (by ticket id) and a problem for each unreadable line
  * and impossible history: the file and line of the event at fault, the ticket, the event index
  * and the rule broken. With agreements, a ticket whose customer has none is a problem too.
- * `each`, when given, receives every good history instead of the list (which is then empty), so a
- * caller can fold them without keeping them.
  * @internal
  */
-export const checkHistories = (log: Log, agreements?: ReadonlyArray<Sla.Agreement>, each?: (h: History) => void): Checked => {
+export const checkHistories = (log: Log, agreements?: ReadonlyArray<Sla.Agreement>): Checked => {
   const customers = agreements === undefined ? undefined : new Set(agreements.map((a) => a.customer))
   const good: History[] = []
   const problems: Problem[] = [...log.problems]
   let count = 0
   let tickets = 0
   let lastAt: number | undefined
-  const ids = [...log.tickets.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  for (const id of ids) {
-    const entry = log.tickets.get(id) as Entry
-    const decoded: Ticket.TicketEvent[] = []
-    const where: Array<{ readonly file: string; readonly line: number }> = []
-    entry.texts.forEach((text, i) => {
-      const at = placeOf(log.files, entry.where[i] as number)
-      let raw: unknown
-      try {
-        raw = JSON.parse(text)
-      } catch {
-        problems.push({ ...at, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
-        return
-      }
-      const event = decodeEvent(raw)
-      if (E.isLeft(event)) return problems.push(...decodeProblems(at.file, at.line, raw, event.left.issues))
-      decoded.push(event.right)
-      where.push(at)
-    })
-    count += decoded.length
-    for (const e of decoded) if (lastAt === undefined || e.at > lastAt) lastAt = e.at
-    if (decoded.length === 0) continue
+  eachTicket(log, true, problems, (d) => {
+    count += d.events.length
     tickets++
-    const order = decoded.map((_, i) => i).sort((a, b) => (decoded[a] as Ticket.TicketEvent).seq - (decoded[b] as Ticket.TicketEvent).seq || a - b)
-    const events = order.map((i) => decoded[i] as Ticket.TicketEvent)
-    const replayed = Ticket.replay(events)
-    if (E.isLeft(replayed)) {
-      const e = replayed.left
-      const seq = 'seq' in e && typeof e.seq === 'number' ? e.seq : undefined
-      const at = seq === undefined ? order.length - 1 : Math.max(0, events.findIndex((ev) => ev.seq === seq))
-      const place = where[order[at] as number] ?? { file: log.files[0] ?? '-', line: 0 }
-      problems.push({ ...place, ticket: showId(id), ...(seq === undefined ? {} : { index: seq }), rule: e._tag, message: e.message })
-      continue
-    }
-    const opened = events[0]
-    if (customers !== undefined && opened !== undefined && opened._tag === 'TicketOpened' && !customers.has(opened.customer)) {
-      const place = where[order[0] as number] as { file: string; line: number }
-      problems.push({ ...place, ticket: showId(id), index: opened.seq, rule: 'UnknownCustomer', message: `customer: expected a customer of the agreements, received ${showId(opened.customer)}` })
-      continue
-    }
-    const history = { id, events, ticket: replayed.right }
-    if (each === undefined) good.push(history)
-    else each(history)
-  }
+    for (const e of d.events) if (lastAt === undefined || e.at > lastAt) lastAt = e.at
+    const replayed = Ticket.replay(d.events)
+    if (E.isLeft(replayed)) return void problems.push(replayProblem(d, replayed.left, log.files))
+    const opened = d.events[0]
+    if (customers !== undefined && opened !== undefined && opened._tag === 'TicketOpened' && !customers.has(opened.customer)) return void problems.push(unknownCustomer(d, opened, log.files))
+    good.push({ id: d.id, events: d.events, ticket: replayed.right })
+  })
   return { good, problems, events: count, tickets, lastAt }
 }
 

@@ -7,8 +7,8 @@ import { Report, Sla, Ticket, Time } from '../index.js'
 import { loadAgreements } from './agreements.js'
 import { parse, parseInstant, parseZone, showDuration, str } from './common.js'
 import { bold, inputError, red, table, usageError, yellow, type Io } from './io.js'
-import { checkHistories, formatProblem, readLog, type Problem } from './log.js'
-import { reportOf, sortProblems } from './pipeline.js'
+import { checkHistories, formatProblem, readLogShowing, type Problem } from './log.js'
+import { reportOf, sortProblems, startShards, type ShardJob } from './pipeline.js'
 
 const logFiles = (positionals: ReadonlyArray<string>): ReadonlyArray<string> => (positionals.length === 0 ? ['-'] : positionals)
 
@@ -25,7 +25,7 @@ export const replay = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
   const files = logFiles(positionals)
   const agreementsFile = str(values, 'agreements')
   const agreements = agreementsFile === undefined ? undefined : await loadAgreements(agreementsFile)
-  const log = await readLog(files, io, { quiet: values.quiet === true })
+  const log = await readLogShowing(files, io, values.quiet === true)
   const checked = checkHistories(log, agreements)
   const problems = sortProblems(files, checked.problems)
   const byStatus: Record<string, number> = {}
@@ -77,7 +77,7 @@ export const sla = async (args: ReadonlyArray<string>, io: Io): Promise<number> 
   if (!['table', 'json', 'ndjson'].includes(format)) throw usageError(`--format: expected table, json or ndjson, received ${JSON.stringify(format.slice(0, 20))}`)
   const files = logFiles(positionals)
   const agreements = await loadAgreements(str(values, 'agreements'))
-  const log = await readLog(files, io, { quiet: values.quiet === true })
+  const log = await readLogShowing(files, io, values.quiet === true)
   const checked = checkHistories(log, agreements)
   const at = atOf(values, io, checked.lastAt)
   const byCustomer = new Map(agreements.map((a) => [a.customer as string, a]))
@@ -134,7 +134,7 @@ export const status = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
   const labels = labelsOf(str(values, 'lang'))
   const files = logFiles(positionals)
   const agreements = await loadAgreements(str(values, 'agreements'))
-  const log = await readLog(files, io, { quiet: values.quiet === true })
+  const log = await readLogShowing(files, io, values.quiet === true)
   const checked = checkHistories(log, agreements)
   const at = atOf(values, io, checked.lastAt)
   const result = pipe(checked.good.map((h) => h.events), Report.dailyStatus({ agreements, at }))
@@ -198,18 +198,22 @@ export const report = async (args: ReadonlyArray<string>, io: Io, workerFile: st
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw usageError(`--jobs: expected a whole number from 1 to 64, received ${JSON.stringify(jobsText.slice(0, 20))}`)
   const labels = labelsOf(str(values, 'lang'))
   const agreementsFile = str(values, 'agreements')
-  const agreements = await loadAgreements(agreementsFile)
+  // a missing --agreements is a usage error before any thread starts (loadAgreements says so)
+  if (agreementsFile === undefined) await loadAgreements(agreementsFile)
   const wanted = (values.customer as string[] | undefined) ?? []
-  for (const c of wanted) if (!agreements.some((a) => a.customer === c)) throw usageError(`--customer: expected a customer of the agreements (${agreements.map((a) => a.customer).join(', ')}), received ${JSON.stringify(c.slice(0, 60))}`)
   const asOfText = str(values, 'as-of')
   const files = logFiles(positionals)
-  const result = await reportOf(
-    { files, agreements: agreementsFile as string, period, quiet: values.quiet === true, ...(asOfText === undefined ? {} : { asOf: parseInstant('as-of', asOfText, undefined) }) },
-    agreements,
-    jobs,
-    io,
-    workerFile
-  )
+  const job: ShardJob = { files, agreements: agreementsFile as string, period, quiet: values.quiet === true, ...(asOfText === undefined ? {} : { asOf: parseInstant('as-of', asOfText, undefined) }) }
+  // Standard input can be read once only: it is read on the main thread
+  const shards = jobs > 1 && !files.includes('-') ? startShards(job, jobs, workerFile) : undefined
+  let result: Awaited<ReturnType<typeof reportOf>>
+  try {
+    const agreements = await loadAgreements(agreementsFile)
+    for (const c of wanted) if (!agreements.some((a) => a.customer === c)) throw usageError(`--customer: expected a customer of the agreements (${agreements.map((a) => a.customer).join(', ')}), received ${JSON.stringify(c.slice(0, 60))}`)
+    result = await reportOf(job, agreements, shards, io)
+  } finally {
+    shards?.stop()
+  }
   const full = result.report
   const chosen: Report.ServiceLevelReport = wanted.length === 0 ? full : { ...full, customers: full.customers.filter((c) => wanted.includes(c.customer)) }
   const out = str(values, 'out')

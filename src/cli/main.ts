@@ -8,7 +8,7 @@ import { demo } from './demo.js'
 import { help } from './help.js'
 import { isFailure, red, useColor, type Io } from './io.js'
 import { replay, report, sla, status } from './logCommands.js'
-import { serveShard, type ShardJob } from './pipeline.js'
+import { serveShard, type WorkerTask } from './pipeline.js'
 
 const self = fileURLToPath(import.meta.url)
 
@@ -63,7 +63,7 @@ const processIo = (): Io => ({
   now: () => Date.now()
 })
 
-const shard = isMainThread ? undefined : (workerData as { itsmKitShard?: ShardJob } | undefined)?.itsmKitShard
+const shard = isMainThread ? undefined : (workerData as { itsmKitShard?: WorkerTask } | undefined)?.itsmKitShard
 if (shard !== undefined && parentPort !== null) serveShard(shard, parentPort)
 else if (isMainThread && process.argv[1] !== undefined && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1])) {
   // a reader that stops early (`| head`) is not an error

@@ -114,7 +114,8 @@ export {
   status,
   timeInStatus
 } from './queries.js'
-export { decodeCommand, decodeEvent, decodeHistory, decodeHistoryWithEvents, decodeTicket, encodeCommand, encodeEvent, encodeTicket } from './codec.js'
+export { decodeHistory, decodeHistoryWithEvents, decodeTicket, encodeCommand, encodeEvent, encodeTicket } from './codec.js'
+export { decodeCommand, decodeEvent } from './fastDecode.js'
 export { defaultReadContext, type ReadContext } from './context.js'
 export { limits } from './limits.js'
 export { timeline, timelineAt, type Interval, type KindInterval, type PauseInterval, type PriorityInterval, type ResolutionInterval, type StatusInterval, type TierInterval, type Timeline, type TimelineNotice, type WorkaroundInterval } from './timeline.js'

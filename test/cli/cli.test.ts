@@ -302,6 +302,32 @@ describe('report', () => {
     expect(r.stderr).not.toContain('SECRET')
   })
 
+  it('names every impossible history whatever the period: before, within or after it, on one thread or two', () => {
+    const problems = (period: string, jobs: string) => {
+      const r = cli(['report', F('broken.ndjson'), '--agreements', F('agreements.json'), '--period', period, '--format', 'json', '--jobs', jobs])
+      expect(r.status).toBe(1)
+      return r.stderr
+    }
+    const march = problems('2026-03', '1')
+    expect(march).toContain('ImpossibleEvent')
+    for (const period of ['2026-02', '2026-03-02', '2026-W10', '2026-Q2', '2026-03-01T00:00:00Z/2026-03-03T09:00:00Z'])
+      for (const jobs of ['1', '2']) expect(problems(period, jobs), `${period} --jobs ${jobs}`).toBe(march)
+  })
+
+  it('a broken agreements file, a missing log or an unknown --customer fail the same on two threads as on one, without hanging', () => {
+    const cases = [
+      ['report', F('events.ndjson'), '--agreements', F('agreements-bad.json'), '--period', '2026-03'],
+      ['report', F('no-such.ndjson'), '--agreements', F('agreements.json'), '--period', '2026-03'],
+      ['report', F('events.ndjson'), '--agreements', F('agreements.json'), '--period', '2026-03', '--customer', 'Nobody AB']
+    ]
+    for (const args of cases) {
+      const one = cli(args)
+      const two = cli([...args, '--jobs', '2'])
+      expect([two.status, two.stdout, two.stderr], args.join(' ')).toEqual([one.status, one.stdout, one.stderr])
+      expect(one.status, args.join(' ')).not.toBe(0)
+    }
+  })
+
   it('bad periods and --jobs values are usage errors', () => {
     expect(cli([...base.slice(0, -1), '2026-13x']).status).toBe(2)
     expect(cli([...base, '--jobs', '0']).status).toBe(2)
