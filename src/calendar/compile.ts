@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { daysInMonth, formatSeconds, parseSeconds } from '../internal/civil.js'
-import { parseZone } from '../time/constructors.js'
+import { makeZone } from '../time/index.js'
 import type { IanaZone } from '../time/index.js'
 import { makeZoneRules } from '../internal/zone.js'
 import { decodeCalendarSpec } from './codec.js'
@@ -126,7 +126,7 @@ export const compile = (spec: CalendarSpec): E.Either<CalendarError, BusinessCal
     decodeCalendarSpec(spec),
     E.flatMap((decoded) =>
       pipe(
-        parseZone(decoded.zone, 'zone'),
+        makeZone(decoded.zone),
         E.flatMap((zone): E.Either<CalendarError, BusinessCalendar> => {
           const err = validate(decoded)
           return err === undefined

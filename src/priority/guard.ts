@@ -7,10 +7,19 @@ import type { Matrix } from './model.js'
 const checked = new WeakSet<object>()
 
 /**
- * Whether a value is a checked priority matrix (as `make` or `decodeMatrix` returns it): what a
- * type cast cannot smuggle in. Never throws.
+ * Whether a value is a checked priority matrix (as {@link make} or {@link decodeMatrix} returns
+ * it, or a copy of one): what a type cast cannot smuggle in. For values from JavaScript callers,
+ * like `Calendar.isBusinessCalendar`. Never throws.
  *
- * @internal
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Priority } from 'itsm-kit'
+ * assert.strictEqual(Priority.isMatrix(Priority.itilDefault), true)
+ * assert.strictEqual(Priority.isMatrix({ _tag: 'PriorityMatrix' }), false)
+ * ```
+ * @category guards
+ * @since 0.3.0
  */
 export const isMatrix = (u: unknown): u is Matrix => {
   if (typeof u !== 'object' || u === null) return false

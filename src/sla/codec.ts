@@ -1,13 +1,14 @@
 import type * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../internal/decodeError.js'
-import { intBetween, literals, record, stringWhere, tag, taggedUnion } from '../internal/primitives.js'
-import { Party } from '../ticket/codec.js'
-import { nonNegativeDuration } from '../time/codec.js'
+import { intBetween, literals, record, refine, stringWhere, tag, taggedUnion } from '../internal/primitives.js'
+import { awaitingParties } from '../ticket/index.js'
+import { DurationJson } from '../time/codec.js'
 import type { AgreementSpec, MetricPolicy, SlaPolicy, Target } from './model.js'
 import { CalendarSpecJson } from '../calendar/codec.js'
 
-const NonNegativeDuration = nonNegativeDuration('PT4H')
+const NonNegativeDuration = refine(DurationJson, 'a non-negative ISO-8601 duration such as "PT4H"', (d) => d >= 0)
+const Party = literals(awaitingParties)
 
 /**
  * io-ts codec of a target: `{ "_tag": "BusinessTime", "duration": "PT4H" }` or

@@ -44,7 +44,7 @@ export type {
   Unopened,
   Workaround
 } from './model.js'
-export { initial } from './model.js'
+export { awaitingParties, initial } from './model.js'
 export type {
   AwaitingStarted,
   EventHeader,

@@ -5,7 +5,7 @@ import { toISO } from '../time/index.js'
 import { InstantJson, LocalDateJson } from '../time/codec.js'
 import { maxInstant, minInstant, type Instant } from '../time/index.js'
 import { isTicketId } from './constructors.js'
-import type { TicketId } from './model.js'
+import { awaitingParties, type TicketId } from './model.js'
 
 /**
  * The limits every ticket event and command keeps, on the wire and in memory alike: `decide`
@@ -77,7 +77,7 @@ export const Name = stringWhere(`a name of 1 to ${limits.nameLength} characters`
 /** A notice's reason: free text with the length of a name. @internal */
 export const NoticeReason = freeText(`a name of 1 to ${limits.nameLength} characters`, nameOk)
 /** The parties a ticket can await. @internal */
-export const Party = literals(['customer', 'thirdParty', 'vendor'] as const)
+export const Party = literals(awaitingParties)
 /** @internal */
 export const Code = literals(['fixed', 'workaround', 'answered', 'fulfilled', 'noFaultFound', 'duplicate', 'cancelledByCustomer', 'other'] as const)
 /** Who a notice goes to. @internal */

@@ -31,6 +31,20 @@ export interface Actor {
 export type AwaitingParty = 'customer' | 'thirdParty' | 'vendor'
 
 /**
+ * Every {@link AwaitingParty}, in the order above.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Ticket } from 'itsm-kit'
+ * assert.deepStrictEqual(Ticket.awaitingParties, ['customer', 'thirdParty', 'vendor'])
+ * ```
+ * @category models
+ * @since 0.3.0
+ */
+export const awaitingParties: ReadonlyArray<AwaitingParty> = ['customer', 'thirdParty', 'vendor']
+
+/**
  * Why a ticket was resolved.
  *
  * @category models

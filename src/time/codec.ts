@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { decodeWith, type DecodeError } from '../internal/decodeError.js'
-import { refine } from '../internal/primitives.js'
 import { checkInstant, parseDuration, parseInstant, parseLocalDate, toISO, toISODuration } from './constructors.js'
 import type { Duration, Instant, LocalDate } from './model.js'
 
@@ -51,15 +50,6 @@ export const DurationJson: t.Type<Duration, string, unknown> = new t.Type<Durati
   },
   toISODuration
 )
-
-/**
- * A codec of a non-negative duration (a target, a timebox), named after an example such as
- * `"PT4H"` for error messages.
- *
- * @internal
- */
-export const nonNegativeDuration = (example: string): t.Type<Duration, string, unknown> =>
-  refine(DurationJson, `a non-negative ISO-8601 duration such as "${example}"`, (d) => d >= 0)
 
 /**
  * io-ts codec of a calendar date `YYYY-MM-DD`.
