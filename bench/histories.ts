@@ -55,7 +55,7 @@ export const historiesOf =
       commands.push({ _tag: 'Reject', at: next(), actor: customer, reason: 'Still broken' }, { _tag: 'Resolve', at: next(), actor: agent, code: 'fixed', note: 'Really fixed' })
     if (shape.confirmed) commands.push({ _tag: 'Confirm', at: next(), actor: customer })
     if (shape.rated > 0 && rand() < shape.rated) commands.push({ _tag: 'Rate', at: next(), actor: customer, score: pick(shape.scores) })
-    const result = Ticket.runEvents(commands, Ticket.defaultContext)
+    const result = Ticket.runEvents(Ticket.defaultContext)(commands)
     if (E.isLeft(result)) throw new Error(`bench history ${n} is invalid: ${result.left.message}`)
     return result.right.events
   }

@@ -32,8 +32,8 @@ const time = (label: string, f: () => number): number => {
 }
 
 console.log(`\nticket replay: ${HISTORIES.toLocaleString('en-US')} histories, ${events.toLocaleString('en-US')} events (${(events / HISTORIES).toFixed(1)} per history), median of 5 runs`)
-time('Ticket.replay (every rule checked)', () => histories.filter((h) => E.isRight(Ticket.replay(h))).length)
-time('Ticket.timeline (checked, one pass)', () => histories.filter((h) => E.isRight(Ticket.timeline(h))).length)
+time('Ticket.replay (every rule checked)', () => histories.filter((h) => E.isRight(Ticket.replay()(h))).length)
+time('Ticket.timeline (checked, one pass)', () => histories.filter((h) => E.isRight(Ticket.timeline()(h))).length)
 time('Ticket.evolve fold (unchecked)', () => histories.filter((h) => h.reduce(Ticket.evolve, Ticket.initial)._tag === 'Ticket').length)
 
 // SLA clocks of every history at one instant, on a weekdays calendar with Norwegian holidays
@@ -83,12 +83,12 @@ for (const [label, make] of longKinds) {
   for (let i = 0; i < LONG; i++) commands.push(make(i))
   let decided: ReadonlyArray<Ticket.TicketEvent> = []
   const decideMs = medianOf(3, () => {
-    const r = Ticket.runEvents(commands, Ticket.defaultContext)
+    const r = Ticket.runEvents(Ticket.defaultContext)(commands)
     if (E.isLeft(r)) throw new Error(`${label}: ${r.left.message}`)
     decided = r.right.events
   })
   const replayMs = medianOf(3, () => {
-    const r = Ticket.replay(decided, Ticket.defaultContext)
+    const r = Ticket.replay(Ticket.defaultContext)(decided)
     if (E.isLeft(r) || r.right.version !== LONG + 1) throw new Error(`${label}: replay failed`)
   })
   const verdict = replayMs.wall <= 200 && decideMs.wall <= 500 ? 'PASS' : 'FAIL'

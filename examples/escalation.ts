@@ -49,11 +49,11 @@ const at = (iso: string): Time.Instant => orFail(Time.fromISO(iso))
 const local = (t: Time.Instant): string => Time.toLocalISO(fjord.calendar.zone)(t).slice(0, 16).replace('T', ' ')
 const kari = { role: 'agent', id: 'kari' } as const
 const robot = { role: 'system', id: 'escalation-job' } as const
-const run = (commands: ReadonlyArray<Ticket.TicketCommand>): ReadonlyArray<Ticket.TicketEvent> => orFail(Ticket.runEvents(commands, Ticket.defaultContext)).events
+const run = (commands: ReadonlyArray<Ticket.TicketCommand>): ReadonlyArray<Ticket.TicketEvent> => orFail(Ticket.runEvents(Ticket.defaultContext)(commands)).events
 /** Records commands on top of a stored history, checking every rule (as an app would before storing). */
 const record = (events: ReadonlyArray<Ticket.TicketEvent>, commands: ReadonlyArray<Ticket.TicketCommand>): ReadonlyArray<Ticket.TicketEvent> => [
   ...events,
-  ...orFail(Ticket.runEvents(commands, Ticket.defaultContext, orFail(Ticket.replay(events)))).events
+  ...orFail(Ticket.runEvents(Ticket.defaultContext, orFail(Ticket.replay()(events)))(commands)).events
 ]
 const describeDecision = (d: Escalation.Decision): string =>
   d._tag === 'EscalationDue'
@@ -76,7 +76,7 @@ due.forEach((d) => console.log(`  ${describeDecision(d)}`))
 assert.deepStrictEqual(due.map(describeDecision), ['escalate INC-101 L1 → L2 (L1 timebox spent, due since 2025-03-10 09:30)'])
 // the decision cannot write the handover note: Kari does
 const handedOver = record(vpn, orFail(pipe(due, Escalation.toCommands({ at: nine40, actor: kari, note: 'VPN client 5.2 reinstalled, still drops on Wi-Fi only; logs attached' }))))
-const atL2 = orFail(Ticket.replay(handedOver))
+const atL2 = orFail(Ticket.replay()(handedOver))
 assert.deepStrictEqual([atL2.tier, atL2.handoverNote], ['L2', 'VPN client 5.2 reinstalled, still drops on Wi-Fi only; logs attached'])
 // recorded, the decision does not fire again
 assert.deepStrictEqual(pipe(handedOver, Escalation.evaluate(policy, fjord, nine40)), E.right([]))
@@ -97,7 +97,7 @@ assert.deepStrictEqual(p1.map(describeDecision), [
   'tell the manager about INC-102 (priority:P1) at 2025-03-15 23:11'
 ])
 const paged = record(erp, orFail(pipe(p1, Escalation.toCommands({ at: night, actor: robot, note: (d) => `Automatic: ${d.ticketId} is a P1, monitoring alert attached` }))))
-assert.deepStrictEqual(orFail(Ticket.replay(paged)).notices, ['manager/priority:P1'])
+assert.deepStrictEqual(orFail(Ticket.replay()(paged)).notices, ['manager/priority:P1'])
 // #endregion p1
 
 // #region held
@@ -120,10 +120,10 @@ assert.deepStrictEqual(found.map(describeDecision), [
 ])
 // the job records what is due now; the held notices stay out until the morning
 const nightly = record(printer, orFail(pipe(found, Escalation.toCommands({ at: thursday22, actor: robot, note: 'Automatic: the solution team timebox is spent; see the notes for the driver analysis' }))))
-assert.deepStrictEqual(orFail(Ticket.replay(nightly)).tier, 'vendor')
+assert.deepStrictEqual(orFail(Ticket.replay()(nightly)).tier, 'vendor')
 const morning = at('2025-03-14T08:00:00+01:00')
 const sent = record(nightly, orFail(pipe(nightly, Escalation.evaluate(policy, fjord, morning), E.flatMap(Escalation.toCommands({ at: morning, actor: robot })))))
-assert.deepStrictEqual(orFail(Ticket.replay(sent)).notices, ['teamLead/resolution:0.75', 'manager/resolution:breach'])
+assert.deepStrictEqual(orFail(Ticket.replay()(sent)).notices, ['teamLead/resolution:0.75', 'manager/resolution:breach'])
 assert.deepStrictEqual(pipe(sent, Escalation.evaluate(policy, fjord, morning)), E.right([]))
 console.log('  recorded: the escalation at 22:00, the notices at 08:00 on Friday')
 // #endregion held

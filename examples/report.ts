@@ -52,10 +52,10 @@ const marchTicket = (i: number): ReadonlyArray<Ticket.TicketEvent> => {
   if (i % 7 === 3) commands.push({ _tag: 'Escalate', at: later(replyAfter + 10), actor: kari, toTier: 'L2', note: 'Needs the network team' })
   commands.push({ _tag: 'Resolve', at: later(fixAfter), actor: kari, code: 'fixed', note: 'Fixed' })
   if (i % 4 !== 1) commands.push({ _tag: 'Rate', at: later(fixAfter + 30), actor: customerActor, score: i % 11 === 0 ? 3 : i % 13 === 0 ? 2 : 5 })
-  return pipe(Ticket.runEvents(commands, Ticket.defaultContext), E.map((r) => r.events), orFail)
+  return pipe(Ticket.runEvents(Ticket.defaultContext)(commands), E.map((r) => r.events), orFail)
 }
 
-const history = (steps: ReadonlyArray<Ticket.TicketCommand>) => pipe(Ticket.runEvents(steps, Ticket.defaultContext), E.map((r) => r.events), orFail)
+const history = (steps: ReadonlyArray<Ticket.TicketCommand>) => pipe(Ticket.runEvents(Ticket.defaultContext)(steps), E.map((r) => r.events), orFail)
 
 // #region morning
 // Tuesday 1 April, 07:40: the hotel's internet is down for everyone (a P1)...

@@ -32,17 +32,14 @@ const ola = { role: 'customer', id: 'ola' } as const
 
 // #region history
 const { events } = orFail(
-  Ticket.runEvents(
-    [
+  Ticket.runEvents(Ticket.defaultContext)([
       { _tag: 'Open', at: at('2025-03-07T15:45'), actor: kari, ticketId: orFail(Ticket.makeTicketId('INC-310')), channel: 'portal', customer: 'Fjord Regnskap AS', requester: 'ola', title: 'Invoices print blank', kind: 'incident' },
       { _tag: 'Prioritise', at: at('2025-03-07T15:45'), actor: kari, urgency: 'medium', impact: 'medium' },
       { _tag: 'Reply', at: at('2025-03-07T15:50'), actor: kari, message: 'Could you send a screenshot of the print dialog?' },
       { _tag: 'Await', at: at('2025-03-07T15:55'), actor: kari, party: 'customer', reason: 'Screenshot requested' },
       { _tag: 'Resume', at: at('2025-03-10T10:00'), actor: ola },
       { _tag: 'Resolve', at: at('2025-03-11T09:30'), actor: kari, code: 'fixed', note: 'Reinstalled the printer driver' }
-    ],
-    Ticket.defaultContext
-  )
+    ])
 )
 // #endregion history
 
@@ -93,7 +90,7 @@ assert.deepStrictEqual(quarter?.warnings.map((w) => [w.threshold, hhmm(w.passedA
 
 // #region timeline
 // the same checked timeline the clocks read: the waits, as intervals
-const timeline = orFail(Ticket.timeline(events, Ticket.defaultContext))
+const timeline = orFail(Ticket.timeline(Ticket.defaultContext)(events))
 assert.deepStrictEqual(timeline.pauses.map((p) => [p.party, hhmm(p.from), hhmm(p.to)]), [['customer', '2025-03-07 15:55', '2025-03-10 10:00']])
 // a history that does not replay is an error, not an empty evaluation
 const broken = [events[0], events[3]] as ReadonlyArray<Ticket.TicketEvent>

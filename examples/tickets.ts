@@ -89,47 +89,40 @@ console.log('A morning at the Oslo desk, Monday 10 March 2025: what the classifi
 // #region password
 // 08:02 — a forgotten password: a service request the first line fulfils; the customer confirms
 const password = orFail(
-  Ticket.runEvents(
-    [
+  Ticket.runEvents(context)([
       { _tag: 'Open', at: at('08:02'), actor: kari, ticketId: id('REQ-101'), channel: 'phone', customer: 'Fjord Regnskap AS', requester: 'ola', title: 'Har glemt passordet' },
       ...fromProposal(classify('Har glemt passordet', 'phone'), at('08:03'), kari),
       { _tag: 'Reply', at: at('08:06'), actor: kari, message: 'Nytt passord er sendt på SMS.' },
       { _tag: 'Resolve', at: at('08:07'), actor: kari, code: 'fulfilled', note: 'Password reset, sent by SMS' },
       { _tag: 'Confirm', at: at('08:15'), actor: { role: 'customer', id: 'ola' } }
-    ],
-    context
-  )
+    ])
 )
 // #endregion password
 
 // #region outage
 // 08:04 — the internet is down for everyone at a hotel: a P1 incident, waiting for the provider
 const outage = orFail(
-  Ticket.runEvents(
-    [
+  Ticket.runEvents(context)([
       { _tag: 'Open', at: at('08:04'), actor: lars, ticketId: id('INC-102'), channel: 'phone', customer: 'Bryggen Hotell', requester: 'resepsjonen', title: 'Internett er nede for alle', affectedUsers: 40 },
       ...fromProposal(classify('Internett er nede for alle', 'phone'), at('08:05'), lars),
       { _tag: 'Assign', at: at('08:05'), actor: lars, assignee: 'lars' },
       { _tag: 'Reply', at: at('08:09'), actor: lars, message: 'Vi har meldt feilen til leverandøren og følger opp.' },
       { _tag: 'Await', at: at('08:12'), actor: lars, party: 'thirdParty', reason: 'Fibre cut, provider case 55-1234' }
-    ],
-    context
-  )
+    ])
 )
 // #endregion outage
 
 // #region phishing
 // 08:05 — a suspicious e-mail: a security incident the first line resolves by blocking the sender
 const phishing = orFail(
-  Ticket.runEvents(
+  Ticket.runEvents(context)(
     [
       { _tag: 'Open', at: at('08:05'), actor: kari, ticketId: id('INC-103'), channel: 'email', customer: 'Fjord Regnskap AS', requester: 'kari.r', title: 'Mistenkelig e-post med vedlegg' },
       // the rule stops at the urgency; the agent judges the impact: one person's mailbox
       ...fromProposal(classify('Mistenkelig e-post med vedlegg', 'email'), at('08:10'), kari, { impact: 'low' }),
       { _tag: 'Reply', at: at('08:16'), actor: kari, message: 'Ikke åpne vedlegget. Vi blokkerer avsenderen.' },
       { _tag: 'Resolve', at: at('08:25'), actor: kari, code: 'fixed', note: 'Blocked the sender domain in the mail filter' }
-    ],
-    context
+    ]
   )
 )
 // #endregion phishing
@@ -143,7 +136,7 @@ const print = ({ ticket, events }: { readonly ticket: Ticket.TicketState; readon
   console.log(`  first response after ${firstResponse}; resolved at the first line: ${Ticket.resolvedAtFirstLine(ticket)}`)
   for (const e of events) console.log(`    ${local(e.at)}  #${e.seq} ${e._tag} by ${e.actor.id}`)
   // the stored events rebuild the same ticket
-  assert.deepStrictEqual(Ticket.replay(events), E.right(ticket))
+  assert.deepStrictEqual(Ticket.replay()(events), E.right(ticket))
   return ticket
 }
 

@@ -31,11 +31,11 @@ const store = new Map<string, ReadonlyArray<Ticket.TicketEvent>>()
 const save = (events: ReadonlyArray<Ticket.TicketEvent>): void => {
   for (const e of events) store.set(e.ticketId, [...(store.get(e.ticketId) ?? []), e])
 }
-const ticket = (ticketId: string): Ticket.Ticket => orFail(Ticket.replay(store.get(ticketId) ?? []))
+const ticket = (ticketId: string): Ticket.Ticket => orFail(Ticket.replay()(store.get(ticketId) ?? []))
 const tickets = (): ReadonlyArray<Ticket.Ticket> => [...store.keys()].map(ticket)
 const run = (ticketId: string, commands: ReadonlyArray<Ticket.TicketCommand>): void => {
   const from: Ticket.TicketState = store.has(ticketId) ? ticket(ticketId) : Ticket.initial
-  save(orFail(Ticket.runEvents(commands, Ticket.defaultContext, from)).events)
+  save(orFail(Ticket.runEvents(Ticket.defaultContext, from)(commands)).events)
 }
 const incident = (ticketId: string, local: string, customer: string, title: string): void =>
   run(ticketId, [

@@ -99,7 +99,7 @@ export const demoEvents = (): ReadonlyArray<Ticket.TicketEvent> => {
       }
       let state: Ticket.TicketState = { _tag: 'Unopened' }
       for (const command of commands) {
-        const r = Ticket.runEvents([command], Ticket.defaultContext, state)
+        const r = Ticket.runEvents(Ticket.defaultContext, state)([command])
         if (E.isLeft(r)) continue
         state = r.right.ticket
         all.push(...r.right.events)
@@ -111,13 +111,10 @@ export const demoEvents = (): ReadonlyArray<Ticket.TicketEvent> => {
   const down = orFail(Time.fromLocal(oslo)('2026-04-01T07:40'))
   const monitoring = { role: 'system', id: 'monitoring' } as const
   const p1 = orFail(
-    Ticket.runEvents(
-      [
+    Ticket.runEvents(Ticket.defaultContext)([
         { _tag: 'Open', at: down, actor: monitoring, ticketId: 'BRH-2000' as Ticket.TicketId, channel: 'monitoring', customer: 'Bryggen Hotell', requester: 'monitoring', title: 'Internet down', kind: 'incident' },
         { _tag: 'Prioritise', at: (down + 60_000) as Time.Instant, actor: agent('kari'), urgency: 'high', impact: 'high' }
-      ],
-      Ticket.defaultContext
-    )
+      ])
   )
   all.push(...p1.events)
   return all.sort((a, b) => a.at - b.at || (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0) || a.seq - b.seq)

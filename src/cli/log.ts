@@ -451,7 +451,7 @@ export const checkHistories = (log: Log, agreements?: ReadonlyArray<Sla.Agreemen
     count += d.events.length
     tickets++
     for (const e of d.events) if (lastAt === undefined || e.at > lastAt) lastAt = e.at
-    const replayed = Ticket.replay(d.events)
+    const replayed = Ticket.replay()(d.events)
     if (E.isLeft(replayed)) return void problems.push(replayProblem(d, replayed.left, log.files))
     const opened = d.events[0]
     if (customers !== undefined && opened !== undefined && opened._tag === 'TicketOpened' && !customers.has(opened.customer)) return void problems.push(unknownCustomer(d, opened, log.files))

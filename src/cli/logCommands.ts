@@ -86,7 +86,7 @@ export const sla = async (args: ReadonlyArray<string>, io: Io): Promise<number> 
     const cut = h.events.filter((e) => e.at <= at)
     const opened = cut[0]
     if (opened === undefined || opened._tag !== 'TicketOpened') continue
-    const state = Ticket.replay(cut)
+    const state = Ticket.replay()(cut)
     if (E.isLeft(state) || stopped.has(state.right.status._tag)) continue
     const agreement = byCustomer.get(opened.customer) as Sla.Agreement
     const local = Time.toLocalISO(agreement.calendar.zone)

@@ -96,7 +96,7 @@ export const fold = (log: Log, agreements: ReadonlyArray<Sla.Agreement>, c: Repo
     if (next.rejected.length === accumulator.rejected.length) accumulator = next
     else {
       const good = batch.filter((d) => {
-        const replayed = Ticket.replay(d.events)
+        const replayed = Ticket.replay()(d.events)
         if (E.isRight(replayed)) return true
         problems.push(replayProblem(d, replayed.left, log.files))
         return false
@@ -113,7 +113,7 @@ export const fold = (log: Log, agreements: ReadonlyArray<Sla.Agreement>, c: Repo
     for (const e of d.events) if (e.at > last) last = e.at
     const known = opened._tag === 'TicketOpened' && customers.has(opened.customer)
     if (!known || last > covered) {
-      const replayed = Ticket.replay(d.events)
+      const replayed = Ticket.replay()(d.events)
       if (E.isLeft(replayed)) return void problems.push(replayProblem(d, replayed.left, log.files))
       if (opened._tag === 'TicketOpened' && !known) return void problems.push(unknownCustomer(d, opened, log.files))
     }

@@ -96,10 +96,10 @@ const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
  * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
- * const events = pipe(Ticket.runEvents([
+ * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at('2025-03-10T09:00:00+01:00'), actor: kari, ticketId: 'INC-7' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at('2025-03-10T09:00:00+01:00'), actor: kari, urgency: 'medium', impact: 'medium' }
- * ], Ticket.defaultContext), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
+ * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
  * const decisions = pipe(events, Escalation.evaluate(Escalation.examplePolicy, { policy: Sla.examplePolicy, calendar: oslo }, at('2025-03-10T09:40:00+01:00')))
  * // the first line's 30-minute timebox ran out at 09:30
  * assert.deepStrictEqual(decisions, E.right([{ _tag: 'EscalationDue', ticketId: 'INC-7', fromTier: 'L1', toTier: 'L2', dueSince: at('2025-03-10T09:30:00+01:00'),
@@ -116,7 +116,7 @@ export const evaluate =
     if (options !== undefined && options !== null && !isRecord(options)) return E.left(decodeError([makeIssue('options', 'evaluation options (an object)', options)]))
     const o: EvaluateOptions = options ?? {}
     const context = o.context ?? (o.kinds === undefined ? defaultContext : { ...defaultContext, kinds: o.kinds })
-    const checked = timeline(self, context)
+    const checked = timeline(context)(self)
     if (E.isLeft(checked)) return checked
     // the SLA clocks at `now`, with the instants the notice thresholds were passed; this also checks the agreement and `now`
     const thresholds = [...new Set(policy.notices.flatMap((n) => (typeof n.threshold === 'number' ? [n.threshold] : [])))]

@@ -21,10 +21,10 @@
  * const always = pipe(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const ops = { role: 'system', id: 'monitoring' } as const
- * const events = pipe(Ticket.runEvents([
+ * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at('2025-05-10T23:10:00+02:00'), actor: ops, ticketId: 'INC-1' as Ticket.TicketId, channel: 'monitoring', customer: 'ACME', requester: 'ops', title: 'ERP down', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at('2025-05-10T23:10:00+02:00'), actor: ops, urgency: 'high', impact: 'high' }
- * ], Ticket.defaultContext), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
+ * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
  * const decisions = pipe(events, Escalation.evaluate(Escalation.examplePolicy, { policy: Sla.examplePolicy, calendar: always }, at('2025-05-10T23:11:00+02:00')))
  * // a P1 goes straight to L2, and the duty manager is paged at once, on a Saturday night
  * assert.deepStrictEqual(pipe(decisions, E.map((ds) => ds.map((d) => (d._tag === 'EscalationDue' ? `escalate to ${d.toTier}` : `tell the ${d.audience} (${d.reason}) at ${Time.toISO(d.sendAt)}`)))), E.right([

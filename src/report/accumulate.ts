@@ -708,12 +708,12 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
  * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
- * const events = pipe(Ticket.runEvents([
+ * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at('2025-03-10T09:00:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at('2025-03-10T09:00:00+01:00'), actor: kari, urgency: 'medium', impact: 'medium' },
  *   { _tag: 'Reply', at: at('2025-03-10T09:20:00+01:00'), actor: kari, message: 'On it' },
  *   { _tag: 'Resolve', at: at('2025-03-10T11:00:00+01:00'), actor: kari, code: 'fixed', note: 'Done' }
- * ], Ticket.defaultContext), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
+ * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
  * const report = pipe([events], Report.serviceLevel({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }))
  * assert.deepStrictEqual(pipe(report, E.map((r) => [r.customers[0]?.volume.opened, r.customers[0]?.times.response.overall])), E.right([1, { count: 1, mean: 1_200_000, median: 1_200_000, p90: 1_200_000, max: 1_200_000 }]))
  * ```

@@ -13,7 +13,13 @@ import { pathKey } from '../internal/describe.js'
 import type { Breach, Rejected, StatusReason, StatusRule } from './model.js'
 
 /** JSON numbers, strings, booleans, null, arrays and objects. */
-type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [k: string]: Json }
+/**
+ * A JSON value: what the encoded accumulators are made of.
+ *
+ * @category codecs
+ * @since 0.3.0
+ */
+export type JsonValue = null | boolean | number | string | ReadonlyArray<JsonValue> | { readonly [k: string]: JsonValue }
 
 /**
  * A service-level accumulator as JSON (`Report.encodeAccumulator`): counts, the exact stopped-clock
@@ -25,8 +31,8 @@ type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly 
 export interface EncodedAccumulator {
   readonly _tag: 'ServiceLevelAccumulator'
   readonly version: 1
-  readonly customers: { readonly [customer: string]: Json }
-  readonly rejected: ReadonlyArray<Json>
+  readonly customers: { readonly [customer: string]: JsonValue }
+  readonly rejected: ReadonlyArray<JsonValue>
 }
 
 /**
@@ -39,8 +45,8 @@ export interface EncodedAccumulator {
 export interface EncodedStatusAccumulator {
   readonly _tag: 'StatusAccumulator'
   readonly version: 1
-  readonly reasons: { readonly [customer: string]: Json }
-  readonly rejected: ReadonlyArray<Json>
+  readonly reasons: { readonly [customer: string]: JsonValue }
+  readonly rejected: ReadonlyArray<JsonValue>
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -48,14 +54,14 @@ export interface EncodedStatusAccumulator {
 
 const encodeSeries = (s: Series): number[] => Array.from(s.values.subarray(0, s.length))
 
-const encodeExplanation = (x: Explanation): Json => ({
+const encodeExplanation = (x: Explanation): JsonValue => ({
   counted: x.counted.map((i) => ({ start: i.start, end: i.end })),
   closed: x.closed.map((c) => ({ from: c.from, to: c.to, holidays: [...c.holidays] })),
   pauses: x.pauses.map((p) => (p.to === undefined ? { from: p.from, party: p.party } : { from: p.from, to: p.to, party: p.party }))
 })
 
-const encodeBreach = (b: Breach): Json => {
-  const out: Record<string, Json> = { ticketId: b.ticketId, metric: b.metric }
+const encodeBreach = (b: Breach): JsonValue => {
+  const out: Record<string, JsonValue> = { ticketId: b.ticketId, metric: b.metric }
   if (b.priority !== undefined) out['priority'] = b.priority
   out['dueAt'] = b.dueAt
   if (b.stoppedAt !== undefined) out['stoppedAt'] = b.stoppedAt
@@ -66,7 +72,7 @@ const encodeBreach = (b: Breach): Json => {
   return out
 }
 
-const plain = <A, B extends Json>(r: Readonly<Record<string, A>>, f: (a: A) => B): { [k: string]: B } => {
+const plain = <A, B extends JsonValue>(r: Readonly<Record<string, A>>, f: (a: A) => B): { [k: string]: B } => {
   // own data properties even for a key named __proto__
   const out: { [k: string]: B } = {}
   for (const k in r) Object.defineProperty(out, k, { value: f(r[k] as A), enumerable: true, writable: true, configurable: true })
@@ -75,7 +81,7 @@ const plain = <A, B extends Json>(r: Readonly<Record<string, A>>, f: (a: A) => B
 
 const id = (n: number): number => n
 
-const encodePart = (p: Part): Json => ({
+const encodePart = (p: Part): JsonValue => ({
   opened: p.opened,
   byKind: plain(p.byKind, id),
   byPriority: plain(p.byPriority, id),
@@ -96,7 +102,7 @@ const encodePart = (p: Part): Json => ({
   scores: plain(p.scores, id)
 })
 
-const encodeRejected = (r: Rejected): Json => ({ ticketId: r.ticketId, message: r.message })
+const encodeRejected = (r: Rejected): JsonValue => ({ ticketId: r.ticketId, message: r.message })
 
 /**
  * The JSON form of a service-level accumulator ({@link Combiner}), for shipping shards between
@@ -130,11 +136,11 @@ export const encodeAccumulator = (self: Accumulator): EncodedAccumulator => ({
   rejected: self.rejected.map(encodeRejected)
 })
 
-const encodeReason = (r: StatusReason): Json => {
-  const out: Record<string, Json> = {}
+const encodeReason = (r: StatusReason): JsonValue => {
+  const out: Record<string, JsonValue> = {}
   for (const k of reasonFields) {
     const v = r[k]
-    if (v !== undefined) out[k] = k === 'warningsPassed' ? [...(v as ReadonlyArray<number>)] : (v as Json)
+    if (v !== undefined) out[k] = k === 'warningsPassed' ? [...(v as ReadonlyArray<number>)] : (v as JsonValue)
   }
   return out
 }

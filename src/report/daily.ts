@@ -214,10 +214,10 @@ export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError,
  * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
- * const down = pipe(Ticket.runEvents([
+ * const down = pipe(Ticket.runEvents(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at('2025-03-10T07:55:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'monitoring', customer: 'Fjord AS', requester: 'nagios', title: 'Server down', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at('2025-03-10T07:56:00+01:00'), actor: kari, urgency: 'high', impact: 'high' }
- * ], Ticket.defaultContext), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
+ * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
  * const agreements = [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }, { customer: 'Vik AS', policy: Sla.examplePolicy, calendar }]
  * const status = pipe([down], Report.dailyStatus({ agreements, at: at('2025-03-10T08:00:00+01:00') }))
  * assert.deepStrictEqual(pipe(status, E.map((s) => s.customers.map((c) => [c.customer, c.health, c.reasons.map((r) => r.rule)]))), E.right([

@@ -82,7 +82,7 @@ export interface FactsOptions {
  * @internal
  */
 export const factsOf = (history: ReadonlyArray<TicketEvent>, agreement: Agreement, asOf: number, options: FactsOptions = {}): E.Either<TicketError | Sla.SlaError, TicketFacts | undefined> => {
-  if (history.length === 0) return E.map((): undefined => undefined)(Ticket.replay([]))
+  if (history.length === 0) return E.map((): undefined => undefined)(Ticket.replay()([]))
   const first = history[0] as TicketEvent
   // a ticket opened after the as-of instant does not exist yet
   if (first.at > asOf) return E.right(undefined)
@@ -94,7 +94,7 @@ export const factsOf = (history: ReadonlyArray<TicketEvent>, agreement: Agreemen
     }
   const events = cut === history.length ? history : history.slice(0, cut)
   const context = options.kinds === undefined ? Ticket.defaultContext : { ...Ticket.defaultContext, kinds: options.kinds }
-  const timeline = Ticket.timeline(events, context)
+  const timeline = Ticket.timeline(context)(events)
   if (E.isLeft(timeline)) return timeline
   if (first._tag !== 'TicketOpened') return E.right(undefined)
   let kind = first.kind

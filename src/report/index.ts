@@ -48,7 +48,7 @@ export type {
 export type { InvalidReportInput, ReportError } from './errors.js'
 export { dailyStatus, statusCombiner, type DailyStatusParams, type StatusAccumulator, type StatusCombiner } from './daily.js'
 export { combiner, serviceLevel, type Accumulator, type Combiner, type ServiceLevelParams } from './accumulate.js'
-export { decodeAccumulator, decodeStatusAccumulator, encodeAccumulator, encodeStatusAccumulator, type EncodedAccumulator, type EncodedStatusAccumulator } from './codec.js'
+export { decodeAccumulator, decodeStatusAccumulator, encodeAccumulator, encodeStatusAccumulator, type EncodedAccumulator, type EncodedStatusAccumulator, type JsonValue } from './codec.js'
 export { definitions } from './definitions.js'
 export { en, fi, nb, pl, sv, type Labels } from './labels.js'
 export { serviceLevelCsv, serviceLevelMarkdown, statusMarkdown, statusTable, toJSON, type RenderOptions } from './render.js'

@@ -476,11 +476,11 @@ const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
  * const allDay = pipe(Calendar.make(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
- * const evaluation = pipe(Ticket.runEvents([
+ * const evaluation = pipe(Ticket.runEvents(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at(8), actor: kari, urgency: 'high', impact: 'high' },
  *   { _tag: 'Await', at: at(9), actor: kari, party: 'customer' }
- * ], Ticket.defaultContext), E.flatMap((r) => Ticket.timeline(r.events)), E.flatMap(Sla.evaluateTimeline({ policy: Sla.examplePolicy, calendar: allDay }, at(9))))
+ * ]), E.flatMap((r) => Ticket.timeline()(r.events)), E.flatMap(Sla.evaluateTimeline({ policy: Sla.examplePolicy, calendar: allDay }, at(9))))
  * // the wait that starts at 09:00 pauses the resolution clock at 09:00
  * assert.deepStrictEqual(pipe(evaluation, E.map((e) => e.metrics.find((m) => m.metric === 'resolution')?.state)), E.right('Paused'))
  * ```
@@ -618,10 +618,10 @@ const measureAll = (t: Timeline, agreement: Agreement, now: Instant, options: Ev
  * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
- * const events = pipe(Ticket.runEvents([
+ * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at('2025-03-07T15:45:00+01:00'), actor: kari, ticketId: 'INC-7' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at('2025-03-07T15:45:00+01:00'), actor: kari, urgency: 'medium', impact: 'medium' }
- * ], Ticket.defaultContext), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
+ * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
  * const evaluation = pipe(events, Sla.evaluate({ policy: Sla.examplePolicy, calendar: oslo }, at('2025-03-10T09:00:00+01:00')))
  * const resolution = pipe(evaluation, E.map((e) => e.metrics.find((m) => m.metric === 'resolution')))
  * // P3: 24 business hours from Friday 15:45 (15 min that day, then three full days)
@@ -635,7 +635,7 @@ export const evaluate =
   (self: ReadonlyArray<TicketEvent>): E.Either<TicketError | SlaError, Evaluation> => {
     const issue = argumentIssue(agreement, now, options)
     if (issue !== undefined) return E.left(decodeError([issue]))
-    const t = timelineOf(self, contextOf(options))
+    const t = timelineOf(contextOf(options))(self)
     if (E.isLeft(t)) return t
     // the timeline was just made by Ticket.timeline: no need to check its shape again; and when
     // the last event (the latest instant of a history that replays) is not after `now`, cutting
@@ -660,7 +660,7 @@ export const evaluate =
  * import { Calendar, Sla, Time } from 'itsm-kit'
  * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const friday = pipe(Time.fromISO('2025-03-07T15:30:00+01:00'), E.getOrElseW(() => assert.fail()))
- * const due = Sla.dueDates({ policy: Sla.examplePolicy, calendar: oslo }, { openedAt: friday, priority: 'P1' })
+ * const due = Sla.dueDates({ policy: Sla.examplePolicy, calendar: oslo })({ openedAt: friday, priority: 'P1' })
  * assert.deepStrictEqual(due.map((d) => [d.metric, Time.toLocalISO(oslo.zone)(d.dueAt)]), [
  *   ['response', '2025-03-07T15:45:00+01:00'],
  *   ['resolution', '2025-03-10T11:30:00+01:00'],
@@ -669,9 +669,15 @@ export const evaluate =
  * ])
  * ```
  * @category queries
- * @since 0.1.0
+ * @since 0.1.0 (`dueDates(agreement, ticket)` until 0.3.0)
  */
-export const dueDates = (
+export const dueDates =
+  (agreement: Agreement) =>
+  (ticket: { readonly openedAt: Instant; readonly priority: string; readonly kind?: TicketKind }): ReadonlyArray<{ readonly metric: Metric; readonly target: Target; readonly dueAt: Instant }> =>
+    dueDatesOf(agreement, ticket)
+
+/** {@link dueDates} with its data first, as the library calls it inside. @internal */
+export const dueDatesOf = (
   agreement: Agreement,
   ticket: { readonly openedAt: Instant; readonly priority: string; readonly kind?: TicketKind }
 ): ReadonlyArray<{ readonly metric: Metric; readonly target: Target; readonly dueAt: Instant }> =>

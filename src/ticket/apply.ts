@@ -344,6 +344,20 @@ export const push = (b: Builder, event: unknown, index?: number, wellFormed = fa
 /** The ticket state at the end; the builder must not be used after. @internal */
 export const finish = (b: Builder): TicketState => (b.t === undefined ? UNOPENED : draft(b.t))
 
+/** {@link replay} with the events first: what the library calls inside. @internal */
+export const replayEvents = (events: ReadonlyArray<TicketEvent>, context?: ReadContext | KindRules): E.Either<TicketError, Ticket> => {
+  const ctx = resolveContext(context)
+  if (E.isLeft(ctx)) return ctx
+  if (!Array.isArray(events)) return E.left(decodeError([makeIssue('events', 'a list of ticket events', events)]))
+  const b = builder(ctx.right, UNOPENED)
+  for (let i = 0; i < events.length; i++) {
+    const broken = push(b, events[i], i)
+    if (broken !== undefined) return E.left(broken)
+  }
+  const state = finish(b)
+  return state._tag === 'Unopened' ? E.left(emptyHistory()) : E.right(state)
+}
+
 /**
  * Rebuilds a ticket from its events, checking every rule on the way, in the context the events
  * were decided in (`Ticket.defaultReadContext` unless given: the same matrix and kind rules as
@@ -351,7 +365,7 @@ export const finish = (b: Builder): TicketState => (b.t === undefined ? UNOPENED
  * checked again, so a misspelt level in a stored event is an error, never a ticket. An impossible
  * history is an error naming the ticket, the event and the state, never silently repaired; a
  * malformed event is a `DecodeError` whose paths start with its index (`[3].at`). Linear in the
- * number of events.
+ * number of events. Data-last: `pipe(events, Ticket.replay()(context))`.
  *
  * @example
  * ```ts
@@ -364,21 +378,13 @@ export const finish = (b: Builder): TicketState => (b.t === undefined ? UNOPENED
  *   { _tag: 'TicketOpened', ...header(1, 0), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' },
  *   { _tag: 'PrioritySet', ...header(2, 5), urgency: 'high', impact: 'urgnet', rank: 1, name: 'P1', label: 'critical' }
  * ]
- * assert.deepStrictEqual(pipe(Ticket.replay(events, Ticket.defaultContext), E.mapLeft((e) => e.message)), E.left(
+ * assert.deepStrictEqual(pipe(Ticket.replay(Ticket.defaultContext)(events), E.mapLeft((e) => e.message)), E.left(
  *   'ticket INC-1, event 2 (PrioritySet at 2025-03-07T08:05:00Z): impact: expected one of the impacts "high" | "medium" | "low", received "urgnet"'))
  * ```
  * @category event sourcing
- * @since 0.1.0
+ * @since 0.1.0 (`replay(events, context)` until 0.3.0)
  */
-export const replay = (events: ReadonlyArray<TicketEvent>, context?: ReadContext | KindRules): E.Either<TicketError, Ticket> => {
-  const ctx = resolveContext(context)
-  if (E.isLeft(ctx)) return ctx
-  if (!Array.isArray(events)) return E.left(decodeError([makeIssue('events', 'a list of ticket events', events)]))
-  const b = builder(ctx.right, UNOPENED)
-  for (let i = 0; i < events.length; i++) {
-    const broken = push(b, events[i], i)
-    if (broken !== undefined) return E.left(broken)
-  }
-  const state = finish(b)
-  return state._tag === 'Unopened' ? E.left(emptyHistory()) : E.right(state)
-}
+export const replay =
+  (context?: ReadContext | KindRules) =>
+  (events: ReadonlyArray<TicketEvent>): E.Either<TicketError, Ticket> =>
+    replayEvents(events, context)

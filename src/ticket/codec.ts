@@ -88,7 +88,7 @@ const StatusJson = taggedUnion({
  * import * as Codec from 'itsm-kit/codec'
  * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
- * const ticket = pipe(Ticket.replay([opened]), E.getOrElseW(() => assert.fail()))
+ * const ticket = pipe(Ticket.replay()([opened]), E.getOrElseW(() => assert.fail()))
  * assert.deepStrictEqual(Codec.TicketJson.decode(Codec.TicketJson.encode(ticket)), E.right(ticket))
  * ```
  * @category codecs
@@ -165,7 +165,7 @@ export const decodeTicket: (u: unknown) => E.Either<DecodeError, Ticket> = decod
  * import { Ticket } from 'itsm-kit'
  * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
- * const json = pipe(Ticket.replay([opened]), E.map(Ticket.encodeTicket))
+ * const json = pipe(Ticket.replay()([opened]), E.map(Ticket.encodeTicket))
  * assert.deepStrictEqual(pipe(json, E.map((j) => (j as { openedAt: string }).openedAt)), E.right('2025-03-07T08:00:00Z'))
  * ```
  * @category codecs
@@ -259,11 +259,12 @@ const readHistory = (u: unknown, context: ReadContext | KindRules | undefined): 
 }
 
 /**
- * Reads a ticket's stored history from JSON and rebuilds the ticket: every malformed field is
- * reported with its path first (`[3].at`), then the history is replayed as {@link replay} does,
- * in the context the events were decided in (`Ticket.defaultReadContext` unless given; pass the
- * `DecideContext` you decide with): events out of order, duplicate sequence numbers, impossible
- * transitions and levels, priorities or kinds the context does not allow are errors.
+ * Reads a ticket's stored history from JSON: the decoded events and the ticket they rebuild.
+ * Every malformed field is reported with its path first (`[3].at`), then the history is replayed
+ * as {@link replay} does, in the context the events were decided in (`Ticket.defaultReadContext`
+ * unless given; pass the `DecideContext` you decide with): events out of order, duplicate
+ * sequence numbers, impossible transitions and levels, priorities or kinds the context does not
+ * allow are errors.
  *
  * @example
  * ```ts
@@ -272,38 +273,17 @@ const readHistory = (u: unknown, context: ReadContext | KindRules | undefined): 
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket } from 'itsm-kit'
  * const actor = { role: 'agent', id: 'kari' }
- * const history = [
- *   { _tag: 'TicketOpened', ticketId: 'INC-1', seq: 1, at: '2025-03-07T08:00:00Z', actor, channel: 'chat', customer: 'ACME', requester: 'ola', title: 'VPN down', tier: 'L1' },
- *   { _tag: 'TicketAssigned', ticketId: 'INC-1', seq: 1, at: '2025-03-07T08:05:00Z', actor, assignee: 'kari' }
- * ]
- * assert.deepStrictEqual(pipe(Ticket.decodeHistory(history, Ticket.defaultContext), E.mapLeft((e) => e.message)), E.left(
+ * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1', seq: 1, at: '2025-03-07T08:00:00Z', actor, channel: 'chat', customer: 'ACME', requester: 'ola', title: 'VPN down', tier: 'L1' }
+ * const read = Ticket.decodeHistory([opened], Ticket.defaultContext)
+ * assert.deepStrictEqual(pipe(read, E.map(({ ticket, events }) => [ticket.status._tag, events[0]?.at])), E.right(['New', Date.UTC(2025, 2, 7, 8)]))
+ * const twice = [opened, { _tag: 'TicketAssigned', ticketId: 'INC-1', seq: 1, at: '2025-03-07T08:05:00Z', actor, assignee: 'kari' }]
+ * assert.deepStrictEqual(pipe(Ticket.decodeHistory(twice, Ticket.defaultContext), E.mapLeft((e) => e.message)), E.left(
  *   'ticket INC-1, event 1 (TicketAssigned at 2025-03-07T08:05:00Z): expected sequence number 2, received 1, which an earlier event already has'))
  * ```
  * @category codecs
- * @since 0.1.0
+ * @since 0.1.0 (returned only the ticket until 0.3.0, when `decodeHistoryWithEvents` became this)
  */
-export const decodeHistory = (u: unknown, context?: ReadContext | KindRules): E.Either<TicketError, Ticket> =>
-  E.map((read: { readonly ticket: Ticket }) => read.ticket)(readHistory(u, context))
-
-/**
- * Reads a ticket's stored history from JSON as {@link decodeHistory} does, and returns the
- * decoded events with the rebuilt ticket (for SLA clocks and reports, which read the events).
- *
- * @example
- * ```ts
- * import * as assert from 'node:assert'
- * import * as E from 'fp-ts/lib/Either.js'
- * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
- * const history = [{ _tag: 'TicketOpened', ticketId: 'INC-1', seq: 1, at: '2025-03-07T08:00:00Z', actor: { role: 'agent', id: 'kari' },
- *   channel: 'chat', customer: 'ACME', requester: 'ola', title: 'VPN down', tier: 'L1' }]
- * const read = Ticket.decodeHistoryWithEvents(history, Ticket.defaultContext)
- * assert.deepStrictEqual(pipe(read, E.map(({ ticket, events }) => [ticket.status._tag, events[0]?.at])), E.right(['New', Date.UTC(2025, 2, 7, 8)]))
- * ```
- * @category codecs
- * @since 0.2.0
- */
-export const decodeHistoryWithEvents = (
+export const decodeHistory = (
   u: unknown,
   context?: ReadContext | KindRules
 ): E.Either<TicketError, { readonly ticket: Ticket; readonly events: ReadonlyArray<TicketEvent> }> => readHistory(u, context)

@@ -24,7 +24,7 @@
  *   { _tag: 'Resolve', at: at('2025-03-07T08:12:00+01:00'), actor: kari, code: 'fulfilled', note: 'New password sent by SMS' },
  *   { _tag: 'Confirm', at: at('2025-03-07T08:20:00+01:00'), actor: { role: 'customer', id: 'ola' } }
  * ]
- * const ticket = Ticket.run(commands, Ticket.defaultContext)
+ * const ticket = Ticket.run(Ticket.defaultContext)(commands)
  * assert.deepStrictEqual(pipe(ticket, E.map((t) => [t.status._tag, t.priority?.name, Ticket.resolvedAtFirstLine(t)])), E.right(['Closed', 'P5', true]))
  * ```
  * @module Ticket
@@ -32,6 +32,7 @@
  */
 export type {
   Actor,
+  AppliedWorkaround,
   AwaitingParty,
   CloseReason,
   Rating,
@@ -41,8 +42,7 @@ export type {
   TicketId,
   TicketPriority,
   TicketState,
-  Unopened,
-  Workaround
+  Unopened
 } from './model.js'
 export { awaitingParties, initial } from './model.js'
 export type {
@@ -114,7 +114,7 @@ export {
   status,
   timeInStatus
 } from './queries.js'
-export { decodeHistory, decodeHistoryWithEvents, decodeTicket, encodeCommand, encodeEvent, encodeTicket } from './codec.js'
+export { decodeHistory, decodeTicket, encodeCommand, encodeEvent, encodeTicket } from './codec.js'
 export { decodeCommand, decodeEvent } from './fastDecode.js'
 export { defaultReadContext, type ReadContext } from './context.js'
 export { limits } from './limits.js'

@@ -104,7 +104,7 @@ export type CloseReason = 'confirmed' | 'silence'
  * @category models
  * @since 0.1.0
  */
-export interface Workaround {
+export interface AppliedWorkaround {
   readonly description: string
   readonly appliedAt: Instant
   /** The problem (known error) whose workaround this is, if any. */
@@ -162,7 +162,7 @@ export interface Ticket {
   readonly notices: ReadonlyArray<string>
   /** The note of the latest handover between tiers. */
   readonly handoverNote?: string
-  readonly workaround?: Workaround
+  readonly workaround?: AppliedWorkaround
   /** For a problem: its root cause, once known. */
   readonly rootCause?: string
   readonly problemIds: ReadonlyArray<TicketId>

@@ -21,7 +21,7 @@ const isInstantLike = (u: unknown): u is Instant => typeof u === 'number' && Num
  * import { Ticket } from 'itsm-kit'
  * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
- * assert.deepStrictEqual(pipe(Ticket.replay([opened]), E.map(Ticket.status)), E.right({ _tag: 'New', since: Date.UTC(2025, 2, 7, 8) }))
+ * assert.deepStrictEqual(pipe(Ticket.replay()([opened]), E.map(Ticket.status)), E.right({ _tag: 'New', since: Date.UTC(2025, 2, 7, 8) }))
  * ```
  * @category queries
  * @since 0.1.0
@@ -41,7 +41,7 @@ export const status = (self: Ticket): Status => (isTicket(self) ? self.status : 
  * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
  * const later = pipe(Time.fromISO('2025-03-07T09:30:00Z'), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(pipe(Ticket.replay([opened]), E.map(Ticket.timeInStatus(later)), E.map(Time.toISODuration)), E.right('PT1H30M'))
+ * assert.deepStrictEqual(pipe(Ticket.replay()([opened]), E.map(Ticket.timeInStatus(later)), E.map(Time.toISODuration)), E.right('PT1H30M'))
  * ```
  * @category queries
  * @since 0.1.0
@@ -63,7 +63,7 @@ export const timeInStatus = (at: Instant) => (self: Ticket): Duration =>
  * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 14) as never,
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
  * const monday = pipe(Time.fromISO('2025-03-10T09:00:00+01:00'), E.getOrElseW(() => assert.fail()))
- * const spent = pipe(Ticket.replay([opened]), E.map(Ticket.businessTimeInStatus(monday, oslo)), E.map(Time.toISODuration))
+ * const spent = pipe(Ticket.replay()([opened]), E.map(Ticket.businessTimeInStatus(monday, oslo)), E.map(Time.toISODuration))
  * assert.deepStrictEqual(spent, E.right('PT2H'))
  * ```
  * @category queries
@@ -85,7 +85,7 @@ export const businessTimeInStatus = (at: Instant, calendar: BusinessCalendar) =>
  * import { Ticket } from 'itsm-kit'
  * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
- * assert.deepStrictEqual(pipe(Ticket.replay([opened]), E.map(Ticket.holder)), E.right({ tier: 'L1' }))
+ * assert.deepStrictEqual(pipe(Ticket.replay()([opened]), E.map(Ticket.holder)), E.right({ tier: 'L1' }))
  * ```
  * @category queries
  * @since 0.1.0
@@ -106,7 +106,7 @@ export const holder = (self: Ticket): { readonly tier: string; readonly assignee
  * import { Ticket } from 'itsm-kit'
  * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
- * assert.deepStrictEqual(pipe(Ticket.replay([opened]), E.map(Ticket.firstResponseAt)), E.right(O.none))
+ * assert.deepStrictEqual(pipe(Ticket.replay()([opened]), E.map(Ticket.firstResponseAt)), E.right(O.none))
  * ```
  * @category queries
  * @since 0.1.0
@@ -126,7 +126,7 @@ export const firstResponseAt = (self: Ticket): O.Option<Instant> => (isTicket(se
  * import { Ticket } from 'itsm-kit'
  * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
- * assert.deepStrictEqual(pipe(Ticket.replay([opened]), E.map(Ticket.resolvedAt)), E.right(O.none))
+ * assert.deepStrictEqual(pipe(Ticket.replay()([opened]), E.map(Ticket.resolvedAt)), E.right(O.none))
  * ```
  * @category queries
  * @since 0.1.0
@@ -145,7 +145,7 @@ export const resolvedAt = (self: Ticket): O.Option<Instant> => (isTicket(self) ?
  * import { Ticket } from 'itsm-kit'
  * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
- * assert.deepStrictEqual(pipe(Ticket.replay([opened]), E.map(Ticket.isResolved)), E.right(false))
+ * assert.deepStrictEqual(pipe(Ticket.replay()([opened]), E.map(Ticket.isResolved)), E.right(false))
  * ```
  * @category guards
  * @since 0.1.0
@@ -163,7 +163,7 @@ export const isResolved = (self: Ticket): boolean => isTicket(self) && self.stat
  * import { Ticket } from 'itsm-kit'
  * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
- * assert.deepStrictEqual(pipe(Ticket.replay([opened]), E.map(Ticket.isFinished)), E.right(false))
+ * assert.deepStrictEqual(pipe(Ticket.replay()([opened]), E.map(Ticket.isFinished)), E.right(false))
  * ```
  * @category guards
  * @since 0.1.0
@@ -185,7 +185,7 @@ export const isFinished = (self: Ticket): boolean => isTicket(self) && (self.sta
  *   { _tag: 'TicketOpened', ...h(1), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Forgot password', tier: 'L1' },
  *   { _tag: 'TicketResolved', ...h(2), code: 'fixed', note: 'Password reset' }
  * ]
- * assert.deepStrictEqual(pipe(Ticket.replay(events), E.map(Ticket.resolvedAtFirstLine)), E.right(true))
+ * assert.deepStrictEqual(pipe(Ticket.replay()(events), E.map(Ticket.resolvedAtFirstLine)), E.right(true))
  * ```
  * @category queries
  * @since 0.1.0

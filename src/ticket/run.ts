@@ -21,16 +21,22 @@ import type { Ticket, TicketState } from './model.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const result = Ticket.runEvents([
+ * const result = Ticket.runEvents(Ticket.defaultContext)([
  *   { _tag: 'Open', at: Date.UTC(2025, 2, 7, 8) as never, actor: kari, ticketId: 'INC-7' as Ticket.TicketId, channel: 'chat', customer: 'ACME', requester: 'ola', title: 'VPN' },
  *   { _tag: 'Assign', at: Date.UTC(2025, 2, 7, 8, 1) as never, actor: kari, assignee: 'kari' }
- * ], Ticket.defaultContext)
+ * ])
  * assert.deepStrictEqual(pipe(result, E.map(({ events }) => events.map((e) => e._tag))), E.right(['TicketOpened', 'TicketAssigned']))
  * ```
  * @category event sourcing
- * @since 0.1.0
+ * @since 0.1.0 (`runEvents(commands, context, from)` until 0.3.0)
  */
-export const runEvents = (
+export const runEvents =
+  (context: DecideContext, from: TicketState = { _tag: 'Unopened' }) =>
+  (commands: ReadonlyArray<TicketCommand>): E.Either<TicketError, { readonly ticket: TicketState; readonly events: ReadonlyArray<TicketEvent> }> =>
+    runCommandEvents(commands, context, from)
+
+/** {@link runEvents} with its data first, as the library calls it inside. @internal */
+export const runCommandEvents = (
   commands: ReadonlyArray<TicketCommand>,
   context: DecideContext,
   from: TicketState = { _tag: 'Unopened' }
@@ -64,17 +70,23 @@ export const runEvents = (
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const ticket = Ticket.run([
+ * const ticket = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: Date.UTC(2025, 2, 7, 8) as never, actor: kari, ticketId: 'INC-7' as Ticket.TicketId, channel: 'chat', customer: 'ACME', requester: 'ola', title: 'VPN' },
  *   { _tag: 'Escalate', at: Date.UTC(2025, 2, 7, 8, 40) as never, actor: kari, toTier: 'L2', note: 'Tunnel drops every 5 min; logs attached' }
- * ], Ticket.defaultContext)
+ * ])
  * assert.deepStrictEqual(pipe(ticket, E.map(Ticket.holder)), E.right({ tier: 'L2' }))
  * ```
  * @category event sourcing
- * @since 0.1.0
+ * @since 0.1.0 (`run(commands, context)` until 0.3.0)
  */
-export const run = (commands: ReadonlyArray<TicketCommand>, context: DecideContext): E.Either<TicketError, Ticket> => {
-  const result = runEvents(commands, context)
+export const run =
+  (context: DecideContext) =>
+  (commands: ReadonlyArray<TicketCommand>): E.Either<TicketError, Ticket> =>
+    runCommands(commands, context)
+
+/** {@link run} with its data first, as the library calls it inside. @internal */
+export const runCommands = (commands: ReadonlyArray<TicketCommand>, context: DecideContext): E.Either<TicketError, Ticket> => {
+  const result = runCommandEvents(commands, context)
   if (E.isLeft(result)) return result
   const { ticket } = result.right
   return ticket._tag === 'Ticket' ? E.right(ticket) : E.left({ _tag: 'EmptyHistory', message: 'commands: expected at least the Open command, received no commands' })

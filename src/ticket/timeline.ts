@@ -4,7 +4,7 @@ import type { TicketKind } from '../kind/index.js'
 import { decodeError, makeIssue, type Issue } from '../internal/decodeError.js'
 import { maxInstant, minInstant } from '../time/index.js'
 import type { Instant } from '../time/index.js'
-import { builder, push, replay } from './apply.js'
+import { builder, push, replayEvents } from './apply.js'
 import { resolveContext, type ReadContext } from './context.js'
 import { defaultContext } from './decide.js'
 import type { TicketError } from './errors.js'
@@ -309,19 +309,25 @@ const checkedTimeline = (events: ReadonlyArray<unknown>, context: unknown): Time
  * import { Ticket } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
- * const events = pipe(Ticket.runEvents([
+ * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'Await', at: at(9), actor: kari, party: 'customer' },
  *   { _tag: 'Resume', at: at(11), actor: kari }
- * ], Ticket.defaultContext), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
- * const timeline = Ticket.timeline(events)
+ * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
+ * const timeline = Ticket.timeline()(events)
  * assert.deepStrictEqual(pipe(timeline, E.map((t) => t.pauses)), E.right([{ party: 'customer', from: at(9), to: at(11) }]))
- * assert.deepStrictEqual(pipe(Ticket.timeline([null as never]), E.mapLeft((e) => e.message)), E.left('events[0]: expected a ticket event (an object), received null'))
+ * assert.deepStrictEqual(pipe(Ticket.timeline()([null as never]), E.mapLeft((e) => e.message)), E.left('events[0]: expected a ticket event (an object), received null'))
  * ```
  * @category event sourcing
- * @since 0.2.0
+ * @since 0.2.0 (`timeline(events, context)` until 0.3.0)
  */
-export const timeline = (events: ReadonlyArray<TicketEvent>, context: ReadContext = defaultContext): E.Either<TicketError, Timeline> => {
+export const timeline =
+  (context: ReadContext = defaultContext) =>
+  (events: ReadonlyArray<TicketEvent>): E.Either<TicketError, Timeline> =>
+    timelineOf(events, context)
+
+/** {@link timeline} with its data first, as the library calls it inside. @internal */
+export const timelineOf = (events: ReadonlyArray<TicketEvent>, context: ReadContext = defaultContext): E.Either<TicketError, Timeline> => {
   if (!Array.isArray(events)) return E.left(decodeError([makeIssue('events', 'an array of ticket events', events)]))
   // the common case, a history that replays, in one pass
   const fast = checkedTimeline(events, context)
@@ -331,7 +337,7 @@ export const timeline = (events: ReadonlyArray<TicketEvent>, context: ReadContex
     const issue = shapeIssue(events[i], i)
     if (issue !== undefined) return E.left(decodeError([issue]))
   }
-  const replayed = replay(events, context)
+  const replayed = replayEvents(events, context)
   if (E.isLeft(replayed)) return replayed
   return E.right(build(events))
 }
@@ -375,12 +381,12 @@ const isTimeline = (u: unknown): u is Timeline =>
  * import { Ticket } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
- * const events = pipe(Ticket.runEvents([
+ * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'Await', at: at(9), actor: kari, party: 'customer' },
  *   { _tag: 'Resume', at: at(11), actor: kari }
- * ], Ticket.defaultContext), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
- * const atNine = pipe(Ticket.timeline(events), E.map(Ticket.timelineAt(at(9))))
+ * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
+ * const atNine = pipe(Ticket.timeline()(events), E.map(Ticket.timelineAt(at(9))))
  * assert.deepStrictEqual(pipe(atNine, E.map(O.map((t) => t.pauses))), E.right(O.some([{ party: 'customer', from: at(9) }])))
  * ```
  * @category event sourcing

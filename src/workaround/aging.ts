@@ -28,12 +28,12 @@ const calendarOf = (calendar: CustomerCalendar, customer: string): BusinessCalen
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const incident = Ticket.run([
+ * const incident = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'ApplyWorkaround', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, description: 'Use the web client' },
  *   { _tag: 'Resolve', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, code: 'workaround', note: 'Web client works' }
- * ], Ticket.defaultContext)
+ * ])
  * assert.deepStrictEqual(pipe(incident, E.map(Workaround.isOnWorkaround)), E.right(true))
  * ```
  * @category guards
@@ -57,11 +57,11 @@ export const isOnWorkaround = (self: Ticket): boolean => isTicket(self) && self.
  * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
- * const incident = Ticket.run([
+ * const incident = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at('2025-03-07T14:00:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'ApplyWorkaround', at: at('2025-03-07T15:00:00+01:00'), actor: kari, description: 'Use the web client' }
- * ], Ticket.defaultContext)
+ * ])
  * const age = pipe(incident, E.map(Workaround.age(at('2025-03-10T09:30:00+01:00'), oslo)), E.map(O.map(Time.toISODuration)))
  * assert.deepStrictEqual(age, E.right(O.some('PT2H30M')))
  * ```
@@ -96,11 +96,11 @@ const oldestFirst: Ord.Ord<RunningWorkaround> = Ord.getMonoid<RunningWorkaround>
  * import { Calendar, Ticket, Time, Workaround } from 'itsm-kit'
  * const allDay = pipe(Calendar.make(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
- * const incident = Ticket.run([
+ * const incident = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'ApplyWorkaround', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, description: 'Use the web client' }
- * ], Ticket.defaultContext)
+ * ])
  * const report = pipe(incident, E.map((t) => pipe([t], Workaround.onWorkaround(Date.UTC(2025, 2, 11, 9) as Time.Instant, allDay))))
  * assert.deepStrictEqual(report, E.right([{ customer: 'Fjord AS', tickets: [{ ticketId: 'INC-1', title: 'VPN down', status: 'New',
  *   description: 'Use the web client', appliedAt: Date.UTC(2025, 2, 10, 9), age: 86_400_000 }] }]))
@@ -155,13 +155,13 @@ export const onWorkaround =
  * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
- * const events = pipe(Ticket.runEvents([
+ * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at('2025-03-07T14:00:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'ApplyWorkaround', at: at('2025-03-07T15:00:00+01:00'), actor: kari, description: 'Use the web client' },
  *   { _tag: 'WithdrawWorkaround', at: at('2025-03-10T09:00:00+01:00'), actor: kari, reason: 'The web client is down too' },
  *   { _tag: 'ApplyWorkaround', at: at('2025-03-10T10:00:00+01:00'), actor: kari, description: 'Use the phone app' }
- * ], Ticket.defaultContext), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
+ * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
  * // Friday 15–16, Monday 08–09, then Monday 10:00 to 10:30
  * const time = pipe(events, Workaround.timeOnWorkaround(at('2025-03-10T10:30:00+01:00'), oslo), E.map(Time.toISODuration))
  * assert.deepStrictEqual(time, E.right('PT2H30M'))
@@ -174,7 +174,7 @@ export const timeOnWorkaround =
   (self: ReadonlyArray<TicketEvent>): E.Either<TicketError, Duration> => {
     if (!isInstant(now)) return E.left(decodeError([makeIssue('now', 'an instant (epoch milliseconds) from 1900 to 2200', now)]))
     if (!isCalendar(calendar)) return E.left(decodeError([makeIssue('calendar', 'a business calendar compiled by Calendar.make', calendar)]))
-    const checked = timeline(self, context ?? defaultContext)
+    const checked = timeline(context ?? defaultContext)(self)
     if (E.isLeft(checked)) return checked
     const cut = timelineAt(now)(checked.right)
     let total = 0

@@ -32,16 +32,16 @@ const problemWorkaround = (problem: Ticket): E.Either<WorkaroundError, NonNullab
  * import { Ticket, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
- * const problem = Ticket.run([
+ * const problem = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'PRB-7' as Ticket.TicketId, channel: 'monitoring',
  *     customer: 'Fjord AS', requester: 'kari', title: 'VPN drops every hour', kind: 'problem' },
  *   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client' }
- * ], Ticket.defaultContext)
- * const incident = Ticket.run([
+ * ])
+ * const incident = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'LinkProblem', at: at(9), actor: kari, problemId: 'PRB-7' as Ticket.TicketId }
- * ], Ticket.defaultContext)
+ * ])
  * const rollout = pipe(
  *   E.Do,
  *   E.apS('problem', problem),
@@ -76,7 +76,7 @@ export const rollOut =
         refused.push({ ticketId: t.id, error: alreadyOnWorkaround(t, t.workaround.appliedAt, t.workaround.problemId) })
         continue
       }
-      const decided = runEvents(commands, context, t)
+      const decided = runEvents(context, t)(commands)
       if (E.isLeft(decided)) refused.push({ ticketId: t.id, error: decided.left })
       else incidents.push({ ticketId: t.id, events: decided.right.events })
     }
@@ -101,16 +101,16 @@ export const rollOut =
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
  * const prb = 'PRB-7' as Ticket.TicketId
- * const problem = Ticket.run([
+ * const problem = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(8), actor: kari, ticketId: prb, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
  *   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client' }
- * ], Ticket.defaultContext)
- * const incident = Ticket.run([
+ * ])
+ * const incident = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'LinkProblem', at: at(9), actor: kari, problemId: prb },
  *   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client', problemId: prb },
  *   { _tag: 'Resolve', at: at(9), actor: kari, code: 'workaround', note: 'Web client works' }
- * ], Ticket.defaultContext)
+ * ])
  * const withdrawal = pipe(
  *   E.Do,
  *   E.apS('problem', problem),
@@ -177,15 +177,15 @@ const byCustomerThenId: Ord.Ord<FollowUp> = Ord.getMonoid<FollowUp>().concat(
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (d: number) => Date.UTC(2025, 2, d, 9) as never
  * const prb = 'PRB-7' as Ticket.TicketId
- * const problem = Ticket.run([
+ * const problem = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(10), actor: kari, ticketId: prb, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
  *   { _tag: 'ApplyWorkaround', at: at(10), actor: kari, description: 'Use the web client' },
  *   { _tag: 'Resolve', at: at(17), actor: kari, code: 'fixed', note: 'Firewall MTU corrected' }
- * ], Ticket.defaultContext)
- * const incident = Ticket.run([
+ * ])
+ * const incident = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(10), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'ApplyWorkaround', at: at(10), actor: kari, description: 'Use the web client', problemId: prb }
- * ], Ticket.defaultContext)
+ * ])
  * const followUps = pipe(
  *   E.Do,
  *   E.apS('problem', problem),

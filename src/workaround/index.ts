@@ -28,14 +28,14 @@
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
  * const prb = 'PRB-7' as Ticket.TicketId
- * const problem = Ticket.run([
+ * const problem = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(8), actor: kari, ticketId: prb, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
  *   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client' }
- * ], Ticket.defaultContext)
- * const incident = Ticket.run([
+ * ])
+ * const incident = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'LinkProblem', at: at(8), actor: kari, problemId: prb }
- * ], Ticket.defaultContext)
+ * ])
  * const rolledOut = pipe(
  *   E.Do,
  *   E.apS('problem', problem),

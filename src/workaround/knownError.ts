@@ -22,11 +22,11 @@ import { isFinished } from '../ticket/index.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const problem = Ticket.run([
+ * const problem = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'PRB-7' as Ticket.TicketId, channel: 'monitoring',
  *     customer: 'Fjord AS', requester: 'kari', title: 'VPN drops every hour', kind: 'problem' },
  *   { _tag: 'ApplyWorkaround', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, description: 'Use the web client' }
- * ], Ticket.defaultContext)
+ * ])
  * assert.deepStrictEqual(pipe(problem, E.map(Workaround.knownErrorStatus)), E.right('workaroundAvailable'))
  * ```
  * @category queries
@@ -61,8 +61,8 @@ export const knownErrorStatus = (self: Ticket): KnownErrorStatus => {
  * const open = { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'PRB-7' as Ticket.TicketId,
  *   channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops every hour', kind: 'problem' } as const
  * const cause = { _tag: 'IdentifyRootCause', at: Date.UTC(2025, 2, 11, 8) as never, actor: kari, rootCause: 'MTU mismatch' } as const
- * assert.deepStrictEqual(pipe(Ticket.run([open], Ticket.defaultContext), E.map(Workaround.isKnownError)), E.right(false))
- * assert.deepStrictEqual(pipe(Ticket.run([open, cause], Ticket.defaultContext), E.map(Workaround.isKnownError)), E.right(true))
+ * assert.deepStrictEqual(pipe(Ticket.run(Ticket.defaultContext)([open]), E.map(Workaround.isKnownError)), E.right(false))
+ * assert.deepStrictEqual(pipe(Ticket.run(Ticket.defaultContext)([open, cause]), E.map(Workaround.isKnownError)), E.right(true))
  * ```
  * @category guards
  * @since 0.1.0
@@ -101,16 +101,16 @@ const view = (problem: Ticket, linked: ReadonlyArray<Ticket>): KnownError => ({
  * import { Ticket, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
- * const problem = Ticket.run([
+ * const problem = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'PRB-7' as Ticket.TicketId, channel: 'monitoring',
  *     customer: 'Fjord AS', requester: 'kari', title: 'VPN drops every hour', kind: 'problem' },
  *   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client' }
- * ], Ticket.defaultContext)
- * const incident = Ticket.run([
+ * ])
+ * const incident = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'LinkProblem', at: at(9), actor: kari, problemId: 'PRB-7' as Ticket.TicketId }
- * ], Ticket.defaultContext)
+ * ])
  * const known = pipe(
  *   E.Do,
  *   E.apS('problem', problem),
@@ -149,11 +149,11 @@ const byProblemId: Ord.Ord<KnownError> = Ord.contramap((k: KnownError) => k.prob
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const problem = Ticket.run([
+ * const problem = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'PRB-7' as Ticket.TicketId, channel: 'monitoring',
  *     customer: 'Fjord AS', requester: 'kari', title: 'VPN drops every hour', kind: 'problem' },
  *   { _tag: 'IdentifyRootCause', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, rootCause: 'MTU mismatch on the new firewall' }
- * ], Ticket.defaultContext)
+ * ])
  * assert.deepStrictEqual(pipe(problem, E.map((p) => Workaround.knownErrors([p]).map((k) => [k.problemId, k.status, k.rootCause]))),
  *   E.right([['PRB-7', 'open', 'MTU mismatch on the new firewall']]))
  * ```
@@ -186,11 +186,11 @@ const byWorkaroundAge: Ord.Ord<KnownError> = Ord.contramap((k: KnownError) => k.
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const problem = Ticket.run([
+ * const problem = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'PRB-7' as Ticket.TicketId, channel: 'monitoring',
  *     customer: 'Fjord AS', requester: 'kari', title: 'VPN drops every hour', kind: 'problem' },
  *   { _tag: 'ApplyWorkaround', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, description: 'Use the web client' }
- * ], Ticket.defaultContext)
+ * ])
  * assert.deepStrictEqual(pipe(problem, E.map((p) => Workaround.withoutRootCause([p]).map((k) => k.problemId))), E.right(['PRB-7']))
  * ```
  * @category queries
@@ -229,9 +229,9 @@ const byRecurrence: Ord.Ord<RecurringProblem> = pipe(
  *   channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: `${kind} ${id}`, kind } as const)
  * const link = { _tag: 'LinkProblem', at: at(5), actor: kari, problemId: 'PRB-1' as Ticket.TicketId } as const
  * const tickets = E.sequenceArray([
- *   Ticket.run([open('PRB-1', 'problem')], Ticket.defaultContext),
- *   Ticket.run([open('INC-1', 'incident'), link], Ticket.defaultContext),
- *   Ticket.run([open('INC-2', 'incident'), link], Ticket.defaultContext)
+ *   Ticket.run(Ticket.defaultContext)([open('PRB-1', 'problem')]),
+ *   Ticket.run(Ticket.defaultContext)([open('INC-1', 'incident'), link]),
+ *   Ticket.run(Ticket.defaultContext)([open('INC-2', 'incident'), link])
  * ])
  * assert.deepStrictEqual(pipe(tickets, E.map(Workaround.recurring)), E.right([
  *   { problemId: 'PRB-1', symptom: 'problem PRB-1', status: 'open', incidents: 2, openIncidents: 2, incidentIds: ['INC-1', 'INC-2'] }

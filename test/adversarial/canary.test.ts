@@ -79,7 +79,7 @@ const life: ReadonlyArray<Ticket.TicketCommand> = (() => {
     pick('Rate', 16)
   ]
 })()
-const lived = Ticket.runEvents(life, ctx)
+const lived = Ticket.runEvents(ctx)(life)
 const history = E.isRight(lived) ? lived.right.events : []
 
 /** Every state the life passes through. */
@@ -116,7 +116,7 @@ for (const [s, state] of states.entries())
   for (const command of commands(30))
     for (const [b, broken] of breakages(command).entries()) {
       collect(`decide ${command._tag} #${b} in state ${s}`, Ticket.decide(broken as Ticket.TicketCommand, ctx)(state))
-      if (s === 0) collect(`runEvents ${command._tag} #${b}`, Ticket.runEvents([broken as Ticket.TicketCommand], ctx))
+      if (s === 0) collect(`runEvents ${command._tag} #${b}`, Ticket.runEvents(ctx)([broken as Ticket.TicketCommand]))
       // no auto-close policy: Close is refused for want of one
       if (command._tag === 'Close') collect(`decide Close #${b} in state ${s} without auto-close`, Ticket.decide(broken as Ticket.TicketCommand, Ticket.defaultContext)(state))
     }
@@ -128,12 +128,12 @@ for (const [i, event] of history.entries()) {
   const after = history.slice(i + 1)
   for (const [b, broken] of [...breakages(event), { ...event, seq: event.seq + 3 }, { ...event, ticketId: 'INC-8' }, { ...event, _tag: 'TicketTeleported' }].entries())
     for (const c of contexts) {
-      collect(`replay event ${i} #${b}`, Ticket.replay([...before, broken as Ticket.TicketEvent, ...after], c))
+      collect(`replay event ${i} #${b}`, Ticket.replay(c)([...before, broken as Ticket.TicketEvent, ...after]))
       collect(`apply event ${i} #${b}`, Ticket.apply(broken as Ticket.TicketEvent, c)(states[i] as Ticket.TicketState))
     }
-  collect(`replay without ${i}`, Ticket.replay([...before, ...after], ctx))
-  collect(`replay with ${i} twice`, Ticket.replay([...before, event, event, ...after], ctx))
-  collect(`replay with ${i} last`, Ticket.replay([...before, ...after, event], ctx))
+  collect(`replay without ${i}`, Ticket.replay(ctx)([...before, ...after]))
+  collect(`replay with ${i} twice`, Ticket.replay(ctx)([...before, event, event, ...after]))
+  collect(`replay with ${i} last`, Ticket.replay(ctx)([...before, ...after, event]))
 }
 
 // the wire: the stored history, snapshot, events and commands with fields broken in JSON

@@ -15,7 +15,7 @@ const always = compile({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' })
 const agreement: Sla.Agreement = { policy: Sla.examplePolicy, calendar: always }
 const at = (h: number) => Date.UTC(2025, 2, 10, h) as Time.Instant
 const kari = { role: 'agent', id: 'kari' } as const
-const run = (commands: ReadonlyArray<Ticket.TicketCommand>) => getRight(Ticket.runEvents(commands, Ticket.defaultContext))
+const run = (commands: ReadonlyArray<Ticket.TicketCommand>) => getRight(Ticket.runEvents(Ticket.defaultContext)(commands))
 const incident = run([
   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
   { _tag: 'Prioritise', at: at(8), actor: kari, urgency: 'high', impact: 'high' },
@@ -26,7 +26,7 @@ const problem = run([
   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'PRB-1' as Ticket.TicketId, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client' }
 ])
-const fixedProblem = getRight(Ticket.runEvents([{ _tag: 'Resolve', at: at(11), actor: kari, code: 'fixed', note: 'MTU corrected' }], Ticket.defaultContext, problem.ticket)).ticket
+const fixedProblem = getRight(Ticket.runEvents(Ticket.defaultContext, problem.ticket)([{ _tag: 'Resolve', at: at(11), actor: kari, code: 'fixed', note: 'MTU corrected' }])).ticket
 const events = incident.events
 const opened = events[0] as Ticket.TicketEvent
 
@@ -105,7 +105,7 @@ interface Subject {
 const withdrawOptions = { at: at(10), actor: kari, reason: 'The web client is down too' }
 const subjects: ReadonlyArray<Subject> = [
   { name: 'Sla.evaluate', f: Sla.evaluate as never, outer: [agreement, at(10), {}], inner: [events] },
-  { name: 'Sla.evaluateTimeline', f: Sla.evaluateTimeline as never, outer: [agreement, at(10), {}], inner: [getRight(Ticket.timeline(events))] },
+  { name: 'Sla.evaluateTimeline', f: Sla.evaluateTimeline as never, outer: [agreement, at(10), {}], inner: [getRight(Ticket.timeline()(events))] },
   { name: 'Sla.dueDates', f: Sla.dueDates as never, outer: [agreement, { openedAt: at(8), priority: 'P1' }] },
   { name: 'Sla.make', f: Sla.make as never, outer: [Sla.examplePolicy, {}] },
   { name: 'Sla.decodePolicy', f: Sla.decodePolicy as never, outer: [Sla.encodePolicy(Sla.examplePolicy), {}] },

@@ -36,12 +36,11 @@ const kari = { role: 'agent', id: 'kari' } as const
 const opened = { _tag: 'TicketOpened', ticketId: 'INC-1', seq: 1, at: '2025-03-07T08:00:00Z', actor: kari, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN', tier: 'L1' }
 const prioritised = { _tag: 'PrioritySet', ticketId: 'INC-1', seq: 2, at: '2025-03-07T08:01:00Z', actor: kari, urgency: 'high', impact: 'low', rank: 3, name: 'P3', label: 'moderate' }
 const history = [opened, prioritised]
-const ticket = Ticket.encodeTicket(E.getOrElseW(() => expect.fail('history'))(Ticket.decodeHistory(history)))
+const ticket = Ticket.encodeTicket(E.getOrElseW(() => expect.fail('history'))(Ticket.decodeHistory(history)).ticket)
 const valid: ReadonlyArray<readonly [string, Decoder, unknown]> = [
   ['Ticket.decodeEvent', Ticket.decodeEvent, opened],
   ['Ticket.decodeCommand', Ticket.decodeCommand, { _tag: 'Reply', at: '2025-03-07T09:00:00Z', actor: kari, message: 'On it' }],
-  ['Ticket.decodeHistory', (u) => Ticket.decodeHistory(u), history],
-  ['Ticket.decodeHistoryWithEvents', (u) => Ticket.decodeHistoryWithEvents(u, Ticket.defaultContext), history],
+  ['Ticket.decodeHistory', (u) => Ticket.decodeHistory(u, Ticket.defaultContext), history],
   ['Ticket.decodeTicket', Ticket.decodeTicket, ticket],
   ['Priority.decodeMatrix', (u) => Priority.decodeMatrix(u), Priority.encodeMatrix(Priority.itilDefault)],
   ['Kind.decodeKindRules', Kind.decodeKindRules, Kind.encodeKindRules(Kind.defaultKindRules)],
@@ -140,7 +139,6 @@ describe('every public decoder, against anything', () => {
         'Ticket.decodeCommand',
         'Ticket.decodeEvent',
         'Ticket.decodeHistory',
-        'Ticket.decodeHistoryWithEvents',
         'Ticket.decodeTicket',
         'Time.decodeDuration',
         'Time.decodeInstant'

@@ -23,7 +23,7 @@ const opened: Ticket.TicketEvent = {
   title: 'Printer jam',
   tier: 'L1'
 }
-const ticket = (Ticket.replay([opened]) as E.Right<Ticket.Ticket>).right
+const ticket = (Ticket.replay()([opened]) as E.Right<Ticket.Ticket>).right
 
 /** Values that pass a type check only by a cast, or not at all. */
 const bypass: fc.Arbitrary<unknown> = fc.oneof(
@@ -108,7 +108,7 @@ describe('bypass values give a Left that says what is wrong', () => {
   const left = (r: E.Either<{ readonly message: string }, unknown>): string => (E.isLeft(r) ? r.left.message : 'a Right')
 
   it('an event whose instant is NaN', () => {
-    expect(left(Ticket.replay([{ ...opened, at: Number.NaN as never }]))).toBe(
+    expect(left(Ticket.replay()([{ ...opened, at: Number.NaN as never }]))).toBe(
       '[0].at: expected a whole number of milliseconds from 1900-01-01T00:00:00Z to 2200-01-01T00:00:00Z, received NaN'
     )
   })
@@ -125,18 +125,18 @@ describe('bypass values give a Left that says what is wrong', () => {
     expect(left(Ticket.decide({ _tag: 'Reply', at: opened.at, message: 'On it' } as never, Ticket.defaultContext)(ticket))).toBe(
       'actor: expected an actor, received nothing'
     )
-    expect(left(Ticket.replay([opened, null as never]))).toBe('[1]: expected an object with a "_tag" (one of "TicketOpened" | "TicketClassified" | "PrioritySet" | "PriorityOverridden" | "TicketAssigned" | "TicketEscalated" | "PublicReplySent" | "InternalNoteAdded" | "AwaitingStarted" | "WorkResumed" | "WorkaroundApplied" | "WorkaroundWithdrawn" | "RootCauseIdentified" | "TicketResolved" | "ResolutionRejected" | "TicketReopened" | "TicketClosed" | "TicketCancelled" | "TicketRated" | "LinkedToProblem" | "NoticeSent"), received null')
+    expect(left(Ticket.replay()([opened, null as never]))).toBe('[1]: expected an object with a "_tag" (one of "TicketOpened" | "TicketClassified" | "PrioritySet" | "PriorityOverridden" | "TicketAssigned" | "TicketEscalated" | "PublicReplySent" | "InternalNoteAdded" | "AwaitingStarted" | "WorkResumed" | "WorkaroundApplied" | "WorkaroundWithdrawn" | "RootCauseIdentified" | "TicketResolved" | "ResolutionRejected" | "TicketReopened" | "TicketClosed" | "TicketCancelled" | "TicketRated" | "LinkedToProblem" | "NoticeSent"), received null')
   })
 
   it('a context, a state or a list that is not one', () => {
-    expect(left(Ticket.replay([opened], { matrix: null, kinds: null } as never)).split('\n')).toStrictEqual([
+    expect(left(Ticket.replay({ matrix: null, kinds: null } as never)([opened])).split('\n')).toStrictEqual([
       'context.matrix: expected a priority matrix made by Priority.make or Priority.decodeMatrix, received null',
       'context.kinds: expected kind rules made by Kind.makeKindRules or decodeKindRules, received null'
     ])
     expect(left(Ticket.decide({ _tag: 'Resume', at: opened.at, actor: kari }, Ticket.defaultContext)({ _tag: 'Ticket' } as never))).toBe(
       'state: expected a ticket state (Ticket.initial or a ticket), received an object'
     )
-    expect(left(Ticket.replay('events' as never))).toBe('events: expected a list of ticket events, received "events"')
+    expect(left(Ticket.replay()('events' as never))).toBe('events: expected a list of ticket events, received "events"')
   })
 
   it('evolve is total: it leaves the state as it is for a value that is not an event', () => {

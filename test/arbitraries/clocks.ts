@@ -111,7 +111,7 @@ export const clockCase: fc.Arbitrary<ClockCase> = fc
     )
   })
   .map(({ start, urgency, impact, steps, when }) => {
-    const run = Ticket.runEvents(commandsOf(start, urgency, impact, steps), Ticket.defaultContext)
+    const run = Ticket.runEvents(Ticket.defaultContext)(commandsOf(start, urgency, impact, steps))
     if (E.isLeft(run)) throw new Error(`the clock generator made a history the ticket refuses: ${run.left.message}`)
     const events = run.right.events
     const instants = events.map((e) => e.at)

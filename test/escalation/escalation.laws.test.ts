@@ -96,12 +96,12 @@ describe('escalation laws', () => {
         const decisions = pipe(upToNow, decisionsAt(deepFreeze(policy), agreement, t1))
         const state = upToNow.reduce(Ticket.evolve, Ticket.initial)
         // every decision is a command the ticket accepts …
-        const all = getRight(Ticket.runEvents(allAsCommands(decisions, t1), Ticket.defaultContext, state)).events
+        const all = getRight(Ticket.runEvents(Ticket.defaultContext, state)(allAsCommands(decisions, t1))).events
         // … and once recorded, it is not decided again
         expect(pipe([...upToNow, ...all], decisionsAt(policy, agreement, t1))).toStrictEqual([])
         // recording only what toCommands sends at t1 leaves exactly the held notices
         const due = getRight(pipe(decisions, Escalation.toCommands({ at: t1, actor: system, note: 'Handed over automatically' })))
-        const sent = getRight(Ticket.runEvents(due, Ticket.defaultContext, state)).events
+        const sent = getRight(Ticket.runEvents(Ticket.defaultContext, state)(due)).events
         expect(pipe([...upToNow, ...sent], decisionsAt(policy, agreement, t1))).toStrictEqual(decisions.filter((d) => d._tag === 'NoticeDue' && d.sendAt > t1))
       }),
       { numRuns }

@@ -36,7 +36,7 @@ describe('functional escalation: the first line’s 30-minute timebox', () => {
     const note = 'Client 5.2 reinstalled, tunnel still drops every 5 minutes on Wi-Fi; logs attached'
     const commands = getRight(pipe(decisions, Escalation.toCommands({ at: now, actor: kari, note })))
     const after = record(events, commands)
-    const ticket = getRight(Ticket.replay(after))
+    const ticket = getRight(Ticket.replay()(after))
     expect([ticket.tier, ticket.handoverNote, ticket.assignee, ticket.escalationCount]).toStrictEqual(['L2', note, undefined, 1])
     expect(pipe(after, decisionsAt(policy, desk, now))).toStrictEqual([])
     // L2 has its own timebox (2 h), counted from the handover
@@ -127,7 +127,7 @@ describe('a P3 breach found at 22:00 at a weekdays customer', () => {
     const due = pipe(night, decisionsAt(policy, desk, friday))
     expect(due).toStrictEqual(held(friday))
     const morning = record(night, getRight(pipe(due, Escalation.toCommands({ at: friday, actor: system }))))
-    expect(getRight(Ticket.replay(morning)).notices).toStrictEqual(['teamLead/resolution:0.75', 'manager/resolution:breach'])
+    expect(getRight(Ticket.replay()(morning)).notices).toStrictEqual(['teamLead/resolution:0.75', 'manager/resolution:breach'])
     expect(pipe(morning, decisionsAt(policy, desk, friday))).toStrictEqual([])
   })
 
@@ -323,7 +323,7 @@ describe('handover notes in imported histories', () => {
       }
     ])
     // replay refuses such a history; the query works on raw events instead
-    expect(pipe(Ticket.replay(histories[2] as ReadonlyArray<Ticket.TicketEvent>), E.mapLeft((e) => e._tag))).toStrictEqual(E.left('InvalidEvent'))
+    expect(pipe(Ticket.replay()(histories[2] as ReadonlyArray<Ticket.TicketEvent>), E.mapLeft((e) => e._tag))).toStrictEqual(E.left('InvalidEvent'))
   })
 })
 

@@ -35,12 +35,12 @@ export const reply = (at: string): Ticket.TicketCommand => ({ _tag: 'Reply', at:
 
 /** The events of a list of commands, decided in turn with the default context. */
 export const eventsOf = (commands: ReadonlyArray<Ticket.TicketCommand>): ReadonlyArray<Ticket.TicketEvent> =>
-  getRight(Ticket.runEvents(commands, Ticket.defaultContext)).events
+  getRight(Ticket.runEvents(Ticket.defaultContext)(commands)).events
 
 /** Decides more commands on top of a history (every rule checked) and returns the longer history. */
 export const record = (events: ReadonlyArray<Ticket.TicketEvent>, commands: ReadonlyArray<Ticket.TicketCommand>): ReadonlyArray<Ticket.TicketEvent> => {
-  const state = getRight(Ticket.replay(events))
-  return [...events, ...getRight(Ticket.runEvents(commands, Ticket.defaultContext, state)).events]
+  const state = getRight(Ticket.replay()(events))
+  return [...events, ...getRight(Ticket.runEvents(Ticket.defaultContext, state)(commands)).events]
 }
 
 /** Every decision as a command at `at`, held notices included (tests only: a held notice is not sent yet). */

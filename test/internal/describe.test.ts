@@ -99,7 +99,7 @@ describe('property names and ticket ids in messages', () => {
   it('a ticket id with a newline is escaped in every ticket error', () => {
     const opened = { _tag: 'TicketOpened', ticketId: 'INC-1', seq: 1, at: Date.UTC(2025, 2, 7), actor: kari, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN', tier: 'L1' }
     const other = { _tag: 'WorkResumed', ticketId: 'INC-2\nFORGED', seq: 2, at: Date.UTC(2025, 2, 7), actor: kari }
-    const r = Ticket.replay([opened, other] as never)
+    const r = Ticket.replay()([opened, other] as never)
     expect(message(r)).toBe('[1].ticketId: expected a ticket id of 1 to 100 printable characters, received "INC-2\\u000aFORGED"')
     expect(message(r)).not.toContain('\n')
   })

@@ -23,7 +23,7 @@ export type Step = readonly [string, Bare<Ticket.TicketCommand>]
 /** Events of a ticket from commands at local wall times. */
 export const history = (steps: ReadonlyArray<Step>): ReadonlyArray<Ticket.TicketEvent> => {
   const commands = steps.map(([wall, c]) => ({ actor: kari, ...c, at: at(wall) }) as Ticket.TicketCommand)
-  const r = Ticket.runEvents(commands, Ticket.defaultContext)
+  const r = Ticket.runEvents(Ticket.defaultContext)(commands)
   if (E.isLeft(r)) throw new Error(r.left.message)
   return r.right.events
 }

@@ -25,7 +25,7 @@ describe('facts of a ticket', () => {
           expect(f).toBeUndefined()
           return
         }
-        const ticket = Ticket.replay(cut)
+        const ticket = Ticket.replay()(cut)
         if (E.isLeft(ticket) || f === undefined) throw new Error('a generated history replays')
         const k = ticket.right
         expect([f.standing, f.kind, f.category, f.priority]).toStrictEqual([standing(k.status._tag), k.kind, k.category, k.priority?.name])

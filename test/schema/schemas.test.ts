@@ -36,7 +36,7 @@ const json = (u: unknown): unknown => JSON.parse(JSON.stringify(u))
 const specs = sample(calendarArb.calendarSpec)
 const commands = sample(ticketArb.commandWalk, 15)
 const events = commands.map((c) => ticketArb.acceptedEvents(c, Ticket.defaultContext))
-const tickets = events.map((e) => Ticket.replay(e)).flatMap((r) => (E.isRight(r) ? [r.right] : []))
+const tickets = events.map((e) => Ticket.replay()(e)).flatMap((r) => (E.isRight(r) ? [r.right] : []))
 const slaPolicies: ReadonlyArray<Sla.SlaPolicy> = [
   Sla.examplePolicy,
   { ...Sla.examplePolicy, name: 'No warnings', warnings: [] },

@@ -9,7 +9,7 @@ const always = compile({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo', holidays: 
 const kari = { role: 'agent', id: 'kari' } as const
 const ola = { role: 'customer', id: 'ola' } as const
 const local = (cal: Calendar.BusinessCalendar) => (t: Time.Instant | undefined) => (t === undefined ? undefined : Time.toLocalISO(cal.zone)(t))
-const eventsOf = (commands: ReadonlyArray<Ticket.TicketCommand>) => getRight(Ticket.runEvents(commands, Ticket.defaultContext)).events
+const eventsOf = (commands: ReadonlyArray<Ticket.TicketCommand>) => getRight(Ticket.runEvents(Ticket.defaultContext)(commands)).events
 const metric = (e: Sla.Evaluation, name: string) => e.metrics.find((m) => m.metric === name) as Sla.MetricResult
 const open = (at: string, extra: Partial<Ticket.Open> = {}): Ticket.TicketCommand => ({
   _tag: 'Open', at: instant(at), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'Printer', kind: 'incident', ...extra
@@ -142,17 +142,17 @@ describe('clock rules', () => {
       ...Sla.examplePolicy,
       metrics: { resolution: { targets: { P4: { _tag: 'BusinessDays', days: 1 } }, pauseWhileAwaiting: [], reopen: 'resume' } }
     }
-    const due = Sla.dueDates({ policy, calendar: oslo }, { openedAt: instant('2025-03-07T10:00:00+01:00'), priority: 'P4' })
+    const due = Sla.dueDates({ policy, calendar: oslo })({ openedAt: instant('2025-03-07T10:00:00+01:00'), priority: 'P4' })
     expect(due.map((d) => local(oslo)(d.dueAt))).toStrictEqual(['2025-03-10T16:00:00+01:00'])
-    const easter = Sla.dueDates({ policy, calendar: oslo }, { openedAt: instant('2025-04-16T10:00:00+02:00'), priority: 'P4' })
+    const easter = Sla.dueDates({ policy, calendar: oslo })({ openedAt: instant('2025-04-16T10:00:00+02:00'), priority: 'P4' })
     expect(easter.map((d) => local(oslo)(d.dueAt))).toStrictEqual(['2025-04-22T16:00:00+02:00'])
   })
 
   it('the same policy evaluated on another customer’s calendar gives that calendar’s due dates', () => {
     const stockholm = compile(Calendar.weekdays({ zone: 'Europe/Stockholm', opens: '09:00', closes: '17:00', holidays: Calendar.publicHolidays.SE }))
     const opened = instant('2025-06-19T15:00:00+02:00')
-    const inOslo = Sla.dueDates({ policy: Sla.examplePolicy, calendar: oslo }, { openedAt: opened, priority: 'P2' })
-    const inStockholm = Sla.dueDates({ policy: Sla.examplePolicy, calendar: stockholm }, { openedAt: opened, priority: 'P2' })
+    const inOslo = Sla.dueDates({ policy: Sla.examplePolicy, calendar: oslo })({ openedAt: opened, priority: 'P2' })
+    const inStockholm = Sla.dueDates({ policy: Sla.examplePolicy, calendar: stockholm })({ openedAt: opened, priority: 'P2' })
     // resolution 8 h: Oslo Thursday 1 h + Friday 7 h; Stockholm Thursday 2 h, Midsummer Eve closed, Monday 6 h
     expect([local(oslo)(inOslo[1]?.dueAt), local(stockholm)(inStockholm[1]?.dueAt)]).toStrictEqual(['2025-06-20T15:00:00+02:00', '2025-06-23T15:00:00+02:00'])
   })

@@ -12,7 +12,7 @@ const oslo = compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', cl
 const agreement = { policy: Sla.examplePolicy, calendar: oslo }
 const kari = { role: 'agent', id: 'kari' } as const
 const ola = { role: 'customer', id: 'ola' } as const
-const eventsOf = (commands: ReadonlyArray<Ticket.TicketCommand>) => getRight(Ticket.runEvents(commands, Ticket.defaultContext)).events
+const eventsOf = (commands: ReadonlyArray<Ticket.TicketCommand>) => getRight(Ticket.runEvents(Ticket.defaultContext)(commands)).events
 const resolutionAt = (events: ReadonlyArray<Ticket.TicketEvent>, now: Time.Instant, explain = false) =>
   pipe(events, slaAt(agreement, now, { explain })).metrics.find((m) => m.metric === 'resolution') as Sla.MetricResult
 

@@ -10,7 +10,7 @@ const kari = { role: 'agent', id: 'kari' } as const
 const h = (seq: number, iso: string) => ({ ticketId: 'INC-42' as Ticket.TicketId, seq, at: instant(iso), actor: kari })
 const opened: Ticket.TicketEvent = { _tag: 'TicketOpened', ...h(1, '2024-03-01T09:00:00Z'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN', tier: 'L1' }
 const assigned: Ticket.TicketEvent = { _tag: 'TicketAssigned', ...h(2, '2024-03-01T09:05:00Z'), assignee: 'kari' }
-const messageOf = (events: ReadonlyArray<Ticket.TicketEvent>) => pipe(Ticket.replay(events), E.mapLeft((e) => e.message))
+const messageOf = (events: ReadonlyArray<Ticket.TicketEvent>) => pipe(Ticket.replay()(events), E.mapLeft((e) => e.message))
 
 describe('ticket errors', () => {
   it('respond before open', () => {
@@ -22,7 +22,7 @@ describe('ticket errors', () => {
 
   it('close an open ticket', () => {
     const close: Ticket.TicketEvent = { _tag: 'TicketClosed', ...h(3, '2024-03-01T10:00:00Z'), reason: 'confirmed' }
-    expect(getLeft(Ticket.replay([opened, assigned, close]))).toStrictEqual({
+    expect(getLeft(Ticket.replay()([opened, assigned, close]))).toStrictEqual({
       _tag: 'ImpossibleEvent',
       ticketId: 'INC-42',
       seq: 3,
@@ -73,7 +73,7 @@ describe('ticket errors', () => {
   })
 
   it('an empty history', () => {
-    expect(getLeft(Ticket.replay([]))).toStrictEqual({ _tag: 'EmptyHistory', message: 'events: expected at least the TicketOpened event, received no events' })
+    expect(getLeft(Ticket.replay()([]))).toStrictEqual({ _tag: 'EmptyHistory', message: 'events: expected at least the TicketOpened event, received no events' })
   })
 
   it('malformed stored events: every problem with its path, free text summarised', () => {

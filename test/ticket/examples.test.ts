@@ -12,7 +12,7 @@ const kari = { role: 'agent', id: 'kari' } as const
 const lars = { role: 'agent', id: 'lars' } as const
 const id = (s: string) => getRight(Ticket.makeTicketId(s))
 const context: Ticket.DecideContext = { ...Ticket.defaultContext, autoClose: { calendar: oslo, businessDays: 3 } }
-const run = (commands: ReadonlyArray<Ticket.TicketCommand>) => getRight(Ticket.runEvents(commands, context))
+const run = (commands: ReadonlyArray<Ticket.TicketCommand>) => getRight(Ticket.runEvents(context)(commands))
 
 describe('a morning at a Norwegian desk with three calls at once', () => {
   it('a forgotten password: a low-priority service request the first line resolves and the customer confirms', () => {
@@ -33,7 +33,7 @@ describe('a morning at a Norwegian desk with three calls at once', () => {
     expect(Ticket.firstResponseAt(t)).toStrictEqual(O.some(at('08:06')))
     expect(Ticket.resolvedAtFirstLine(t)).toBe(true)
     expect(events.map((e) => e.seq)).toStrictEqual([1, 2, 3, 4, 5, 6, 7])
-    expect(Ticket.replay(events)).toStrictEqual(E.right(t))
+    expect(Ticket.replay()(events)).toStrictEqual(E.right(t))
   })
 
   it('the internet is down for everyone at a customer: a P1 incident handed to the provider as a third party', () => {
@@ -70,11 +70,11 @@ describe('the rules of the lifecycle', () => {
     { _tag: 'Open', at: at('09:00', '2025-03-07'), actor: kari, ticketId: id('INC-42'), channel: 'portal', customer: 'ACME', requester: 'ola', title: 'VPN drops', kind: 'incident' }
   ]).ticket
   const resolvedFriday = getRight(
-    Ticket.runEvents([{ _tag: 'Resolve', at: at('15:00', '2025-03-07'), actor: kari, code: 'fixed', note: 'Updated the VPN client' }], context, opened)
+    Ticket.runEvents(context, opened)([{ _tag: 'Resolve', at: at('15:00', '2025-03-07'), actor: kari, code: 'fixed', note: 'Updated the VPN client' }])
   ).ticket
 
   it('an internal note is never a first response', () => {
-    const t = getRight(Ticket.runEvents([{ _tag: 'AddNote', at: at('09:05', '2025-03-07'), actor: kari, note: 'Checked logs' }], context, opened)).ticket as Ticket.Ticket
+    const t = getRight(Ticket.runEvents(context, opened)([{ _tag: 'AddNote', at: at('09:05', '2025-03-07'), actor: kari, note: 'Checked logs' }])).ticket as Ticket.Ticket
     expect(Ticket.firstResponseAt(t)).toStrictEqual(O.none)
   })
 
@@ -102,15 +102,11 @@ describe('the rules of the lifecycle', () => {
 
   it('a rejected resolution reopens the ticket and keeps its whole history', () => {
     const { ticket, events } = getRight(
-      Ticket.runEvents(
-        [
+      Ticket.runEvents(context, resolvedFriday)([
           { _tag: 'Reject', at: at('08:30', '2025-03-10'), actor: { role: 'customer', id: 'ola' }, reason: 'Still drops after lunch' },
           { _tag: 'Resolve', at: at('11:00', '2025-03-10'), actor: kari, code: 'fixed', note: 'Replaced the router' },
           { _tag: 'Reopen', at: at('12:00', '2025-03-10'), actor: kari, reason: 'Monitoring shows drops again' }
-        ],
-        context,
-        resolvedFriday
-      )
+        ])
     )
     const t = ticket as Ticket.Ticket
     expect([t.status._tag, t.reopenCount, t.resolvedAt, t.version]).toStrictEqual(['InProgress', 2, at('11:00', '2025-03-10'), 5])
@@ -121,7 +117,7 @@ describe('the rules of the lifecycle', () => {
     const missing = getLeft(Ticket.decide({ _tag: 'Escalate', at: at('09:40', '2025-03-07'), actor: kari, toTier: 'L2', note: '  ' }, context)(opened))
     expect(missing).toMatchObject({ _tag: 'InvalidEvent', path: 'note', seq: 2 })
     const t = getRight(
-      Ticket.runEvents([{ _tag: 'Escalate', at: at('09:40', '2025-03-07'), actor: kari, toTier: 'L2', note: 'VPN client 5.2 drops on Wi-Fi; logs in the attachment', assignee: 'per' }], context, opened)
+      Ticket.runEvents(context, opened)([{ _tag: 'Escalate', at: at('09:40', '2025-03-07'), actor: kari, toTier: 'L2', note: 'VPN client 5.2 drops on Wi-Fi; logs in the attachment', assignee: 'per' }])
     ).ticket as Ticket.Ticket
     expect([t.tier, t.assignee, t.escalationCount, t.handoverNote, t.status._tag]).toStrictEqual(['L2', 'per', 1, 'VPN client 5.2 drops on Wi-Fi; logs in the attachment', 'InProgress'])
     expect(Ticket.resolvedAtFirstLine(t)).toBe(false)
@@ -129,14 +125,10 @@ describe('the rules of the lifecycle', () => {
 
   it('a major incident is an override above the matrix with a mandatory reason, visible in the ticket', () => {
     const t = getRight(
-      Ticket.runEvents(
-        [
+      Ticket.runEvents(context, opened)([
           { _tag: 'Prioritise', at: at('09:01', '2025-03-07'), actor: kari, urgency: 'medium', impact: 'medium' },
           { _tag: 'OverridePriority', at: at('09:02', '2025-03-07'), actor: kari, priority: 'P1', reason: 'Major incident: payroll run today' }
-        ],
-        context,
-        opened
-      )
+        ])
     ).ticket as Ticket.Ticket
     expect(t.priority).toStrictEqual({ rank: 1, name: 'P1', label: 'critical', source: 'override', reason: 'Major incident: payroll run today' })
     expect(t.urgency).toBe('medium')
@@ -156,22 +148,18 @@ describe('the rules of the lifecycle', () => {
       path: 'code'
     })
     const t = getRight(
-      Ticket.runEvents(
-        [
+      Ticket.runEvents(context, opened)([
           { _tag: 'ApplyWorkaround', at: at('10:00', '2025-03-07'), actor: kari, description: 'Use the web client until the fix', problemId: id('PRB-7') },
           { _tag: 'LinkProblem', at: at('10:00', '2025-03-07'), actor: kari, problemId: id('PRB-7') },
           { _tag: 'Resolve', at: at('10:01', '2025-03-07'), actor: kari, code: 'workaround', note: 'Web client works' }
-        ],
-        context,
-        opened
-      )
+        ])
     ).ticket as Ticket.Ticket
     expect([t.status._tag, t.workaround?.problemId, t.problemIds]).toStrictEqual(['Resolved', 'PRB-7', ['PRB-7']])
   })
 
   it('a resolved ticket is rated once, from 1 to 5', () => {
     const ola = { role: 'customer', id: 'ola' } as const
-    const rated = getRight(Ticket.runEvents([{ _tag: 'Rate', at: at('16:00', '2025-03-07'), actor: ola, score: 4, comment: 'Quick help' }], context, resolvedFriday)).ticket as Ticket.Ticket
+    const rated = getRight(Ticket.runEvents(context, resolvedFriday)([{ _tag: 'Rate', at: at('16:00', '2025-03-07'), actor: ola, score: 4, comment: 'Quick help' }])).ticket as Ticket.Ticket
     expect(rated.rating).toStrictEqual({ score: 4, comment: 'Quick help', at: at('16:00', '2025-03-07') })
     expect(getLeft(Ticket.decide({ _tag: 'Rate', at: at('16:01', '2025-03-07'), actor: ola, score: 5 }, context)(rated))._tag).toBe('ImpossibleEvent')
     // a score outside 1–5 breaks the same limit the wire codec keeps: a decode error naming the field
@@ -198,12 +186,12 @@ describe('what each kind of ticket may carry comes from the kind rules', () => {
 
   it('a question takes no workaround, and a problem has no requester to rate it', () => {
     expect(getLeft(Ticket.decide({ _tag: 'ApplyWorkaround', at: at('09:01', '2025-03-07'), actor: kari, description: 'Use the web client' }, context)(openAs('question')))).toMatchObject({ path: 'kind' })
-    const resolvedProblem = getRight(Ticket.runEvents([{ _tag: 'Resolve', at: at('10:00', '2025-03-07'), actor: kari, code: 'fixed', note: 'Root cause removed' }], context, openAs('problem'))).ticket
+    const resolvedProblem = getRight(Ticket.runEvents(context, openAs('problem'))([{ _tag: 'Resolve', at: at('10:00', '2025-03-07'), actor: kari, code: 'fixed', note: 'Root cause removed' }])).ticket
     expect(getLeft(Ticket.decide({ _tag: 'Rate', at: at('10:01', '2025-03-07'), actor: { role: 'customer', id: 'ola' }, score: 5 }, context)(resolvedProblem))).toMatchObject({ path: 'kind' })
   })
 
   it('a ticket cannot be reclassified into a kind that refuses what it already carries', () => {
-    const prioritised = getRight(Ticket.runEvents([{ _tag: 'Prioritise', at: at('09:01', '2025-03-07'), actor: kari, urgency: 'low', impact: 'low' }], context, openAs('incident'))).ticket
+    const prioritised = getRight(Ticket.runEvents(context, openAs('incident'))([{ _tag: 'Prioritise', at: at('09:01', '2025-03-07'), actor: kari, urgency: 'low', impact: 'low' }])).ticket
     const e = getLeft(Ticket.decide({ _tag: 'Classify', at: at('09:02', '2025-03-07'), actor: kari, kind: 'feedback' }, context)(prioritised))
     expect(e.message).toBe('ticket T-1, event 3 (TicketClassified at 2025-03-07T08:02:00Z): kind: expected a kind that takes a priority, as the ticket has one, received "feedback"')
   })
@@ -213,16 +201,13 @@ describe('what each kind of ticket may carry comes from the kind rules', () => {
       Kind.makeKindRules({ ...Kind.defaultKindRules.kinds, feedback: { ...Kind.defaultKindRules.kinds.feedback, priority: 'optional' } })
     )
     const { events } = getRight(
-      Ticket.runEvents(
-        [
+      Ticket.runEvents({ ...context, kinds: lenient })([
           { _tag: 'Open', at: at('09:00', '2025-03-07'), actor: kari, ticketId: id('T-2'), channel: 'portal', customer: 'ACME', requester: 'ola', title: 'Idea', kind: 'feedback' },
           { _tag: 'Prioritise', at: at('09:01', '2025-03-07'), actor: kari, urgency: 'low', impact: 'low' }
-        ],
-        { ...context, kinds: lenient }
-      )
+        ])
     )
-    expect(E.isRight(Ticket.replay(events, lenient))).toBe(true)
-    expect(getLeft(Ticket.replay(events))).toMatchObject({ _tag: 'InvalidEvent', path: 'kind', seq: 2 })
+    expect(E.isRight(Ticket.replay(lenient)(events))).toBe(true)
+    expect(getLeft(Ticket.replay()(events))).toMatchObject({ _tag: 'InvalidEvent', path: 'kind', seq: 2 })
   })
 })
 
@@ -232,15 +217,11 @@ describe('workarounds that are withdrawn, and problems that find their cause', (
 
   it('withdrawing the workaround an incident was resolved with reopens it', () => {
     const t = getRight(
-      Ticket.runEvents(
-        [
+      Ticket.runEvents(context, start('incident'))([
           { _tag: 'ApplyWorkaround', at: at('10:00', '2025-03-07'), actor: kari, description: 'Use the web client', problemId: id('PRB-7') },
           { _tag: 'Resolve', at: at('10:05', '2025-03-07'), actor: kari, code: 'workaround', note: 'Web client works' },
           { _tag: 'WithdrawWorkaround', at: at('12:00', '2025-03-10'), actor: kari, reason: 'The web client is retired' }
-        ],
-        context,
-        start('incident')
-      )
+        ])
     ).ticket as Ticket.Ticket
     expect([t.status._tag, t.reopenCount, t.workaround]).toStrictEqual(['InProgress', 1, undefined])
   })
@@ -252,7 +233,7 @@ describe('workarounds that are withdrawn, and problems that find their cause', (
 
   it('only a problem records a root cause', () => {
     const t = getRight(
-      Ticket.runEvents([{ _tag: 'IdentifyRootCause', at: at('10:00', '2025-03-07'), actor: kari, rootCause: 'MTU mismatch on the new firewall' }], context, start('problem'))
+      Ticket.runEvents(context, start('problem'))([{ _tag: 'IdentifyRootCause', at: at('10:00', '2025-03-07'), actor: kari, rootCause: 'MTU mismatch on the new firewall' }])
     ).ticket as Ticket.Ticket
     expect(t.rootCause).toBe('MTU mismatch on the new firewall')
     expect(getLeft(Ticket.decide({ _tag: 'IdentifyRootCause', at: at('10:00', '2025-03-07'), actor: kari, rootCause: 'x' }, context)(start('incident')))).toMatchObject({ path: 'kind' })
@@ -263,7 +244,7 @@ describe('notices up the line', () => {
   it('a manager is told once per reason', () => {
     const opened = run([{ _tag: 'Open', at: at('09:00', '2025-03-07'), actor: kari, ticketId: id('INC-5'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Down' }]).ticket
     const notify = { _tag: 'Notify', at: at('13:00', '2025-03-07'), actor: { role: 'system', id: 'escalation' }, audience: 'manager', reason: 'resolution:breach' } as const
-    const told = getRight(Ticket.runEvents([notify], context, opened)).ticket as Ticket.Ticket
+    const told = getRight(Ticket.runEvents(context, opened)([notify])).ticket as Ticket.Ticket
     expect(told.notices).toStrictEqual(['manager/resolution:breach'])
     expect(getLeft(Ticket.decide(notify, context)(told))).toMatchObject({ _tag: 'InvalidEvent', path: 'reason' })
   })

@@ -18,10 +18,10 @@ describe('a ticket with 100 000 events of one kind', () => {
   it('100 000 notices: decided, replayed and read back; the same notice again is refused', () => {
     const commands: Ticket.TicketCommand[] = [open]
     for (let i = 0; i < N; i++) commands.push({ _tag: 'Notify', at: (start + i) as Time.Instant, actor: system, audience: 'manager', reason: `resolution:${i}` })
-    const run = Ticket.runEvents(commands, Ticket.defaultContext)
+    const run = Ticket.runEvents(Ticket.defaultContext)(commands)
     const { events, ticket } = E.isRight(run) ? run.right : expect.fail(E.isLeft(run) ? run.left.message : '')
     expect(events.length).toBe(N + 1)
-    const replayed = Ticket.replay(events, Ticket.defaultContext)
+    const replayed = Ticket.replay(Ticket.defaultContext)(events)
     expect(replayed).toStrictEqual(E.right(ticket))
     const t = ticket as Ticket.Ticket
     expect([t.version, t.notices.length, t.notices[N - 1]]).toStrictEqual([N + 1, N, `manager/resolution:${N - 1}`])
@@ -32,12 +32,12 @@ describe('a ticket with 100 000 events of one kind', () => {
   it('100 000 problem links: replayed in order; a link made twice is refused at its index', () => {
     const commands: Ticket.TicketCommand[] = [open]
     for (let i = 0; i < N; i++) commands.push({ _tag: 'LinkProblem', at: (start + i) as Time.Instant, actor: agent, problemId: `PRB-${i}` as Ticket.TicketId })
-    const run = Ticket.runEvents(commands, Ticket.defaultContext)
+    const run = Ticket.runEvents(Ticket.defaultContext)(commands)
     const events = E.isRight(run) ? run.right.events : expect.fail('links are accepted')
-    const replayed = Ticket.replay(events)
+    const replayed = Ticket.replay()(events)
     expect(E.map((t: Ticket.Ticket) => [t.problemIds.length, t.problemIds[0], t.problemIds[N - 1]])(replayed)).toStrictEqual(E.right([N, 'PRB-0', `PRB-${N - 1}`]))
     const twice = [...events, { ...(events[5] as Ticket.TicketEvent), seq: N + 2, at: (start + N) as Time.Instant }]
-    expect(E.mapLeft((e: Ticket.TicketError) => e.message)(Ticket.replay(twice))).toStrictEqual(
+    expect(E.mapLeft((e: Ticket.TicketError) => e.message)(Ticket.replay()(twice))).toStrictEqual(
       E.left('ticket INC-9, event 100002 (LinkedToProblem at 2025-01-06T08:01:40Z): problemId: expected a problem not linked yet, received "PRB-4"')
     )
   })

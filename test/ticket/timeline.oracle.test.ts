@@ -121,8 +121,8 @@ describe('the one-pass timeline and replay against checking each event in turn',
     const tally = { valid: 0, notAnEvent: 0, malformed: 0, rule: 0, empty: 0 }
     fc.assert(
       fc.property(maybeBrokenHistory, ({ events }) => {
-        const timeline = Ticket.timeline(events as ReadonlyArray<Ticket.TicketEvent>)
-        const replayed = Ticket.replay(events as ReadonlyArray<Ticket.TicketEvent>)
+        const timeline = Ticket.timeline()(events as ReadonlyArray<Ticket.TicketEvent>)
+        const replayed = Ticket.replay()(events as ReadonlyArray<Ticket.TicketEvent>)
         const evaluated = Sla.evaluate(agreement, Date.UTC(2027, 0, 1) as Time.Instant)(events as ReadonlyArray<Ticket.TicketEvent>)
         const checked = stepwise(events)
         const firstOdd = events.findIndex(notAnEvent)

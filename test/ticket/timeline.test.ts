@@ -11,7 +11,7 @@ import { deepFreeze, getRight } from '../helpers/unsafe.js'
 const at = (h: number, m = 0) => Date.UTC(2025, 2, 10, h, m) as Time.Instant
 const kari = { role: 'agent', id: 'kari' } as const
 const ola = { role: 'customer', id: 'ola' } as const
-const eventsOf = (commands: ReadonlyArray<Ticket.TicketCommand>) => getRight(Ticket.runEvents(commands, Ticket.defaultContext)).events
+const eventsOf = (commands: ReadonlyArray<Ticket.TicketCommand>) => getRight(Ticket.runEvents(Ticket.defaultContext)(commands)).events
 
 describe('Ticket.timeline', () => {
   const events = eventsOf([
@@ -29,7 +29,7 @@ describe('Ticket.timeline', () => {
   ])
 
   it('lists the statuses, priorities, tiers, waits, resolutions, workarounds, replies and notices as intervals', () => {
-    const t = getRight(Ticket.timeline(deepFreeze(events)))
+    const t = getRight(Ticket.timeline()(deepFreeze(events)))
     expect(t.statuses.map((s) => [s.status._tag, s.from, s.to])).toStrictEqual([
       ['New', at(8), at(8, 10)],
       ['InProgress', at(8, 10), at(9)],
@@ -56,18 +56,18 @@ describe('Ticket.timeline', () => {
   })
 
   it('cut at an instant, it is the timeline of the history cut there; none before the opening', () => {
-    const t = getRight(Ticket.timeline(events))
+    const t = getRight(Ticket.timeline()(events))
     expect(pipe(t, Ticket.timelineAt(at(9)), O.map((x) => x.pauses))).toStrictEqual(O.some([{ party: 'customer', from: at(9) }]))
     expect(Ticket.timelineAt(at(7))(t)).toStrictEqual(O.none)
   })
 
   it('law: cutting the timeline at any event instant (and a millisecond either side) equals the timeline of the cut history', () => {
     const check = (events: ReadonlyArray<Ticket.TicketEvent>) => {
-      const whole = getRight(Ticket.timeline(events))
+      const whole = getRight(Ticket.timeline()(events))
       for (const e of events)
         for (const x of [e.at - 1, e.at, e.at + 1]) {
           const cut = events.filter((f) => f.at <= x)
-          expect(Ticket.timelineAt(x as Time.Instant)(whole)).toStrictEqual(cut.length === 0 ? O.none : O.some(getRight(Ticket.timeline(cut))))
+          expect(Ticket.timelineAt(x as Time.Instant)(whole)).toStrictEqual(cut.length === 0 ? O.none : O.some(getRight(Ticket.timeline()(cut))))
         }
     }
     fc.assert(fc.property(clockCase, ({ events }) => check(events)), { numRuns: 200 })
@@ -80,9 +80,9 @@ describe('Ticket.timeline', () => {
   it('a history that does not replay gives the replay error', () => {
     // a resumption without a wait
     const resumedTwice = [...events.slice(0, 2), { ...(events[4] as Ticket.TicketEvent), seq: 3 }]
-    expect(Ticket.timeline(resumedTwice)).toStrictEqual(Ticket.replay(resumedTwice))
-    expect(pipe(Ticket.timeline(resumedTwice), E.mapLeft((e) => e._tag))).toStrictEqual(E.left('ImpossibleEvent'))
-    expect(pipe(Ticket.timeline([]), E.mapLeft((e) => e._tag))).toStrictEqual(E.left('EmptyHistory'))
+    expect(Ticket.timeline()(resumedTwice)).toStrictEqual(Ticket.replay()(resumedTwice))
+    expect(pipe(Ticket.timeline()(resumedTwice), E.mapLeft((e) => e._tag))).toStrictEqual(E.left('ImpossibleEvent'))
+    expect(pipe(Ticket.timeline()([]), E.mapLeft((e) => e._tag))).toStrictEqual(E.left('EmptyHistory'))
   })
 
   it('values a JavaScript caller should not pass are a Left naming the event and field, never a throw', () => {
@@ -96,6 +96,6 @@ describe('Ticket.timeline', () => {
       [[{ ...first, actor: undefined }], 'events[0].actor: expected an actor ({ role, id }), received nothing'],
       [[{ ...first, seq: '1' }], 'events[0].seq: expected a whole sequence number, received "1"']
     ]
-    for (const [input, message] of cases) expect(pipe(Ticket.timeline(input as never), E.mapLeft((e) => e.message))).toStrictEqual(E.left(message))
+    for (const [input, message] of cases) expect(pipe(Ticket.timeline()(input as never), E.mapLeft((e) => e.message))).toStrictEqual(E.left(message))
   })
 })

@@ -30,7 +30,7 @@ const history = (commands: ReadonlyArray<Ticket.TicketCommand>): History => {
   let state: Ticket.TicketState = Ticket.initial
   const events: Array<Ticket.TicketEvent> = []
   for (const c of commands) {
-    const r = Ticket.runEvents([c], Ticket.defaultContext, state)
+    const r = Ticket.runEvents(Ticket.defaultContext, state)([c])
     if (E.isRight(r)) {
       state = r.right.ticket
       events.push(...r.right.events)

@@ -45,7 +45,7 @@ describe('workaround laws', () => {
           const linked = d.incidents.filter((h) => h.ticket.problemIds.includes(problem.ticket.id)).map((h) => h.ticket.id)
           expect(sorted([...rollout.incidents, ...rollout.refused].map((x) => x.ticketId))).toStrictEqual(sorted(linked))
           for (const { ticketId, events } of rollout.incidents) {
-            const replayed = Ticket.replay([...historyOf(d, ticketId).events, ...events])
+            const replayed = Ticket.replay()([...historyOf(d, ticketId).events, ...events])
             expect(E.isRight(replayed)).toBe(true)
             const t = getRight(replayed)
             expect(t.workaround).toStrictEqual({ description: workaround.description, appliedAt: at, problemId: problem.ticket.id })
@@ -67,11 +67,11 @@ describe('workaround laws', () => {
           if (problem.ticket.workaround === undefined) expect(E.isLeft(result) && result.left._tag).toBe('NoWorkaround')
           if (E.isLeft(result)) continue
           const w = result.right
-          expect(getRight(Ticket.replay([...problem.events, ...w.problem.events])).workaround).toBe(undefined)
+          expect(getRight(Ticket.replay()([...problem.events, ...w.problem.events])).workaround).toBe(undefined)
           const after = new Map<string, Ticket.Ticket>()
           for (const { ticketId, events } of w.incidents) {
             const before = historyOf(d, ticketId)
-            const t = getRight(Ticket.replay([...before.events, ...events]))
+            const t = getRight(Ticket.replay()([...before.events, ...events]))
             expect(t.workaround).toBe(undefined)
             expect(w.reopened.includes(ticketId)).toBe(before.ticket.status._tag === 'Resolved' && t.status._tag === 'InProgress')
             after.set(ticketId, t)

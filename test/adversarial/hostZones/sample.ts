@@ -31,7 +31,7 @@ const out = cases.map(({ events, now }, i) => {
   const opened = (events[0] as { readonly at: Time.Instant }).at
   return {
     zone: calendar.zone,
-    due: ['P1', 'P2', 'P3', 'P4', 'P5'].map((priority) => Sla.dueDates(agreement, { openedAt: opened, priority })),
+    due: ['P1', 'P2', 'P3', 'P4', 'P5'].map((priority) => Sla.dueDates(agreement)({ openedAt: opened, priority })),
     sla: Sla.evaluate(agreement, now, { explain: true })(events),
     escalation: Escalation.evaluate(Escalation.examplePolicy, agreement, now)(events)
   }
