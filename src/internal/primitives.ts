@@ -160,7 +160,9 @@ export const record = <R extends t.Props, O extends t.Props>(
  *
  * @internal
  */
-export const taggedUnion = <A, O>(members: Readonly<Record<string, t.Type<A, O, unknown>>>): t.Type<A, O, unknown> => {
+export const taggedUnion = <M extends Readonly<Record<string, t.Mixed>>>(members: M): t.Type<t.TypeOf<M[keyof M]>, t.OutputOf<M[keyof M]>, unknown> => {
+  type A = t.TypeOf<M[keyof M]>
+  type O = t.OutputOf<M[keyof M]>
   const tags = Object.keys(members)
   const expected = `one of ${tags.map((x) => `"${x}"`).join(' | ')}`
   return new t.Type<A, O, unknown>(
@@ -182,7 +184,8 @@ export const taggedUnion = <A, O>(members: Readonly<Record<string, t.Type<A, O, 
       // a value without a known tag (a cast let it in) encodes to null rather than throw
       const tag = isPlainObject(a) ? a['_tag'] : undefined
       const member = typeof tag === 'string' ? own(members, tag) : undefined
-      return member === undefined ? (null as unknown as O) : member.encode(a)
+      const out: O = member === undefined ? null : member.encode(a)
+      return out
     }
   )
 }

@@ -8,7 +8,7 @@ import type { Duration } from '../time/index.js'
 import { own } from '../internal/primitives.js'
 import { decodeError, makeIssue, type Issue } from '../internal/decodeError.js'
 import { isRecord, policyIssue } from './guard.js'
-import { decodeAgreementShape, decodePolicyShape, SlaPolicyJson } from './codec.js'
+import { decodeAgreementShape, decodePolicyShape, SlaPolicyJson, type SlaPolicyWire } from './codec.js'
 import { invalidWarningThreshold, missingTarget, responseAfterResolution, type SlaError } from './errors.js'
 import { metrics, type Agreement, type AgreementSpec, type Metric, type MetricPolicy, type SlaPolicy, type Target } from './model.js'
 import { make as compile } from '../calendar/index.js'
@@ -163,13 +163,13 @@ export const decodePolicy = (u: unknown, options: PolicyOptions = {}): E.Either<
  * ```ts
  * import * as assert from 'node:assert'
  * import { Sla } from 'itsm-kit'
- * const json = Sla.encodePolicy(Sla.examplePolicy) as { metrics: { response: { targets: { P1: { duration: string } } } } }
- * assert.strictEqual(json.metrics.response.targets.P1.duration, 'PT15M')
+ * const p1 = Sla.encodePolicy(Sla.examplePolicy)?.metrics.response?.targets['P1']
+ * assert.deepStrictEqual(p1, { _tag: 'BusinessTime', duration: 'PT15M' })
  * ```
  * @category codecs
  * @since 0.1.0
  */
-export const encodePolicy = (policy: SlaPolicy): unknown => (policyIssue(policy, '', true) === undefined ? SlaPolicyJson.encode(policy) : null)
+export const encodePolicy = (policy: SlaPolicy): SlaPolicyWire | null => (policyIssue(policy, '', true) === undefined ? SlaPolicyJson.encode(policy) : null)
 
 /** The target of a metric, priority and kind, or undefined: the lookup the clocks make. @internal */
 export const targetFor = (metric: Metric, priority: string, kind?: TicketKind) => (self: SlaPolicy): Target | undefined => {
