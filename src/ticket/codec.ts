@@ -31,6 +31,16 @@ import type { Ticket } from './model.js'
 
 export { Audience, Party }
 
+const EventUnion = taggedUnion(eventMembers(InstantWire))
+
+/**
+ * A ticket event as JSON (instants as ISO-8601 text): what the codec writes and reads.
+ *
+ * @category codecs
+ * @since 0.3.0
+ */
+export type TicketEventWire = t.OutputOf<typeof EventUnion>
+
 /**
  * io-ts codec of one ticket event (JSON wire form: instants as ISO-8601 strings).
  *
@@ -45,7 +55,17 @@ export { Audience, Party }
  * @category codecs
  * @since 0.1.0
  */
-export const TicketEventJson: t.Type<TicketEvent, unknown, unknown> = taggedUnion(eventMembers(InstantWire) as unknown as Record<string, t.Type<TicketEvent, unknown, unknown>>)
+export const TicketEventJson: t.Type<TicketEvent, TicketEventWire, unknown> = EventUnion
+
+const CommandUnion = taggedUnion(commandMembers(InstantWire))
+
+/**
+ * A ticket command as JSON (instants as ISO-8601 text): what the codec writes and reads.
+ *
+ * @category codecs
+ * @since 0.3.0
+ */
+export type TicketCommandWire = t.OutputOf<typeof CommandUnion>
 
 /**
  * io-ts codec of a ticket command, as a portal or a bot sends it.
@@ -61,7 +81,7 @@ export const TicketEventJson: t.Type<TicketEvent, unknown, unknown> = taggedUnio
  * @category codecs
  * @since 0.1.0
  */
-export const TicketCommandJson: t.Type<TicketCommand, unknown, unknown> = taggedUnion(commandMembers(InstantWire) as unknown as Record<string, t.Type<TicketCommand, unknown, unknown>>)
+export const TicketCommandJson: t.Type<TicketCommand, TicketCommandWire, unknown> = CommandUnion
 
 const EventsJson = t.readonlyArray(TicketEventJson, 'a list of ticket events')
 
@@ -73,28 +93,9 @@ const StatusJson = taggedUnion({
   Resolved: record('a Resolved status', { _tag: tag('Resolved'), ...since, code: Code, note: Text }, {}),
   Closed: record('a Closed status', { _tag: tag('Closed'), ...since, reason: CloseReasonJson }, {}),
   Cancelled: record('a Cancelled status', { _tag: tag('Cancelled'), ...since, reason: Text }, {})
-} as unknown as Record<string, t.Type<Ticket['status'], unknown, unknown>>)
+})
 
-/**
- * io-ts codec of a ticket snapshot (the state `replay` returns), for apps that cache it next to
- * the events. The events stay the truth: a snapshot is checked for shape, not for history.
- *
- * @example
- * ```ts
- * import * as assert from 'node:assert'
- * import * as E from 'fp-ts/lib/Either.js'
- * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
- * import * as Codec from 'itsm-kit/codec'
- * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
- *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
- * const ticket = pipe(Ticket.replay()([opened]), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(Codec.TicketJson.decode(Codec.TicketJson.encode(ticket)), E.right(ticket))
- * ```
- * @category codecs
- * @since 0.1.0
- */
-export const TicketJson: t.Type<Ticket, unknown, unknown> = record(
+const TicketRecord = record(
   'a ticket',
   {
     _tag: tag('Ticket'),
@@ -135,7 +136,36 @@ export const TicketJson: t.Type<Ticket, unknown, unknown> = record(
     rootCause: Text,
     rating: record('a rating', { score: Score, at: InstantWire }, { comment: Text })
   }
-) as unknown as t.Type<Ticket, unknown, unknown>
+)
+
+/**
+ * A ticket snapshot as JSON (instants as ISO-8601 text): what `Ticket.encodeTicket` writes.
+ *
+ * @category codecs
+ * @since 0.3.0
+ */
+export type TicketWire = t.OutputOf<typeof TicketRecord>
+
+/**
+ * io-ts codec of a ticket snapshot (the state `replay` returns), for apps that cache it next to
+ * the events. The events stay the truth: a snapshot is checked for shape, not for history.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Ticket } from 'itsm-kit'
+ * import * as Codec from 'itsm-kit/codec'
+ * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
+ * const ticket = pipe(Ticket.replay()([opened]), E.getOrElseW(() => assert.fail()))
+ * assert.deepStrictEqual(Codec.TicketJson.decode(Codec.TicketJson.encode(ticket)), E.right(ticket))
+ * ```
+ * @category codecs
+ * @since 0.1.0
+ */
+export const TicketJson: t.Type<Ticket, TicketWire, unknown> = TicketRecord
 
 /**
  * Reads a ticket snapshot from JSON, reporting every problem with its path.
@@ -171,7 +201,7 @@ export const decodeTicket: (u: unknown) => E.Either<DecodeError, Ticket> = decod
  * @category codecs
  * @since 0.1.0
  */
-export const encodeTicket = (ticket: Ticket): unknown => (TicketJson.is(ticket) ? TicketJson.encode(ticket) : null)
+export const encodeTicket = (ticket: Ticket): TicketWire | null => (TicketJson.is(ticket) ? TicketJson.encode(ticket) : null)
 
 /**
  * Reads one ticket event from JSON, reporting every problem with its path.
@@ -206,7 +236,7 @@ export const decodeEvent: (u: unknown) => E.Either<DecodeError, TicketEvent> = d
  * @category codecs
  * @since 0.1.0
  */
-export const encodeEvent = (event: TicketEvent): unknown => (TicketEventJson.is(event) ? TicketEventJson.encode(event) : null)
+export const encodeEvent = (event: TicketEvent): TicketEventWire | null => (TicketEventJson.is(event) ? TicketEventJson.encode(event) : null)
 
 /**
  * Reads a ticket command from JSON, reporting every problem with its path.
@@ -241,7 +271,7 @@ export const decodeCommand: (u: unknown) => E.Either<DecodeError, TicketCommand>
  * @category codecs
  * @since 0.1.0
  */
-export const encodeCommand = (command: TicketCommand): unknown => (TicketCommandJson.is(command) ? TicketCommandJson.encode(command) : null)
+export const encodeCommand = (command: TicketCommand): TicketCommandWire | null => (TicketCommandJson.is(command) ? TicketCommandJson.encode(command) : null)
 
 const readHistory = (u: unknown, context: ReadContext | KindRules | undefined): E.Either<TicketError, { readonly ticket: Ticket; readonly events: ReadonlyArray<TicketEvent> }> => {
   const ctx = resolveContext(context)

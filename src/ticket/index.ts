@@ -115,6 +115,7 @@ export {
   timeInStatus
 } from './queries.js'
 export { decodeHistory, decodeTicket, encodeCommand, encodeEvent, encodeTicket } from './codec.js'
+export type { TicketCommandWire, TicketEventWire, TicketWire } from './codec.js'
 export { decodeCommand, decodeEvent } from './fastDecode.js'
 export { defaultReadContext, type ReadContext } from './context.js'
 export { limits } from './limits.js'
