@@ -8,8 +8,10 @@ import { ZONE, type Impl } from './impls.js'
 
 const HOUR = 3_600_000
 const at = (local: string): number => DateTime.fromISO(local, { zone: ZONE }).toMillis()
-const show = (t: number): string => DateTime.fromMillis(t, { zone: ZONE }).toFormat(t % 60_000 === 0 ? 'ccc d LLL HH:mm' : 'ccc d LLL HH:mm:ss')
-const hours = (ms: number): string => (ms % HOUR === 0 ? `${ms / HOUR} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`)
+const show = (t: number): string =>
+  DateTime.fromMillis(t, { zone: ZONE }).toFormat(t % 60_000 === 0 ? 'ccc d LLL HH:mm' : 'ccc d LLL HH:mm:ss')
+const hours = (ms: number): string =>
+  ms % HOUR === 0 ? `${ms / HOUR} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`
 
 export interface Case {
   readonly label: string
@@ -18,8 +20,18 @@ export interface Case {
   readonly y: number
 }
 
-const add = (label: string, from: string, ms: number): Case => ({ label: `${label}: ${from.replace('T', ' ')} + ${hours(ms)}`, kind: 'add', x: at(from), y: ms })
-const between = (label: string, from: string, to: string): Case => ({ label: `${label}: ${from.replace('T', ' ')} → ${to.replace('T', ' ')}`, kind: 'between', x: at(from), y: at(to) })
+const add = (label: string, from: string, ms: number): Case => ({
+  label: `${label}: ${from.replace('T', ' ')} + ${hours(ms)}`,
+  kind: 'add',
+  x: at(from),
+  y: ms
+})
+const between = (label: string, from: string, to: string): Case => ({
+  label: `${label}: ${from.replace('T', ' ')} → ${to.replace('T', ' ')}`,
+  kind: 'between',
+  x: at(from),
+  y: at(to)
+})
 
 export const cases: ReadonlyArray<Case> = [
   add('from a closing instant', '2025-03-07T16:00', 4 * HOUR),
@@ -43,7 +55,8 @@ export const cases: ReadonlyArray<Case> = [
   between('across New Year', '2025-12-31T12:00', '2026-01-02T12:00')
 ]
 
-export const render = (c: Case, r: number | string): string => (typeof r === 'string' ? r : c.kind === 'add' ? show(r) : r === 0 ? '0' : (r < 0 ? '−' : '') + hours(Math.abs(r)))
+export const render = (c: Case, r: number | string): string =>
+  typeof r === 'string' ? r : c.kind === 'add' ? show(r) : r === 0 ? '0' : (r < 0 ? '−' : '') + hours(Math.abs(r))
 
 /** Runs every case on every implementation; a thrown error becomes its message. */
 export const runCases = (impls: ReadonlyArray<Impl>): ReadonlyArray<ReadonlyArray<number | string>> =>

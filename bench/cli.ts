@@ -28,7 +28,16 @@ const root = resolve(import.meta.dirname, '..')
 const dir = join(root, 'tmp/bench-cli')
 mkdirSync(dir, { recursive: true })
 const rand = mulberry32(20260301)
-const history = historiesOf(rand, { start: Date.UTC(2026, 2, 1), days: 28, anyTimeOfDay: true, customers: CUSTOMERS, rejected: 0, confirmed: false, rated: 0.7, scores: [5, 5, 4, 3, 1] })
+const history = historiesOf(rand, {
+  start: Date.UTC(2026, 2, 1),
+  days: 28,
+  anyTimeOfDay: true,
+  customers: CUSTOMERS,
+  rejected: 0,
+  confirmed: false,
+  rated: 0.7,
+  scores: [5, 5, 4, 3, 1]
+})
 
 const log = join(dir, `log-${HISTORIES}.ndjson`)
 const agreementsFile = join(dir, 'agreements.json')
@@ -42,8 +51,22 @@ if (!existsSync(log)) {
   }
   writeFileSync(log, lines.join('\n') + '\n')
 }
-const calendar = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
-writeFileSync(agreementsFile, JSON.stringify({ agreements: Array.from({ length: CUSTOMERS }, (_, i) => ({ customer: `C${i}`, calendar, policy: Sla.encodePolicy(Sla.examplePolicy) })) }))
+const calendar = Calendar.weekdays({
+  zone: 'Europe/Oslo',
+  opens: '08:00',
+  closes: '16:00',
+  holidays: Calendar.publicHolidays.NO
+})
+writeFileSync(
+  agreementsFile,
+  JSON.stringify({
+    agreements: Array.from({ length: CUSTOMERS }, (_, i) => ({
+      customer: `C${i}`,
+      calendar,
+      policy: Sla.encodePolicy(Sla.examplePolicy)
+    }))
+  })
+)
 
 /** The fastest of `runs` runs: wall time and CPU time (user + system) in ms. */
 const best = (runs: number, f: () => void): { ms: number; cpu: number } => {
@@ -75,10 +98,36 @@ execFileSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--outdir',
 const bin = join(dir, 'bin/cli/main.js')
 const command = (jobs: number) => {
   const t0 = performance.now()
-  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, bin, 'report', log, '--agreements', agreementsFile, '--period', '2026-03', '--format', 'json', '--out', join(dir, `report-${jobs}.json`), '--jobs', String(jobs), '--quiet'], { encoding: 'utf8' })
+  const r = spawnSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      '%M %U %S',
+      process.execPath,
+      bin,
+      'report',
+      log,
+      '--agreements',
+      agreementsFile,
+      '--period',
+      '2026-03',
+      '--format',
+      'json',
+      '--out',
+      join(dir, `report-${jobs}.json`),
+      '--jobs',
+      String(jobs),
+      '--quiet'
+    ],
+    { encoding: 'utf8' }
+  )
   const ms = performance.now() - t0
   if (r.status !== 0) throw new Error(`report --jobs ${jobs} exited ${r.status}: ${r.stderr.slice(0, 500)}`)
-  const [kb, user, system] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number) as [number, number, number]
+  const [kb, user, system] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number) as [
+    number,
+    number,
+    number
+  ]
   return { ms, cpu: (user + system) * 1000, peakKb: kb }
 }
 type Run = ReturnType<typeof command>
@@ -90,7 +139,14 @@ type Run = ReturnType<typeof command>
 const capacity = (): number => {
   const code = `const { parentPort } = require('node:worker_threads'); let x = 0; for (let i = 0; i < 3e8; i++) x = (x + Math.imul(i, 2654435761)) | 0; parentPort.postMessage(x)`
   const time = (n: number) =>
-    spawnSync(process.execPath, ['-e', `const { Worker } = require('node:worker_threads'); const t0 = performance.now(); let left = ${n}; for (let i = 0; i < ${n}; i++) new Worker(${JSON.stringify(code)}, { eval: true }).on('message', () => { if (--left === 0) console.log(performance.now() - t0) })`], { encoding: 'utf8' })
+    spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const { Worker } = require('node:worker_threads'); const t0 = performance.now(); let left = ${n}; for (let i = 0; i < ${n}; i++) new Worker(${JSON.stringify(code)}, { eval: true }).on('message', () => { if (--left === 0) console.log(performance.now() - t0) })`
+      ],
+      { encoding: 'utf8' }
+    )
   const ms = (n: number) => Number(time(n).stdout.trim())
   const one = Math.min(ms(1), ms(1))
   const two = Math.min(ms(2), ms(2))
@@ -101,7 +157,9 @@ const one = [command(1), command(1)].sort((a, b) => a.ms - b.ms)[0] as Run
 const two = [command(2), command(2)].sort((a, b) => a.ms - b.ms)[0] as Run
 const same = readFileSync(join(dir, 'report-1.json'), 'utf8') === readFileSync(join(dir, 'report-2.json'), 'utf8')
 const size = statSync(log).size
-const events = text().split('\n').filter((l) => l !== '').length
+const events = text()
+  .split('\n')
+  .filter((l) => l !== '').length
 
 const f = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 const load = (): string => {
@@ -113,13 +171,31 @@ const load = (): string => {
 }
 // wall time is what the targets name; CPU time (user + system, of every thread) is printed beside
 // it because on a shared machine it is far steadier than wall time
-console.log(`itsm-kit report from a stored log: ${HISTORIES} histories, ${events} events, ${(size / 1e6).toFixed(1)} MB of NDJSON (${sink > 0 ? 'checked' : ''}); load average ${load()}`)
-console.log(`  floor (read, split, JSON.parse)   ${f(floor.ms)}  ${((floor.ms * 1e6) / events).toFixed(0)} ns/event   CPU ${f(floor.cpu)}`)
-console.log(`  + the io-ts codec alone           ${f(codec.ms)}  ${(codec.ms / floor.ms).toFixed(2)}× the floor   CPU ${(codec.cpu / floor.cpu).toFixed(2)}×`)
-console.log(`  + Ticket.decodeEvent (fast path)  ${f(fast.ms)}  ${(fast.ms / floor.ms).toFixed(2)}× the floor   CPU ${(fast.cpu / floor.cpu).toFixed(2)}×   (target ≤ 2×)`)
-console.log(`  report command, 1 thread          ${f(one.ms)}  ${(one.ms / floor.ms).toFixed(2)}× the floor   CPU ${(one.cpu / floor.cpu).toFixed(2)}×   (target ≤ 5×; includes Node start-up and rendering)`)
-console.log(`  report command, --jobs 2          ${f(two.ms)}  ${(one.ms / two.ms).toFixed(2)}× faster than 1 thread   CPU ${(two.cpu / one.cpu).toFixed(2)}× one thread's   (target ≥ 1.6×), reports identical: ${same}`)
-console.log(`  two threads of plain computation did ${parallel.toFixed(2)}× the work of one in the same time (2× on two idle cores)`)
-console.log(`  peak memory, 1 thread             ${(one.peakKb / 1024).toFixed(0)} MB = ${((one.peakKb * 1024) / size).toFixed(2)}× the log text   (target ≤ 3×)`)
-console.log(`  peak memory, --jobs 2 (process)   ${(two.peakKb / 1024).toFixed(0)} MB = ${((two.peakKb * 1024) / size).toFixed(2)}× the log text`)
+console.log(
+  `itsm-kit report from a stored log: ${HISTORIES} histories, ${events} events, ${(size / 1e6).toFixed(1)} MB of NDJSON (${sink > 0 ? 'checked' : ''}); load average ${load()}`
+)
+console.log(
+  `  floor (read, split, JSON.parse)   ${f(floor.ms)}  ${((floor.ms * 1e6) / events).toFixed(0)} ns/event   CPU ${f(floor.cpu)}`
+)
+console.log(
+  `  + the io-ts codec alone           ${f(codec.ms)}  ${(codec.ms / floor.ms).toFixed(2)}× the floor   CPU ${(codec.cpu / floor.cpu).toFixed(2)}×`
+)
+console.log(
+  `  + Ticket.decodeEvent (fast path)  ${f(fast.ms)}  ${(fast.ms / floor.ms).toFixed(2)}× the floor   CPU ${(fast.cpu / floor.cpu).toFixed(2)}×   (target ≤ 2×)`
+)
+console.log(
+  `  report command, 1 thread          ${f(one.ms)}  ${(one.ms / floor.ms).toFixed(2)}× the floor   CPU ${(one.cpu / floor.cpu).toFixed(2)}×   (target ≤ 5×; includes Node start-up and rendering)`
+)
+console.log(
+  `  report command, --jobs 2          ${f(two.ms)}  ${(one.ms / two.ms).toFixed(2)}× faster than 1 thread   CPU ${(two.cpu / one.cpu).toFixed(2)}× one thread's   (target ≥ 1.6×), reports identical: ${same}`
+)
+console.log(
+  `  two threads of plain computation did ${parallel.toFixed(2)}× the work of one in the same time (2× on two idle cores)`
+)
+console.log(
+  `  peak memory, 1 thread             ${(one.peakKb / 1024).toFixed(0)} MB = ${((one.peakKb * 1024) / size).toFixed(2)}× the log text   (target ≤ 3×)`
+)
+console.log(
+  `  peak memory, --jobs 2 (process)   ${(two.peakKb / 1024).toFixed(0)} MB = ${((two.peakKb * 1024) / size).toFixed(2)}× the log text`
+)
 console.log(`  load average at the end           ${load()}`)

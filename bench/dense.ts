@@ -80,10 +80,14 @@ export const denseFigures = (seed: number, queries = 2000): DenseFigures => {
     const used = process.cpuUsage(cpu)
     coldEach.push([label, wall, (used.user + used.system) / 1000, onCpu])
   }
-  time('add 90 years of business time (≈ 180 years)', () => Calendar.addBusinessTime(from, (90 * YEAR) as Time.Duration)(cal))
+  time('add 90 years of business time (≈ 180 years)', () =>
+    Calendar.addBusinessTime(from, (90 * YEAR) as Time.Duration)(cal)
+  )
   const coldTables = generatedYears(cal)
   time('between over 190 years', () => Calendar.businessTimeBetween(from, far)(cal))
-  time('subtract 90 years of business time', () => Calendar.subtractBusinessTime(far, (90 * YEAR) as Time.Duration)(cal))
+  time('subtract 90 years of business time', () =>
+    Calendar.subtractBusinessTime(far, (90 * YEAR) as Time.Duration)(cal)
+  )
   // warm: every year's total known (what a calendar in use for a while holds); tables are built
   // for the years where the queries below start and end
   keep += Calendar.businessTimeBetween(Time.minInstant, Time.maxInstant)(cal)
@@ -128,12 +132,24 @@ if (process.argv[1]?.endsWith('dense.ts') === true) {
   keep += Calendar.addBusinessTime(from, (90 * YEAR) as Time.Duration)(berlin)
   const wall = performance.now() - s
   const onCpu = (mainThreadNs() - main) / 1e6
-  console.log(`dense calendar alone, in a fresh process (load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`)
+  console.log(
+    `dense calendar alone, in a fresh process (load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')})`
+  )
   console.log(`  compile ${f.compileMs.toFixed(0)} ms`)
-  for (const [label, ms, cpu, main] of f.coldEach) console.log(`  cold ${label}: ${ms.toFixed(1)} ms (CPU: main thread ${main.toFixed(1)} ms, process ${cpu.toFixed(1)} ms)`)
+  for (const [label, ms, cpu, main] of f.coldEach)
+    console.log(
+      `  cold ${label}: ${ms.toFixed(1)} ms (CPU: main thread ${main.toFixed(1)} ms, process ${cpu.toFixed(1)} ms)`
+    )
   console.log(`  year tables the cold add built: ${f.coldTables}`)
-  console.log(`  then, engine compiled, the same spec in Europe/Berlin (offsets not known yet): cold add ${wall.toFixed(1)} ms (CPU: main thread ${onCpu.toFixed(1)} ms)`)
-  console.log(`  warm, ${f.warmQueries} queries: median ${f.warmMedianMs.toFixed(3)} ms, slowest ${f.warmMaxMs.toFixed(2)} ms`)
+  console.log(
+    `  then, engine compiled, the same spec in Europe/Berlin (offsets not known yet): cold add ${wall.toFixed(1)} ms (CPU: main thread ${onCpu.toFixed(1)} ms)`
+  )
+  console.log(
+    `  warm, ${f.warmQueries} queries: median ${f.warmMedianMs.toFixed(3)} ms, slowest ${f.warmMaxMs.toFixed(2)} ms`
+  )
   console.log(`  held afterwards: ${f.heldMb.toFixed(1)} MB, ${f.years} year tables`)
   if (keep === 42) console.log('')
 }

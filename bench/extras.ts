@@ -12,7 +12,8 @@ const median = (xs: ReadonlyArray<number>): number => {
 }
 
 /** Local years whose table a compiled calendar has built so far (an internal figure, for benchmarks). */
-export const generatedYears = (cal: Calendar.BusinessCalendar): number => readCompiled(cal)?.cache.tables.filter((t) => t !== undefined).length ?? 0
+export const generatedYears = (cal: Calendar.BusinessCalendar): number =>
+  readCompiled(cal)?.cache.tables.filter((t) => t !== undefined).length ?? 0
 
 const FOUR_HOURS = Time.hours(4)
 const midJune = (year: number): Time.Instant => unwrap(Time.fromEpochMillis(Date.UTC(year, 5, 15, 10)))

@@ -97,5 +97,12 @@ export const measure = (name: string, op: Op, xs: Float64Array, ys: Float64Array
   const r = bench.tasks[0]?.result
   if (r === undefined || r.state !== 'completed') throw new Error(`${name}: ${r?.state ?? 'no task'}`)
   const nsPerOp = r.latency.p50 * 1e6
-  return { nsPerOp, opsPerSec: 1e9 / nsPerOp, rme: r.latency.rme, samples: r.latency.samplesCount, batch, calls: r.latency.samplesCount * batch }
+  return {
+    nsPerOp,
+    opsPerSec: 1e9 / nsPerOp,
+    rme: r.latency.rme,
+    samples: r.latency.samplesCount,
+    batch,
+    calls: r.latency.samplesCount * batch
+  }
 }

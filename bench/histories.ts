@@ -39,22 +39,41 @@ export const historiesOf =
     if (shape.anyTimeOfDay) at += Math.floor(rand() * DAY)
     const next = (): Time.Instant => (at += Math.floor(rand() * 3_600_000)) as Time.Instant
     const commands: Ticket.TicketCommand[] = [
-      { _tag: 'Open', at: next(), actor: agent, ticketId: `INC-${n}` as Ticket.TicketId, channel: pick(['phone', 'email', 'portal', 'chat'] as const), customer: `C${n % shape.customers}`, requester: 'ola', title: 'Something is broken', kind: 'incident' },
+      {
+        _tag: 'Open',
+        at: next(),
+        actor: agent,
+        ticketId: `INC-${n}` as Ticket.TicketId,
+        channel: pick(['phone', 'email', 'portal', 'chat'] as const),
+        customer: `C${n % shape.customers}`,
+        requester: 'ola',
+        title: 'Something is broken',
+        kind: 'incident'
+      },
       { _tag: 'Prioritise', at: next(), actor: agent, urgency: pick(levels), impact: pick(levels) },
       { _tag: 'Assign', at: next(), actor: agent, assignee: 'kari' },
       { _tag: 'Reply', at: next(), actor: agent, message: 'Looking into it' }
     ]
     for (let i = 0; i < 6; i++) {
       commands.push({ _tag: 'AddNote', at: next(), actor: agent, note: 'Checked the logs' })
-      if (rand() < 0.4) commands.push({ _tag: 'Await', at: next(), actor: agent, party: pick(['customer', 'thirdParty'] as const) }, { _tag: 'Resume', at: next(), actor: agent })
+      if (rand() < 0.4)
+        commands.push(
+          { _tag: 'Await', at: next(), actor: agent, party: pick(['customer', 'thirdParty'] as const) },
+          { _tag: 'Resume', at: next(), actor: agent }
+        )
       else commands.push({ _tag: 'Reply', at: next(), actor: agent, message: 'Update: still working on it' })
     }
-    if (rand() < 0.3) commands.push({ _tag: 'Escalate', at: next(), actor: agent, toTier: 'L2', note: 'Needs a network specialist' })
+    if (rand() < 0.3)
+      commands.push({ _tag: 'Escalate', at: next(), actor: agent, toTier: 'L2', note: 'Needs a network specialist' })
     commands.push({ _tag: 'Resolve', at: next(), actor: agent, code: 'fixed', note: 'Replaced the switch' })
     if (shape.rejected > 0 && rand() < shape.rejected)
-      commands.push({ _tag: 'Reject', at: next(), actor: customer, reason: 'Still broken' }, { _tag: 'Resolve', at: next(), actor: agent, code: 'fixed', note: 'Really fixed' })
+      commands.push(
+        { _tag: 'Reject', at: next(), actor: customer, reason: 'Still broken' },
+        { _tag: 'Resolve', at: next(), actor: agent, code: 'fixed', note: 'Really fixed' }
+      )
     if (shape.confirmed) commands.push({ _tag: 'Confirm', at: next(), actor: customer })
-    if (shape.rated > 0 && rand() < shape.rated) commands.push({ _tag: 'Rate', at: next(), actor: customer, score: pick(shape.scores) })
+    if (shape.rated > 0 && rand() < shape.rated)
+      commands.push({ _tag: 'Rate', at: next(), actor: customer, score: pick(shape.scores) })
     const result = Ticket.runEvents(Ticket.defaultContext)(commands)
     if (E.isLeft(result)) throw new Error(`bench history ${n} is invalid: ${result.left.message}`)
     return result.right.events

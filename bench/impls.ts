@@ -36,11 +36,17 @@ export const unwrap = <A>(e: E.Either<{ readonly message: string }, A>): A =>
 /** The Swedish public holidays of the local years `from`–`to`, as `YYYY-MM-DD`, from itsm-kit's own rules. */
 export const swedishHolidays = (from: number, to: number): string[] => {
   const out: string[] = []
-  for (let y = from; y <= to; y++) for (const h of pipe(Calendar.publicHolidays.SE, Calendar.holidaysIn(y))) out.push(h.date)
+  for (let y = from; y <= to; y++)
+    for (const h of pipe(Calendar.publicHolidays.SE, Calendar.holidaysIn(y))) out.push(h.date)
   return out
 }
 
-export const stockholmSpec = Calendar.weekdays({ zone: ZONE, opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.SE })
+export const stockholmSpec = Calendar.weekdays({
+  zone: ZONE,
+  opens: '08:00',
+  closes: '16:00',
+  holidays: Calendar.publicHolidays.SE
+})
 export const utcSpec = Calendar.weekdays({ zone: 'UTC', opens: '08:00', closes: '16:00' })
 
 /** itsm-kit through its public API, exactly as an application calls it. */
@@ -74,7 +80,11 @@ moment.updateLocale('en', {
 export const momentBusinessTime: Impl = {
   name: 'moment-business-time',
   // the moment carries the zone (moment.tz), so opening hours are read in Stockholm time
-  add: (t, d) => moment.tz(t, ZONE).addWorkingTime(d / HOUR, 'hours').valueOf(),
+  add: (t, d) =>
+    moment
+      .tz(t, ZONE)
+      .addWorkingTime(d / HOUR, 'hours')
+      .valueOf(),
   // b.workingDiff(a) is b − a counted in working time (milliseconds by default)
   between: (a, b) => moment.tz(b, ZONE).workingDiff(moment.tz(a, ZONE)),
   useYears: (from, to) => {
@@ -92,12 +102,23 @@ process.env.TZ = ZONE
 
 dayjs.extend(dayjsBusinessTime)
 const segment = [{ start: '08:00:00', end: '16:00:00' }]
-dayjs.setBusinessTime({ sunday: null, monday: segment, tuesday: segment, wednesday: segment, thursday: segment, friday: segment, saturday: null })
+dayjs.setBusinessTime({
+  sunday: null,
+  monday: segment,
+  tuesday: segment,
+  wednesday: segment,
+  thursday: segment,
+  friday: segment,
+  saturday: null
+})
 
 export const dayjsBusinessTimeImpl: Impl = {
   name: 'dayjs-business-time',
   // the plugin counts whole minutes
-  add: (t, d) => dayjs(t).addBusinessMinutes(d / 60_000).valueOf(),
+  add: (t, d) =>
+    dayjs(t)
+      .addBusinessMinutes(d / 60_000)
+      .valueOf(),
   between: (a, b) => dayjs(a).businessMinutesDiff(dayjs(b)) * 60_000,
   useYears: (from, to) => {
     dayjs.setHolidays(swedishHolidays(from, to))

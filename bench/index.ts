@@ -45,15 +45,27 @@ const local = (t: number): string => DateTime.fromMillis(t, { zone: ZONE }).toFo
 const localYear = (t: number): number => DateTime.fromMillis(t, { zone: ZONE }).year
 const fmtInt = (x: number): string => Math.round(x).toLocaleString('en-US')
 const fmtOps = (x: number): string =>
-  x >= 1e6 ? `${(x / 1e6).toFixed(1)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x >= 10 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(2)
+  x >= 1e6
+    ? `${(x / 1e6).toFixed(1)} M`
+    : x >= 1e3
+      ? `${(x / 1e3).toFixed(1)} k`
+      : x >= 10
+        ? x.toFixed(0)
+        : x >= 1
+          ? x.toFixed(1)
+          : x.toFixed(2)
 const fmtRatio = (x: number): string => (x >= 100 ? fmtInt(x) : x.toFixed(x >= 10 ? 0 : 1)) + '×'
 
 // ---------------------------------------------------------------- machine
 
 const loadStart = os.loadavg()
 console.log('# itsm-kit business-time benchmark')
-console.log(`date ${new Date().toISOString()}  node ${process.version}  cpus ${os.availableParallelism()} × ${os.cpus()[0]?.model ?? '?'}`)
-console.log(`load average at start ${loadStart.map((x) => x.toFixed(2)).join(' ')}  seed ${SEED}  inputs ${N}  time/task ${TIME_MS} ms  rounds ${ROUNDS}`)
+console.log(
+  `date ${new Date().toISOString()}  node ${process.version}  cpus ${os.availableParallelism()} × ${os.cpus()[0]?.model ?? '?'}`
+)
+console.log(
+  `load average at start ${loadStart.map((x) => x.toFixed(2)).join(' ')}  seed ${SEED}  inputs ${N}  time/task ${TIME_MS} ms  rounds ${ROUNDS}`
+)
 
 // ---------------------------------------------------------------- inputs
 
@@ -70,8 +82,18 @@ interface Workload {
   readonly xs: Float64Array
   readonly ys: Float64Array
 }
-const addWorkload = (id: string, d: number): Workload => ({ id, kind: 'add', xs: starts, ys: new Float64Array(N).fill(d) })
-const betweenWorkload = (id: string, span: number): Workload => ({ id, kind: 'between', xs: starts, ys: starts.map((t) => t + span) })
+const addWorkload = (id: string, d: number): Workload => ({
+  id,
+  kind: 'add',
+  xs: starts,
+  ys: new Float64Array(N).fill(d)
+})
+const betweenWorkload = (id: string, span: number): Workload => ({
+  id,
+  kind: 'between',
+  xs: starts,
+  ys: starts.map((t) => t + span)
+})
 const workloads: ReadonlyArray<Workload> = [
   addWorkload('add 4 h', 4 * HOUR),
   addWorkload('add 40 h', 40 * HOUR),
@@ -80,7 +102,8 @@ const workloads: ReadonlyArray<Workload> = [
   betweenWorkload('between 1 year', 365 * DAY),
   betweenWorkload('between 10 years', 3652 * DAY)
 ]
-const opOf = (impl: Impl, w: Workload): ((x: number, y: number) => number) => (w.kind === 'add' ? impl.add : impl.between)
+const opOf = (impl: Impl, w: Workload): ((x: number, y: number) => number) =>
+  w.kind === 'add' ? impl.add : impl.between
 
 const kit = itsmKit(stockholmSpec)
 const kitUtc = itsmKit(utcSpec, 'itsm-kit (UTC, no holidays)')
@@ -102,7 +125,9 @@ const useYears = (w: Workload): void => {
   for (const p of peers) p.useYears?.(from, to)
 }
 const perYear = swedishHolidays(2025, 2025).length
-console.log(`Swedish public holidays from itsm-kit's SE rules: ${perYear} in 2025${perYear === 0 ? ' (the SE set is still empty: peers and itsm-kit then run without holidays)' : ''}`)
+console.log(
+  `Swedish public holidays from itsm-kit's SE rules: ${perYear} in 2025${perYear === 0 ? ' (the SE set is still empty: peers and itsm-kit then run without holidays)' : ''}`
+)
 
 // ---------------------------------------------------------------- correctness
 
@@ -120,7 +145,9 @@ const floorMismatches = workloads.map((w) => {
       if (bad++ === 0) example = ` e.g. ${new Date(x).toISOString()}: itsm-kit ${a}, floor ${b}`
     }
   }
-  console.log(`itsm-kit (UTC Mon–Fri 08–16, no holidays) vs floor, ${w.id}: ${bad === 0 ? `all ${N} agree` : `${bad} of ${N} DISAGREE${example}`}`)
+  console.log(
+    `itsm-kit (UTC Mon–Fri 08–16, no holidays) vs floor, ${w.id}: ${bad === 0 ? `all ${N} agree` : `${bad} of ${N} DISAGREE${example}`}`
+  )
   return bad
 })
 
@@ -143,7 +170,9 @@ const floorMismatches = workloads.map((w) => {
     }
   }
   floorMismatches.push(bad)
-  console.log(`itsm-kit (UTC) vs floor on boundary instants (openings, closings, midnights ± 1 ms): ${bad === 0 ? `all ${checked} agree` : `${bad} of ${checked} DISAGREE`}`)
+  console.log(
+    `itsm-kit (UTC) vs floor on boundary instants (openings, closings, midnights ± 1 ms): ${bad === 0 ? `all ${checked} agree` : `${bad} of ${checked} DISAGREE`}`
+  )
 }
 
 /** Rough ns per call of each implementation and workload, from the cross-check, to size batches. */
@@ -186,7 +215,9 @@ for (const w of workloads) {
     }
     estimates.set(key(peer, w), ((performance.now() - t0) * 1e6) / checked)
     disagreements.push({ peer: peer.name, workload: w.id, checked, bad, examples })
-    console.log(`itsm-kit vs ${peer.name}, ${w.id}: ${bad === 0 ? `all ${checked} agree` : `${bad} of ${checked} differ`}`)
+    console.log(
+      `itsm-kit vs ${peer.name}, ${w.id}: ${bad === 0 ? `all ${checked} agree` : `${bad} of ${checked} differ`}`
+    )
     for (const e of examples) console.log(`    ${e}`)
   }
 }
@@ -221,7 +252,10 @@ const report = (w: Workload, impl: Impl, m: Measurement): void => {
   )
 }
 const run = (impl: Impl, w: Workload): Measurement =>
-  measure(`${impl.name} ${w.id}`, opOf(impl, w), w.xs, w.ys, { timeMs: TIME_MS, estimateNs: estimates.get(key(impl, w)) ?? 1000 })
+  measure(`${impl.name} ${w.id}`, opOf(impl, w), w.xs, w.ys, {
+    timeMs: TIME_MS,
+    estimateNs: estimates.get(key(impl, w)) ?? 1000
+  })
 for (const w of workloads) {
   useYears(w)
   // the floor and itsm-kit take ~50–200 ns a call, where a neighbour's burst on a shared core
@@ -256,7 +290,15 @@ for (const impl of impls) console.log(`| ${impl.name} | ${workloads.map((w) => c
 console.log(`\ncalls measured per cell (samples × calls per sample; floor and itsm-kit: best of ${ROUNDS} rounds):\n`)
 console.log(`| implementation | ${workloads.map((w) => w.id).join(' | ')} |`)
 console.log(`|---|${workloads.map(() => '---:').join('|')}|`)
-for (const impl of impls) console.log(`| ${impl.name} | ${workloads.map((w) => { const m = results.get(key(impl, w)); return m === undefined ? '–' : `${m.samples} × ${m.batch}` }).join(' | ')} |`)
+for (const impl of impls)
+  console.log(
+    `| ${impl.name} | ${workloads
+      .map((w) => {
+        const m = results.get(key(impl, w))
+        return m === undefined ? '–' : `${m.samples} × ${m.batch}`
+      })
+      .join(' | ')} |`
+  )
 
 // ---------------------------------------------------------------- extras
 
@@ -265,7 +307,9 @@ const first = firstUse(stockholmSpec)
 console.log(
   `(a) first use of a year (median of ${first.samples}): compile ${first.compileMs.toFixed(3)} ms, first query ${first.firstQueryMs.toFixed(2)} ms (generated ${first.firstQueryYears} year(s)), together ${first.totalMs.toFixed(2)} ms`
 )
-console.log(`    query into the next year on a calendar in use (generated ${first.extendYears} year(s)): ${first.extendMs.toFixed(2)} ms`)
+console.log(
+  `    query into the next year on a calendar in use (generated ${first.extendYears} year(s)): ${first.extendMs.toFixed(2)} ms`
+)
 const memSpecs = [
   stockholmSpec,
   utcSpec,
@@ -282,18 +326,25 @@ const d10 = results.get(key(kit, workloads[5] as Workload))
 const tenVsOne = (d10?.nsPerOp ?? NaN) / (d1?.nsPerOp ?? NaN)
 console.log(`(c) itsm-kit between 10 years vs 1 day: ${tenVsOne.toFixed(2)}× the time per call`)
 const dense = denseFigures(SEED)
-console.log(`(d) dense calendar (1 440 intervals a day, Europe/Oslo, NO holidays): compile ${dense.compileMs.toFixed(0)} ms`)
+console.log(
+  `(d) dense calendar (1 440 intervals a day, Europe/Oslo, NO holidays): compile ${dense.compileMs.toFixed(0)} ms`
+)
 for (const [label, ms, cpu, main] of dense.coldEach)
-  console.log(`    cold (fresh calendar, skipped years summed on the way) ${label}: ${ms.toFixed(1)} ms (CPU: main thread ${main.toFixed(1)} ms, process ${cpu.toFixed(1)} ms)`)
+  console.log(
+    `    cold (fresh calendar, skipped years summed on the way) ${label}: ${ms.toFixed(1)} ms (CPU: main thread ${main.toFixed(1)} ms, process ${cpu.toFixed(1)} ms)`
+  )
 console.log(`    year tables the cold add built: ${dense.coldTables} (the years it passed through were summed)`)
-console.log(`    warm, ${dense.warmQueries} random add/between/subtract over spans up to 200 years: median ${dense.warmMedianMs.toFixed(3)} ms, slowest ${dense.warmMaxMs.toFixed(2)} ms`)
+console.log(
+  `    warm, ${dense.warmQueries} random add/between/subtract over spans up to 200 years: median ${dense.warmMedianMs.toFixed(3)} ms, slowest ${dense.warmMaxMs.toFixed(2)} ms`
+)
 console.log(`    held afterwards: ${dense.heldMb.toFixed(1)} MB (heap + array buffers, ${dense.years} year tables)`)
 
 // ---------------------------------------------------------------- targets
 
 const loadEnd = os.loadavg()
 console.log(`\nload average at end ${loadEnd.map((x) => x.toFixed(2)).join(' ')} (${os.availableParallelism()} cpus)`)
-if (Math.max(loadStart[0] ?? 0, loadEnd[0] ?? 0) > 0.5) console.log('other processes were using the CPU: treat the figures as provisional')
+if (Math.max(loadStart[0] ?? 0, loadEnd[0] ?? 0) > 0.5)
+  console.log('other processes were using the CPU: treat the figures as provisional')
 
 console.log('\n## Targets')
 const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL')
@@ -301,7 +352,9 @@ for (const w of workloads) {
   const m = results.get(key(kit, w))
   const f = results.get(key(floor, w))
   const ratio = (m?.nsPerOp ?? NaN) / (f?.nsPerOp ?? NaN)
-  console.log(`${verdict(ratio <= 5)}  itsm-kit within 5× of the floor, ${w.id}: ${ratio.toFixed(2)}× (${fmtOps(m?.opsPerSec ?? NaN)} ops/s)`)
+  console.log(
+    `${verdict(ratio <= 5)}  itsm-kit within 5× of the floor, ${w.id}: ${ratio.toFixed(2)}× (${fmtOps(m?.opsPerSec ?? NaN)} ops/s)`
+  )
 }
 {
   const kitNs = workloads.map((w) => results.get(key(kit, w))?.nsPerOp ?? NaN)
@@ -312,10 +365,20 @@ for (const w of workloads) {
   )
 }
 console.log(`${verdict(tenVsOne <= 2)}  between 10 years ≤ 2× between 1 day: ${tenVsOne.toFixed(2)}×`)
-console.log(`${verdict(first.firstQueryMs <= 5)}  first use of a new year ≤ 5 ms: first query ${first.firstQueryMs.toFixed(2)} ms (compile + query ${first.totalMs.toFixed(2)} ms)`)
-console.log(`${verdict(mem.kbPerCalendar < 1024)}  memory for 10 years < 1 MB: ${mem.kbPerCalendar.toFixed(1)} KB per calendar`)
+console.log(
+  `${verdict(first.firstQueryMs <= 5)}  first use of a new year ≤ 5 ms: first query ${first.firstQueryMs.toFixed(2)} ms (compile + query ${first.totalMs.toFixed(2)} ms)`
+)
+console.log(
+  `${verdict(mem.kbPerCalendar < 1024)}  memory for 10 years < 1 MB: ${mem.kbPerCalendar.toFixed(1)} KB per calendar`
+)
 console.log(`${verdict(floorMismatches.every((b) => b === 0))}  itsm-kit agrees with the floor on its calendar`)
-console.log(`${verdict(dense.warmMaxMs <= 50)}  dense calendar, every warm query over ≤ 200 years ≤ 50 ms: slowest ${dense.warmMaxMs.toFixed(2)} ms`)
-console.log(`${verdict(dense.coldMs <= 50)}  dense calendar, every cold query over ≈ 190 years ≤ 50 ms: slowest ${dense.coldMs.toFixed(1)} ms`)
-console.log(`${verdict(dense.heldMb <= 64)}  dense calendar holds ≤ 64 MB after 200-year queries: ${dense.heldMb.toFixed(1)} MB`)
+console.log(
+  `${verdict(dense.warmMaxMs <= 50)}  dense calendar, every warm query over ≤ 200 years ≤ 50 ms: slowest ${dense.warmMaxMs.toFixed(2)} ms`
+)
+console.log(
+  `${verdict(dense.coldMs <= 50)}  dense calendar, every cold query over ≈ 190 years ≤ 50 ms: slowest ${dense.coldMs.toFixed(1)} ms`
+)
+console.log(
+  `${verdict(dense.heldMb <= 64)}  dense calendar holds ≤ 64 MB after 200-year queries: ${dense.heldMb.toFixed(1)} MB`
+)
 if (sink + extrasSink() + denseSink() === 42) console.log('') // keeps every result observable

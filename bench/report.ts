@@ -17,13 +17,28 @@ const HISTORIES = Number(process.env.BENCH_REPORT_TICKETS ?? 100_000)
 const CUSTOMERS = 500
 const rand = mulberry32(Number(process.env.BENCH_SEED ?? 20250301))
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
-const history = historiesOf(rand, { start: Date.UTC(2025, 0, 1), days: 330, anyTimeOfDay: true, customers: CUSTOMERS, rejected: 0.1, confirmed: true, rated: 0.5, scores: [5, 5, 5, 4, 4, 3, 2, 1] })
+const history = historiesOf(rand, {
+  start: Date.UTC(2025, 0, 1),
+  days: 330,
+  anyTimeOfDay: true,
+  customers: CUSTOMERS,
+  rejected: 0.1,
+  confirmed: true,
+  rated: 0.5,
+  scores: [5, 5, 5, 4, 4, 3, 2, 1]
+})
 
 const histories = Array.from({ length: HISTORIES }, (_, n) => history(n))
 const events = histories.reduce((sum, h) => sum + h.length, 0)
-const oslo = Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO }))
+const oslo = Calendar.make(
+  Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+)
 if (E.isLeft(oslo)) throw new Error(oslo.left.message)
-const agreements = Array.from({ length: CUSTOMERS }, (_, i) => ({ customer: `C${i}`, policy: Sla.examplePolicy, calendar: oslo.right }))
+const agreements = Array.from({ length: CUSTOMERS }, (_, i) => ({
+  customer: `C${i}`,
+  policy: Sla.examplePolicy,
+  calendar: oslo.right
+}))
 const from = Date.UTC(2024, 11, 31, 23) as Time.Instant // 2025-01-01T00:00 in Oslo
 const to = Date.UTC(2025, 11, 31, 23) as Time.Instant
 const params: Report.ServiceLevelParams = { agreements, period: { _tag: 'Range', from, to } }
@@ -46,11 +61,18 @@ const median = (label: string, runs: number, f: () => void): number => {
   return m
 }
 
-console.log(`\nservice-level report: ${HISTORIES.toLocaleString('en-US')} histories, ${events.toLocaleString('en-US')} events, ${CUSTOMERS} customers, period 2025; median of 3 runs`)
+console.log(
+  `\nservice-level report: ${HISTORIES.toLocaleString('en-US')} histories, ${events.toLocaleString('en-US')} events, ${CUSTOMERS} customers, period 2025; median of 3 runs`
+)
 let evaluated = 0
 const floor = median('Sla.evaluate of every history (the floor)', 3, () => {
   evaluated = 0
-  for (const h of histories) evaluated += E.exists((e: Sla.Evaluation) => e.metrics.length > 0)(Sla.evaluate({ policy: Sla.examplePolicy, calendar: oslo.right }, to)(h)) ? 1 : 0
+  for (const h of histories)
+    evaluated += E.exists((e: Sla.Evaluation) => e.metrics.length > 0)(
+      Sla.evaluate({ policy: Sla.examplePolicy, calendar: oslo.right }, to)(h)
+    )
+      ? 1
+      : 0
 })
 let report: Report.ServiceLevelReport | undefined
 const whole = median('Report.serviceLevel (one thread)', 3, () => {
@@ -58,7 +80,8 @@ const whole = median('Report.serviceLevel (one thread)', 3, () => {
 })
 console.log(`${'ratio to Sla.evaluate (target ≤ 2)'.padEnd(52)} ${(whole / floor).toFixed(2).padStart(7)}`)
 const opened = report?.customers.reduce((n, r) => n + r.volume.opened, 0) ?? 0
-if (opened !== HISTORIES || (report?.rejected.length ?? 1) !== 0 || evaluated === 0) throw new Error(`report covered ${opened} of ${HISTORIES} histories`)
+if (opened !== HISTORIES || (report?.rejected.length ?? 1) !== 0 || evaluated === 0)
+  throw new Error(`report covered ${opened} of ${HISTORIES} histories`)
 
 // heap kept by the accumulator of every history, and the peak while building it
 gc()
@@ -72,9 +95,15 @@ const accs = shards.map((s) => {
 })
 gc()
 const kept = process.memoryUsage().heapUsed - base
-console.log(`${'heap kept by 8 shard accumulators'.padEnd(52)} ${(kept / 2 ** 20).toFixed(1).padStart(7)} MB  (${(kept / HISTORIES).toFixed(0)} bytes per ticket)`)
-console.log(`${'peak heap above the histories while reducing'.padEnd(52)} ${((peak - base) / 2 ** 20).toFixed(1).padStart(7)} MB`)
-console.log(`${'process peak resident set (whole run)'.padEnd(52)} ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(7)} MB`)
+console.log(
+  `${'heap kept by 8 shard accumulators'.padEnd(52)} ${(kept / 2 ** 20).toFixed(1).padStart(7)} MB  (${(kept / HISTORIES).toFixed(0)} bytes per ticket)`
+)
+console.log(
+  `${'peak heap above the histories while reducing'.padEnd(52)} ${((peak - base) / 2 ** 20).toFixed(1).padStart(7)} MB`
+)
+console.log(
+  `${'process peak resident set (whole run)'.padEnd(52)} ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(7)} MB`
+)
 let mergedAcc = c.empty
 median('merge of 8 shard accumulators', 3, () => {
   mergedAcc = accs.reduce((acc, a) => c.merge(a)(acc), c.empty)
@@ -92,7 +121,16 @@ console.log('merged shards equal the whole: yes')
 const MANY = Number(process.env.BENCH_REPORT_MEMORY_TICKETS ?? 1_000_000)
 const BATCH = 50_000
 const manyRand = mulberry32(Number(process.env.BENCH_SEED ?? 20250301) + 1)
-const manyHistory = historiesOf(manyRand, { start: Date.UTC(2025, 0, 1), days: 330, anyTimeOfDay: true, customers: CUSTOMERS, rejected: 0.1, confirmed: true, rated: 0.5, scores: [5, 5, 5, 4, 4, 3, 2, 1] })
+const manyHistory = historiesOf(manyRand, {
+  start: Date.UTC(2025, 0, 1),
+  days: 330,
+  anyTimeOfDay: true,
+  customers: CUSTOMERS,
+  rejected: 0.1,
+  confirmed: true,
+  rated: 0.5,
+  scores: [5, 5, 5, 4, 4, 3, 2, 1]
+})
 const retained = (): number => {
   gc()
   gc()
@@ -122,9 +160,16 @@ if (MANY > 0) {
   const held = retained() - before
   const bigReport = c.result(big)
   const covered = bigReport.customers.reduce((k, r) => k + r.volume.opened, 0)
-  if (covered !== MANY || bigReport.rejected.length !== 0) throw new Error(`the large accumulator covered ${covered} of ${MANY} histories`)
+  if (covered !== MANY || bigReport.rejected.length !== 0)
+    throw new Error(`the large accumulator covered ${covered} of ${MANY} histories`)
   const breachCount = bigReport.customers.reduce((k, r) => k + r.breaches.length, 0)
-  console.log(`\naccumulator of ${MANY.toLocaleString('en-US')} tickets (${manyEvents.toLocaleString('en-US')} events, ${breachCount.toLocaleString('en-US')} breaches), added in batches of ${BATCH.toLocaleString('en-US')}: ${(built / 1000).toFixed(1)} s with generation`)
-  console.log(`${'heap + array buffers kept by the accumulator (budget 500 MB)'.padEnd(52)} ${(held / 2 ** 20).toFixed(1).padStart(7)} MB  (${(held / MANY).toFixed(0)} bytes per ticket)`)
-  console.log(`${'process peak resident set (whole run)'.padEnd(52)} ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(7)} MB`)
+  console.log(
+    `\naccumulator of ${MANY.toLocaleString('en-US')} tickets (${manyEvents.toLocaleString('en-US')} events, ${breachCount.toLocaleString('en-US')} breaches), added in batches of ${BATCH.toLocaleString('en-US')}: ${(built / 1000).toFixed(1)} s with generation`
+  )
+  console.log(
+    `${'heap + array buffers kept by the accumulator (budget 500 MB)'.padEnd(52)} ${(held / 2 ** 20).toFixed(1).padStart(7)} MB  (${(held / MANY).toFixed(0)} bytes per ticket)`
+  )
+  console.log(
+    `${'process peak resident set (whole run)'.padEnd(52)} ${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(7)} MB`
+  )
 }

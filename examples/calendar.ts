@@ -57,10 +57,24 @@ const spec = orFail(Calendar.decodeCalendarSpec(json))
 // #region compile
 // Decoding checks the shape; compiling checks the meaning (a known zone, no overlapping
 // hours, some open time at all) and prepares the fast queries.
-const overlapping = Calendar.make({ ...spec, weekly: { ...spec.weekly, mon: [{ opens: '08:00', closes: '12:00' }, { opens: '11:00', closes: '16:00' }] } })
+const overlapping = Calendar.make({
+  ...spec,
+  weekly: {
+    ...spec.weekly,
+    mon: [
+      { opens: '08:00', closes: '12:00' },
+      { opens: '11:00', closes: '16:00' }
+    ]
+  }
+})
 assert.deepStrictEqual(
-  pipe(overlapping, E.mapLeft((error) => error.message)),
-  E.left('weekly.mon[1]: expected opening hours that do not overlap weekly.mon[0], received 11:00–16:00, which overlaps 08:00–12:00')
+  pipe(
+    overlapping,
+    E.mapLeft((error) => error.message)
+  ),
+  E.left(
+    'weekly.mon[1]: expected opening hours that do not overlap weekly.mon[0], received 11:00–16:00, which overlaps 08:00–12:00'
+  )
 )
 const desk = orFail(Calendar.make(spec))
 // #endregion compile
@@ -76,24 +90,45 @@ const due = pipe(desk, Calendar.addBusinessTime(at('2025-03-06T15:00'), hours(2)
 assert.strictEqual(local(due), '2025-03-07T09:00:00+01:00')
 
 // Landing exactly on a closing time gives that closing time, not the next opening.
-assert.strictEqual(local(pipe(desk, Calendar.addBusinessTime(at('2025-03-06T12:00'), hours(4)))), '2025-03-06T16:00:00+01:00')
+assert.strictEqual(
+  local(pipe(desk, Calendar.addBusinessTime(at('2025-03-06T12:00'), hours(4)))),
+  '2025-03-06T16:00:00+01:00'
+)
 
 // Counting from a closed instant starts at the next opening (Saturday → Monday 08:00).
-assert.strictEqual(local(pipe(desk, Calendar.addBusinessTime(at('2025-03-08T10:00'), hours(1)))), '2025-03-10T09:00:00+01:00')
+assert.strictEqual(
+  local(pipe(desk, Calendar.addBusinessTime(at('2025-03-08T10:00'), hours(1)))),
+  '2025-03-10T09:00:00+01:00'
+)
 
 // Friday's lunch break (11:30–12:00) does not count.
-assert.strictEqual(local(pipe(desk, Calendar.addBusinessTime(at('2025-03-07T11:00'), hours(1)))), '2025-03-07T12:30:00+01:00')
+assert.strictEqual(
+  local(pipe(desk, Calendar.addBusinessTime(at('2025-03-07T11:00'), hours(1)))),
+  '2025-03-07T12:30:00+01:00'
+)
 
 // Adding nothing changes nothing, even when the desk is closed.
-assert.strictEqual(local(pipe(desk, Calendar.addBusinessTime(at('2025-03-08T10:00'), hours(0)))), '2025-03-08T10:00:00+01:00')
+assert.strictEqual(
+  local(pipe(desk, Calendar.addBusinessTime(at('2025-03-08T10:00'), hours(0)))),
+  '2025-03-08T10:00:00+01:00'
+)
 
 // Subtracting lands on an opening: 4 h before Monday 12:00 is Monday 08:00, not Friday 16:00.
-assert.strictEqual(local(pipe(desk, Calendar.subtractBusinessTime(at('2025-03-10T12:00'), hours(4)))), '2025-03-10T08:00:00+01:00')
+assert.strictEqual(
+  local(pipe(desk, Calendar.subtractBusinessTime(at('2025-03-10T12:00'), hours(4)))),
+  '2025-03-10T08:00:00+01:00'
+)
 
 // Holidays and exceptions: Good Friday 2025 is 18 April (this spec keeps Easter Monday open);
 // Christmas Eve 2025 is a Wednesday that closes at noon, then Thursday to Sunday are closed.
-assert.strictEqual(local(pipe(desk, Calendar.addBusinessTime(at('2025-04-17T15:00'), hours(2)))), '2025-04-21T09:00:00+02:00')
-assert.strictEqual(local(pipe(desk, Calendar.addBusinessTime(at('2025-12-24T11:00'), hours(2)))), '2025-12-29T09:00:00+01:00')
+assert.strictEqual(
+  local(pipe(desk, Calendar.addBusinessTime(at('2025-04-17T15:00'), hours(2)))),
+  '2025-04-21T09:00:00+02:00'
+)
+assert.strictEqual(
+  local(pipe(desk, Calendar.addBusinessTime(at('2025-12-24T11:00'), hours(2)))),
+  '2025-12-29T09:00:00+01:00'
+)
 console.log(`a 2-hour ticket opened Thursday 15:00 is due ${local(due)}`)
 // #endregion due-dates
 
@@ -106,7 +141,8 @@ assert.strictEqual(Time.toISODuration(spent), 'PT9H30M') // 1 h Thursday + 7 h 3
 assert.strictEqual(Time.toISODuration(pipe(desk, Calendar.businessTimeBetween(monday, thursday))), '-PT9H30M')
 const saturday = at('2025-03-08T12:00')
 assert.strictEqual(
-  pipe(desk, Calendar.businessTimeBetween(thursday, saturday)) + pipe(desk, Calendar.businessTimeBetween(saturday, monday)),
+  pipe(desk, Calendar.businessTimeBetween(thursday, saturday)) +
+    pipe(desk, Calendar.businessTimeBetween(saturday, monday)),
   spent
 )
 // and it undoes addBusinessTime
@@ -134,16 +170,29 @@ assert.strictEqual(local(pipe(desk, Calendar.nextOpening(at('2025-03-07T11:45'))
 const always = orFail(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }))
 const oslo = always.zone
 const day = (from: string, to: string): string =>
-  Time.toISODuration(pipe(always, Calendar.businessTimeBetween(orFail(Time.fromLocal(oslo)(from)), orFail(Time.fromLocal(oslo)(to)))))
+  Time.toISODuration(
+    pipe(always, Calendar.businessTimeBetween(orFail(Time.fromLocal(oslo)(from)), orFail(Time.fromLocal(oslo)(to))))
+  )
 assert.strictEqual(day('2025-03-30T00:00', '2025-03-31T00:00'), 'PT23H')
 assert.strictEqual(day('2025-10-26T00:00', '2025-10-27T00:00'), 'PT25H')
 
 // 8 hours from Saturday 22:00 before the spring change: the wall clock shows 07:00, 9 hours later.
 const night = orFail(Time.fromLocal(oslo)('2025-03-29T22:00'))
-assert.strictEqual(Time.toLocalISO(oslo)(pipe(always, Calendar.addBusinessTime(night, hours(8)))), '2025-03-30T07:00:00+02:00')
+assert.strictEqual(
+  Time.toLocalISO(oslo)(pipe(always, Calendar.addBusinessTime(night, hours(8)))),
+  '2025-03-30T07:00:00+02:00'
+)
 
 // Wall times that do not exist move forward by the gap; repeated ones take the earlier occurrence.
-assert.deepStrictEqual(pipe(Time.fromLocal(oslo)('2025-03-30T02:30'), E.map(Time.toLocalISO(oslo))), E.right('2025-03-30T03:30:00+02:00'))
-assert.deepStrictEqual(pipe(Time.fromLocal(oslo)('2025-10-26T02:30'), E.map(Time.toLocalISO(oslo))), E.right('2025-10-26T02:30:00+02:00'))
-console.log(`spring-forward day: ${day('2025-03-30T00:00', '2025-03-31T00:00')}, fall-back day: ${day('2025-10-26T00:00', '2025-10-27T00:00')}`)
+assert.deepStrictEqual(
+  pipe(Time.fromLocal(oslo)('2025-03-30T02:30'), E.map(Time.toLocalISO(oslo))),
+  E.right('2025-03-30T03:30:00+02:00')
+)
+assert.deepStrictEqual(
+  pipe(Time.fromLocal(oslo)('2025-10-26T02:30'), E.map(Time.toLocalISO(oslo))),
+  E.right('2025-10-26T02:30:00+02:00')
+)
+console.log(
+  `spring-forward day: ${day('2025-03-30T00:00', '2025-03-31T00:00')}, fall-back day: ${day('2025-10-26T00:00', '2025-10-27T00:00')}`
+)
 // #endregion dst

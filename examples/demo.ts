@@ -24,7 +24,9 @@ const desk = orFail(
       opens: '08:00',
       closes: '16:00',
       holidays: Calendar.publicHolidays.NO,
-      exceptions: [{ on: { _tag: 'FixedDate', month: 12, day: 24 }, hours: [{ opens: '08:00', closes: '12:00' }], whenOpen: true }]
+      exceptions: [
+        { on: { _tag: 'FixedDate', month: 12, day: 24 }, hours: [{ opens: '08:00', closes: '12:00' }], whenOpen: true }
+      ]
     })
   )
 )
@@ -90,14 +92,18 @@ const tickets: ReadonlyArray<Ticket> = [
   }
 ]
 
-const local = (calendar: Calendar.BusinessCalendar) => (at: Time.Instant): string =>
-  Time.toDateTime(calendar.zone)(at).toFormat('ccc yyyy-MM-dd HH:mm ZZ', { locale: 'en-GB' })
+const local =
+  (calendar: Calendar.BusinessCalendar) =>
+  (at: Time.Instant): string =>
+    Time.toDateTime(calendar.zone)(at).toFormat('ccc yyyy-MM-dd HH:mm ZZ', { locale: 'en-GB' })
 
 /** The end of a counted interval: only the time when it is on the same local day as its start. */
-const until = (calendar: Calendar.BusinessCalendar, start: Time.Instant) => (end: Time.Instant): string => {
-  const toDateTime = Time.toDateTime(calendar.zone)
-  return toDateTime(end).hasSame(toDateTime(start), 'day') ? toDateTime(end).toFormat('HH:mm') : local(calendar)(end)
-}
+const until =
+  (calendar: Calendar.BusinessCalendar, start: Time.Instant) =>
+  (end: Time.Instant): string => {
+    const toDateTime = Time.toDateTime(calendar.zone)
+    return toDateTime(end).hasSame(toDateTime(start), 'day') ? toDateTime(end).toFormat('HH:mm') : local(calendar)(end)
+  }
 
 const hoursAndMinutes = (ms: number): string => {
   const minutes = Math.round(ms / 60_000)
@@ -116,7 +122,10 @@ for (const ticket of tickets) {
 
   const counted = pipe(calendar, Calendar.openIntervals(opened, due))
   // the counted intervals add up to the target, and so does businessTimeBetween
-  assert.strictEqual(counted.reduce((sum, i) => sum + (i.end - i.start), 0), target)
+  assert.strictEqual(
+    counted.reduce((sum, i) => sum + (i.end - i.start), 0),
+    target
+  )
   assert.strictEqual(pipe(calendar, Calendar.businessTimeBetween(opened, due)), target)
 
   console.log('')
@@ -125,7 +134,9 @@ for (const ticket of tickets) {
   console.log(`  due      ${local(calendar)(due)}`)
   counted.forEach((interval, i) => {
     const span = `${local(calendar)(interval.start)} – ${until(calendar, interval.start)(interval.end)}`
-    console.log(`  ${i === 0 ? 'counted' : '       '}  ${hoursAndMinutes(interval.end - interval.start).padStart(11)}  ${span}`)
+    console.log(
+      `  ${i === 0 ? 'counted' : '       '}  ${hoursAndMinutes(interval.end - interval.start).padStart(11)}  ${span}`
+    )
   })
   if (ticket.note !== undefined) console.log(`  note     ${ticket.note}`)
 }

@@ -20,9 +20,16 @@ const orFail = <A>(result: E.Either<{ readonly message: string }, A>): A =>
 // Fjord AS has a weekdays contract (08–16 Oslo, Norwegian holidays); Nordlys Logistikk has 24/7
 const fjord: Sla.Agreement = {
   policy: Sla.examplePolicy,
-  calendar: orFail(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
+  calendar: orFail(
+    Calendar.make(
+      Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+    )
+  )
 }
-const nordlys: Sla.Agreement = { policy: Sla.examplePolicy, calendar: orFail(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' })) }
+const nordlys: Sla.Agreement = {
+  policy: Sla.examplePolicy,
+  calendar: orFail(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }))
+}
 // the escalation policy as it would come from a config file
 const policy = orFail(
   Escalation.decodePolicy({
@@ -32,7 +39,10 @@ const policy = orFail(
       { name: 'L1', timebox: 'PT30M' },
       { name: 'L2', timebox: 'PT2H' },
       { name: 'solution team', timebox: 'PT8H' },
-      { name: 'vendor', external: { party: 'vendor', underpinning: { P1: 'PT4H', P2: 'PT8H', P3: 'PT16H', P4: 'PT24H', P5: 'PT40H' } } }
+      {
+        name: 'vendor',
+        external: { party: 'vendor', underpinning: { P1: 'PT4H', P2: 'PT8H', P3: 'PT16H', P4: 'PT24H', P5: 'PT40H' } }
+      }
     ],
     notices: [
       { metric: 'response', threshold: 'breach', audience: 'teamLead' },
@@ -49,9 +59,13 @@ const at = (iso: string): Time.Instant => orFail(Time.fromISO(iso))
 const local = (t: Time.Instant): string => Time.toLocalISO(fjord.calendar.zone)(t).slice(0, 16).replace('T', ' ')
 const kari = { role: 'agent', id: 'kari' } as const
 const robot = { role: 'system', id: 'escalation-job' } as const
-const run = (commands: ReadonlyArray<Ticket.TicketCommand>): ReadonlyArray<Ticket.TicketEvent> => orFail(Ticket.runEvents(Ticket.defaultContext)(commands)).events
+const run = (commands: ReadonlyArray<Ticket.TicketCommand>): ReadonlyArray<Ticket.TicketEvent> =>
+  orFail(Ticket.runEvents(Ticket.defaultContext)(commands)).events
 /** Records commands on top of a stored history, checking every rule (as an app would before storing). */
-const record = (events: ReadonlyArray<Ticket.TicketEvent>, commands: ReadonlyArray<Ticket.TicketCommand>): ReadonlyArray<Ticket.TicketEvent> => [
+const record = (
+  events: ReadonlyArray<Ticket.TicketEvent>,
+  commands: ReadonlyArray<Ticket.TicketCommand>
+): ReadonlyArray<Ticket.TicketEvent> => [
   ...events,
   ...orFail(Ticket.runEvents(Ticket.defaultContext, orFail(Ticket.replay()(events)))(commands)).events
 ]
@@ -64,7 +78,17 @@ const describeDecision = (d: Escalation.Decision): string =>
 // #region timebox
 // Monday 10 March: Ola's VPN drops; Kari (L1) takes the call at 09:00
 const vpn = run([
-  { _tag: 'Open', at: at('2025-03-10T09:00:00+01:00'), actor: kari, ticketId: 'INC-101' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN drops every few minutes', kind: 'incident' },
+  {
+    _tag: 'Open',
+    at: at('2025-03-10T09:00:00+01:00'),
+    actor: kari,
+    ticketId: 'INC-101' as Ticket.TicketId,
+    channel: 'phone',
+    customer: 'Fjord AS',
+    requester: 'ola',
+    title: 'VPN drops every few minutes',
+    kind: 'incident'
+  },
   { _tag: 'Prioritise', at: at('2025-03-10T09:00:00+01:00'), actor: kari, urgency: 'medium', impact: 'medium' },
   { _tag: 'Assign', at: at('2025-03-10T09:01:00+01:00'), actor: kari, assignee: 'kari' },
   { _tag: 'Reply', at: at('2025-03-10T09:05:00+01:00'), actor: kari, message: 'We are looking at it' }
@@ -73,11 +97,28 @@ console.log('Monday 09:40, INC-101 after 40 minutes at the first line')
 const nine40 = at('2025-03-10T09:40:00+01:00')
 const due = orFail(pipe(vpn, Escalation.evaluate(policy, fjord, nine40)))
 due.forEach((d) => console.log(`  ${describeDecision(d)}`))
-assert.deepStrictEqual(due.map(describeDecision), ['escalate INC-101 L1 → L2 (L1 timebox spent, due since 2025-03-10 09:30)'])
+assert.deepStrictEqual(due.map(describeDecision), [
+  'escalate INC-101 L1 → L2 (L1 timebox spent, due since 2025-03-10 09:30)'
+])
 // the decision cannot write the handover note: Kari does
-const handedOver = record(vpn, orFail(pipe(due, Escalation.toCommands({ at: nine40, actor: kari, note: 'VPN client 5.2 reinstalled, still drops on Wi-Fi only; logs attached' }))))
+const handedOver = record(
+  vpn,
+  orFail(
+    pipe(
+      due,
+      Escalation.toCommands({
+        at: nine40,
+        actor: kari,
+        note: 'VPN client 5.2 reinstalled, still drops on Wi-Fi only; logs attached'
+      })
+    )
+  )
+)
 const atL2 = orFail(Ticket.replay()(handedOver))
-assert.deepStrictEqual([atL2.tier, atL2.handoverNote], ['L2', 'VPN client 5.2 reinstalled, still drops on Wi-Fi only; logs attached'])
+assert.deepStrictEqual(
+  [atL2.tier, atL2.handoverNote],
+  ['L2', 'VPN client 5.2 reinstalled, still drops on Wi-Fi only; logs attached']
+)
 // recorded, the decision does not fire again
 assert.deepStrictEqual(pipe(handedOver, Escalation.evaluate(policy, fjord, nine40)), E.right([]))
 // #endregion timebox
@@ -85,7 +126,17 @@ assert.deepStrictEqual(pipe(handedOver, Escalation.evaluate(policy, fjord, nine4
 // #region p1
 // Saturday 15 March, 23:10: monitoring reports Nordlys' warehouse system down
 const erp = run([
-  { _tag: 'Open', at: at('2025-03-15T23:10:00+01:00'), actor: robot, ticketId: 'INC-102' as Ticket.TicketId, channel: 'monitoring', customer: 'Nordlys Logistikk', requester: 'ops', title: 'WMS down', kind: 'incident' },
+  {
+    _tag: 'Open',
+    at: at('2025-03-15T23:10:00+01:00'),
+    actor: robot,
+    ticketId: 'INC-102' as Ticket.TicketId,
+    channel: 'monitoring',
+    customer: 'Nordlys Logistikk',
+    requester: 'ops',
+    title: 'WMS down',
+    kind: 'incident'
+  },
   { _tag: 'Prioritise', at: at('2025-03-15T23:10:00+01:00'), actor: robot, urgency: 'high', impact: 'high' }
 ])
 const night = at('2025-03-15T23:11:00+01:00')
@@ -96,18 +147,57 @@ assert.deepStrictEqual(p1.map(describeDecision), [
   'escalate INC-102 L1 → L2 (P1 demands L2, due since 2025-03-15 23:10)',
   'tell the manager about INC-102 (priority:P1) at 2025-03-15 23:11'
 ])
-const paged = record(erp, orFail(pipe(p1, Escalation.toCommands({ at: night, actor: robot, note: (d) => `Automatic: ${d.ticketId} is a P1, monitoring alert attached` }))))
+const paged = record(
+  erp,
+  orFail(
+    pipe(
+      p1,
+      Escalation.toCommands({
+        at: night,
+        actor: robot,
+        note: (d) => `Automatic: ${d.ticketId} is a P1, monitoring alert attached`
+      })
+    )
+  )
+)
 assert.deepStrictEqual(orFail(Ticket.replay()(paged)).notices, ['manager/priority:P1'])
 // #endregion p1
 
 // #region held
 // Monday 10 March 10:00, a P3 for Fjord AS that nobody moved; the 22:00 job on Thursday finds it
 const printer = run([
-  { _tag: 'Open', at: at('2025-03-10T10:00:00+01:00'), actor: kari, ticketId: 'INC-103' as Ticket.TicketId, channel: 'email', customer: 'Fjord AS', requester: 'per', title: 'Label printer offline', kind: 'incident' },
+  {
+    _tag: 'Open',
+    at: at('2025-03-10T10:00:00+01:00'),
+    actor: kari,
+    ticketId: 'INC-103' as Ticket.TicketId,
+    channel: 'email',
+    customer: 'Fjord AS',
+    requester: 'per',
+    title: 'Label printer offline',
+    kind: 'incident'
+  },
   { _tag: 'Prioritise', at: at('2025-03-10T10:00:00+01:00'), actor: kari, urgency: 'medium', impact: 'medium' },
-  { _tag: 'Reply', at: at('2025-03-10T10:05:00+01:00'), actor: kari, message: 'Thanks, we will check the print server' },
-  { _tag: 'Escalate', at: at('2025-03-10T10:20:00+01:00'), actor: kari, toTier: 'L2', note: 'Print server queue stuck; restart did not help' },
-  { _tag: 'Escalate', at: at('2025-03-10T11:00:00+01:00'), actor: kari, toTier: 'solution team', note: 'Driver issue after the weekend update' }
+  {
+    _tag: 'Reply',
+    at: at('2025-03-10T10:05:00+01:00'),
+    actor: kari,
+    message: 'Thanks, we will check the print server'
+  },
+  {
+    _tag: 'Escalate',
+    at: at('2025-03-10T10:20:00+01:00'),
+    actor: kari,
+    toTier: 'L2',
+    note: 'Print server queue stuck; restart did not help'
+  },
+  {
+    _tag: 'Escalate',
+    at: at('2025-03-10T11:00:00+01:00'),
+    actor: kari,
+    toTier: 'solution team',
+    note: 'Driver issue after the weekend update'
+  }
 ])
 const thursday22 = at('2025-03-13T22:00:00+01:00')
 console.log('\nThursday 22:00, INC-103 (P3, weekdays contract)')
@@ -119,10 +209,31 @@ assert.deepStrictEqual(found.map(describeDecision), [
   'tell the manager about INC-103 (resolution:breach) at 2025-03-14 08:00'
 ])
 // the job records what is due now; the held notices stay out until the morning
-const nightly = record(printer, orFail(pipe(found, Escalation.toCommands({ at: thursday22, actor: robot, note: 'Automatic: the solution team timebox is spent; see the notes for the driver analysis' }))))
+const nightly = record(
+  printer,
+  orFail(
+    pipe(
+      found,
+      Escalation.toCommands({
+        at: thursday22,
+        actor: robot,
+        note: 'Automatic: the solution team timebox is spent; see the notes for the driver analysis'
+      })
+    )
+  )
+)
 assert.deepStrictEqual(orFail(Ticket.replay()(nightly)).tier, 'vendor')
 const morning = at('2025-03-14T08:00:00+01:00')
-const sent = record(nightly, orFail(pipe(nightly, Escalation.evaluate(policy, fjord, morning), E.flatMap(Escalation.toCommands({ at: morning, actor: robot })))))
+const sent = record(
+  nightly,
+  orFail(
+    pipe(
+      nightly,
+      Escalation.evaluate(policy, fjord, morning),
+      E.flatMap(Escalation.toCommands({ at: morning, actor: robot }))
+    )
+  )
+)
 assert.deepStrictEqual(orFail(Ticket.replay()(sent)).notices, ['teamLead/resolution:0.75', 'manager/resolution:breach'])
 assert.deepStrictEqual(pipe(sent, Escalation.evaluate(policy, fjord, morning)), E.right([]))
 console.log('  recorded: the escalation at 22:00, the notices at 08:00 on Friday')
@@ -132,22 +243,36 @@ console.log('  recorded: the escalation at 22:00, the notices at 08:00 on Friday
 console.log('\nDoes the ladder fit inside the example SLA?')
 const violations = pipe(policy, Escalation.checkComposition(Sla.examplePolicy))
 violations.forEach((v) => console.log(`  ${v.message}`))
-assert.deepStrictEqual(violations.map((v) => v.message), [
-  'P1: L2 2 h + solution team 8 h + vendor 4 h = 14 h > resolution 4 h',
-  'P2: L1 30 min + L2 2 h + solution team 8 h + vendor 8 h = 18 h 30 min > resolution 8 h',
-  'P3: L1 30 min + L2 2 h + solution team 8 h + vendor 16 h = 26 h 30 min > resolution 24 h'
-])
+assert.deepStrictEqual(
+  violations.map((v) => v.message),
+  [
+    'P1: L2 2 h + solution team 8 h + vendor 4 h = 14 h > resolution 4 h',
+    'P2: L1 30 min + L2 2 h + solution team 8 h + vendor 8 h = 18 h 30 min > resolution 8 h',
+    'P3: L1 30 min + L2 2 h + solution team 8 h + vendor 16 h = 26 h 30 min > resolution 24 h'
+  ]
+)
 // #endregion composition
 
 // #region handover
 // a history imported from the old system: its latest handover has an empty note
 const header = (seq: number, iso: string) => ({ ticketId: 'OLD-7' as Ticket.TicketId, seq, at: at(iso), actor: kari })
 const imported: ReadonlyArray<Ticket.TicketEvent> = [
-  { _tag: 'TicketOpened', ...header(1, '2024-11-04T09:00:00+01:00'), channel: 'email', customer: 'Fjord AS', requester: 'per', title: 'Scanner', tier: 'L1' },
+  {
+    _tag: 'TicketOpened',
+    ...header(1, '2024-11-04T09:00:00+01:00'),
+    channel: 'email',
+    customer: 'Fjord AS',
+    requester: 'per',
+    title: 'Scanner',
+    tier: 'L1'
+  },
   { _tag: 'TicketEscalated', ...header(2, '2024-11-04T10:00:00+01:00'), toTier: 'L2', note: '' }
 ]
 const missing = Escalation.missingHandoverNotes([vpn, handedOver, erp, paged, printer, imported])
 console.log('\nHandovers without a note')
 missing.forEach((m) => console.log(`  ${m.message}`))
-assert.deepStrictEqual(missing.map((m) => m.ticketId), ['OLD-7'])
+assert.deepStrictEqual(
+  missing.map((m) => m.ticketId),
+  ['OLD-7']
+)
 // #endregion handover

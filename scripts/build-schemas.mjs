@@ -10,5 +10,10 @@ const dir = join(root, 'schema')
 rmSync(dir, { recursive: true, force: true })
 mkdirSync(dir)
 const schemas = generateSchemas(root)
-for (const [name, schema] of Object.entries(schemas)) writeFileSync(join(dir, `${schemaName(name)}.json`), `${JSON.stringify(schema, null, 2)}\n`)
-console.log(`schema/: ${Object.keys(schemas).map((n) => `${schemaName(n)}.json`).join(', ')}`)
+for (const [name, schema] of Object.entries(schemas))
+  writeFileSync(join(dir, `${schemaName(name)}.json`), `${JSON.stringify(schema, null, 2)}\n`)
+console.log(
+  `schema/: ${Object.keys(schemas)
+    .map((n) => `${schemaName(n)}.json`)
+    .join(', ')}`
+)

@@ -14,18 +14,34 @@ import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const dist = join(root, 'dist')
-const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]))
+const walk = (dir) =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]))
 
 rmSync(dist, { recursive: true, force: true })
 // the command line (src/cli/) is built on its own by scripts/build-cli.mjs
-const entryPoints = walk(join(root, 'src')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !relative(join(root, 'src'), f).startsWith('cli'))
-const common = { entryPoints, bundle: false, sourcemap: true, sourcesContent: true, target: 'es2022', platform: 'neutral', logLevel: 'warning', outbase: join(root, 'src') }
+const entryPoints = walk(join(root, 'src')).filter(
+  (f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !relative(join(root, 'src'), f).startsWith('cli')
+)
+const common = {
+  entryPoints,
+  bundle: false,
+  sourcemap: true,
+  sourcesContent: true,
+  target: 'es2022',
+  platform: 'neutral',
+  logLevel: 'warning',
+  outbase: join(root, 'src')
+}
 await build({ ...common, format: 'esm', outdir: join(dist, 'esm') })
 await build({ ...common, format: 'cjs', outdir: join(dist, 'cjs') })
 writeFileSync(join(dist, 'cjs/package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`)
 
 // declarations: tsc, one .d.ts per module, so every type stays nameable through its namespace
-execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' })
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+  { stdio: 'inherit' }
+)
 
 const esm = walk(join(dist, 'esm'))
 for (const file of esm.filter((f) => f.endsWith('.d.ts'))) {
@@ -39,9 +55,14 @@ for (const file of esm.filter((f) => f.endsWith('.js'))) {
   const text = readFileSync(file, 'utf8')
     .replace(/(["'])fp-ts\/lib\/([A-Za-z]+)\.js\1/g, '$1fp-ts/es6/$2.js$1')
     // same lines as the ESM file, so its source map serves both
-    .replace(/\/\/# sourceMappingURL=(\S+)\s*$/, (_, map) => `//# sourceMappingURL=${relative(dirname(to), join(dirname(file), map))}\n`)
+    .replace(
+      /\/\/# sourceMappingURL=(\S+)\s*$/,
+      (_, map) => `//# sourceMappingURL=${relative(dirname(to), join(dirname(file), map))}\n`
+    )
   mkdirSync(dirname(to), { recursive: true })
   writeFileSync(to, text)
 }
 const count = (dir, ext) => walk(join(dist, dir)).filter((f) => f.endsWith(ext)).length
-console.log(`dist/esm: ${count('esm', '.js')} modules, ${count('esm', '.d.ts')} declarations; dist/cjs: ${count('cjs', '.js')}; dist/bundler: ${count('bundler', '.js')}`)
+console.log(
+  `dist/esm: ${count('esm', '.js')} modules, ${count('esm', '.d.ts')} declarations; dist/cjs: ${count('cjs', '.js')}; dist/bundler: ${count('bundler', '.js')}`
+)

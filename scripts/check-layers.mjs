@@ -32,7 +32,10 @@ const LAYERS = [
 // Each entry is `importer -> specifier`, relative to the root, with why. Do not add to it.
 const ALLOWED = new Map([
   ['escalation/handover.ts -> ../ticket/errors.js', "where: ticket's description of an event in messages"],
-  ['workaround/errors.ts -> ../ticket/errors.js', "describeId, describeStatus: ticket's descriptions of a ticket in messages"]
+  [
+    'workaround/errors.ts -> ../ticket/errors.js',
+    "describeId, describeStatus: ticket's descriptions of a ticket in messages"
+  ]
 ])
 
 const arg = (name) => {
@@ -43,7 +46,8 @@ const root = resolve(arg('--root') ?? join(dirname(new URL(import.meta.url).path
 const ORDER = LAYERS.map((l) => l.map((f) => (f === '.' ? 'index.ts' : f)).join(', ')).join(' → ')
 const rank = new Map(LAYERS.flatMap((folders, i) => folders.map((f) => [f, i])))
 
-const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]))
+const walk = (dir) =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]))
 const files = walk(root).filter((f) => /\.(ts|mts|tsx)$/.test(f) && !f.endsWith('.d.ts'))
 const rel = (f) => relative(root, f).split(sep).join('/')
 const folderOf = (relPath) => (relPath.includes('/') ? relPath.split('/')[0] : '.')
@@ -66,12 +70,31 @@ const importsOf = (file) => {
           ? undefined
           : (bindings?.elements ?? []).map((e) => (e.propertyName ?? e.name).text)
       add(node, node.moduleSpecifier.text, names)
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier !== undefined && ts.isStringLiteral(node.moduleSpecifier)) {
+    } else if (
+      ts.isExportDeclaration(node) &&
+      node.moduleSpecifier !== undefined &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       const clause = node.exportClause
-      add(node, node.moduleSpecifier.text, clause !== undefined && ts.isNamedExports(clause) ? clause.elements.map((e) => (e.propertyName ?? e.name).text) : undefined)
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0])) {
+      add(
+        node,
+        node.moduleSpecifier.text,
+        clause !== undefined && ts.isNamedExports(clause)
+          ? clause.elements.map((e) => (e.propertyName ?? e.name).text)
+          : undefined
+      )
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments.length > 0 &&
+      ts.isStringLiteralLike(node.arguments[0])
+    ) {
       add(node, node.arguments[0].text, undefined)
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       add(node, node.argument.literal.text, undefined)
     }
     ts.forEachChild(node, visit)
@@ -86,7 +109,8 @@ const codecIndex = join(root, 'codec', 'index.ts')
 try {
   for (const { spec, names } of importsOf(codecIndex)) {
     const target = rel(resolve(dirname(codecIndex), spec))
-    if (names !== undefined && /^[a-z]+\/codec\.js$/.test(target)) published.set(target, new Set([...(published.get(target) ?? []), ...names]))
+    if (names !== undefined && /^[a-z]+\/codec\.js$/.test(target))
+      published.set(target, new Set([...(published.get(target) ?? []), ...names]))
   }
 } catch {
   // no codec entry under this root: no wire imports are allowed
@@ -113,11 +137,16 @@ for (const file of files) {
     if (to === 'codec') {
       // the command line is a user of the package: it may read the public entry, as users do
       if (!((from === '.' || from === 'cli') && targetRel === 'codec/index.js'))
-        report('codec', 'src/codec/ is the public itsm-kit/codec entry: only src/index.ts and the command line import it (use internal/ for decode errors and io-ts helpers)')
+        report(
+          'codec',
+          'src/codec/ is the public itsm-kit/codec entry: only src/index.ts and the command line import it (use internal/ for decode errors and io-ts helpers)'
+        )
       continue
     }
     if (!rank.has(from)) {
-      problems.push(`${shown(file)}:${line}: [unknown-folder] '${from}/' is not in the layer order of scripts/check-layers.mjs`)
+      problems.push(
+        `${shown(file)}:${line}: [unknown-folder] '${from}/' is not in the layer order of scripts/check-layers.mjs`
+      )
       continue
     }
     if (!rank.has(to)) {
@@ -125,7 +154,10 @@ for (const file of files) {
       continue
     }
     if (rank.get(to) > rank.get(from)) {
-      report('upward', `${from === '.' ? 'the root entry' : `${from}/`} sits below ${to === '.' ? 'the root entry' : `${to}/`} and must not import it (order: ${ORDER})`)
+      report(
+        'upward',
+        `${from === '.' ? 'the root entry' : `${from}/`} sits below ${to === '.' ? 'the root entry' : `${to}/`} and must not import it (order: ${ORDER})`
+      )
       continue
     }
     if (rank.get(to) === rank.get(from)) {
@@ -145,7 +177,8 @@ for (const file of files) {
 }
 
 if (arg('--root') === undefined) {
-  for (const key of ALLOWED.keys()) if (!allowedUsed.has(key)) console.error(`note: allow-list entry no longer needed, remove it: ${key}`)
+  for (const key of ALLOWED.keys())
+    if (!allowedUsed.has(key)) console.error(`note: allow-list entry no longer needed, remove it: ${key}`)
 }
 if (problems.length > 0) {
   console.log(problems.join('\n'))

@@ -8,13 +8,17 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join, relative } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
-const arg = (name) => { const i = process.argv.indexOf(name); return i < 0 ? undefined : process.argv[i + 1] }
+const arg = (name) => {
+  const i = process.argv.indexOf(name)
+  return i < 0 ? undefined : process.argv[i + 1]
+}
 const out = arg('--out') ?? join(root, 'tmp/examples')
 const check = !process.argv.includes('--no-check')
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out, { recursive: true })
 
-const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]))
+const walk = (dir) =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]))
 let count = 0
 const missing = []
 for (const file of walk(join(root, 'src')).filter((f) => f.endsWith('.ts'))) {
@@ -22,14 +26,21 @@ for (const file of walk(join(root, 'src')).filter((f) => f.endsWith('.ts'))) {
   const rel = relative(join(root, 'src'), file)
   const tests = []
   for (const m of text.matchAll(/\/\*\*([\s\S]*?)\*\/\s*export\s+(const|function|type|interface)?\s*(\w+)?/g)) {
-    const body = m[1].split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join('\n')
+    const body = m[1]
+      .split('\n')
+      .map((l) => l.replace(/^\s*\* ?/, ''))
+      .join('\n')
     const fences = [...body.matchAll(/```ts\n([\s\S]*?)```/g)].map((f) => f[1])
-    if (fences.length === 0 && (m[2] === 'const' || m[2] === 'function') && !body.includes('@internal')) missing.push(`${rel}: ${m[3]}`)
+    if (fences.length === 0 && (m[2] === 'const' || m[2] === 'function') && !body.includes('@internal'))
+      missing.push(`${rel}: ${m[3]}`)
     for (const code of fences) tests.push({ name: m[3] ?? 'module', code })
   }
   // module headers (@module) sit before imports, not before an export
   for (const m of text.matchAll(/\/\*\*([\s\S]*?@module[\s\S]*?)\*\//g)) {
-    const body = m[1].split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join('\n')
+    const body = m[1]
+      .split('\n')
+      .map((l) => l.replace(/^\s*\* ?/, ''))
+      .join('\n')
     for (const f of body.matchAll(/```ts\n([\s\S]*?)```/g)) tests.push({ name: 'module', code: f[1] })
   }
   if (tests.length === 0) continue
@@ -43,7 +54,11 @@ for (const file of walk(join(root, 'src')).filter((f) => f.endsWith('.ts'))) {
       const m = /^import\s+\{([^}]*)\}\s+from\s+(['"][^'"]+['"])/.exec(line)
       if (m) {
         const set = named.get(m[2]) ?? new Set()
-        for (const spec of m[1].split(',').map((x) => x.trim()).filter(Boolean)) set.add(spec)
+        for (const spec of m[1]
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean))
+          set.add(spec)
         named.set(m[2], set)
       } else if (/^import\s/.test(line)) whole.add(line.trim())
       else body.push(`    ${line}`)
@@ -69,7 +84,12 @@ writeFileSync(
   join(out, 'tsconfig.json'),
   JSON.stringify({
     extends: '../../tsconfig.json',
-    compilerOptions: { lib: ['ES2022'], types: ['node'], paths: { 'itsm-kit': ['../../src/index.ts'], 'itsm-kit/codec': ['../../src/codec/index.ts'] }, noUnusedLocals: false },
+    compilerOptions: {
+      lib: ['ES2022'],
+      types: ['node'],
+      paths: { 'itsm-kit': ['../../src/index.ts'], 'itsm-kit/codec': ['../../src/codec/index.ts'] },
+      noUnusedLocals: false
+    },
     include: ['./*.ts']
   })
 )

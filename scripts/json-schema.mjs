@@ -11,7 +11,11 @@
 import ts from 'typescript'
 import { join } from 'node:path'
 
-const kebab = (s) => s.replace(/Json$/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()
+const kebab = (s) =>
+  s
+    .replace(/Json$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
 
 /** Schema file name (without .json) for a codec export name: CalendarSpecJson → calendar-spec. */
 export const schemaName = kebab
@@ -19,7 +23,16 @@ export const schemaName = kebab
 /** { [exportName]: schema } for every codec exported by src/codec/index.ts under `root`. */
 export const generateSchemas = (root) => {
   const configPath = join(root, 'tsconfig.json')
-  const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')) } })
+  const config = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+      }
+    }
+  )
   const entry = join(root, 'src/codec/index.ts')
   const program = ts.createProgram([entry], { ...config.options, noEmit: true })
   const checker = program.getTypeChecker()
@@ -36,7 +49,13 @@ export const generateSchemas = (root) => {
     let body = convert(checker, checker.getTypeOfSymbolAtLocation(encoded, source), source, defs, new Map())
     if (JSON.stringify(body).includes('{}')) {
       defs = {}
-      body = convert(checker, checker.getTypeOfSymbolAtLocation(type.getProperty('_A'), source), source, defs, new Map())
+      body = convert(
+        checker,
+        checker.getTypeOfSymbolAtLocation(type.getProperty('_A'), source),
+        source,
+        defs,
+        new Map()
+      )
     }
     out[exp.name] = {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -58,7 +77,11 @@ const brands = {
     pattern: '^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}.*([Zz]|[+-]\\d{2}(:?\\d{2})?)$',
     description: 'an ISO-8601 date-time with a UTC offset, such as "2025-03-07T15:30:00+01:00"'
   },
-  Duration: { type: 'string', pattern: '^[+-]?[Pp]([Tt](\\d+([.,]\\d+)?[HhMmSs])*)?$', description: 'an ISO-8601 duration in hours, minutes and seconds, such as "PT4H"' },
+  Duration: {
+    type: 'string',
+    pattern: '^[+-]?[Pp]([Tt](\\d+([.,]\\d+)?[HhMmSs])*)?$',
+    description: 'an ISO-8601 duration in hours, minutes and seconds, such as "PT4H"'
+  },
   LocalDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a calendar date YYYY-MM-DD' },
   IanaZone: { type: 'string', description: 'an IANA time zone such as "Europe/Oslo"' }
 }
@@ -97,7 +120,8 @@ const convert = (checker, type, at, defs, stack) => {
   if (type.isUnion()) {
     const members = type.types.filter((m) => !(m.flags & ts.TypeFlags.Undefined))
     if (members.every((m) => m.flags & ts.TypeFlags.BooleanLiteral)) return { type: 'boolean' }
-    if (members.every((m) => m.flags & (ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral))) return { enum: members.map((m) => m.value) }
+    if (members.every((m) => m.flags & (ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral)))
+      return { enum: members.map((m) => m.value) }
     if (members.length === 1) return convert(checker, members[0], at, defs, stack)
     return { anyOf: members.map((m) => convert(checker, m, at, defs, stack)) }
   }
@@ -111,9 +135,11 @@ const convert = (checker, type, at, defs, stack) => {
     // (no minItems: several codecs accept an empty list and leave that rule to their make…)
     return { type: 'array', items: convert(checker, checker.getTypeArguments(array)[0], at, defs, stack) }
   }
-  if (checker.isArrayType(type)) return { type: 'array', items: convert(checker, checker.getTypeArguments(type)[0], at, defs, stack) }
+  if (checker.isArrayType(type))
+    return { type: 'array', items: convert(checker, checker.getTypeArguments(type)[0], at, defs, stack) }
   if (f & ts.TypeFlags.Object || type.isIntersection()) {
-    if (type.getCallSignatures().length > 0) throw new Error(`json-schema: a function type has no JSON form: ${checker.typeToString(type)}`)
+    if (type.getCallSignatures().length > 0)
+      throw new Error(`json-schema: a function type has no JSON form: ${checker.typeToString(type)}`)
     // a named object type met again inside itself (a category tree's children) becomes a $ref
     const name = (type.aliasSymbol ?? type.getSymbol())?.getName()
     const named = name !== undefined && !name.startsWith('__')
@@ -133,10 +159,22 @@ const convert = (checker, type, at, defs, stack) => {
       const properties = {}
       const required = []
       for (const p of props) {
-        properties[p.getName()] = convertAt(p.getName(), checker, checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(p, at)), at, defs, stack)
+        properties[p.getName()] = convertAt(
+          p.getName(),
+          checker,
+          checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(p, at)),
+          at,
+          defs,
+          stack
+        )
         if (!(p.flags & ts.SymbolFlags.Optional)) required.push(p.getName())
       }
-      schema = { type: 'object', properties, ...(required.length > 0 ? { required } : {}), additionalProperties: index === undefined ? false : convert(checker, index.type, at, defs, stack) }
+      schema = {
+        type: 'object',
+        properties,
+        ...(required.length > 0 ? { required } : {}),
+        additionalProperties: index === undefined ? false : convert(checker, index.type, at, defs, stack)
+      }
     }
     stack.delete(type)
     if (!entry.recursive) return schema

@@ -5,6 +5,9 @@ import type { BusinessCalendar, OpenInterval } from './model.js'
 import { compiledOf } from './compile.js'
 import { betweenAt, intervalsAt, isOpenAt, shiftAt } from './search.js'
 
+/** The longest duration, as a plain number. */
+const LIMIT: number = maxDuration
+
 /**
  * An instant that bypassed the constructors (a cast) is clamped into range, NaN to the start:
  * arithmetic on it returns a value instead of searching without end.
@@ -14,12 +17,13 @@ import { betweenAt, intervalsAt, isOpenAt, shiftAt } from './search.js'
 export const safeInstant = (t: number): number => (t >= minInstant ? (t <= maxInstant ? t : maxInstant) : minInstant)
 
 /** @internal */
-export const safeDuration = (d: number): number => (d >= -maxDuration ? (d <= maxDuration ? d : maxDuration) : d < 0 ? -maxDuration : 0)
+export const safeDuration = (d: number): number => (d >= -LIMIT ? (d <= LIMIT ? d : LIMIT) : d < 0 ? -LIMIT : 0)
 
 const clamp = (u: number): number => (u > maxInstant ? maxInstant : u < minInstant ? minInstant : u)
 
 /** `add` (d > 0) or `subtract` (d < 0) of business time, clamped to the instants itsm-kit accepts. @internal */
-export const shiftBy = (c: Compiled, t: number, d: number): number => (d === 0 ? t : clamp(d > 0 ? shiftAt(c, t, d, 1) : shiftAt(c, t, -d, -1)))
+export const shiftBy = (c: Compiled, t: number, d: number): number =>
+  d === 0 ? t : clamp(d > 0 ? shiftAt(c, t, d, 1) : shiftAt(c, t, -d, -1))
 
 /** `t` when open, else the next opening; {@link Time.maxInstant} past the last one. @internal */
 export const nextOpeningAt = (c: Compiled, t: number): number => {
@@ -53,7 +57,10 @@ export const previousClosingAt = (c: Compiled, t: number): number => {
  * @category queries
  * @since 0.1.0
  */
-export const isOpen = (at: Instant) => (self: BusinessCalendar): boolean => isOpenAt(compiledOf(self), safeInstant(at))
+export const isOpen =
+  (at: Instant) =>
+  (self: BusinessCalendar): boolean =>
+    isOpenAt(compiledOf(self), safeInstant(at))
 
 /**
  * Returns `at` itself when the desk is open then, otherwise the next instant it opens
@@ -72,7 +79,10 @@ export const isOpen = (at: Instant) => (self: BusinessCalendar): boolean => isOp
  * @category queries
  * @since 0.1.0
  */
-export const nextOpening = (at: Instant) => (self: BusinessCalendar): Instant => nextOpeningAt(compiledOf(self), safeInstant(at)) as Instant
+export const nextOpening =
+  (at: Instant) =>
+  (self: BusinessCalendar): Instant =>
+    nextOpeningAt(compiledOf(self), safeInstant(at)) as Instant
 
 /**
  * Returns `at` itself when open time lies immediately before it (the desk is open just before
@@ -99,7 +109,10 @@ export const nextOpening = (at: Instant) => (self: BusinessCalendar): Instant =>
  * @category queries
  * @since 0.1.0
  */
-export const previousClosing = (at: Instant) => (self: BusinessCalendar): Instant => previousClosingAt(compiledOf(self), safeInstant(at)) as Instant
+export const previousClosing =
+  (at: Instant) =>
+  (self: BusinessCalendar): Instant =>
+    previousClosingAt(compiledOf(self), safeInstant(at)) as Instant
 
 /**
  * Returns the earliest instant `u ≥ at` such that exactly `duration` of open time lies between
@@ -132,8 +145,10 @@ export const previousClosing = (at: Instant) => (self: BusinessCalendar): Instan
  * @category queries
  * @since 0.1.0
  */
-export const addBusinessTime = (at: Instant, duration: Duration) => (self: BusinessCalendar): Instant =>
-  shiftBy(compiledOf(self), safeInstant(at), safeDuration(duration)) as Instant
+export const addBusinessTime =
+  (at: Instant, duration: Duration) =>
+  (self: BusinessCalendar): Instant =>
+    shiftBy(compiledOf(self), safeInstant(at), safeDuration(duration)) as Instant
 
 /**
  * Returns the latest instant `u ≤ at` such that exactly `duration` of open time lies between
@@ -156,8 +171,10 @@ export const addBusinessTime = (at: Instant, duration: Duration) => (self: Busin
  * @category queries
  * @since 0.1.0
  */
-export const subtractBusinessTime = (at: Instant, duration: Duration) => (self: BusinessCalendar): Instant =>
-  shiftBy(compiledOf(self), safeInstant(at), -safeDuration(duration)) as Instant
+export const subtractBusinessTime =
+  (at: Instant, duration: Duration) =>
+  (self: BusinessCalendar): Instant =>
+    shiftBy(compiledOf(self), safeInstant(at), -safeDuration(duration)) as Instant
 
 /**
  * Returns the open time between two instants, signed: negative when `to` is before `from`.
@@ -185,8 +202,10 @@ export const subtractBusinessTime = (at: Instant, duration: Duration) => (self: 
  * @category queries
  * @since 0.1.0
  */
-export const businessTimeBetween = (from: Instant, to: Instant) => (self: BusinessCalendar): Duration =>
-  betweenAt(compiledOf(self), safeInstant(from), safeInstant(to)) as Duration
+export const businessTimeBetween =
+  (from: Instant, to: Instant) =>
+  (self: BusinessCalendar): Duration =>
+    betweenAt(compiledOf(self), safeInstant(from), safeInstant(to)) as Duration
 
 /**
  * Returns the open intervals that overlap `[from, to)`, clipped to it, in order: the time
@@ -215,9 +234,11 @@ export const businessTimeBetween = (from: Instant, to: Instant) => (self: Busine
  * @category queries
  * @since 0.1.0
  */
-export const openIntervals = (from: Instant, to: Instant) => (self: BusinessCalendar): ReadonlyArray<OpenInterval> => {
-  const flat = intervalsAt(compiledOf(self), safeInstant(from), safeInstant(to))
-  const out: OpenInterval[] = []
-  for (let i = 0; i < flat.length; i += 2) out.push({ start: flat[i] as Instant, end: flat[i + 1] as Instant })
-  return out
-}
+export const openIntervals =
+  (from: Instant, to: Instant) =>
+  (self: BusinessCalendar): ReadonlyArray<OpenInterval> => {
+    const flat = intervalsAt(compiledOf(self), safeInstant(from), safeInstant(to))
+    const out: OpenInterval[] = []
+    for (let i = 0; i < flat.length; i += 2) out.push({ start: flat[i] as Instant, end: flat[i + 1] as Instant })
+    return out
+  }

@@ -23,14 +23,23 @@ export interface ClosedStretch {
 }
 
 /** Names of the holidays on local days `first … last`, year by year, not day by day. */
-const namesOn = (c: Compiled, spec: BusinessCalendar['spec'], first: number, last: number, tables: Map<number, ReadonlyArray<readonly [number, ReadonlyArray<string>]>>): string[] => {
+const namesOn = (
+  c: Compiled,
+  spec: BusinessCalendar['spec'],
+  first: number,
+  last: number,
+  tables: Map<number, ReadonlyArray<readonly [number, ReadonlyArray<string>]>>
+): string[] => {
   const rules = spec.holidays ?? []
   const out: string[] = []
   if (rules.length === 0) return out
   for (let y = Math.max(yearOfDay(first), MIN_YEAR), end = Math.min(yearOfDay(last), MAX_YEAR); y <= end; y++) {
     let table = tables.get(y)
     if (table === undefined) {
-      table = holidaysIn(y)(rules).map((h): readonly [number, ReadonlyArray<string>] => [parseDay(h.date) as number, h.names])
+      table = holidaysIn(y)(rules).map((h): readonly [number, ReadonlyArray<string>] => [
+        parseDay(h.date) as number,
+        h.names
+      ])
       tables.set(y, table)
     }
     for (const [day, names] of table) {
@@ -67,24 +76,26 @@ const namesOn = (c: Compiled, spec: BusinessCalendar['spec'], first: number, las
  * @category queries
  * @since 0.2.0
  */
-export const closedStretches = (from: Instant, to: Instant) => (self: BusinessCalendar): ReadonlyArray<ClosedStretch> => {
-  const a = safeInstant(from)
-  const b = safeInstant(to)
-  if (!(a < b)) return []
-  const c = compiledOf(self)
-  const open = intervalsAt(c, a, b)
-  const tables = new Map<number, ReadonlyArray<readonly [number, ReadonlyArray<string>]>>()
-  const out: ClosedStretch[] = []
-  const push = (s: number, e: number): void => {
-    const holidays = namesOn(c, self.spec, localDay(c, s), localDay(c, e - 1), tables)
-    out.push({ from: s as Instant, to: e as Instant, holidays })
+export const closedStretches =
+  (from: Instant, to: Instant) =>
+  (self: BusinessCalendar): ReadonlyArray<ClosedStretch> => {
+    const a = safeInstant(from)
+    const b = safeInstant(to)
+    if (!(a < b)) return []
+    const c = compiledOf(self)
+    const open = intervalsAt(c, a, b)
+    const tables = new Map<number, ReadonlyArray<readonly [number, ReadonlyArray<string>]>>()
+    const out: ClosedStretch[] = []
+    const push = (s: number, e: number): void => {
+      const holidays = namesOn(c, self.spec, localDay(c, s), localDay(c, e - 1), tables)
+      out.push({ from: s as Instant, to: e as Instant, holidays })
+    }
+    let at = a
+    for (let i = 0; i < open.length; i += 2) {
+      const s = open[i] as number
+      if (s > at) push(at, s)
+      at = open[i + 1] as number
+    }
+    if (b > at) push(at, b)
+    return out
   }
-  let at = a
-  for (let i = 0; i < open.length; i += 2) {
-    const s = open[i] as number
-    if (s > at) push(at, s)
-    at = open[i + 1] as number
-  }
-  if (b > at) push(at, b)
-  return out
-}

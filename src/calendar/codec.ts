@@ -7,8 +7,14 @@ import type { CalendarSpec, DateRule, DayException, OpeningHours, Weekday } from
 
 const WeekdayJson = literals<Weekday>(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])
 
-const OpensJson = stringWhere('a local time "HH:mm" or "HH:mm:ss" from 00:00 to 23:59:59', (s) => parseSeconds(s, false) !== undefined)
-const ClosesJson = stringWhere('a local time "HH:mm" or "HH:mm:ss" from 00:00 to 24:00', (s) => parseSeconds(s, true) !== undefined)
+const OpensJson = stringWhere(
+  'a local time "HH:mm" or "HH:mm:ss" from 00:00 to 23:59:59',
+  (s) => parseSeconds(s, false) !== undefined
+)
+const ClosesJson = stringWhere(
+  'a local time "HH:mm" or "HH:mm:ss" from 00:00 to 24:00',
+  (s) => parseSeconds(s, true) !== undefined
+)
 const DateJson = stringWhere('a calendar date "YYYY-MM-DD" between 1900-01-01 and 2199-12-31', (s) => {
   const day = parseDay(s)
   return day !== undefined && day >= -25567 && day <= 84005
@@ -32,17 +38,29 @@ const years = { name: Name, firstYear: Year, lastYear: Year }
  * @category codecs
  * @since 0.1.0
  */
-export const OpeningHoursJson: t.Type<OpeningHours, OpeningHours, unknown> = record('opening hours', { opens: OpensJson, closes: ClosesJson }, {})
+export const OpeningHoursJson: t.Type<OpeningHours, OpeningHours, unknown> = record(
+  'opening hours',
+  { opens: OpensJson, closes: ClosesJson },
+  {}
+)
 
 const rules = {
   FixedDate: record('a fixed date rule', { _tag: tag('FixedDate'), month: Month, day: Day }, years),
-  EasterRelative: record('an Easter-relative rule', { _tag: tag('EasterRelative'), offset: intBetween(-200, 200, 'a whole number of days from -200 to 200') }, years),
+  EasterRelative: record(
+    'an Easter-relative rule',
+    { _tag: tag('EasterRelative'), offset: intBetween(-200, 200, 'a whole number of days from -200 to 200') },
+    years
+  ),
   NthWeekday: record(
     'an n-th weekday rule',
     { _tag: tag('NthWeekday'), month: Month, weekday: WeekdayJson, nth: stringlessNth() },
     years
   ),
-  WeekdayOnOrAfter: record('a weekday-on-or-after rule', { _tag: tag('WeekdayOnOrAfter'), month: Month, day: Day, weekday: WeekdayJson }, years),
+  WeekdayOnOrAfter: record(
+    'a weekday-on-or-after rule',
+    { _tag: tag('WeekdayOnOrAfter'), month: Month, day: Day, weekday: WeekdayJson },
+    years
+  ),
   ExactDate: record('an exact date', { _tag: tag('ExactDate'), date: DateJson }, { name: Name })
 }
 
@@ -50,7 +68,8 @@ function stringlessNth(): t.Type<number, number, unknown> {
   return new t.Type<number, number, unknown>(
     'a whole number from 1 to 5, or from -1 to -5 counting from the end of the month',
     (u): u is number => typeof u === 'number' && Number.isInteger(u) && u !== 0 && Math.abs(u) <= 5,
-    (u, c) => (typeof u === 'number' && Number.isInteger(u) && u !== 0 && Math.abs(u) <= 5 ? t.success(u) : t.failure(u, c)),
+    (u, c) =>
+      typeof u === 'number' && Number.isInteger(u) && u !== 0 && Math.abs(u) <= 5 ? t.success(u) : t.failure(u, c),
     (a) => a
   )
 }
@@ -68,7 +87,9 @@ function stringlessNth(): t.Type<number, number, unknown> {
  * @category codecs
  * @since 0.1.0
  */
-export const DateRuleJson: t.Type<DateRule, DateRule, unknown> = taggedUnion(rules as unknown as Record<string, t.Type<DateRule, DateRule, unknown>>)
+export const DateRuleJson: t.Type<DateRule, DateRule, unknown> = taggedUnion(
+  rules as unknown as Record<string, t.Type<DateRule, DateRule, unknown>>
+)
 
 /**
  * io-ts codec of an exception `{ on, hours }`.
@@ -113,13 +134,17 @@ export const CalendarSpecJson: t.Type<CalendarSpec, CalendarSpec, unknown> = rec
   'a calendar spec',
   {
     zone: stringWhere('an IANA time zone name', (s) => s.length > 0 && s.length <= 100),
-    weekly: record('weekly hours', {}, { mon: Hours, tue: Hours, wed: Hours, thu: Hours, fri: Hours, sat: Hours, sun: Hours })
+    weekly: record(
+      'weekly hours',
+      {},
+      { mon: Hours, tue: Hours, wed: Hours, thu: Hours, fri: Hours, sat: Hours, sun: Hours }
+    )
   },
   {
     holidays: t.readonlyArray(DateRuleJson, 'a list of date rules'),
     exceptions: t.readonlyArray(DayExceptionJson, 'a list of exceptions')
   }
-) as t.Type<CalendarSpec, CalendarSpec, unknown>
+)
 
 /**
  * Reads a calendar spec from JSON, reporting every problem with its path.

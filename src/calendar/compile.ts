@@ -19,9 +19,15 @@ interface Placed {
   readonly to: number
 }
 
-const checkHours = (hours: ReadonlyArray<OpeningHours>, path: string, dayOffset: number, into: Placed[]): CalendarError | undefined => {
+const checkHours = (
+  hours: ReadonlyArray<OpeningHours>,
+  path: string,
+  dayOffset: number,
+  into: Placed[]
+): CalendarError | undefined => {
   for (const [i, h] of hours.entries()) {
-    if (parseSeconds(h.opens, false) === parseSeconds(h.closes, true)) return emptyInterval(`${path}[${i}]`, h.opens, h.closes)
+    if (parseSeconds(h.opens, false) === parseSeconds(h.closes, true))
+      return emptyInterval(`${path}[${i}]`, h.opens, h.closes)
     const [from, to] = toSeconds(h)
     into.push({ path: `${path}[${i}]`, from: from + dayOffset, to: to + dayOffset })
   }
@@ -30,7 +36,8 @@ const checkHours = (hours: ReadonlyArray<OpeningHours>, path: string, dayOffset:
 
 const firstOverlap = (placed: ReadonlyArray<Placed>, circular: boolean): CalendarError | undefined => {
   const sorted = [...placed].sort((a, b) => a.from - b.from)
-  const describeSpan = (p: Placed): string => `${formatSeconds(p.from % 86400)}–${formatSeconds(p.to % 86400 === 0 && p.to > p.from ? 86400 : p.to % 86400)}`
+  const describeSpan = (p: Placed): string =>
+    `${formatSeconds(p.from % 86400)}–${formatSeconds(p.to % 86400 === 0 && p.to > p.from ? 86400 : p.to % 86400)}`
   for (let i = 1; i < sorted.length; i++) {
     const a = sorted[i - 1] as Placed
     const b = sorted[i] as Placed
@@ -39,7 +46,11 @@ const firstOverlap = (placed: ReadonlyArray<Placed>, circular: boolean): Calenda
   const first = sorted[0]
   const last = sorted[sorted.length - 1]
   if (circular && first !== undefined && last !== undefined && last !== first && last.to - WEEK > first.from)
-    return overlappingHours(first.path, last.path, `${describeSpan(first)}, which overlaps ${describeSpan(last)} running over from Sunday`)
+    return overlappingHours(
+      first.path,
+      last.path,
+      `${describeSpan(first)}, which overlaps ${describeSpan(last)} running over from Sunday`
+    )
   return undefined
 }
 
@@ -47,10 +58,23 @@ const checkRule = (rule: DateRule, path: string): CalendarError | undefined => {
   if (rule._tag === 'FixedDate' || rule._tag === 'WeekdayOnOrAfter') {
     // 29 February is allowed (leap years only); 30 February or 31 April never exist
     if (rule.day > daysInMonth(2000, rule.month))
-      return impossibleDate(`${path}.day`, `a day that month ${rule.month} has (at most ${daysInMonth(2000, rule.month)})`, String(rule.day))
+      return impossibleDate(
+        `${path}.day`,
+        `a day that month ${rule.month} has (at most ${daysInMonth(2000, rule.month)})`,
+        String(rule.day)
+      )
   }
-  if (rule._tag !== 'ExactDate' && rule.firstYear !== undefined && rule.lastYear !== undefined && rule.firstYear > rule.lastYear)
-    return impossibleDate(`${path}.lastYear`, `a year no earlier than firstYear ${rule.firstYear}`, String(rule.lastYear))
+  if (
+    rule._tag !== 'ExactDate' &&
+    rule.firstYear !== undefined &&
+    rule.lastYear !== undefined &&
+    rule.firstYear > rule.lastYear
+  )
+    return impossibleDate(
+      `${path}.lastYear`,
+      `a year no earlier than firstYear ${rule.firstYear}`,
+      String(rule.lastYear)
+    )
   return undefined
 }
 
@@ -92,7 +116,10 @@ const validate = (spec: CalendarSpec): CalendarError | undefined => {
 const attach = (spec: CalendarSpec, zone: IanaZone): BusinessCalendar => {
   const cal = { _tag: 'BusinessCalendar' as const, spec, zone }
   // the engine state is kept under a symbol the public type does not name
-  Object.defineProperty(cal, compiledKey, { value: makeCompiled(makePlan(spec), makeZoneRules(zone)), enumerable: false })
+  Object.defineProperty(cal, compiledKey, {
+    value: makeCompiled(makePlan(spec), makeZoneRules(zone)),
+    enumerable: false
+  })
   return cal
 }
 
@@ -129,9 +156,7 @@ export const compile = (spec: CalendarSpec): E.Either<CalendarError, BusinessCal
         makeZone(decoded.zone),
         E.flatMap((zone): E.Either<CalendarError, BusinessCalendar> => {
           const err = validate(decoded)
-          return err === undefined
-            ? E.right(attach(decoded, zone))
-            : E.left(err)
+          return err === undefined ? E.right(attach(decoded, zone)) : E.left(err)
         })
       )
     )

@@ -63,8 +63,14 @@ export const compiledKey: unique symbol = Symbol.for('itsm-kit/calendar') as nev
 
 /** Sets up the engine state of a plan. @internal */
 export const makeCompiled = (plan: Plan, zone: TabledZoneRules): Compiled => {
-  const chunkDays = plan.maxPerDay * 367 * YEARS_PER_INDEX <= YEAR_INTERVALS ? 0 : Math.max(1, Math.floor(CHUNK_INTERVALS / plan.maxPerDay))
-  const chunkCount = chunkDays === 0 ? Math.ceil((MAX_YEAR - MIN_YEAR + 1) / YEARS_PER_INDEX) : Math.floor((MAX_DAY - MIN_DAY) / chunkDays) + 1
+  const chunkDays =
+    plan.maxPerDay * 367 * YEARS_PER_INDEX <= YEAR_INTERVALS
+      ? 0
+      : Math.max(1, Math.floor(CHUNK_INTERVALS / plan.maxPerDay))
+  const chunkCount =
+    chunkDays === 0
+      ? Math.ceil((MAX_YEAR - MIN_YEAR + 1) / YEARS_PER_INDEX)
+      : Math.floor((MAX_DAY - MIN_DAY) / chunkDays) + 1
   return {
     plan,
     zone,

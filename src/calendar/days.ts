@@ -41,28 +41,30 @@ const isBusinessDate = (c: Compiled, day: number): boolean =>
  * @category queries
  * @since 0.1.0
  */
-export const addBusinessDays = (at: Instant, days: number) => (self: BusinessCalendar): Instant => {
-  const t = safeInstant(at)
-  const n = Number.isNaN(days) ? 0 : Math.trunc(days)
-  if (n === 0) return t as Instant
-  const c = compiledOf(self)
-  const local = c.zone.utcToLocal(t)
-  const day = Math.floor(local / DAY_MS)
-  const wall = local - day * DAY_MS
-  const step = n > 0 ? 1 : -1
-  let d = day
-  for (let k = 0; k !== n; ) {
-    d += step
-    if (d < MIN_DAY || d > MAX_DAY) return (n > 0 ? maxInstant : minInstant) as Instant
-    if (isBusinessDate(c, d)) k += step
+export const addBusinessDays =
+  (at: Instant, days: number) =>
+  (self: BusinessCalendar): Instant => {
+    const t = safeInstant(at)
+    const n = Number.isNaN(days) ? 0 : Math.trunc(days)
+    if (n === 0) return t as Instant
+    const c = compiledOf(self)
+    const local = c.zone.utcToLocal(t)
+    const day = Math.floor(local / DAY_MS)
+    const wall = local - day * DAY_MS
+    const step = n > 0 ? 1 : -1
+    let d = day
+    for (let k = 0; k !== n;) {
+      d += step
+      if (d < MIN_DAY || d > MAX_DAY) return n > 0 ? maxInstant : minInstant
+      if (isBusinessDate(c, d)) k += step
+    }
+    const u = safeInstant(c.zone.localToUtc(d * DAY_MS + wall))
+    // an open instant stays; forward, a closing instant stays too (as a due time landing on 16:00
+    // does); otherwise it snaps to the next opening (forward) or the previous closing (backward)
+    if (isOpenAt(c, u)) return u as Instant
+    if (n > 0) return (previousClosingAt(c, u) === u ? u : nextOpeningAt(c, u)) as Instant
+    return previousClosingAt(c, u) as Instant
   }
-  const u = safeInstant(c.zone.localToUtc(d * DAY_MS + wall))
-  // an open instant stays; forward, a closing instant stays too (as a due time landing on 16:00
-  // does); otherwise it snaps to the next opening (forward) or the previous closing (backward)
-  if (isOpenAt(c, u)) return u as Instant
-  if (n > 0) return (previousClosingAt(c, u) === u ? u : nextOpeningAt(c, u)) as Instant
-  return previousClosingAt(c, u) as Instant
-}
 
 /**
  * Returns the closing instant of a business day: the end of the last opening interval of the
@@ -84,26 +86,28 @@ export const addBusinessDays = (at: Instant, days: number) => (self: BusinessCal
  * @category queries
  * @since 0.1.0
  */
-export const endOfBusinessDay = (at: Instant) => (self: BusinessCalendar): Instant => {
-  const c = compiledOf(self)
-  const t = safeInstant(at)
-  const today = localDay(c, t)
-  const closing = (d: number): number | undefined => {
-    if (!isBusinessDate(c, d)) return undefined
-    const closes = hoursOf(c, d).closes
-    let last = 0
-    for (const x of closes) if (x > last) last = x
-    return safeInstant(c.zone.localToUtc(d * DAY_MS + last * 1000))
+export const endOfBusinessDay =
+  (at: Instant) =>
+  (self: BusinessCalendar): Instant => {
+    const c = compiledOf(self)
+    const t = safeInstant(at)
+    const today = localDay(c, t)
+    const closing = (d: number): number | undefined => {
+      if (!isBusinessDate(c, d)) return undefined
+      const closes = hoursOf(c, d).closes
+      let last = 0
+      for (const x of closes) if (x > last) last = x
+      return safeInstant(c.zone.localToUtc(d * DAY_MS + last * 1000))
+    }
+    // inside yesterday's overnight interval, the business day is still yesterday's
+    const yesterday = today > MIN_DAY ? closing(today - 1) : undefined
+    if (yesterday !== undefined && yesterday > t) return yesterday as Instant
+    for (let d = today; d <= MAX_DAY; d++) {
+      const c = closing(d)
+      if (c !== undefined) return c as Instant
+    }
+    return maxInstant
   }
-  // inside yesterday's overnight interval, the business day is still yesterday's
-  const yesterday = today > MIN_DAY ? closing(today - 1) : undefined
-  if (yesterday !== undefined && yesterday > t) return yesterday as Instant
-  for (let d = today; d <= MAX_DAY; d++) {
-    const c = closing(d)
-    if (c !== undefined) return c as Instant
-  }
-  return maxInstant
-}
 
 /**
  * Tells whether the local date of an instant is a holiday of the calendar (by a rule or an
@@ -123,10 +127,12 @@ export const endOfBusinessDay = (at: Instant) => (self: BusinessCalendar): Insta
  * @category queries
  * @since 0.1.0
  */
-export const isHoliday = (at: Instant) => (self: BusinessCalendar): boolean => {
-  const c = compiledOf(self)
-  return isHolidayDay(c, localDay(c, safeInstant(at)))
-}
+export const isHoliday =
+  (at: Instant) =>
+  (self: BusinessCalendar): boolean => {
+    const c = compiledOf(self)
+    return isHolidayDay(c, localDay(c, safeInstant(at)))
+  }
 
 /**
  * Tells whether the local date of an instant is a business day: a date with some opening hours
@@ -145,7 +151,9 @@ export const isHoliday = (at: Instant) => (self: BusinessCalendar): boolean => {
  * @category queries
  * @since 0.1.0
  */
-export const isBusinessDay = (at: Instant) => (self: BusinessCalendar): boolean => {
-  const c = compiledOf(self)
-  return hoursOf(c, localDay(c, safeInstant(at))).opens.length > 0
-}
+export const isBusinessDay =
+  (at: Instant) =>
+  (self: BusinessCalendar): boolean => {
+    const c = compiledOf(self)
+    return hoursOf(c, localDay(c, safeInstant(at))).opens.length > 0
+  }

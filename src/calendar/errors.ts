@@ -83,7 +83,8 @@ export const overlappingHours = (path: string, other: string, detail: string): O
 export const noOpenTime = (): NoOpenTime => ({
   _tag: 'NoOpenTime',
   path: 'weekly',
-  message: 'weekly: expected at least one opening interval in the week or in an exception, received a calendar that is never open'
+  message:
+    'weekly: expected at least one opening interval in the week or in an exception, received a calendar that is never open'
 })
 
 /** @internal */

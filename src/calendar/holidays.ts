@@ -1,3 +1,4 @@
+import { isArrayValue } from '../internal/primitives.js'
 import type { LocalDate } from '../time/index.js'
 import { formatDay, yearOfDay } from '../internal/civil.js'
 import type { DateRule } from './model.js'
@@ -36,19 +37,23 @@ export interface HolidayDate {
  * @category queries
  * @since 0.1.0
  */
-export const holidaysIn = (year: number) => (self: ReadonlyArray<DateRule>): ReadonlyArray<HolidayDate> => {
-  if (!Number.isInteger(year) || year < 1900 || year > 2199 || !Array.isArray(self)) return []
-  const found = new Map<number, string[]>()
-  for (const anchor of [year - 1, year, year + 1])
-    for (const rule of self) {
-      const day = dayOfRule(rule, anchor)
-      if (day === undefined || yearOfDay(day) !== year) continue
-      const names = found.get(day) ?? []
-      if (rule.name !== undefined && !names.includes(rule.name)) names.push(rule.name)
-      found.set(day, names)
-    }
-  return [...found.keys()].sort((a, b) => a - b).map((day) => ({ date: formatDay(day) as LocalDate, names: found.get(day) ?? [] }))
-}
+export const holidaysIn =
+  (year: number) =>
+  (self: ReadonlyArray<DateRule>): ReadonlyArray<HolidayDate> => {
+    if (!Number.isInteger(year) || year < 1900 || year > 2199 || !isArrayValue(self)) return []
+    const found = new Map<number, string[]>()
+    for (const anchor of [year - 1, year, year + 1])
+      for (const rule of self) {
+        const day = dayOfRule(rule, anchor)
+        if (day === undefined || yearOfDay(day) !== year) continue
+        const names = found.get(day) ?? []
+        if (rule.name !== undefined && !names.includes(rule.name)) names.push(rule.name)
+        found.set(day, names)
+      }
+    return [...found.keys()]
+      .sort((a, b) => a - b)
+      .map((day) => ({ date: formatDay(day) as LocalDate, names: found.get(day) ?? [] }))
+  }
 
 /**
  * Public holidays of Sweden ("allmänna helgdagar") and the three eves a Swedish desk closes on.

@@ -107,7 +107,14 @@ export const sortPairs = (raw: Float64Array): Float64Array => {
  *
  * @internal
  */
-export const makeIndex = (key: number, raw: Float64Array, firstDay: number, lastDay: number, lo: number, hi: number): IntervalIndex => {
+export const makeIndex = (
+  key: number,
+  raw: Float64Array,
+  firstDay: number,
+  lastDay: number,
+  lo: number,
+  hi: number
+): IntervalIndex => {
   const total = raw.length / 2
   const pairs = sortPairs(raw)
   // merge overlapping and touching intervals into maximal ones

@@ -141,7 +141,12 @@ export const makePlan = (spec: CalendarSpec): Plan => {
     return true
   }
   const holidayRules = (spec.holidays ?? []).filter((r) => !indexExact(r, -1))
-  const exceptions = (spec.exceptions ?? []).map((e, order): ExceptionRule => ({ on: e.on, hours: hoursList(e.hours), whenOpen: e.whenOpen === true, order }))
+  const exceptions = (spec.exceptions ?? []).map((e, order): ExceptionRule => ({
+    on: e.on,
+    hours: hoursList(e.hours),
+    whenOpen: e.whenOpen === true,
+    order
+  }))
   const exceptionRules = exceptions.filter((e) => !indexExact(e.on, e.order, e))
   const maxPerDay = Math.max(1, ...weekly.map((h) => h.opens.length), ...exceptions.map((e) => e.hours.opens.length))
   const plainWindow = Float64Array.from(weekly, (cur, w) => {
@@ -176,7 +181,11 @@ export const yearDays = (plan: Plan, year: number): YearDays => {
   }
   // a rule anchored in a neighbouring year may land in this one (Easter offsets, on-or-after):
   // anchored in the year before, it must reach the year after its anchor, and the other way round
-  for (const [anchor, needs] of [[year - 1, AFTER], [year, 0], [year + 1, BEFORE]] as const) {
+  for (const [anchor, needs] of [
+    [year - 1, AFTER],
+    [year, 0],
+    [year + 1, BEFORE]
+  ] as const) {
     for (let i = 0; i < plan.holidayRules.length; i++) {
       if ((needs & (plan.holidayReach[i] as number)) !== needs) continue
       const day = dayOfRule(plan.holidayRules[i] as DateRule, anchor)

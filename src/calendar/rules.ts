@@ -47,7 +47,9 @@ export const dayOfRule = (rule: DateRule, year: number): number | undefined => {
       return day !== undefined && civilFromDays(day)[0] === year ? day : undefined
     }
     case 'FixedDate':
-      return appliesIn(rule, year) && rule.day <= daysInMonth(year, rule.month) ? daysFromCivil(year, rule.month, rule.day) : undefined
+      return appliesIn(rule, year) && rule.day <= daysInMonth(year, rule.month)
+        ? daysFromCivil(year, rule.month, rule.day)
+        : undefined
     case 'EasterRelative':
       return appliesIn(rule, year) ? easterSunday(year) + rule.offset : undefined
     case 'WeekdayOnOrAfter': {
@@ -72,4 +74,3 @@ export const dayOfRule = (rule: DateRule, year: number): number | undefined => {
       return absurd(rule)
   }
 }
-

@@ -13,7 +13,17 @@ import { DAY_MS, daysFromCivil, yearOfDay } from '../internal/civil.js'
 import type { Compiled } from './compiled.js'
 import { CACHE_INTERVALS, YEARS_PER_INDEX } from './compiled.js'
 import { cumFrom, indexAt, makeIndex, type IntervalIndex } from './intervalIndex.js'
-import { closedDay, hoursIn, MAX_DAY, MAX_YEAR, MIN_DAY, MIN_YEAR, yearDays, type HoursList, type YearDays } from './plan.js'
+import {
+  closedDay,
+  hoursIn,
+  MAX_DAY,
+  MAX_YEAR,
+  MIN_DAY,
+  MIN_YEAR,
+  yearDays,
+  type HoursList,
+  type YearDays
+} from './plan.js'
 import { buildYearTable, dayIntervals, windowOpen, yearTotal, type WindowFn, type YearTable } from './yearTable.js'
 
 /** Holidays and exception days of a local year (`MIN_YEAR - 1` … `MAX_YEAR`), kept. */
@@ -43,18 +53,21 @@ const idOf = (c: Compiled, h: HoursList): number => {
  * so moving all of them by whole days changes nothing: Oslo's spring change costs one
  * measurement per kind of Sunday, not one per year.
  */
-const windowOf = (c: Compiled): WindowFn => (day, prev2, prev, cur, lo, hi) => {
-  const base = day * DAY_MS
-  const tr = c.zone.transitionsIn(base - 5 * DAY_MS, base + 6 * DAY_MS)
-  let key = `${idOf(c, prev2)},${idOf(c, prev)},${idOf(c, cur)}`
-  if (tr.length === 0) key += `|${c.zone.offsetAt(base)}`
-  for (let j = 0; j < tr.length; j += 3) key += `|${(tr[j] as number) - base},${tr[j + 1] as number},${tr[j + 2] as number}`
-  const known = c.cache.windows.get(key)
-  if (known !== undefined) return known
-  const open = windowOpen(c.zone, day, prev2, prev, cur, lo, hi)
-  c.cache.windows.set(key, open)
-  return open
-}
+const windowOf =
+  (c: Compiled): WindowFn =>
+  (day, prev2, prev, cur, lo, hi) => {
+    const base = day * DAY_MS
+    const tr = c.zone.transitionsIn(base - 5 * DAY_MS, base + 6 * DAY_MS)
+    let key = `${idOf(c, prev2)},${idOf(c, prev)},${idOf(c, cur)}`
+    if (tr.length === 0) key += `|${c.zone.offsetAt(base)}`
+    for (let j = 0; j < tr.length; j += 3)
+      key += `|${(tr[j] as number) - base},${tr[j + 1] as number},${tr[j + 2] as number}`
+    const known = c.cache.windows.get(key)
+    if (known !== undefined) return known
+    const open = windowOpen(c.zone, day, prev2, prev, cur, lo, hi)
+    c.cache.windows.set(key, open)
+    return open
+  }
 
 /** The table of a local year (built on first use). @internal */
 export const tableOf = (c: Compiled, year: number): YearTable => {
@@ -93,19 +106,27 @@ export const hoursOf = (c: Compiled, day: number): HoursList => {
 }
 
 /** Whether a local day is a holiday by a rule or an explicit date. @internal */
-export const isHolidayDay = (c: Compiled, day: number): boolean => inRange(day) && tableOf(c, yearOfDay(day)).days.holidays.has(day)
+export const isHolidayDay = (c: Compiled, day: number): boolean =>
+  inRange(day) && tableOf(c, yearOfDay(day)).days.holidays.has(day)
 
 /** Local epoch day of an instant. @internal */
 export const localDay = (c: Compiled, t: number): number => Math.floor(c.zone.utcToLocal(t) / DAY_MS)
 
 const rangeOf = (c: Compiled, key: number): readonly [number, number] => {
-  if (c.chunkDays === 0) return [daysFromCivil(MIN_YEAR + key * YEARS_PER_INDEX, 1, 1), Math.min(MAX_DAY, daysFromCivil(MIN_YEAR + (key + 1) * YEARS_PER_INDEX, 1, 1) - 1)]
+  if (c.chunkDays === 0)
+    return [
+      daysFromCivil(MIN_YEAR + key * YEARS_PER_INDEX, 1, 1),
+      Math.min(MAX_DAY, daysFromCivil(MIN_YEAR + (key + 1) * YEARS_PER_INDEX, 1, 1) - 1)
+    ]
   const first = MIN_DAY + key * c.chunkDays
   return [first, Math.min(MAX_DAY, first + c.chunkDays - 1)]
 }
 
 const keyOf = (c: Compiled, day: number): number => {
-  const k = c.chunkDays === 0 ? Math.floor((yearOfDay(day) - MIN_YEAR) / YEARS_PER_INDEX) : Math.floor((day - MIN_DAY) / c.chunkDays)
+  const k =
+    c.chunkDays === 0
+      ? Math.floor((yearOfDay(day) - MIN_YEAR) / YEARS_PER_INDEX)
+      : Math.floor((day - MIN_DAY) / c.chunkDays)
   return k < 0 ? 0 : k >= c.chunkCount ? c.chunkCount - 1 : k
 }
 
@@ -116,7 +137,14 @@ const chunkByKey = (c: Compiled, key: number): IntervalIndex => {
   const [first, last] = rangeOf(c, key)
   const hours = (d: number): HoursList => hoursOf(c, d)
   const midnight = (d: number): number => midnightOf(c, d)
-  const ix = makeIndex(key, dayIntervals(c.zone, first - 2, last, hours, midnight), first, last, midnight(first), midnight(last + 1))
+  const ix = makeIndex(
+    key,
+    dayIntervals(c.zone, first - 2, last, hours, midnight),
+    first,
+    last,
+    midnight(first),
+    midnight(last + 1)
+  )
   while (cache.held + ix.n > CACHE_INTERVALS && cache.order.length > 0) {
     const old = cache.order.shift() as number
     cache.held -= (cache.chunks[old] as IntervalIndex).n
@@ -235,7 +263,11 @@ export const betweenAt = (c: Compiled, a: number, b: number): number => {
   else {
     const head = ix.top - cumFrom(ix, x, indexAt(ix, x))
     const iy = chunkAt(c, y)
-    r = head + (ix.endsYear && iy.startsYear ? yearsSpan(c, ix.endYear, iy.startYear) : span(c, ix.lastDay + 1, iy.firstDay)) + cumFrom(iy, y, indexAt(iy, y)) - iy.base
+    r =
+      head +
+      (ix.endsYear && iy.startsYear ? yearsSpan(c, ix.endYear, iy.startYear) : span(c, ix.lastDay + 1, iy.firstDay)) +
+      cumFrom(iy, y, indexAt(iy, y)) -
+      iy.base
   }
   return r === 0 ? 0 : a < b ? r : -r
 }
@@ -262,7 +294,9 @@ export const shiftAt = (c: Compiled, t: number, d: number, dir: 1 | -1): number 
   const nearKey = ix.key + dir
   const near = nearKey >= 0 && nearKey < c.chunkCount ? c.cache.chunks[nearKey] : undefined
   if (near !== undefined && need <= near.top - near.base)
-    return dir > 0 ? solve(near, near.base + need, 1, indexAt(near, near.lo)) : solve(near, near.top - need, -1, near.n - 1)
+    return dir > 0
+      ? solve(near, near.base + need, 1, indexAt(near, near.lo))
+      : solve(near, near.top - need, -1, near.n - 1)
   // past this index: skip whole years by their totals (no table built for them), then days by
   // the running totals of the year where the answer lies
   let year = yearOfDay(edge)
@@ -278,7 +312,12 @@ export const shiftAt = (c: Compiled, t: number, d: number, dir: 1 | -1): number 
       const day = tb.days.first + w
       const iy = chunkOfDay(c, day)
       const rel = span(c, iy.firstDay, day) + target - (tb.cum[w] as number)
-      return solve(iy, iy.base + rel, dir, indexAt(iy, dir > 0 ? (tb.midnights[w] as number) : (tb.midnights[w + 1] as number)))
+      return solve(
+        iy,
+        iy.base + rel,
+        dir,
+        indexAt(iy, dir > 0 ? (tb.midnights[w] as number) : (tb.midnights[w + 1] as number))
+      )
     }
     need -= avail
     for (;;) {

@@ -93,7 +93,15 @@ const unionWithin = (pairs: ReadonlyArray<number>, lo: number, hi: number): numb
  *
  * @internal
  */
-export const windowOpen = (zone: ZoneRules, day: number, prev2: HoursList, prev: HoursList, cur: HoursList, lo: number, hi: number): number => {
+export const windowOpen = (
+  zone: ZoneRules,
+  day: number,
+  prev2: HoursList,
+  prev: HoursList,
+  cur: HoursList,
+  lo: number,
+  hi: number
+): number => {
   const scratch: number[] = []
   mapDay(zone, day - 2, prev2, scratch)
   mapDay(zone, day - 1, prev, scratch)
@@ -102,7 +110,14 @@ export const windowOpen = (zone: ZoneRules, day: number, prev2: HoursList, prev:
 }
 
 /** {@link windowOpen} with the zone fixed, possibly remembered. @internal */
-export type WindowFn = (day: number, prev2: HoursList, prev: HoursList, cur: HoursList, lo: number, hi: number) => number
+export type WindowFn = (
+  day: number,
+  prev2: HoursList,
+  prev: HoursList,
+  cur: HoursList,
+  lo: number,
+  hi: number
+) => number
 
 /**
  * Builds the table of one local year, given its days and those of the year before. Open time in
@@ -113,7 +128,13 @@ export type WindowFn = (day: number, prev2: HoursList, prev: HoursList, cur: Hou
  *
  * @internal
  */
-export const buildYearTable = (plan: Plan, zone: ZoneRules, days: YearDays, before: YearDays, window: WindowFn): YearTable => {
+export const buildYearTable = (
+  plan: Plan,
+  zone: ZoneRules,
+  days: YearDays,
+  before: YearDays,
+  window: WindowFn
+): YearTable => {
   const n = days.length
   // midnights of the days first - 1 … first + n; the stored table keeps first … first + n
   const mids = new Float64Array(n + 2)
@@ -137,7 +158,9 @@ export const buildYearTable = (plan: Plan, zone: ZoneRules, days: YearDays, befo
     const hi = mids[i + 2] as number
     // the day before and this day both plain 24-hour windows: wall time is shifted, nothing more
     const open =
-      hi - lo === DAY_MS && lo - (mids[i] as number) === DAY_MS && (prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen)
+      hi - lo === DAY_MS &&
+      lo - (mids[i] as number) === DAY_MS &&
+      (prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen)
         ? cur.inDayMs + prev.spillMs
         : window(day, prev2, prev, cur, lo, hi)
     cum[i + 1] = (cum[i] as number) + open
@@ -156,7 +179,13 @@ export const buildYearTable = (plan: Plan, zone: ZoneRules, days: YearDays, befo
  *
  * @internal
  */
-export const yearTotal = (plan: Plan, zone: TabledZoneRules, days: YearDays, before: YearDays, window: WindowFn): number => {
+export const yearTotal = (
+  plan: Plan,
+  zone: TabledZoneRules,
+  days: YearDays,
+  before: YearDays,
+  window: WindowFn
+): number => {
   const first = days.first
   const n = days.length
   const last = first + n - 1
@@ -172,7 +201,9 @@ export const yearTotal = (plan: Plan, zone: TabledZoneRules, days: YearDays, bef
     const m0 = zone.localToUtc((d - 1) * DAY_MS)
     const lo = zone.localToUtc(d * DAY_MS)
     const hi = zone.localToUtc((d + 1) * DAY_MS)
-    return hi - lo === DAY_MS && lo - m0 === DAY_MS && fits ? cur.inDayMs + prev.spillMs : window(d, hours(d - 2), prev, cur, lo, hi)
+    return hi - lo === DAY_MS && lo - m0 === DAY_MS && fits
+      ? cur.inDayMs + prev.spillMs
+      : window(d, hours(d - 2), prev, cur, lo, hi)
   }
   // an offset change moves the midnights of the days around it (at most a day and a half away);
   // elsewhere three midnights in a row are 24 hours apart

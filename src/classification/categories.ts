@@ -4,7 +4,13 @@ import * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { decodeWith } from '../internal/decodeError.js'
 import { CategoryTreeJson } from './codec.js'
-import { categoryCycle, categoryTooDeep, duplicateCategoryId, unknownParent, type ClassificationError } from './errors.js'
+import {
+  categoryCycle,
+  categoryTooDeep,
+  duplicateCategoryId,
+  unknownParent,
+  type ClassificationError
+} from './errors.js'
 import type { Category, CategoryLevel, CategoryNode, CategoryTree, CategoryTreeSpec } from './model.js'
 import { own } from '../internal/primitives.js'
 
@@ -74,7 +80,11 @@ const build = (nodes: ReadonlyArray<CategoryNode>): E.Either<ClassificationError
       path: path as unknown as ReadonlyNonEmptyArray<string>
     })
   }
-  const tree: CategoryTree = { _tag: 'CategoryTree', categories, index: Object.fromEntries(nodes.map((n, i) => [n.id, i])) }
+  const tree: CategoryTree = {
+    _tag: 'CategoryTree',
+    categories,
+    index: Object.fromEntries(nodes.map((n, i) => [n.id, i]))
+  }
   checkedTrees.set(tree, tree)
   return E.right(tree)
 }
@@ -134,7 +144,8 @@ export const makeCategoryTree = (spec: CategoryTreeSpec): E.Either<Classificatio
  * @category codecs
  * @since 0.1.0
  */
-export const decodeCategoryTree = (u: unknown): E.Either<ClassificationError, CategoryTree> => makeCategoryTree(u as CategoryTreeSpec)
+export const decodeCategoryTree = (u: unknown): E.Either<ClassificationError, CategoryTree> =>
+  makeCategoryTree(u as CategoryTreeSpec)
 
 /**
  * Writes a category tree as plain JSON data, nodes in their original order (the inverse of
@@ -155,7 +166,9 @@ export const decodeCategoryTree = (u: unknown): E.Either<ClassificationError, Ca
  */
 export const encodeCategoryTree = (self: CategoryTree): CategoryTreeSpec =>
   CategoryTreeJson.encode({
-    categories: treeOf(self).categories.map((c) => (c.parent === undefined ? { id: c.id, name: c.name } : { id: c.id, name: c.name, parent: c.parent }))
+    categories: treeOf(self).categories.map((c) =>
+      c.parent === undefined ? { id: c.id, name: c.name } : { id: c.id, name: c.name, parent: c.parent }
+    )
   })
 
 const EMPTY: CategoryTree = { _tag: 'CategoryTree', categories: [], index: {} }
@@ -175,7 +188,9 @@ export const treeOf = (self: CategoryTree): CategoryTree => {
   try {
     if (self._tag === 'CategoryTree' && Array.isArray(self.categories)) {
       const rebuilt = makeCategoryTree({
-        categories: self.categories.map((c: Category) => (c?.parent === undefined ? { id: c?.id, name: c?.name } : { id: c.id, name: c.name, parent: c.parent }))
+        categories: self.categories.map((c: Category) =>
+          c?.parent === undefined ? { id: c?.id, name: c?.name } : { id: c.id, name: c.name, parent: c.parent }
+        )
       })
       if (E.isRight(rebuilt)) tree = rebuilt.right
     }
@@ -260,7 +275,9 @@ export const path =
   (id: string) =>
   (self: CategoryTree): O.Option<ReadonlyNonEmptyArray<Category>> => {
     const c = at(id, self)
-    return c === undefined ? O.none : O.some(c.path.map((k) => at(k, self) as Category) as unknown as ReadonlyNonEmptyArray<Category>)
+    return c === undefined
+      ? O.none
+      : O.some(c.path.map((k) => at(k, self) as Category) as unknown as ReadonlyNonEmptyArray<Category>)
   }
 
 /**
@@ -339,7 +356,8 @@ export const children =
  * @category queries
  * @since 0.1.0
  */
-export const services = (self: CategoryTree): ReadonlyArray<Category> => treeOf(self).categories.filter((c) => c.parent === undefined)
+export const services = (self: CategoryTree): ReadonlyArray<Category> =>
+  treeOf(self).categories.filter((c) => c.parent === undefined)
 
 /**
  * The service a category belongs to (itself, for a service), if the tree has it.

@@ -64,7 +64,12 @@ const checkCondition = (
     case 'Service':
       for (const [k, service] of cond.services.entries())
         if (!pipe(context.categories, hasCategory(service)))
-          return unknownCategory(`${path}.services[${k}]`, rule, 'the id of a service or category in the category tree', service)
+          return unknownCategory(
+            `${path}.services[${k}]`,
+            rule,
+            'the id of a service or category in the category tree',
+            service
+          )
       return undefined
     case 'All':
     case 'Any':
@@ -78,8 +83,15 @@ const checkCondition = (
   }
 }
 
-const checkLevel = (level: string | undefined, levels: ReadonlyArray<string> | undefined, path: string, rule: string): ClassificationError | undefined =>
-  level !== undefined && levels !== undefined && !levels.includes(level) ? unknownLevel(path, rule, level, levels) : undefined
+const checkLevel = (
+  level: string | undefined,
+  levels: ReadonlyArray<string> | undefined,
+  path: string,
+  rule: string
+): ClassificationError | undefined =>
+  level !== undefined && levels !== undefined && !levels.includes(level)
+    ? unknownLevel(path, rule, level, levels)
+    : undefined
 
 const compile = (context: ClassifierContext, spec: ClassifierSpec): E.Either<ClassificationError, Classifier> => {
   const firstId = new Map<string, number>()
@@ -92,7 +104,12 @@ const compile = (context: ClassifierContext, spec: ClassifierSpec): E.Either<Cla
       checkCondition(rule.when, `rules[${i}].when`, 1, rule.id, context, patterns) ??
       (fieldNames.every((f) => rule.then[f] === undefined) ? emptyProposal(`rules[${i}].then`, rule.id) : undefined) ??
       (rule.then.category !== undefined && !pipe(context.categories, hasCategory(rule.then.category))
-        ? unknownCategory(`rules[${i}].then.category`, rule.id, 'the id of a category in the category tree', rule.then.category)
+        ? unknownCategory(
+            `rules[${i}].then.category`,
+            rule.id,
+            'the id of a category in the category tree',
+            rule.then.category
+          )
         : undefined) ??
       checkLevel(rule.then.urgency, context.urgencies, `rules[${i}].then.urgency`, rule.id) ??
       checkLevel(rule.then.impact, context.impacts, `rules[${i}].then.impact`, rule.id)
@@ -137,11 +154,14 @@ const compile = (context: ClassifierContext, spec: ClassifierSpec): E.Either<Cla
  * @category constructors
  * @since 0.1.0
  */
-export const makeClassifier = (spec: ClassifierSpec, context: ClassifierContext): E.Either<ClassificationError, Classifier> =>
-    pipe(
-      decodeWith(ClassifierJson)(spec),
-      E.flatMap((decoded) => compile(context, decoded))
-    )
+export const makeClassifier = (
+  spec: ClassifierSpec,
+  context: ClassifierContext
+): E.Either<ClassificationError, Classifier> =>
+  pipe(
+    decodeWith(ClassifierJson)(spec),
+    E.flatMap((decoded) => compile(context, decoded))
+  )
 
 /**
  * Reads a classifier from JSON (`{ rules: [...] }`) and checks it against a context as
@@ -164,7 +184,7 @@ export const makeClassifier = (spec: ClassifierSpec, context: ClassifierContext)
  * @since 0.1.0
  */
 export const decodeClassifier = (u: unknown, context: ClassifierContext): E.Either<ClassificationError, Classifier> =>
-    makeClassifier(u as ClassifierSpec, context)
+  makeClassifier(u as ClassifierSpec, context)
 
 /**
  * Writes a classifier's rules as plain JSON data (the inverse of {@link decodeClassifier}
@@ -224,7 +244,12 @@ const isInput = (u: unknown): u is ClassifierInput => {
 const UNSET: Proposal = {
   _tag: 'Proposal',
   fields: {},
-  origins: { kind: { _tag: 'Unset' }, category: { _tag: 'Unset' }, urgency: { _tag: 'Unset' }, impact: { _tag: 'Unset' } }
+  origins: {
+    kind: { _tag: 'Unset' },
+    category: { _tag: 'Unset' },
+    urgency: { _tag: 'Unset' },
+    impact: { _tag: 'Unset' }
+  }
 }
 
 interface Evaluation {
@@ -240,13 +265,22 @@ const evaluate = (cond: Condition, path: string, ev: Evaluation): ReadonlyNonEmp
   switch (cond._tag) {
     case 'Channel': {
       const k = cond.channels.indexOf(input.channel)
-      return k < 0 ? undefined : single({ path: `${path}.channels[${k}]`, condition: 'Channel', criterion: input.channel, matched: input.channel })
+      return k < 0
+        ? undefined
+        : single({
+            path: `${path}.channels[${k}]`,
+            condition: 'Channel',
+            criterion: input.channel,
+            matched: input.channel
+          })
     }
     case 'Customer': {
       const customer = input.customer
       if (customer === undefined) return undefined
       const k = cond.customers.indexOf(customer)
-      return k < 0 ? undefined : single({ path: `${path}.customers[${k}]`, condition: 'Customer', criterion: customer, matched: customer })
+      return k < 0
+        ? undefined
+        : single({ path: `${path}.customers[${k}]`, condition: 'Customer', criterion: customer, matched: customer })
     }
     case 'ReportedByMonitoring':
       return channelTraits[input.channel]?.proactive === true
@@ -257,17 +291,30 @@ const evaluate = (cond: Condition, path: string, ev: Evaluation): ReadonlyNonEmp
       if (service === undefined) return undefined
       const categories = ev.classifier.context.categories
       const k = cond.services.findIndex((s) => s === service || pipe(categories, isUnder(service, s)))
-      return k < 0 ? undefined : single({ path: `${path}.services[${k}]`, condition: 'Service', criterion: cond.services[k] as string, matched: service })
+      return k < 0
+        ? undefined
+        : single({
+            path: `${path}.services[${k}]`,
+            condition: 'Service',
+            criterion: cond.services[k] as string,
+            matched: service
+          })
     }
     case 'Text': {
       const text = (ev.text ??= normaliseWithOffsets(input.text))
-      const patterns = ev.classifier.patterns[path] ?? cond.patterns.map((pattern) => ({ pattern, normalised: normalise(pattern) }))
+      const patterns =
+        ev.classifier.patterns[path] ?? cond.patterns.map((pattern) => ({ pattern, normalised: normalise(pattern) }))
       const match = cond.match ?? 'wordStart'
       for (const [k, p] of patterns.entries()) {
         if (p.normalised === '') continue
         const at = findPattern(text.text, p.normalised, match)
         if (at >= 0)
-          return single({ path: `${path}.patterns[${k}]`, condition: 'Text', criterion: p.pattern, matched: fragmentOf(input.text, text, at, p.normalised.length) })
+          return single({
+            path: `${path}.patterns[${k}]`,
+            condition: 'Text',
+            criterion: p.pattern,
+            matched: fragmentOf(input.text, text, at, p.normalised.length)
+          })
       }
       return undefined
     }
@@ -344,7 +391,12 @@ export const classify =
     // a value that is not a classifier or an input (a type cast let it in) proposes nothing
     if (self === undefined || !isInput(input)) return UNSET
     const explicit: Fields = input.explicit ?? {}
-    const origins: Record<FieldName, FieldOrigin<string>> = { kind: { _tag: 'Unset' }, category: { _tag: 'Unset' }, urgency: { _tag: 'Unset' }, impact: { _tag: 'Unset' } }
+    const origins: Record<FieldName, FieldOrigin<string>> = {
+      kind: { _tag: 'Unset' },
+      category: { _tag: 'Unset' },
+      urgency: { _tag: 'Unset' },
+      impact: { _tag: 'Unset' }
+    }
     let open: ReadonlyArray<FieldName> = []
     for (const f of fieldNames) {
       const value = explicit[f]
@@ -358,7 +410,8 @@ export const classify =
       if (fills.length === 0 && rule.stop !== true) continue
       const reasons = evaluate(rule.when, `rules[${i}].when`, ev)
       if (reasons === undefined) continue
-      for (const f of fills) origins[f] = { _tag: 'Proposed', value: rule.then[f] as string, rule: rule.id, ruleIndex: i, reasons }
+      for (const f of fills)
+        origins[f] = { _tag: 'Proposed', value: rule.then[f] as string, rule: rule.id, ruleIndex: i, reasons }
       open = open.filter((f) => !fills.includes(f))
       if (rule.stop === true) break
     }
@@ -367,7 +420,7 @@ export const classify =
       const o = origins[f]
       if (o._tag !== 'Unset') fields[f] = o.value
     }
-    return { _tag: 'Proposal', fields: fields as Fields, origins: origins as Proposal['origins'] }
+    return { _tag: 'Proposal', fields: fields, origins: origins as Proposal['origins'] }
   }
 
 const describeReason = (r: Reason): string => {
@@ -425,7 +478,11 @@ export const explain = (self: Proposal): ReadonlyNonEmptyArray<string> =>
 
 const REASONS = ['Channel', 'Customer', 'Text', 'ReportedByMonitoring', 'Service']
 const isReason = (u: unknown): boolean =>
-  typeof u === 'object' && u !== null && REASONS.includes((u as Reason).condition) && typeof (u as Reason).matched === 'string' && typeof (u as Reason).criterion === 'string'
+  typeof u === 'object' &&
+  u !== null &&
+  REASONS.includes((u as Reason).condition) &&
+  typeof (u as Reason).matched === 'string' &&
+  typeof (u as Reason).criterion === 'string'
 
 const isOrigin = (u: unknown): boolean => {
   if (typeof u !== 'object' || u === null) return false
@@ -436,7 +493,13 @@ const isOrigin = (u: unknown): boolean => {
     case 'Kept':
       return typeof o.value === 'string'
     case 'Proposed':
-      return typeof o.value === 'string' && typeof o.rule === 'string' && Number.isInteger(o.ruleIndex) && Array.isArray(o.reasons) && o.reasons.every(isReason)
+      return (
+        typeof o.value === 'string' &&
+        typeof o.rule === 'string' &&
+        Number.isInteger(o.ruleIndex) &&
+        Array.isArray(o.reasons) &&
+        o.reasons.every(isReason)
+      )
     default:
       return false
   }
@@ -445,7 +508,11 @@ const isOrigin = (u: unknown): boolean => {
 const isProposal = (u: unknown): u is Proposal => {
   if (typeof u !== 'object' || u === null) return false
   const origins = (u as { readonly origins?: unknown }).origins
-  return typeof origins === 'object' && origins !== null && fieldNames.every((f) => isOrigin((origins as Record<string, unknown>)[f]))
+  return (
+    typeof origins === 'object' &&
+    origins !== null &&
+    fieldNames.every((f) => isOrigin((origins as Record<string, unknown>)[f]))
+  )
 }
 
 const explainChecked = (self: Proposal): ReadonlyNonEmptyArray<string> =>

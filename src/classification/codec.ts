@@ -5,11 +5,17 @@ import { ChannelJson, TicketKindJson } from '../kind/codec.js'
 import type { CategoryNode, CategoryTreeSpec, ClassifierSpec, Condition, Fields, Rule, TextMatch } from './model.js'
 
 const CATEGORY_ID = /^[A-Za-z0-9][A-Za-z0-9._\-/:]{0,63}$/
-const CategoryId = stringWhere('a category id: 1–64 ASCII letters, digits or . _ - / :, starting with a letter or digit', (s) => CATEGORY_ID.test(s))
+const CategoryId = stringWhere(
+  'a category id: 1–64 ASCII letters, digits or . _ - / :, starting with a letter or digit',
+  (s) => CATEGORY_ID.test(s)
+)
 const nonBlank = (max: number) => (s: string) => s.trim().length > 0 && s.length <= max
 
 /** A non-empty list whose items keep their `[i]` in error paths. @internal */
-export const nonEmpty = <A, O>(item: t.Type<A, O, unknown>, name: string): t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown> => {
+export const nonEmpty = <A, O>(
+  item: t.Type<A, O, unknown>,
+  name: string
+): t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown> => {
   const list = t.readonlyArray(item, name)
   return new t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown>(
     name,
@@ -80,7 +86,11 @@ const Level = stringWhere('a level name of 1–60 characters, not only spaces', 
  * @category codecs
  * @since 0.1.0
  */
-export const FieldsJson: t.Type<Fields, Fields, unknown> = record('proposed fields', {}, { kind: TicketKindJson, category: CategoryId, urgency: Level, impact: Level })
+export const FieldsJson: t.Type<Fields, Fields, unknown> = record(
+  'proposed fields',
+  {},
+  { kind: TicketKindJson, category: CategoryId, urgency: Level, impact: Level }
+)
 
 const Pattern = stringWhere('a pattern of 1–200 characters', (s) => s.length > 0 && s.length <= 200)
 const Customer = stringWhere('a customer id of 1–100 characters, not only spaces', nonBlank(100))
@@ -109,17 +119,37 @@ export const ConditionJson: t.Type<Condition, Condition, unknown> = new t.Type<C
 
 // defined after ConditionJson, which its All and Any members refer back to
 const ConditionUnion: t.Type<Condition, Condition, unknown> = taggedUnion({
-  Channel: record('a channel condition', { _tag: tag('Channel'), channels: nonEmpty(ChannelJson, 'a non-empty list of channels') }, {}),
-  Customer: record('a customer condition', { _tag: tag('Customer'), customers: nonEmpty(Customer, 'a non-empty list of customer ids') }, {}),
+  Channel: record(
+    'a channel condition',
+    { _tag: tag('Channel'), channels: nonEmpty(ChannelJson, 'a non-empty list of channels') },
+    {}
+  ),
+  Customer: record(
+    'a customer condition',
+    { _tag: tag('Customer'), customers: nonEmpty(Customer, 'a non-empty list of customer ids') },
+    {}
+  ),
   Text: record(
     'a text condition',
     { _tag: tag('Text'), patterns: nonEmpty(Pattern, 'a non-empty list of patterns') },
     { match: literals<TextMatch>(['wordStart', 'word', 'substring']) }
   ),
   ReportedByMonitoring: record('a reported-by-monitoring condition', { _tag: tag('ReportedByMonitoring') }, {}),
-  Service: record('a service condition', { _tag: tag('Service'), services: nonEmpty(CategoryId, 'a non-empty list of category ids') }, {}),
-  All: record('an all-of condition', { _tag: tag('All'), conditions: nonEmpty(ConditionJson, 'a non-empty list of conditions') }, {}),
-  Any: record('an any-of condition', { _tag: tag('Any'), conditions: nonEmpty(ConditionJson, 'a non-empty list of conditions') }, {})
+  Service: record(
+    'a service condition',
+    { _tag: tag('Service'), services: nonEmpty(CategoryId, 'a non-empty list of category ids') },
+    {}
+  ),
+  All: record(
+    'an all-of condition',
+    { _tag: tag('All'), conditions: nonEmpty(ConditionJson, 'a non-empty list of conditions') },
+    {}
+  ),
+  Any: record(
+    'an any-of condition',
+    { _tag: tag('Any'), conditions: nonEmpty(ConditionJson, 'a non-empty list of conditions') },
+    {}
+  )
 } as unknown as Readonly<Record<string, t.Type<Condition, Condition, unknown>>>)
 
 /**
@@ -138,7 +168,11 @@ const ConditionUnion: t.Type<Condition, Condition, unknown> = taggedUnion({
  */
 export const RuleJson: t.Type<Rule, Rule, unknown> = record(
   'a rule',
-  { id: stringWhere('a rule id of 1–100 characters, not only spaces', nonBlank(100)), when: ConditionJson, then: FieldsJson },
+  {
+    id: stringWhere('a rule id of 1–100 characters, not only spaces', nonBlank(100)),
+    when: ConditionJson,
+    then: FieldsJson
+  },
   { description: stringWhere('a description of at most 500 characters', (s) => s.length <= 500), stop: t.boolean }
 )
 
@@ -156,5 +190,8 @@ export const RuleJson: t.Type<Rule, Rule, unknown> = record(
  * @category codecs
  * @since 0.1.0
  */
-export const ClassifierJson: t.Type<ClassifierSpec, ClassifierSpec, unknown> = record('a classifier', { rules: t.readonlyArray(RuleJson, 'a list of rules') }, {})
-
+export const ClassifierJson: t.Type<ClassifierSpec, ClassifierSpec, unknown> = record(
+  'a classifier',
+  { rules: t.readonlyArray(RuleJson, 'a list of rules') },
+  {}
+)

@@ -235,7 +235,12 @@ export const emptyPattern = (path: string, rule: string, received: string): Empt
 })
 
 /** @internal */
-export const unknownLevel = (path: string, rule: string, received: string, levels: ReadonlyArray<string>): UnknownLevel => ({
+export const unknownLevel = (
+  path: string,
+  rule: string,
+  received: string,
+  levels: ReadonlyArray<string>
+): UnknownLevel => ({
   _tag: 'UnknownLevel',
   path,
   rule,

@@ -179,7 +179,14 @@ export interface AnyCondition {
  * @category models
  * @since 0.1.0
  */
-export type Condition = ChannelCondition | CustomerCondition | TextCondition | MonitoringCondition | ServiceCondition | AllCondition | AnyCondition
+export type Condition =
+  | ChannelCondition
+  | CustomerCondition
+  | TextCondition
+  | MonitoringCondition
+  | ServiceCondition
+  | AllCondition
+  | AnyCondition
 
 /**
  * The fields classification is about: a rule proposes some of them, an agent may have set

@@ -110,7 +110,7 @@ export const normalise = (text: string): string => (typeof text === 'string' ? n
  * @internal
  */
 export const findPattern = (text: string, pattern: string, match: TextMatch): number => {
-  for (let from = 0; from <= text.length; ) {
+  for (let from = 0; from <= text.length;) {
     const i = text.indexOf(pattern, from)
     if (i < 0) return -1
     const startsWord = i === 0 || text[i - 1] === ' '

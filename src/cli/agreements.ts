@@ -12,9 +12,21 @@ import { issuesOf, located, readJson, type JsonFile } from './json.js'
 export const decodeAgreementsFile = (json: JsonFile): E.Either<ReadonlyArray<string>, ReadonlyArray<Sla.Agreement>> => {
   const root = json.value
   const where = (path: string, message: string) => located(json, [{ path, message: `${path}: ${message}` }])
-  if (typeof root !== 'object' || root === null || Array.isArray(root)) return E.left(where('$', 'expected an object { "agreements": [...] }, received ' + (Array.isArray(root) ? 'an array' : typeof root)))
+  if (typeof root !== 'object' || root === null || Array.isArray(root))
+    return E.left(
+      where(
+        '$',
+        'expected an object { "agreements": [...] }, received ' + (Array.isArray(root) ? 'an array' : typeof root)
+      )
+    )
   const list = (root as { agreements?: unknown }).agreements
-  if (!Array.isArray(list) || list.length === 0) return E.left(where('agreements', 'expected a non-empty list of agreements, received ' + (Array.isArray(list) ? 'an empty list' : typeof list)))
+  if (!Array.isArray(list) || list.length === 0)
+    return E.left(
+      where(
+        'agreements',
+        'expected a non-empty list of agreements, received ' + (Array.isArray(list) ? 'an empty list' : typeof list)
+      )
+    )
   const problems: string[] = []
   const out: Sla.Agreement[] = []
   const seen = new Map<string, number>()
@@ -22,16 +34,29 @@ export const decodeAgreementsFile = (json: JsonFile): E.Either<ReadonlyArray<str
   // once, and the tables it builds as it is used are built once, not once per customer
   const calendars = new Map<string, Sla.Agreement['calendar']>()
   list.forEach((entry, i) => {
-    const customer = typeof entry === 'object' && entry !== null ? (entry as { customer?: unknown }).customer : undefined
+    const customer =
+      typeof entry === 'object' && entry !== null ? (entry as { customer?: unknown }).customer : undefined
     const before = typeof customer === 'string' ? seen.get(customer) : undefined
-    if (before !== undefined) problems.push(...where(`agreements[${i}].customer`, `expected a customer not listed before, received the customer of agreements[${before}]`))
+    if (before !== undefined)
+      problems.push(
+        ...where(
+          `agreements[${i}].customer`,
+          `expected a customer not listed before, received the customer of agreements[${before}]`
+        )
+      )
     else if (typeof customer === 'string') seen.set(customer, i)
-    const key = typeof entry === 'object' && entry !== null ? JSON.stringify((entry as { calendar?: unknown }).calendar) : undefined
+    const key =
+      typeof entry === 'object' && entry !== null
+        ? JSON.stringify((entry as { calendar?: unknown }).calendar)
+        : undefined
     const shared = key === undefined ? undefined : calendars.get(key)
     // a calendar met before is not compiled again (a stand-in is, in a moment, then replaced)
-    const decoded = Sla.decodeAgreement(shared === undefined ? entry : { ...(entry as object), calendar: Calendar.alwaysOpen })
+    const decoded = Sla.decodeAgreement(
+      shared === undefined ? entry : { ...(entry as object), calendar: Calendar.alwaysOpen }
+    )
     if (E.isLeft(decoded)) return problems.push(...located(json, issuesOf(decoded.left), `agreements[${i}]`))
-    if (decoded.right.customer === undefined) return problems.push(...where(`agreements[${i}].customer`, 'expected a customer id, received nothing'))
+    if (decoded.right.customer === undefined)
+      return problems.push(...where(`agreements[${i}].customer`, 'expected a customer id, received nothing'))
     if (shared === undefined && key !== undefined) calendars.set(key, decoded.right.calendar)
     out.push(shared === undefined ? decoded.right : { ...decoded.right, calendar: shared })
   })
@@ -40,7 +65,10 @@ export const decodeAgreementsFile = (json: JsonFile): E.Either<ReadonlyArray<str
 
 /** Reads the agreements file or fails with every problem (exit status 1). @internal */
 export const loadAgreements = async (file: string | undefined): Promise<ReadonlyArray<Sla.Agreement>> => {
-  if (file === undefined) throw usageError('--agreements: expected the agreements file, { "agreements": [ … ] } (format: docs/cli.md; itsm-kit demo writes one)')
+  if (file === undefined)
+    throw usageError(
+      '--agreements: expected the agreements file, { "agreements": [ … ] } (format: docs/cli.md; itsm-kit demo writes one)'
+    )
   const decoded = decodeAgreementsFile(await readJson(file))
   if (E.isLeft(decoded)) throw inputError(decoded.left.join('\n'))
   return decoded.right

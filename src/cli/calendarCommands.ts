@@ -1,7 +1,17 @@
 // due, between, holidays: business-time arithmetic and holiday lists from the command line.
 import { pipe } from 'fp-ts/lib/function.js'
 import { Calendar, Time } from '../index.js'
-import { calendarOptions, calendarSpec, calendarOf, parse, parseCountry, parseDuration, parseInstant, showDuration, str } from './common.js'
+import {
+  calendarOptions,
+  calendarSpec,
+  calendarOf,
+  parse,
+  parseCountry,
+  parseDuration,
+  parseInstant,
+  showDuration,
+  str
+} from './common.js'
 import { bold, table, usageError, type Io } from './io.js'
 
 const explainRows = (cal: Calendar.BusinessCalendar, from: Time.Instant, to: Time.Instant) => {
@@ -16,32 +26,59 @@ const explainRows = (cal: Calendar.BusinessCalendar, from: Time.Instant, to: Tim
 
 /** `itsm-kit due`. @internal */
 export const due = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
-  const { values } = parse('due', args, { ...calendarOptions, from: { type: 'string' }, duration: { type: 'string' }, explain: { type: 'boolean' }, json: { type: 'boolean' } })
+  const { values } = parse('due', args, {
+    ...calendarOptions,
+    from: { type: 'string' },
+    duration: { type: 'string' },
+    explain: { type: 'boolean' },
+    json: { type: 'boolean' }
+  })
   const cal = await calendarOf(values)
   const fromText = str(values, 'from')
   const durationText = str(values, 'duration')
-  if (fromText === undefined || durationText === undefined) throw usageError('due: expected --from and --duration (see itsm-kit due --help)')
+  if (fromText === undefined || durationText === undefined)
+    throw usageError('due: expected --from and --duration (see itsm-kit due --help)')
   const from = parseInstant('from', fromText, cal.zone)
   const duration = parseDuration('duration', durationText)
   const dueAt = pipe(cal, Calendar.addBusinessTime(from, duration))
   const local = Time.toLocalISO(cal.zone)
-  if (values.json === true) io.out(JSON.stringify({ from: local(from), duration: Time.toISODuration(duration), due: local(dueAt), zone: cal.zone }) + '\n')
-  else io.out(`${bold(io, local(dueAt))}  (${showDuration(duration)} of business time from ${local(from)}, ${cal.zone})\n`)
+  if (values.json === true)
+    io.out(
+      JSON.stringify({ from: local(from), duration: Time.toISODuration(duration), due: local(dueAt), zone: cal.zone }) +
+        '\n'
+    )
+  else
+    io.out(`${bold(io, local(dueAt))}  (${showDuration(duration)} of business time from ${local(from)}, ${cal.zone})\n`)
   if (values.explain === true) io.out('\n' + explainRows(cal, from, dueAt) + '\n')
   return 0
 }
 
 /** `itsm-kit between`. @internal */
 export const between = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
-  const { values } = parse('between', args, { ...calendarOptions, from: { type: 'string' }, to: { type: 'string' }, explain: { type: 'boolean' }, json: { type: 'boolean' } })
+  const { values } = parse('between', args, {
+    ...calendarOptions,
+    from: { type: 'string' },
+    to: { type: 'string' },
+    explain: { type: 'boolean' },
+    json: { type: 'boolean' }
+  })
   const cal = await calendarOf(values)
   const fromText = str(values, 'from')
   const toText = str(values, 'to')
-  if (fromText === undefined || toText === undefined) throw usageError('between: expected --from and --to (see itsm-kit between --help)')
+  if (fromText === undefined || toText === undefined)
+    throw usageError('between: expected --from and --to (see itsm-kit between --help)')
   const from = parseInstant('from', fromText, cal.zone)
   const to = parseInstant('to', toText, cal.zone)
   const d = pipe(cal, Calendar.businessTimeBetween(from, to))
-  if (values.json === true) io.out(JSON.stringify({ from: Time.toLocalISO(cal.zone)(from), to: Time.toLocalISO(cal.zone)(to), businessTime: Time.toISODuration(d), milliseconds: d }) + '\n')
+  if (values.json === true)
+    io.out(
+      JSON.stringify({
+        from: Time.toLocalISO(cal.zone)(from),
+        to: Time.toLocalISO(cal.zone)(to),
+        businessTime: Time.toISODuration(d),
+        milliseconds: d
+      }) + '\n'
+    )
   else io.out(`${bold(io, showDuration(d))}  (${Time.toISODuration(d)} of business time, ${cal.zone})\n`)
   if (values.explain === true) io.out('\n' + explainRows(cal, from <= to ? from : to, from <= to ? to : from) + '\n')
   return 0
@@ -74,7 +111,13 @@ export const toIcs = (days: ReadonlyArray<Day>, source: string): string => {
   const next = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
   const compact = (date: string) => date.replace(/-/gu, '')
   const stamp = `${compact(days[0]?.date ?? '1970-01-01')}T000000Z`
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//itsm-kit//holidays//EN', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${icsEscape(source)}`]
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//itsm-kit//holidays//EN',
+    'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${icsEscape(source)}`
+  ]
   for (const d of days)
     lines.push(
       'BEGIN:VEVENT',
@@ -92,16 +135,28 @@ export const toIcs = (days: ReadonlyArray<Day>, source: string): string => {
 
 /** `itsm-kit holidays`. @internal */
 export const holidays = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
-  const { values, positionals } = parse('holidays', args, { calendar: { type: 'string' }, year: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', short: 'f' } })
+  const { values, positionals } = parse('holidays', args, {
+    calendar: { type: 'string' },
+    year: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string', short: 'f' }
+  })
   const format = str(values, 'format') ?? 'table'
-  if (!['table', 'json', 'ics'].includes(format)) throw usageError(`--format: expected table, json or ics, received ${JSON.stringify(format.slice(0, 20))}`)
+  if (!['table', 'json', 'ics'].includes(format))
+    throw usageError(`--format: expected table, json or ics, received ${JSON.stringify(format.slice(0, 20))}`)
   const file = str(values, 'calendar')
   const yearText = str(values, 'year') ?? (file === undefined ? positionals[1] : positionals[0])
   const year = Number(yearText)
-  if (yearText === undefined || !Number.isInteger(year) || year < 1583 || year > 9999) throw usageError(`holidays: expected a year such as 2026, received ${JSON.stringify(String(yearText).slice(0, 20))}`)
+  if (yearText === undefined || !Number.isInteger(year) || year < 1583 || year > 9999)
+    throw usageError(
+      `holidays: expected a year such as 2026, received ${JSON.stringify(String(yearText).slice(0, 20))}`
+    )
   const toText = str(values, 'to')
   const last = toText === undefined ? year : Number(toText)
-  if (!Number.isInteger(last) || last < year || last > year + 100) throw usageError(`--to: expected a year from ${year} to ${year + 100}, received ${JSON.stringify(String(toText).slice(0, 20))}`)
+  if (!Number.isInteger(last) || last < year || last > year + 100)
+    throw usageError(
+      `--to: expected a year from ${year} to ${year + 100}, received ${JSON.stringify(String(toText).slice(0, 20))}`
+    )
   let source: string
   let rules: ReadonlyArray<Calendar.DateRule>
   let exceptions: ReadonlyArray<Calendar.DayException> = []
@@ -112,26 +167,38 @@ export const holidays = async (args: ReadonlyArray<string>, io: Io): Promise<num
     source = file.replace(/^.*\//u, '')
   } else {
     const country = positionals[0]
-    if (country === undefined) throw usageError('holidays: expected a country (SE, NO, FI, PL) and a year, or --calendar file.json --year 2026')
+    if (country === undefined)
+      throw usageError('holidays: expected a country (SE, NO, FI, PL) and a year, or --calendar file.json --year 2026')
     rules = Calendar.publicHolidays[parseCountry('country', country)]
     source = country.toUpperCase()
   }
   const days: Day[] = []
   for (let y = year; y <= last; y++) {
     const picked = new Map<string, Day>()
-    for (const h of pipe(rules, Calendar.holidaysIn(y))) picked.set(h.date, { date: h.date, name: h.names.join(' / ') || 'holiday', kind: 'holiday' })
+    for (const h of pipe(rules, Calendar.holidaysIn(y)))
+      picked.set(h.date, { date: h.date, name: h.names.join(' / ') || 'holiday', kind: 'holiday' })
     for (const ex of exceptions)
       for (const h of pipe([ex.on], Calendar.holidaysIn(y))) {
         const hours = ex.hours.map((o) => `${o.opens}-${o.closes}`).join(', ')
-        picked.set(h.date, { date: h.date, name: h.names.join(' / ') || (ex.hours.length === 0 ? 'closed' : `open ${hours}`), kind: ex.hours.length === 0 ? 'closed (exception)' : `open ${hours} (exception)` })
+        picked.set(h.date, {
+          date: h.date,
+          name: h.names.join(' / ') || (ex.hours.length === 0 ? 'closed' : `open ${hours}`),
+          kind: ex.hours.length === 0 ? 'closed (exception)' : `open ${hours} (exception)`
+        })
       }
     days.push(...[...picked.values()].sort((a, b) => (a.date < b.date ? -1 : 1)))
   }
   if (format === 'json') io.out(JSON.stringify(days, null, 2) + '\n')
   else if (format === 'ics') io.out(toIcs(days, source))
   else {
-    const weekday = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' })
-    io.out(table([['date', 'day', file === undefined ? 'holiday' : 'closed day', ...(file === undefined ? [] : ['kind'])], ...days.map((d) => [d.date, weekday(d.date), d.name, ...(file === undefined ? [] : [d.kind])])]) + '\n')
+    const weekday = (d: string) =>
+      new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' })
+    io.out(
+      table([
+        ['date', 'day', file === undefined ? 'holiday' : 'closed day', ...(file === undefined ? [] : ['kind'])],
+        ...days.map((d) => [d.date, weekday(d.date), d.name, ...(file === undefined ? [] : [d.kind])])
+      ]) + '\n'
+    )
   }
   return 0
 }

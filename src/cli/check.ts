@@ -25,8 +25,16 @@ const detect = (u: unknown): Kind | undefined => {
 
 const problemsOf = (kind: Kind, json: JsonFile): ReadonlyArray<string> => {
   const u = json.value
-  const of = <A>(r: E.Either<{ readonly message: string; readonly path?: string; readonly issues?: ReadonlyArray<{ readonly path: string; readonly message: string }> }, A>) =>
-    E.isLeft(r) ? located(json, issuesOf(r.left)) : []
+  const of = <A>(
+    r: E.Either<
+      {
+        readonly message: string
+        readonly path?: string
+        readonly issues?: ReadonlyArray<{ readonly path: string; readonly message: string }>
+      },
+      A
+    >
+  ) => (E.isLeft(r) ? located(json, issuesOf(r.left)) : [])
   switch (kind) {
     case 'calendar': {
       const spec = Calendar.decodeCalendarSpec(u)
@@ -57,7 +65,8 @@ const problemsOf = (kind: Kind, json: JsonFile): ReadonlyArray<string> => {
 export const check = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
   const { values, positionals } = parse('check', args, { kind: { type: 'string' } })
   const forced = str(values, 'kind')
-  if (forced !== undefined && !(kinds as ReadonlyArray<string>).includes(forced)) throw usageError(`--kind: expected one of ${kinds.join(', ')}, received ${JSON.stringify(forced.slice(0, 20))}`)
+  if (forced !== undefined && !(kinds as ReadonlyArray<string>).includes(forced))
+    throw usageError(`--kind: expected one of ${kinds.join(', ')}, received ${JSON.stringify(forced.slice(0, 20))}`)
   if (positionals.length === 0) throw usageError('check: expected one or more JSON files (see itsm-kit check --help)')
   let failed = 0
   for (const file of positionals) {
@@ -66,7 +75,12 @@ export const check = async (args: ReadonlyArray<string>, io: Io): Promise<number
     try {
       const json = await readJson(file)
       kind = kind ?? detect(json.value)
-      problems = kind === undefined ? [`${file}:1: $: expected a calendar, matrix, classifier, SLA policy, agreement, agreements file or escalation policy, received an object of none of these shapes (pass --kind)`] : problemsOf(kind, json)
+      problems =
+        kind === undefined
+          ? [
+              `${file}:1: $: expected a calendar, matrix, classifier, SLA policy, agreement, agreements file or escalation policy, received an object of none of these shapes (pass --kind)`
+            ]
+          : problemsOf(kind, json)
     } catch (e) {
       if (!isFailure(e)) throw e
       problems = [e.message]
@@ -74,7 +88,9 @@ export const check = async (args: ReadonlyArray<string>, io: Io): Promise<number
     if (problems.length === 0) io.out(`${green(io, 'ok')}  ${file} (${kind})\n`)
     else {
       failed++
-      io.out(`${red(io, 'FAIL')}  ${file}${kind === undefined ? '' : ` (${kind})`}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`)
+      io.out(
+        `${red(io, 'FAIL')}  ${file}${kind === undefined ? '' : ` (${kind})`}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`
+      )
       for (const p of problems) io.out(`  ${p}\n`)
     }
   }

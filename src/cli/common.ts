@@ -10,10 +10,17 @@ type Options = NonNullable<ParseArgsConfig['options']>
 /** parseArgs in strict mode; an unknown or malformed option is a usage error (exit status 2). @internal */
 export const parse = <O extends Options>(command: string, args: ReadonlyArray<string>, options: O) => {
   try {
-    return parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' }, quiet: { type: 'boolean', short: 'q' } }, allowPositionals: true, strict: true })
+    return parseArgs({
+      args: [...args],
+      options: { ...options, help: { type: 'boolean', short: 'h' }, quiet: { type: 'boolean', short: 'q' } },
+      allowPositionals: true,
+      strict: true
+    })
   } catch (e) {
     const message = String((e as Error).message).split('\n')[0] ?? ''
-    throw usageError(`${command}: ${message.replace(/\. To specify a positional.*$/u, '')} (see itsm-kit ${command} --help)`)
+    throw usageError(
+      `${command}: ${message.replace(/\. To specify a positional.*$/u, '')} (see itsm-kit ${command} --help)`
+    )
   }
 }
 
@@ -27,7 +34,10 @@ export const str = (values: Record<string, unknown>, name: string): string | und
 export const parseInstant = (option: string, text: string, zone: Time.IanaZone | undefined): Time.Instant => {
   const hasOffset = /(?:[zZ]|[+-]\d\d(?::?\d\d)?)$/u.test(text) && text.includes('T')
   const parsed = hasOffset || zone === undefined ? Time.fromISO(text) : Time.fromLocal(zone)(text)
-  if (E.isLeft(parsed)) throw usageError(`--${option}: expected an ISO 8601 instant such as 2026-03-02T09:00:00+01:00${zone === undefined ? '' : ` (or a local time in ${zone})`}, received ${JSON.stringify(text.slice(0, 40))}`)
+  if (E.isLeft(parsed))
+    throw usageError(
+      `--${option}: expected an ISO 8601 instant such as 2026-03-02T09:00:00+01:00${zone === undefined ? '' : ` (or a local time in ${zone})`}, received ${JSON.stringify(text.slice(0, 40))}`
+    )
   return parsed.right
 }
 
@@ -36,7 +46,10 @@ export const parseDuration = (option: string, text: string): Time.Duration => {
   const short = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m(?:in)?)?$/u.exec(text)
   const ms = short !== null && text !== '' ? (Number(short[1] ?? 0) * 60 + Number(short[2] ?? 0)) * 60_000 : undefined
   const d = ms === undefined ? Time.fromISODuration(text) : Time.makeDuration(ms)
-  if (E.isLeft(d)) throw usageError(`--${option}: expected a duration such as PT4H, 4h, 90m or 1h30m, received ${JSON.stringify(text.slice(0, 40))}`)
+  if (E.isLeft(d))
+    throw usageError(
+      `--${option}: expected a duration such as PT4H, 4h, 90m or 1h30m, received ${JSON.stringify(text.slice(0, 40))}`
+    )
   return d.right
 }
 
@@ -52,7 +65,10 @@ export const showDuration = (ms: number): string => {
 /** A zone name checked. @internal */
 export const parseZone = (option: string, text: string): Time.IanaZone => {
   const z = Time.makeZone(text)
-  if (E.isLeft(z)) throw usageError(`--${option}: expected an IANA time zone such as Europe/Oslo, received ${JSON.stringify(text.slice(0, 60))}`)
+  if (E.isLeft(z))
+    throw usageError(
+      `--${option}: expected an IANA time zone such as Europe/Oslo, received ${JSON.stringify(text.slice(0, 60))}`
+    )
   return z.right
 }
 
@@ -62,7 +78,10 @@ export const countries = Object.keys(Calendar.publicHolidays) as ReadonlyArray<C
 /** A country code with built-in holidays. @internal */
 export const parseCountry = (option: string, text: string): Calendar.HolidayCountry => {
   const c = text.toUpperCase()
-  if (!(countries as ReadonlyArray<string>).includes(c)) throw usageError(`--${option}: expected one of ${countries.join(', ')}, received ${JSON.stringify(text.slice(0, 20))}`)
+  if (!(countries as ReadonlyArray<string>).includes(c))
+    throw usageError(
+      `--${option}: expected one of ${countries.join(', ')}, received ${JSON.stringify(text.slice(0, 20))}`
+    )
   return c as Calendar.HolidayCountry
 }
 
@@ -80,9 +99,17 @@ export const calendarSpec = async (values: Record<string, unknown>): Promise<Cal
   parseZone('zone', zone)
   const hours = str(values, 'hours') ?? '08:00-16:00'
   const m = /^(\d\d:\d\d)-(\d\d:\d\d)$/u.exec(hours)
-  if (m === null) throw usageError(`--hours: expected opening hours such as 08:00-16:00, received ${JSON.stringify(hours.slice(0, 20))}`)
+  if (m === null)
+    throw usageError(
+      `--hours: expected opening hours such as 08:00-16:00, received ${JSON.stringify(hours.slice(0, 20))}`
+    )
   const country = str(values, 'holidays')
-  return Calendar.weekdays({ zone, opens: m[1] as string, closes: m[2] as string, ...(country === undefined ? {} : { holidays: Calendar.publicHolidays[parseCountry('holidays', country)] }) })
+  return Calendar.weekdays({
+    zone,
+    opens: m[1] as string,
+    closes: m[2] as string,
+    ...(country === undefined ? {} : { holidays: Calendar.publicHolidays[parseCountry('holidays', country)] })
+  })
 }
 
 /** A compiled calendar from the options. @internal */

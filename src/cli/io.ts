@@ -27,10 +27,12 @@ export const usageError = (message: string): Failure => ({ _tag: 'CliFailure', k
 /** @internal */
 export const inputError = (message: string): Failure => ({ _tag: 'CliFailure', kind: 'input', message })
 /** @internal */
-export const isFailure = (u: unknown): u is Failure => typeof u === 'object' && u !== null && (u as Failure)._tag === 'CliFailure'
+export const isFailure = (u: unknown): u is Failure =>
+  typeof u === 'object' && u !== null && (u as Failure)._tag === 'CliFailure'
 
 /** Colour on a terminal only, and never when NO_COLOR is set to anything but the empty string (no-color.org). @internal */
-export const useColor = (isTTY: boolean | undefined, noColor: string | undefined): boolean => isTTY === true && (noColor ?? '') === ''
+export const useColor = (isTTY: boolean | undefined, noColor: string | undefined): boolean =>
+  isTTY === true && (noColor ?? '') === ''
 
 const paint = (code: string) => (io: Io, text: string) => (io.color ? `\u001b[${code}m${text}\u001b[0m` : text)
 /** @internal */
@@ -113,7 +115,6 @@ export const openStream = (file: string, stdin: Readable | undefined): Opened =>
 // errors crossing stream boundaries must be Error instances; the failure rides along
 const inputErrorObject = (message: string): Error => Object.assign(new Error(message), { failure: inputError(message) })
 
-
 /** A progress line on standard error: only on a terminal and without --quiet. @internal */
 export const progress = (io: Io, quiet: boolean, total: number | undefined) => {
   const on = io.errTTY && !quiet
@@ -129,7 +130,8 @@ export const progress = (io: Io, quiet: boolean, total: number | undefined) => {
       last = now
       const seconds = Math.max((now - start) / 1000, 0.001)
       const rate = Math.round(events / seconds)
-      const left = total !== undefined && bytes > 0 ? Math.max(0, Math.round(((total - bytes) * seconds) / bytes)) : undefined
+      const left =
+        total !== undefined && bytes > 0 ? Math.max(0, Math.round(((total - bytes) * seconds) / bytes)) : undefined
       const text = `read ${mb(bytes)}${total === undefined ? '' : ` of ${mb(total)}`}, ${rate} events/s${left === undefined ? '' : `, ${left} s left`}`
       io.err(`\r${text}\u001b[K`)
       shown = true

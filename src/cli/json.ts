@@ -94,14 +94,22 @@ export const readJson = async (file: string): Promise<JsonFile> => {
 }
 
 /** Messages of issues (`path: expected …`) prefixed with the file and the line of their path. @internal */
-export const located = (json: JsonFile, issues: ReadonlyArray<{ readonly path: string; readonly message: string }>, prefix = ''): ReadonlyArray<string> =>
+export const located = (
+  json: JsonFile,
+  issues: ReadonlyArray<{ readonly path: string; readonly message: string }>,
+  prefix = ''
+): ReadonlyArray<string> =>
   issues.map((i) => {
-    const path = prefix === '' ? i.path : i.path === '$' ? prefix : `${prefix}${i.path.startsWith('[') ? '' : '.'}${i.path}`
+    const path =
+      prefix === '' ? i.path : i.path === '$' ? prefix : `${prefix}${i.path.startsWith('[') ? '' : '.'}${i.path}`
     const rest = i.message.startsWith(i.path) ? i.message.slice(i.path.length) : `: ${i.message}`
     const message = `${path}${rest}`
     return `${json.file}:${lineOf(json.lines, path)}: ${message}`
   })
 
 /** The issues of a library error: a DecodeError's issues, or the error's own path and message. @internal */
-export const issuesOf = (e: { readonly message: string; readonly path?: string; readonly issues?: ReadonlyArray<{ readonly path: string; readonly message: string }> }) =>
-  e.issues ?? [{ path: e.path ?? '$', message: e.path === undefined ? `$: ${e.message}` : e.message }]
+export const issuesOf = (e: {
+  readonly message: string
+  readonly path?: string
+  readonly issues?: ReadonlyArray<{ readonly path: string; readonly message: string }>
+}) => e.issues ?? [{ path: e.path ?? '$', message: e.path === undefined ? `$: ${e.message}` : e.message }]

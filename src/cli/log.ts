@@ -77,11 +77,26 @@ const shardOfAscii = (buf: Buffer, from: number, to: number, count: number): num
   return (h >>> 0) % count
 }
 
-const freeText = new Set(['title', 'note', 'message', 'reason', 'comment', 'description', 'summary', 'text', 'rootCause', 'label'])
+const freeText = new Set([
+  'title',
+  'note',
+  'message',
+  'reason',
+  'comment',
+  'description',
+  'summary',
+  'text',
+  'rootCause',
+  'label'
+])
 
 /** A ticket id fit to print: short printable ids verbatim, others by their length. @internal */
 export const showId = (id: unknown): string =>
-  typeof id === 'string' && id.length <= 60 && /^[\p{L}\p{N}\p{P}\p{S}][\p{L}\p{N}\p{P}\p{S} ]*$/u.test(id) ? id : typeof id === 'string' ? `(an id of ${id.length} characters)` : `(no ticket id)`
+  typeof id === 'string' && id.length <= 60 && /^[\p{L}\p{N}\p{P}\p{S}][\p{L}\p{N}\p{P}\p{S} ]*$/u.test(id)
+    ? id
+    : typeof id === 'string'
+      ? `(an id of ${id.length} characters)`
+      : `(no ticket id)`
 
 const valueAt = (root: unknown, path: string): unknown => {
   let x = root
@@ -94,10 +109,23 @@ const valueAt = (root: unknown, path: string): unknown => {
 
 /** A decode issue as a message, with free-text fields described by their length only. @internal */
 export const issueMessage = (raw: unknown, issue: Codec.Issue): string => {
-  const last = issue.path.split(/[.[\]]+/u).filter((p) => p !== '').pop() ?? ''
+  const last =
+    issue.path
+      .split(/[.[\]]+/u)
+      .filter((p) => p !== '')
+      .pop() ?? ''
   if (!freeText.has(last)) return issue.message
   const v = valueAt(raw, issue.path)
-  const received = typeof v === 'string' ? `text of ${v.length} characters` : v === undefined ? 'nothing' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`
+  const received =
+    typeof v === 'string'
+      ? `text of ${v.length} characters`
+      : v === undefined
+        ? 'nothing'
+        : Array.isArray(v)
+          ? 'a list'
+          : typeof v === 'object'
+            ? 'an object'
+            : `a ${typeof v}`
   return `${issue.path}: expected ${issue.expected}, received ${received}`
 }
 
@@ -132,10 +160,22 @@ const quickId = (buf: Buffer, s: number, end: number, found: { from: number; asc
   return NO_ID
 }
 
-const decodeProblems = (file: string, line: number, raw: unknown, issues: ReadonlyArray<Codec.Issue>): ReadonlyArray<Problem> => {
+const decodeProblems = (
+  file: string,
+  line: number,
+  raw: unknown,
+  issues: ReadonlyArray<Codec.Issue>
+): ReadonlyArray<Problem> => {
   const id = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
   const seq = typeof raw === 'object' && raw !== null ? (raw as { seq?: unknown }).seq : undefined
-  return issues.map((issue) => ({ file, line, ...(typeof id === 'string' ? { ticket: showId(id) } : {}), ...(typeof seq === 'number' ? { index: seq } : {}), rule: 'decode', message: issueMessage(raw, issue) }))
+  return issues.map((issue) => ({
+    file,
+    line,
+    ...(typeof id === 'string' ? { ticket: showId(id) } : {}),
+    ...(typeof seq === 'number' ? { index: seq } : {}),
+    rule: 'decode',
+    message: issueMessage(raw, issue)
+  }))
 }
 
 /**
@@ -223,7 +263,14 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
       if (to !== NO_ID) {
         // another shard's line is passed over without making a string of its id
         if (found.ascii && shards > 1 && shardOfAscii(buf, found.from, to, shards) !== shard) return
-        return keep(found.ascii ? buf.toString('latin1', found.from, to) : buf.toString('utf8', found.from, to), buf, s, end, place, found.ascii)
+        return keep(
+          found.ascii ? buf.toString('latin1', found.from, to) : buf.toString('utf8', found.from, to),
+          buf,
+          s,
+          end,
+          place,
+          found.ascii
+        )
       }
       const text = buf.toString('utf8', s, end)
       if (text.trim() === '') return
@@ -231,7 +278,8 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
       try {
         raw = JSON.parse(text)
       } catch {
-        if (reportsLines) problems.push({ file, line, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
+        if (reportsLines)
+          problems.push({ file, line, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
         return
       }
       const parsedId = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
@@ -248,7 +296,8 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
     const skipped = () => {
       line++
       lines++
-      if (reportsLines) problems.push({ file, line, rule: 'json', message: `a line of more than ${MAX_LINE / 2 ** 20} MiB (skipped)` })
+      if (reportsLines)
+        problems.push({ file, line, rule: 'json', message: `a line of more than ${MAX_LINE / 2 ** 20} MiB (skipped)` })
     }
     try {
       for await (const chunk of opened.stream as AsyncIterable<Buffer>) {
@@ -309,17 +358,26 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
 }
 
 /** Every kept line with its ticket id and place, in the order read (for tests and debugging). @internal */
-export const keptLines = (log: Log): Array<{ readonly id: string; readonly file: string; readonly line: number; readonly text: string }> =>
+export const keptLines = (
+  log: Log
+): Array<{ readonly id: string; readonly file: string; readonly line: number; readonly text: string }> =>
   Array.from({ length: log.kept }, (_, i) => {
     const offset = log.offsetOf[i] as number
     const start = offset % LINE
-    const text = (log.blocks[Math.floor(offset / LINE)] as Buffer).toString('utf8', start, start + (log.lengthOf[i] as number))
+    const text = (log.blocks[Math.floor(offset / LINE)] as Buffer).toString(
+      'utf8',
+      start,
+      start + (log.lengthOf[i] as number)
+    )
     return { id: log.ids[log.ticketOf[i] as number] as string, ...placeAt(log.files, log.placeOf[i] as number), text }
   })
 
 /** The total size of the files in bytes, unless one is standard input. @internal */
 export const totalSize = (files: ReadonlyArray<string>): number | undefined =>
-  files.reduce<number | undefined>((n, f) => (n === undefined ? undefined : ((s) => (s === undefined ? undefined : n + s))(sizeOf(f))), 0)
+  files.reduce<number | undefined>(
+    (n, f) => (n === undefined ? undefined : ((s) => (s === undefined ? undefined : n + s))(sizeOf(f))),
+    0
+  )
 
 /** {@link readLog} with the progress line of a terminal. @internal */
 export const readLogShowing = async (files: ReadonlyArray<string>, io: Io, quiet: boolean): Promise<Log> => {
@@ -338,7 +396,10 @@ export interface Decoded {
 }
 
 /** A packed place as file and line. @internal */
-export const placeAt = (files: ReadonlyArray<string>, packed: number): Place => ({ file: files[Math.floor(packed / LINE)] ?? '-', line: packed % LINE })
+export const placeAt = (files: ReadonlyArray<string>, packed: number): Place => ({
+  file: files[Math.floor(packed / LINE)] ?? '-',
+  line: packed % LINE
+})
 
 /**
  * Visits each ticket of the log (by ticket id when `sorted`, else in the order first met): its
@@ -359,7 +420,11 @@ export const eachTicket = (log: Log, sorted: boolean, problems: Problem[], visit
     order[cursor[t] as number] = i
     cursor[t] = (cursor[t] as number) + 1
   }
-  const tickets = sorted ? [...log.ids.keys()].sort((a, b) => ((log.ids[a] as string) < (log.ids[b] as string) ? -1 : (log.ids[a] as string) > (log.ids[b] as string) ? 1 : 0)) : undefined
+  const tickets = sorted
+    ? [...log.ids.keys()].sort((a, b) =>
+        (log.ids[a] as string) < (log.ids[b] as string) ? -1 : (log.ids[a] as string) > (log.ids[b] as string) ? 1 : 0
+      )
+    : undefined
   for (let k = 0; k < n; k++) {
     const t = tickets === undefined ? k : (tickets[k] as number)
     const decoded: Ticket.TicketEvent[] = []
@@ -369,12 +434,20 @@ export const eachTicket = (log: Log, sorted: boolean, problems: Problem[], visit
       const packed = log.placeOf[i] as number
       const offset = log.offsetOf[i] as number
       const start = offset % LINE
-      const text = (log.blocks[Math.floor(offset / LINE)] as Buffer).toString('utf8', start, start + (log.lengthOf[i] as number))
+      const text = (log.blocks[Math.floor(offset / LINE)] as Buffer).toString(
+        'utf8',
+        start,
+        start + (log.lengthOf[i] as number)
+      )
       let raw: unknown
       try {
         raw = JSON.parse(text)
       } catch {
-        problems.push({ ...placeAt(log.files, packed), rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
+        problems.push({
+          ...placeAt(log.files, packed),
+          rule: 'json',
+          message: `not valid JSON (a line of ${text.length} characters)`
+        })
         continue
       }
       const event = Ticket.decodeEvent(raw)
@@ -388,11 +461,18 @@ export const eachTicket = (log: Log, sorted: boolean, problems: Problem[], visit
     }
     if (decoded.length === 0) continue
     let ordered = true
-    for (let i = 1; i < decoded.length && ordered; i++) ordered = (decoded[i - 1] as Ticket.TicketEvent).seq <= (decoded[i] as Ticket.TicketEvent).seq
+    for (let i = 1; i < decoded.length && ordered; i++)
+      ordered = (decoded[i - 1] as Ticket.TicketEvent).seq <= (decoded[i] as Ticket.TicketEvent).seq
     if (ordered) visit({ id: log.ids[t] as string, events: decoded, where: places })
     else {
-      const o = decoded.map((_, i) => i).sort((a, b) => (decoded[a] as Ticket.TicketEvent).seq - (decoded[b] as Ticket.TicketEvent).seq || a - b)
-      visit({ id: log.ids[t] as string, events: o.map((i) => decoded[i] as Ticket.TicketEvent), where: o.map((i) => places[i] as number) })
+      const o = decoded
+        .map((_, i) => i)
+        .sort((a, b) => (decoded[a] as Ticket.TicketEvent).seq - (decoded[b] as Ticket.TicketEvent).seq || a - b)
+      visit({
+        id: log.ids[t] as string,
+        events: o.map((i) => decoded[i] as Ticket.TicketEvent),
+        where: o.map((i) => places[i] as number)
+      })
     }
   }
 }
@@ -400,10 +480,22 @@ export const eachTicket = (log: Log, sorted: boolean, problems: Problem[], visit
 /** The problem of a history that breaks a rule: the place of the event at fault. @internal */
 export const replayProblem = (d: Decoded, e: Ticket.TicketError, files: ReadonlyArray<string>): Problem => {
   const seq = 'seq' in e && typeof e.seq === 'number' ? e.seq : undefined
-  const at = seq === undefined ? d.events.length - 1 : Math.max(0, d.events.findIndex((ev) => ev.seq === seq))
+  const at =
+    seq === undefined
+      ? d.events.length - 1
+      : Math.max(
+          0,
+          d.events.findIndex((ev) => ev.seq === seq)
+        )
   const packed = d.where[at]
   const place = packed === undefined ? { file: files[0] ?? '-', line: 0 } : placeAt(files, packed)
-  return { ...place, ticket: showId(d.id), ...(seq === undefined ? {} : { index: seq }), rule: e._tag, message: e.message }
+  return {
+    ...place,
+    ticket: showId(d.id),
+    ...(seq === undefined ? {} : { index: seq }),
+    rule: e._tag,
+    message: e.message
+  }
 }
 
 /** The problem of a history whose customer has no agreement. @internal */
@@ -454,7 +546,13 @@ export const checkHistories = (log: Log, agreements?: ReadonlyArray<Sla.Agreemen
     const replayed = Ticket.replay()(d.events)
     if (E.isLeft(replayed)) return void problems.push(replayProblem(d, replayed.left, log.files))
     const opened = d.events[0]
-    if (customers !== undefined && opened !== undefined && opened._tag === 'TicketOpened' && !customers.has(opened.customer)) return void problems.push(unknownCustomer(d, opened, log.files))
+    if (
+      customers !== undefined &&
+      opened !== undefined &&
+      opened._tag === 'TicketOpened' &&
+      !customers.has(opened.customer)
+    )
+      return void problems.push(unknownCustomer(d, opened, log.files))
     good.push({ id: d.id, events: d.events, ticket: replayed.right })
   })
   return { good, problems, events: count, tickets, lastAt }

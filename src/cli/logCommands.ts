@@ -10,7 +10,8 @@ import { bold, inputError, red, table, usageError, yellow, type Io } from './io.
 import { checkHistories, formatProblem, readLogShowing, type Problem } from './log.js'
 import { reportOf, sortProblems, startShards, type ShardJob } from './pipeline.js'
 
-const logFiles = (positionals: ReadonlyArray<string>): ReadonlyArray<string> => (positionals.length === 0 ? ['-'] : positionals)
+const logFiles = (positionals: ReadonlyArray<string>): ReadonlyArray<string> =>
+  positionals.length === 0 ? ['-'] : positionals
 
 const printProblems = (io: Io, problems: ReadonlyArray<Problem>, toErr: boolean) => {
   const write = toErr ? io.err : io.out
@@ -19,9 +20,13 @@ const printProblems = (io: Io, problems: ReadonlyArray<Problem>, toErr: boolean)
 
 /** `itsm-kit replay`. @internal */
 export const replay = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
-  const { values, positionals } = parse('replay', args, { agreements: { type: 'string' }, format: { type: 'string', short: 'f' } })
+  const { values, positionals } = parse('replay', args, {
+    agreements: { type: 'string' },
+    format: { type: 'string', short: 'f' }
+  })
   const format = str(values, 'format') ?? 'table'
-  if (!['table', 'json'].includes(format)) throw usageError(`--format: expected table or json, received ${JSON.stringify(format.slice(0, 20))}`)
+  if (!['table', 'json'].includes(format))
+    throw usageError(`--format: expected table or json, received ${JSON.stringify(format.slice(0, 20))}`)
   const files = logFiles(positionals)
   const agreementsFile = str(values, 'agreements')
   const agreements = agreementsFile === undefined ? undefined : await loadAgreements(agreementsFile)
@@ -41,18 +46,34 @@ export const replay = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
     valid: checked.good.length,
     impossible,
     ...(agreements === undefined ? {} : { unknownCustomer }),
-    unreadableLines: new Set(checked.problems.filter((p) => p.rule === 'json' || p.rule === 'decode').map((p) => `${p.file}:${p.line}`)).size,
+    unreadableLines: new Set(
+      checked.problems.filter((p) => p.rule === 'json' || p.rule === 'decode').map((p) => `${p.file}:${p.line}`)
+    ).size,
     byStatus
   }
   if (format === 'json') io.out(JSON.stringify({ summary, problems }, null, 2) + '\n')
   else {
-    io.out(`${bold(io, 'Replayed')} ${summary.files} file${summary.files === 1 ? '' : 's'}: ${summary.lines} lines, ${summary.events} events, ${summary.tickets} tickets\n`)
-    io.out(`  valid histories     ${summary.valid}${Object.keys(byStatus).length === 0 ? '' : ` (${Object.entries(byStatus).sort().map(([k, v]) => `${k} ${v}`).join(', ')})`}\n`)
+    io.out(
+      `${bold(io, 'Replayed')} ${summary.files} file${summary.files === 1 ? '' : 's'}: ${summary.lines} lines, ${summary.events} events, ${summary.tickets} tickets\n`
+    )
+    io.out(
+      `  valid histories     ${summary.valid}${
+        Object.keys(byStatus).length === 0
+          ? ''
+          : ` (${Object.entries(byStatus)
+              .sort()
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')})`
+      }\n`
+    )
     io.out(`  impossible          ${impossible === 0 ? '0' : red(io, String(impossible))}\n`)
-    if (agreements !== undefined) io.out(`  unknown customer    ${unknownCustomer === 0 ? '0' : red(io, String(unknownCustomer))}\n`)
+    if (agreements !== undefined)
+      io.out(`  unknown customer    ${unknownCustomer === 0 ? '0' : red(io, String(unknownCustomer))}\n`)
     io.out(`  unreadable lines    ${summary.unreadableLines === 0 ? '0' : red(io, String(summary.unreadableLines))}\n`)
     if (problems.length > 0) {
-      io.out(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} (file:line: ticket, event index: rule: what is wrong):\n`)
+      io.out(
+        `\n${problems.length} problem${problems.length === 1 ? '' : 's'} (file:line: ticket, event index: rule: what is wrong):\n`
+      )
       printProblems(io, problems, false)
     }
   }
@@ -72,9 +93,15 @@ const stopped = new Set(['Resolved', 'Closed', 'Cancelled'])
 
 /** `itsm-kit sla`. @internal */
 export const sla = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
-  const { values, positionals } = parse('sla', args, { agreements: { type: 'string' }, at: { type: 'string' }, format: { type: 'string', short: 'f' }, 'fail-on-breach': { type: 'boolean' } })
+  const { values, positionals } = parse('sla', args, {
+    agreements: { type: 'string' },
+    at: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    'fail-on-breach': { type: 'boolean' }
+  })
   const format = str(values, 'format') ?? 'table'
-  if (!['table', 'json', 'ndjson'].includes(format)) throw usageError(`--format: expected table, json or ndjson, received ${JSON.stringify(format.slice(0, 20))}`)
+  if (!['table', 'json', 'ndjson'].includes(format))
+    throw usageError(`--format: expected table, json or ndjson, received ${JSON.stringify(format.slice(0, 20))}`)
   const files = logFiles(positionals)
   const agreements = await loadAgreements(str(values, 'agreements'))
   const log = await readLogShowing(files, io, values.quiet === true)
@@ -111,16 +138,33 @@ export const sla = async (args: ReadonlyArray<string>, io: Io): Promise<number> 
     }
   }
   const key = (c: (typeof clocks)[number]) => (typeof c.dueAt === 'number' ? c.dueAt : Number.MAX_SAFE_INTEGER)
-  clocks.sort((a, b) => key(a) - key(b) || ((a.remainingMs as number) ?? 0) - ((b.remainingMs as number) ?? 0) || String(a.ticket).localeCompare(String(b.ticket)) || String(a.metric).localeCompare(String(b.metric)))
+  clocks.sort(
+    (a, b) =>
+      key(a) - key(b) ||
+      ((a.remainingMs as number) ?? 0) - ((b.remainingMs as number) ?? 0) ||
+      String(a.ticket).localeCompare(String(b.ticket)) ||
+      String(a.metric).localeCompare(String(b.metric))
+  )
   const problems = sortProblems(files, checked.problems)
   if (format === 'json') io.out(JSON.stringify({ at: Time.toISO(at), clocks }, null, 2) + '\n')
   else if (format === 'ndjson') for (const c of clocks) io.out(JSON.stringify({ at: Time.toISO(at), ...c }) + '\n')
   else {
     io.out(`${bold(io, `Open clocks at ${Time.toISO(at)}`)} (${clocks.length}, soonest to run out first)\n\n`)
-    const paint = (c: (typeof clocks)[number], s: string) => (c.state === 'Breached' ? red(io, s) : c.state === 'AtRisk' ? yellow(io, s) : s)
-    const rows = clocks.map((c) => [String(c.ticket), String(c.customer), String(c.priority ?? ''), String(c.metric), String(c.state), String(c.due ?? '(paused)'), String(c.remaining ?? '')])
+    const paint = (c: (typeof clocks)[number], s: string) =>
+      c.state === 'Breached' ? red(io, s) : c.state === 'AtRisk' ? yellow(io, s) : s
+    const rows = clocks.map((c) => [
+      String(c.ticket),
+      String(c.customer),
+      String(c.priority ?? ''),
+      String(c.metric),
+      String(c.state),
+      String(c.due ?? '(paused)'),
+      String(c.remaining ?? '')
+    ])
     const text = table([['ticket', 'customer', 'priority', 'metric', 'state', 'due', 'left'], ...rows], [6]).split('\n')
-    io.out([text[0], ...text.slice(1).map((line, i) => paint(clocks[i] as (typeof clocks)[number], line))].join('\n') + '\n')
+    io.out(
+      [text[0], ...text.slice(1).map((line, i) => paint(clocks[i] as (typeof clocks)[number], line))].join('\n') + '\n'
+    )
   }
   printProblems(io, problems, true)
   return problems.length > 0 || (values['fail-on-breach'] === true && clocks.some((c) => c.breached === true)) ? 1 : 0
@@ -128,31 +172,53 @@ export const sla = async (args: ReadonlyArray<string>, io: Io): Promise<number> 
 
 /** `itsm-kit status`. @internal */
 export const status = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
-  const { values, positionals } = parse('status', args, { agreements: { type: 'string' }, at: { type: 'string' }, format: { type: 'string', short: 'f' }, zone: { type: 'string' }, lang: { type: 'string' } })
+  const { values, positionals } = parse('status', args, {
+    agreements: { type: 'string' },
+    at: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    zone: { type: 'string' },
+    lang: { type: 'string' }
+  })
   const format = str(values, 'format') ?? 'table'
-  if (!['table', 'md', 'json'].includes(format)) throw usageError(`--format: expected table, md or json, received ${JSON.stringify(format.slice(0, 20))}`)
+  if (!['table', 'md', 'json'].includes(format))
+    throw usageError(`--format: expected table, md or json, received ${JSON.stringify(format.slice(0, 20))}`)
   const labels = labelsOf(str(values, 'lang'))
   const files = logFiles(positionals)
   const agreements = await loadAgreements(str(values, 'agreements'))
   const log = await readLogShowing(files, io, values.quiet === true)
   const checked = checkHistories(log, agreements)
   const at = atOf(values, io, checked.lastAt)
-  const result = pipe(checked.good.map((h) => h.events), Report.dailyStatus({ agreements, at }))
+  const result = pipe(
+    checked.good.map((h) => h.events),
+    Report.dailyStatus({ agreements, at })
+  )
   if (E.isLeft(result)) throw inputError(result.left.message)
   const zoneText = str(values, 'zone')
   const zone: string = zoneText === undefined ? (agreements[0]?.calendar.zone ?? 'UTC') : parseZone('zone', zoneText)
   if (format === 'json') io.out(Report.toJSON(result.right) + '\n')
   else if (format === 'md') io.out(Report.statusMarkdown({ zone, labels })(result.right) + '\n')
-  else io.out(`${bold(io, `Morning status at ${Time.toLocalISO(zone as Time.IanaZone)(at)} (${zone})`)}\n\n${Report.statusTable({ zone, labels })(result.right)}\n`)
+  else
+    io.out(
+      `${bold(io, `Morning status at ${Time.toLocalISO(zone as Time.IanaZone)(at)} (${zone})`)}\n\n${Report.statusTable({ zone, labels })(result.right)}\n`
+    )
   const problems = sortProblems(files, checked.problems)
   printProblems(io, problems, true)
   return problems.length > 0 ? 1 : 0
 }
 
 const labelsOf = (lang: string | undefined): Report.Labels => {
-  const all: Record<string, Report.Labels> = { en: Report.en, nb: Report.nb, sv: Report.sv, fi: Report.fi, pl: Report.pl }
+  const all: Record<string, Report.Labels> = {
+    en: Report.en,
+    nb: Report.nb,
+    sv: Report.sv,
+    fi: Report.fi,
+    pl: Report.pl
+  }
   const l = all[lang ?? 'en']
-  if (l === undefined) throw usageError(`--lang: expected one of en, nb, sv, fi, pl, received ${JSON.stringify(String(lang).slice(0, 20))}`)
+  if (l === undefined)
+    throw usageError(
+      `--lang: expected one of en, nb, sv, fi, pl, received ${JSON.stringify(String(lang).slice(0, 20))}`
+    )
   return l
 }
 
@@ -160,15 +226,28 @@ const labelsOf = (lang: string | undefined): Report.Labels => {
 export const parsePeriod = (text: string): Report.Period => {
   let m: RegExpExecArray | null
   if ((m = /^(\d{4})-(\d{2})$/u.exec(text)) !== null) return { _tag: 'Month', year: Number(m[1]), month: Number(m[2]) }
-  if ((m = /^(\d{4})-Q(\d)$/u.exec(text)) !== null) return { _tag: 'Quarter', year: Number(m[1]), quarter: Number(m[2]) }
+  if ((m = /^(\d{4})-Q(\d)$/u.exec(text)) !== null)
+    return { _tag: 'Quarter', year: Number(m[1]), quarter: Number(m[2]) }
   if ((m = /^(\d{4})-W(\d{2})$/u.exec(text)) !== null) return { _tag: 'Week', year: Number(m[1]), week: Number(m[2]) }
   if (/^\d{4}-\d{2}-\d{2}$/u.test(text)) return { _tag: 'Day', date: text }
   const parts = text.split('/')
-  if (parts.length === 2) return { _tag: 'Range', from: parseInstant('period', parts[0] as string, undefined), to: parseInstant('period', parts[1] as string, undefined) }
-  throw usageError(`--period: expected 2026-03, 2026-Q1, 2026-W10, 2026-03-02 or FROM/TO instants, received ${JSON.stringify(text.slice(0, 40))}`)
+  if (parts.length === 2)
+    return {
+      _tag: 'Range',
+      from: parseInstant('period', parts[0] as string, undefined),
+      to: parseInstant('period', parts[1] as string, undefined)
+    }
+  throw usageError(
+    `--period: expected 2026-03, 2026-Q1, 2026-W10, 2026-03-02 or FROM/TO instants, received ${JSON.stringify(text.slice(0, 40))}`
+  )
 }
 
-const slug = (s: string) => s.normalize('NFKD').replace(/[^A-Za-z0-9]+/gu, '-').replace(/^-|-$/gu, '').toLowerCase() || 'customer'
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '')
+    .toLowerCase() || 'customer'
 
 const csvText = (r: Report.ServiceLevelReport, labels: Report.Labels) =>
   Object.entries(Report.serviceLevelCsv({ labels })(r))
@@ -189,38 +268,59 @@ export const report = async (args: ReadonlyArray<string>, io: Io, workerFile: st
     jobs: { type: 'string', short: 'j' }
   })
   const format = str(values, 'format') ?? 'md'
-  if (!['md', 'csv', 'json', 'html'].includes(format)) throw usageError(`--format: expected md, csv, json or html, received ${JSON.stringify(format.slice(0, 20))}`)
+  if (!['md', 'csv', 'json', 'html'].includes(format))
+    throw usageError(`--format: expected md, csv, json or html, received ${JSON.stringify(format.slice(0, 20))}`)
   const periodText = str(values, 'period')
-  if (periodText === undefined) throw usageError('report: expected --period, such as --period 2026-03 (see itsm-kit report --help)')
+  if (periodText === undefined)
+    throw usageError('report: expected --period, such as --period 2026-03 (see itsm-kit report --help)')
   const period = parsePeriod(periodText)
   const jobsText = str(values, 'jobs') ?? '1'
   const jobs = Number(jobsText)
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw usageError(`--jobs: expected a whole number from 1 to 64, received ${JSON.stringify(jobsText.slice(0, 20))}`)
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    throw usageError(`--jobs: expected a whole number from 1 to 64, received ${JSON.stringify(jobsText.slice(0, 20))}`)
   const labels = labelsOf(str(values, 'lang'))
   const agreementsFile = str(values, 'agreements')
   // a missing --agreements is a usage error before any thread starts (loadAgreements says so)
   if (agreementsFile === undefined) await loadAgreements(agreementsFile)
-  const wanted = (values.customer as string[] | undefined) ?? []
+  const wanted = values.customer ?? []
   const asOfText = str(values, 'as-of')
   const files = logFiles(positionals)
-  const job: ShardJob = { files, agreements: agreementsFile as string, period, quiet: values.quiet === true, ...(asOfText === undefined ? {} : { asOf: parseInstant('as-of', asOfText, undefined) }) }
+  const job: ShardJob = {
+    files,
+    agreements: agreementsFile as string,
+    period,
+    quiet: values.quiet === true,
+    ...(asOfText === undefined ? {} : { asOf: parseInstant('as-of', asOfText, undefined) })
+  }
   // Standard input can be read once only: it is read on the main thread
   const shards = jobs > 1 && !files.includes('-') ? startShards(job, jobs, workerFile) : undefined
   let result: Awaited<ReturnType<typeof reportOf>>
   try {
     const agreements = await loadAgreements(agreementsFile)
-    for (const c of wanted) if (!agreements.some((a) => a.customer === c)) throw usageError(`--customer: expected a customer of the agreements (${agreements.map((a) => a.customer).join(', ')}), received ${JSON.stringify(c.slice(0, 60))}`)
+    for (const c of wanted)
+      if (!agreements.some((a) => a.customer === c))
+        throw usageError(
+          `--customer: expected a customer of the agreements (${agreements.map((a) => a.customer).join(', ')}), received ${JSON.stringify(c.slice(0, 60))}`
+        )
     result = await reportOf(job, agreements, shards, io)
   } finally {
     shards?.stop()
   }
   const full = result.report
-  const chosen: Report.ServiceLevelReport = wanted.length === 0 ? full : { ...full, customers: full.customers.filter((c) => wanted.includes(c.customer)) }
+  const chosen: Report.ServiceLevelReport =
+    wanted.length === 0 ? full : { ...full, customers: full.customers.filter((c) => wanted.includes(c.customer)) }
   const out = str(values, 'out')
   const split = values.split === true
-  if (format === 'html' && !split && chosen.customers.length !== 1) throw usageError('--format html: one file per customer: give one --customer, or --split with --out DIR')
+  if (format === 'html' && !split && chosen.customers.length !== 1)
+    throw usageError('--format html: one file per customer: give one --customer, or --split with --out DIR')
   const render = (r: Report.ServiceLevelReport): string =>
-    format === 'json' ? Report.toJSON(r) + '\n' : format === 'csv' ? csvText(r, labels) : format === 'html' ? Report.toHtml({ labels })(r.customers[0] as Report.CustomerReport) : Report.serviceLevelMarkdown({ labels })(r) + '\n'
+    format === 'json'
+      ? Report.toJSON(r) + '\n'
+      : format === 'csv'
+        ? csvText(r, labels)
+        : format === 'html'
+          ? Report.toHtml({ labels })(r.customers[0] as Report.CustomerReport)
+          : Report.serviceLevelMarkdown({ labels })(r) + '\n'
   if (split) {
     if (out === undefined) throw usageError('--split: expected --out DIR, the folder for one file per customer')
     mkdirSync(out, { recursive: true })

@@ -38,7 +38,9 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
   }
   const command = commands[name]
   if (command === undefined) {
-    io.err(`itsm-kit: unknown command ${JSON.stringify(name.slice(0, 40))} (commands: ${Object.keys(commands).join(', ')})\n`)
+    io.err(
+      `itsm-kit: unknown command ${JSON.stringify(name.slice(0, 40))} (commands: ${Object.keys(commands).join(', ')})\n`
+    )
     return 2
   }
   if (args.includes('--help') || args.includes('-h')) {
@@ -65,7 +67,11 @@ const processIo = (): Io => ({
 
 const shard = isMainThread ? undefined : (workerData as { itsmKitShard?: WorkerTask } | undefined)?.itsmKitShard
 if (shard !== undefined && parentPort !== null) serveShard(shard, parentPort)
-else if (isMainThread && process.argv[1] !== undefined && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1])) {
+else if (
+  isMainThread &&
+  process.argv[1] !== undefined &&
+  fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1])
+) {
   // a reader that stops early (`| head`) is not an error
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0)

@@ -4,7 +4,17 @@ import * as E from 'fp-ts/lib/Either.js'
 import { Report, Ticket, type Sla, type Time } from '../index.js'
 import { loadAgreements } from './agreements.js'
 import { inputError, progress, type Io } from './io.js'
-import { eachTicket, readLog, readLogShowing, replayProblem, totalSize, unknownCustomer, type Decoded, type Log, type Problem } from './log.js'
+import {
+  eachTicket,
+  readLog,
+  readLogShowing,
+  replayProblem,
+  totalSize,
+  unknownCustomer,
+  type Decoded,
+  type Log,
+  type Problem
+} from './log.js'
 
 /** What a shard sends back. @internal */
 export interface ShardResult {
@@ -33,7 +43,11 @@ export interface WorkerTask {
 }
 
 const combinerOf = (job: ShardJob, agreements: ReadonlyArray<Sla.Agreement>): Report.Combiner => {
-  const combiner = Report.combiner({ agreements, period: job.period, ...(job.asOf === undefined ? {} : { asOf: job.asOf }) })
+  const combiner = Report.combiner({
+    agreements,
+    period: job.period,
+    ...(job.asOf === undefined ? {} : { asOf: job.asOf })
+  })
   if (E.isLeft(combiner)) throw inputError(combiner.left.message)
   return combiner.right
 }
@@ -82,7 +96,12 @@ export const coveredUntil = (period: Report.Period, asOf: number | undefined): n
  * an unknown customer, not opened first) is replayed here before it is added, as `replay` does.
  * @internal
  */
-export const fold = (log: Log, agreements: ReadonlyArray<Sla.Agreement>, c: Report.Combiner, covered: number): ShardResult => {
+export const fold = (
+  log: Log,
+  agreements: ReadonlyArray<Sla.Agreement>,
+  c: Report.Combiner,
+  covered: number
+): ShardResult => {
   const customers = new Set(agreements.map((a) => a.customer))
   const problems: Problem[] = [...log.problems]
   let accumulator = c.empty
@@ -126,8 +145,7 @@ export const fold = (log: Log, agreements: ReadonlyArray<Sla.Agreement>, c: Repo
 
 /** Messages from a worker. @internal */
 export type FromWorker =
-  | { readonly ok: ShardResult }
-  | { readonly failure: { readonly kind: 'usage' | 'input'; readonly message: string } }
+  { readonly ok: ShardResult } | { readonly failure: { readonly kind: 'usage' | 'input'; readonly message: string } }
 
 /**
  * A worker thread's side: it reads the files itself, keeps the lines of its shard's tickets, folds
@@ -137,16 +155,28 @@ export type FromWorker =
 export const serveShard = (task: WorkerTask, port: { postMessage: (m: FromWorker) => void }): void => {
   const { job, shard, shards } = task
   Promise.all([loadAgreements(job.agreements), readLog(job.files, { shard, shards })])
-    .then(([as, log]) => port.postMessage({ ok: fold(log, as, combinerOf(job, as), coveredUntil(job.period, job.asOf)) }))
+    .then(([as, log]) =>
+      port.postMessage({ ok: fold(log, as, combinerOf(job, as), coveredUntil(job.period, job.asOf)) })
+    )
     .catch((e: unknown) => {
       const f = e as { kind?: unknown; message?: unknown }
-      port.postMessage({ failure: { kind: f.kind === 'usage' ? 'usage' : 'input', message: typeof f.message === 'string' ? f.message : 'failed' } })
+      port.postMessage({
+        failure: {
+          kind: f.kind === 'usage' ? 'usage' : 'input',
+          message: typeof f.message === 'string' ? f.message : 'failed'
+        }
+      })
     })
 }
 
 /** Orders problems by file (in the order given), line, then message: the same for any number of threads. @internal */
 export const sortProblems = (files: ReadonlyArray<string>, ps: ReadonlyArray<Problem>): ReadonlyArray<Problem> =>
-  [...ps].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0))
+  [...ps].sort(
+    (a, b) =>
+      files.indexOf(a.file) - files.indexOf(b.file) ||
+      a.line - b.line ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  )
 
 /** Worker threads at work on shards 1 … count − 1 of a job (the main thread takes shard 0): their results, and a way to stop them. @internal */
 export interface Shards {
@@ -163,15 +193,27 @@ export interface Shards {
  * @internal
  */
 export const startShards = (job: ShardJob, jobs: number, workerFile: string): Shards => {
-  const workers = Array.from({ length: jobs - 1 }, (_, i) => new Worker(workerFile, { workerData: { itsmKitShard: { job, shard: i + 1, shards: jobs } satisfies WorkerTask } }))
+  const workers = Array.from(
+    { length: jobs - 1 },
+    (_, i) =>
+      new Worker(workerFile, { workerData: { itsmKitShard: { job, shard: i + 1, shards: jobs } satisfies WorkerTask } })
+  )
   const results = Promise.all(
     workers.map(
       (w) =>
         new Promise<ShardResult>((resolve, reject) => {
-          w.once('message', (m: FromWorker) => ('ok' in m ? resolve(m.ok) : reject({ _tag: 'CliFailure', ...m.failure })))
+          w.once('message', (m: FromWorker) =>
+            'ok' in m ? resolve(m.ok) : reject({ _tag: 'CliFailure', ...m.failure })
+          )
           w.once('error', reject)
           // a worker that ends without answering is a failure, never a hang
-          w.once('exit', (code) => reject({ _tag: 'CliFailure', kind: 'input', message: `a worker thread stopped (exit code ${code}) before it answered` }))
+          w.once('exit', (code) =>
+            reject({
+              _tag: 'CliFailure',
+              kind: 'input',
+              message: `a worker thread stopped (exit code ${code}) before it answered`
+            })
+          )
         })
     )
   )
@@ -187,13 +229,24 @@ export const startShards = (job: ShardJob, jobs: number, workerFile: string): Sh
  * file and line).
  * @internal
  */
-export const reportOf = async (job: ShardJob, agreements: ReadonlyArray<Sla.Agreement>, shards: Shards | undefined, io: Io) => {
+export const reportOf = async (
+  job: ShardJob,
+  agreements: ReadonlyArray<Sla.Agreement>,
+  shards: Shards | undefined,
+  io: Io
+) => {
   const c = combinerOf(job, agreements)
   const covered = coveredUntil(job.period, job.asOf)
   if (shards === undefined) {
     const log = await readLogShowing(job.files, io, job.quiet)
     const r = fold(log, agreements, c, covered)
-    return { report: c.result(r.accumulator), problems: sortProblems(job.files, r.problems), lines: r.lines, events: r.events, tickets: r.tickets }
+    return {
+      report: c.result(r.accumulator),
+      problems: sortProblems(job.files, r.problems),
+      lines: r.lines,
+      events: r.events,
+      tickets: r.tickets
+    }
   }
   const bar = progress(io, job.quiet, totalSize(job.files))
   const log = await readLog(job.files, { shard: 0, shards: shards.count, tick: bar.tick })
@@ -202,7 +255,10 @@ export const reportOf = async (job: ShardJob, agreements: ReadonlyArray<Sla.Agre
   const accumulator = results.reduce((acc, r) => c.merge(r.accumulator)(acc), c.empty)
   return {
     report: c.result(accumulator),
-    problems: sortProblems(job.files, results.flatMap((r) => r.problems)),
+    problems: sortProblems(
+      job.files,
+      results.flatMap((r) => r.problems)
+    ),
     lines: results[0]?.lines ?? 0,
     events: results.reduce((n, r) => n + r.events, 0),
     tickets: results.reduce((n, r) => n + r.tickets, 0)

@@ -29,6 +29,13 @@ export { CalendarSpecJson, DateRuleJson, DayExceptionJson, OpeningHoursJson } fr
 export { MatrixSpecJson, PriorityJson, PriorityLevelJson } from '../priority/codec.js'
 export { TicketCommandJson, TicketEventJson, TicketJson } from '../ticket/codec.js'
 export { ChannelJson, KindRuleJson, KindRulesJson, TicketKindJson } from '../kind/codec.js'
-export { CategoryNodeJson, CategoryTreeJson, ClassifierJson, ConditionJson, FieldsJson, RuleJson } from '../classification/codec.js'
+export {
+  CategoryNodeJson,
+  CategoryTreeJson,
+  ClassifierJson,
+  ConditionJson,
+  FieldsJson,
+  RuleJson
+} from '../classification/codec.js'
 export { AgreementJson, SlaPolicyJson, TargetJson } from '../sla/codec.js'
 export { EscalationPolicyJson, TiersJson } from '../escalation/codec.js'

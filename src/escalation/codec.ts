@@ -8,7 +8,10 @@ import type { EscalationPolicy, EscalationTier, NoticeRule, PriorityEscalation }
 
 const NonNegativeDuration = refine(DurationJson, 'a non-negative ISO-8601 duration such as "PT30M"', (d) => d >= 0)
 
-const TierName = stringWhere('a tier name of 1 to 100 characters, not blank', (s) => s.trim().length > 0 && s.length <= 100)
+const TierName = stringWhere(
+  'a tier name of 1 to 100 characters, not blank',
+  (s) => s.trim().length > 0 && s.length <= 100
+)
 
 const THRESHOLD = 'a fraction of the target strictly between 0 and 1, or "breach"'
 const Threshold = new t.Type<number | 'breach', number | 'breach', unknown>(
@@ -46,7 +49,11 @@ const EscalationTierJson: t.Type<EscalationTier, EscalationTierWire, unknown> = 
  * @category codecs
  * @since 0.1.0
  */
-export const TiersJson: t.Type<ReadonlyArray<EscalationTier>, ReadonlyArray<EscalationTierWire>, unknown> = t.readonlyArray(EscalationTierJson, 'a list of escalation tiers')
+export const TiersJson: t.Type<
+  ReadonlyArray<EscalationTier>,
+  ReadonlyArray<EscalationTierWire>,
+  unknown
+> = t.readonlyArray(EscalationTierJson, 'a list of escalation tiers')
 
 /**
  * An escalation tier as JSON: `{ "name": "L2", "timebox": "PT2H" }`, with `external` for an
@@ -59,12 +66,19 @@ export const TiersJson: t.Type<ReadonlyArray<EscalationTier>, ReadonlyArray<Esca
 export interface EscalationTierWire {
   readonly name: string
   readonly timebox?: string
-  readonly external?: { readonly party: 'vendor' | 'thirdParty'; readonly underpinning?: Readonly<Record<string, string>> }
+  readonly external?: {
+    readonly party: 'vendor' | 'thirdParty'
+    readonly underpinning?: Readonly<Record<string, string>>
+  }
 }
 
 const NoticeRuleJson: t.Type<NoticeRule, NoticeRule, unknown> = record(
   'a notice rule',
-  { metric: literals(['response', 'resolution', 'update', 'restore'] as const), threshold: Threshold, audience: Audience },
+  {
+    metric: literals(['response', 'resolution', 'update', 'restore'] as const),
+    threshold: Threshold,
+    audience: Audience
+  },
   {}
 )
 
@@ -90,7 +104,11 @@ const PriorityRuleJson: t.Type<PriorityEscalation, PriorityEscalation, unknown> 
  * @category codecs
  * @since 0.1.0
  */
-export const EscalationPolicyJson: t.Type<Omit<EscalationPolicy, 'tiers'> & { readonly tiers: ReadonlyArray<EscalationTier> }, EscalationPolicyWire, unknown> = record(
+export const EscalationPolicyJson: t.Type<
+  Omit<EscalationPolicy, 'tiers'> & { readonly tiers: ReadonlyArray<EscalationTier> },
+  EscalationPolicyWire,
+  unknown
+> = record(
   'an escalation policy',
   {
     _tag: tag('EscalationPolicy'),
@@ -114,7 +132,11 @@ export interface EscalationPolicyWire {
   readonly _tag: 'EscalationPolicy'
   readonly name: string
   readonly tiers: ReadonlyArray<EscalationTierWire>
-  readonly notices: ReadonlyArray<{ readonly metric: NoticeRule['metric']; readonly threshold: number | 'breach'; readonly audience: NoticeRule['audience'] }>
+  readonly notices: ReadonlyArray<{
+    readonly metric: NoticeRule['metric']
+    readonly threshold: number | 'breach'
+    readonly audience: NoticeRule['audience']
+  }>
   readonly priorities: Readonly<Record<string, PriorityEscalation>>
   readonly holdUntilOpen: boolean
 }

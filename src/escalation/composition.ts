@@ -57,16 +57,32 @@ import * as O from 'fp-ts/lib/Option.js'
  * @category queries
  * @since 0.1.0
  */
-export const checkComposition = (sla: SlaPolicy, options: CompositionOptions = {}) => (self: EscalationPolicy): ReadonlyArray<CompositionViolation> => {
-  // values that are not policies (as a JavaScript caller may pass) have nothing to check
-  if (policyIssue(self) !== undefined || E.isLeft(Sla.make(sla)) || !(options === undefined || options === null || typeof options === 'object')) return []
-  const o: CompositionOptions = options ?? {}
-  if (o.kind !== undefined && !['incident', 'serviceRequest', 'question', 'problem', 'feedback'].includes(o.kind)) return []
-  if (o.businessDay !== undefined && !(typeof o.businessDay === 'number' && Number.isFinite(o.businessDay) && o.businessDay > 0)) return []
-  return compose(sla, o, self)
-}
+export const checkComposition =
+  (sla: SlaPolicy, options: CompositionOptions = {}) =>
+  (self: EscalationPolicy): ReadonlyArray<CompositionViolation> => {
+    // values that are not policies (as a JavaScript caller may pass) have nothing to check
+    if (
+      policyIssue(self) !== undefined ||
+      E.isLeft(Sla.make(sla)) ||
+      !(options === undefined || options === null || typeof options === 'object')
+    )
+      return []
+    const o: CompositionOptions = options ?? {}
+    if (o.kind !== undefined && !['incident', 'serviceRequest', 'question', 'problem', 'feedback'].includes(o.kind))
+      return []
+    if (
+      o.businessDay !== undefined &&
+      !(typeof o.businessDay === 'number' && Number.isFinite(o.businessDay) && o.businessDay > 0)
+    )
+      return []
+    return compose(sla, o, self)
+  }
 
-const compose = (sla: SlaPolicy, options: CompositionOptions, self: EscalationPolicy): ReadonlyArray<CompositionViolation> => {
+const compose = (
+  sla: SlaPolicy,
+  options: CompositionOptions,
+  self: EscalationPolicy
+): ReadonlyArray<CompositionViolation> => {
   const resolution = sla.metrics.resolution
   if (resolution === undefined) return []
   const table = (options.kind === undefined ? undefined : resolution.byKind?.[options.kind]) ?? resolution.targets
@@ -78,7 +94,13 @@ const compose = (sla: SlaPolicy, options: CompositionOptions, self: EscalationPo
     const target = found.value
     const limit = target._tag === 'BusinessTime' ? target.duration : target.days * day
     const rule = own(self.priorities, priority)
-    const from = rule?.atLeast === undefined ? 0 : Math.max(0, self.tiers.findIndex((t) => t.name === rule.atLeast))
+    const from =
+      rule?.atLeast === undefined
+        ? 0
+        : Math.max(
+            0,
+            self.tiers.findIndex((t) => t.name === rule.atLeast)
+          )
     const parts: CompositionPart[] = []
     for (const tier of self.tiers.slice(from)) {
       if (tier.external !== undefined && pausingParties('resolution')(sla).includes(tier.external.party)) continue

@@ -82,7 +82,13 @@ export const unknownTier = (path: string, name: string, known: ReadonlyArray<str
 })
 
 /** @internal */
-export const handoverNoteRequired = (path: string, ticketId: string, fromTier: string, toTier: string, received: unknown): HandoverNoteRequired => ({
+export const handoverNoteRequired = (
+  path: string,
+  ticketId: string,
+  fromTier: string,
+  toTier: string,
+  received: unknown
+): HandoverNoteRequired => ({
   _tag: 'HandoverNoteRequired',
   path,
   ticketId,

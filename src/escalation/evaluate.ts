@@ -3,10 +3,36 @@ import * as O from 'fp-ts/lib/Option.js'
 import { addBusinessTime, businessTimeBetween, nextOpening, type BusinessCalendar } from '../calendar/index.js'
 import type { KindRules } from '../kind/index.js'
 import { decodeError, makeIssue } from '../internal/decodeError.js'
-import { evaluateTimeline, pausingParties, type Agreement, type ClockState, type MetricResult, type SlaError } from '../sla/index.js'
+import {
+  evaluateTimeline,
+  pausingParties,
+  type Agreement,
+  type ClockState,
+  type MetricResult,
+  type SlaError
+} from '../sla/index.js'
 import type { Duration, Instant } from '../time/index.js'
-import { defaultContext, timeline, timelineAt, type AwaitingParty, type DecideContext, type StatusInterval, type TicketError, type TicketEvent, type Timeline } from '../ticket/index.js'
-import type { Audience, Decision, EscalationDue, EscalationPolicy, EscalationReason, EscalationTier, NoticeDue, PriorityEscalation } from './model.js'
+import {
+  defaultContext,
+  timeline,
+  timelineAt,
+  type AwaitingParty,
+  type DecideContext,
+  type StatusInterval,
+  type TicketError,
+  type TicketEvent,
+  type Timeline
+} from '../ticket/index.js'
+import type {
+  Audience,
+  Decision,
+  EscalationDue,
+  EscalationPolicy,
+  EscalationReason,
+  EscalationTier,
+  NoticeDue,
+  PriorityEscalation
+} from './model.js'
 import { own } from '../internal/primitives.js'
 import { isRecord, policyIssue } from './guard.js'
 
@@ -28,26 +54,40 @@ export interface EvaluateOptions {
  * The stretches since `from` during which a tier works on the ticket: new or in progress, or
  * awaiting someone the SLA does not pause for (or the tier's own outside party).
  */
-const workingSpans = (statuses: ReadonlyArray<StatusInterval>, from: number, now: number, paused: ReadonlyArray<AwaitingParty>, tier: EscalationTier): Array<readonly [number, number]> => {
+const workingSpans = (
+  statuses: ReadonlyArray<StatusInterval>,
+  from: number,
+  now: number,
+  paused: ReadonlyArray<AwaitingParty>,
+  tier: EscalationTier
+): Array<readonly [number, number]> => {
   const out: Array<readonly [number, number]> = []
   for (const i of statuses) {
     const a = Math.max(i.from, from)
     const b = Math.min(i.to ?? now, now)
     if (b <= a) continue
     const s = i.status
-    const working = s._tag === 'New' || s._tag === 'InProgress' || (s._tag === 'Awaiting' && (!paused.includes(s.party) || s.party === tier.external?.party))
+    const working =
+      s._tag === 'New' ||
+      s._tag === 'InProgress' ||
+      (s._tag === 'Awaiting' && (!paused.includes(s.party) || s.party === tier.external?.party))
     if (working) out.push([a, b])
   }
   return out
 }
 
 /** The business time in the spans, and the instant it went past `limit` (if it did). */
-const spentIn = (cal: BusinessCalendar, spans: ReadonlyArray<readonly [number, number]>, limit: number): { readonly spent: number; readonly exceededAt: number | undefined } => {
+const spentIn = (
+  cal: BusinessCalendar,
+  spans: ReadonlyArray<readonly [number, number]>,
+  limit: number
+): { readonly spent: number; readonly exceededAt: number | undefined } => {
   let spent = 0
   let exceededAt: number | undefined
   for (const [a, b] of spans) {
     const d = businessTimeBetween(a as Instant, b as Instant)(cal)
-    if (exceededAt === undefined && spent + d > limit) exceededAt = addBusinessTime(a as Instant, (limit - spent) as Duration)(cal)
+    if (exceededAt === undefined && spent + d > limit)
+      exceededAt = addBusinessTime(a as Instant, (limit - spent) as Duration)(cal)
     spent += d
   }
   return { spent, exceededAt }
@@ -113,13 +153,16 @@ export const evaluate =
   (self: ReadonlyArray<TicketEvent>): E.Either<TicketError | SlaError, ReadonlyArray<Decision>> => {
     const bad = policyIssue(policy)
     if (bad !== undefined) return E.left(decodeError([bad]))
-    if (options !== undefined && options !== null && !isRecord(options)) return E.left(decodeError([makeIssue('options', 'evaluation options (an object)', options)]))
+    if (options !== undefined && options !== null && !isRecord(options))
+      return E.left(decodeError([makeIssue('options', 'evaluation options (an object)', options)]))
     const o: EvaluateOptions = options ?? {}
     const context = o.context ?? (o.kinds === undefined ? defaultContext : { ...defaultContext, kinds: o.kinds })
     const checked = timeline(context)(self)
     if (E.isLeft(checked)) return checked
     // the SLA clocks at `now`, with the instants the notice thresholds were passed; this also checks the agreement and `now`
-    const thresholds = [...new Set(policy.notices.flatMap((n) => (typeof n.threshold === 'number' ? [n.threshold] : [])))]
+    const thresholds = [
+      ...new Set(policy.notices.flatMap((n) => (typeof n.threshold === 'number' ? [n.threshold] : [])))
+    ]
     const sla = evaluateTimeline(agreement, now, { context, thresholds })(checked.right)
     if (E.isLeft(sla)) return sla
     const cut = timelineAt(now)(checked.right)
@@ -127,7 +170,13 @@ export const evaluate =
     return E.right(decide(policy, agreement, now, cut.value, sla.right.metrics))
   }
 
-const decide = (policy: EscalationPolicy, agreement: Agreement, now: Instant, t: Timeline, metrics: ReadonlyArray<MetricResult>): ReadonlyArray<Decision> => {
+const decide = (
+  policy: EscalationPolicy,
+  agreement: Agreement,
+  now: Instant,
+  t: Timeline,
+  metrics: ReadonlyArray<MetricResult>
+): ReadonlyArray<Decision> => {
   const status = (last(t.statuses) as StatusInterval).status
   if (status._tag === 'Closed' || status._tag === 'Cancelled') return []
   const tiers = policy.tiers
@@ -140,7 +189,9 @@ const decide = (policy: EscalationPolicy, agreement: Agreement, now: Instant, t:
   // the highest rank on the ladder the ticket reached since it got its current priority
   let reached = -1
   if (prioritySince !== undefined)
-    for (const i of t.tiers) if (i.from >= prioritySince || i.to === undefined || i.to > prioritySince) reached = Math.max(reached, rank(i.tier))
+    for (const i of t.tiers)
+      if (i.from >= prioritySince || i.to === undefined || i.to > prioritySince)
+        reached = Math.max(reached, rank(i.tier))
   const cal = agreement.calendar
   const active = status._tag !== 'Resolved'
   const rule: PriorityEscalation | undefined = priority === undefined ? undefined : own(policy.priorities, priority)
@@ -152,15 +203,29 @@ const decide = (policy: EscalationPolicy, agreement: Agreement, now: Instant, t:
     let best: { readonly to: number; readonly reason: EscalationReason; readonly dueSince: number } | undefined
     const tier = tiers[current] as EscalationTier
     if (tier.timebox !== undefined && current + 1 < tiers.length) {
-      const paused = agreement.policy.metrics.resolution === undefined ? [] : pausingParties('resolution')(agreement.policy)
+      const paused =
+        agreement.policy.metrics.resolution === undefined ? [] : pausingParties('resolution')(agreement.policy)
       const { spent, exceededAt } = spentIn(cal, workingSpans(t.statuses, inTierSince, now, paused, tier), tier.timebox)
       if (exceededAt !== undefined)
-        best = { to: current + 1, dueSince: exceededAt, reason: { _tag: 'TimeboxExceeded', tier: tier.name, timebox: tier.timebox, spent: spent as Duration } }
+        best = {
+          to: current + 1,
+          dueSince: exceededAt,
+          reason: { _tag: 'TimeboxExceeded', tier: tier.name, timebox: tier.timebox, spent: spent as Duration }
+        }
     }
     const demanded = rule?.atLeast === undefined ? -1 : rank(rule.atLeast)
     if (priority !== undefined && prioritySince !== undefined && demanded > reached && demanded > current) {
-      const candidate = { to: demanded, dueSince: prioritySince, reason: { _tag: 'PriorityDemands', priority, atLeast: rule?.atLeast ?? '' } as const }
-      if (best === undefined || candidate.to > best.to || (candidate.to === best.to && candidate.dueSince < best.dueSince)) best = candidate
+      const candidate = {
+        to: demanded,
+        dueSince: prioritySince,
+        reason: { _tag: 'PriorityDemands', priority, atLeast: rule?.atLeast ?? '' } as const
+      }
+      if (
+        best === undefined ||
+        candidate.to > best.to ||
+        (candidate.to === best.to && candidate.dueSince < best.dueSince)
+      )
+        best = candidate
     }
     if (best !== undefined) {
       const target = tiers[best.to] as EscalationTier
@@ -185,10 +250,18 @@ const decide = (policy: EscalationPolicy, agreement: Agreement, now: Instant, t:
     const key = `${audience}/${reason}`
     if (taken.has(key)) return
     taken.add(key)
-    const notice: NoticeDue = { _tag: 'NoticeDue', ticketId: t.ticketId, audience, reason, dueSince: dueSince as Instant, sendAt }
+    const notice: NoticeDue = {
+      _tag: 'NoticeDue',
+      ticketId: t.ticketId,
+      audience,
+      reason,
+      dueSince: dueSince as Instant,
+      sendAt
+    }
     decisions.push(notice)
   }
-  if (active && priority !== undefined && prioritySince !== undefined) for (const audience of rule?.notify ?? []) notify(audience, `priority:${priority}`, prioritySince)
+  if (active && priority !== undefined && prioritySince !== undefined)
+    for (const audience of rule?.notify ?? []) notify(audience, `priority:${priority}`, prioritySince)
   for (const n of policy.notices) {
     const m = metrics.find((r) => r.metric === n.metric)
     if (m === undefined || !ACTIVE_CLOCK.includes(m.state)) continue

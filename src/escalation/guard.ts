@@ -6,7 +6,8 @@ import { maxDuration } from '../time/index.js'
 // ladder: the library's own values always pass them.
 
 /** @internal */
-export const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
+export const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u)
 
 const AUDIENCES: ReadonlyArray<unknown> = audiences
 
@@ -16,16 +17,24 @@ const isDuration = (u: unknown): boolean => typeof u === 'number' && Number.isIn
 export const tiersIssue = (tiers: unknown, path: string): Issue | undefined => {
   if (!Array.isArray(tiers) || tiers.length === 0) return makeIssue(path, 'a ladder of at least one tier', tiers)
   for (const [i, t] of tiers.entries()) {
-    if (!isRecord(t) || typeof t['name'] !== 'string') return makeIssue(`${path}[${i}]`, 'a tier ({ name, timebox? })', t)
+    if (!isRecord(t) || typeof t['name'] !== 'string')
+      return makeIssue(`${path}[${i}]`, 'a tier ({ name, timebox? })', t)
     const box = t['timebox']
-    if (box !== undefined && !isDuration(box)) return makeIssue(`${path}[${i}].timebox`, 'a business duration in milliseconds, 0 or more', box)
+    if (box !== undefined && !isDuration(box))
+      return makeIssue(`${path}[${i}].timebox`, 'a business duration in milliseconds, 0 or more', box)
     const ext = t['external']
     if (ext !== undefined && !(isRecord(ext) && (ext['party'] === 'vendor' || ext['party'] === 'thirdParty')))
       return makeIssue(`${path}[${i}].external`, 'an outside party ({ party: "vendor" | "thirdParty" })', ext)
     const uc = isRecord(ext) ? ext['underpinning'] : undefined
     if (uc !== undefined) {
       if (!isRecord(uc)) return makeIssue(`${path}[${i}].external.underpinning`, 'targets per priority (an object)', uc)
-      for (const [p, d] of Object.entries(uc)) if (!isDuration(d)) return makeIssue(`${path}[${i}].external.underpinning.${p}`, 'a business duration in milliseconds, 0 or more', d)
+      for (const [p, d] of Object.entries(uc))
+        if (!isDuration(d))
+          return makeIssue(
+            `${path}[${i}].external.underpinning.${p}`,
+            'a business duration in milliseconds, 0 or more',
+            d
+          )
     }
   }
   return undefined
@@ -33,7 +42,8 @@ export const tiersIssue = (tiers: unknown, path: string): Issue | undefined => {
 
 /** What is wrong with a policy's shape, if anything. @internal */
 export const policyIssue = (u: unknown, path = 'policy'): Issue | undefined => {
-  if (!isRecord(u)) return makeIssue(path, 'an escalation policy (made by Escalation.make or Escalation.decodePolicy)', u)
+  if (!isRecord(u))
+    return makeIssue(path, 'an escalation policy (made by Escalation.make or Escalation.decodePolicy)', u)
   const tiers = tiersIssue(u['tiers'], `${path}.tiers`)
   if (tiers !== undefined) return tiers
   const notices = u['notices']
@@ -41,19 +51,24 @@ export const policyIssue = (u: unknown, path = 'policy'): Issue | undefined => {
   for (const [i, n] of notices.entries()) {
     if (!isRecord(n)) return makeIssue(`${path}.notices[${i}]`, 'a notice rule ({ metric, threshold, audience })', n)
     const th = n['threshold']
-    if (!(th === 'breach' || (typeof th === 'number' && th > 0 && th < 1))) return makeIssue(`${path}.notices[${i}].threshold`, 'a fraction strictly between 0 and 1, or "breach"', th)
+    if (!(th === 'breach' || (typeof th === 'number' && th > 0 && th < 1)))
+      return makeIssue(`${path}.notices[${i}].threshold`, 'a fraction strictly between 0 and 1, or "breach"', th)
     if (typeof n['metric'] !== 'string') return makeIssue(`${path}.notices[${i}].metric`, 'an SLA metric', n['metric'])
-    if (!AUDIENCES.includes(n['audience'])) return makeIssue(`${path}.notices[${i}].audience`, `one of ${audienceList}`, n['audience'])
+    if (!AUDIENCES.includes(n['audience']))
+      return makeIssue(`${path}.notices[${i}].audience`, `one of ${audienceList}`, n['audience'])
   }
   const priorities = u['priorities']
   if (!isRecord(priorities)) return makeIssue(`${path}.priorities`, 'rules per priority name (an object)', priorities)
   for (const [name, r] of Object.entries(priorities)) {
     if (!isRecord(r)) return makeIssue(`${path}.priorities.${name}`, 'a priority rule (an object)', r)
-    if (r['atLeast'] !== undefined && typeof r['atLeast'] !== 'string') return makeIssue(`${path}.priorities.${name}.atLeast`, 'a tier name', r['atLeast'])
+    if (r['atLeast'] !== undefined && typeof r['atLeast'] !== 'string')
+      return makeIssue(`${path}.priorities.${name}.atLeast`, 'a tier name', r['atLeast'])
     if (r['notify'] !== undefined && !(Array.isArray(r['notify']) && r['notify'].every((a) => AUDIENCES.includes(a))))
       return makeIssue(`${path}.priorities.${name}.notify`, `a list of ${audienceList}`, r['notify'])
-    if (r['holdUntilOpen'] !== undefined && typeof r['holdUntilOpen'] !== 'boolean') return makeIssue(`${path}.priorities.${name}.holdUntilOpen`, 'true or false', r['holdUntilOpen'])
+    if (r['holdUntilOpen'] !== undefined && typeof r['holdUntilOpen'] !== 'boolean')
+      return makeIssue(`${path}.priorities.${name}.holdUntilOpen`, 'true or false', r['holdUntilOpen'])
   }
-  if (typeof u['holdUntilOpen'] !== 'boolean') return makeIssue(`${path}.holdUntilOpen`, 'true or false', u['holdUntilOpen'])
+  if (typeof u['holdUntilOpen'] !== 'boolean')
+    return makeIssue(`${path}.holdUntilOpen`, 'true or false', u['holdUntilOpen'])
   return undefined
 }

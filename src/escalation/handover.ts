@@ -3,7 +3,6 @@ import { where } from '../ticket/errors.js'
 import type { TicketEscalated, TicketEvent } from '../ticket/index.js'
 import type { MissingHandoverNote } from './model.js'
 
-
 /**
  * Lists the tickets whose latest handover between tiers has no note (missing, empty or only
  * blanks), one finding per ticket, in the order of the histories. `Ticket.decide` never lets
@@ -26,14 +25,18 @@ import type { MissingHandoverNote } from './model.js'
  * @category queries
  * @since 0.1.0
  */
-export const missingHandoverNotes = (self: ReadonlyArray<ReadonlyArray<TicketEvent>>): ReadonlyArray<MissingHandoverNote> => {
+export const missingHandoverNotes = (
+  self: ReadonlyArray<ReadonlyArray<TicketEvent>>
+): ReadonlyArray<MissingHandoverNote> => {
   const out: MissingHandoverNote[] = []
   // values a JavaScript caller should not pass (not a list, not an event) are passed over
   if (!Array.isArray(self)) return out
   for (const events of self) {
     if (!Array.isArray(events)) continue
     let latest: TicketEscalated | undefined
-    for (const e of events as ReadonlyArray<unknown>) if (typeof e === 'object' && e !== null && (e as TicketEvent)._tag === 'TicketEscalated') latest = e as TicketEscalated
+    for (const e of events as ReadonlyArray<unknown>)
+      if (typeof e === 'object' && e !== null && (e as TicketEvent)._tag === 'TicketEscalated')
+        latest = e as TicketEscalated
     if (latest === undefined || !isBlank(latest.note)) continue
     out.push({
       _tag: 'MissingHandoverNote',

@@ -53,7 +53,16 @@ export type {
 } from './model.js'
 export type { DuplicateTier, EscalationError, HandoverNoteRequired, NoTiers, UnknownTier } from './errors.js'
 export type { EscalationPolicyWire, EscalationTierWire } from './codec.js'
-export { decodePolicy, decodeTiers, encodePolicy, encodeTiers, examplePolicy, make, makeTiers, tierTargets } from './policy.js'
+export {
+  decodePolicy,
+  decodeTiers,
+  encodePolicy,
+  encodeTiers,
+  examplePolicy,
+  make,
+  makeTiers,
+  tierTargets
+} from './policy.js'
 export { evaluate, type EvaluateOptions } from './evaluate.js'
 export { toCommands, type CommandOptions } from './commands.js'
 export { missingHandoverNotes } from './handover.js'

@@ -5,7 +5,15 @@ import { pipe } from 'fp-ts/lib/function.js'
 import { decodeError, makeIssue, type DecodeError, type Issue } from '../internal/decodeError.js'
 import type { Target } from '../sla/index.js'
 import type { Duration } from '../time/index.js'
-import { decodePolicyShape, decodeTiersShape, EscalationPolicyJson, TiersJson, type EscalationPolicyWire, type EscalationTierWire, type PolicyShape } from './codec.js'
+import {
+  decodePolicyShape,
+  decodeTiersShape,
+  EscalationPolicyJson,
+  TiersJson,
+  type EscalationPolicyWire,
+  type EscalationTierWire,
+  type PolicyShape
+} from './codec.js'
 import { duplicateTier, noTiers, unknownTier, type EscalationError } from './errors.js'
 import type { EscalationPolicy, EscalationTier, Tiers } from './model.js'
 
@@ -42,7 +50,8 @@ const toPolicy = (shape: PolicyShape): E.Either<EscalationError, EscalationPolic
     E.flatMap((tiers): E.Either<EscalationError, EscalationPolicy> => {
       const names = tiers.map((t) => t.name)
       for (const [priority, rule] of Object.entries(shape.priorities))
-        if (rule.atLeast !== undefined && !names.includes(rule.atLeast)) return E.left(unknownTier(`priorities.${priority}.atLeast`, rule.atLeast, names))
+        if (rule.atLeast !== undefined && !names.includes(rule.atLeast))
+          return E.left(unknownTier(`priorities.${priority}.atLeast`, rule.atLeast, names))
       return E.right({ ...shape, tiers })
     })
   )
@@ -114,7 +123,8 @@ export const decodeTiers = (u: unknown): E.Either<EscalationError, Tiers> =>
  * @category codecs
  * @since 0.1.0
  */
-export const encodeTiers = (tiers: Tiers): ReadonlyArray<EscalationTierWire> => (tiersIssue(tiers, 'tiers') === undefined ? TiersJson.encode(tiers) : [])
+export const encodeTiers = (tiers: Tiers): ReadonlyArray<EscalationTierWire> =>
+  tiersIssue(tiers, 'tiers') === undefined ? TiersJson.encode(tiers) : []
 
 /**
  * Checks an escalation policy: its ladder as {@link makeTiers} does, notice thresholds strictly
@@ -156,7 +166,8 @@ export const make = (policy: EscalationPolicy): E.Either<EscalationError, Escala
  * @category codecs
  * @since 0.1.0
  */
-export const decodePolicy = (u: unknown): E.Either<EscalationError, EscalationPolicy> => pipe(decodePolicyShape(u), E.flatMap(toPolicy))
+export const decodePolicy = (u: unknown): E.Either<EscalationError, EscalationPolicy> =>
+  pipe(decodePolicyShape(u), E.flatMap(toPolicy))
 
 /**
  * Writes an escalation policy as JSON data; a value that is not an escalation policy (as a
@@ -172,7 +183,8 @@ export const decodePolicy = (u: unknown): E.Either<EscalationError, EscalationPo
  * @category codecs
  * @since 0.1.0
  */
-export const encodePolicy = (policy: EscalationPolicy): EscalationPolicyWire | null => (policyIssue(policy) === undefined && typeof policy.name === 'string' ? EscalationPolicyJson.encode(policy) : null)
+export const encodePolicy = (policy: EscalationPolicy): EscalationPolicyWire | null =>
+  policyIssue(policy) === undefined && typeof policy.name === 'string' ? EscalationPolicyJson.encode(policy) : null
 
 /**
  * A typical policy to start from or to read as an example. The ladder: the service desk `L1`
@@ -199,7 +211,10 @@ export const examplePolicy: EscalationPolicy = {
     { name: 'L1', timebox: h(0.5) },
     { name: 'L2', timebox: h(2) },
     { name: 'solution team', timebox: h(8) },
-    { name: 'vendor', external: { party: 'vendor', underpinning: { P1: h(4), P2: h(8), P3: h(16), P4: h(24), P5: h(40) } } }
+    {
+      name: 'vendor',
+      external: { party: 'vendor', underpinning: { P1: h(4), P2: h(8), P3: h(16), P4: h(24), P5: h(40) } }
+    }
   ],
   notices: [
     { metric: 'response', threshold: 'breach', audience: 'teamLead' },
@@ -231,4 +246,8 @@ export const examplePolicy: EscalationPolicy = {
 export const tierTargets = (tiers: Tiers): Readonly<Record<string, Target>> =>
   tiersIssue(tiers, 'tiers') !== undefined
     ? {}
-    : Object.fromEntries(tiers.flatMap((t) => (t.timebox === undefined ? [] : [[t.name, { _tag: 'BusinessTime', duration: t.timebox } as const]])))
+    : Object.fromEntries(
+        tiers.flatMap((t) =>
+          t.timebox === undefined ? [] : [[t.name, { _tag: 'BusinessTime', duration: t.timebox } as const]]
+        )
+      )

@@ -20,7 +20,9 @@ export type Audience = 'assignee' | 'teamLead' | 'manager'
 export const audiences = ['assignee', 'teamLead', 'manager'] as const satisfies ReadonlyArray<Audience>
 
 // fails to compile when an audience is missing from the list
-const _everyAudienceListed: readonly [Exclude<Audience, (typeof audiences)[number]>] extends readonly [never] ? true : never = true
+const _everyAudienceListed: readonly [Exclude<Audience, (typeof audiences)[number]>] extends readonly [never]
+  ? true
+  : never = true
 
 /**
  * The audiences as error messages list them: `"assignee" | "teamLead" | "manager"`.

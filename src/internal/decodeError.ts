@@ -83,7 +83,8 @@ type Tagged = { readonly _tag?: string; readonly type?: Tagged }
 /** The type under refinement, readonly and exact wrappers (which validate their inner type in place). */
 const unwrap = (type: Tagged): Tagged => {
   let x = type
-  while ((x._tag === 'RefinementType' || x._tag === 'ReadonlyType' || x._tag === 'ExactType') && x.type !== undefined) x = x.type
+  while ((x._tag === 'RefinementType' || x._tag === 'ReadonlyType' || x._tag === 'ExactType') && x.type !== undefined)
+    x = x.type
   return x
 }
 
@@ -124,14 +125,16 @@ export const fromValidationErrors = (errors: t.Errors): DecodeError => {
  *
  * @internal
  */
-export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>) => (u: unknown): E.Either<DecodeError, A> => {
-  try {
-    return E.mapLeft(fromValidationErrors)(codec.decode(u))
-  } catch {
-    // a getter or proxy on the input threw: report it instead of letting it escape
-    return E.left(decodeError([makeIssue('$', 'plain JSON data', u)]))
+export const decodeWith =
+  <A, O>(codec: t.Type<A, O, unknown>) =>
+  (u: unknown): E.Either<DecodeError, A> => {
+    try {
+      return E.mapLeft(fromValidationErrors)(codec.decode(u))
+    } catch {
+      // a getter or proxy on the input threw: report it instead of letting it escape
+      return E.left(decodeError([makeIssue('$', 'plain JSON data', u)]))
+    }
   }
-}
 
 /**
  * Formats a decode error with one issue per line: the first 50, then how many more there are.

@@ -8,7 +8,11 @@ import { quote } from './describe.js'
  *
  * @internal
  */
-export const intBetween = (min: number, max: number, name = `a whole number from ${min} to ${max}`): t.Type<number, number, unknown> =>
+export const intBetween = (
+  min: number,
+  max: number,
+  name = `a whole number from ${min} to ${max}`
+): t.Type<number, number, unknown> =>
   new t.Type<number, number, unknown>(
     name,
     (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max,
@@ -35,7 +39,11 @@ export const stringWhere = (name: string, ok: (s: string) => boolean): t.Type<st
  *
  * @internal
  */
-export const refine = <A, O>(codec: t.Type<A, O, unknown>, name: string, ok: (a: A) => boolean): t.Type<A, O, unknown> =>
+export const refine = <A, O>(
+  codec: t.Type<A, O, unknown>,
+  name: string,
+  ok: (a: A) => boolean
+): t.Type<A, O, unknown> =>
   new t.Type<A, O, unknown>(
     name,
     (u): u is A => codec.is(u) && ok(u),
@@ -52,21 +60,34 @@ export const refine = <A, O>(codec: t.Type<A, O, unknown>, name: string, ok: (a:
  *
  * @internal
  */
-export const freeText = (name: string, ok: (s: string) => boolean): t.Type<string, string, unknown> => markFree(stringWhere(name, ok))
+export const freeText = (name: string, ok: (s: string) => boolean): t.Type<string, string, unknown> =>
+  markFree(stringWhere(name, ok))
 
-const isPlainObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
+const isPlainObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u)
 
 // an unknown property: its name is quoted escaped and cut; its value may be misfiled free text, so a
 // string there is described by its length only
-const Excess = markFree(new t.Type<never, never, unknown>('no such property', (_u): _u is never => false, (u, c) => t.failure(u, c), () => undefined as never))
+const Excess = markFree(
+  new t.Type<never, never, unknown>(
+    'no such property',
+    (_u): _u is never => false,
+    (u, c) => t.failure(u, c),
+    () => undefined as never
+  )
+)
 
 type Check = readonly [string, (u: unknown) => boolean]
 
 /** The decoded value of a {@link record}: readonly, optional properties absent rather than `undefined`. @internal */
-export type RecordOf<R extends t.Props, O extends t.Props> = { readonly [K in keyof R]: t.TypeOf<R[K]> } & { readonly [K in keyof O]?: t.TypeOf<O[K]> }
+export type RecordOf<R extends t.Props, O extends t.Props> = { readonly [K in keyof R]: t.TypeOf<R[K]> } & {
+  readonly [K in keyof O]?: t.TypeOf<O[K]>
+}
 
 /** The wire form of a {@link record}. @internal */
-export type RecordWire<R extends t.Props, O extends t.Props> = { readonly [K in keyof R]: t.OutputOf<R[K]> } & { readonly [K in keyof O]?: t.OutputOf<O[K]> }
+export type RecordWire<R extends t.Props, O extends t.Props> = { readonly [K in keyof R]: t.OutputOf<R[K]> } & {
+  readonly [K in keyof O]?: t.OutputOf<O[K]>
+}
 
 /**
  * A record codec with required and optional properties that rejects unknown properties, so a
@@ -128,7 +149,8 @@ export const record = <R extends t.Props, O extends t.Props>(
         // each half's own keys from that half: the decoded value, never the raw input's
         const out: Record<string, unknown> = {}
         for (const k of Object.keys(required)) out[k] = (a.right as Record<string, unknown>)[k]
-        for (const k of Object.keys(optional)) if ((b.right as Record<string, unknown>)[k] !== undefined) out[k] = (b.right as Record<string, unknown>)[k]
+        for (const k of Object.keys(optional))
+          if ((b.right as Record<string, unknown>)[k] !== undefined) out[k] = (b.right as Record<string, unknown>)[k]
         result = t.success(out as RecordOf<R, O>)
       }
       if (excess.length === 0) return result
@@ -160,7 +182,9 @@ export const record = <R extends t.Props, O extends t.Props>(
  *
  * @internal
  */
-export const taggedUnion = <M extends Readonly<Record<string, t.Mixed>>>(members: M): t.Type<t.TypeOf<M[keyof M]>, t.OutputOf<M[keyof M]>, unknown> => {
+export const taggedUnion = <M extends Readonly<Record<string, t.Mixed>>>(
+  members: M
+): t.Type<t.TypeOf<M[keyof M]>, t.OutputOf<M[keyof M]>, unknown> => {
   type A = t.TypeOf<M[keyof M]>
   type O = t.OutputOf<M[keyof M]>
   const tags = Object.keys(members)
@@ -174,16 +198,23 @@ export const taggedUnion = <M extends Readonly<Record<string, t.Mixed>>>(members
       return member !== undefined && member.is(u)
     },
     (u, c) => {
-      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `an object with a "_tag" (${expected})`)
+      if (typeof u !== 'object' || u === null || Array.isArray(u))
+        return t.failure(u, c, `an object with a "_tag" (${expected})`)
       const tag = (u as Record<string, unknown>)['_tag']
-      const member = typeof tag === 'string' && Object.prototype.hasOwnProperty.call(members, tag) ? members[tag] : undefined
-      if (member === undefined) return t.failures([{ value: tag, context: [...c, { key: '_tag', type: t.string, actual: tag }], message: expected }])
+      const member =
+        typeof tag === 'string' && Object.prototype.hasOwnProperty.call(members, tag) ? members[tag] : undefined
+      if (member === undefined)
+        return t.failures([
+          { value: tag, context: [...c, { key: '_tag', type: t.string, actual: tag }], message: expected }
+        ])
       return member.validate(u, c)
     },
     (a) => {
       // a value without a known tag (a cast let it in) encodes to null rather than throw
-      const tag = isPlainObject(a) ? a['_tag'] : undefined
+      const tag: unknown = isPlainObject(a) ? a['_tag'] : undefined
       const member = typeof tag === 'string' ? own(members, tag) : undefined
+      // io-ts types a member's encoder loosely (t.Mixed encodes to any); its output is the union's
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
       const out: O = member === undefined ? null : member.encode(a)
       return out
     }
@@ -198,7 +229,12 @@ export const taggedUnion = <M extends Readonly<Record<string, t.Mixed>>>(members
 export const literals = <K extends string>(values: ReadonlyArray<K>): t.Type<K, K, unknown> => {
   const name = `one of ${values.map((v) => `"${v}"`).join(' | ')}`
   const is = (u: unknown): u is K => typeof u === 'string' && (values as ReadonlyArray<string>).includes(u)
-  return new t.Type<K, K, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), (a) => a)
+  return new t.Type<K, K, unknown>(
+    name,
+    is,
+    (u, c) => (is(u) ? t.success(u) : t.failure(u, c)),
+    (a) => a
+  )
 }
 
 /**
@@ -209,7 +245,20 @@ export const literals = <K extends string>(values: ReadonlyArray<K>): t.Type<K, 
  */
 export const own = <A>(record: Readonly<Record<string, A>>, key: string): A | undefined =>
   // a key that is not a string (a type cast let it in) is no key: converting it could throw
-  typeof key === 'string' && typeof record === 'object' && record !== null && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
+  typeof key === 'string' &&
+  typeof record === 'object' &&
+  record !== null &&
+  Object.prototype.hasOwnProperty.call(record, key)
+    ? record[key]
+    : undefined
 
 /** A literal `_tag` codec. @internal */
 export const tag = <T extends string>(value: T): t.LiteralC<T> => t.literal(value)
+
+/**
+ * Whether a value is an array, without narrowing its type: for the defensive checks of values
+ * typed as lists (`Array.isArray` would narrow a `ReadonlyArray<A>` to `any[]`).
+ *
+ * @internal
+ */
+export const isArrayValue = (u: unknown): boolean => Array.isArray(u)

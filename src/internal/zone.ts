@@ -66,7 +66,14 @@ const RECUR_DAYS = [364, 371, 365, 366]
  * recurs, if the offsets just around that instant confirm it: with a single change in the window
  * (the sampling assumption), the offset just before it being `before` and at it `after` pins it.
  */
-const recurring = (offsetMs: (t: number) => number, near: YearTable | undefined, lo: number, hi: number, before: number, after: number): number | undefined => {
+const recurring = (
+  offsetMs: (t: number) => number,
+  near: YearTable | undefined,
+  lo: number,
+  hi: number,
+  before: number,
+  after: number
+): number | undefined => {
   if (near === undefined) return undefined
   for (let i = 0; i < near.at.length; i++) {
     if (near.offsets[i] !== before || near.offsets[i + 1] !== after) continue
@@ -97,7 +104,13 @@ const parseLongOffset = (s: string): number => {
   const n = s.length - g - 3
   if (n === 0) return 0
   const sign = s.charCodeAt(g + 3)
-  if ((n !== 6 && n !== 9) || (sign !== 43 && sign !== 45) || s.charCodeAt(g + 6) !== 58 || (n === 9 && s.charCodeAt(g + 9) !== 58)) return Number.NaN
+  if (
+    (n !== 6 && n !== 9) ||
+    (sign !== 43 && sign !== 45) ||
+    s.charCodeAt(g + 6) !== 58 ||
+    (n === 9 && s.charCodeAt(g + 9) !== 58)
+  )
+    return Number.NaN
   const hours = digitAt(s, g + 4) * 10 + digitAt(s, g + 5)
   const minutes = digitAt(s, g + 7) * 10 + digitAt(s, g + 8)
   const seconds = hours * 3600 + minutes * 60 + (n === 9 ? digitAt(s, g + 10) * 10 + digitAt(s, g + 11) : 0)

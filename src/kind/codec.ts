@@ -1,6 +1,14 @@
 import * as t from 'io-ts'
 import { literals, record } from '../internal/primitives.js'
-import { allChannels, allKinds, type Channel, type KindRule, type KindRulesSpec, type PriorityRequirement, type TicketKind } from './model.js'
+import {
+  allChannels,
+  allKinds,
+  type Channel,
+  type KindRule,
+  type KindRulesSpec,
+  type PriorityRequirement,
+  type TicketKind
+} from './model.js'
 
 /**
  * io-ts codec of a ticket kind: one of `"incident"`, `"serviceRequest"`, `"question"`,
@@ -81,6 +89,12 @@ export const KindRuleJson: t.Type<KindRule, KindRule, unknown> = record(
  */
 export const KindRulesJson: t.Type<KindRulesSpec, KindRulesSpec, unknown> = record(
   'kind rules',
-  { incident: KindRuleJson, serviceRequest: KindRuleJson, question: KindRuleJson, problem: KindRuleJson, feedback: KindRuleJson },
+  {
+    incident: KindRuleJson,
+    serviceRequest: KindRuleJson,
+    question: KindRuleJson,
+    problem: KindRuleJson,
+    feedback: KindRuleJson
+  },
   {}
 )

@@ -26,7 +26,12 @@ export interface InconsistentKindRule {
 export type KindError = DecodeError | InconsistentKindRule
 
 /** @internal */
-export const inconsistentKindRule = (kind: TicketKind, field: string, expected: string, received: unknown): InconsistentKindRule => ({
+export const inconsistentKindRule = (
+  kind: TicketKind,
+  field: string,
+  expected: string,
+  received: unknown
+): InconsistentKindRule => ({
   _tag: 'InconsistentKindRule',
   path: `${kind}.${field}`,
   kind,

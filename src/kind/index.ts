@@ -24,7 +24,15 @@
  * @module Kind
  * @since 0.3.0 (part of `Classification` until then)
  */
-export type { Channel, ChannelTraits, KindRule, KindRules, KindRulesSpec, PriorityRequirement, TicketKind } from './model.js'
+export type {
+  Channel,
+  ChannelTraits,
+  KindRule,
+  KindRules,
+  KindRulesSpec,
+  PriorityRequirement,
+  TicketKind
+} from './model.js'
 export { allChannels, allKinds, channelTraits } from './model.js'
 export type { InconsistentKindRule, KindError } from './errors.js'
 export {

@@ -31,7 +31,13 @@ export type TicketKind = 'incident' | 'serviceRequest' | 'question' | 'problem' 
  * @category constants
  * @since 0.1.0
  */
-export const allKinds: ReadonlyNonEmptyArray<TicketKind> = ['incident', 'serviceRequest', 'question', 'problem', 'feedback']
+export const allKinds: ReadonlyNonEmptyArray<TicketKind> = [
+  'incident',
+  'serviceRequest',
+  'question',
+  'problem',
+  'feedback'
+]
 
 // ---------------------------------------------------------------------------------------------
 // channels

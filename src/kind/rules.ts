@@ -4,7 +4,16 @@ import { decodeWith } from '../internal/decodeError.js'
 import { own } from '../internal/primitives.js'
 import { KindRulesJson } from './codec.js'
 import { inconsistentKindRule, type KindError } from './errors.js'
-import { allChannels, allKinds, channelTraits, type Channel, type KindRule, type KindRules, type KindRulesSpec, type TicketKind } from './model.js'
+import {
+  allChannels,
+  allKinds,
+  channelTraits,
+  type Channel,
+  type KindRule,
+  type KindRules,
+  type KindRulesSpec,
+  type TicketKind
+} from './model.js'
 
 /**
  * The kind rules most desks start from:
@@ -89,11 +98,27 @@ const check = (spec: KindRulesSpec): KindError | undefined => {
   for (const kind of allKinds) {
     const rule = spec[kind]
     if (rule.responseTarget && !rule.requester)
-      return inconsistentKindRule(kind, 'responseTarget', `false when ${kind}.requester is false (a response target is a promise to the requester)`, true)
+      return inconsistentKindRule(
+        kind,
+        'responseTarget',
+        `false when ${kind}.requester is false (a response target is a promise to the requester)`,
+        true
+      )
   }
   if (spec.problem.requester)
-    return inconsistentKindRule('problem', 'requester', 'false (a problem is the cause behind incidents; the requesters are on the incidents)', true)
-  if (spec.problem.problemLink) return inconsistentKindRule('problem', 'problemLink', 'false (a problem is not one of the tickets a problem causes)', true)
+    return inconsistentKindRule(
+      'problem',
+      'requester',
+      'false (a problem is the cause behind incidents; the requesters are on the incidents)',
+      true
+    )
+  if (spec.problem.problemLink)
+    return inconsistentKindRule(
+      'problem',
+      'problemLink',
+      'false (a problem is not one of the tickets a problem causes)',
+      true
+    )
   return undefined
 }
 
@@ -162,7 +187,8 @@ export const decodeKindRules = (u: unknown): E.Either<KindError, KindRules> => m
  * @category codecs
  * @since 0.1.0
  */
-export const encodeKindRules = (self: KindRules): KindRulesSpec => (isKindRules(self) ? KindRulesJson.encode(self.kinds) : (null as unknown as KindRulesSpec))
+export const encodeKindRules = (self: KindRules): KindRulesSpec =>
+  isKindRules(self) ? KindRulesJson.encode(self.kinds) : (null as unknown as KindRulesSpec)
 
 // kind rules are usually constants: each object is checked once
 const checkedRules = new WeakSet<object>()
@@ -187,9 +213,18 @@ export const isKindRules = (u: unknown): u is KindRules => {
 }
 
 /** What a kind the rules do not know (or a value that is not kind rules) is allowed: nothing. */
-const NOTHING: KindRule = { priority: 'none', responseTarget: false, resolutionTarget: false, requester: false, requestedBy: false, workaround: false, problemLink: false }
+const NOTHING: KindRule = {
+  priority: 'none',
+  responseTarget: false,
+  resolutionTarget: false,
+  requester: false,
+  requestedBy: false,
+  workaround: false,
+  problemLink: false
+}
 
-const rule = (kind: unknown, self: KindRules): KindRule => (typeof kind === 'string' && isKindRules(self) ? (own(self.kinds, kind) ?? NOTHING) : NOTHING)
+const rule = (kind: unknown, self: KindRules): KindRule =>
+  typeof kind === 'string' && isKindRules(self) ? (own(self.kinds, kind) ?? NOTHING) : NOTHING
 
 /**
  * The rules of one kind. A kind the rules do not know, or a value that is not kind rules (a type
@@ -395,7 +430,8 @@ export const allowsProblemLink =
  * @category guards
  * @since 0.1.0
  */
-export const isKind = (u: unknown): u is TicketKind => typeof u === 'string' && (allKinds as ReadonlyArray<string>).includes(u)
+export const isKind = (u: unknown): u is TicketKind =>
+  typeof u === 'string' && (allKinds as ReadonlyArray<string>).includes(u)
 
 /**
  * Whether a value is a channel.
@@ -410,7 +446,8 @@ export const isKind = (u: unknown): u is TicketKind => typeof u === 'string' && 
  * @category guards
  * @since 0.1.0
  */
-export const isChannel = (u: unknown): u is Channel => typeof u === 'string' && (allChannels as ReadonlyArray<string>).includes(u)
+export const isChannel = (u: unknown): u is Channel =>
+  typeof u === 'string' && (allChannels as ReadonlyArray<string>).includes(u)
 
 /**
  * Whether tickets from this channel are reported by a machine before the customer noticed
@@ -426,7 +463,8 @@ export const isChannel = (u: unknown): u is Channel => typeof u === 'string' && 
  * @category guards
  * @since 0.1.0
  */
-export const isProactive = (channel: Channel): boolean => typeof channel === 'string' && own(channelTraits, channel)?.proactive === true
+export const isProactive = (channel: Channel): boolean =>
+  typeof channel === 'string' && own(channelTraits, channel)?.proactive === true
 
 /**
  * Whether the requester is in a live conversation with the desk on this channel (phone, chat).
@@ -441,4 +479,5 @@ export const isProactive = (channel: Channel): boolean => typeof channel === 'st
  * @category guards
  * @since 0.1.0
  */
-export const isLive = (channel: Channel): boolean => typeof channel === 'string' && own(channelTraits, channel)?.live === true
+export const isLive = (channel: Channel): boolean =>
+  typeof channel === 'string' && own(channelTraits, channel)?.live === true

@@ -11,14 +11,18 @@ import { check } from './validate.js'
 const MAX_LEVELS = 20
 
 const isName = (s: string): boolean => s.length >= 1 && s.length <= 60 && s.trim() === s
-const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
+const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u)
 
 const nameOf = (what: string): string => `${what} name of 1 to 60 characters, without blanks at either end`
 const NameJson = stringWhere(nameOf('a'), isName)
 const LabelJson = stringWhere('a label of 1 to 100 characters', (s) => s.length >= 1 && s.length <= 100)
 
 /** A list of 1 to 20 items whose elements keep `[i]` paths. */
-const listOf = <A, O>(item: t.Type<A, O, unknown>, name: string): t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown> => {
+const listOf = <A, O>(
+  item: t.Type<A, O, unknown>,
+  name: string
+): t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown> => {
   const inner = t.readonlyArray(item)
   const sized = (u: ReadonlyArray<unknown>): boolean => u.length >= 1 && u.length <= MAX_LEVELS
   return new t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown>(
@@ -48,7 +52,11 @@ const listOf = <A, O>(item: t.Type<A, O, unknown>, name: string): t.Type<Readonl
  * @category codecs
  * @since 0.1.0
  */
-export const PriorityLevelJson: t.Type<PriorityLevel, PriorityLevel, unknown> = record('a priority level', { name: NameJson, label: LabelJson }, {})
+export const PriorityLevelJson: t.Type<PriorityLevel, PriorityLevel, unknown> = record(
+  'a priority level',
+  { name: NameJson, label: LabelJson },
+  {}
+)
 
 /**
  * io-ts codec of a priority as a matrix gives it, `{ rank, name, label }`: the form tickets and
@@ -68,7 +76,11 @@ export const PriorityLevelJson: t.Type<PriorityLevel, PriorityLevel, unknown> = 
  */
 export const PriorityJson: t.Type<Priority, Priority, unknown> = record(
   'a priority',
-  { rank: intBetween(1, MAX_LEVELS, `a rank from 1 (the most pressing) to ${MAX_LEVELS}`), name: NameJson, label: LabelJson },
+  {
+    rank: intBetween(1, MAX_LEVELS, `a rank from 1 (the most pressing) to ${MAX_LEVELS}`),
+    name: NameJson,
+    label: LabelJson
+  },
   {}
 )
 
@@ -78,7 +90,12 @@ const CellsJson: t.Type<Cells, Cells, unknown> = new t.Type<Cells, Cells, unknow
   cellsName,
   (u): u is Cells =>
     isObject(u) &&
-    Object.entries(u).every(([k, row]) => isName(k) && isObject(row) && Object.entries(row).every(([i, p]) => isName(i) && typeof p === 'string' && isName(p))),
+    Object.entries(u).every(
+      ([k, row]) =>
+        isName(k) &&
+        isObject(row) &&
+        Object.entries(row).every(([i, p]) => isName(i) && typeof p === 'string' && isName(p))
+    ),
   (u, c) => {
     if (!isObject(u)) return t.failure(u, c)
     const errors: t.ValidationError[] = []
@@ -120,7 +137,12 @@ const Wire = record(
 /** The spec a well-formed wire value stands for: lists are non-empty once decoded. */
 type Decoded = Omit<Matrix, '_tag'>
 
-const toSpec = (w: Decoded): Decoded => ({ urgencies: w.urgencies, impacts: w.impacts, priorities: w.priorities, cells: w.cells })
+const toSpec = (w: Decoded): Decoded => ({
+  urgencies: w.urgencies,
+  impacts: w.impacts,
+  priorities: w.priorities,
+  cells: w.cells
+})
 
 /**
  * io-ts codec of the JSON wire form of a priority matrix, {@link MatrixSpec}: the shape only,
@@ -141,7 +163,11 @@ const toSpec = (w: Decoded): Decoded => ({ urgencies: w.urgencies, impacts: w.im
  * @category codecs
  * @since 0.1.0
  */
-export const MatrixSpecJson: t.Type<Omit<Matrix, '_tag'>, MatrixSpec, unknown> = new t.Type<Decoded, MatrixSpec, unknown>(
+export const MatrixSpecJson: t.Type<Omit<Matrix, '_tag'>, MatrixSpec, unknown> = new t.Type<
+  Decoded,
+  MatrixSpec,
+  unknown
+>(
   Wire.name,
   (u): u is Decoded => Wire.is(u),
   (u, c) => pipe(Wire.validate(u, c), E.map(toSpec)),
@@ -200,4 +226,5 @@ export const decodeMatrix = (u: unknown, options?: MakeOptions): E.Either<Priori
  * @category codecs
  * @since 0.1.0
  */
-export const encodeMatrix = (self: Matrix): MatrixSpec => (MatrixSpecJson.is(self) ? MatrixSpecJson.encode(self) : (null as unknown as MatrixSpec))
+export const encodeMatrix = (self: Matrix): MatrixSpec =>
+  MatrixSpecJson.is(self) ? MatrixSpecJson.encode(self) : (null as unknown as MatrixSpec)

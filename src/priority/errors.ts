@@ -128,7 +128,8 @@ export type PriorityError =
   | InvalidUserCount
   | InvalidImpactThreshold
 
-const oneOf = (what: string, names: ReadonlyArray<string>): string => `one of the ${what} ${names.map((n) => describe(n)).join(' | ')}`
+const oneOf = (what: string, names: ReadonlyArray<string>): string =>
+  `one of the ${what} ${names.map((n) => describe(n)).join(' | ')}`
 
 /** @internal */
 export const duplicateLevel = (path: string, other: string, received: string): DuplicateLevel => ({
@@ -173,7 +174,13 @@ export const missingCell = (path: string, urgency: string, impact: string): Miss
 })
 
 /** @internal */
-export const nonMonotonicMatrix = (path: string, other: string, neighbour: 'less urgent' | 'lower-impact', expected: string, received: string): NonMonotonicMatrix => ({
+export const nonMonotonicMatrix = (
+  path: string,
+  other: string,
+  neighbour: 'less urgent' | 'lower-impact',
+  expected: string,
+  received: string
+): NonMonotonicMatrix => ({
   _tag: 'NonMonotonicMatrix',
   path,
   other,

@@ -1,6 +1,15 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { invalidImpactThreshold, invalidUserCount, type PriorityError } from './errors.js'
-import type { AffectedScope, AffectedUsers, BusinessEffect, ImpactThresholds, ItilImpact, ItilPriorityName, ItilUrgency, Matrix } from './model.js'
+import type {
+  AffectedScope,
+  AffectedUsers,
+  BusinessEffect,
+  ImpactThresholds,
+  ItilImpact,
+  ItilPriorityName,
+  ItilUrgency,
+  Matrix
+} from './model.js'
 
 /**
  * The ITIL default matrix: urgency and impact high / medium / low give P1 (critical) to P5
@@ -130,14 +139,24 @@ const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isS
  * @category constructors
  * @since 0.1.0
  */
-export const impactFromUsers = (users: AffectedUsers, thresholds: ImpactThresholds = defaultImpactThresholds): E.Either<PriorityError, ItilImpact> => {
+export const impactFromUsers = (
+  users: AffectedUsers,
+  thresholds: ImpactThresholds = defaultImpactThresholds
+): E.Either<PriorityError, ItilImpact> => {
   const { affected, total } = (typeof users === 'object' && users !== null ? users : {}) as Partial<AffectedUsers>
-  const { highShare, someUsers } = (typeof thresholds === 'object' && thresholds !== null ? thresholds : {}) as Partial<ImpactThresholds>
-  if (!isCount(total) || total < 1) return E.left(invalidUserCount('total', 'a whole number of users, at least 1', total))
-  if (!isCount(affected) || affected > total) return E.left(invalidUserCount('affected', `a whole number of users from 0 to total (${total})`, affected))
+  const { highShare, someUsers } = (
+    typeof thresholds === 'object' && thresholds !== null ? thresholds : {}
+  ) as Partial<ImpactThresholds>
+  if (!isCount(total) || total < 1)
+    return E.left(invalidUserCount('total', 'a whole number of users, at least 1', total))
+  if (!isCount(affected) || affected > total)
+    return E.left(invalidUserCount('affected', `a whole number of users from 0 to total (${total})`, affected))
   if (typeof highShare !== 'number' || !(highShare > 0 && highShare <= 1))
-    return E.left(invalidImpactThreshold('thresholds.highShare', 'a share of all users greater than 0 and at most 1', highShare))
-  if (!isCount(someUsers) || someUsers < 2) return E.left(invalidImpactThreshold('thresholds.someUsers', 'a whole number of users, at least 2', someUsers))
+    return E.left(
+      invalidImpactThreshold('thresholds.highShare', 'a share of all users greater than 0 and at most 1', highShare)
+    )
+  if (!isCount(someUsers) || someUsers < 2)
+    return E.left(invalidImpactThreshold('thresholds.someUsers', 'a whole number of users, at least 2', someUsers))
   if (affected === total) return E.right('high')
   if (affected < someUsers) return E.right('low')
   return E.right(affected >= highShare * total ? 'high' : 'medium')

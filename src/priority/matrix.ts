@@ -1,11 +1,15 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { unknownImpact, unknownPriority, unknownUrgency, type PriorityError } from './errors.js'
-import type { Cells, Matrix, Priority, PriorityLevel } from './model.js'
+import type { Matrix, Priority, PriorityLevel } from './model.js'
 import { own } from '../internal/primitives.js'
 import { firstNonMonotonic, rankOf } from './validate.js'
 import { isMatrix, notAMatrix } from './guard.js'
 
-const toPriority = <P extends string>(level: PriorityLevel<P>, index: number): Priority<P> => ({ rank: index + 1, name: level.name, label: level.label })
+const toPriority = <P extends string>(level: PriorityLevel<P>, index: number): Priority<P> => ({
+  rank: index + 1,
+  name: level.name,
+  label: level.label
+})
 
 const find = <P extends string>(self: Matrix<string, string, P>, name: string): Priority<P> | undefined => {
   const index = rankOf(self.priorities, name)
@@ -14,7 +18,7 @@ const find = <P extends string>(self: Matrix<string, string, P>, name: string): 
 }
 
 const cell = (self: Matrix, urgency: string, impact: string): string | undefined => {
-  const row = own(self.cells as Cells, urgency)
+  const row = own(self.cells, urgency)
   return row === undefined ? undefined : own(row, impact)
 }
 
@@ -39,11 +43,21 @@ export const lookup =
   (urgency: string, impact: string) =>
   <P extends string>(self: Matrix<string, string, P>): E.Either<PriorityError, Priority<P>> => {
     if (!isMatrix(self)) return E.left(notAMatrix('matrix', self))
-    if (typeof urgency !== 'string' || !self.urgencies.includes(urgency)) return E.left(unknownUrgency('urgency', self.urgencies, urgency))
-    if (typeof impact !== 'string' || !self.impacts.includes(impact)) return E.left(unknownImpact('impact', self.impacts, impact))
+    if (typeof urgency !== 'string' || !self.urgencies.includes(urgency))
+      return E.left(unknownUrgency('urgency', self.urgencies, urgency))
+    if (typeof impact !== 'string' || !self.impacts.includes(impact))
+      return E.left(unknownImpact('impact', self.impacts, impact))
     const p = find(self, cell(self, urgency, impact) ?? '')
     // a made matrix is total: every cell names one of its priorities
-    return p === undefined ? E.left(unknownPriority(`cells.${urgency}.${impact}`, self.priorities.map((l) => l.name), undefined)) : E.right(p)
+    return p === undefined
+      ? E.left(
+          unknownPriority(
+            `cells.${urgency}.${impact}`,
+            self.priorities.map((l) => l.name),
+            undefined
+          )
+        )
+      : E.right(p)
   }
 
 /**
@@ -76,7 +90,7 @@ export const priorityOf =
   ): Priority<P> =>
     isMatrix(self)
       ? (find(self, cell(self, urgency, impact) ?? '') ?? toPriority(self.priorities[0], 0))
-      : ({ rank: 1, name: '' as P, label: '' })
+      : { rank: 1, name: '' as P, label: '' }
 
 /**
  * Returns the priority of a matrix that has a given name, with its rank: for a priority stored
@@ -99,7 +113,15 @@ export const priorityNamed =
   <P extends string>(self: Matrix<string, string, P>): E.Either<PriorityError, Priority<P>> => {
     if (!isMatrix(self)) return E.left(notAMatrix('matrix', self))
     const p = typeof name === 'string' ? find(self, name) : undefined
-    return p === undefined ? E.left(unknownPriority('priority', self.priorities.map((l) => l.name), name)) : E.right(p)
+    return p === undefined
+      ? E.left(
+          unknownPriority(
+            'priority',
+            self.priorities.map((l) => l.name),
+            name
+          )
+        )
+      : E.right(p)
   }
 
 /**

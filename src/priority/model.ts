@@ -75,7 +75,11 @@ export interface MatrixSpec<U extends string = string, I extends string = string
  * @category models
  * @since 0.1.0
  */
-export interface Matrix<U extends string = string, I extends string = string, P extends string = string> extends MatrixSpec<U, I, P> {
+export interface Matrix<
+  U extends string = string,
+  I extends string = string,
+  P extends string = string
+> extends MatrixSpec<U, I, P> {
   readonly _tag: 'PriorityMatrix'
   readonly urgencies: ReadonlyNonEmptyArray<U>
   readonly impacts: ReadonlyNonEmptyArray<I>

@@ -7,7 +7,7 @@ import {
   unknownUrgency,
   type PriorityError
 } from './errors.js'
-import type { Cells, MakeOptions, MatrixSpec, PriorityLevel } from './model.js'
+import type { MakeOptions, MatrixSpec, PriorityLevel } from './model.js'
 
 import { own } from '../internal/primitives.js'
 
@@ -15,7 +15,8 @@ import { own } from '../internal/primitives.js'
 export const cellPath = (urgency: string, impact: string): string => `cells.${urgency}.${impact}`
 
 /** The 0-based rank of a priority name, or -1. @internal */
-export const rankOf = (priorities: ReadonlyArray<PriorityLevel>, name: string): number => priorities.findIndex((p) => p.name === name)
+export const rankOf = (priorities: ReadonlyArray<PriorityLevel>, name: string): number =>
+  priorities.findIndex((p) => p.name === name)
 
 const firstDuplicate = (names: ReadonlyArray<string>, path: (i: number) => string): PriorityError | undefined => {
   for (const [i, name] of names.entries()) {
@@ -50,7 +51,7 @@ const checkCells = (spec: MatrixSpec): PriorityError | undefined => {
  */
 export const firstNonMonotonic = (spec: MatrixSpec): PriorityError | undefined => {
   const { urgencies, impacts, priorities } = spec
-  const cells = spec.cells as Cells
+  const cells = spec.cells
   const at = (u: string, i: string): string => own(own(cells, u) ?? {}, i) ?? ''
   for (const [ui, u] of urgencies.entries())
     for (const [ii, i] of impacts.entries()) {
@@ -59,12 +60,14 @@ export const firstNonMonotonic = (spec: MatrixSpec): PriorityError | undefined =
       const lessUrgent = urgencies[ui + 1]
       if (lessUrgent !== undefined) {
         const there = at(lessUrgent, i)
-        if (rankOf(priorities, there) < rank) return nonMonotonicMatrix(cellPath(u, i), cellPath(lessUrgent, i), 'less urgent', there, here)
+        if (rankOf(priorities, there) < rank)
+          return nonMonotonicMatrix(cellPath(u, i), cellPath(lessUrgent, i), 'less urgent', there, here)
       }
       const lowerImpact = impacts[ii + 1]
       if (lowerImpact !== undefined) {
         const there = at(u, lowerImpact)
-        if (rankOf(priorities, there) < rank) return nonMonotonicMatrix(cellPath(u, i), cellPath(u, lowerImpact), 'lower-impact', there, here)
+        if (rankOf(priorities, there) < rank)
+          return nonMonotonicMatrix(cellPath(u, i), cellPath(u, lowerImpact), 'lower-impact', there, here)
       }
     }
   return undefined

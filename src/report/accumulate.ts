@@ -1,3 +1,4 @@
+import { isArrayValue } from '../internal/primitives.js'
 import * as E from 'fp-ts/lib/Either.js'
 import * as Calendar from '../calendar/index.js'
 import type { KindRules } from '../kind/index.js'
@@ -211,8 +212,18 @@ const mergePart = (into: Part, p: Part): void => {
   for (const k in p.scores) bump(into.scores, k, p.scores[k])
 }
 
-const emptyCustomer = (): CustomerPart => ({ current: emptyPart(), previous: emptyPart(), running: [], knownErrors: [] })
-const cloneCustomer = (c: CustomerPart): CustomerPart => ({ current: clonePart(c.current), previous: clonePart(c.previous), running: [...c.running], knownErrors: [...c.knownErrors] })
+const emptyCustomer = (): CustomerPart => ({
+  current: emptyPart(),
+  previous: emptyPart(),
+  running: [],
+  knownErrors: []
+})
+const cloneCustomer = (c: CustomerPart): CustomerPart => ({
+  current: clonePart(c.current),
+  previous: clonePart(c.previous),
+  running: [...c.running],
+  knownErrors: [...c.knownErrors]
+})
 
 /** Per customer: its agreement, its resolved period and its as-of instant. */
 interface Setting {
@@ -270,7 +281,7 @@ const makeKeyOf = (): KeyOf => {
   const keys = new Map<string, Map<string, string>>()
   return (metric, priority) => {
     let byPriority = keys.get(metric)
-    if (byPriority === undefined) keys.set(metric, (byPriority = new Map()))
+    if (byPriority === undefined) keys.set(metric, (byPriority = new Map<string, string>()))
     const p = priority ?? 'none'
     let k = byPriority.get(p)
     if (k === undefined) byPriority.set(p, (k = `${metric}|${p}`))
@@ -279,7 +290,15 @@ const makeKeyOf = (): KeyOf => {
 }
 
 /** Adds one ticket's facts to one period's counts. */
-const addFacts = (p: Part, f: TicketFacts, from: number, to: number, asOf: number, days: Days | undefined, keyOf: KeyOf): void => {
+const addFacts = (
+  p: Part,
+  f: TicketFacts,
+  from: number,
+  to: number,
+  asOf: number,
+  days: Days | undefined,
+  keyOf: KeyOf
+): void => {
   if (within(f.openedAt, from, to)) {
     p.opened++
     bump(p.byKind, f.kind ?? 'unclassified')
@@ -324,7 +343,7 @@ const addFacts = (p: Part, f: TicketFacts, from: number, to: number, asOf: numbe
       const b: { -readonly [K in keyof Breach]: Breach[K] } = {
         ticketId: f.ticketId,
         metric: c.metric,
-        dueAt: breachClock.breachedAt as Instant,
+        dueAt: breachClock.breachedAt,
         overrun: (breachClock.elapsed - (breachClock.targetTime ?? 0)) as Duration
       }
       if (c.priority !== undefined) b.priority = c.priority
@@ -346,7 +365,11 @@ const addFacts = (p: Part, f: TicketFacts, from: number, to: number, asOf: numbe
 }
 
 const byKey = <A>(r: Readonly<Record<string, A>>): Record<string, A> =>
-  Object.fromEntries(Object.keys(r).sort(compareNames).map((k) => [k, r[k] as A]))
+  Object.fromEntries(
+    Object.keys(r)
+      .sort(compareNames)
+      .map((k) => [k, r[k] as A])
+  )
 
 /** Names in natural order (P2 before P10), then plainly. @internal */
 export const compareNames = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
@@ -370,7 +393,8 @@ const bands = [15 * MIN, 60 * MIN, 240 * MIN, 480 * MIN, 1440 * MIN, 2400 * MIN]
 const metricTimes = (p: Part, metric: string): MetricTimes => {
   const keys = Object.keys(p.times).filter((k) => k.startsWith(`${metric}|`))
   const byPriority: Record<string, TimeSummary> = {}
-  for (const k of keys.sort((a, b) => compareNames(a, b))) byPriority[k.slice(metric.length + 1)] = summarise(concat([p.times[k] as Series]))
+  for (const k of keys.sort((a, b) => compareNames(a, b)))
+    byPriority[k.slice(metric.length + 1)] = summarise(concat([p.times[k] as Series]))
   const all = concat(keys.map((k) => p.times[k] as Series))
   // one count per band, the last for values over every bound
   const counts = new Array<number>(bands.length + 1).fill(0)
@@ -387,7 +411,8 @@ const metricTimes = (p: Part, metric: string): MetricTimes => {
 }
 
 const ratio = (a: number, b: number): number | undefined => (b === 0 ? undefined : a / b)
-const opt = <K extends string, A>(k: K, a: A | undefined): { [P in K]?: A } => (a === undefined ? {} : ({ [k]: a } as { [P in K]?: A }))
+const opt = <K extends string, A>(k: K, a: A | undefined): { [P in K]?: A } =>
+  a === undefined ? {} : ({ [k]: a } as { [P in K]?: A })
 
 const attainmentRows = (p: Part, metricsOfPolicy: ReadonlyArray<string>): AttainmentRow[] => {
   const byMetric = new Map<string, Array<[string, [number, number, number]]>>()
@@ -399,7 +424,11 @@ const attainmentRows = (p: Part, metricsOfPolicy: ReadonlyArray<string>): Attain
     byMetric.get(m)?.push([k.slice(i + 1), v])
   }
   const rows: AttainmentRow[] = []
-  const row = (metric: string, priority: string, [met, breached, late]: readonly [number, number, number]): AttainmentRow => ({
+  const row = (
+    metric: string,
+    priority: string,
+    [met, breached, late]: readonly [number, number, number]
+  ): AttainmentRow => ({
     metric: metric as AttainmentRow['metric'],
     priority,
     met,
@@ -428,7 +457,9 @@ const metricRank = (m: string): number => {
 }
 
 const compareBreach = (a: Breach, b: Breach): number =>
-  a.dueAt - b.dueAt || (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0) || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0)
+  a.dueAt - b.dueAt ||
+  (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0) ||
+  (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0)
 
 interface Figures {
   readonly volume: CustomerReport['volume']
@@ -438,7 +469,12 @@ interface Figures {
   readonly satisfaction: CustomerReport['satisfaction']
 }
 
-const figuresOf = (p: Part, days: ReadonlyArray<string>, metricsOfPolicy: ReadonlyArray<string>, scale: SatisfactionScale): Figures => {
+const figuresOf = (
+  p: Part,
+  days: ReadonlyArray<string>,
+  metricsOfPolicy: ReadonlyArray<string>,
+  scale: SatisfactionScale
+): Figures => {
   let ratings = 0
   let sum = 0
   let positive = 0
@@ -460,7 +496,11 @@ const figuresOf = (p: Part, days: ReadonlyArray<string>, metricsOfPolicy: Readon
       resolved: p.resolved,
       backlogAtFrom: p.backlogFrom,
       backlogAtAsOf: p.backlogEnd,
-      days: days.map((date, i) => ({ date: date as Time.LocalDate, opened: p.days[2 * i] ?? 0, resolved: p.days[2 * i + 1] ?? 0 }))
+      days: days.map((date, i) => ({
+        date: date as Time.LocalDate,
+        opened: p.days[2 * i] ?? 0,
+        resolved: p.days[2 * i + 1] ?? 0
+      }))
     },
     times: { response: metricTimes(p, 'response'), resolution: metricTimes(p, 'resolution') },
     attainment: attainmentRows(p, metricsOfPolicy),
@@ -508,9 +548,12 @@ const headlines = (f: Figures): Readonly<Record<Headline, number | undefined>> =
 const scaleOf = (u: unknown): E.Either<ReportError, SatisfactionScale> => {
   if (u === undefined) return E.right({ positiveFrom: 4, negativeTo: 2 })
   const s = u as Partial<SatisfactionScale> | null
-  if (typeof s !== 'object' || s === null) return E.left(invalid('params.satisfaction', 'a scale { positiveFrom, negativeTo }', u))
-  if (typeof s.positiveFrom !== 'number' || !Number.isFinite(s.positiveFrom)) return E.left(invalid('params.satisfaction.positiveFrom', 'a number', s.positiveFrom))
-  if (typeof s.negativeTo !== 'number' || !(s.negativeTo < s.positiveFrom)) return E.left(invalid('params.satisfaction.negativeTo', 'a number below positiveFrom', s.negativeTo))
+  if (typeof s !== 'object' || s === null)
+    return E.left(invalid('params.satisfaction', 'a scale { positiveFrom, negativeTo }', u))
+  if (typeof s.positiveFrom !== 'number' || !Number.isFinite(s.positiveFrom))
+    return E.left(invalid('params.satisfaction.positiveFrom', 'a number', s.positiveFrom))
+  if (typeof s.negativeTo !== 'number' || !(s.negativeTo < s.positiveFrom))
+    return E.left(invalid('params.satisfaction.negativeTo', 'a number below positiveFrom', s.negativeTo))
   return E.right({ positiveFrom: s.positiveFrom, negativeTo: s.negativeTo })
 }
 
@@ -537,7 +580,8 @@ const scaleOf = (u: unknown): E.Either<ReportError, SatisfactionScale> => {
  * @since 0.2.0
  */
 export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Combiner> => {
-  if (typeof params !== 'object' || params === null) return E.left(invalid('params', 'the service-level parameters', params))
+  if (typeof params !== 'object' || params === null)
+    return E.left(invalid('params', 'the service-level parameters', params))
   const agreements = agreementsByCustomer(params.agreements)
   if (E.isLeft(agreements)) return agreements
   if (params.asOf !== undefined) {
@@ -560,10 +604,26 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       z = { period: period.right, days: daysOf(period.right.from, period.right.to, zone) }
       zones.set(zone, z)
     }
-    const factsOptions: FactsOptions = { ...opt('kinds', params.kinds), explainBreaches: { from: z.period.from, to: z.period.to }, restrict }
-    settings.set(customer, { agreement, period: z.period, asOf: params.asOf ?? z.period.to, days: z.days, factsOptions })
+    const factsOptions: FactsOptions = {
+      ...opt('kinds', params.kinds),
+      explainBreaches: { from: z.period.from, to: z.period.to },
+      restrict
+    }
+    settings.set(customer, {
+      agreement,
+      period: z.period,
+      asOf: params.asOf ?? z.period.to,
+      days: z.days,
+      factsOptions
+    })
   }
-  const parameters: Parameters = { period: params.period, ...opt('asOf', params.asOf), satisfaction: scale.right, ...opt('kinds', params.kinds?.kinds), definitions }
+  const parameters: Parameters = {
+    period: params.period,
+    ...opt('asOf', params.asOf),
+    satisfaction: scale.right,
+    ...opt('kinds', params.kinds?.kinds),
+    definitions
+  }
   const empty: Accumulator = { _tag: 'ServiceLevelAccumulator', customers: rec(), rejected: [] }
   // every operation copies before it changes anything, so a new accumulator may share the
   // customers it does not touch with its argument; a customer is copied the first time it changes
@@ -572,7 +632,11 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     readonly rejected: Rejected[]
     readonly owned: Set<string>
   }
-  const draftOf = (a: Accumulator): Draft => ({ customers: copyRec(a.customers), rejected: [...a.rejected], owned: new Set() })
+  const draftOf = (a: Accumulator): Draft => ({
+    customers: copyRec(a.customers),
+    rejected: [...a.rejected],
+    owned: new Set()
+  })
   const own = (d: Draft, k: string): CustomerPart => {
     if (!d.owned.has(k)) {
       const c = d.customers[k]
@@ -581,7 +645,11 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     }
     return d.customers[k] as CustomerPart
   }
-  const done = (d: Draft): Accumulator => ({ _tag: 'ServiceLevelAccumulator', customers: d.customers, rejected: d.rejected })
+  const done = (d: Draft): Accumulator => ({
+    _tag: 'ServiceLevelAccumulator',
+    customers: d.customers,
+    rejected: d.rejected
+  })
   const addInto = (acc: Draft, h: ReadonlyArray<TicketEvent>): void => {
     const problem = historyProblem(h)
     if (problem !== undefined) {
@@ -591,7 +659,11 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     const customer = customerOf(h)
     const s = customer === undefined ? undefined : settings.get(customer)
     if (customer === undefined || s === undefined) {
-      acc.rejected.push({ ticketId: idOf(h), message: customer === undefined ? 'the history does not start with TicketOpened' : 'its customer has no agreement' })
+      acc.rejected.push({
+        ticketId: idOf(h),
+        message:
+          customer === undefined ? 'the history does not start with TicketOpened' : 'its customer has no agreement'
+      })
       return
     }
     const facts = factsOf(h, s.agreement, s.asOf, s.factsOptions)
@@ -604,16 +676,22 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     const c = own(acc, customer)
     // every instant a period counts is at or after the opening: a ticket opened after a period's end adds nothing to it
     if (f.openedAt <= s.period.to) addFacts(c.current, f, s.period.from, s.period.to, s.asOf, s.days, keyOf)
-    if (f.openedAt <= s.period.previous.to) addFacts(c.previous, f, s.period.previous.from, s.period.previous.to, s.asOf, undefined, keyOf)
+    if (f.openedAt <= s.period.previous.to)
+      addFacts(c.previous, f, s.period.previous.from, s.period.previous.to, s.asOf, undefined, keyOf)
     if (f.onWorkaroundSince !== undefined)
-      c.running.push({ ticketId: f.ticketId, since: f.onWorkaroundSince as Instant, age: Calendar.businessTimeBetween(f.onWorkaroundSince as Instant, s.asOf as Instant)(s.agreement.calendar) })
+      c.running.push({
+        ticketId: f.ticketId,
+        since: f.onWorkaroundSince as Instant,
+        age: Calendar.businessTimeBetween(f.onWorkaroundSince as Instant, s.asOf as Instant)(s.agreement.calendar)
+      })
     if (f.knownErrorOpen) c.knownErrors.push(f.ticketId)
   }
   const addAll =
     (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) =>
     (self: Accumulator): Accumulator => {
       const acc = draftOf(self)
-      if (!Array.isArray(histories)) acc.rejected.push({ ticketId: '(unknown)', message: 'expected an array of ticket histories' })
+      if (!isArrayValue(histories))
+        acc.rejected.push({ ticketId: '(unknown)', message: 'expected an array of ticket histories' })
       else for (const h of histories) addInto(acc, h)
       return done(acc)
     }
@@ -637,7 +715,10 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       const s = settings.get(customer) as Setting
       const c = self.customers[customer] ?? emptyCustomer()
       const zone = s.agreement.calendar.zone
-      const policyMetrics = [...Sla.metrics.filter((m) => s.agreement.policy.metrics[m] !== undefined), ...Object.keys(s.agreement.policy.tiers ?? {}).map((t) => `tier:${t}`)]
+      const policyMetrics = [
+        ...Sla.metrics.filter((m) => s.agreement.policy.metrics[m] !== undefined),
+        ...Object.keys(s.agreement.policy.tiers ?? {}).map((t) => `tier:${t}`)
+      ]
       const now = figuresOf(c.current, s.days.names, policyMetrics, scale.right)
       const before = figuresOf(c.previous, [], policyMetrics, scale.right)
       const h0 = headlines(now)
@@ -645,7 +726,12 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       const comparison: Change[] = (Object.keys(h0) as Headline[]).map((figure) => {
         const a = h0[figure]
         const b = h1[figure]
-        return { figure, ...opt('current', a), ...opt('previous', b), ...opt('change', a === undefined || b === undefined ? undefined : a - b) }
+        return {
+          figure,
+          ...opt('current', a),
+          ...opt('previous', b),
+          ...opt('change', a === undefined || b === undefined ? undefined : a - b)
+        }
       })
       const tiers = new Set([...Object.keys(c.current.tierIn), ...Object.keys(s.agreement.policy.tiers ?? {})])
       const escalations: EscalationRow[] = [...tiers].sort(compareNames).map((tier) => {
@@ -664,7 +750,11 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
         policy: s.agreement.policy.name,
         asOf: s.asOf as Instant,
         period: { label: s.period.label, from: s.period.from as Instant, to: s.period.to as Instant },
-        previous: { label: s.period.previous.label, from: s.period.previous.from as Instant, to: s.period.previous.to as Instant },
+        previous: {
+          label: s.period.previous.label,
+          from: s.period.previous.from as Instant,
+          to: s.period.previous.to as Instant
+        },
         volume: now.volume,
         times: now.times,
         attainment: now.attainment,
@@ -680,7 +770,17 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
         comparison
       })
     }
-    const rejected = [...self.rejected].sort((a, b) => (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0))
+    const rejected = [...self.rejected].sort((a, b) =>
+      a.ticketId < b.ticketId
+        ? -1
+        : a.ticketId > b.ticketId
+          ? 1
+          : a.message < b.message
+            ? -1
+            : a.message > b.message
+              ? 1
+              : 0
+    )
     return { _tag: 'ServiceLevelReport', parameters, customers, rejected }
   }
   return E.right({

@@ -19,7 +19,8 @@ import type { Breach, Rejected, StatusReason, StatusRule } from './model.js'
  * @category codecs
  * @since 0.3.0
  */
-export type JsonValue = null | boolean | number | string | ReadonlyArray<JsonValue> | { readonly [k: string]: JsonValue }
+export type JsonValue =
+  null | boolean | number | string | ReadonlyArray<JsonValue> | { readonly [k: string]: JsonValue }
 
 /**
  * A service-level accumulator as JSON (`Report.encodeAccumulator`): counts, the exact stopped-clock
@@ -57,7 +58,9 @@ const encodeSeries = (s: Series): number[] => Array.from(s.values.subarray(0, s.
 const encodeExplanation = (x: Explanation): JsonValue => ({
   counted: x.counted.map((i) => ({ start: i.start, end: i.end })),
   closed: x.closed.map((c) => ({ from: c.from, to: c.to, holidays: [...c.holidays] })),
-  pauses: x.pauses.map((p) => (p.to === undefined ? { from: p.from, party: p.party } : { from: p.from, to: p.to, party: p.party }))
+  pauses: x.pauses.map((p) =>
+    p.to === undefined ? { from: p.from, party: p.party } : { from: p.from, to: p.to, party: p.party }
+  )
 })
 
 const encodeBreach = (b: Breach): JsonValue => {
@@ -75,7 +78,8 @@ const encodeBreach = (b: Breach): JsonValue => {
 const plain = <A, B extends JsonValue>(r: Readonly<Record<string, A>>, f: (a: A) => B): { [k: string]: B } => {
   // own data properties even for a key named __proto__
   const out: { [k: string]: B } = {}
-  for (const k in r) Object.defineProperty(out, k, { value: f(r[k] as A), enumerable: true, writable: true, configurable: true })
+  for (const k in r)
+    Object.defineProperty(out, k, { value: f(r[k] as A), enumerable: true, writable: true, configurable: true })
   return out
 }
 
@@ -140,7 +144,7 @@ const encodeReason = (r: StatusReason): JsonValue => {
   const out: Record<string, JsonValue> = {}
   for (const k of reasonFields) {
     const v = r[k]
-    if (v !== undefined) out[k] = k === 'warningsPassed' ? [...(v as ReadonlyArray<number>)] : (v as JsonValue)
+    if (v !== undefined) out[k] = k === 'warningsPassed' ? [...(v as ReadonlyArray<number>)] : v
   }
   return out
 }
@@ -184,6 +188,8 @@ const bad = Symbol('decoding problems')
 const isBad = (e: unknown): e is Bad => typeof e === 'object' && e !== null && bad in e
 const raise = (issues: ReadonlyArray<Issue>): never => {
   const b: Bad = { [bad]: issues }
+  // caught by the decoder that raised it (isBad): a jump out of deep reading, never across the API
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
   throw b
 }
 const fail = (path: string, expected: string, received: unknown): never => raise([makeIssue(path, expected, received)])
@@ -214,14 +220,21 @@ const fields = <T extends object>(spec: { readonly [K in keyof T]: () => T[K] })
   return out as T
 }
 
-const isObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
+const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u)
 
 const at = (path: string, k: string): string => `${path}.${pathKey(k)}`
 
-const object = (u: unknown, path: string, known: ReadonlyArray<string>, required: ReadonlyArray<string>): Readonly<Record<string, unknown>> => {
+const object = (
+  u: unknown,
+  path: string,
+  known: ReadonlyArray<string>,
+  required: ReadonlyArray<string>
+): Readonly<Record<string, unknown>> => {
   if (!isObject(u)) return fail(path, 'an object', u)
   const issues: Issue[] = []
-  for (const k of Object.keys(u)) if (!known.includes(k)) issues.push(makeIssue(at(path, k), `no such field (fields: ${known.join(', ')})`, u[k]))
+  for (const k of Object.keys(u))
+    if (!known.includes(k)) issues.push(makeIssue(at(path, k), `no such field (fields: ${known.join(', ')})`, u[k]))
   for (const k of required) if (!Object.hasOwn(u, k)) issues.push(makeIssue(at(path, k), 'a value', undefined))
   return issues.length === 0 ? u : raise(issues)
 }
@@ -231,11 +244,17 @@ const list = <A>(u: unknown, path: string, f: (v: unknown, path: string) => A): 
   const xs = array(u, path)
   return all(xs.length, (i) => f(xs[i], `${path}[${i}]`))
 }
-const count = (u: unknown, path: string): number => (typeof u === 'number' && Number.isSafeInteger(u) && u >= 0 ? u : fail(path, 'a count (a whole number, at least 0)', u))
-const finite = (u: unknown, path: string): number => (typeof u === 'number' && Number.isFinite(u) ? u : fail(path, 'a finite number', u))
-const instant = (u: unknown, path: string): Instant => (typeof u === 'number' && Number.isInteger(u) && Math.abs(u) <= 8.64e15 ? (u as Instant) : fail(path, 'an instant (epoch milliseconds)', u))
+const count = (u: unknown, path: string): number =>
+  typeof u === 'number' && Number.isSafeInteger(u) && u >= 0 ? u : fail(path, 'a count (a whole number, at least 0)', u)
+const finite = (u: unknown, path: string): number =>
+  typeof u === 'number' && Number.isFinite(u) ? u : fail(path, 'a finite number', u)
+const instant = (u: unknown, path: string): Instant =>
+  typeof u === 'number' && Number.isInteger(u) && Math.abs(u) <= 8.64e15
+    ? (u as Instant)
+    : fail(path, 'an instant (epoch milliseconds)', u)
 const string = (u: unknown, path: string): string => (typeof u === 'string' ? u : fail(path, 'a string', u))
-const positive = (u: unknown, path: string): number => (typeof u === 'number' && Number.isSafeInteger(u) && u >= 1 ? u : fail(path, 'a whole number, at least 1', u))
+const positive = (u: unknown, path: string): number =>
+  typeof u === 'number' && Number.isSafeInteger(u) && u >= 1 ? u : fail(path, 'a whole number, at least 1', u)
 
 const record = <A>(u: unknown, path: string, f: (v: unknown, path: string, key: string) => A): Record<string, A> => {
   if (!isObject(u)) return fail(path, 'an object', u)
@@ -249,7 +268,8 @@ const record = <A>(u: unknown, path: string, f: (v: unknown, path: string, key: 
 }
 
 const metricName = (u: unknown, path: string): Breach['metric'] =>
-  typeof u === 'string' && ((slaMetrics as ReadonlyArray<string>).includes(u) || (u.startsWith('tier:') && u.length > 5))
+  typeof u === 'string' &&
+  ((slaMetrics as ReadonlyArray<string>).includes(u) || (u.startsWith('tier:') && u.length > 5))
     ? (u as Breach['metric'])
     : fail(path, 'a metric (response, resolution, update, restore or tier:<name>)', u)
 
@@ -278,7 +298,11 @@ const explanation = (u: unknown, path: string): Explanation => {
     closed: () =>
       list(x['closed'], `${path}.closed`, (c, p) => {
         const o = object(c, p, ['from', 'to', 'holidays'], ['from', 'to', 'holidays'])
-        return fields({ from: () => instant(o['from'], `${p}.from`), to: () => instant(o['to'], `${p}.to`), holidays: () => list(o['holidays'], `${p}.holidays`, string) })
+        return fields({
+          from: () => instant(o['from'], `${p}.from`),
+          to: () => instant(o['to'], `${p}.to`),
+          holidays: () => list(o['holidays'], `${p}.holidays`, string)
+        })
       }),
     pauses: () =>
       list(x['pauses'], `${path}.pauses`, (c, p) => {
@@ -286,7 +310,10 @@ const explanation = (u: unknown, path: string): Explanation => {
         const v = fields({
           from: () => instant(o['from'], `${p}.from`),
           to: () => (o['to'] === undefined ? undefined : instant(o['to'], `${p}.to`)),
-          party: () => (parties.includes(o['party'] as string) ? (o['party'] as 'customer') : fail(`${p}.party`, 'customer, thirdParty or vendor', o['party']))
+          party: () =>
+            parties.includes(o['party'] as string)
+              ? (o['party'] as 'customer')
+              : fail(`${p}.party`, 'customer, thirdParty or vendor', o['party'])
         })
         return v.to === undefined ? { from: v.from, party: v.party } : { from: v.from, to: v.to, party: v.party }
       })
@@ -296,7 +323,12 @@ const explanation = (u: unknown, path: string): Explanation => {
 const optional = <A>(u: unknown, f: (u: unknown) => A): A | undefined => (u === undefined ? undefined : f(u))
 
 const breach = (u: unknown, path: string): Breach => {
-  const o = object(u, path, ['ticketId', 'metric', 'priority', 'dueAt', 'stoppedAt', 'overrun', 'cycle', 'cycles', 'explanation'], ['ticketId', 'metric', 'dueAt', 'overrun'])
+  const o = object(
+    u,
+    path,
+    ['ticketId', 'metric', 'priority', 'dueAt', 'stoppedAt', 'overrun', 'cycle', 'cycles', 'explanation'],
+    ['ticketId', 'metric', 'dueAt', 'overrun']
+  )
   const v = fields({
     ticketId: () => string(o['ticketId'], `${path}.ticketId`),
     metric: () => metricName(o['metric'], `${path}.metric`),
@@ -308,10 +340,17 @@ const breach = (u: unknown, path: string): Breach => {
     cycles: () => optional(o['cycles'], (x) => positive(x, `${path}.cycles`)),
     explanation: () => optional(o['explanation'], (x) => explanation(x, `${path}.explanation`))
   })
-  if ((v.cycle === undefined) !== (v.cycles === undefined)) fail(`${path}.cycles`, 'cycle and cycles together', o['cycles'])
-  if (v.cycle !== undefined && v.cycles !== undefined && v.cycle > v.cycles) fail(`${path}.cycle`, `a cycle at most cycles (${v.cycles})`, v.cycle)
+  if ((v.cycle === undefined) !== (v.cycles === undefined))
+    fail(`${path}.cycles`, 'cycle and cycles together', o['cycles'])
+  if (v.cycle !== undefined && v.cycles !== undefined && v.cycle > v.cycles)
+    fail(`${path}.cycle`, `a cycle at most cycles (${v.cycles})`, v.cycle)
   // the same field order as the report makes
-  const out: { -readonly [K in keyof Breach]: Breach[K] } = { ticketId: v.ticketId, metric: v.metric, dueAt: v.dueAt, overrun: v.overrun }
+  const out: { -readonly [K in keyof Breach]: Breach[K] } = {
+    ticketId: v.ticketId,
+    metric: v.metric,
+    dueAt: v.dueAt,
+    overrun: v.overrun
+  }
   if (v.priority !== undefined) out.priority = v.priority
   if (v.stoppedAt !== undefined) out.stoppedAt = v.stoppedAt
   if (v.cycle !== undefined && v.cycles !== undefined) {
@@ -322,7 +361,26 @@ const breach = (u: unknown, path: string): Breach => {
   return out
 }
 
-const partFields = ['opened', 'byKind', 'byPriority', 'byCategory', 'byChannel', 'resolved', 'backlogFrom', 'backlogEnd', 'days', 'times', 'sla', 'tierIn', 'breaches', 'firstLine', 'firstContact', 'reopened', 'restored', 'scores']
+const partFields = [
+  'opened',
+  'byKind',
+  'byPriority',
+  'byCategory',
+  'byChannel',
+  'resolved',
+  'backlogFrom',
+  'backlogEnd',
+  'days',
+  'times',
+  'sla',
+  'tierIn',
+  'breaches',
+  'firstLine',
+  'firstContact',
+  'reopened',
+  'restored',
+  'scores'
+]
 
 const days = (u: unknown, path: string): Int32Array => {
   const xs = list(u, path, (d, p) => (count(d, p) <= 0x7fffffff ? (d as number) : fail(p, 'a count below 2^31', d)))
@@ -349,7 +407,9 @@ const part = (u: unknown, path: string): Part => {
       record(o['sla'], `${path}.sla`, (v, p, k): [number, number, number] => {
         clockKey(p, k)
         const xs = list(v, p, count)
-        return xs.length === 3 ? [xs[0] as number, xs[1] as number, xs[2] as number] : fail(p, 'met, breached and stopped-late counts', v)
+        return xs.length === 3
+          ? [xs[0] as number, xs[1] as number, xs[2] as number]
+          : fail(p, 'met, breached and stopped-late counts', v)
       }),
     tierIn: counts('tierIn'),
     breaches: () => list(o['breaches'], `${path}.breaches`, breach),
@@ -357,18 +417,29 @@ const part = (u: unknown, path: string): Part => {
     firstContact: n('firstContact'),
     reopened: n('reopened'),
     restored: n('restored'),
-    scores: () => record(o['scores'], `${path}.scores`, (v, p, k) => (k.trim() !== '' && Number.isFinite(Number(k)) ? count(v, p) : fail(p, 'a count under a score (a number)', v)))
+    scores: () =>
+      record(o['scores'], `${path}.scores`, (v, p, k) =>
+        k.trim() !== '' && Number.isFinite(Number(k)) ? count(v, p) : fail(p, 'a count under a score (a number)', v)
+      )
   })
 }
 
 const rejectedList = (u: unknown, path: string): Rejected[] =>
   list(u, path, (r, p) => {
     const o = object(r, p, ['ticketId', 'message'], ['ticketId', 'message'])
-    return fields({ ticketId: () => string(o['ticketId'], `${p}.ticketId`), message: () => string(o['message'], `${p}.message`) })
+    return fields({
+      ticketId: () => string(o['ticketId'], `${p}.ticketId`),
+      message: () => string(o['message'], `${p}.message`)
+    })
   })
 
 const customerPart = (u: unknown, path: string): CustomerPart => {
-  const o = object(u, path, ['current', 'previous', 'running', 'knownErrors'], ['current', 'previous', 'running', 'knownErrors'])
+  const o = object(
+    u,
+    path,
+    ['current', 'previous', 'running', 'knownErrors'],
+    ['current', 'previous', 'running', 'knownErrors']
+  )
   return fields<CustomerPart>({
     current: () => part(o['current'], `${path}.current`),
     previous: () => part(o['previous'], `${path}.previous`),
@@ -378,7 +449,10 @@ const customerPart = (u: unknown, path: string): CustomerPart => {
         return fields({
           ticketId: () => string(x['ticketId'], `${p}.ticketId`),
           since: () => instant(x['since'], `${p}.since`),
-          age: () => (finite(x['age'], `${p}.age`) >= 0 ? (x['age'] as Duration) : fail(`${p}.age`, 'a duration of at least 0', x['age']))
+          age: () =>
+            finite(x['age'], `${p}.age`) >= 0
+              ? (x['age'] as Duration)
+              : fail(`${p}.age`, 'a duration of at least 0', x['age'])
         })
       }),
     knownErrors: () => list(o['knownErrors'], `${path}.knownErrors`, string)
@@ -390,7 +464,9 @@ const run = <A>(f: () => A): E.Either<DecodeError, A> => {
   try {
     return E.right(f())
   } catch (e) {
-    return E.left(decodeError(isBad(e) ? e[bad] : [makeIssue('accumulator', 'plain JSON data', 'a value that could not be read')]))
+    return E.left(
+      decodeError(isBad(e) ? e[bad] : [makeIssue('accumulator', 'plain JSON data', 'a value that could not be read')])
+    )
   }
 }
 
@@ -427,12 +503,36 @@ export const decodeAccumulator = (u: unknown): E.Either<DecodeError, Accumulator
     const o = header(u, 'ServiceLevelAccumulator', 'customers')
     return {
       _tag: 'ServiceLevelAccumulator',
-      ...fields({ customers: () => record(o['customers'], 'accumulator.customers', customerPart), rejected: () => rejectedList(o['rejected'], 'accumulator.rejected') })
+      ...fields({
+        customers: () => record(o['customers'], 'accumulator.customers', customerPart),
+        rejected: () => rejectedList(o['rejected'], 'accumulator.rejected')
+      })
     }
   })
 
-const rules: ReadonlyArray<StatusRule> = ['criticalPriority', 'criticalCategory', 'breached', 'newOrReopened', 'atRisk', 'workaroundTooLong']
-const reasonFields = ['ticketId', 'rule', 'health', 'priority', 'category', 'metric', 'breachedAt', 'dueAt', 'warningsPassed', 'openedAt', 'reopenedAt', 'workaroundSince', 'workaroundAge'] as const
+const rules: ReadonlyArray<StatusRule> = [
+  'criticalPriority',
+  'criticalCategory',
+  'breached',
+  'newOrReopened',
+  'atRisk',
+  'workaroundTooLong'
+]
+const reasonFields = [
+  'ticketId',
+  'rule',
+  'health',
+  'priority',
+  'category',
+  'metric',
+  'breachedAt',
+  'dueAt',
+  'warningsPassed',
+  'openedAt',
+  'reopenedAt',
+  'workaroundSince',
+  'workaroundAge'
+] as const
 
 const reasonField = (k: (typeof reasonFields)[number], v: unknown, p: string): unknown => {
   switch (k) {
@@ -458,7 +558,9 @@ const reasonField = (k: (typeof reasonFields)[number], v: unknown, p: string): u
 const reason = (u: unknown, path: string): StatusReason => {
   const o = object(u, path, reasonFields, ['ticketId', 'rule', 'health'])
   const present = reasonFields.filter((k) => o[k] !== undefined)
-  const values = all(present.length, (i) => reasonField(present[i] as (typeof reasonFields)[number], o[present[i] as string], `${path}.${present[i] as string}`))
+  const values = all(present.length, (i) =>
+    reasonField(present[i] as (typeof reasonFields)[number], o[present[i] as string], `${path}.${present[i] as string}`)
+  )
   const out: Record<string, unknown> = {}
   present.forEach((k, i) => {
     out[k] = values[i]

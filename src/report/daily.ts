@@ -1,3 +1,4 @@
+import { isArrayValue } from '../internal/primitives.js'
 import * as E from 'fp-ts/lib/Either.js'
 import * as Calendar from '../calendar/index.js'
 import type { KindRules } from '../kind/index.js'
@@ -27,16 +28,29 @@ export interface DailyStatusParams {
 }
 
 /** The reasons one ticket gives its customer at `at`. @internal */
-export const reasonsOf = (f: TicketFacts, rules: DailyStatus['rules'], calendar: Calendar.BusinessCalendar, at: number): ReadonlyArray<StatusReason> => {
+export const reasonsOf = (
+  f: TicketFacts,
+  rules: DailyStatus['rules'],
+  calendar: Calendar.BusinessCalendar,
+  at: number
+): ReadonlyArray<StatusReason> => {
   if (f.standing !== 'open') return []
   const out: StatusReason[] = []
   const p = f.priority === undefined ? {} : { priority: f.priority }
-  if (f.priority !== undefined && rules.criticalPriorities.includes(f.priority)) out.push({ ticketId: f.ticketId, rule: 'criticalPriority', health: 'Critical', priority: f.priority })
+  if (f.priority !== undefined && rules.criticalPriorities.includes(f.priority))
+    out.push({ ticketId: f.ticketId, rule: 'criticalPriority', health: 'Critical', priority: f.priority })
   if (f.category !== undefined && rules.criticalCategories.includes(f.category))
     out.push({ ticketId: f.ticketId, rule: 'criticalCategory', health: 'Critical', ...p, category: f.category })
   for (const c of f.clocks)
     if ((c.metric === 'response' || c.metric === 'resolution') && c.state === 'Breached' && c.breachedAt !== undefined)
-      out.push({ ticketId: f.ticketId, rule: 'breached', health: 'Critical', ...p, metric: c.metric, breachedAt: c.breachedAt })
+      out.push({
+        ticketId: f.ticketId,
+        rule: 'breached',
+        health: 'Critical',
+        ...p,
+        metric: c.metric,
+        breachedAt: c.breachedAt
+      })
   const span = f.openSpans[f.openSpans.length - 1]
   if (span !== undefined && span[0] > at - rules.lookBack && span[0] <= at)
     out.push({
@@ -44,7 +58,9 @@ export const reasonsOf = (f: TicketFacts, rules: DailyStatus['rules'], calendar:
       rule: 'newOrReopened',
       health: 'NeedAttention',
       ...p,
-      ...(span[0] === f.openedAt && f.openSpans.length === 1 ? { openedAt: span[0] as Instant } : { reopenedAt: span[0] as Instant })
+      ...(span[0] === f.openedAt && f.openSpans.length === 1
+        ? { openedAt: span[0] as Instant }
+        : { reopenedAt: span[0] as Instant })
     })
   for (const c of f.clocks)
     if (c.state === 'AtRisk')
@@ -60,7 +76,14 @@ export const reasonsOf = (f: TicketFacts, rules: DailyStatus['rules'], calendar:
   if (rules.workaroundLimit !== undefined && f.onWorkaroundSince !== undefined) {
     const age = Calendar.businessTimeBetween(f.onWorkaroundSince as Instant, at as Instant)(calendar)
     if (age > rules.workaroundLimit)
-      out.push({ ticketId: f.ticketId, rule: 'workaroundTooLong', health: 'NeedAttention', ...p, workaroundSince: f.onWorkaroundSince as Instant, workaroundAge: age })
+      out.push({
+        ticketId: f.ticketId,
+        rule: 'workaroundTooLong',
+        health: 'NeedAttention',
+        ...p,
+        workaroundSince: f.onWorkaroundSince as Instant,
+        workaroundAge: age
+      })
   }
   return out
 }
@@ -73,11 +96,15 @@ export const resolveRules = (rules: unknown): E.Either<ReportError, DailyStatus[
   if (typeof rules !== 'object' || rules === null) return E.left(invalid('rules', 'status rules (an object)', rules))
   const r = rules as StatusRules
   const strings = (u: unknown): u is ReadonlyArray<string> => Array.isArray(u) && u.every((s) => typeof s === 'string')
-  if (r.criticalPriorities !== undefined && !strings(r.criticalPriorities)) return E.left(invalid('rules.criticalPriorities', 'an array of priority names', r.criticalPriorities))
-  if (r.criticalCategories !== undefined && !strings(r.criticalCategories)) return E.left(invalid('rules.criticalCategories', 'an array of categories', r.criticalCategories))
+  if (r.criticalPriorities !== undefined && !strings(r.criticalPriorities))
+    return E.left(invalid('rules.criticalPriorities', 'an array of priority names', r.criticalPriorities))
+  if (r.criticalCategories !== undefined && !strings(r.criticalCategories))
+    return E.left(invalid('rules.criticalCategories', 'an array of categories', r.criticalCategories))
   const dur = (u: unknown): boolean => typeof u === 'number' && Number.isFinite(u) && u >= 0
-  if (r.lookBack !== undefined && !dur(r.lookBack)) return E.left(invalid('rules.lookBack', 'a non-negative duration in milliseconds', r.lookBack))
-  if (r.workaroundLimit !== undefined && !dur(r.workaroundLimit)) return E.left(invalid('rules.workaroundLimit', 'a non-negative duration in milliseconds', r.workaroundLimit))
+  if (r.lookBack !== undefined && !dur(r.lookBack))
+    return E.left(invalid('rules.lookBack', 'a non-negative duration in milliseconds', r.lookBack))
+  if (r.workaroundLimit !== undefined && !dur(r.workaroundLimit))
+    return E.left(invalid('rules.workaroundLimit', 'a non-negative duration in milliseconds', r.workaroundLimit))
   return E.right({
     criticalPriorities: r.criticalPriorities ?? Priority.itilDefault.priorities.slice(0, 2).map((p) => p.name),
     criticalCategories: r.criticalCategories ?? [],
@@ -133,21 +160,37 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
  * @since 0.2.0
  */
 export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError, StatusCombiner> => {
-  if (typeof params !== 'object' || params === null) return E.left(invalid('params', 'the daily status parameters', params))
+  if (typeof params !== 'object' || params === null)
+    return E.left(invalid('params', 'the daily status parameters', params))
   const agreements = agreementsByCustomer(params.agreements)
   if (E.isLeft(agreements)) return agreements
   const at = checkInstant(params.at, 'params.at')
   if (E.isLeft(at)) return at
   const rules = resolveRules(params.rules)
   if (E.isLeft(rules)) return rules
-  const options: FactsOptions = { ...(params.kinds === undefined ? {} : { kinds: params.kinds }), restrict: restrictor() }
-  const empty: StatusAccumulator = { _tag: 'StatusAccumulator', reasons: Object.create(null) as Record<string, ReadonlyArray<StatusReason>>, rejected: [] }
+  const options: FactsOptions = {
+    ...(params.kinds === undefined ? {} : { kinds: params.kinds }),
+    restrict: restrictor()
+  }
+  const empty: StatusAccumulator = {
+    _tag: 'StatusAccumulator',
+    reasons: Object.create(null) as Record<string, ReadonlyArray<StatusReason>>,
+    rejected: []
+  }
   const addAll =
     (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) =>
     (self: StatusAccumulator): StatusAccumulator => {
-      const reasons: Record<string, ReadonlyArray<StatusReason>> = Object.assign(Object.create(null) as Record<string, ReadonlyArray<StatusReason>>, self.reasons)
+      const reasons: Record<string, ReadonlyArray<StatusReason>> = Object.assign(
+        Object.create(null) as Record<string, ReadonlyArray<StatusReason>>,
+        self.reasons
+      )
       const rejected: Rejected[] = [...self.rejected]
-      if (!Array.isArray(histories)) return { _tag: 'StatusAccumulator', reasons, rejected: [...rejected, { ticketId: '(unknown)', message: 'expected an array of ticket histories' }] }
+      if (!isArrayValue(histories))
+        return {
+          _tag: 'StatusAccumulator',
+          reasons,
+          rejected: [...rejected, { ticketId: '(unknown)', message: 'expected an array of ticket histories' }]
+        }
       for (const h of histories) {
         const problem = historyProblem(h)
         if (problem !== undefined) {
@@ -157,7 +200,11 @@ export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError,
         const customer = customerOf(h)
         const agreement = customer === undefined ? undefined : agreements.right.get(customer)
         if (customer === undefined || agreement === undefined) {
-          rejected.push({ ticketId: idOf(h), message: customer === undefined ? 'the history does not start with TicketOpened' : 'its customer has no agreement' })
+          rejected.push({
+            ticketId: idOf(h),
+            message:
+              customer === undefined ? 'the history does not start with TicketOpened' : 'its customer has no agreement'
+          })
           continue
         }
         const facts = factsOf(h, agreement, at.right, options)
@@ -174,7 +221,10 @@ export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError,
   const merge =
     (that: StatusAccumulator) =>
     (self: StatusAccumulator): StatusAccumulator => {
-      const reasons: Record<string, ReadonlyArray<StatusReason>> = Object.assign(Object.create(null) as Record<string, ReadonlyArray<StatusReason>>, self.reasons)
+      const reasons: Record<string, ReadonlyArray<StatusReason>> = Object.assign(
+        Object.create(null) as Record<string, ReadonlyArray<StatusReason>>,
+        self.reasons
+      )
       for (const [k, rs] of Object.entries(that.reasons)) reasons[k] = [...(reasons[k] ?? []), ...rs]
       return { _tag: 'StatusAccumulator', reasons, rejected: [...self.rejected, ...that.rejected] }
     }

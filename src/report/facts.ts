@@ -81,7 +81,12 @@ export interface FactsOptions {
  *
  * @internal
  */
-export const factsOf = (history: ReadonlyArray<TicketEvent>, agreement: Agreement, asOf: number, options: FactsOptions = {}): E.Either<TicketError | Sla.SlaError, TicketFacts | undefined> => {
+export const factsOf = (
+  history: ReadonlyArray<TicketEvent>,
+  agreement: Agreement,
+  asOf: number,
+  options: FactsOptions = {}
+): E.Either<TicketError | Sla.SlaError, TicketFacts | undefined> => {
   if (history.length === 0) return E.map((): undefined => undefined)(Ticket.replay()([]))
   const first = history[0] as TicketEvent
   // a ticket opened after the as-of instant does not exist yet
@@ -93,7 +98,8 @@ export const factsOf = (history: ReadonlyArray<TicketEvent>, agreement: Agreemen
       break
     }
   const events = cut === history.length ? history : history.slice(0, cut)
-  const context = options.kinds === undefined ? Ticket.defaultContext : { ...Ticket.defaultContext, kinds: options.kinds }
+  const context =
+    options.kinds === undefined ? Ticket.defaultContext : { ...Ticket.defaultContext, kinds: options.kinds }
   const timeline = Ticket.timeline(context)(events)
   if (E.isLeft(timeline)) return timeline
   if (first._tag !== 'TicketOpened') return E.right(undefined)
@@ -115,7 +121,8 @@ export const factsOf = (history: ReadonlyArray<TicketEvent>, agreement: Agreemen
   const become = (next: Standing, at: number, progress: boolean): void => {
     if (standing === 'resolved' && next === 'open' && progress) reopenings.push(at)
     if (next === 'open' && standing !== 'open') openSpans.push([at, undefined])
-    else if (next !== 'open' && standing === 'open') (openSpans[openSpans.length - 1] as [number, number | undefined])[1] = at
+    else if (next !== 'open' && standing === 'open')
+      (openSpans[openSpans.length - 1] as [number, number | undefined])[1] = at
     standing = next
   }
   for (let i = 1; i < events.length; i++) {
@@ -180,16 +187,29 @@ export const factsOf = (history: ReadonlyArray<TicketEvent>, agreement: Agreemen
     // only the clocks that breached in the window are explained, each evaluated again with a
     // policy of just those metrics (explanations cost more than the evaluation)
     let wanted: string[] | undefined
-    for (const c of clocks) if (c.breachedAt !== undefined && c.breachedAt >= window.from && c.breachedAt < window.to) (wanted ??= []).push(c.metric)
+    for (const c of clocks)
+      if (c.breachedAt !== undefined && c.breachedAt >= window.from && c.breachedAt < window.to)
+        (wanted ??= []).push(c.metric)
     if (wanted !== undefined) {
-      const explained = Sla.evaluateTimeline((options.restrict ?? restricted)(agreement, wanted), asOf as Instant, { context, explain: true })(timeline.right)
+      const explained = Sla.evaluateTimeline((options.restrict ?? restricted)(agreement, wanted), asOf as Instant, {
+        context,
+        explain: true
+      })(timeline.right)
       if (E.isLeft(explained)) return explained
       const byMetric = explained.right.metrics
       const w = wanted
       clocks = clocks.map((c) => (w.includes(c.metric) ? (byMetric.find((x) => x.metric === c.metric) ?? c) : c))
     }
   }
-  const restarted = restartedClocks(timeline.right, agreement, asOf, context, clocks, window !== undefined, options.restrict ?? restricted)
+  const restarted = restartedClocks(
+    timeline.right,
+    agreement,
+    asOf,
+    context,
+    clocks,
+    window !== undefined,
+    options.restrict ?? restricted
+  )
   if (E.isLeft(restarted)) return restarted
   const finished = standing === 'closed' || standing === 'cancelled'
   return E.right({
@@ -243,7 +263,7 @@ export const restrictor = (): ((agreement: Agreement, wanted: ReadonlyArray<stri
   const cache = new Map<Agreement, Map<string, Agreement>>()
   return (agreement, wanted) => {
     let byKey = cache.get(agreement)
-    if (byKey === undefined) cache.set(agreement, (byKey = new Map()))
+    if (byKey === undefined) cache.set(agreement, (byKey = new Map<string, Agreement>()))
     const key = wanted.join('\u0000')
     let out = byKey.get(key)
     if (out === undefined) byKey.set(key, (out = restricted(agreement, wanted)))

@@ -22,10 +22,29 @@ export const formatFor = (labels: Labels, zone: string): Format => {
   const hit = cache.get(key)
   if (hit !== undefined) return hit
   const ints = new Intl.NumberFormat(labels.locale, { maximumFractionDigits: 0 })
-  const nums = [0, 1, 2].map((d) => new Intl.NumberFormat(labels.locale, { minimumFractionDigits: d, maximumFractionDigits: d }))
-  const pcts = new Intl.NumberFormat(labels.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })
-  const dts = new Intl.DateTimeFormat(labels.locale, { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-  const ds = new Intl.DateTimeFormat(labels.locale, { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const nums = [0, 1, 2].map(
+    (d) => new Intl.NumberFormat(labels.locale, { minimumFractionDigits: d, maximumFractionDigits: d })
+  )
+  const pcts = new Intl.NumberFormat(labels.locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1
+  })
+  const dts = new Intl.DateTimeFormat(labels.locale, {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23'
+  })
+  const ds = new Intl.DateTimeFormat(labels.locale, {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit'
+  })
   const none = labels.none
   const f: Format = {
     raw: false,
@@ -39,7 +58,9 @@ export const formatFor = (labels: Labels, zone: string): Format => {
       const h = Math.floor(total / 60)
       const m = total % 60
       if (h === 0) return `${sign}${m} ${labels.minutes}`
-      return m === 0 ? `${sign}${ints.format(h)} ${labels.hours}` : `${sign}${ints.format(h)} ${labels.hours} ${String(m).padStart(2, '0')} ${labels.minutes}`
+      return m === 0
+        ? `${sign}${ints.format(h)} ${labels.hours}`
+        : `${sign}${ints.format(h)} ${labels.hours} ${String(m).padStart(2, '0')} ${labels.minutes}`
     },
     dateTime: (t) => (t === undefined ? none : dts.format(t)),
     date: (t) => (t === undefined ? none : ds.format(t)),
@@ -52,7 +73,8 @@ export const formatFor = (labels: Labels, zone: string): Format => {
 /** Plain values for spreadsheets: numbers as JavaScript writes them, shares as per cent with `%`, durations in minutes, instants as local ISO-8601 with offset. @internal */
 export const rawFormat = (labels: Labels, zone: string): Format => {
   const z = Time.makeZone(zone)
-  const iso = (t: number): string => (z._tag === 'Right' ? Time.toLocalISO(z.right)(t as Time.Instant) : Time.toISO(t as Time.Instant))
+  const iso = (t: number): string =>
+    z._tag === 'Right' ? Time.toLocalISO(z.right)(t as Time.Instant) : Time.toISO(t as Time.Instant)
   const none = ''
   void labels
   return {

@@ -15,7 +15,8 @@ export interface HtmlOptions extends RenderOptions {
   readonly attainmentTarget?: number
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 const INK = '#1b2a3a'
 const LIGHT = '#d5dbe1'
@@ -37,7 +38,8 @@ const svg = (c: Chart): string =>
   `<svg class="chart" viewBox="0 0 ${c.width} ${c.height}" width="${c.width}" height="${c.height}" role="img" aria-labelledby="${c.id}-t ${c.id}-d" xmlns="http://www.w3.org/2000/svg">` +
   `<title id="${c.id}-t">${esc(c.title)}</title><desc id="${c.id}-d">${esc(c.desc)}</desc>${defs(c.id)}${c.body}</svg>`
 
-const text = (x: number, y: number, s: string, attrs = ''): string => `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" ${attrs}>${esc(s)}</text>`
+const text = (x: number, y: number, s: string, attrs = ''): string =>
+  `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" ${attrs}>${esc(s)}</text>`
 const rect = (x: number, y: number, w: number, h: number, fill: string, extra = ''): string =>
   `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${Math.max(0, w).toFixed(1)}" height="${Math.max(0, h).toFixed(1)}" fill="${fill}" stroke="${INK}" stroke-width="0.8" ${extra}/>`
 
@@ -45,7 +47,9 @@ const legend = (id: string, x: number, y: number, items: ReadonlyArray<readonly 
   let out = ''
   let at = x
   for (const [label, fill] of items) {
-    out += rect(at, y - 9, 12, 12, fill.replace('HATCH', `url(#${id}-hatch)`)) + text(at + 17, y + 1, label, 'class="legend"')
+    out +=
+      rect(at, y - 9, 12, 12, fill.replace('HATCH', `url(#${id}-hatch)`)) +
+      text(at + 17, y + 1, label, 'class="legend"')
     at += 30 + label.length * 7
   }
   return out
@@ -71,11 +75,17 @@ const perDayChart = (r: CustomerReport, l: Labels, f: Format): Chart => {
   const bar = Math.max(1, slot * 0.38)
   const y = (n: number) => H - bottom - (n / max) * (H - bottom - top)
   let body = ''
-  for (const t of [0, max / 2, max]) body += `<line x1="${left}" x2="${W - 10}" y1="${y(t)}" y2="${y(t)}" stroke="${LIGHT}"/>` + text(left - 6, y(t) + 4, f.int(t), 'text-anchor="end" class="tick"')
+  for (const t of [0, max / 2, max])
+    body +=
+      `<line x1="${left}" x2="${W - 10}" y1="${y(t)}" y2="${y(t)}" stroke="${LIGHT}"/>` +
+      text(left - 6, y(t) + 4, f.int(t), 'text-anchor="end" class="tick"')
   days.forEach((d, i) => {
     const x = left + i * slot + slot * 0.1
-    body += rect(x, y(d.opened), bar, H - bottom - y(d.opened), INK) + rect(x + bar, y(d.resolved), bar, H - bottom - y(d.resolved), `url(#${id}-hatch)`)
-    if (days.length <= 16 || i % Math.ceil(days.length / 16) === 0) body += text(x + bar, H - bottom + 14, d.date.slice(8), 'text-anchor="middle" class="tick"')
+    body +=
+      rect(x, y(d.opened), bar, H - bottom - y(d.opened), INK) +
+      rect(x + bar, y(d.resolved), bar, H - bottom - y(d.resolved), `url(#${id}-hatch)`)
+    if (days.length <= 16 || i % Math.ceil(days.length / 16) === 0)
+      body += text(x + bar, H - bottom + 14, d.date.slice(8), 'text-anchor="middle" class="tick"')
   })
   body += legend(id, left, 16, [
     [l.opened, INK],
@@ -83,10 +93,24 @@ const perDayChart = (r: CustomerReport, l: Labels, f: Format): Chart => {
   ])
   const opened = days.reduce((n, d) => n + d.opened, 0)
   const resolved = days.reduce((n, d) => n + d.resolved, 0)
-  return { id, title: l.perDay, desc: `${l.opened}: ${f.int(opened)}, ${l.resolved}: ${f.int(resolved)} (${days.length} ${l.date.toLowerCase()})`, body, width: W, height: H }
+  return {
+    id,
+    title: l.perDay,
+    desc: `${l.opened}: ${f.int(opened)}, ${l.resolved}: ${f.int(resolved)} (${days.length} ${l.date.toLowerCase()})`,
+    body,
+    width: W,
+    height: H
+  }
 }
 
-const hbars = (id: string, title: string, rows: ReadonlyArray<{ readonly label: string; readonly value: number; readonly shown: string }>, max: number, extra = '', fill = INK): Chart => {
+const hbars = (
+  id: string,
+  title: string,
+  rows: ReadonlyArray<{ readonly label: string; readonly value: number; readonly shown: string }>,
+  max: number,
+  extra = '',
+  fill = INK
+): Chart => {
   const W = 560
   const rowH = 26
   const left = 150
@@ -95,24 +119,39 @@ const hbars = (id: string, title: string, rows: ReadonlyArray<{ readonly label: 
   rows.forEach((r, i) => {
     const y = 16 + i * rowH
     const w = max === 0 ? 0 : (r.value / max) * (W - left - 140)
-    body += text(left - 8, y + 13, r.label, 'text-anchor="end" class="label"') + rect(left, y, w, 18, fill) + text(left + w + 6, y + 13, r.shown, 'class="value"')
+    body +=
+      text(left - 8, y + 13, r.label, 'text-anchor="end" class="label"') +
+      rect(left, y, w, 18, fill) +
+      text(left + w + 6, y + 13, r.shown, 'class="value"')
   })
-  return { id, title, desc: rows.map((r) => `${r.label}: ${r.shown}`).join('; '), body: body + extra, width: W, height: H }
+  return {
+    id,
+    title,
+    desc: rows.map((r) => `${r.label}: ${r.shown}`).join('; '),
+    body: body + extra,
+    width: W,
+    height: H
+  }
 }
 
 const attainmentChart = (r: CustomerReport, l: Labels, f: Format, target: number): Chart => {
   const rows = r.attainment
     .filter((a) => a.priority === '*')
     .map((a) => ({
-      label: a.metric.startsWith('tier:') ? `${l.tier} ${a.metric.slice(5)}` : l.metrics[a.metric as keyof Labels['metrics']],
+      label: a.metric.startsWith('tier:')
+        ? `${l.tier} ${a.metric.slice(5)}`
+        : l.metrics[a.metric as keyof Labels['metrics']],
       value: a.attainment ?? 0,
-      shown: a.attainment === undefined ? l.none : `${f.pct(a.attainment)} (${f.int(a.met)}/${f.int(a.met + a.breached)})`
+      shown:
+        a.attainment === undefined ? l.none : `${f.pct(a.attainment)} (${f.int(a.met)}/${f.int(a.met + a.breached)})`
     }))
   const W = 560
   const left = 150
   const x = left + target * (W - left - 140)
   const H = 20 + rows.length * 26 + 10
-  const line = `<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="8" y2="${H - 4}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="5 3"/>` + text(x + 4, 10, `${l.target} ${f.pct(target)}`, 'class="tick"')
+  const line =
+    `<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="8" y2="${H - 4}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="5 3"/>` +
+    text(x + 4, 10, `${l.target} ${f.pct(target)}`, 'class="tick"')
   const c = hbars('chart-attainment', l.attainment, rows, 1, line)
   return { ...c, desc: `${c.desc}; ${l.target} ${f.pct(target)}` }
 }
@@ -131,7 +170,10 @@ const distributionChart = (r: CustomerReport, l: Labels, f: Format): Chart => {
   const bar = slot * 0.35
   const y = (n: number) => H - bottom - (n / max) * (H - bottom - top)
   let body = ''
-  for (const t of [0, max / 2, max]) body += `<line x1="${left}" x2="${W - 10}" y1="${y(t)}" y2="${y(t)}" stroke="${LIGHT}"/>` + text(left - 6, y(t) + 4, f.int(t), 'text-anchor="end" class="tick"')
+  for (const t of [0, max / 2, max])
+    body +=
+      `<line x1="${left}" x2="${W - 10}" y1="${y(t)}" y2="${y(t)}" stroke="${LIGHT}"/>` +
+      text(left - 6, y(t) + 4, f.int(t), 'text-anchor="end" class="tick"')
   const bandLabel = (i: number): string => {
     const b = resp[i]
     const prev = resp[resp.length - 2]
@@ -140,14 +182,21 @@ const distributionChart = (r: CustomerReport, l: Labels, f: Format): Chart => {
   resp.forEach((b, i) => {
     const x = left + i * slot + slot * 0.15
     const c2 = reso[i]?.count ?? 0
-    body += rect(x, y(b.count), bar, H - bottom - y(b.count), INK) + rect(x + bar, y(c2), bar, H - bottom - y(c2), `url(#${id}-hatch)`)
+    body +=
+      rect(x, y(b.count), bar, H - bottom - y(b.count), INK) +
+      rect(x + bar, y(c2), bar, H - bottom - y(c2), `url(#${id}-hatch)`)
     body += text(x + bar, H - bottom + 16, bandLabel(i), 'text-anchor="middle" class="tick"')
   })
   body += legend(id, left, 16, [
     [l.metrics.response, INK],
     [l.metrics.resolution, 'HATCH']
   ])
-  const desc = resp.map((b, i) => `${bandLabel(i)}: ${l.metrics.response} ${f.int(b.count)}, ${l.metrics.resolution} ${f.int(reso[i]?.count ?? 0)}`).join('; ')
+  const desc = resp
+    .map(
+      (b, i) =>
+        `${bandLabel(i)}: ${l.metrics.response} ${f.int(b.count)}, ${l.metrics.resolution} ${f.int(reso[i]?.count ?? 0)}`
+    )
+    .join('; ')
   return { id, title: `${l.distribution}: ${l.times}`, desc, body, width: W, height: H }
 }
 
@@ -168,7 +217,13 @@ const satisfactionChart = (r: CustomerReport, l: Labels, f: Format): Chart => {
   for (const [, n, fill] of parts) {
     const w = s.ratings === 0 ? 0 : (n / s.ratings) * width
     body += rect(x, 30, w, 26, fill)
-    if (w > 40) body += text(x + w / 2, 48, f.int(n), `text-anchor="middle" class="value" style="fill:${fill === INK ? '#fff' : INK}"`)
+    if (w > 40)
+      body += text(
+        x + w / 2,
+        48,
+        f.int(n),
+        `text-anchor="middle" class="value" style="fill:${fill === INK ? '#fff' : INK}"`
+      )
     x += w
   }
   if (s.ratings === 0) body += rect(left, 30, width, 26, '#fff', `stroke-dasharray="4 3"`)
@@ -177,20 +232,38 @@ const satisfactionChart = (r: CustomerReport, l: Labels, f: Format): Chart => {
     [`${l.neutral} ${f.int(s.neutral)}`, LIGHT],
     [`${l.negative} ${f.int(s.negative)}`, 'HATCH']
   ])
-  body += text(left, 80, `${l.netCsat} ${f.num(s.netCsat)} · ${l.csat} ${f.num(s.csat)} · ${l.ratings} ${f.int(s.ratings)}${s.fewRatings ? ` (${l.fewRatings})` : ''}`, 'class="label"')
-  return { id, title: l.satisfaction, desc: parts.map(([label, n]) => `${label}: ${f.int(n)}`).join('; ') + `; ${l.netCsat} ${f.num(s.netCsat)}`, body, width: W, height: H }
+  body += text(
+    left,
+    80,
+    `${l.netCsat} ${f.num(s.netCsat)} · ${l.csat} ${f.num(s.csat)} · ${l.ratings} ${f.int(s.ratings)}${s.fewRatings ? ` (${l.fewRatings})` : ''}`,
+    'class="label"'
+  )
+  return {
+    id,
+    title: l.satisfaction,
+    desc: parts.map(([label, n]) => `${label}: ${f.int(n)}`).join('; ') + `; ${l.netCsat} ${f.num(s.netCsat)}`,
+    body,
+    width: W,
+    height: H
+  }
 }
 
 /** A column is numeric when every cell starts with a digit or a sign, or is empty. */
 const numericColumns = (s: Section, none: string): ReadonlyArray<boolean> =>
-  s.head.map((_, i) => i > 0 && s.rows.every((r) => /^([−+-]?\d|$)/.test(r[i] ?? '') || r[i] === none || /^\d+ \(/.test(r[i] ?? '')))
+  s.head.map(
+    (_, i) =>
+      i > 0 && s.rows.every((r) => /^([−+-]?\d|$)/.test(r[i] ?? '') || r[i] === none || /^\d+ \(/.test(r[i] ?? ''))
+  )
 
 const table = (s: Section, none: string, rows: ReadonlyArray<ReadonlyArray<string>> = s.rows): string => {
   if (rows.length === 0) return `<p class="none">${esc(none)}</p>`
   const num = numericColumns({ ...s, rows }, none)
   const cls = (i: number) => (num[i] === true ? ' class="n"' : '')
   return `<table><thead><tr>${s.head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td${cls(i)}>${esc(c)}</td>`)).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td${cls(i)}>${esc(c)}</td>`)).join('')}</tr>`
+    )
     .join('')}</tbody></table>`
 }
 
@@ -249,41 +322,82 @@ footer{margin-top:32px;font-size:11px;color:#3d4b59;border-top:1px solid ${LIGHT
 export const toHtml =
   (options: HtmlOptions = {}) =>
   (self: CustomerReport): string =>
-  safely(() => {
-    const l = options.labels ?? en
-    const f = formatFor(l, self.zone)
-    const target = typeof options.attainmentTarget === 'number' && options.attainmentTarget >= 0 && options.attainmentTarget <= 1 ? options.attainmentTarget : 0.9
-    const sections = new Map(sectionsOf(self, l).map((s) => [s.id, s]))
-    const sec = (id: string): Section => sections.get(id) as Section
-    const attainment = (m: string) => self.attainment.find((a) => a.metric === m && a.priority === '*')?.attainment
-    const s = self.satisfaction
-    const cards: ReadonlyArray<readonly [string, string]> = [
-      [l.opened, f.int(self.volume.opened)],
-      [l.resolved, f.int(self.volume.resolved)],
-      [l.headlines.responseAttainment, f.pct(attainment('response'))],
-      [l.headlines.resolutionAttainment, f.pct(attainment('resolution'))],
-      [l.netCsat, f.num(s.netCsat) + (s.fewRatings && s.ratings > 0 ? '*' : '')]
-    ]
-    const priorities = Object.entries(self.volume.byPriority)
-    const part = (id: string, title: string, content: string): string => `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2>${content}</section>`
-    const body = [
-      `<header><h1>${esc(l.serviceLevelReport)}: ${esc(self.customer)}</h1>`,
-      `<p class="meta">${esc(l.period)}: ${esc(self.period.label)} (${esc(f.dateTime(self.period.from))} – ${esc(f.dateTime(self.period.to))}) · ${esc(l.asOf)}: ${esc(f.dateTime(self.asOf))} · ${esc(self.zone)} · ${esc(l.policy)}: ${esc(self.policy)}</p></header>`,
-      `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${esc(l.summary)}</h2><div class="cards">${cards.map(([k, v]) => `<div class="card"><b>${esc(v)}</b><span>${esc(k)}</span></div>`).join('')}</div>${
-        s.fewRatings && s.ratings > 0 ? `<p class="few">* ${esc(l.fewRatings)}</p>` : ''
-      }</section>`,
-      part('volume', l.volume, figure(perDayChart(self, l, f)) + table(sec('days'), l.none, sec('days').rows.filter((r) => r[1] !== '0' || r[2] !== '0')) + figure(hbars('chart-priority', l.byPriority, priorities.map(([p, n]) => ({ label: p, value: n, shown: f.int(n) })), Math.max(1, ...priorities.map(([, n]) => n)))) + table(sec('volume'), l.none)),
-      part('times', l.times, figure(distributionChart(self, l, f)) + table(sec('times'), l.none)),
-      part('attainment', l.attainment, figure(attainmentChart(self, l, f, target)) + table(sec('attainment'), l.none)),
-      part('breaches', l.breaches, self.breaches.length === 0 ? `<p>${esc(l.noBreaches)}</p>` : table(sec('breaches'), l.none)),
-      part('resolution', l.resolutionQuality, table(sec('resolution'), l.none)),
-      part('escalations', l.escalations, table(sec('escalations'), l.none)),
-      part('workarounds', l.workarounds, table(sec('workarounds'), l.none) + (self.workarounds.running.length + self.workarounds.knownErrors.length === 0 ? '' : table(sec('onWorkaround'), l.none))),
-      part('satisfaction', l.satisfaction, figure(satisfactionChart(self, l, f)) + table(sec('satisfaction'), l.none)),
-      part('comparison', sec('comparison').title, table(sec('comparison'), l.none)),
-      `<footer><b>${esc(l.definitions)}.</b> ${esc(definitions)}</footer>`
-    ].join('\n')
-    return `<!doctype html>
+    safely(() => {
+      const l = options.labels ?? en
+      const f = formatFor(l, self.zone)
+      const target =
+        typeof options.attainmentTarget === 'number' && options.attainmentTarget >= 0 && options.attainmentTarget <= 1
+          ? options.attainmentTarget
+          : 0.9
+      const sections = new Map(sectionsOf(self, l).map((s) => [s.id, s]))
+      const sec = (id: string): Section => sections.get(id) as Section
+      const attainment = (m: string) => self.attainment.find((a) => a.metric === m && a.priority === '*')?.attainment
+      const s = self.satisfaction
+      const cards: ReadonlyArray<readonly [string, string]> = [
+        [l.opened, f.int(self.volume.opened)],
+        [l.resolved, f.int(self.volume.resolved)],
+        [l.headlines.responseAttainment, f.pct(attainment('response'))],
+        [l.headlines.resolutionAttainment, f.pct(attainment('resolution'))],
+        [l.netCsat, f.num(s.netCsat) + (s.fewRatings && s.ratings > 0 ? '*' : '')]
+      ]
+      const priorities = Object.entries(self.volume.byPriority)
+      const part = (id: string, title: string, content: string): string =>
+        `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(title)}</h2>${content}</section>`
+      const body = [
+        `<header><h1>${esc(l.serviceLevelReport)}: ${esc(self.customer)}</h1>`,
+        `<p class="meta">${esc(l.period)}: ${esc(self.period.label)} (${esc(f.dateTime(self.period.from))} – ${esc(f.dateTime(self.period.to))}) · ${esc(l.asOf)}: ${esc(f.dateTime(self.asOf))} · ${esc(self.zone)} · ${esc(l.policy)}: ${esc(self.policy)}</p></header>`,
+        `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${esc(l.summary)}</h2><div class="cards">${cards.map(([k, v]) => `<div class="card"><b>${esc(v)}</b><span>${esc(k)}</span></div>`).join('')}</div>${
+          s.fewRatings && s.ratings > 0 ? `<p class="few">* ${esc(l.fewRatings)}</p>` : ''
+        }</section>`,
+        part(
+          'volume',
+          l.volume,
+          figure(perDayChart(self, l, f)) +
+            table(
+              sec('days'),
+              l.none,
+              sec('days').rows.filter((r) => r[1] !== '0' || r[2] !== '0')
+            ) +
+            figure(
+              hbars(
+                'chart-priority',
+                l.byPriority,
+                priorities.map(([p, n]) => ({ label: p, value: n, shown: f.int(n) })),
+                Math.max(1, ...priorities.map(([, n]) => n))
+              )
+            ) +
+            table(sec('volume'), l.none)
+        ),
+        part('times', l.times, figure(distributionChart(self, l, f)) + table(sec('times'), l.none)),
+        part(
+          'attainment',
+          l.attainment,
+          figure(attainmentChart(self, l, f, target)) + table(sec('attainment'), l.none)
+        ),
+        part(
+          'breaches',
+          l.breaches,
+          self.breaches.length === 0 ? `<p>${esc(l.noBreaches)}</p>` : table(sec('breaches'), l.none)
+        ),
+        part('resolution', l.resolutionQuality, table(sec('resolution'), l.none)),
+        part('escalations', l.escalations, table(sec('escalations'), l.none)),
+        part(
+          'workarounds',
+          l.workarounds,
+          table(sec('workarounds'), l.none) +
+            (self.workarounds.running.length + self.workarounds.knownErrors.length === 0
+              ? ''
+              : table(sec('onWorkaround'), l.none))
+        ),
+        part(
+          'satisfaction',
+          l.satisfaction,
+          figure(satisfactionChart(self, l, f)) + table(sec('satisfaction'), l.none)
+        ),
+        part('comparison', sec('comparison').title, table(sec('comparison'), l.none)),
+        `<footer><b>${esc(l.definitions)}.</b> ${esc(definitions)}</footer>`
+      ].join('\n')
+      return `<!doctype html>
   <html lang="${esc(l.locale.slice(0, 2))}">
   <head>
   <meta charset="utf-8">
@@ -297,4 +411,4 @@ export const toHtml =
   </main></body>
   </html>
   `
-  }, '')
+    }, '')

@@ -46,10 +46,31 @@ export type {
   Workarounds
 } from './model.js'
 export type { InvalidReportInput, ReportError } from './errors.js'
-export { dailyStatus, statusCombiner, type DailyStatusParams, type StatusAccumulator, type StatusCombiner } from './daily.js'
+export {
+  dailyStatus,
+  statusCombiner,
+  type DailyStatusParams,
+  type StatusAccumulator,
+  type StatusCombiner
+} from './daily.js'
 export { combiner, serviceLevel, type Accumulator, type Combiner, type ServiceLevelParams } from './accumulate.js'
-export { decodeAccumulator, decodeStatusAccumulator, encodeAccumulator, encodeStatusAccumulator, type EncodedAccumulator, type EncodedStatusAccumulator, type JsonValue } from './codec.js'
+export {
+  decodeAccumulator,
+  decodeStatusAccumulator,
+  encodeAccumulator,
+  encodeStatusAccumulator,
+  type EncodedAccumulator,
+  type EncodedStatusAccumulator,
+  type JsonValue
+} from './codec.js'
 export { definitions } from './definitions.js'
 export { en, fi, nb, pl, sv, type Labels } from './labels.js'
-export { serviceLevelCsv, serviceLevelMarkdown, statusMarkdown, statusTable, toJSON, type RenderOptions } from './render.js'
+export {
+  serviceLevelCsv,
+  serviceLevelMarkdown,
+  statusMarkdown,
+  statusTable,
+  toJSON,
+  type RenderOptions
+} from './render.js'
 export { toHtml, type HtmlOptions } from './html.js'

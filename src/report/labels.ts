@@ -14,7 +14,12 @@ export interface Labels {
   readonly status: string
   readonly reasons: string
   readonly health: Readonly<Record<'Critical' | 'NeedAttention' | 'Good', string>>
-  readonly rules: Readonly<Record<'criticalPriority' | 'criticalCategory' | 'breached' | 'newOrReopened' | 'atRisk' | 'workaroundTooLong', string>>
+  readonly rules: Readonly<
+    Record<
+      'criticalPriority' | 'criticalCategory' | 'breached' | 'newOrReopened' | 'atRisk' | 'workaroundTooLong',
+      string
+    >
+  >
   readonly period: string
   readonly previousPeriod: string
   readonly asOf: string
@@ -92,10 +97,22 @@ export interface Labels {
   readonly current: string
   readonly previous: string
   readonly change: string
-  readonly headlines: Readonly<Record<
-    'opened' | 'resolved' | 'backlogAtAsOf' | 'responseMedian' | 'resolutionMedian' | 'responseAttainment' | 'resolutionAttainment' | 'firstLineRate' | 'reopenRate' | 'csat' | 'netCsat',
-    string
-  >>
+  readonly headlines: Readonly<
+    Record<
+      | 'opened'
+      | 'resolved'
+      | 'backlogAtAsOf'
+      | 'responseMedian'
+      | 'resolutionMedian'
+      | 'responseAttainment'
+      | 'resolutionAttainment'
+      | 'firstLineRate'
+      | 'reopenRate'
+      | 'csat'
+      | 'netCsat',
+      string
+    >
+  >
   readonly none: string
   readonly hours: string
   readonly minutes: string

@@ -21,7 +21,8 @@ export type Health = 'Critical' | 'NeedAttention' | 'Good'
  * @category models
  * @since 0.2.0
  */
-export type StatusRule = 'criticalPriority' | 'criticalCategory' | 'breached' | 'newOrReopened' | 'atRisk' | 'workaroundTooLong'
+export type StatusRule =
+  'criticalPriority' | 'criticalCategory' | 'breached' | 'newOrReopened' | 'atRisk' | 'workaroundTooLong'
 
 /**
  * Why a customer has its status: the ticket, the rule that fired and the fact behind it.

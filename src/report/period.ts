@@ -19,15 +19,19 @@ const ymd = (epochDay: number): string => {
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
 }
 const epochDay = (y: number, m: number, d: number): number => Math.floor(Date.UTC(y, m - 1, d) / DAY)
-const isInt = (u: unknown, lo: number, hi: number): u is number => typeof u === 'number' && Number.isInteger(u) && u >= lo && u <= hi
+const isInt = (u: unknown, lo: number, hi: number): u is number =>
+  typeof u === 'number' && Number.isInteger(u) && u >= lo && u <= hi
 
 /** Local days `[first, last)` (epoch days) of a calendar period, and its label. */
-const daysOf = (p: Exclude<Period, { _tag: 'Range' }>): E.Either<ReportError, { first: number; end: number; label: string }> => {
+const daysOf = (
+  p: Exclude<Period, { _tag: 'Range' }>
+): E.Either<ReportError, { first: number; end: number; label: string }> => {
   switch (p._tag) {
     case 'Day': {
       const m = typeof p.date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(p.date) : null
       const d = m === null ? undefined : epochDay(Number(m[1]), Number(m[2]), Number(m[3]))
-      if (m === null || d === undefined || ymd(d) !== p.date) return E.left(invalid('period.date', 'a date "YYYY-MM-DD"', p.date))
+      if (m === null || d === undefined || ymd(d) !== p.date)
+        return E.left(invalid('period.date', 'a date "YYYY-MM-DD"', p.date))
       return E.right({ first: d, end: d + 1, label: p.date })
     }
     case 'Week': {
@@ -44,11 +48,19 @@ const daysOf = (p: Exclude<Period, { _tag: 'Range' }>): E.Either<ReportError, { 
     case 'Month':
       if (!isInt(p.year, 1900, 9999)) return E.left(invalid('period.year', 'a year 1900–9999', p.year))
       if (!isInt(p.month, 1, 12)) return E.left(invalid('period.month', 'a month 1–12', p.month))
-      return E.right({ first: epochDay(p.year, p.month, 1), end: epochDay(p.year, p.month + 1, 1), label: `${p.year}-${pad(p.month)}` })
+      return E.right({
+        first: epochDay(p.year, p.month, 1),
+        end: epochDay(p.year, p.month + 1, 1),
+        label: `${p.year}-${pad(p.month)}`
+      })
     case 'Quarter':
       if (!isInt(p.year, 1900, 9999)) return E.left(invalid('period.year', 'a year 1900–9999', p.year))
       if (!isInt(p.quarter, 1, 4)) return E.left(invalid('period.quarter', 'a quarter 1–4', p.quarter))
-      return E.right({ first: epochDay(p.year, p.quarter * 3 - 2, 1), end: epochDay(p.year, p.quarter * 3 + 1, 1), label: `${p.year}-Q${p.quarter}` })
+      return E.right({
+        first: epochDay(p.year, p.quarter * 3 - 2, 1),
+        end: epochDay(p.year, p.quarter * 3 + 1, 1),
+        label: `${p.year}-Q${p.quarter}`
+      })
   }
 }
 
@@ -67,9 +79,13 @@ const previousOf = (p: Exclude<Period, { _tag: 'Range' }>): Exclude<Period, { _t
       return { _tag: 'Week', year: p.year - 1, week: Math.floor((dec28 - monday1) / 7) + 1 }
     }
     case 'Month':
-      return p.month > 1 ? { _tag: 'Month', year: p.year, month: p.month - 1 } : { _tag: 'Month', year: p.year - 1, month: 12 }
+      return p.month > 1
+        ? { _tag: 'Month', year: p.year, month: p.month - 1 }
+        : { _tag: 'Month', year: p.year - 1, month: 12 }
     case 'Quarter':
-      return p.quarter > 1 ? { _tag: 'Quarter', year: p.year, quarter: p.quarter - 1 } : { _tag: 'Quarter', year: p.year - 1, quarter: 4 }
+      return p.quarter > 1
+        ? { _tag: 'Quarter', year: p.year, quarter: p.quarter - 1 }
+        : { _tag: 'Quarter', year: p.year - 1, quarter: 4 }
   }
 }
 
@@ -87,17 +103,30 @@ const isInstant = (u: unknown): u is Instant => typeof u === 'number' && Number.
  * @internal
  */
 export const resolvePeriod = (period: Period, zone: IanaZone): E.Either<ReportError, Resolved> => {
-  if (typeof period !== 'object' || period === null) return E.left(invalid('period', 'a period (Day, Week, Month, Quarter or Range)', period))
+  if (typeof period !== 'object' || period === null)
+    return E.left(invalid('period', 'a period (Day, Week, Month, Quarter or Range)', period))
   if (period._tag === 'Range') {
     if (!isInstant(period.from)) return E.left(invalid('period.from', 'an instant (epoch milliseconds)', period.from))
-    if (!isInstant(period.to) || period.to <= period.from) return E.left(invalid('period.to', 'an instant after period.from', period.to))
+    if (!isInstant(period.to) || period.to <= period.from)
+      return E.left(invalid('period.to', 'an instant after period.from', period.to))
     const len = period.to - period.from
     const label = `${Time.toLocalISO(zone)(period.from)} – ${Time.toLocalISO(zone)(period.to)}`
     const prevLabel = `${Time.toLocalISO(zone)((period.from - len) as Instant)} – ${Time.toLocalISO(zone)(period.from)}`
-    return E.right({ from: period.from, to: period.to, label, previous: { from: period.from - len, to: period.from, label: prevLabel } })
+    return E.right({
+      from: period.from,
+      to: period.to,
+      label,
+      previous: { from: period.from - len, to: period.from, label: prevLabel }
+    })
   }
   if (!['Day', 'Week', 'Month', 'Quarter'].includes((period as { _tag: unknown })._tag as string))
-    return E.left(invalid('period._tag', 'one of "Day" | "Week" | "Month" | "Quarter" | "Range"', (period as { _tag: unknown })._tag))
+    return E.left(
+      invalid(
+        'period._tag',
+        'one of "Day" | "Week" | "Month" | "Quarter" | "Range"',
+        (period as { _tag: unknown })._tag
+      )
+    )
   const here = daysOf(period)
   if (E.isLeft(here)) return here
   const prev = previousOf(period)

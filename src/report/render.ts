@@ -28,7 +28,8 @@ export interface RenderOptions {
  * @category conversions
  * @since 0.2.0
  */
-export const toJSON = (self: DailyStatus | ServiceLevelReport): string => safely(() => JSON.stringify(self, null, 2) ?? '', '')
+export const toJSON = (self: DailyStatus | ServiceLevelReport): string =>
+  safely(() => JSON.stringify(self, null, 2) ?? '', '')
 
 /** Runs a renderer; a value that is not a report (or labels with an unknown locale) renders as the fallback. @internal */
 export const safely = <A>(f: () => A, fallback: A): A => {
@@ -43,7 +44,8 @@ const reasonText = (r: StatusReason, l: Labels, f: Format): string => {
   const facts: string[] = []
   if (r.priority !== undefined) facts.push(r.priority)
   if (r.category !== undefined) facts.push(r.category)
-  if (r.metric !== undefined) facts.push(r.metric.startsWith('tier:') ? r.metric : l.metrics[r.metric as keyof Labels['metrics']])
+  if (r.metric !== undefined)
+    facts.push(r.metric.startsWith('tier:') ? r.metric : l.metrics[r.metric as keyof Labels['metrics']])
   if (r.breachedAt !== undefined) facts.push(`${l.breached.toLowerCase()} ${f.dateTime(r.breachedAt)}`)
   if (r.dueAt !== undefined) facts.push(`${l.due.toLowerCase()} ${f.dateTime(r.dueAt)}`)
   if (r.openedAt !== undefined) facts.push(`${l.opened.toLowerCase()} ${f.dateTime(r.openedAt)}`)
@@ -75,24 +77,33 @@ const reasonText = (r: StatusReason, l: Labels, f: Format): string => {
 export const statusTable =
   (options: RenderOptions & { readonly zone?: string } = {}) =>
   (self: DailyStatus): string =>
-  safely(() => {
-    const l = options.labels ?? en
-    const f = formatFor(l, options.zone ?? 'UTC')
-    const rows: Array<readonly [string, string, string]> = []
-    for (const c of self.customers) {
-      const reasons = c.reasons.map((r) => reasonText(r, l, f))
-      rows.push([c.customer, l.health[c.health], reasons[0] ?? ''])
-      for (const r of reasons.slice(1)) rows.push(['', '', r])
-    }
-    const head = [l.customer, l.status, l.reasons] as const
-    const w = [0, 1, 2].map((i) => Math.max(head[i]?.length ?? 0, ...rows.map((r) => r[i]?.length ?? 0)))
-    const line = (r: readonly [string, string, string]) => `${r[0].padEnd(w[0] as number)}  ${r[1].padEnd(w[1] as number)}  ${r[2]}`
-    return [line(head), line(['-'.repeat(w[0] as number), '-'.repeat(w[1] as number), '-'.repeat(w[2] as number)]), ...rows.map(line)].join('\n')
-  }, '')
+    safely(() => {
+      const l = options.labels ?? en
+      const f = formatFor(l, options.zone ?? 'UTC')
+      const rows: Array<readonly [string, string, string]> = []
+      for (const c of self.customers) {
+        const reasons = c.reasons.map((r) => reasonText(r, l, f))
+        rows.push([c.customer, l.health[c.health], reasons[0] ?? ''])
+        for (const r of reasons.slice(1)) rows.push(['', '', r])
+      }
+      const head = [l.customer, l.status, l.reasons] as const
+      const w = [0, 1, 2].map((i) => Math.max(head[i]?.length ?? 0, ...rows.map((r) => r[i]?.length ?? 0)))
+      const line = (r: readonly [string, string, string]) =>
+        `${r[0].padEnd(w[0] as number)}  ${r[1].padEnd(w[1] as number)}  ${r[2]}`
+      return [
+        line(head),
+        line(['-'.repeat(w[0] as number), '-'.repeat(w[1] as number), '-'.repeat(w[2] as number)]),
+        ...rows.map(line)
+      ].join('\n')
+    }, '')
 
 const mdCell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 const mdTable = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string =>
-  [`| ${head.map(mdCell).join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`)].join('\n')
+  [
+    `| ${head.map(mdCell).join(' | ')} |`,
+    `|${head.map(() => ' --- ').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`)
+  ].join('\n')
 
 /**
  * The daily status as Markdown: a heading and one table row per customer, with its reasons.
@@ -113,18 +124,22 @@ const mdTable = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<
 export const statusMarkdown =
   (options: RenderOptions & { readonly zone?: string } = {}) =>
   (self: DailyStatus): string =>
-  safely(() => {
-    const l = options.labels ?? en
-    const f = formatFor(l, options.zone ?? 'UTC')
-    return [
-      `# ${l.morningStatus} ${f.dateTime(self.at)}`,
-      '',
-      mdTable(
-        [l.customer, l.status, l.reasons],
-        self.customers.map((c) => [c.customer, l.health[c.health], c.reasons.map((r) => reasonText(r, l, f)).join('; ')])
-      )
-    ].join('\n')
-  }, '')
+    safely(() => {
+      const l = options.labels ?? en
+      const f = formatFor(l, options.zone ?? 'UTC')
+      return [
+        `# ${l.morningStatus} ${f.dateTime(self.at)}`,
+        '',
+        mdTable(
+          [l.customer, l.status, l.reasons],
+          self.customers.map((c) => [
+            c.customer,
+            l.health[c.health],
+            c.reasons.map((r) => reasonText(r, l, f)).join('; ')
+          ])
+        )
+      ].join('\n')
+    }, '')
 
 /** The rows of every section of a customer report, shared by the Markdown, CSV and HTML renderers. @internal */
 export interface Section {
@@ -134,7 +149,8 @@ export interface Section {
   readonly rows: ReadonlyArray<ReadonlyArray<string>>
 }
 
-const metricName = (m: string, l: Labels): string => (m.startsWith('tier:') ? `${l.tier} ${m.slice(5)}` : (l.metrics[m as keyof Labels['metrics']] ?? m))
+const metricName = (m: string, l: Labels): string =>
+  m.startsWith('tier:') ? `${l.tier} ${m.slice(5)}` : (l.metrics[m as keyof Labels['metrics']] ?? m)
 
 const headlineFormat = (h: Headline, f: Format): ((n: number) => string) =>
   h === 'responseMedian' || h === 'resolutionMedian'
@@ -153,7 +169,15 @@ export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l
   const s = r.satisfaction
   const timeRows = (['response', 'resolution'] as const).flatMap((m) => {
     const t = r.times[m]
-    const row = (p: string, x: typeof t.overall) => [l.metrics[m], p, f.int(x.count), f.dur(x.mean), f.dur(x.median), f.dur(x.p90), f.dur(x.max)]
+    const row = (p: string, x: typeof t.overall) => [
+      l.metrics[m],
+      p,
+      f.int(x.count),
+      f.dur(x.mean),
+      f.dur(x.median),
+      f.dur(x.p90),
+      f.dur(x.max)
+    ]
     return [row(l.allPriorities, t.overall), ...Object.entries(t.byPriority).map(([p, x]) => row(p, x))]
   })
   return [
@@ -184,13 +208,30 @@ export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l
         ...Object.entries(v.byCategory).map(([k, n]) => [`${l.byCategory}: ${k}`, f.int(n)])
       ]
     },
-    { id: 'days', title: l.perDay, head: [l.date, l.opened, l.resolved], rows: v.days.map((d) => [d.date, f.int(d.opened), f.int(d.resolved)]) },
-    { id: 'times', title: l.times, head: [l.metric, l.priority, l.count, u(l.mean), u(l.median), u(l.p90), u(l.max)], rows: timeRows },
+    {
+      id: 'days',
+      title: l.perDay,
+      head: [l.date, l.opened, l.resolved],
+      rows: v.days.map((d) => [d.date, f.int(d.opened), f.int(d.resolved)])
+    },
+    {
+      id: 'times',
+      title: l.times,
+      head: [l.metric, l.priority, l.count, u(l.mean), u(l.median), u(l.p90), u(l.max)],
+      rows: timeRows
+    },
     {
       id: 'attainment',
       title: l.attainment,
       head: [l.metric, l.priority, l.met, l.breached, l.stoppedLate, l.attainment],
-      rows: r.attainment.map((a) => [metricName(a.metric, l), a.priority === '*' ? l.allPriorities : a.priority, f.int(a.met), f.int(a.breached), f.int(a.stoppedLate), f.pct(a.attainment)])
+      rows: r.attainment.map((a) => [
+        metricName(a.metric, l),
+        a.priority === '*' ? l.allPriorities : a.priority,
+        f.int(a.met),
+        f.int(a.breached),
+        f.int(a.stoppedLate),
+        f.pct(a.attainment)
+      ])
     },
     {
       id: 'breaches',
@@ -198,7 +239,9 @@ export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l
       head: [l.ticket, l.metric, l.priority, l.due, l.stopped, u(l.overrun), l.explanation],
       rows: r.breaches.map((b) => [
         b.ticketId,
-        b.cycle === undefined ? metricName(b.metric, l) : `${metricName(b.metric, l)} (${l.cycle} ${b.cycle}/${b.cycles ?? b.cycle})`,
+        b.cycle === undefined
+          ? metricName(b.metric, l)
+          : `${metricName(b.metric, l)} (${l.cycle} ${b.cycle}/${b.cycles ?? b.cycle})`,
         b.priority ?? l.none,
         f.dateTime(b.dueAt),
         b.stoppedAt === undefined ? l.running : f.dateTime(b.stoppedAt),
@@ -206,7 +249,10 @@ export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l
         b.explanation === undefined
           ? l.none
           : [
-              ...b.explanation.closed.map((c) => `${l.closedHours} ${f.dateTime(c.from)}–${f.dateTime(c.to)}${c.holidays.length === 0 ? '' : ` (${c.holidays.join(', ')})`}`),
+              ...b.explanation.closed.map(
+                (c) =>
+                  `${l.closedHours} ${f.dateTime(c.from)}–${f.dateTime(c.to)}${c.holidays.length === 0 ? '' : ` (${c.holidays.join(', ')})`}`
+              ),
               ...b.explanation.pauses.map((p) => `${l.paused} ${f.dateTime(p.from)}–${f.dateTime(p.to)}`)
             ].join('; ') || l.none
       ])
@@ -226,7 +272,15 @@ export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l
       id: 'escalations',
       title: l.escalations,
       head: [l.tier, l.escalated, l.count, u(l.median), u(l.max), l.met, l.breached],
-      rows: r.escalations.map((e) => [e.tier, f.int(e.escalated), f.int(e.time.count), f.dur(e.time.median), f.dur(e.time.max), f.int(e.met), f.int(e.breached)])
+      rows: r.escalations.map((e) => [
+        e.tier,
+        f.int(e.escalated),
+        f.int(e.time.count),
+        f.dur(e.time.median),
+        f.dur(e.time.max),
+        f.int(e.met),
+        f.int(e.breached)
+      ])
     },
     {
       id: 'workarounds',
@@ -242,7 +296,10 @@ export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l
       id: 'onWorkaround',
       title: l.onWorkaround,
       head: [l.ticket, l.since, u(l.age)],
-      rows: [...r.workarounds.running.map((w) => [w.ticketId, f.dateTime(w.since), f.dur(w.age)]), ...r.workarounds.knownErrors.map((k) => [k, l.knownErrors, l.none])]
+      rows: [
+        ...r.workarounds.running.map((w) => [w.ticketId, f.dateTime(w.since), f.dur(w.age)]),
+        ...r.workarounds.knownErrors.map((k) => [k, l.knownErrors, l.none])
+      ]
     },
     {
       id: 'satisfaction',
@@ -265,7 +322,14 @@ export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l
       head: [l.figure, l.current, l.previous, l.change],
       rows: r.comparison.map((c) => {
         const g = headlineFormat(c.figure, f)
-        return [c.figure === 'responseMedian' || c.figure === 'resolutionMedian' ? u(l.headlines[c.figure]) : l.headlines[c.figure], c.current === undefined ? l.none : g(c.current), c.previous === undefined ? l.none : g(c.previous), f.signed(c.change, g)]
+        return [
+          c.figure === 'responseMedian' || c.figure === 'resolutionMedian'
+            ? u(l.headlines[c.figure])
+            : l.headlines[c.figure],
+          c.current === undefined ? l.none : g(c.current),
+          c.previous === undefined ? l.none : g(c.previous),
+          f.signed(c.change, g)
+        ]
       })
     }
   ]
@@ -291,14 +355,22 @@ export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l
 export const serviceLevelMarkdown =
   (options: RenderOptions = {}) =>
   (self: ServiceLevelReport): string =>
-  safely(() => {
-    const l = options.labels ?? en
-    return self.customers
-      .map((r) =>
-        [`# ${l.serviceLevelReport}: ${r.customer}, ${r.period.label}`, ...sectionsOf(r, l).flatMap((s) => ['', `## ${s.title}`, '', s.rows.length === 0 ? l.none : mdTable(s.head, s.rows)])].join('\n')
-      )
-      .join('\n\n')
-  }, '')
+    safely(() => {
+      const l = options.labels ?? en
+      return self.customers
+        .map((r) =>
+          [
+            `# ${l.serviceLevelReport}: ${r.customer}, ${r.period.label}`,
+            ...sectionsOf(r, l).flatMap((s) => [
+              '',
+              `## ${s.title}`,
+              '',
+              s.rows.length === 0 ? l.none : mdTable(s.head, s.rows)
+            ])
+          ].join('\n')
+        )
+        .join('\n\n')
+    }, '')
 
 const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
 
@@ -326,13 +398,13 @@ const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g
 export const serviceLevelCsv =
   (options: RenderOptions = {}) =>
   (self: ServiceLevelReport): Readonly<Record<string, string>> =>
-  safely(() => {
-    const l = options.labels ?? en
-    const out: Record<string, string[]> = {}
-    for (const r of self.customers)
-      for (const s of sectionsOf(r, l, rawFormat(l, r.zone))) {
-        const lines = (out[s.id] ??= [[l.customer, ...s.head].map(csvField).join(',')])
-        for (const row of s.rows) lines.push([r.customer, ...row].map(csvField).join(','))
-      }
-    return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, `${v.join('\r\n')}\r\n`]))
-  }, {})
+    safely(() => {
+      const l = options.labels ?? en
+      const out: Record<string, string[]> = {}
+      for (const r of self.customers)
+        for (const s of sectionsOf(r, l, rawFormat(l, r.zone))) {
+          const lines = (out[s.id] ??= [[l.customer, ...s.head].map(csvField).join(',')])
+          for (const row of s.rows) lines.push([r.customer, ...row].map(csvField).join(','))
+        }
+      return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, `${v.join('\r\n')}\r\n`]))
+    }, {})

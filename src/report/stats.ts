@@ -14,5 +14,11 @@ export const summarise = (values: Float64Array): TimeSummary => {
   for (let i = 0; i < n; i++) sum += sorted[i] as number
   const mid = n >> 1
   const median = n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-  return { count: n, mean: sum / n, median, p90: sorted[Math.ceil((9 * n) / 10) - 1] as number, max: sorted[n - 1] as number }
+  return {
+    count: n,
+    mean: sum / n,
+    median,
+    p90: sorted[Math.ceil((9 * n) / 10) - 1] as number,
+    max: sorted[n - 1] as number
+  }
 }

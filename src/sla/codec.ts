@@ -20,7 +20,9 @@ const Party = literals(awaitingParties)
  * @category codecs
  * @since 0.3.0
  */
-export type TargetWire = { readonly _tag: 'BusinessTime'; readonly duration: string } | { readonly _tag: 'BusinessDays'; readonly days: number }
+export type TargetWire =
+  | { readonly _tag: 'BusinessTime'; readonly duration: string }
+  | { readonly _tag: 'BusinessDays'; readonly days: number }
 
 /**
  * A metric's policy as JSON (targets as {@link TargetWire}).
@@ -79,7 +81,11 @@ export interface AgreementWire {
  */
 export const TargetJson: t.Type<Target, TargetWire, unknown> = taggedUnion({
   BusinessTime: record('a business-time target', { _tag: tag('BusinessTime'), duration: NonNegativeDuration }, {}),
-  BusinessDays: record('a business-days target', { _tag: tag('BusinessDays'), days: intBetween(0, 365, 'a whole number of business days from 0 to 365') }, {})
+  BusinessDays: record(
+    'a business-days target',
+    { _tag: tag('BusinessDays'), days: intBetween(0, 365, 'a whole number of business days from 0 to 365') },
+    {}
+  )
 })
 
 const Targets = t.record(t.string, TargetJson, 'targets by priority name')
@@ -88,7 +94,11 @@ const MetricPolicyJson: t.Type<MetricPolicy, MetricPolicyWire, unknown> = record
   'a metric policy',
   { targets: Targets },
   {
-    byKind: record('targets by kind', {}, { incident: Targets, serviceRequest: Targets, question: Targets, problem: Targets, feedback: Targets }),
+    byKind: record(
+      'targets by kind',
+      {},
+      { incident: Targets, serviceRequest: Targets, question: Targets, problem: Targets, feedback: Targets }
+    ),
     pauseWhileAwaiting: t.readonlyArray(Party, 'a list of awaited parties'),
     reopen: literals(['resume', 'restart', 'firstCloseOnly'] as const)
   }
@@ -114,7 +124,11 @@ export const SlaPolicyJson: t.Type<SlaPolicy, SlaPolicyWire, unknown> = record(
   {
     _tag: tag('SlaPolicy'),
     name: stringWhere('a name of 1 to 200 characters', (s) => s.length >= 1 && s.length <= 200),
-    metrics: record('metric policies', {}, { response: MetricPolicyJson, resolution: MetricPolicyJson, update: MetricPolicyJson, restore: MetricPolicyJson }),
+    metrics: record(
+      'metric policies',
+      {},
+      { response: MetricPolicyJson, resolution: MetricPolicyJson, update: MetricPolicyJson, restore: MetricPolicyJson }
+    ),
     warnings: t.readonlyArray(t.number, 'a list of fractions')
   },
   { tiers: Targets }
@@ -141,7 +155,10 @@ export const decodePolicyShape: (u: unknown) => E.Either<DecodeError, SlaPolicy>
 export const AgreementJson: t.Type<AgreementSpec, AgreementWire, unknown> = record(
   'an agreement',
   { calendar: CalendarSpecJson, policy: SlaPolicyJson },
-  { customer: stringWhere('a customer id of 1 to 200 characters', (s) => s.length >= 1 && s.length <= 200), service: stringWhere('a service id of 1 to 200 characters', (s) => s.length >= 1 && s.length <= 200) }
+  {
+    customer: stringWhere('a customer id of 1 to 200 characters', (s) => s.length >= 1 && s.length <= 200),
+    service: stringWhere('a service id of 1 to 200 characters', (s) => s.length >= 1 && s.length <= 200)
+  }
 )
 
 /** @internal */

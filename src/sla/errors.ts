@@ -53,14 +53,22 @@ export const missingTarget = (path: string, priority: string, known: ReadonlyArr
 })
 
 /** @internal */
-export const responseAfterResolution = (path: string, response: string, resolution: string): ResponseAfterResolution => ({
+export const responseAfterResolution = (
+  path: string,
+  response: string,
+  resolution: string
+): ResponseAfterResolution => ({
   _tag: 'ResponseAfterResolution',
   path,
   message: `${path}: expected a response target no longer than the resolution target (${resolution}), received ${response}`
 })
 
 /** @internal */
-export const invalidWarningThreshold = (path: string, received: unknown, previous?: number): InvalidWarningThreshold => ({
+export const invalidWarningThreshold = (
+  path: string,
+  received: unknown,
+  previous?: number
+): InvalidWarningThreshold => ({
   _tag: 'InvalidWarningThreshold',
   path,
   message: `${path}: expected a fraction strictly between 0 and 1${previous === undefined ? '' : `, above the previous threshold ${previous}`}, received ${describe(received)}`

@@ -2,15 +2,45 @@ import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { hasResolutionTarget, hasResponseTarget, allowsWorkaround } from '../kind/index.js'
 import type { KindRules, TicketKind } from '../kind/index.js'
-import { addBusinessDays, addBusinessTime, businessTimeBetween, endOfBusinessDay, nextOpening, openIntervals } from '../calendar/index.js'
+import {
+  addBusinessDays,
+  addBusinessTime,
+  businessTimeBetween,
+  endOfBusinessDay,
+  nextOpening,
+  openIntervals
+} from '../calendar/index.js'
 import { closedStretches, isBusinessCalendar, type BusinessCalendar, type OpenInterval } from '../calendar/index.js'
 import { decodeError, makeIssue, type Issue } from '../internal/decodeError.js'
 import { isInstant, isRecord, isShare, isTarget, policyIssue, targetIssue } from './guard.js'
 import { own } from '../internal/primitives.js'
 import type { Duration, Instant } from '../time/index.js'
-import { defaultContext, timeline as timelineOf, timelineAt, type AwaitingParty, type DecideContext, type Interval, type PauseInterval, type TicketError, type TicketEvent, type Timeline } from '../ticket/index.js'
+import {
+  defaultContext,
+  timeline as timelineOf,
+  timelineAt,
+  type AwaitingParty,
+  type DecideContext,
+  type Interval,
+  type PauseInterval,
+  type TicketError,
+  type TicketEvent,
+  type Timeline
+} from '../ticket/index.js'
 import type { SlaError } from './errors.js'
-import type { Agreement, ClockState, Closed, Explanation, Metric, MetricPolicy, MetricResult, Pause, SlaPolicy, Target, WarningPassed } from './model.js'
+import type {
+  Agreement,
+  ClockState,
+  Closed,
+  Explanation,
+  Metric,
+  MetricPolicy,
+  MetricResult,
+  Pause,
+  SlaPolicy,
+  Target,
+  WarningPassed
+} from './model.js'
 import { definedMetrics, targetFor } from './policy.js'
 
 type Span = readonly [number, number]
@@ -37,9 +67,14 @@ type PauseSpan = readonly [number, number, AwaitingParty, boolean]
 export const pausingParties =
   (metric: Metric) =>
   (self: SlaPolicy): ReadonlyArray<AwaitingParty> => {
-    const m: unknown = isRecord(self) && isRecord(self.metrics) && typeof metric === 'string' ? own(self.metrics, metric) : undefined
+    const m: unknown =
+      isRecord(self) && isRecord(self.metrics) && typeof metric === 'string' ? own(self.metrics, metric) : undefined
     const configured = isRecord(m) ? m['pauseWhileAwaiting'] : undefined
-    return Array.isArray(configured) ? (configured as ReadonlyArray<AwaitingParty>) : metric === 'response' ? [] : ['customer']
+    return Array.isArray(configured)
+      ? (configured as ReadonlyArray<AwaitingParty>)
+      : metric === 'response'
+        ? []
+        : ['customer']
   }
 
 const NOBODY: ReadonlyArray<AwaitingParty> = []
@@ -52,14 +87,22 @@ const CUSTOMER: ReadonlyArray<AwaitingParty> = ['customer']
 const partiesOf = (metric: Metric, policy: SlaPolicy): ReadonlyArray<AwaitingParty> => {
   const m: unknown = own(policy.metrics, metric)
   const configured = isRecord(m) ? m['pauseWhileAwaiting'] : undefined
-  return Array.isArray(configured) ? (configured as ReadonlyArray<AwaitingParty>) : metric === 'response' ? NOBODY : CUSTOMER
+  return Array.isArray(configured)
+    ? (configured as ReadonlyArray<AwaitingParty>)
+    : metric === 'response'
+      ? NOBODY
+      : CUSTOMER
 }
 
 /**
  * The stretches of `[openedAt, now]` outside the `stops` (sorted, not overlapping; merged when
  * they touch): the windows a clock counts in, and the instant it stopped if a stop still lasts.
  */
-const windowsOutside = (openedAt: number, stops: ReadonlyArray<Interval>, now: number): { windows: Span[]; stoppedAt: number | undefined } => {
+const windowsOutside = (
+  openedAt: number,
+  stops: ReadonlyArray<Interval>,
+  now: number
+): { windows: Span[]; stoppedAt: number | undefined } => {
   const windows: Span[] = []
   let from: number | undefined = openedAt
   for (const s of stops) {
@@ -88,7 +131,10 @@ const union = (a: ReadonlyArray<Interval>, b: ReadonlyArray<Interval>): Readonly
 }
 
 /** Applies a reopen policy to a clock's windows. */
-const reopened = (policy: MetricPolicy['reopen'], w: { windows: Span[]; stoppedAt: number | undefined }): { windows: Span[]; stoppedAt: number | undefined } => {
+const reopened = (
+  policy: MetricPolicy['reopen'],
+  w: { windows: Span[]; stoppedAt: number | undefined }
+): { windows: Span[]; stoppedAt: number | undefined } => {
   if (w.windows.length <= 1 || policy === undefined || policy === 'resume') return w
   if (policy === 'restart') return { windows: w.windows.slice(-1), stoppedAt: w.stoppedAt }
   // firstCloseOnly: the metric ended at the first stop
@@ -138,7 +184,8 @@ const targetTime = (target: Target, start: number, cal: BusinessCalendar): numbe
   return Math.max(0, businessTimeBetween(start as Instant, due)(cal))
 }
 
-const between = (cal: BusinessCalendar, a: number, b: number): number => businessTimeBetween(a as Instant, b as Instant)(cal)
+const between = (cal: BusinessCalendar, a: number, b: number): number =>
+  businessTimeBetween(a as Instant, b as Instant)(cal)
 
 /** The business time in each segment, in order. */
 const lengths = (cal: BusinessCalendar, segments: ReadonlyArray<Span>): ReadonlyArray<number> => {
@@ -180,7 +227,12 @@ const overlaps = (p: number, q: number, windows: ReadonlyArray<Span>): boolean =
 }
 
 /** The earliest instant at which the time counted in the segments reaches `amount`, if it does. */
-const reaching = (cal: BusinessCalendar, segments: ReadonlyArray<Span>, sizes: ReadonlyArray<number>, amount: number): number | undefined => {
+const reaching = (
+  cal: BusinessCalendar,
+  segments: ReadonlyArray<Span>,
+  sizes: ReadonlyArray<number>,
+  amount: number
+): number | undefined => {
   let acc = 0
   for (let i = 0; i < segments.length; i++) {
     const d = sizes[i] as number
@@ -198,7 +250,11 @@ const markOf = (share: number, target: number): number => {
   return m
 }
 
-const explanationOf = (cal: BusinessCalendar, segments: ReadonlyArray<Span>, pauses: ReadonlyArray<PauseSpan>): Explanation => {
+const explanationOf = (
+  cal: BusinessCalendar,
+  segments: ReadonlyArray<Span>,
+  pauses: ReadonlyArray<PauseSpan>
+): Explanation => {
   const counted: OpenInterval[] = []
   const closed: Closed[] = []
   for (const [a, b] of segments) {
@@ -206,13 +262,23 @@ const explanationOf = (cal: BusinessCalendar, segments: ReadonlyArray<Span>, pau
     closed.push(...closedStretches(a as Instant, b as Instant)(cal))
   }
   // an ongoing pause has no end yet
-  const paused: Pause[] = pauses.map(([from, to, party, ongoing]) => (ongoing ? { from: from as Instant, party } : { from: from as Instant, to: to as Instant, party }))
+  const paused: Pause[] = pauses.map(([from, to, party, ongoing]) =>
+    ongoing ? { from: from as Instant, party } : { from: from as Instant, to: to as Instant, party }
+  )
   return { counted, closed, pauses: paused }
 }
 
 const notApplicable = (metric: MetricResult['metric'], reason: string, priority?: string): MetricResult => {
   // a fixed-order literal plus an assignment: conditional spreads cost V8 several times more
-  const out: { -readonly [K in keyof MetricResult]: MetricResult[K] } = { metric, state: 'NotApplicable', reason, elapsed: 0 as Duration, paused: 0 as Duration, warningsPassed: [], warnings: [] }
+  const out: { -readonly [K in keyof MetricResult]: MetricResult[K] } = {
+    metric,
+    state: 'NotApplicable',
+    reason,
+    elapsed: 0 as Duration,
+    paused: 0 as Duration,
+    warningsPassed: [],
+    warnings: []
+  }
   if (priority !== undefined) out.priority = priority
   return out
 }
@@ -323,7 +389,13 @@ const evaluateClock = (input: ClockInput, s: Settings): MetricResult => {
 }
 
 /** The update metric: every stretch between public updates is measured against the target. */
-const evaluateUpdate = (t: Timeline, target: Target, priority: string, resolution: { windows: Span[]; stoppedAt: number | undefined }, s: Settings): MetricResult => {
+const evaluateUpdate = (
+  t: Timeline,
+  target: Target,
+  priority: string,
+  resolution: { windows: Span[]; stoppedAt: number | undefined },
+  s: Settings
+): MetricResult => {
   const { cal } = s
   // while the ticket is open, a reply ends one stretch and starts the next (a reply at `now`
   // starts a stretch at `now`)
@@ -349,7 +421,10 @@ const evaluateUpdate = (t: Timeline, target: Target, priority: string, resolutio
     }
   }
   const current = stretches[stretches.length - 1] as Span
-  const result = evaluateClock({ metric: 'update', target, priority, windows: [current], stoppedAt: resolution.stoppedAt, pauses }, s)
+  const result = evaluateClock(
+    { metric: 'update', target, priority, windows: [current], stoppedAt: resolution.stoppedAt, pauses },
+    s
+  )
   if (breachedAt === undefined) return result
   // an earlier stretch went too long: the metric stays breached, or was met late (the result is
   // this function's own: set in place, the keys keep the order a spread would give them)
@@ -403,8 +478,10 @@ const kindWords: Readonly<Record<TicketKind, string>> = {
 const applicable = (metric: Metric, kind: TicketKind | undefined, kinds: KindRules): string | undefined => {
   if (kind === undefined) return undefined
   const a = kindWords[kind]
-  if ((metric === 'response' || metric === 'update') && !hasResponseTarget(kind)(kinds)) return `${a} has no response target`
-  if ((metric === 'resolution' || metric === 'restore') && !hasResolutionTarget(kind)(kinds)) return `${a} has no resolution target`
+  if ((metric === 'response' || metric === 'update') && !hasResponseTarget(kind)(kinds))
+    return `${a} has no response target`
+  if ((metric === 'resolution' || metric === 'restore') && !hasResolutionTarget(kind)(kinds))
+    return `${a} has no resolution target`
   if (metric === 'restore' && !allowsWorkaround(kind)(kinds)) return `${a} has no service to restore`
   return undefined
 }
@@ -418,18 +495,23 @@ export const argumentIssue = (agreement: unknown, now: unknown, options: unknown
   if (!isBusinessCalendar(cal))
     return makeIssue('agreement.calendar', 'a business calendar compiled by Calendar.make', cal)
   if (!isInstant(now)) return makeIssue('now', 'an instant (epoch milliseconds) from 1900 to 2200', now)
-  if (options !== undefined && options !== null && !isRecord(options)) return makeIssue('options', 'evaluation options (an object)', options)
+  if (options !== undefined && options !== null && !isRecord(options))
+    return makeIssue('options', 'evaluation options (an object)', options)
   if (isRecord(options)) {
     const th = options['thresholds']
-    if (th !== undefined && !(Array.isArray(th) && th.every(isShare))) return makeIssue('options.thresholds', 'a list of fractions strictly between 0 and 1', th)
+    if (th !== undefined && !(Array.isArray(th) && th.every(isShare)))
+      return makeIssue('options.thresholds', 'a list of fractions strictly between 0 and 1', th)
     const context = options['context']
-    if (context !== undefined && !(isRecord(context) && isRecord(context['kinds']))) return makeIssue('options.context', 'a ticket context (such as Ticket.defaultContext)', context)
-    if (options['kinds'] !== undefined && !isRecord(options['kinds'])) return makeIssue('options.kinds', 'kind rules (such as Kind.defaultKindRules)', options['kinds'])
+    if (context !== undefined && !(isRecord(context) && isRecord(context['kinds'])))
+      return makeIssue('options.context', 'a ticket context (such as Ticket.defaultContext)', context)
+    if (options['kinds'] !== undefined && !isRecord(options['kinds']))
+      return makeIssue('options.kinds', 'kind rules (such as Kind.defaultKindRules)', options['kinds'])
   }
   return undefined
 }
 
-const interval = (x: unknown): x is Readonly<Record<string, unknown>> => isRecord(x) && isInstant(x['from']) && (x['to'] === undefined || isInstant(x['to']))
+const interval = (x: unknown): x is Readonly<Record<string, unknown>> =>
+  isRecord(x) && isInstant(x['from']) && (x['to'] === undefined || isInstant(x['to']))
 
 /** What each list of a timeline holds. */
 const timelineEntries: ReadonlyArray<readonly [string, (x: unknown) => boolean]> = [
@@ -446,11 +528,13 @@ const timelineEntries: ReadonlyArray<readonly [string, (x: unknown) => boolean]>
 
 /** What is wrong with a timeline a JavaScript caller passed, if anything. */
 const timelineIssue = (u: unknown): Issue | undefined => {
-  if (!isRecord(u) || u['_tag'] !== 'Timeline' || !isInstant(u['openedAt'])) return makeIssue('timeline', 'a ticket timeline (made by Ticket.timeline)', u)
+  if (!isRecord(u) || u['_tag'] !== 'Timeline' || !isInstant(u['openedAt']))
+    return makeIssue('timeline', 'a ticket timeline (made by Ticket.timeline)', u)
   for (const [key, fit] of timelineEntries) {
     const list = u[key]
     if (!Array.isArray(list)) return makeIssue(`timeline.${key}`, 'a list', list)
-    for (let i = 0; i < list.length; i++) if (!fit(list[i])) return makeIssue(`timeline.${key}[${i}]`, 'an entry of a ticket timeline', list[i])
+    for (let i = 0; i < list.length; i++)
+      if (!fit(list[i])) return makeIssue(`timeline.${key}[${i}]`, 'an entry of a ticket timeline', list[i])
   }
   if ((u['statuses'] as ReadonlyArray<unknown>).length === 0 || (u['tiers'] as ReadonlyArray<unknown>).length === 0)
     return makeIssue('timeline', 'a ticket timeline (made by Ticket.timeline)', u)
@@ -505,7 +589,12 @@ const sharesOf = (warnings: ReadonlyArray<number>, extra: ReadonlyArray<number> 
   return [...new Set([...warnings, ...(extra ?? [])])].sort((a, b) => a - b)
 }
 
-const measureAll = (t: Timeline, agreement: Agreement, now: Instant, options: EvaluateOptions): E.Either<TicketError | SlaError, Evaluation> => {
+const measureAll = (
+  t: Timeline,
+  agreement: Agreement,
+  now: Instant,
+  options: EvaluateOptions
+): E.Either<TicketError | SlaError, Evaluation> => {
   const { policy, calendar } = agreement
   const kinds = contextOf(options).kinds
   const settings: Settings = {
@@ -541,7 +630,9 @@ const measureAll = (t: Timeline, agreement: Agreement, now: Instant, options: Ev
       continue
     }
     // the path is written only for a target that is wrong
-    const bad = isTarget(target) ? undefined : targetIssue(`agreement.policy.metrics.${metric}.targets.${priority}`, target)
+    const bad = isTarget(target)
+      ? undefined
+      : targetIssue(`agreement.policy.metrics.${metric}.targets.${priority}`, target)
     if (bad !== undefined) return E.left(decodeError([bad]))
     if (metric === 'update') {
       results.push(evaluateUpdate(t, target, priority, resolution, settings))
@@ -551,9 +642,14 @@ const measureAll = (t: Timeline, agreement: Agreement, now: Instant, options: Ev
     const raw =
       metric === 'response'
         ? { windows: [[t.openedAt, firstReply ?? now] as Span], stoppedAt: firstReply }
-        : reopened(m.reopen, metric === 'resolution' ? resolution : windowsOutside(t.openedAt, union(t.resolutions, t.workarounds), now))
+        : reopened(
+            m.reopen,
+            metric === 'resolution' ? resolution : windowsOutside(t.openedAt, union(t.resolutions, t.workarounds), now)
+          )
     const pauses = pausesOf(t, partiesOf(metric, policy), now)
-    results.push(evaluateClock({ metric, target, priority, windows: raw.windows, stoppedAt: raw.stoppedAt, pauses }, settings))
+    results.push(
+      evaluateClock({ metric, target, priority, windows: raw.windows, stoppedAt: raw.stoppedAt, pauses }, settings)
+    )
   }
   // operational-level targets: the time the ticket spent in each tier, while it was not resolved
   const tierTargets = policy.tiers === undefined ? [] : Object.entries(policy.tiers)
@@ -567,16 +663,26 @@ const measureAll = (t: Timeline, agreement: Agreement, now: Instant, options: Ev
       if (i.tier !== tier) continue
       const to = i.to ?? now
       // a window may be empty (the instant the ticket entered the tier): the clock has still started
-      for (const [a, b] of resolution.windows) if (Math.max(a, i.from) <= Math.min(b, to)) windows.push([Math.max(a, i.from), Math.min(b, to)])
+      for (const [a, b] of resolution.windows)
+        if (Math.max(a, i.from) <= Math.min(b, to)) windows.push([Math.max(a, i.from), Math.min(b, to)])
     }
     const inTierNow = last(t.tiers)?.tier === tier && resolution.stoppedAt === undefined
     const lastEnd = windows[windows.length - 1]?.[1]
     if (cancelled) results.push(notApplicable(metric, 'the ticket was cancelled', priority))
     else if (windows.length === 0) results.push(notApplicable(metric, `the ticket has not been in ${tier}`, priority))
-    else results.push(evaluateClock({ metric, target, priority, windows, stoppedAt: inTierNow ? undefined : lastEnd, pauses: tierPauses }, settings))
+    else
+      results.push(
+        evaluateClock(
+          { metric, target, priority, windows, stoppedAt: inTierNow ? undefined : lastEnd, pauses: tierPauses },
+          settings
+        )
+      )
   }
   // the keys in this order, as before: ticketId, at, kind, priority, metrics
-  const out: { -readonly [K in keyof Evaluation]: Evaluation[K] } = { ticketId: t.ticketId, at: now } as unknown as Evaluation
+  const out: { -readonly [K in keyof Evaluation]: Evaluation[K] } = {
+    ticketId: t.ticketId,
+    at: now
+  } as unknown as Evaluation
   if (kind !== undefined) out.kind = kind
   if (priority !== undefined) out.priority = priority
   out.metrics = results
@@ -673,7 +779,11 @@ export const evaluate =
  */
 export const dueDates =
   (agreement: Agreement) =>
-  (ticket: { readonly openedAt: Instant; readonly priority: string; readonly kind?: TicketKind }): ReadonlyArray<{ readonly metric: Metric; readonly target: Target; readonly dueAt: Instant }> =>
+  (ticket: {
+    readonly openedAt: Instant
+    readonly priority: string
+    readonly kind?: TicketKind
+  }): ReadonlyArray<{ readonly metric: Metric; readonly target: Target; readonly dueAt: Instant }> =>
     dueDatesOf(agreement, ticket)
 
 /** {@link dueDates} with its data first, as the library calls it inside. @internal */
@@ -681,11 +791,16 @@ export const dueDatesOf = (
   agreement: Agreement,
   ticket: { readonly openedAt: Instant; readonly priority: string; readonly kind?: TicketKind }
 ): ReadonlyArray<{ readonly metric: Metric; readonly target: Target; readonly dueAt: Instant }> =>
-  argumentIssue(agreement, isRecord(ticket) ? ticket.openedAt : undefined, undefined) !== undefined || typeof ticket.priority !== 'string'
+  argumentIssue(agreement, isRecord(ticket) ? ticket.openedAt : undefined, undefined) !== undefined ||
+  typeof ticket.priority !== 'string'
     ? []
     : definedMetrics(agreement.policy).flatMap((metric) => {
-    const target = targetFor(metric, ticket.priority, typeof ticket.kind === 'string' && Object.hasOwn(kindWords, ticket.kind) ? ticket.kind : undefined)(agreement.policy)
-    if (target === undefined || targetIssue('target', target) !== undefined) return []
-    const time = targetTime(target, ticket.openedAt, agreement.calendar)
-    return [{ metric, target, dueAt: addBusinessTime(ticket.openedAt, time as Duration)(agreement.calendar) }]
-  })
+        const target = targetFor(
+          metric,
+          ticket.priority,
+          typeof ticket.kind === 'string' && Object.hasOwn(kindWords, ticket.kind) ? ticket.kind : undefined
+        )(agreement.policy)
+        if (target === undefined || targetIssue('target', target) !== undefined) return []
+        const time = targetTime(target, ticket.openedAt, agreement.calendar)
+        return [{ metric, target, dueAt: addBusinessTime(ticket.openedAt, time as Duration)(agreement.calendar) }]
+      })

@@ -6,10 +6,12 @@ import { metrics } from './model.js'
 // an instant: the library's own values always pass them.
 
 /** @internal */
-export const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
+export const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /** @internal */
-export const isInstant = (u: unknown): u is Instant => typeof u === 'number' && Number.isFinite(u) && u >= minInstant && u <= maxInstant
+export const isInstant = (u: unknown): u is Instant =>
+  typeof u === 'number' && Number.isFinite(u) && u >= minInstant && u <= maxInstant
 
 /** @internal */
 export const isShare = (u: unknown): u is number => typeof u === 'number' && u > 0 && u < 1
@@ -20,14 +22,19 @@ const KINDS: ReadonlyArray<unknown> = ['incident', 'serviceRequest', 'question',
 
 /** What is wrong with a target a JavaScript caller built by hand, if anything. @internal */
 export const targetIssue = (path: string, u: unknown): Issue | undefined => {
-  if (!isRecord(u)) return makeIssue(path, 'a target ({ _tag: "BusinessTime", duration } or { _tag: "BusinessDays", days })', u)
+  if (!isRecord(u))
+    return makeIssue(path, 'a target ({ _tag: "BusinessTime", duration } or { _tag: "BusinessDays", days })', u)
   if (u['_tag'] === 'BusinessTime') {
     const d = u['duration']
-    return typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= maxDuration ? undefined : makeIssue(`${path}.duration`, 'a business duration in milliseconds, 0 or more', d)
+    return typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= maxDuration
+      ? undefined
+      : makeIssue(`${path}.duration`, 'a business duration in milliseconds, 0 or more', d)
   }
   if (u['_tag'] === 'BusinessDays') {
     const d = u['days']
-    return typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= 365 ? undefined : makeIssue(`${path}.days`, 'a whole number of business days from 0 to 365', d)
+    return typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= 365
+      ? undefined
+      : makeIssue(`${path}.days`, 'a whole number of business days from 0 to 365', d)
   }
   return makeIssue(`${path}._tag`, 'one of "BusinessTime" | "BusinessDays"', u['_tag'])
 }
@@ -62,7 +69,8 @@ const allParties = (list: ReadonlyArray<unknown>): boolean => {
  */
 export const policyIssue = (u: unknown, prefix: string, deep: boolean): Issue | undefined => {
   // every evaluation checks its policy: no path is written and no list is made unless something is wrong
-  if (!isRecord(u)) return makeIssue(prefix === '' ? '$' : prefix, 'an SLA policy (made by Sla.make or Sla.decodePolicy)', u)
+  if (!isRecord(u))
+    return makeIssue(prefix === '' ? '$' : prefix, 'an SLA policy (made by Sla.make or Sla.decodePolicy)', u)
   if (deep && u['_tag'] !== 'SlaPolicy') return makeIssue(join(prefix, '_tag'), '"SlaPolicy"', u['_tag'])
   if (deep && typeof u['name'] !== 'string') return makeIssue(join(prefix, 'name'), 'the name of the policy', u['name'])
   const ms = u['metrics']
@@ -74,7 +82,8 @@ export const policyIssue = (u: unknown, prefix: string, deep: boolean): Issue | 
     if (!isShare(w)) return makeIssue(`${join(prefix, 'warnings')}[${i}]`, 'a fraction strictly between 0 and 1', w)
   }
   const tiers = u['tiers']
-  if (tiers !== undefined && !isRecord(tiers)) return makeIssue(join(prefix, 'tiers'), 'targets per tier (an object)', tiers)
+  if (tiers !== undefined && !isRecord(tiers))
+    return makeIssue(join(prefix, 'tiers'), 'targets per tier (an object)', tiers)
   if (deep && tiers !== undefined) {
     const bad = targetsIssue(join(prefix, 'tiers'), tiers)
     if (bad !== undefined) return bad
@@ -84,24 +93,48 @@ export const policyIssue = (u: unknown, prefix: string, deep: boolean): Issue | 
     const name = names[i] as string
     const m = ms[name]
     if (m === undefined) continue
-    if (deep && !metrics.includes(name as never)) return makeIssue(metricPath(prefix, name), 'one of the metrics "response" | "resolution" | "update" | "restore"', name)
+    if (deep && !metrics.includes(name as never))
+      return makeIssue(
+        metricPath(prefix, name),
+        'one of the metrics "response" | "resolution" | "update" | "restore"',
+        name
+      )
     if (!isRecord(m)) return makeIssue(metricPath(prefix, name), 'a metric policy (an object)', m)
-    const bad = deep ? targetsIssue(`${metricPath(prefix, name)}.targets`, m['targets']) : isRecord(m['targets']) ? undefined : makeIssue(`${metricPath(prefix, name)}.targets`, 'targets per priority (an object)', m['targets'])
+    const bad = deep
+      ? targetsIssue(`${metricPath(prefix, name)}.targets`, m['targets'])
+      : isRecord(m['targets'])
+        ? undefined
+        : makeIssue(`${metricPath(prefix, name)}.targets`, 'targets per priority (an object)', m['targets'])
     if (bad !== undefined) return bad
     const byKind = m['byKind']
     if (byKind !== undefined) {
-      if (!isRecord(byKind)) return makeIssue(`${metricPath(prefix, name)}.byKind`, 'targets per kind (an object)', byKind)
+      if (!isRecord(byKind))
+        return makeIssue(`${metricPath(prefix, name)}.byKind`, 'targets per kind (an object)', byKind)
       if (deep)
         for (const [kind, table] of Object.entries(byKind)) {
-          if (!KINDS.includes(kind)) return makeIssue(`${metricPath(prefix, name)}.byKind`, 'kinds of ticket ("incident", "serviceRequest", …)', kind)
+          if (!KINDS.includes(kind))
+            return makeIssue(
+              `${metricPath(prefix, name)}.byKind`,
+              'kinds of ticket ("incident", "serviceRequest", …)',
+              kind
+            )
           const wrong = targetsIssue(`${metricPath(prefix, name)}.byKind.${kind}`, table)
           if (wrong !== undefined) return wrong
         }
     }
     const pause = m['pauseWhileAwaiting']
     if (pause !== undefined && !(Array.isArray(pause) && allParties(pause)))
-      return makeIssue(`${metricPath(prefix, name)}.pauseWhileAwaiting`, 'a list of "customer" | "thirdParty" | "vendor"', pause)
-    if (m['reopen'] !== undefined && !REOPEN.includes(m['reopen'])) return makeIssue(`${metricPath(prefix, name)}.reopen`, 'one of "resume" | "restart" | "firstCloseOnly"', m['reopen'])
+      return makeIssue(
+        `${metricPath(prefix, name)}.pauseWhileAwaiting`,
+        'a list of "customer" | "thirdParty" | "vendor"',
+        pause
+      )
+    if (m['reopen'] !== undefined && !REOPEN.includes(m['reopen']))
+      return makeIssue(
+        `${metricPath(prefix, name)}.reopen`,
+        'one of "resume" | "restart" | "firstCloseOnly"',
+        m['reopen']
+      )
   }
   return undefined
 }

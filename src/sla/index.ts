@@ -18,9 +18,39 @@
  * @module Sla
  * @since 0.1.0
  */
-export type { Agreement, AgreementSpec, ClockState, Closed, Explanation, Metric, MetricPolicy, MetricResult, Pause, ReopenPolicy, SlaPolicy, Target, WarningPassed } from './model.js'
+export type {
+  Agreement,
+  AgreementSpec,
+  ClockState,
+  Closed,
+  Explanation,
+  Metric,
+  MetricPolicy,
+  MetricResult,
+  Pause,
+  ReopenPolicy,
+  SlaPolicy,
+  Target,
+  WarningPassed
+} from './model.js'
 export { metrics } from './model.js'
 export type { InvalidWarningThreshold, MissingTarget, ResponseAfterResolution, SlaError } from './errors.js'
 export type { AgreementWire, MetricPolicyWire, SlaPolicyWire, TargetWire } from './codec.js'
-export { compileAgreement as makeAgreement, decodeAgreement, decodePolicy, encodePolicy, examplePolicy, make, targetOption as targetFor, type PolicyOptions } from './policy.js'
-export { dueDates, evaluate, evaluateTimeline, pausingParties, type EvaluateOptions, type Evaluation } from './evaluate.js'
+export {
+  compileAgreement as makeAgreement,
+  decodeAgreement,
+  decodePolicy,
+  encodePolicy,
+  examplePolicy,
+  make,
+  targetOption as targetFor,
+  type PolicyOptions
+} from './policy.js'
+export {
+  dueDates,
+  evaluate,
+  evaluateTimeline,
+  pausingParties,
+  type EvaluateOptions,
+  type Evaluation
+} from './evaluate.js'

@@ -10,7 +10,15 @@ import { decodeError, makeIssue, type Issue } from '../internal/decodeError.js'
 import { isRecord, policyIssue } from './guard.js'
 import { decodeAgreementShape, decodePolicyShape, SlaPolicyJson, type SlaPolicyWire } from './codec.js'
 import { invalidWarningThreshold, missingTarget, responseAfterResolution, type SlaError } from './errors.js'
-import { metrics, type Agreement, type AgreementSpec, type Metric, type MetricPolicy, type SlaPolicy, type Target } from './model.js'
+import {
+  metrics,
+  type Agreement,
+  type AgreementSpec,
+  type Metric,
+  type MetricPolicy,
+  type SlaPolicy,
+  type Target
+} from './model.js'
 import { make as compile } from '../calendar/index.js'
 import type { CalendarError } from '../calendar/index.js'
 
@@ -56,12 +64,14 @@ export interface PolicyOptions {
   readonly matrix?: Matrix
 }
 
-const describeTarget = (t: Target): string => (t._tag === 'BusinessTime' ? toISODuration(t.duration) : `${t.days} business day${t.days === 1 ? '' : 's'}`)
+const describeTarget = (t: Target): string =>
+  t._tag === 'BusinessTime' ? toISODuration(t.duration) : `${t.days} business day${t.days === 1 ? '' : 's'}`
 
 const check = (policy: SlaPolicy, options: PolicyOptions): SlaError | undefined => {
   let previous: number | undefined
   for (const [i, w] of policy.warnings.entries()) {
-    if (!(typeof w === 'number' && w > 0 && w < 1 && (previous === undefined || w > previous))) return invalidWarningThreshold(`warnings[${i}]`, w, previous)
+    if (!(typeof w === 'number' && w > 0 && w < 1 && (previous === undefined || w > previous)))
+      return invalidWarningThreshold(`warnings[${i}]`, w, previous)
     previous = w
   }
   const priorities = options.matrix?.priorities.map((p) => p.name)
@@ -69,7 +79,8 @@ const check = (policy: SlaPolicy, options: PolicyOptions): SlaError | undefined 
     for (const metric of ['response', 'resolution'] as const) {
       const m = policy.metrics[metric]
       if (m === undefined) continue
-      for (const p of priorities) if (m.targets[p] === undefined) return missingTarget(`metrics.${metric}.targets`, p, priorities)
+      for (const p of priorities)
+        if (m.targets[p] === undefined) return missingTarget(`metrics.${metric}.targets`, p, priorities)
     }
   const response = policy.metrics.response
   const resolution = policy.metrics.resolution
@@ -123,7 +134,14 @@ const optionsIssue = (options: unknown): Issue | undefined => {
   if (options === undefined || options === null) return undefined
   if (!isRecord(options)) return makeIssue('options', 'policy options ({ matrix? })', options)
   const matrix = options['matrix']
-  if (matrix !== undefined && !(isRecord(matrix) && Array.isArray(matrix['priorities']) && matrix['priorities'].every((p) => isRecord(p) && typeof p['name'] === 'string')))
+  if (
+    matrix !== undefined &&
+    !(
+      isRecord(matrix) &&
+      Array.isArray(matrix['priorities']) &&
+      matrix['priorities'].every((p) => isRecord(p) && typeof p['name'] === 'string')
+    )
+  )
     return makeIssue('options.matrix', 'a priority matrix (made by Priority.makeMatrix)', matrix)
   return undefined
 }
@@ -169,18 +187,25 @@ export const decodePolicy = (u: unknown, options: PolicyOptions = {}): E.Either<
  * @category codecs
  * @since 0.1.0
  */
-export const encodePolicy = (policy: SlaPolicy): SlaPolicyWire | null => (policyIssue(policy, '', true) === undefined ? SlaPolicyJson.encode(policy) : null)
+export const encodePolicy = (policy: SlaPolicy): SlaPolicyWire | null =>
+  policyIssue(policy, '', true) === undefined ? SlaPolicyJson.encode(policy) : null
 
 /** The target of a metric, priority and kind, or undefined: the lookup the clocks make. @internal */
-export const targetFor = (metric: Metric, priority: string, kind?: TicketKind) => (self: SlaPolicy): Target | undefined => {
-  // values a JavaScript caller should not pass have no target
-  if (!isRecord(self) || !isRecord(self.metrics) || typeof metric !== 'string' || typeof priority !== 'string') return undefined
-  const m = own(self.metrics as Readonly<Record<string, MetricPolicy>>, metric)
-  if (!isRecord(m)) return undefined
-  const byKind = typeof kind !== 'string' || !isRecord(m.byKind) ? undefined : own(m.byKind as Readonly<Record<string, Readonly<Record<string, Target>>>>, kind)
-  const table = isRecord(byKind) ? byKind : m.targets
-  return isRecord(table) ? own(table, priority) : undefined
-}
+export const targetFor =
+  (metric: Metric, priority: string, kind?: TicketKind) =>
+  (self: SlaPolicy): Target | undefined => {
+    // values a JavaScript caller should not pass have no target
+    if (!isRecord(self) || !isRecord(self.metrics) || typeof metric !== 'string' || typeof priority !== 'string')
+      return undefined
+    const m = own(self.metrics as Readonly<Record<string, MetricPolicy>>, metric)
+    if (!isRecord(m)) return undefined
+    const byKind =
+      typeof kind !== 'string' || !isRecord(m.byKind)
+        ? undefined
+        : own(m.byKind as Readonly<Record<string, Readonly<Record<string, Target>>>>, kind)
+    const table = isRecord(byKind) ? byKind : m.targets
+    return isRecord(table) ? own(table, priority) : undefined
+  }
 
 /**
  * The target a policy sets for a metric, a priority and (optionally) a ticket kind, or `none`
@@ -204,7 +229,8 @@ export const targetOption =
     O.fromNullable(targetFor(metric, priority, kind)(self))
 
 /** @internal */
-export const definedMetrics = (policy: SlaPolicy): ReadonlyArray<Metric> => metrics.filter((m) => policy.metrics[m] !== undefined)
+export const definedMetrics = (policy: SlaPolicy): ReadonlyArray<Metric> =>
+  metrics.filter((m) => policy.metrics[m] !== undefined)
 
 /**
  * Checks and compiles an agreement: the calendar (as `Calendar.make` does) and the policy (as
@@ -225,10 +251,15 @@ export const definedMetrics = (policy: SlaPolicy): ReadonlyArray<Metric> => metr
  * @category constructors
  * @since 0.1.0
  */
-export const compileAgreement = (spec: AgreementSpec, options: PolicyOptions = {}): E.Either<SlaError | CalendarError, Agreement> => {
-  if (!isRecord(spec)) return E.left(decodeError([makeIssue('$', 'an agreement ({ calendar, policy, customer?, service? })', spec)]))
+export const compileAgreement = (
+  spec: AgreementSpec,
+  options: PolicyOptions = {}
+): E.Either<SlaError | CalendarError, Agreement> => {
+  if (!isRecord(spec))
+    return E.left(decodeError([makeIssue('$', 'an agreement ({ calendar, policy, customer?, service? })', spec)]))
   for (const field of ['customer', 'service'] as const)
-    if (spec[field] !== undefined && typeof spec[field] !== 'string') return E.left(decodeError([makeIssue(field, 'a name', spec[field])]))
+    if (spec[field] !== undefined && typeof spec[field] !== 'string')
+      return E.left(decodeError([makeIssue(field, 'a name', spec[field])]))
   const calendar = compile(spec.calendar)
   if (E.isLeft(calendar)) return E.left(within('calendar', calendar.left))
   const policy = make(spec.policy, options)
@@ -245,7 +276,9 @@ export const compileAgreement = (spec: AgreementSpec, options: PolicyOptions = {
 const within = <Err extends SlaError | CalendarError>(field: string, e: Err): Err => {
   if (e._tag === 'DecodeError') {
     const issues = e.issues.map((i) =>
-      i.path === '$' ? { ...i, path: field, message: `${field}${i.message.slice(1)}` } : { ...i, path: `${field}.${i.path}`, message: `${field}.${i.message}` }
+      i.path === '$'
+        ? { ...i, path: field, message: `${field}${i.message.slice(1)}` }
+        : { ...i, path: `${field}.${i.path}`, message: `${field}.${i.message}` }
     )
     return { ...e, issues, message: issues.map((i) => i.message).join('\n') }
   }
@@ -268,7 +301,10 @@ const within = <Err extends SlaError | CalendarError>(field: string, e: Err): Er
  * @category codecs
  * @since 0.1.0
  */
-export const decodeAgreement = (u: unknown, options: PolicyOptions = {}): E.Either<SlaError | CalendarError, Agreement> =>
+export const decodeAgreement = (
+  u: unknown,
+  options: PolicyOptions = {}
+): E.Either<SlaError | CalendarError, Agreement> =>
   pipe(
     decodeAgreementShape(u),
     E.flatMap((spec): E.Either<SlaError | CalendarError, Agreement> => compileAgreement(spec, options))

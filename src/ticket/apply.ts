@@ -6,7 +6,15 @@ import { allowsPriority, allowsProblemLink, allowsRequestedBy, allowsWorkaround,
 import type { KindRules } from '../kind/index.js'
 import { lookup, priorityNamed } from '../priority/index.js'
 import { isTicketState, resolveContext, type ReadContext } from './context.js'
-import { emptyHistory, impossibleEvent, invalidEvent, invalidEventFrom, outOfOrder, safeISO, type TicketError } from './errors.js'
+import {
+  emptyHistory,
+  impossibleEvent,
+  invalidEvent,
+  invalidEventFrom,
+  outOfOrder,
+  safeISO,
+  type TicketError
+} from './errors.js'
 import type { TicketEvent, TicketOpened } from './events.js'
 import { draft, opened, step, type Draft } from './evolve.js'
 import type { Status, Ticket, TicketState } from './model.js'
@@ -46,14 +54,24 @@ export const seenOf = (ticket: Ticket): Seen => {
   return { notices, problems: new Set(ticket.problemIds) }
 }
 
-const noticeSent = (seen: Seen, audience: string, reason: string): boolean => seen.notices.get(audience)?.has(reason) === true
+const noticeSent = (seen: Seen, audience: string, reason: string): boolean =>
+  seen.notices.get(audience)?.has(reason) === true
 
 /** The event may only happen in one of the `allowed` statuses. */
-const requireStatus = (t: Ticket, e: TicketEvent, allowed: ReadonlyArray<Tag>, words: string): TicketError | undefined =>
-  allowed.includes(t.status._tag) ? undefined : impossibleEvent(e, t, words)
+const requireStatus = (
+  t: Ticket,
+  e: TicketEvent,
+  allowed: ReadonlyArray<Tag>,
+  words: string
+): TicketError | undefined => (allowed.includes(t.status._tag) ? undefined : impossibleEvent(e, t, words))
 
 /** The first rule an event breaks in a state, or undefined when it may happen. @internal */
-export const violation = (state: TicketState, e: TicketEvent, context: ReadContext, seen?: Seen): TicketError | undefined => {
+export const violation = (
+  state: TicketState,
+  e: TicketEvent,
+  context: ReadContext,
+  seen?: Seen
+): TicketError | undefined => {
   const kinds: KindRules = context.kinds
   if (state._tag === 'Unopened') {
     if (e._tag !== 'TicketOpened') return impossibleEvent(e, state, 'the TicketOpened event first')
@@ -63,49 +81,85 @@ export const violation = (state: TicketState, e: TicketEvent, context: ReadConte
     if (e.affectedUsers !== undefined && !(Number.isInteger(e.affectedUsers) && e.affectedUsers >= 0))
       return invalidEvent(e, 'affectedUsers', 'a whole number of users, 0 or more', e.affectedUsers)
     if (e.requestedBy !== undefined && e.kind !== undefined && !allowsRequestedBy(e.kind)(kinds))
-      return invalidEvent(e, 'requestedBy', 'a requested-by date only on a kind that takes one (a service request)', e.kind)
+      return invalidEvent(
+        e,
+        'requestedBy',
+        'a requested-by date only on a kind that takes one (a service request)',
+        e.kind
+      )
     return undefined
   }
   const t: Ticket = state
-  if (e.ticketId !== t.id) return outOfOrder(e, `an event of ticket ${t.id}`, `an event of ticket ${String(e.ticketId)}`)
+  if (e.ticketId !== t.id)
+    return outOfOrder(e, `an event of ticket ${t.id}`, `an event of ticket ${String(e.ticketId)}`)
   if (e.seq !== t.version + 1)
-    return outOfOrder(e, `sequence number ${t.version + 1}`, e.seq <= t.version ? `${e.seq}, which an earlier event already has` : `${e.seq}, leaving a gap`)
-  if (!(e.at >= t.updatedAt)) return outOfOrder(e, `an instant at or after the previous event (${safeISO(t.updatedAt)})`, safeISO(e.at))
+    return outOfOrder(
+      e,
+      `sequence number ${t.version + 1}`,
+      e.seq <= t.version ? `${e.seq}, which an earlier event already has` : `${e.seq}, leaving a gap`
+    )
+  if (!(e.at >= t.updatedAt))
+    return outOfOrder(e, `an instant at or after the previous event (${safeISO(t.updatedAt)})`, safeISO(e.at))
   switch (e._tag) {
     case 'TicketOpened':
       return impossibleEvent(e, t, 'a ticket that has not been opened yet')
     case 'TicketClassified': {
       // the new kind must accept what the ticket already carries
       const k = e.kind
-      if (t.priority !== undefined && !allowsPriority(k)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes a priority, as the ticket has one', k)
-      if (t.requestedBy !== undefined && !allowsRequestedBy(k)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes the ticket’s requested-by date', k)
-      if (t.workaround !== undefined && !allowsWorkaround(k)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes the ticket’s workaround', k)
-      if (t.problemIds.length > 0 && !allowsProblemLink(k)(kinds)) return invalidEvent(e, 'kind', 'a kind that may link to the ticket’s problems', k)
+      if (t.priority !== undefined && !allowsPriority(k)(kinds))
+        return invalidEvent(e, 'kind', 'a kind that takes a priority, as the ticket has one', k)
+      if (t.requestedBy !== undefined && !allowsRequestedBy(k)(kinds))
+        return invalidEvent(e, 'kind', 'a kind that takes the ticket’s requested-by date', k)
+      if (t.workaround !== undefined && !allowsWorkaround(k)(kinds))
+        return invalidEvent(e, 'kind', 'a kind that takes the ticket’s workaround', k)
+      if (t.problemIds.length > 0 && !allowsProblemLink(k)(kinds))
+        return invalidEvent(e, 'kind', 'a kind that may link to the ticket’s problems', k)
       return requireStatus(t, e, NOT_FINAL, notFinalWords)
     }
     case 'PrioritySet':
     case 'PriorityOverridden': {
-      if (e._tag === 'PriorityOverridden' && blank(e.reason)) return invalidEvent(e, 'reason', 'the reason for overriding the matrix', e.reason)
+      if (e._tag === 'PriorityOverridden' && blank(e.reason))
+        return invalidEvent(e, 'reason', 'the reason for overriding the matrix', e.reason)
       // the levels and the priority must be the matrix's own, as decide made them
-      const p = e._tag === 'PrioritySet' ? lookup(e.urgency, e.impact)(context.matrix) : priorityNamed(e.name)(context.matrix)
-      if (E.isLeft(p)) return invalidEventFrom(e, p.left._tag === 'DecodeError' ? '$' : e._tag === 'PrioritySet' ? p.left.path : 'name', p.left.message)
+      const p =
+        e._tag === 'PrioritySet' ? lookup(e.urgency, e.impact)(context.matrix) : priorityNamed(e.name)(context.matrix)
+      if (E.isLeft(p))
+        return invalidEventFrom(
+          e,
+          p.left._tag === 'DecodeError' ? '$' : e._tag === 'PrioritySet' ? p.left.path : 'name',
+          p.left.message
+        )
       const q = p.right
-      if (q.name !== e.name) return invalidEvent(e, 'name', `the priority the matrix gives ${e._tag === 'PrioritySet' ? `${e.urgency} × ${e.impact}` : 'it'} ("${q.name}")`, e.name)
+      if (q.name !== e.name)
+        return invalidEvent(
+          e,
+          'name',
+          `the priority the matrix gives ${e._tag === 'PrioritySet' ? `${e.urgency} × ${e.impact}` : 'it'} ("${q.name}")`,
+          e.name
+        )
       if (q.rank !== e.rank) return invalidEvent(e, 'rank', `the rank of ${q.name} in the matrix (${q.rank})`, e.rank)
       if (q.label !== e.label) return invalidEvent(e, 'label', `the label of ${q.name} in the matrix`, e.label)
-      if (t.kind !== undefined && !allowsPriority(t.kind)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes a priority', t.kind)
+      if (t.kind !== undefined && !allowsPriority(t.kind)(kinds))
+        return invalidEvent(e, 'kind', 'a kind that takes a priority', t.kind)
       return requireStatus(t, e, NOT_FINAL, notFinalWords)
     }
     case 'TicketAssigned':
-      return blank(e.assignee) ? invalidEvent(e, 'assignee', TEXT, e.assignee) : requireStatus(t, e, ACTIVE, activeWords)
+      return blank(e.assignee)
+        ? invalidEvent(e, 'assignee', TEXT, e.assignee)
+        : requireStatus(t, e, ACTIVE, activeWords)
     case 'TicketEscalated':
-      if (blank(e.note)) return invalidEvent(e, 'note', 'a handover note, so the next tier can continue without asking again', e.note)
+      if (blank(e.note))
+        return invalidEvent(e, 'note', 'a handover note, so the next tier can continue without asking again', e.note)
       if (blank(e.toTier)) return invalidEvent(e, 'toTier', TEXT, e.toTier)
-      if (e.toTier === t.tier) return invalidEvent(e, 'toTier', `a tier other than the current one (${t.tier})`, e.toTier)
+      if (e.toTier === t.tier)
+        return invalidEvent(e, 'toTier', `a tier other than the current one (${t.tier})`, e.toTier)
       return requireStatus(t, e, ACTIVE, activeWords)
     case 'PublicReplySent':
-      if (e.actor.role === 'customer') return invalidEvent(e, 'actor.role', 'a reply by the desk (an agent or the system)', e.actor.role)
-      return blank(e.message) ? invalidEvent(e, 'message', TEXT, e.message) : requireStatus(t, e, NOT_FINAL, notFinalWords)
+      if (e.actor.role === 'customer')
+        return invalidEvent(e, 'actor.role', 'a reply by the desk (an agent or the system)', e.actor.role)
+      return blank(e.message)
+        ? invalidEvent(e, 'message', TEXT, e.message)
+        : requireStatus(t, e, NOT_FINAL, notFinalWords)
     case 'InternalNoteAdded':
       return blank(e.note) ? invalidEvent(e, 'note', TEXT, e.note) : undefined
     case 'AwaitingStarted':
@@ -114,11 +168,13 @@ export const violation = (state: TicketState, e: TicketEvent, context: ReadConte
       return requireStatus(t, e, ['Awaiting'], 'a ticket that is awaiting someone')
     case 'WorkaroundApplied':
       if (blank(e.description)) return invalidEvent(e, 'description', 'a description of the workaround', e.description)
-      if (t.kind !== undefined && !allowsWorkaround(t.kind)(kinds)) return invalidEvent(e, 'kind', 'a kind that takes a workaround (an incident or a problem)', t.kind)
+      if (t.kind !== undefined && !allowsWorkaround(t.kind)(kinds))
+        return invalidEvent(e, 'kind', 'a kind that takes a workaround (an incident or a problem)', t.kind)
       return requireStatus(t, e, ACTIVE, activeWords)
     case 'NoticeSent':
       if (blank(e.reason)) return invalidEvent(e, 'reason', 'what the notice is about', e.reason)
-      if (seen === undefined ? t.notices.includes(`${e.audience}/${e.reason}`) : noticeSent(seen, e.audience, e.reason)) return invalidEvent(e, 'reason', `a notice not sent yet to the ${e.audience}`, e.reason)
+      if (seen === undefined ? t.notices.includes(`${e.audience}/${e.reason}`) : noticeSent(seen, e.audience, e.reason))
+        return invalidEvent(e, 'reason', `a notice not sent yet to the ${e.audience}`, e.reason)
       return requireStatus(t, e, NOT_FINAL, notFinalWords)
     case 'WorkaroundWithdrawn':
       if (blank(e.reason)) return invalidEvent(e, 'reason', TEXT, e.reason)
@@ -126,7 +182,13 @@ export const violation = (state: TicketState, e: TicketEvent, context: ReadConte
       return requireStatus(t, e, NOT_FINAL, notFinalWords)
     case 'RootCauseIdentified':
       if (blank(e.rootCause)) return invalidEvent(e, 'rootCause', 'a description of the root cause', e.rootCause)
-      if (t.kind !== 'problem') return invalidEvent(e, 'kind', 'a problem (only problems carry a root cause)', t.kind ?? 'an unclassified ticket')
+      if (t.kind !== 'problem')
+        return invalidEvent(
+          e,
+          'kind',
+          'a problem (only problems carry a root cause)',
+          t.kind ?? 'an unclassified ticket'
+        )
       return requireStatus(t, e, NOT_FINAL, notFinalWords)
     case 'TicketResolved':
       if (blank(e.note)) return invalidEvent(e, 'note', 'a resolution note', e.note)
@@ -135,22 +197,38 @@ export const violation = (state: TicketState, e: TicketEvent, context: ReadConte
       return requireStatus(t, e, ACTIVE, activeWords)
     case 'ResolutionRejected':
     case 'TicketReopened':
-      return blank(e.reason) ? invalidEvent(e, 'reason', TEXT, e.reason) : requireStatus(t, e, ['Resolved'], 'a resolved ticket')
+      return blank(e.reason)
+        ? invalidEvent(e, 'reason', TEXT, e.reason)
+        : requireStatus(t, e, ['Resolved'], 'a resolved ticket')
     case 'TicketClosed':
       if (e.reason === 'confirmed' && e.actor.role === 'system')
-        return invalidEvent(e, 'actor.role', 'a confirmation by the customer (or an agent on their behalf)', e.actor.role)
+        return invalidEvent(
+          e,
+          'actor.role',
+          'a confirmation by the customer (or an agent on their behalf)',
+          e.actor.role
+        )
       return requireStatus(t, e, ['Resolved'], 'a resolved ticket (a ticket closes only after its resolution)')
     case 'TicketCancelled':
       return blank(e.reason) ? invalidEvent(e, 'reason', TEXT, e.reason) : requireStatus(t, e, ACTIVE, activeWords)
     case 'TicketRated':
-      if (!(Number.isInteger(e.score) && e.score >= 1 && e.score <= 5)) return invalidEvent(e, 'score', 'a whole number from 1 to 5', e.score)
-      if (t.kind !== undefined && !hasRequester(t.kind)(kinds)) return invalidEvent(e, 'kind', 'a kind with a requester to rate it', t.kind)
-      if (t.rating !== undefined) return impossibleEvent(e, t, `a ticket not rated yet (it was rated ${String(t.rating.score)} at ${safeISO(t.rating.at)})`)
+      if (!(Number.isInteger(e.score) && e.score >= 1 && e.score <= 5))
+        return invalidEvent(e, 'score', 'a whole number from 1 to 5', e.score)
+      if (t.kind !== undefined && !hasRequester(t.kind)(kinds))
+        return invalidEvent(e, 'kind', 'a kind with a requester to rate it', t.kind)
+      if (t.rating !== undefined)
+        return impossibleEvent(
+          e,
+          t,
+          `a ticket not rated yet (it was rated ${String(t.rating.score)} at ${safeISO(t.rating.at)})`
+        )
       return requireStatus(t, e, ['Resolved', 'Closed'], 'a resolved or closed ticket')
     case 'LinkedToProblem':
       if (e.problemId === t.id) return invalidEvent(e, 'problemId', 'another ticket than this one', e.problemId)
-      if (seen === undefined ? t.problemIds.includes(e.problemId) : seen.problems.has(e.problemId)) return invalidEvent(e, 'problemId', 'a problem not linked yet', e.problemId)
-      if (t.kind !== undefined && !allowsProblemLink(t.kind)(kinds)) return invalidEvent(e, 'kind', 'a kind that links to problems (an incident)', t.kind)
+      if (seen === undefined ? t.problemIds.includes(e.problemId) : seen.problems.has(e.problemId))
+        return invalidEvent(e, 'problemId', 'a problem not linked yet', e.problemId)
+      if (t.kind !== undefined && !allowsProblemLink(t.kind)(kinds))
+        return invalidEvent(e, 'kind', 'a kind that links to problems (an incident)', t.kind)
       return requireStatus(t, e, NOT_FINAL, notFinalWords)
     default:
       return absurd(e)
@@ -180,20 +258,23 @@ export const violation = (state: TicketState, e: TicketEvent, context: ReadConte
  * @category event sourcing
  * @since 0.1.0
  */
-export const apply = (event: TicketEvent, context?: ReadContext | KindRules) => (self: TicketState): E.Either<TicketError, Ticket> => {
-  const ctx = resolveContext(context)
-  if (E.isLeft(ctx)) return ctx
-  if (!isTicketState(self)) return E.left(decodeError([makeIssue('state', 'a ticket state (Ticket.initial or a ticket)', self)]))
-  const shape = eventProblems(event)
-  if (shape !== undefined) return E.left(shape)
-  const broken = violation(self, event, ctx.right)
-  if (broken !== undefined) return E.left(broken)
-  if (self._tag === 'Unopened') return E.right(opened(event as Parameters<typeof opened>[0]))
-  const t = draft(self)
-  step(t, event, false)
-  // a field the event cleared is left out, not kept as undefined
-  return E.right(draft(t))
-}
+export const apply =
+  (event: TicketEvent, context?: ReadContext | KindRules) =>
+  (self: TicketState): E.Either<TicketError, Ticket> => {
+    const ctx = resolveContext(context)
+    if (E.isLeft(ctx)) return ctx
+    if (!isTicketState(self))
+      return E.left(decodeError([makeIssue('state', 'a ticket state (Ticket.initial or a ticket)', self)]))
+    const shape = eventProblems(event)
+    if (shape !== undefined) return E.left(shape)
+    const broken = violation(self, event, ctx.right)
+    if (broken !== undefined) return E.left(broken)
+    if (self._tag === 'Unopened') return E.right(opened(event as Parameters<typeof opened>[0]))
+    const t = draft(self)
+    step(t, event, false)
+    // a field the event cleared is left out, not kept as undefined
+    return E.right(draft(t))
+  }
 
 /**
  * A ticket being rebuilt in place from checked events: each event in amortised O(1). Plain
@@ -211,7 +292,11 @@ export interface Builder {
 }
 
 /** A builder starting from a state (copied once) in a checked context. @internal */
-export const builder = (context: ReadContext, from: TicketState): Builder => ({ context, t: from._tag === 'Ticket' ? own(from) : undefined, seen: undefined })
+export const builder = (context: ReadContext, from: TicketState): Builder => ({
+  context,
+  t: from._tag === 'Ticket' ? own(from) : undefined,
+  seen: undefined
+})
 
 /** A draft in which every field of a ticket is an own property, absent ones holding undefined. */
 type Slots = { [K in keyof Draft]-?: Draft[K] | undefined }
@@ -323,7 +408,8 @@ export const push = (b: Builder, event: unknown, index?: number, wellFormed = fa
   }
   const e = event as TicketEvent
   const t = b.t
-  if (t !== undefined && b.seen === undefined && (e._tag === 'NoticeSent' || e._tag === 'LinkedToProblem')) b.seen = seenOf(t)
+  if (t !== undefined && b.seen === undefined && (e._tag === 'NoticeSent' || e._tag === 'LinkedToProblem'))
+    b.seen = seenOf(t)
   const broken = violation(t ?? UNOPENED, e, b.context, b.seen)
   if (broken !== undefined) return broken
   if (t === undefined) {
@@ -345,7 +431,10 @@ export const push = (b: Builder, event: unknown, index?: number, wellFormed = fa
 export const finish = (b: Builder): TicketState => (b.t === undefined ? UNOPENED : draft(b.t))
 
 /** {@link replay} with the events first: what the library calls inside. @internal */
-export const replayEvents = (events: ReadonlyArray<TicketEvent>, context?: ReadContext | KindRules): E.Either<TicketError, Ticket> => {
+export const replayEvents = (
+  events: ReadonlyArray<TicketEvent>,
+  context?: ReadContext | KindRules
+): E.Either<TicketError, Ticket> => {
   const ctx = resolveContext(context)
   if (E.isLeft(ctx)) return ctx
   if (!Array.isArray(events)) return E.left(decodeError([makeIssue('events', 'a list of ticket events', events)]))

@@ -201,7 +201,8 @@ export const decodeTicket: (u: unknown) => E.Either<DecodeError, Ticket> = decod
  * @category codecs
  * @since 0.1.0
  */
-export const encodeTicket = (ticket: Ticket): TicketWire | null => (TicketJson.is(ticket) ? TicketJson.encode(ticket) : null)
+export const encodeTicket = (ticket: Ticket): TicketWire | null =>
+  TicketJson.is(ticket) ? TicketJson.encode(ticket) : null
 
 /**
  * Reads one ticket event from JSON, reporting every problem with its path.
@@ -236,7 +237,8 @@ export const decodeEvent: (u: unknown) => E.Either<DecodeError, TicketEvent> = d
  * @category codecs
  * @since 0.1.0
  */
-export const encodeEvent = (event: TicketEvent): TicketEventWire | null => (TicketEventJson.is(event) ? TicketEventJson.encode(event) : null)
+export const encodeEvent = (event: TicketEvent): TicketEventWire | null =>
+  TicketEventJson.is(event) ? TicketEventJson.encode(event) : null
 
 /**
  * Reads a ticket command from JSON, reporting every problem with its path.
@@ -271,9 +273,13 @@ export const decodeCommand: (u: unknown) => E.Either<DecodeError, TicketCommand>
  * @category codecs
  * @since 0.1.0
  */
-export const encodeCommand = (command: TicketCommand): TicketCommandWire | null => (TicketCommandJson.is(command) ? TicketCommandJson.encode(command) : null)
+export const encodeCommand = (command: TicketCommand): TicketCommandWire | null =>
+  TicketCommandJson.is(command) ? TicketCommandJson.encode(command) : null
 
-const readHistory = (u: unknown, context: ReadContext | KindRules | undefined): E.Either<TicketError, { readonly ticket: Ticket; readonly events: ReadonlyArray<TicketEvent> }> => {
+const readHistory = (
+  u: unknown,
+  context: ReadContext | KindRules | undefined
+): E.Either<TicketError, { readonly ticket: Ticket; readonly events: ReadonlyArray<TicketEvent> }> => {
   const ctx = resolveContext(context)
   if (E.isLeft(ctx)) return ctx
   const decoded = decodeWith(EventsJson)(u)
@@ -316,4 +322,5 @@ const readHistory = (u: unknown, context: ReadContext | KindRules | undefined): 
 export const decodeHistory = (
   u: unknown,
   context?: ReadContext | KindRules
-): E.Either<TicketError, { readonly ticket: Ticket; readonly events: ReadonlyArray<TicketEvent> }> => readHistory(u, context)
+): E.Either<TicketError, { readonly ticket: Ticket; readonly events: ReadonlyArray<TicketEvent> }> =>
+  readHistory(u, context)

@@ -63,7 +63,9 @@ const matrixOk = isMatrix
 
 const kindsOk = (u: unknown): boolean =>
   isObject(u) &&
-  (checkedKinds.has(u) || (safely(() => u['_tag'] === 'KindRules' && E.isRight(makeKindRules(u['kinds'] as KindRulesSpec)), false) && (checkedKinds.add(u), true)))
+  (checkedKinds.has(u) ||
+    (safely(() => u['_tag'] === 'KindRules' && E.isRight(makeKindRules(u['kinds'] as KindRulesSpec)), false) &&
+      (checkedKinds.add(u), true)))
 
 /**
  * The context to read with: the default one when none is given, kind rules alone (as `replay`
@@ -77,22 +79,29 @@ export const resolveContext = (u: unknown, path = 'context'): E.Either<DecodeErr
   if (!isObject(u)) return E.left(decodeError([makeIssue(path, 'a context with a priority matrix and kind rules', u)]))
   const tag = read(u, '_tag')
   if (tag === 'KindRules')
-    return kindsOk(u) ? E.right({ matrix: itilDefault, kinds: u as unknown as KindRules }) : E.left(decodeError([makeIssue(path, 'checked kind rules', u)]))
+    return kindsOk(u)
+      ? E.right({ matrix: itilDefault, kinds: u as unknown as KindRules })
+      : E.left(decodeError([makeIssue(path, 'checked kind rules', u)]))
   const matrix = read(u, 'matrix')
   const kinds = read(u, 'kinds')
   // every replay and timeline resolves its context: nothing more is made for a good one
   const matrixGood = matrixOk(matrix)
   const kindsGood = kindsOk(kinds)
-  if (matrixGood && kindsGood) return E.right({ matrix: matrix as Matrix, kinds: kinds as KindRules })
+  if (matrixGood && kindsGood) return E.right({ matrix: matrix, kinds: kinds as KindRules })
   const issues = [
-    ...(matrixGood ? [] : [makeIssue(`${path}.matrix`, 'a priority matrix made by Priority.make or Priority.decodeMatrix', matrix)]),
-    ...(kindsGood ? [] : [makeIssue(`${path}.kinds`, 'kind rules made by Kind.makeKindRules or decodeKindRules', kinds)])
+    ...(matrixGood
+      ? []
+      : [makeIssue(`${path}.matrix`, 'a priority matrix made by Priority.make or Priority.decodeMatrix', matrix)]),
+    ...(kindsGood
+      ? []
+      : [makeIssue(`${path}.kinds`, 'kind rules made by Kind.makeKindRules or decodeKindRules', kinds)])
   ]
   return E.left(decodeError(issues))
 }
 
 const STATUS_TAGS = ['New', 'InProgress', 'Awaiting', 'Resolved', 'Closed', 'Cancelled']
-const optionalOf = (u: unknown, type: 'string' | 'number' | 'object'): boolean => u === undefined || (type === 'object' ? isObject(u) : typeof u === type)
+const optionalOf = (u: unknown, type: 'string' | 'number' | 'object'): boolean =>
+  u === undefined || (type === 'object' ? isObject(u) : typeof u === type)
 
 /**
  * Whether a value looks like a ticket state in every field the transitions read: constant time,
@@ -138,7 +147,18 @@ export const isTicketState = (u: unknown): u is TicketState => {
  */
 export const isStateLike = (u: unknown): u is TicketState => {
   if (typeof u !== 'object' || u === null) return false
-  const s = u as { readonly _tag?: unknown; readonly status?: unknown; readonly problemIds?: unknown; readonly notices?: unknown }
+  const s = u as {
+    readonly _tag?: unknown
+    readonly status?: unknown
+    readonly problemIds?: unknown
+    readonly notices?: unknown
+  }
   if (s._tag === 'Unopened') return true
-  return s._tag === 'Ticket' && typeof s.status === 'object' && s.status !== null && Array.isArray(s.problemIds) && Array.isArray(s.notices)
+  return (
+    s._tag === 'Ticket' &&
+    typeof s.status === 'object' &&
+    s.status !== null &&
+    Array.isArray(s.problemIds) &&
+    Array.isArray(s.notices)
+  )
 }

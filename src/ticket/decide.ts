@@ -49,7 +49,11 @@ const plain = <N>(n: N): N => ((n as unknown) === 0 ? (0 as N) : n)
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V }
 
-const ranked = (p: Priority): { readonly rank: number; readonly name: string; readonly label: string } => ({ rank: p.rank, name: p.name, label: p.label })
+const ranked = (p: Priority): { readonly rank: number; readonly name: string; readonly label: string } => ({
+  rank: p.rank,
+  name: p.name,
+  label: p.label
+})
 
 const one = (e: TicketEvent): E.Either<TicketError, ReadonlyArray<TicketEvent>> => E.right([e])
 
@@ -73,7 +77,11 @@ const fromPriority = (ticketId: string, e: PriorityError): TicketError =>
 export const defaultContext: DecideContext = { matrix: itilDefault, kinds: defaultKindRules, firstTier: 'L1' }
 
 /** The events a command stands for, before any rule is checked. */
-const propose = (command: TicketCommand, state: TicketState, context: DecideContext): E.Either<TicketError, ReadonlyArray<TicketEvent>> => {
+const propose = (
+  command: TicketCommand,
+  state: TicketState,
+  context: DecideContext
+): E.Either<TicketError, ReadonlyArray<TicketEvent>> => {
   const id = command._tag === 'Open' ? command.ticketId : state._tag === 'Ticket' ? state.id : ''
   const h = header(state, command, id)
   switch (command._tag) {
@@ -101,12 +109,20 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
     }
     case 'OverridePriority': {
       const p = priorityNamed(command.priority)(context.matrix)
-      return E.isLeft(p) ? E.left(fromPriority(id, p.left)) : one({ _tag: 'PriorityOverridden', ...h, ...ranked(p.right), reason: command.reason })
+      return E.isLeft(p)
+        ? E.left(fromPriority(id, p.left))
+        : one({ _tag: 'PriorityOverridden', ...h, ...ranked(p.right), reason: command.reason })
     }
     case 'Assign':
       return one({ _tag: 'TicketAssigned', ...h, assignee: command.assignee })
     case 'Escalate':
-      return one({ _tag: 'TicketEscalated', ...h, toTier: command.toTier, note: command.note, ...optional('assignee', command.assignee) })
+      return one({
+        _tag: 'TicketEscalated',
+        ...h,
+        toTier: command.toTier,
+        note: command.note,
+        ...optional('assignee', command.assignee)
+      })
     case 'Reply':
       return one({ _tag: 'PublicReplySent', ...h, message: command.message })
     case 'AddNote':
@@ -116,7 +132,12 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
     case 'Resume':
       return one({ _tag: 'WorkResumed', ...h })
     case 'ApplyWorkaround':
-      return one({ _tag: 'WorkaroundApplied', ...h, description: command.description, ...optional('problemId', command.problemId) })
+      return one({
+        _tag: 'WorkaroundApplied',
+        ...h,
+        description: command.description,
+        ...optional('problemId', command.problemId)
+      })
     case 'Notify':
       return one({ _tag: 'NoticeSent', ...h, audience: command.audience, reason: command.reason })
     case 'WithdrawWorkaround':
@@ -133,12 +154,28 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
       return one({ _tag: 'TicketReopened', ...h, reason: command.reason })
     case 'Close': {
       const policy = context.autoClose
-      if (policy === undefined) return E.left(invalidCommand(id, 'context.autoClose', 'an auto-close policy (calendar and business days) to close for silence', 'none'))
+      if (policy === undefined)
+        return E.left(
+          invalidCommand(
+            id,
+            'context.autoClose',
+            'an auto-close policy (calendar and business days) to close for silence',
+            'none'
+          )
+        )
       if (!(Number.isInteger(policy.businessDays) && policy.businessDays >= 1))
-        return E.left(invalidCommand(id, 'context.autoClose.businessDays', 'a whole number of business days, 1 or more', policy.businessDays))
+        return E.left(
+          invalidCommand(
+            id,
+            'context.autoClose.businessDays',
+            'a whole number of business days, 1 or more',
+            policy.businessDays
+          )
+        )
       if (state._tag === 'Ticket' && state.status._tag === 'Resolved') {
         const earliest = addBusinessDays(state.status.since, policy.businessDays)(policy.calendar)
-        if (command.at < earliest) return E.left(tooEarlyToClose(id, state.status.since, earliest, command.at, policy.businessDays))
+        if (command.at < earliest)
+          return E.left(tooEarlyToClose(id, state.status.since, earliest, command.at, policy.businessDays))
       }
       return one({ _tag: 'TicketClosed', ...h, reason: 'silence' })
     }
@@ -180,22 +217,25 @@ const propose = (command: TicketCommand, state: TicketState, context: DecideCont
  * @category event sourcing
  * @since 0.1.0
  */
-export const decide = (command: TicketCommand, context: DecideContext) => (self: TicketState): E.Either<TicketError, ReadonlyArray<TicketEvent>> => {
-  const ctx = checkDecideContext(context)
-  if (E.isLeft(ctx)) return ctx
-  if (!isTicketState(self)) return E.left(decodeError([makeIssue('state', 'a ticket state (Ticket.initial or a ticket)', self)]))
-  const proposed = proposeChecked(command, self, ctx.right)
-  if (E.isLeft(proposed)) return proposed
-  let state = self
-  for (const event of proposed.right) {
-    const shape = eventProblems(event)
-    if (shape !== undefined) return E.left(shape)
-    const broken = violation(state, event, ctx.right)
-    if (broken !== undefined) return E.left(broken)
-    state = evolve(state, event)
+export const decide =
+  (command: TicketCommand, context: DecideContext) =>
+  (self: TicketState): E.Either<TicketError, ReadonlyArray<TicketEvent>> => {
+    const ctx = checkDecideContext(context)
+    if (E.isLeft(ctx)) return ctx
+    if (!isTicketState(self))
+      return E.left(decodeError([makeIssue('state', 'a ticket state (Ticket.initial or a ticket)', self)]))
+    const proposed = proposeChecked(command, self, ctx.right)
+    if (E.isLeft(proposed)) return proposed
+    let state = self
+    for (const event of proposed.right) {
+      const shape = eventProblems(event)
+      if (shape !== undefined) return E.left(shape)
+      const broken = violation(state, event, ctx.right)
+      if (broken !== undefined) return E.left(broken)
+      state = evolve(state, event)
+    }
+    return proposed
   }
-  return proposed
-}
 
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
@@ -206,14 +246,24 @@ const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'obj
  * @internal
  */
 export const checkDecideContext = (u: unknown): E.Either<DecodeError, DecideContext> => {
-  if (!isObject(u)) return E.left(decodeError([makeIssue('context', 'a decide context (such as Ticket.defaultContext)', u)]))
+  if (!isObject(u))
+    return E.left(decodeError([makeIssue('context', 'a decide context (such as Ticket.defaultContext)', u)]))
   const read = resolveContext(u)
   if (E.isLeft(read)) return read
   const issues = []
   if (!Name.is(u['firstTier'])) issues.push(makeIssue('context.firstTier', Name.name, u['firstTier']))
   const autoClose = u['autoClose']
-  if (autoClose !== undefined && !(isObject(autoClose) && isObject(autoClose['calendar']) && autoClose['calendar']['_tag'] === 'BusinessCalendar'))
-    issues.push(makeIssue('context.autoClose', 'an auto-close policy: a compiled calendar and a number of business days', autoClose))
+  if (
+    autoClose !== undefined &&
+    !(isObject(autoClose) && isObject(autoClose['calendar']) && autoClose['calendar']['_tag'] === 'BusinessCalendar')
+  )
+    issues.push(
+      makeIssue(
+        'context.autoClose',
+        'an auto-close policy: a compiled calendar and a number of business days',
+        autoClose
+      )
+    )
   return issues.length > 0 ? E.left(decodeError(issues)) : E.right(u as unknown as DecideContext)
 }
 
@@ -222,7 +272,11 @@ export const checkDecideContext = (u: unknown): E.Either<DecodeError, DecideCont
  *
  * @internal
  */
-export const proposeChecked = (command: unknown, state: TicketState, context: DecideContext): E.Either<TicketError, ReadonlyArray<TicketEvent>> => {
+export const proposeChecked = (
+  command: unknown,
+  state: TicketState,
+  context: DecideContext
+): E.Either<TicketError, ReadonlyArray<TicketEvent>> => {
   const shape = commandProblems(command)
   return shape !== undefined ? E.left(shape) : propose(command as TicketCommand, state, context)
 }

@@ -42,7 +42,8 @@ export const describeStatus = (status: Status): string => {
   }
 }
 
-const describeState = (state: TicketState): string => (state._tag === 'Unopened' ? 'a ticket that has not been opened' : describeStatus(state.status))
+const describeState = (state: TicketState): string =>
+  state._tag === 'Unopened' ? 'a ticket that has not been opened' : describeStatus(state.status)
 
 /**
  * An event that cannot happen in the ticket's current state: closing a ticket that is not
@@ -139,7 +140,8 @@ export interface EmptyHistory {
  * @category errors
  * @since 0.1.0
  */
-export type TicketError = ImpossibleEvent | InvalidEvent | OutOfOrder | TooEarlyToClose | InvalidCommand | EmptyHistory | DecodeError
+export type TicketError =
+  ImpossibleEvent | InvalidEvent | OutOfOrder | TooEarlyToClose | InvalidCommand | EmptyHistory | DecodeError
 
 /** @internal */
 export const impossibleEvent = (event: TicketEvent, state: TicketState, expected: string): ImpossibleEvent => ({
@@ -181,7 +183,13 @@ export const outOfOrder = (event: TicketEvent, expected: string, received: strin
 })
 
 /** @internal */
-export const tooEarlyToClose = (ticketId: string, resolvedAt: Instant, earliest: Instant, at: Instant, days: number): TooEarlyToClose => ({
+export const tooEarlyToClose = (
+  ticketId: string,
+  resolvedAt: Instant,
+  earliest: Instant,
+  at: Instant,
+  days: number
+): TooEarlyToClose => ({
   _tag: 'TooEarlyToClose',
   ticketId,
   resolvedAt,
@@ -190,7 +198,12 @@ export const tooEarlyToClose = (ticketId: string, resolvedAt: Instant, earliest:
 })
 
 /** @internal */
-export const invalidCommand = (ticketId: string, path: string, expected: string, received: unknown): InvalidCommand => ({
+export const invalidCommand = (
+  ticketId: string,
+  path: string,
+  expected: string,
+  received: unknown
+): InvalidCommand => ({
   _tag: 'InvalidCommand',
   ticketId,
   path,

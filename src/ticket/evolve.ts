@@ -189,7 +189,10 @@ export const step = (t: Draft, event: TicketEvent, owned: boolean): void => {
       t.closedAt = event.at
       return
     case 'TicketRated':
-      t.rating = event.comment === undefined ? { score: event.score, at: event.at } : { score: event.score, at: event.at, comment: event.comment }
+      t.rating =
+        event.comment === undefined
+          ? { score: event.score, at: event.at }
+          : { score: event.score, at: event.at, comment: event.comment }
       return
     case 'LinkedToProblem':
       if (owned) (t.problemIds as TicketId[]).push(event.problemId)
@@ -247,5 +250,8 @@ export const evolve = (state: TicketState, event: TicketEvent): TicketState => {
   const t = draft(state)
   step(t, event, false)
   // a field the event cleared is left out, not kept as undefined
-  return t.assignee === undefined && state.assignee !== undefined || t.workaround === undefined && state.workaround !== undefined ? draft(t) : t
+  return (t.assignee === undefined && state.assignee !== undefined) ||
+    (t.workaround === undefined && state.workaround !== undefined)
+    ? draft(t)
+    : t
 }

@@ -13,7 +13,23 @@ import type { DecodeError } from '../internal/decodeError.js'
 import { decodeCommand as codecDecodeCommand, decodeEvent as codecDecodeEvent } from './codec.js'
 import type { TicketCommand } from './commands.js'
 import type { TicketEvent } from './events.js'
-import { Audience, Channel, CloseReasonJson, Code, Day, Id, Kind, limits, Name, NoticeReason, Party, Rank, Score, Seq, Users } from './limits.js'
+import {
+  Audience,
+  Channel,
+  CloseReasonJson,
+  Code,
+  Day,
+  Id,
+  Kind,
+  limits,
+  Name,
+  NoticeReason,
+  Party,
+  Rank,
+  Score,
+  Seq,
+  Users
+} from './limits.js'
 
 const FAIL: unique symbol = Symbol('fail')
 type Check = (u: unknown) => unknown
@@ -61,7 +77,18 @@ const instant: Check = (u) => {
   const hour = two(u, 11)
   const minute = two(u, 14)
   const second = two(u, 17)
-  if (Number.isNaN(day) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || u.charCodeAt(13) !== 58 || u.charCodeAt(16) !== 58) return FAIL
+  if (
+    Number.isNaN(day) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59 ||
+    u.charCodeAt(13) !== 58 ||
+    u.charCodeAt(16) !== 58
+  )
+    return FAIL
   let i = 19
   let ms = 0
   if (u.charCodeAt(i) === 46 /* . */) {
@@ -302,7 +329,8 @@ const tryWith = (specs: Readonly<Record<string, Spec>>, u: unknown): Record<stri
 export const tryFastEvent = (u: unknown): TicketEvent | undefined => tryWith(eventSpecs, u) as TicketEvent | undefined
 
 /** The fast path alone: the decoded command, or undefined when it cannot vouch for the input (the codec then judges). @internal */
-export const tryFastCommand = (u: unknown): TicketCommand | undefined => tryWith(commandSpecs, u) as TicketCommand | undefined
+export const tryFastCommand = (u: unknown): TicketCommand | undefined =>
+  tryWith(commandSpecs, u) as TicketCommand | undefined
 
 /**
  * Reads one ticket event from JSON, reporting every problem with its path. Stored events in the

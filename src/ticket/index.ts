@@ -97,7 +97,15 @@ export type {
   IdentifyRootCause,
   TicketCommand
 } from './commands.js'
-export type { EmptyHistory, ImpossibleEvent, InvalidCommand, InvalidEvent, OutOfOrder, TicketError, TooEarlyToClose } from './errors.js'
+export type {
+  EmptyHistory,
+  ImpossibleEvent,
+  InvalidCommand,
+  InvalidEvent,
+  OutOfOrder,
+  TicketError,
+  TooEarlyToClose
+} from './errors.js'
 export { ticketId as makeTicketId } from './constructors.js'
 export { evolve } from './evolve.js'
 export { apply, replay } from './apply.js'
@@ -119,4 +127,17 @@ export type { TicketCommandWire, TicketEventWire, TicketWire } from './codec.js'
 export { decodeCommand, decodeEvent } from './fastDecode.js'
 export { defaultReadContext, type ReadContext } from './context.js'
 export { limits } from './limits.js'
-export { timeline, timelineAt, type Interval, type KindInterval, type PauseInterval, type PriorityInterval, type ResolutionInterval, type StatusInterval, type TierInterval, type Timeline, type TimelineNotice, type WorkaroundInterval } from './timeline.js'
+export {
+  timeline,
+  timelineAt,
+  type Interval,
+  type KindInterval,
+  type PauseInterval,
+  type PriorityInterval,
+  type ResolutionInterval,
+  type StatusInterval,
+  type TierInterval,
+  type Timeline,
+  type TimelineNotice,
+  type WorkaroundInterval
+} from './timeline.js'

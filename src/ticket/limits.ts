@@ -46,7 +46,8 @@ export const limits = {
 } as const
 
 // checkInstant's rule as a predicate (no Either to allocate: replay runs it on every event)
-const isInstant = (u: unknown): u is Instant => typeof u === 'number' && Number.isInteger(u) && u >= minInstant && u <= maxInstant
+const isInstant = (u: unknown): u is Instant =>
+  typeof u === 'number' && Number.isInteger(u) && u >= minInstant && u <= maxInstant
 
 /** An instant in memory: a whole number of milliseconds in range (what `is` of the wire codec checks too). @internal */
 export const InstantValue: t.Type<Instant, Instant, unknown> = new t.Type<Instant, Instant, unknown>(
@@ -65,7 +66,10 @@ export const InstantWire: t.Type<Instant, string, unknown> = new t.Type<Instant,
 )
 
 /** @internal */
-export const Id = stringWhere(`a ticket id of 1 to ${limits.ticketIdLength} printable characters`, isTicketId) as unknown as t.Type<TicketId, TicketId, unknown>
+export const Id = stringWhere(
+  `a ticket id of 1 to ${limits.ticketIdLength} printable characters`,
+  isTicketId
+) as unknown as t.Type<TicketId, TicketId, unknown>
 const textOk = (s: string): boolean => s.length <= limits.textLength
 const nameOk = (s: string): boolean => s.length >= 1 && s.length <= limits.nameLength
 /** Free text: never quoted in an error. @internal */
@@ -79,7 +83,16 @@ export const NoticeReason = freeText(`a name of 1 to ${limits.nameLength} charac
 /** The parties a ticket can await. @internal */
 export const Party = literals(awaitingParties)
 /** @internal */
-export const Code = literals(['fixed', 'workaround', 'answered', 'fulfilled', 'noFaultFound', 'duplicate', 'cancelledByCustomer', 'other'] as const)
+export const Code = literals([
+  'fixed',
+  'workaround',
+  'answered',
+  'fulfilled',
+  'noFaultFound',
+  'duplicate',
+  'cancelledByCustomer',
+  'other'
+] as const)
 /** Who a notice goes to. @internal */
 export const Audience = literals(['assignee', 'teamLead', 'manager'] as const)
 /** @internal */
@@ -101,42 +114,100 @@ export const Channel = ChannelJson
 /** @internal */
 export const Day = LocalDateJson
 
-type Members = Record<string, t.Any>
-
 /**
  * The record codec of every ticket event, with instants as the given codec: ISO strings on the
  * wire, milliseconds in memory. One table, so the wire and `replay` check the same limits.
  *
  * @internal
  */
-export const eventMembers = (at: t.Type<Instant, Instant | string, unknown>): Members => {
+export const eventMembers = (at: t.Type<Instant, Instant | string, unknown>) => {
   const header = { ticketId: Id, seq: Seq, at, actor: Actor }
   return {
     TicketOpened: record(
       'a TicketOpened event',
-      { _tag: tag('TicketOpened'), ...header, channel: Channel, customer: Name, requester: Name, title: Text, tier: Name },
+      {
+        _tag: tag('TicketOpened'),
+        ...header,
+        channel: Channel,
+        customer: Name,
+        requester: Name,
+        title: Text,
+        tier: Name
+      },
       { service: Name, affectedUsers: Users, kind: Kind, requestedBy: Day }
     ),
-    TicketClassified: record('a TicketClassified event', { _tag: tag('TicketClassified'), ...header, kind: Kind }, { category: Name }),
-    PrioritySet: record('a PrioritySet event', { _tag: tag('PrioritySet'), ...header, urgency: Name, impact: Name, rank: Rank, name: Name, label: Label }, {}),
-    PriorityOverridden: record('a PriorityOverridden event', { _tag: tag('PriorityOverridden'), ...header, rank: Rank, name: Name, label: Label, reason: Text }, {}),
+    TicketClassified: record(
+      'a TicketClassified event',
+      { _tag: tag('TicketClassified'), ...header, kind: Kind },
+      { category: Name }
+    ),
+    PrioritySet: record(
+      'a PrioritySet event',
+      { _tag: tag('PrioritySet'), ...header, urgency: Name, impact: Name, rank: Rank, name: Name, label: Label },
+      {}
+    ),
+    PriorityOverridden: record(
+      'a PriorityOverridden event',
+      { _tag: tag('PriorityOverridden'), ...header, rank: Rank, name: Name, label: Label, reason: Text },
+      {}
+    ),
     TicketAssigned: record('a TicketAssigned event', { _tag: tag('TicketAssigned'), ...header, assignee: Name }, {}),
-    TicketEscalated: record('a TicketEscalated event', { _tag: tag('TicketEscalated'), ...header, toTier: Name, note: Text }, { assignee: Name }),
+    TicketEscalated: record(
+      'a TicketEscalated event',
+      { _tag: tag('TicketEscalated'), ...header, toTier: Name, note: Text },
+      { assignee: Name }
+    ),
     PublicReplySent: record('a PublicReplySent event', { _tag: tag('PublicReplySent'), ...header, message: Text }, {}),
-    InternalNoteAdded: record('an InternalNoteAdded event', { _tag: tag('InternalNoteAdded'), ...header, note: Text }, {}),
-    AwaitingStarted: record('an AwaitingStarted event', { _tag: tag('AwaitingStarted'), ...header, party: Party }, { reason: Text }),
+    InternalNoteAdded: record(
+      'an InternalNoteAdded event',
+      { _tag: tag('InternalNoteAdded'), ...header, note: Text },
+      {}
+    ),
+    AwaitingStarted: record(
+      'an AwaitingStarted event',
+      { _tag: tag('AwaitingStarted'), ...header, party: Party },
+      { reason: Text }
+    ),
     WorkResumed: record('a WorkResumed event', { _tag: tag('WorkResumed'), ...header }, {}),
-    WorkaroundApplied: record('a WorkaroundApplied event', { _tag: tag('WorkaroundApplied'), ...header, description: Text }, { problemId: Id }),
-    WorkaroundWithdrawn: record('a WorkaroundWithdrawn event', { _tag: tag('WorkaroundWithdrawn'), ...header, reason: Text }, {}),
-    RootCauseIdentified: record('a RootCauseIdentified event', { _tag: tag('RootCauseIdentified'), ...header, rootCause: Text }, {}),
-    TicketResolved: record('a TicketResolved event', { _tag: tag('TicketResolved'), ...header, code: Code, note: Text }, {}),
-    ResolutionRejected: record('a ResolutionRejected event', { _tag: tag('ResolutionRejected'), ...header, reason: Text }, {}),
+    WorkaroundApplied: record(
+      'a WorkaroundApplied event',
+      { _tag: tag('WorkaroundApplied'), ...header, description: Text },
+      { problemId: Id }
+    ),
+    WorkaroundWithdrawn: record(
+      'a WorkaroundWithdrawn event',
+      { _tag: tag('WorkaroundWithdrawn'), ...header, reason: Text },
+      {}
+    ),
+    RootCauseIdentified: record(
+      'a RootCauseIdentified event',
+      { _tag: tag('RootCauseIdentified'), ...header, rootCause: Text },
+      {}
+    ),
+    TicketResolved: record(
+      'a TicketResolved event',
+      { _tag: tag('TicketResolved'), ...header, code: Code, note: Text },
+      {}
+    ),
+    ResolutionRejected: record(
+      'a ResolutionRejected event',
+      { _tag: tag('ResolutionRejected'), ...header, reason: Text },
+      {}
+    ),
     TicketReopened: record('a TicketReopened event', { _tag: tag('TicketReopened'), ...header, reason: Text }, {}),
     TicketClosed: record('a TicketClosed event', { _tag: tag('TicketClosed'), ...header, reason: CloseReasonJson }, {}),
     TicketCancelled: record('a TicketCancelled event', { _tag: tag('TicketCancelled'), ...header, reason: Text }, {}),
-    TicketRated: record('a TicketRated event', { _tag: tag('TicketRated'), ...header, score: Score }, { comment: Text }),
+    TicketRated: record(
+      'a TicketRated event',
+      { _tag: tag('TicketRated'), ...header, score: Score },
+      { comment: Text }
+    ),
     LinkedToProblem: record('a LinkedToProblem event', { _tag: tag('LinkedToProblem'), ...header, problemId: Id }, {}),
-    NoticeSent: record('a NoticeSent event', { _tag: tag('NoticeSent'), ...header, audience: Audience, reason: NoticeReason }, {})
+    NoticeSent: record(
+      'a NoticeSent event',
+      { _tag: tag('NoticeSent'), ...header, audience: Audience, reason: NoticeReason },
+      {}
+    )
   }
 }
 
@@ -145,7 +216,7 @@ export const eventMembers = (at: t.Type<Instant, Instant | string, unknown>): Me
  *
  * @internal
  */
-export const commandMembers = (at: t.Type<Instant, Instant | string, unknown>): Members => {
+export const commandMembers = (at: t.Type<Instant, Instant | string, unknown>) => {
   const cmd = { at, actor: Actor }
   return {
     Open: record(
@@ -155,17 +226,37 @@ export const commandMembers = (at: t.Type<Instant, Instant | string, unknown>): 
     ),
     Classify: record('a Classify command', { _tag: tag('Classify'), ...cmd, kind: Kind }, { category: Name }),
     Prioritise: record('a Prioritise command', { _tag: tag('Prioritise'), ...cmd, urgency: Name, impact: Name }, {}),
-    OverridePriority: record('an OverridePriority command', { _tag: tag('OverridePriority'), ...cmd, priority: Name, reason: Text }, {}),
+    OverridePriority: record(
+      'an OverridePriority command',
+      { _tag: tag('OverridePriority'), ...cmd, priority: Name, reason: Text },
+      {}
+    ),
     Assign: record('an Assign command', { _tag: tag('Assign'), ...cmd, assignee: Name }, {}),
-    Escalate: record('an Escalate command', { _tag: tag('Escalate'), ...cmd, toTier: Name, note: Text }, { assignee: Name }),
+    Escalate: record(
+      'an Escalate command',
+      { _tag: tag('Escalate'), ...cmd, toTier: Name, note: Text },
+      { assignee: Name }
+    ),
     Reply: record('a Reply command', { _tag: tag('Reply'), ...cmd, message: Text }, {}),
     AddNote: record('an AddNote command', { _tag: tag('AddNote'), ...cmd, note: Text }, {}),
     Await: record('an Await command', { _tag: tag('Await'), ...cmd, party: Party }, { reason: Text }),
     Resume: record('a Resume command', { _tag: tag('Resume'), ...cmd }, {}),
-    ApplyWorkaround: record('an ApplyWorkaround command', { _tag: tag('ApplyWorkaround'), ...cmd, description: Text }, { problemId: Id }),
+    ApplyWorkaround: record(
+      'an ApplyWorkaround command',
+      { _tag: tag('ApplyWorkaround'), ...cmd, description: Text },
+      { problemId: Id }
+    ),
     Notify: record('a Notify command', { _tag: tag('Notify'), ...cmd, audience: Audience, reason: NoticeReason }, {}),
-    WithdrawWorkaround: record('a WithdrawWorkaround command', { _tag: tag('WithdrawWorkaround'), ...cmd, reason: Text }, {}),
-    IdentifyRootCause: record('an IdentifyRootCause command', { _tag: tag('IdentifyRootCause'), ...cmd, rootCause: Text }, {}),
+    WithdrawWorkaround: record(
+      'a WithdrawWorkaround command',
+      { _tag: tag('WithdrawWorkaround'), ...cmd, reason: Text },
+      {}
+    ),
+    IdentifyRootCause: record(
+      'an IdentifyRootCause command',
+      { _tag: tag('IdentifyRootCause'), ...cmd, rootCause: Text },
+      {}
+    ),
     Resolve: record('a Resolve command', { _tag: tag('Resolve'), ...cmd, code: Code, note: Text }, {}),
     Confirm: record('a Confirm command', { _tag: tag('Confirm'), ...cmd }, {}),
     Reject: record('a Reject command', { _tag: tag('Reject'), ...cmd, reason: Text }, {}),

@@ -51,14 +51,7 @@ export const awaitingParties: ReadonlyArray<AwaitingParty> = ['customer', 'third
  * @since 0.1.0
  */
 export type ResolutionCode =
-  | 'fixed'
-  | 'workaround'
-  | 'answered'
-  | 'fulfilled'
-  | 'noFaultFound'
-  | 'duplicate'
-  | 'cancelledByCustomer'
-  | 'other'
+  'fixed' | 'workaround' | 'answered' | 'fulfilled' | 'noFaultFound' | 'duplicate' | 'cancelledByCustomer' | 'other'
 
 /**
  * A priority as the ticket records it: its rank (1 = most pressing) and name, where it came

@@ -46,8 +46,10 @@ export const status = (self: Ticket): Status => (isTicket(self) ? self.status : 
  * @category queries
  * @since 0.1.0
  */
-export const timeInStatus = (at: Instant) => (self: Ticket): Duration =>
-  (isTicket(self) && isInstantLike(at) ? Math.max(0, at - self.status.since) : 0) as Duration
+export const timeInStatus =
+  (at: Instant) =>
+  (self: Ticket): Duration =>
+    (isTicket(self) && isInstantLike(at) ? Math.max(0, at - self.status.since) : 0) as Duration
 
 /**
  * Returns how much business time on a calendar the ticket has spent in its current status at `at`
@@ -69,9 +71,12 @@ export const timeInStatus = (at: Instant) => (self: Ticket): Duration =>
  * @category queries
  * @since 0.1.0
  */
-export const businessTimeInStatus = (at: Instant, calendar: BusinessCalendar) => (self: Ticket): Duration =>
-  !isTicket(self) || !isInstantLike(at) || !isBusinessCalendar(calendar) || at <= self.status.since ? (0 as Duration) : businessTimeBetween(self.status.since, at)(calendar)
-
+export const businessTimeInStatus =
+  (at: Instant, calendar: BusinessCalendar) =>
+  (self: Ticket): Duration =>
+    !isTicket(self) || !isInstantLike(at) || !isBusinessCalendar(calendar) || at <= self.status.since
+      ? (0 as Duration)
+      : businessTimeBetween(self.status.since, at)(calendar)
 
 /**
  * Returns who holds the ticket: its tier and, if someone took it, the assignee (`{ tier: '' }` for
@@ -91,7 +96,11 @@ export const businessTimeInStatus = (at: Instant, calendar: BusinessCalendar) =>
  * @since 0.1.0
  */
 export const holder = (self: Ticket): { readonly tier: string; readonly assignee?: string } =>
-  !isTicket(self) ? { tier: '' } : typeof self.assignee !== 'string' ? { tier: self.tier } : { tier: self.tier, assignee: self.assignee }
+  !isTicket(self)
+    ? { tier: '' }
+    : typeof self.assignee !== 'string'
+      ? { tier: self.tier }
+      : { tier: self.tier, assignee: self.assignee }
 
 /**
  * Returns the instant of the first public reply to the customer, if any (internal notes do not
@@ -111,7 +120,8 @@ export const holder = (self: Ticket): { readonly tier: string; readonly assignee
  * @category queries
  * @since 0.1.0
  */
-export const firstResponseAt = (self: Ticket): O.Option<Instant> => (isTicket(self) ? O.fromNullable(self.firstResponseAt) : O.none)
+export const firstResponseAt = (self: Ticket): O.Option<Instant> =>
+  isTicket(self) ? O.fromNullable(self.firstResponseAt) : O.none
 
 /**
  * Returns the instant of the latest resolution, if the ticket was ever resolved (none for a value
@@ -131,7 +141,8 @@ export const firstResponseAt = (self: Ticket): O.Option<Instant> => (isTicket(se
  * @category queries
  * @since 0.1.0
  */
-export const resolvedAt = (self: Ticket): O.Option<Instant> => (isTicket(self) ? O.fromNullable(self.resolvedAt) : O.none)
+export const resolvedAt = (self: Ticket): O.Option<Instant> =>
+  isTicket(self) ? O.fromNullable(self.resolvedAt) : O.none
 
 /**
  * Tells whether the ticket is resolved now (waiting for the customer's last word); false for a
@@ -168,7 +179,8 @@ export const isResolved = (self: Ticket): boolean => isTicket(self) && self.stat
  * @category guards
  * @since 0.1.0
  */
-export const isFinished = (self: Ticket): boolean => isTicket(self) && (self.status._tag === 'Closed' || self.status._tag === 'Cancelled')
+export const isFinished = (self: Ticket): boolean =>
+  isTicket(self) && (self.status._tag === 'Closed' || self.status._tag === 'Cancelled')
 
 /**
  * Tells whether the first line resolved the ticket: it is resolved or closed after a

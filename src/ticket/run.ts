@@ -32,7 +32,9 @@ import type { Ticket, TicketState } from './model.js'
  */
 export const runEvents =
   (context: DecideContext, from: TicketState = { _tag: 'Unopened' }) =>
-  (commands: ReadonlyArray<TicketCommand>): E.Either<TicketError, { readonly ticket: TicketState; readonly events: ReadonlyArray<TicketEvent> }> =>
+  (
+    commands: ReadonlyArray<TicketCommand>
+  ): E.Either<TicketError, { readonly ticket: TicketState; readonly events: ReadonlyArray<TicketEvent> }> =>
     runCommandEvents(commands, context, from)
 
 /** {@link runEvents} with its data first, as the library calls it inside. @internal */
@@ -43,8 +45,10 @@ export const runCommandEvents = (
 ): E.Either<TicketError, { readonly ticket: TicketState; readonly events: ReadonlyArray<TicketEvent> }> => {
   const ctx = checkDecideContext(context)
   if (E.isLeft(ctx)) return ctx
-  if (!Array.isArray(commands)) return E.left(decodeError([makeIssue('commands', 'a list of ticket commands', commands)]))
-  if (!isTicketState(from)) return E.left(decodeError([makeIssue('from', 'a ticket state (Ticket.initial or a ticket)', from)]))
+  if (!Array.isArray(commands))
+    return E.left(decodeError([makeIssue('commands', 'a list of ticket commands', commands)]))
+  if (!isTicketState(from))
+    return E.left(decodeError([makeIssue('from', 'a ticket state (Ticket.initial or a ticket)', from)]))
   const b = builder(ctx.right, from)
   const events: Array<TicketEvent> = []
   for (const command of commands) {
@@ -85,9 +89,14 @@ export const run =
     runCommands(commands, context)
 
 /** {@link run} with its data first, as the library calls it inside. @internal */
-export const runCommands = (commands: ReadonlyArray<TicketCommand>, context: DecideContext): E.Either<TicketError, Ticket> => {
+export const runCommands = (
+  commands: ReadonlyArray<TicketCommand>,
+  context: DecideContext
+): E.Either<TicketError, Ticket> => {
   const result = runCommandEvents(commands, context)
   if (E.isLeft(result)) return result
   const { ticket } = result.right
-  return ticket._tag === 'Ticket' ? E.right(ticket) : E.left({ _tag: 'EmptyHistory', message: 'commands: expected at least the Open command, received no commands' })
+  return ticket._tag === 'Ticket'
+    ? E.right(ticket)
+    : E.left({ _tag: 'EmptyHistory', message: 'commands: expected at least the Open command, received no commands' })
 }

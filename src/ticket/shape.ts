@@ -22,7 +22,8 @@ export const TicketCommandValue: t.Type<TicketCommand, TicketCommand, unknown> =
 )
 
 const at = (prefix: string, issue: Issue): Issue => {
-  const path = issue.path === '$' ? prefix : issue.path.startsWith('[') ? `${prefix}${issue.path}` : `${prefix}.${issue.path}`
+  const path =
+    issue.path === '$' ? prefix : issue.path.startsWith('[') ? `${prefix}${issue.path}` : `${prefix}.${issue.path}`
   return { ...issue, path, message: `${path}: expected ${issue.expected}, received ${issue.received}` }
 }
 

@@ -10,7 +10,14 @@ import { defaultContext } from './decide.js'
 import type { TicketError } from './errors.js'
 import { eventTags, type NoticeSent, type TicketEvent, type TicketOpened } from './events.js'
 import { statusAfter } from './evolve.js'
-import { initial, type AwaitingParty, type ResolutionCode, type Status, type TicketId, type TicketPriority } from './model.js'
+import {
+  initial,
+  type AwaitingParty,
+  type ResolutionCode,
+  type Status,
+  type TicketId,
+  type TicketPriority
+} from './model.js'
 import { isWellFormedEvent } from './wellFormed.js'
 
 /**
@@ -138,18 +145,21 @@ export interface Timeline {
   readonly notices: ReadonlyArray<TimelineNotice>
 }
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u)
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u)
 
 const tags: ReadonlySet<unknown> = new Set(eventTags)
 
 /** The first problem in the shape of an event that the rules cannot even look at. */
 const shapeIssue = (u: unknown, i: number): Issue | undefined => {
   if (!isRecord(u)) return makeIssue(`events[${i}]`, 'a ticket event (an object)', u)
-  if (!tags.has(u['_tag'])) return makeIssue(`events[${i}]._tag`, 'a ticket event tag (such as "TicketOpened")', u['_tag'])
+  if (!tags.has(u['_tag']))
+    return makeIssue(`events[${i}]._tag`, 'a ticket event tag (such as "TicketOpened")', u['_tag'])
   const at = u['at']
   if (!(typeof at === 'number' && Number.isFinite(at) && at >= minInstant && at <= maxInstant))
     return makeIssue(`events[${i}].at`, 'an instant (epoch milliseconds) from 1900 to 2200', at)
-  if (!(typeof u['seq'] === 'number' && Number.isInteger(u['seq']))) return makeIssue(`events[${i}].seq`, 'a whole sequence number', u['seq'])
+  if (!(typeof u['seq'] === 'number' && Number.isInteger(u['seq'])))
+    return makeIssue(`events[${i}].seq`, 'a whole sequence number', u['seq'])
   const actor = u['actor']
   if (!isRecord(actor) || typeof actor['role'] !== 'string' || typeof actor['id'] !== 'string')
     return makeIssue(`events[${i}].actor`, 'an actor ({ role, id })', actor)
@@ -213,7 +223,12 @@ const record = (l: Lists, e: TicketEvent, status: Status, next: Status): void =>
     case 'PriorityOverridden':
       if (l.priorities[l.priorities.length - 1]?.priority.name !== e.name) {
         close(l.priorities, e.at)
-        const priority: Mutable<TicketPriority> = { rank: e.rank, name: e.name, label: e.label, source: e._tag === 'PrioritySet' ? 'matrix' : 'override' }
+        const priority: Mutable<TicketPriority> = {
+          rank: e.rank,
+          name: e.name,
+          label: e.label,
+          source: e._tag === 'PrioritySet' ? 'matrix' : 'override'
+        }
         if (e._tag === 'PriorityOverridden') priority.reason = e.reason
         l.priorities.push({ priority, from: e.at })
       }
@@ -242,7 +257,21 @@ const record = (l: Lists, e: TicketEvent, status: Status, next: Status): void =>
 
 const done = (l: Lists): Timeline => {
   const { first, statuses, kinds, priorities, tiers, pauses, resolutions, workarounds, replies, notices } = l
-  return { _tag: 'Timeline', ticketId: first.ticketId, customer: first.customer, openedAt: first.at, statuses, kinds, priorities, tiers, pauses, resolutions, workarounds, replies, notices }
+  return {
+    _tag: 'Timeline',
+    ticketId: first.ticketId,
+    customer: first.customer,
+    openedAt: first.at,
+    statuses,
+    kinds,
+    priorities,
+    tiers,
+    pauses,
+    resolutions,
+    workarounds,
+    replies,
+    notices
+  }
 }
 
 /** The timeline of a history that replays; every event is applied in constant time. */
@@ -327,7 +356,10 @@ export const timeline =
     timelineOf(events, context)
 
 /** {@link timeline} with its data first, as the library calls it inside. @internal */
-export const timelineOf = (events: ReadonlyArray<TicketEvent>, context: ReadContext = defaultContext): E.Either<TicketError, Timeline> => {
+export const timelineOf = (
+  events: ReadonlyArray<TicketEvent>,
+  context: ReadContext = defaultContext
+): E.Either<TicketError, Timeline> => {
   if (!Array.isArray(events)) return E.left(decodeError([makeIssue('events', 'an array of ticket events', events)]))
   // the common case, a history that replays, in one pass
   const fast = checkedTimeline(events, context)
@@ -359,7 +391,17 @@ const clip = <I extends Interval>(list: ReadonlyArray<I>, at: number): ReadonlyA
   return out
 }
 
-const timelineLists = ['statuses', 'kinds', 'priorities', 'tiers', 'pauses', 'resolutions', 'workarounds', 'replies', 'notices'] as const
+const timelineLists = [
+  'statuses',
+  'kinds',
+  'priorities',
+  'tiers',
+  'pauses',
+  'resolutions',
+  'workarounds',
+  'replies',
+  'notices'
+] as const
 
 /** A value a JavaScript caller passes as a timeline has the shape `timelineAt` reads. */
 const isTimeline = (u: unknown): u is Timeline =>
@@ -396,7 +438,10 @@ export const timelineAt =
   (at: Instant) =>
   (self: Timeline): O.Option<Timeline> => {
     if (!isTimeline(self) || !(at >= self.openedAt)) return O.none
-    const upTo = <A extends { readonly at: Instant } | Instant>(list: ReadonlyArray<A>, instant: (a: A) => number): ReadonlyArray<A> => {
+    const upTo = <A extends { readonly at: Instant } | Instant>(
+      list: ReadonlyArray<A>,
+      instant: (a: A) => number
+    ): ReadonlyArray<A> => {
       let n = list.length
       while (n > 0 && instant(list[n - 1] as A) > at) n--
       return n === list.length ? list : list.slice(0, n)

@@ -1,4 +1,23 @@
-import { Actor, Audience, Channel, CloseReasonJson, Code, Day, Id, InstantValue, Kind, Label, Name, NoticeReason, Party, Rank, Score, Seq, Text, Users } from './limits.js'
+import {
+  Actor,
+  Audience,
+  Channel,
+  CloseReasonJson,
+  Code,
+  Day,
+  Id,
+  InstantValue,
+  Kind,
+  Label,
+  Name,
+  NoticeReason,
+  Party,
+  Rank,
+  Score,
+  Seq,
+  Text,
+  Users
+} from './limits.js'
 import type { TicketEvent } from './events.js'
 import { TicketEventValue } from './shape.js'
 
@@ -9,14 +28,13 @@ import { TicketEventValue } from './shape.js'
 // that differs per property; here each event kind is written out, so V8 can inline the checks.
 // test/ticket/wellFormed.test.ts compares the two guards on generated and broken events.
 
-const hasOwn = Object.prototype.hasOwnProperty
 const objectProto = Object.prototype
 
 /** How many own enumerable properties a plain object has: what the record guard counts with for-in (V8 gives it faster). */
 const ownCount = (u: object): number => Object.keys(u).length
 
 /** An optional property that is absent (undefined): 1 when it is still an own property (the record guard counts it), else 0. */
-const absent = (u: object, key: string): number => (hasOwn.call(u, key) ? 1 : 0)
+const absent = (u: object, key: string): number => (Object.prototype.hasOwnProperty.call(u, key) ? 1 : 0)
 
 const isActor = (u: unknown): boolean => {
   if (typeof u !== 'object' || u === null) return false
@@ -34,7 +52,14 @@ const bodyCount = (e: Readonly<Record<string, unknown>>): number => {
   const h = 5
   switch (e['_tag']) {
     case 'TicketOpened': {
-      if (!(Channel.is(e['channel']) && Name.is(e['customer']) && Name.is(e['requester']) && Text.is(e['title']) && Name.is(e['tier']))) return -1
+      if (!(
+        Channel.is(e['channel']) &&
+        Name.is(e['customer']) &&
+        Name.is(e['requester']) &&
+        Text.is(e['title']) &&
+        Name.is(e['tier'])
+      ))
+        return -1
       const serviceValue = e['service']
       const service = serviceValue === undefined ? absent(e, 'service') : Name.is(serviceValue) ? 1 : -1
       const usersValue = e['affectedUsers']
@@ -52,7 +77,13 @@ const bodyCount = (e: Readonly<Record<string, unknown>>): number => {
       return category < 0 ? -1 : h + 1 + category
     }
     case 'PrioritySet':
-      return Name.is(e['urgency']) && Name.is(e['impact']) && Rank.is(e['rank']) && Name.is(e['name']) && Label.is(e['label']) ? h + 5 : -1
+      return Name.is(e['urgency']) &&
+        Name.is(e['impact']) &&
+        Rank.is(e['rank']) &&
+        Name.is(e['name']) &&
+        Label.is(e['label'])
+        ? h + 5
+        : -1
     case 'PriorityOverridden':
       return Rank.is(e['rank']) && Name.is(e['name']) && Label.is(e['label']) && Text.is(e['reason']) ? h + 4 : -1
     case 'TicketAssigned':

@@ -23,7 +23,9 @@ export const InstantJson: t.Type<Instant, string, unknown> = new t.Type<Instant,
   (u): u is Instant => E.isRight(checkInstant(u, '')),
   (u, c) => {
     const r = parseInstant(u, '')
-    return E.isRight(r) ? t.success(r.right) : t.failure(u, c, r.left.message.replace(/^: expected /, '').replace(/, received .*$/s, ''))
+    return E.isRight(r)
+      ? t.success(r.right)
+      : t.failure(u, c, r.left.message.replace(/^: expected /, '').replace(/, received .*$/s, ''))
   },
   toISO
 )
@@ -46,7 +48,9 @@ export const DurationJson: t.Type<Duration, string, unknown> = new t.Type<Durati
   (u): u is Duration => typeof u === 'number' && Number.isInteger(u),
   (u, c) => {
     const r = parseDuration(u, '')
-    return E.isRight(r) ? t.success(r.right) : t.failure(u, c, r.left.message.replace(/^: expected /, '').replace(/, received .*$/s, ''))
+    return E.isRight(r)
+      ? t.success(r.right)
+      : t.failure(u, c, r.left.message.replace(/^: expected /, '').replace(/, received .*$/s, ''))
   },
   toISODuration
 )

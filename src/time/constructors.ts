@@ -13,7 +13,15 @@ import {
   type InvalidLocalDate,
   type UnknownZone
 } from './errors.js'
-import { maxDuration, maxInstant, minInstant, type Duration, type IanaZone, type Instant, type LocalDate } from './model.js'
+import {
+  maxDuration,
+  maxInstant,
+  minInstant,
+  type Duration,
+  type IanaZone,
+  type Instant,
+  type LocalDate
+} from './model.js'
 import { isKnownZone, makeDirectZoneRules } from '../internal/zone.js'
 
 /** What the writers return for a value that is no instant (they never throw). */
@@ -26,7 +34,8 @@ const RANGE = 'an instant between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z'
 
 /** @internal */
 export const checkInstant = (ms: unknown, path: string, shown: unknown = ms): E.Either<InvalidInstant, Instant> => {
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) return E.left(invalidInstant(path, 'a finite number of milliseconds since 1970-01-01T00:00:00Z', shown))
+  if (typeof ms !== 'number' || !Number.isFinite(ms))
+    return E.left(invalidInstant(path, 'a finite number of milliseconds since 1970-01-01T00:00:00Z', shown))
   if (!Number.isInteger(ms)) return E.left(invalidInstant(path, 'a whole number of milliseconds', shown))
   if (ms < minInstant || ms > maxInstant) return E.left(invalidInstant(path, RANGE, shown))
   return E.right(ms as Instant)
@@ -56,7 +65,8 @@ export const fromEpochMillis = (ms: number): E.Either<InvalidInstant, Instant> =
  * @internal
  */
 export const parseInstant = (s: unknown, path: string): E.Either<InvalidInstant, Instant> => {
-  const expected = 'an ISO-8601 date-time with a UTC offset, such as "2025-03-07T15:30:00+01:00" or "2025-03-07T14:30:00Z"'
+  const expected =
+    'an ISO-8601 date-time with a UTC offset, such as "2025-03-07T15:30:00+01:00" or "2025-03-07T14:30:00Z"'
   if (typeof s !== 'string') return E.left(invalidInstant(path, expected, s))
   const r = readISO(s)
   if (r === 'malformed') return E.left(invalidInstant(path, expected, s))
@@ -64,12 +74,24 @@ export const parseInstant = (s: unknown, path: string): E.Either<InvalidInstant,
   if (r.annotation !== undefined) {
     const stated = parseOffset(r.annotation)
     if (stated === undefined && !isKnownZone(r.annotation))
-      return E.left(invalidInstant(path, `${expected}, whose [zone] suffix names an IANA time zone (${describe(r.annotation)} is unknown)`, s))
+      return E.left(
+        invalidInstant(
+          path,
+          `${expected}, whose [zone] suffix names an IANA time zone (${describe(r.annotation)} is unknown)`,
+          s
+        )
+      )
     // "Z" states no local offset (RFC 9557 §4.2), so any zone goes with it
     if (r.offset !== undefined && Number.isFinite(r.ms)) {
       const inZone = stated ?? makeDirectZoneRules(r.annotation).offsetAt(r.ms)
       if (inZone !== r.offset)
-        return E.left(invalidInstant(path, `${expected}, whose [zone] suffix agrees with the offset (${r.annotation} is at ${formatOffset(inZone)} then)`, s))
+        return E.left(
+          invalidInstant(
+            path,
+            `${expected}, whose [zone] suffix agrees with the offset (${r.annotation} is at ${formatOffset(inZone)} then)`,
+            s
+          )
+        )
     }
   }
   return checkInstant(r.ms, path, s)
@@ -120,7 +142,8 @@ export const fromISO = (s: string): E.Either<InvalidInstant, Instant> => parseIn
  * @category conversions
  * @since 0.1.0
  */
-export const toISO = (self: Instant): string => (isShowable(self) ? `${formatWall(Math.floor(self))}Z` : INVALID_INSTANT)
+export const toISO = (self: Instant): string =>
+  isShowable(self) ? `${formatWall(Math.floor(self))}Z` : INVALID_INSTANT
 
 /**
  * Makes an instant from a JavaScript `Date`.
@@ -173,7 +196,13 @@ export const toDate = (self: Instant): Date => new Date(self)
 export const fromDateTime = (dateTime: DateTime): E.Either<InvalidInstant, Instant> =>
   DateTime.isDateTime(dateTime) && dateTime.isValid
     ? checkInstant(dateTime.toMillis(), 'instant')
-    : E.left(invalidInstant('instant', 'a valid luxon DateTime', DateTime.isDateTime(dateTime) ? (dateTime.invalidExplanation ?? 'an invalid DateTime') : dateTime))
+    : E.left(
+        invalidInstant(
+          'instant',
+          'a valid luxon DateTime',
+          DateTime.isDateTime(dateTime) ? (dateTime.invalidExplanation ?? 'an invalid DateTime') : dateTime
+        )
+      )
 
 /**
  * Converts an instant to a luxon `DateTime` in a zone.
@@ -191,7 +220,10 @@ export const fromDateTime = (dateTime: DateTime): E.Either<InvalidInstant, Insta
  * @category conversions
  * @since 0.1.0
  */
-export const toDateTime = (zone: IanaZone) => (self: Instant): DateTime => DateTime.fromMillis(self, { zone })
+export const toDateTime =
+  (zone: IanaZone) =>
+  (self: Instant): DateTime =>
+    DateTime.fromMillis(self, { zone })
 
 /**
  * Writes an instant as ISO-8601 local time in a zone, with the offset, such as
@@ -211,12 +243,20 @@ export const toDateTime = (zone: IanaZone) => (self: Instant): DateTime => DateT
  * @category conversions
  * @since 0.1.0
  */
-export const toLocalISO = (zone: IanaZone) => (self: Instant): string =>
-  isShowable(self) && isKnownZone(zone) ? formatIn(makeDirectZoneRules(zone), Math.floor(self)) : isShowable(self) ? toISO(self) : INVALID_INSTANT
+export const toLocalISO =
+  (zone: IanaZone) =>
+  (self: Instant): string =>
+    isShowable(self) && isKnownZone(zone)
+      ? formatIn(makeDirectZoneRules(zone), Math.floor(self))
+      : isShowable(self)
+        ? toISO(self)
+        : INVALID_INSTANT
 
 /** @internal */
 export const parseZone = (name: unknown, path: string): E.Either<UnknownZone, IanaZone> =>
-  typeof name === 'string' && name.length > 0 && isKnownZone(name) ? E.right(name as IanaZone) : E.left(unknownZone(path, name))
+  typeof name === 'string' && name.length > 0 && isKnownZone(name)
+    ? E.right(name as IanaZone)
+    : E.left(unknownZone(path, name))
 
 /**
  * Checks that a name is an IANA time zone this runtime knows.
@@ -281,8 +321,12 @@ export const fromISODate = (s: string): E.Either<InvalidLocalDate, LocalDate> =>
  * @category conversions
  * @since 0.1.0
  */
-export const toLocalDate = (zone: IanaZone) => (self: Instant): LocalDate =>
-  !isShowable(self) || !isKnownZone(zone) ? (INVALID_DATE as LocalDate) : formatDay(Math.floor(makeDirectZoneRules(zone).utcToLocal(self) / DAY_MS)) as LocalDate
+export const toLocalDate =
+  (zone: IanaZone) =>
+  (self: Instant): LocalDate =>
+    !isShowable(self) || !isKnownZone(zone)
+      ? (INVALID_DATE as LocalDate)
+      : (formatDay(Math.floor(makeDirectZoneRules(zone).utcToLocal(self) / DAY_MS)) as LocalDate)
 
 const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
 
@@ -314,21 +358,32 @@ const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
  * @category constructors
  * @since 0.1.0 (`fromLocal(wallTime, zone)` until 0.3.0)
  */
-export const fromLocal = (zone: IanaZone) => (wallTime: string): E.Either<InvalidLocalDate | InvalidInstant, Instant> => {
-  const m = typeof wallTime === 'string' ? LOCAL_RE.exec(wallTime) : null
-  const day = m === null ? undefined : parseDay(m[1] as string)
-  const seconds = m === null ? undefined : parseSeconds(m[2] as string, true)
-  if (day === undefined || seconds === undefined)
-    return E.left(invalidLocalDate('wallTime', 'a local date-time "YYYY-MM-DDTHH:mm" or "YYYY-MM-DDTHH:mm:ss"', wallTime))
-  if (!isKnownZone(zone)) return E.left(invalidInstant('zone', 'an IANA time zone known to this runtime', zone))
-  return checkInstant(makeDirectZoneRules(zone).localToUtc(day * DAY_MS + seconds * 1000), 'wallTime')
-}
+export const fromLocal =
+  (zone: IanaZone) =>
+  (wallTime: string): E.Either<InvalidLocalDate | InvalidInstant, Instant> => {
+    const m = typeof wallTime === 'string' ? LOCAL_RE.exec(wallTime) : null
+    const day = m === null ? undefined : parseDay(m[1] as string)
+    const seconds = m === null ? undefined : parseSeconds(m[2] as string, true)
+    if (day === undefined || seconds === undefined)
+      return E.left(
+        invalidLocalDate('wallTime', 'a local date-time "YYYY-MM-DDTHH:mm" or "YYYY-MM-DDTHH:mm:ss"', wallTime)
+      )
+    if (!isKnownZone(zone)) return E.left(invalidInstant('zone', 'an IANA time zone known to this runtime', zone))
+    return checkInstant(makeDirectZoneRules(zone).localToUtc(day * DAY_MS + seconds * 1000), 'wallTime')
+  }
 
 /** @internal */
-export const checkDuration = (ms: unknown, path: string, shown: unknown = ms, unit = 'milliseconds'): E.Either<InvalidDuration, Duration> => {
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) return E.left(invalidDuration(path, `a finite number of ${unit}`, shown))
+export const checkDuration = (
+  ms: unknown,
+  path: string,
+  shown: unknown = ms,
+  unit = 'milliseconds'
+): E.Either<InvalidDuration, Duration> => {
+  if (typeof ms !== 'number' || !Number.isFinite(ms))
+    return E.left(invalidDuration(path, `a finite number of ${unit}`, shown))
   if (!Number.isInteger(ms)) return E.left(invalidDuration(path, 'a whole number of milliseconds', shown))
-  if (Math.abs(ms) > maxDuration) return E.left(invalidDuration(path, `a duration of at most 300 years either way (${maxDuration} ms)`, shown))
+  if (Math.abs(ms) > maxDuration)
+    return E.left(invalidDuration(path, `a duration of at most 300 years either way (${maxDuration} ms)`, shown))
   return E.right((ms === 0 ? 0 : ms) as Duration)
 }
 
@@ -395,9 +450,11 @@ const num = (s: string | undefined): number => (s === undefined ? 0 : Number(s.r
 
 /** @internal */
 export const parseDuration = (s: unknown, path: string): E.Either<InvalidDuration, Duration> => {
-  const expected = 'an ISO-8601 duration in hours, minutes and seconds, such as "PT4H" or "-PT1H30M" (business days are counted with addBusinessDays)'
+  const expected =
+    'an ISO-8601 duration in hours, minutes and seconds, such as "PT4H" or "-PT1H30M" (business days are counted with addBusinessDays)'
   const m = typeof s === 'string' ? ISO_DURATION.exec(s) : null
-  if (m === null || (m[2] === undefined && m[3] === undefined && m[4] === undefined)) return E.left(invalidDuration(path, expected, s))
+  if (m === null || (m[2] === undefined && m[3] === undefined && m[4] === undefined))
+    return E.left(invalidDuration(path, expected, s))
   const ms = Math.round(num(m[2]) * 3_600_000 + num(m[3]) * 60_000 + num(m[4]) * 1000)
   return checkDuration(m[1] === '-' ? -ms : ms, path, s)
 }

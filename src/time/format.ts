@@ -52,12 +52,14 @@ const pad = (n: number): string => String(n).padStart(2, '0')
  * @category conversions
  * @since 0.2.0
  */
-export const describeInstant = (zone: IanaZone) => (self: Instant): string => {
-  const utc = toISO(self)
-  if (utc === 'Invalid Instant' || !isKnownZone(zone)) return utc
-  const local = Math.floor(self) + makeDirectZoneRules(zone).offsetAt(Math.floor(self))
-  const day = Math.floor(local / DAY_MS)
-  const secs = Math.floor((local - day * DAY_MS) / 1000)
-  const wall = `${pad(Math.floor(secs / 3600))}:${pad(Math.floor((secs % 3600) / 60))}${secs % 60 === 0 ? '' : `:${pad(secs % 60)}`}`
-  return `${utc} (${formatDay(day)} ${wall} ${zone})`
-}
+export const describeInstant =
+  (zone: IanaZone) =>
+  (self: Instant): string => {
+    const utc = toISO(self)
+    if (utc === 'Invalid Instant' || !isKnownZone(zone)) return utc
+    const local = Math.floor(self) + makeDirectZoneRules(zone).offsetAt(Math.floor(self))
+    const day = Math.floor(local / DAY_MS)
+    const secs = Math.floor((local - day * DAY_MS) / 1000)
+    const wall = `${pad(Math.floor(secs / 3600))}:${pad(Math.floor((secs % 3600) / 60))}${secs % 60 === 0 ? '' : `:${pad(secs % 60)}`}`
+    return `${utc} (${formatDay(day)} ${wall} ${zone})`
+  }

@@ -14,7 +14,8 @@ import type { ZoneRules } from '../internal/zone.js'
  * mandatory offset, then at most one RFC 9557 zone annotation (`[Europe/Oslo]`, `[!Europe/Oslo]`
  * or `[+01:00]`).
  */
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)(?:\[!?([^[\]\s]{1,64})\])?$/i
+const ISO_RE =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)(?:\[!?([^[\]\s]{1,64})\])?$/i
 
 const OFFSET_RE = /^([+-])(\d{2}):?(\d{2})?$/
 
@@ -49,7 +50,8 @@ export const readISO = (s: string): ParsedInstant | string => {
   const h = Number(m[4])
   const min = Number(m[5])
   const sec = m[6] === undefined ? 0 : Number(m[6])
-  if (h > 23 || min > 59 || sec > 59) return `${m[4]}:${m[5]}${m[6] === undefined ? '' : `:${m[6]}`} is not a time of day`
+  if (h > 23 || min > 59 || sec > 59)
+    return `${m[4]}:${m[5]}${m[6] === undefined ? '' : `:${m[6]}`} is not a time of day`
   // a fraction finer than a millisecond is cut, not rounded
   const frac = m[7] === undefined ? 0 : Number(`${m[7]}00`.slice(0, 3))
   const offsetText = m[8] as string

@@ -15,7 +15,10 @@ import type { Duration, Instant } from './model.js'
  * @category combinators
  * @since 0.1.0
  */
-export const plus = (that: Duration) => (self: Duration): Duration => (self + that) as Duration
+export const plus =
+  (that: Duration) =>
+  (self: Duration): Duration =>
+    (self + that) as Duration
 
 /**
  * Orders instants from earliest to latest.
@@ -31,7 +34,7 @@ export const plus = (that: Duration) => (self: Duration): Duration => (self + th
  * @category instances
  * @since 0.1.0
  */
-export const InstantOrd: Ord_.Ord<Instant> = N.Ord as Ord_.Ord<number> as Ord_.Ord<Instant>
+export const InstantOrd: Ord_.Ord<Instant> = N.Ord
 
 /**
  * Orders durations from shortest (most negative) to longest.
@@ -45,4 +48,4 @@ export const InstantOrd: Ord_.Ord<Instant> = N.Ord as Ord_.Ord<number> as Ord_.O
  * @category instances
  * @since 0.1.0
  */
-export const DurationOrd: Ord_.Ord<Duration> = N.Ord as Ord_.Ord<number> as Ord_.Ord<Duration>
+export const DurationOrd: Ord_.Ord<Duration> = N.Ord

@@ -5,7 +5,15 @@ import * as Ord from 'fp-ts/lib/Ord.js'
 import * as RA from 'fp-ts/lib/ReadonlyArray.js'
 import * as S from 'fp-ts/lib/string.js'
 import { businessTimeBetween, type BusinessCalendar } from '../calendar/index.js'
-import { defaultContext, timeline, timelineAt, type DecideContext, type Ticket, type TicketError, type TicketEvent } from '../ticket/index.js'
+import {
+  defaultContext,
+  timeline,
+  timelineAt,
+  type DecideContext,
+  type Ticket,
+  type TicketError,
+  type TicketEvent
+} from '../ticket/index.js'
 import { decodeError, makeIssue } from '../internal/decodeError.js'
 import * as E from 'fp-ts/lib/Either.js'
 import type { Duration, Instant } from '../time/index.js'
@@ -14,7 +22,8 @@ import { byTicketId, latest } from './pool.js'
 import { isCalendar, isInstant, isTicket } from './guard.js'
 import { isFinished } from '../ticket/index.js'
 
-const calendarOf = (calendar: CustomerCalendar, customer: string): BusinessCalendar => (typeof calendar === 'function' ? calendar(customer) : calendar)
+const calendarOf = (calendar: CustomerCalendar, customer: string): BusinessCalendar =>
+  typeof calendar === 'function' ? calendar(customer) : calendar
 
 /**
  * Tells whether a ticket runs on a workaround: it has one in force, is not a problem (a problem's
@@ -39,7 +48,8 @@ const calendarOf = (calendar: CustomerCalendar, customer: string): BusinessCalen
  * @category guards
  * @since 0.1.0
  */
-export const isOnWorkaround = (self: Ticket): boolean => isTicket(self) && self.workaround !== undefined && self.kind !== 'problem' && !isFinished(self)
+export const isOnWorkaround = (self: Ticket): boolean =>
+  isTicket(self) && self.workaround !== undefined && self.kind !== 'problem' && !isFinished(self)
 
 /**
  * Returns how long the ticket's workaround has been in force at `now`, in business time on the
@@ -71,7 +81,9 @@ export const isOnWorkaround = (self: Ticket): boolean => isTicket(self) && self.
 export const age =
   (now: Instant, calendar: BusinessCalendar) =>
   (self: Ticket): O.Option<Duration> =>
-    !isTicket(self) || self.workaround === undefined || !isInstant(now) || !isCalendar(calendar) ? O.none : O.some(ageOn(self.workaround.appliedAt, now, calendar))
+    !isTicket(self) || self.workaround === undefined || !isInstant(now) || !isCalendar(calendar)
+      ? O.none
+      : O.some(ageOn(self.workaround.appliedAt, now, calendar))
 
 const ageOn = (appliedAt: Instant, now: Instant, calendar: BusinessCalendar): Duration =>
   now <= appliedAt ? (0 as Duration) : businessTimeBetween(appliedAt, now)(calendar)
@@ -172,12 +184,15 @@ export const onWorkaround =
 export const timeOnWorkaround =
   (now: Instant, calendar: BusinessCalendar, context: DecideContext = defaultContext) =>
   (self: ReadonlyArray<TicketEvent>): E.Either<TicketError, Duration> => {
-    if (!isInstant(now)) return E.left(decodeError([makeIssue('now', 'an instant (epoch milliseconds) from 1900 to 2200', now)]))
-    if (!isCalendar(calendar)) return E.left(decodeError([makeIssue('calendar', 'a business calendar compiled by Calendar.make', calendar)]))
+    if (!isInstant(now))
+      return E.left(decodeError([makeIssue('now', 'an instant (epoch milliseconds) from 1900 to 2200', now)]))
+    if (!isCalendar(calendar))
+      return E.left(decodeError([makeIssue('calendar', 'a business calendar compiled by Calendar.make', calendar)]))
     const checked = timeline(context ?? defaultContext)(self)
     if (E.isLeft(checked)) return checked
     const cut = timelineAt(now)(checked.right)
     let total = 0
-    if (O.isSome(cut)) for (const w of cut.value.workarounds) total += businessTimeBetween(w.from, w.to ?? now)(calendar)
+    if (O.isSome(cut))
+      for (const w of cut.value.workarounds) total += businessTimeBetween(w.from, w.to ?? now)(calendar)
     return E.right(total as Duration)
   }

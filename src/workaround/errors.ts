@@ -3,8 +3,6 @@ import { describeId, describeStatus } from '../ticket/errors.js'
 import type { Status, Ticket, TicketError, TicketId } from '../ticket/index.js'
 import { toISO, type Instant } from '../time/index.js'
 
-
-
 /**
  * A ticket used as a problem that is not one (its kind is another, or not set yet).
  *
@@ -113,7 +111,11 @@ export const notAKnownError = (ticket: Ticket): NotAKnownError => ({
 })
 
 /** @internal */
-export const alreadyOnWorkaround = (ticket: Ticket, appliedAt: Instant, problemId: TicketId | undefined): AlreadyOnWorkaround => ({
+export const alreadyOnWorkaround = (
+  ticket: Ticket,
+  appliedAt: Instant,
+  problemId: TicketId | undefined
+): AlreadyOnWorkaround => ({
   _tag: 'AlreadyOnWorkaround',
   ticketId: ticket.id,
   path: 'workaround',

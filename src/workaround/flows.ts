@@ -1,9 +1,17 @@
+import { isArrayValue } from '../internal/primitives.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import * as Ord from 'fp-ts/lib/Ord.js'
 import * as RA from 'fp-ts/lib/ReadonlyArray.js'
 import * as S from 'fp-ts/lib/string.js'
-import { decide, defaultContext, runEvents, type Ticket, type TicketCommand, type TicketEvent } from '../ticket/index.js'
+import {
+  decide,
+  defaultContext,
+  runEvents,
+  type Ticket,
+  type TicketCommand,
+  type TicketEvent
+} from '../ticket/index.js'
 import { alreadyOnWorkaround, notAProblem, notFixed, noWorkaround, type WorkaroundError } from './errors.js'
 import type { FollowUp, Refusal, Rollout, RolloutOptions, TicketEvents, Withdrawal, WithdrawOptions } from './model.js'
 import { byTicketId, isActive, latest } from './pool.js'
@@ -12,7 +20,11 @@ import { isFinished } from '../ticket/index.js'
 
 // the problem's workaround, or why the ticket cannot serve as a problem with one
 const problemWorkaround = (problem: Ticket): E.Either<WorkaroundError, NonNullable<Ticket['workaround']>> =>
-  problem.kind !== 'problem' ? E.left(notAProblem(problem)) : problem.workaround === undefined ? E.left(noWorkaround(problem)) : E.right(problem.workaround)
+  problem.kind !== 'problem'
+    ? E.left(notAProblem(problem))
+    : problem.workaround === undefined
+      ? E.left(noWorkaround(problem))
+      : E.right(problem.workaround)
 
 /**
  * Applies a problem's workaround to every incident among `tickets` that links to it, in one
@@ -65,8 +77,24 @@ export const rollOut =
     if (E.isLeft(workaround)) return workaround
     const context = options.context ?? defaultContext
     const commands: ReadonlyArray<TicketCommand> = [
-      { _tag: 'ApplyWorkaround', at: options.at, actor: options.actor, description: workaround.right.description, problemId: self.id },
-      ...(options.resolve === undefined ? [] : [{ _tag: 'Resolve', at: options.at, actor: options.actor, code: 'workaround', note: options.resolve.note } as const])
+      {
+        _tag: 'ApplyWorkaround',
+        at: options.at,
+        actor: options.actor,
+        description: workaround.right.description,
+        problemId: self.id
+      },
+      ...(options.resolve === undefined
+        ? []
+        : [
+            {
+              _tag: 'Resolve',
+              at: options.at,
+              actor: options.actor,
+              code: 'workaround',
+              note: options.resolve.note
+            } as const
+          ])
     ]
     const incidents: Array<TicketEvents> = []
     const refused: Array<Refusal> = []
@@ -80,7 +108,12 @@ export const rollOut =
       if (E.isLeft(decided)) refused.push({ ticketId: t.id, error: decided.left })
       else incidents.push({ ticketId: t.id, events: decided.right.events })
     }
-    return E.right({ _tag: 'Rollout', problemId: self.id, incidents: RA.sort(byTicketId)(incidents), refused: RA.sort(byTicketId)(refused) })
+    return E.right({
+      _tag: 'Rollout',
+      problemId: self.id,
+      incidents: RA.sort(byTicketId)(incidents),
+      refused: RA.sort(byTicketId)(refused)
+    })
   }
 
 /**
@@ -132,7 +165,12 @@ export const withdraw =
     const workaround = problemWorkaround(self)
     if (E.isLeft(workaround)) return workaround
     const context = options.context ?? defaultContext
-    const command: TicketCommand = { _tag: 'WithdrawWorkaround', at: options.at, actor: options.actor, reason: options.reason }
+    const command: TicketCommand = {
+      _tag: 'WithdrawWorkaround',
+      at: options.at,
+      actor: options.actor,
+      reason: options.reason
+    }
     const problem = decide(command, context)(self)
     if (E.isLeft(problem)) return problem
     const incidents: Array<TicketEvents> = []
@@ -208,7 +246,13 @@ export const followUps =
       const w = t.workaround
       if (t.id === self.id || w === undefined || w.problemId !== self.id) continue
       if (isActive(t) || (t.status._tag === 'Resolved' && t.status.code === 'workaround'))
-        out.push({ ticketId: t.id, customer: t.customer, title: t.title, status: t.status._tag, appliedAt: w.appliedAt })
+        out.push({
+          ticketId: t.id,
+          customer: t.customer,
+          title: t.title,
+          status: t.status._tag,
+          appliedAt: w.appliedAt
+        })
     }
     return E.right(RA.sort(byCustomerThenId)(out))
   }
@@ -228,9 +272,9 @@ export const followUps =
  * @since 0.1.0
  */
 export const toEvents = (self: Rollout | Withdrawal): ReadonlyArray<TicketEvent> =>
-  !isRecord(self) || !Array.isArray(self.incidents) || (self._tag === 'Withdrawal' && !isRecord(self.problem))
+  !isRecord(self) || !isArrayValue(self.incidents) || (self._tag === 'Withdrawal' && !isRecord(self.problem))
     ? []
     : pipe(
-    self._tag === 'Withdrawal' ? [self.problem, ...self.incidents] : self.incidents,
-    RA.flatMap((t) => (isRecord(t) && Array.isArray(t.events) ? t.events : []))
-  )
+        self._tag === 'Withdrawal' ? [self.problem, ...self.incidents] : self.incidents,
+        RA.flatMap((t) => (isRecord(t) && isArrayValue(t.events) ? t.events : []))
+      )

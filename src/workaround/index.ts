@@ -64,7 +64,14 @@ export type {
   Withdrawal,
   WithdrawOptions
 } from './model.js'
-export type { AlreadyOnWorkaround, NoWorkaround, NotAKnownError, NotAProblem, NotFixed, WorkaroundError } from './errors.js'
+export type {
+  AlreadyOnWorkaround,
+  NoWorkaround,
+  NotAKnownError,
+  NotAProblem,
+  NotFixed,
+  WorkaroundError
+} from './errors.js'
 export { isKnownError, knownError, knownErrors, knownErrorStatus, recurring, withoutRootCause } from './knownError.js'
 export { followUps, rollOut, toEvents, withdraw } from './flows.js'
 export { age, isOnWorkaround, onWorkaround, timeOnWorkaround } from './aging.js'

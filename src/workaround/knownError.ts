@@ -41,7 +41,13 @@ export const knownErrorStatus = (self: Ticket): KnownErrorStatus => {
     case 'Cancelled':
       return 'closed'
     case 'Resolved':
-      return s.code === 'fixed' ? 'fixed' : s.code === 'workaround' ? (self.workaround === undefined ? 'open' : 'workaroundAvailable') : 'closed'
+      return s.code === 'fixed'
+        ? 'fixed'
+        : s.code === 'workaround'
+          ? self.workaround === undefined
+            ? 'open'
+            : 'workaroundAvailable'
+          : 'closed'
     default:
       return self.workaround === undefined ? 'open' : 'workaroundAvailable'
   }
@@ -67,14 +73,17 @@ export const knownErrorStatus = (self: Ticket): KnownErrorStatus => {
  * @category guards
  * @since 0.1.0
  */
-export const isKnownError = (self: Ticket): boolean => isTicket(self) && self.kind === 'problem' && (self.workaround !== undefined || self.rootCause !== undefined)
+export const isKnownError = (self: Ticket): boolean =>
+  isTicket(self) && self.kind === 'problem' && (self.workaround !== undefined || self.rootCause !== undefined)
 
-const linkedIncident = (problem: Ticket) => (t: Ticket): LinkedIncident => ({
-  ticketId: t.id,
-  customer: t.customer,
-  status: t.status._tag,
-  onWorkaround: t.workaround?.problemId === problem.id && !isFinished(t)
-})
+const linkedIncident =
+  (problem: Ticket) =>
+  (t: Ticket): LinkedIncident => ({
+    ticketId: t.id,
+    customer: t.customer,
+    status: t.status._tag,
+    onWorkaround: t.workaround?.problemId === problem.id && !isFinished(t)
+  })
 
 // the view of a problem that is a known error, given the tickets that link to it
 const view = (problem: Ticket, linked: ReadonlyArray<Ticket>): KnownError => ({
@@ -83,7 +92,9 @@ const view = (problem: Ticket, linked: ReadonlyArray<Ticket>): KnownError => ({
   symptom: problem.title,
   status: knownErrorStatus(problem),
   ...(problem.rootCause === undefined ? {} : { rootCause: problem.rootCause }),
-  ...(problem.workaround === undefined ? {} : { workaround: { description: problem.workaround.description, appliedAt: problem.workaround.appliedAt } }),
+  ...(problem.workaround === undefined
+    ? {}
+    : { workaround: { description: problem.workaround.description, appliedAt: problem.workaround.appliedAt } }),
   incidents: pipe(linked, RA.map(linkedIncident(problem)), RA.sort(byTicketId))
 })
 
@@ -132,7 +143,12 @@ export const knownError =
     if (!isTicket(self)) return E.left(notATicket('problem', self))
     if (self.kind !== 'problem') return E.left(notAProblem(self))
     if (!isKnownError(self)) return E.left(notAKnownError(self))
-    return E.right(view(self, latest(tickets).filter((t) => t.id !== self.id && t.problemIds.includes(self.id))))
+    return E.right(
+      view(
+        self,
+        latest(tickets).filter((t) => t.id !== self.id && t.problemIds.includes(self.id))
+      )
+    )
   }
 
 const byProblemId: Ord.Ord<KnownError> = Ord.contramap((k: KnownError) => k.problemId as string)(S.Ord)

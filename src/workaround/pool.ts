@@ -39,8 +39,10 @@ export const linksByProblem = (tickets: ReadonlyArray<Ticket>): ReadonlyMap<stri
 }
 
 /** Whether a ticket is new, in progress or awaiting someone. @internal */
-export const isActive = (t: Ticket): boolean => t.status._tag === 'New' || t.status._tag === 'InProgress' || t.status._tag === 'Awaiting'
-
+export const isActive = (t: Ticket): boolean =>
+  t.status._tag === 'New' || t.status._tag === 'InProgress' || t.status._tag === 'Awaiting'
 
 /** Orders anything with a ticket id by that id. @internal */
-export const byTicketId: Ord.Ord<{ readonly ticketId: TicketId }> = Ord.contramap((x: { readonly ticketId: TicketId }) => x.ticketId as string)(S.Ord)
+export const byTicketId: Ord.Ord<{ readonly ticketId: TicketId }> = Ord.contramap(
+  (x: { readonly ticketId: TicketId }) => x.ticketId as string
+)(S.Ord)

@@ -17,7 +17,10 @@ const T0 = Date.UTC(2025, 2, 7, 8)
 const at = (minute: number): Time.Instant => (T0 + minute * 60_000) as Time.Instant
 const ctx: Ticket.DecideContext = {
   ...Ticket.defaultContext,
-  autoClose: { calendar: compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), businessDays: 2 }
+  autoClose: {
+    calendar: compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })),
+    businessDays: 2
+  }
 }
 
 /** The free-text fields of commands and events. */
@@ -27,7 +30,16 @@ const FREE = ['title', 'note', 'message', 'reason', 'description', 'rootCause', 
 const commands = (minute: number): ReadonlyArray<Ticket.TicketCommand> => {
   const h = { at: at(minute), actor: kari }
   return [
-    { _tag: 'Open', ...h, ticketId: 'INC-7' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: CANARY, kind: 'incident' },
+    {
+      _tag: 'Open',
+      ...h,
+      ticketId: 'INC-7' as Ticket.TicketId,
+      channel: 'phone',
+      customer: 'ACME',
+      requester: 'ola',
+      title: CANARY,
+      kind: 'incident'
+    },
     { _tag: 'Classify', ...h, kind: 'incident' },
     { _tag: 'Prioritise', ...h, urgency: 'high', impact: 'low' },
     { _tag: 'OverridePriority', ...h, priority: 'P1', reason: CANARY },
@@ -58,7 +70,10 @@ const commands = (minute: number): ReadonlyArray<Ticket.TicketCommand> => {
 /** A life with the canary in every free text: opened, answered, waiting, noticed, on a workaround, resolved, rejected, resolved, closed, rated. */
 const life: ReadonlyArray<Ticket.TicketCommand> = (() => {
   const c = commands(0)
-  const pick = (tag: Ticket.TicketCommand['_tag'], minute: number): Ticket.TicketCommand => ({ ...(c.find((x) => x._tag === tag) as Ticket.TicketCommand), at: at(minute) })
+  const pick = (tag: Ticket.TicketCommand['_tag'], minute: number): Ticket.TicketCommand => ({
+    ...(c.find((x) => x._tag === tag) as Ticket.TicketCommand),
+    at: at(minute)
+  })
   return [
     pick('Open', 0),
     pick('Prioritise', 1),
@@ -83,7 +98,10 @@ const lived = Ticket.runEvents(ctx)(life)
 const history = E.isRight(lived) ? lived.right.events : []
 
 /** Every state the life passes through. */
-const states: ReadonlyArray<Ticket.TicketState> = history.reduce<Ticket.TicketState[]>((acc, e) => [...acc, Ticket.evolve(acc[acc.length - 1] as Ticket.TicketState, e)], [Ticket.initial])
+const states: ReadonlyArray<Ticket.TicketState> = history.reduce<Ticket.TicketState[]>(
+  (acc, e) => [...acc, Ticket.evolve(acc[acc.length - 1] as Ticket.TicketState, e)],
+  [Ticket.initial]
+)
 
 const withFree = <A extends object>(a: A, value: unknown): A => {
   const out: Record<string, unknown> = { ...(a as Record<string, unknown>) }
@@ -118,15 +136,35 @@ for (const [s, state] of states.entries())
       collect(`decide ${command._tag} #${b} in state ${s}`, Ticket.decide(broken as Ticket.TicketCommand, ctx)(state))
       if (s === 0) collect(`runEvents ${command._tag} #${b}`, Ticket.runEvents(ctx)([broken as Ticket.TicketCommand]))
       // no auto-close policy: Close is refused for want of one
-      if (command._tag === 'Close') collect(`decide Close #${b} in state ${s} without auto-close`, Ticket.decide(broken as Ticket.TicketCommand, Ticket.defaultContext)(state))
+      if (command._tag === 'Close')
+        collect(
+          `decide Close #${b} in state ${s} without auto-close`,
+          Ticket.decide(broken as Ticket.TicketCommand, Ticket.defaultContext)(state)
+        )
     }
 
 // replay and apply: the life's history with one event broken, dropped, doubled or moved
-const contexts = [ctx, { ...ctx, kinds: E.getOrElseW(() => Kind.defaultKindRules)(Kind.makeKindRules({ ...Kind.defaultKindRules.kinds, incident: { ...Kind.defaultKindRules.kinds.incident, workaround: false } })) }]
+const contexts = [
+  ctx,
+  {
+    ...ctx,
+    kinds: E.getOrElseW(() => Kind.defaultKindRules)(
+      Kind.makeKindRules({
+        ...Kind.defaultKindRules.kinds,
+        incident: { ...Kind.defaultKindRules.kinds.incident, workaround: false }
+      })
+    )
+  }
+]
 for (const [i, event] of history.entries()) {
   const before = history.slice(0, i)
   const after = history.slice(i + 1)
-  for (const [b, broken] of [...breakages(event), { ...event, seq: event.seq + 3 }, { ...event, ticketId: 'INC-8' }, { ...event, _tag: 'TicketTeleported' }].entries())
+  for (const [b, broken] of [
+    ...breakages(event),
+    { ...event, seq: event.seq + 3 },
+    { ...event, ticketId: 'INC-8' },
+    { ...event, _tag: 'TicketTeleported' }
+  ].entries())
     for (const c of contexts) {
       collect(`replay event ${i} #${b}`, Ticket.replay(c)([...before, broken as Ticket.TicketEvent, ...after]))
       collect(`apply event ${i} #${b}`, Ticket.apply(broken as Ticket.TicketEvent, c)(states[i] as Ticket.TicketState))
@@ -149,12 +187,16 @@ const wireBreakages = (o: Record<string, unknown>): ReadonlyArray<Record<string,
 ]
 for (const [i, e] of stored.entries())
   for (const [b, broken] of wireBreakages(e).entries()) {
-    collect(`decodeHistory event ${i} #${b}`, Ticket.decodeHistory([...stored.slice(0, i), broken, ...stored.slice(i + 1)], ctx))
+    collect(
+      `decodeHistory event ${i} #${b}`,
+      Ticket.decodeHistory([...stored.slice(0, i), broken, ...stored.slice(i + 1)], ctx)
+    )
     collect(`decodeEvent ${i} #${b}`, Ticket.decodeEvent(broken))
   }
 for (const command of commands(30)) {
   const json = JSON.parse(JSON.stringify(Ticket.encodeCommand(command))) as Record<string, unknown>
-  for (const [b, broken] of wireBreakages(json).entries()) collect(`decodeCommand ${command._tag} #${b}`, Ticket.decodeCommand(broken))
+  for (const [b, broken] of wireBreakages(json).entries())
+    collect(`decodeCommand ${command._tag} #${b}`, Ticket.decodeCommand(broken))
 }
 const finalTicket = states[states.length - 1] as Ticket.Ticket
 const snapshot = JSON.parse(JSON.stringify(Ticket.encodeTicket(finalTicket))) as Record<string, unknown>
@@ -182,18 +224,31 @@ describe('a canary secret in every free-text field never appears in an error', (
       const tag = (error as { readonly _tag: string })._tag
       tags.set(tag, (tags.get(tag) ?? 0) + 1)
     }
-    expect([...tags.keys()].sort()).toStrictEqual(['DecodeError', 'ImpossibleEvent', 'InvalidCommand', 'InvalidEvent', 'OutOfOrder', 'TooEarlyToClose'])
+    expect([...tags.keys()].sort()).toStrictEqual([
+      'DecodeError',
+      'ImpossibleEvent',
+      'InvalidCommand',
+      'InvalidEvent',
+      'OutOfOrder',
+      'TooEarlyToClose'
+    ])
     for (const n of tags.values()) expect(n).toBeGreaterThanOrEqual(3)
     expect(errors.length).toBeGreaterThan(3000)
   })
 
   it('no error, in any of its fields, contains the secret', () => {
-    const leaks = errors.filter(({ error }) => JSON.stringify(error).includes(CANARY) || JSON.stringify(error).includes(CANARY.slice(0, 12)))
+    const leaks = errors.filter(
+      ({ error }) => JSON.stringify(error).includes(CANARY) || JSON.stringify(error).includes(CANARY.slice(0, 12))
+    )
     expect(leaks.map((l) => l.source).slice(0, 5)).toStrictEqual([])
   })
 
   it('free text in an error is told by its length', () => {
-    const long = errors.find(({ source }) => source === 'decide Reply #7 in state 1')?.error as { readonly message: string }
-    expect(long.message).toBe('message: expected a text of at most 100 000 characters, received a string of 100019 characters')
+    const long = errors.find(({ source }) => source === 'decide Reply #7 in state 1')?.error as {
+      readonly message: string
+    }
+    expect(long.message).toBe(
+      'message: expected a text of at most 100 000 characters, received a string of 100019 characters'
+    )
   })
 })

@@ -15,8 +15,17 @@ const numRuns = process.env.CI ? 300 : 60
 
 type Decoder = (u: unknown) => E.Either<{ readonly message: string }, unknown>
 
-const categories = E.getOrElseW(() => expect.fail('tree'))(Classification.makeCategoryTree({ categories: [{ id: 'network', name: 'Network' }, { id: 'network.vpn', name: 'VPN', parent: 'network' }] }))
-const curried: Record<string, Decoder> = { 'Classification.decodeClassifier': (u: unknown) => Classification.decodeClassifier(u, { categories }) }
+const categories = E.getOrElseW(() => expect.fail('tree'))(
+  Classification.makeCategoryTree({
+    categories: [
+      { id: 'network', name: 'Network' },
+      { id: 'network.vpn', name: 'VPN', parent: 'network' }
+    ]
+  })
+)
+const curried: Record<string, Decoder> = {
+  'Classification.decodeClassifier': (u: unknown) => Classification.decodeClassifier(u, { categories })
+}
 
 const decoders: ReadonlyArray<readonly [string, Decoder]> = Object.entries(All).flatMap(([module, m]) =>
   Object.entries(m as Record<string, unknown>)
@@ -33,20 +42,62 @@ const codecs: ReadonlyArray<readonly [string, RawCodec]> = Object.entries(Codec 
 
 // valid inputs to mutate, one per kind of wire document
 const kari = { role: 'agent', id: 'kari' } as const
-const opened = { _tag: 'TicketOpened', ticketId: 'INC-1', seq: 1, at: '2025-03-07T08:00:00Z', actor: kari, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN', tier: 'L1' }
-const prioritised = { _tag: 'PrioritySet', ticketId: 'INC-1', seq: 2, at: '2025-03-07T08:01:00Z', actor: kari, urgency: 'high', impact: 'low', rank: 3, name: 'P3', label: 'moderate' }
+const opened = {
+  _tag: 'TicketOpened',
+  ticketId: 'INC-1',
+  seq: 1,
+  at: '2025-03-07T08:00:00Z',
+  actor: kari,
+  channel: 'phone',
+  customer: 'ACME',
+  requester: 'ola',
+  title: 'VPN',
+  tier: 'L1'
+}
+const prioritised = {
+  _tag: 'PrioritySet',
+  ticketId: 'INC-1',
+  seq: 2,
+  at: '2025-03-07T08:01:00Z',
+  actor: kari,
+  urgency: 'high',
+  impact: 'low',
+  rank: 3,
+  name: 'P3',
+  label: 'moderate'
+}
 const history = [opened, prioritised]
 const ticket = Ticket.encodeTicket(E.getOrElseW(() => expect.fail('history'))(Ticket.decodeHistory(history)).ticket)
 const valid: ReadonlyArray<readonly [string, Decoder, unknown]> = [
   ['Ticket.decodeEvent', Ticket.decodeEvent, opened],
-  ['Ticket.decodeCommand', Ticket.decodeCommand, { _tag: 'Reply', at: '2025-03-07T09:00:00Z', actor: kari, message: 'On it' }],
+  [
+    'Ticket.decodeCommand',
+    Ticket.decodeCommand,
+    { _tag: 'Reply', at: '2025-03-07T09:00:00Z', actor: kari, message: 'On it' }
+  ],
   ['Ticket.decodeHistory', (u) => Ticket.decodeHistory(u, Ticket.defaultContext), history],
   ['Ticket.decodeTicket', Ticket.decodeTicket, ticket],
   ['Priority.decodeMatrix', (u) => Priority.decodeMatrix(u), Priority.encodeMatrix(Priority.itilDefault)],
   ['Kind.decodeKindRules', Kind.decodeKindRules, Kind.encodeKindRules(Kind.defaultKindRules)],
-  ['Classification.decodeCategoryTree', Classification.decodeCategoryTree, Classification.encodeCategoryTree(categories)],
-  ['Classification.decodeClassifier', curried['Classification.decodeClassifier'] as Decoder, { rules: [{ id: 'vpn', when: { _tag: 'Text', patterns: ['vpn'] }, then: { kind: 'incident', category: 'network.vpn' } }] }],
-  ['Calendar.decodeCalendarSpec', Calendar.decodeCalendarSpec, JSON.parse(JSON.stringify(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })))],
+  [
+    'Classification.decodeCategoryTree',
+    Classification.decodeCategoryTree,
+    Classification.encodeCategoryTree(categories)
+  ],
+  [
+    'Classification.decodeClassifier',
+    curried['Classification.decodeClassifier'] as Decoder,
+    {
+      rules: [
+        { id: 'vpn', when: { _tag: 'Text', patterns: ['vpn'] }, then: { kind: 'incident', category: 'network.vpn' } }
+      ]
+    }
+  ],
+  [
+    'Calendar.decodeCalendarSpec',
+    Calendar.decodeCalendarSpec,
+    JSON.parse(JSON.stringify(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })))
+  ],
   ['Time.decodeInstant', All.Time.decodeInstant, '2025-03-07T08:00:00+01:00'],
   ['Time.decodeDuration', All.Time.decodeDuration, 'PT4H']
 ]
@@ -56,12 +107,40 @@ const nested = (depth: number): unknown => {
   for (let i = 0; i < depth; i++) v = i % 2 === 0 ? [v] : { a: v }
   return v
 }
-const protoKey = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": 1}}') as Record<string, unknown>
+const protoKey = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": 1}}') as Record<
+  string,
+  unknown
+>
 const nasty: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(Number.NaN, -0, Infinity, -Infinity, 1e308, Number.MAX_SAFE_INTEGER + 2, '', '\u202e\u0000\n', '\ud800', 'x'.repeat(1_000_000), nested(10_000), protoKey, [], {}, null),
+  fc.constantFrom(
+    Number.NaN,
+    -0,
+    Infinity,
+    -Infinity,
+    1e308,
+    Number.MAX_SAFE_INTEGER + 2,
+    '',
+    '\u202e\u0000\n',
+    '\ud800',
+    'x'.repeat(1_000_000),
+    nested(10_000),
+    protoKey,
+    [],
+    {},
+    null
+  ),
   fc.string({ unit: 'binary', maxLength: 80 }),
   fc.array(fc.constant(opened), { minLength: 0, maxLength: 3 }),
-  fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withSparseArray: true, withTypedArray: true, withObjectString: true })
+  fc.anything({
+    withNullPrototype: true,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withSparseArray: true,
+    withTypedArray: true,
+    withObjectString: true
+  })
 )
 
 type Json = unknown
@@ -73,7 +152,13 @@ const clone = (v: Json, depth = 0): Json => {
   const proto: unknown = Object.getPrototypeOf(v)
   if (proto !== Object.prototype && proto !== null) return v
   const out = Object.create(proto as object | null) as Record<string, unknown>
-  for (const k of Object.keys(v)) Object.defineProperty(out, k, { value: clone((v as Record<string, unknown>)[k], depth + 1), enumerable: true, configurable: true, writable: true })
+  for (const k of Object.keys(v))
+    Object.defineProperty(out, k, {
+      value: clone((v as Record<string, unknown>)[k], depth + 1),
+      enumerable: true,
+      configurable: true,
+      writable: true
+    })
   return out
 }
 type Step = readonly ['drop' | 'extra' | 'replace' | 'proto', number, unknown]
@@ -103,11 +188,15 @@ const mutate = (value: Json, [op, pick, payload]: Step): Json => {
     else parent[key as number] = payload
   } else if (op === 'drop') delete parent[key as string]
   else if (op === 'extra') parent[`x${String(pick)}`] = payload
-  else if (op === 'proto') Object.defineProperty(parent, '__proto__', { value: payload, enumerable: true, configurable: true, writable: true })
+  else if (op === 'proto')
+    Object.defineProperty(parent, '__proto__', { value: payload, enumerable: true, configurable: true, writable: true })
   else parent[key as string] = payload
   return copy
 }
-const steps = fc.array(fc.tuple(fc.constantFrom('drop' as const, 'extra' as const, 'replace' as const, 'proto' as const), fc.nat(), nasty), { minLength: 1, maxLength: 3 })
+const steps = fc.array(
+  fc.tuple(fc.constantFrom('drop' as const, 'extra' as const, 'replace' as const, 'proto' as const), fc.nat(), nasty),
+  { minLength: 1, maxLength: 3 }
+)
 
 /** What a refusal must look like: text, one problem per line, lines of bounded length. */
 const wellFormedLeft = (r: E.Either<{ readonly message: string }, unknown>): void => {
@@ -194,7 +283,11 @@ describe('every decoder with a valid input, against structured mutations of it',
     expect(messages.some((m) => m.includes('received nothing'))).toBe(true)
     expect(messages.some((m) => m.includes('no property'))).toBe(true)
     expect(messages.some((m) => m.includes('no property "__proto__"'))).toBe(true)
-    expect(messages.some((m) => /expected a name of 1 to 200 characters, received (an object|an array|null|NaN|-?\d|true|false)/.test(m))).toBe(true)
+    expect(
+      messages.some((m) =>
+        /expected a name of 1 to 200 characters, received (an object|an array|null|NaN|-?\d|true|false)/.test(m)
+      )
+    ).toBe(true)
   })
 })
 
@@ -213,7 +306,10 @@ describe('guards and encoders of the raw codecs', () => {
 
   it('encoders never write NaN or Infinity text', () => {
     for (const bad of [Number.NaN, Infinity, -Infinity]) {
-      const text = JSON.stringify([Ticket.encodeEvent({ ...event, at: bad as Time.Instant }), Codec.TicketEventJson.encode({ ...event, at: bad as Time.Instant })])
+      const text = JSON.stringify([
+        Ticket.encodeEvent({ ...event, at: bad as Time.Instant }),
+        Codec.TicketEventJson.encode({ ...event, at: bad as Time.Instant })
+      ])
       expect(text).not.toMatch(/NaN|Infinity/)
     }
   })

@@ -11,7 +11,11 @@ const script = fileURLToPath(new URL('./hostZones/sample.ts', import.meta.url))
 const zones = ['UTC', 'Pacific/Chatham', 'America/Los_Angeles', 'Asia/Kathmandu'] as const
 
 const runUnder = (tz: string): { readonly offset: string; readonly body: string } => {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, TZ: tz },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024
+  })
   if (child.status !== 0) throw new Error(`the sample failed under TZ=${tz}: ${child.stderr.slice(0, 2000)}`)
   const newline = child.stdout.indexOf('\n')
   return { offset: child.stdout.slice(0, newline), body: child.stdout.slice(newline + 1) }
@@ -25,7 +29,10 @@ describe('results do not depend on the host time zone', () => {
     const [first, ...rest] = runs.map((r) => r.body)
     for (const body of rest) expect(body === first).toBe(true)
     // and the sample is substantial: evaluations with metrics, decisions, due dates
-    const sample = JSON.parse(first as string) as ReadonlyArray<{ sla: { _tag: string; right?: { metrics: ReadonlyArray<unknown> } }; escalation: { _tag: string; right?: ReadonlyArray<unknown> } }>
+    const sample = JSON.parse(first as string) as ReadonlyArray<{
+      sla: { _tag: string; right?: { metrics: ReadonlyArray<unknown> } }
+      escalation: { _tag: string; right?: ReadonlyArray<unknown> }
+    }>
     expect(sample.length).toBe(60)
     expect(sample.every((s) => s.sla._tag === 'Right' && s.escalation._tag === 'Right')).toBe(true)
     expect(sample.filter((s) => (s.escalation.right ?? []).length > 0).length).toBeGreaterThan(10)

@@ -72,7 +72,15 @@ const bypass: fc.Arbitrary<unknown> = fc.oneof(
     'high',
     'P1'
   ),
-  fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true })
+  fc.anything({
+    withNullPrototype: true,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withSparseArray: true
+  })
 )
 
 const modules = { Classification, Kind, Priority, Ticket } as const
@@ -95,17 +103,22 @@ describe('no public ticket, kind, classification or priority function throws on 
   for (const [name, f] of functions)
     it(`${name} returns for any arguments, and so does the function it returns`, () => {
       fc.assert(
-        fc.property(fc.array(bypass, { minLength: 0, maxLength: 3 }), fc.array(bypass, { minLength: 0, maxLength: 2 }), (args, more) => {
-          const r = f(...args)
-          if (typeof r === 'function') (r as (...a: ReadonlyArray<unknown>) => unknown)(...more)
-        }),
+        fc.property(
+          fc.array(bypass, { minLength: 0, maxLength: 3 }),
+          fc.array(bypass, { minLength: 0, maxLength: 2 }),
+          (args, more) => {
+            const r = f(...args)
+            if (typeof r === 'function') (r as (...a: ReadonlyArray<unknown>) => unknown)(...more)
+          }
+        ),
         { numRuns }
       )
     })
 })
 
 describe('bypass values give a Left that says what is wrong', () => {
-  const left = (r: E.Either<{ readonly message: string }, unknown>): string => (E.isLeft(r) ? r.left.message : 'a Right')
+  const left = (r: E.Either<{ readonly message: string }, unknown>): string =>
+    E.isLeft(r) ? r.left.message : 'a Right'
 
   it('an event whose instant is NaN', () => {
     expect(left(Ticket.replay()([{ ...opened, at: Number.NaN as never }]))).toBe(
@@ -114,18 +127,31 @@ describe('bypass values give a Left that says what is wrong', () => {
   })
 
   it('a command whose instant is NaN is refused, so the next command cannot trip on it', () => {
-    const open = { _tag: 'Open', at: Number.NaN, actor: kari, ticketId: 'INC-1', channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN' }
+    const open = {
+      _tag: 'Open',
+      at: Number.NaN,
+      actor: kari,
+      ticketId: 'INC-1',
+      channel: 'phone',
+      customer: 'ACME',
+      requester: 'ola',
+      title: 'VPN'
+    }
     expect(left(Ticket.decide(open as never, Ticket.defaultContext)(Ticket.initial))).toBe(
       'at: expected a whole number of milliseconds from 1900-01-01T00:00:00Z to 2200-01-01T00:00:00Z, received NaN'
     )
   })
 
   it('an unknown _tag, a missing actor, a null event', () => {
-    expect(left(Ticket.decide({ _tag: 'Teleport', at: opened.at, actor: kari } as never, Ticket.defaultContext)(ticket))).toMatch(/^_tag: expected one of "Open" \| "Classify"/)
-    expect(left(Ticket.decide({ _tag: 'Reply', at: opened.at, message: 'On it' } as never, Ticket.defaultContext)(ticket))).toBe(
-      'actor: expected an actor, received nothing'
+    expect(
+      left(Ticket.decide({ _tag: 'Teleport', at: opened.at, actor: kari } as never, Ticket.defaultContext)(ticket))
+    ).toMatch(/^_tag: expected one of "Open" \| "Classify"/)
+    expect(
+      left(Ticket.decide({ _tag: 'Reply', at: opened.at, message: 'On it' } as never, Ticket.defaultContext)(ticket))
+    ).toBe('actor: expected an actor, received nothing')
+    expect(left(Ticket.replay()([opened, null as never]))).toBe(
+      '[1]: expected an object with a "_tag" (one of "TicketOpened" | "TicketClassified" | "PrioritySet" | "PriorityOverridden" | "TicketAssigned" | "TicketEscalated" | "PublicReplySent" | "InternalNoteAdded" | "AwaitingStarted" | "WorkResumed" | "WorkaroundApplied" | "WorkaroundWithdrawn" | "RootCauseIdentified" | "TicketResolved" | "ResolutionRejected" | "TicketReopened" | "TicketClosed" | "TicketCancelled" | "TicketRated" | "LinkedToProblem" | "NoticeSent"), received null'
     )
-    expect(left(Ticket.replay()([opened, null as never]))).toBe('[1]: expected an object with a "_tag" (one of "TicketOpened" | "TicketClassified" | "PrioritySet" | "PriorityOverridden" | "TicketAssigned" | "TicketEscalated" | "PublicReplySent" | "InternalNoteAdded" | "AwaitingStarted" | "WorkResumed" | "WorkaroundApplied" | "WorkaroundWithdrawn" | "RootCauseIdentified" | "TicketResolved" | "ResolutionRejected" | "TicketReopened" | "TicketClosed" | "TicketCancelled" | "TicketRated" | "LinkedToProblem" | "NoticeSent"), received null')
   })
 
   it('a context, a state or a list that is not one', () => {
@@ -133,16 +159,29 @@ describe('bypass values give a Left that says what is wrong', () => {
       'context.matrix: expected a priority matrix made by Priority.make or Priority.decodeMatrix, received null',
       'context.kinds: expected kind rules made by Kind.makeKindRules or decodeKindRules, received null'
     ])
-    expect(left(Ticket.decide({ _tag: 'Resume', at: opened.at, actor: kari }, Ticket.defaultContext)({ _tag: 'Ticket' } as never))).toBe(
-      'state: expected a ticket state (Ticket.initial or a ticket), received an object'
-    )
+    expect(
+      left(
+        Ticket.decide(
+          { _tag: 'Resume', at: opened.at, actor: kari },
+          Ticket.defaultContext
+        )({ _tag: 'Ticket' } as never)
+      )
+    ).toBe('state: expected a ticket state (Ticket.initial or a ticket), received an object')
     expect(left(Ticket.replay()('events' as never))).toBe('events: expected a list of ticket events, received "events"')
   })
 
   it('evolve is total: it leaves the state as it is for a value that is not an event', () => {
     expect(Ticket.evolve(ticket, { ...opened, _tag: 'TicketTeleported', seq: 2 } as never)).toBe(ticket)
     expect(Ticket.evolve(ticket, null as never)).toBe(ticket)
-    expect(Ticket.evolve(ticket, { ...opened, _tag: 'NoticeSent', seq: 2, audience: 'manager', reason: Object.create(null) } as never)).toBe(ticket)
+    expect(
+      Ticket.evolve(ticket, {
+        ...opened,
+        _tag: 'NoticeSent',
+        seq: 2,
+        audience: 'manager',
+        reason: Object.create(null)
+      } as never)
+    ).toBe(ticket)
     expect(Ticket.evolve(null as never, opened)).toBe(null)
   })
 })

@@ -33,12 +33,14 @@ describe('values that bypass the constructors', () => {
   })
 
   it('Calendar.holidaysIn of a year no LocalDate can name picks no day, never "00-1-01-01"', () => {
-    for (const y of [-1, 0, 1899, 2200, 2025.5, Number.NaN, Infinity]) expect(pipe(Calendar.publicHolidays.NO, Calendar.holidaysIn(y))).toStrictEqual([])
+    for (const y of [-1, 0, 1899, 2200, 2025.5, Number.NaN, Infinity])
+      expect(pipe(Calendar.publicHolidays.NO, Calendar.holidaysIn(y))).toStrictEqual([])
     expect(pipe(Calendar.publicHolidays.NO, Calendar.holidaysIn(1900)).length).toBeGreaterThan(0)
   })
 
   it('the io-ts guard Codec.InstantJson.is answers false for what is no instant', () => {
-    for (const x of [...odd, 1.5, '2025-01-01T00:00:00Z', null, undefined, {}]) expect(Codec.InstantJson.is(x)).toBe(false)
+    for (const x of [...odd, 1.5, '2025-01-01T00:00:00Z', null, undefined, {}])
+      expect(Codec.InstantJson.is(x)).toBe(false)
     expect(Codec.InstantJson.is(0)).toBe(true)
   })
 
@@ -54,18 +56,48 @@ describe('values that bypass the constructors', () => {
 const battery = (): string => {
   const out: unknown[] = []
   const cal = pipe(
-    Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })),
+    Calendar.make(
+      Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+    ),
     E.getOrElseW((e) => {
       throw new Error(e.message)
     })
   )
-  for (const s of ['2025-02-30T00:00:00Z', '2025-03-07T15:30:00+01:00', '2026-03-02 09:00:00+01:00', '2026-03-02T09:00:00+01:00[Europe/Oslo]', '2026-03-02T09:00:00+02:00[Europe/Oslo]', 'yesterday'])
-    out.push(pipe(Time.fromISO(s), E.mapLeft((e) => e.message)))
-  out.push(Time.fromLocal(oslo)('2025-03-30T02:30'), Time.fromLocal(oslo)('2025-10-26T02:30'), Time.fromLocal(oslo)('2025-12-31T24:00'))
-  out.push(Time.fromISODuration('PT4H30M'), Time.hours(2), Time.makeZone('Europe/Oslo'), Time.makeZone('Nowhere/Else'), Time.fromISODate('2025-02-29'))
+  for (const s of [
+    '2025-02-30T00:00:00Z',
+    '2025-03-07T15:30:00+01:00',
+    '2026-03-02 09:00:00+01:00',
+    '2026-03-02T09:00:00+01:00[Europe/Oslo]',
+    '2026-03-02T09:00:00+02:00[Europe/Oslo]',
+    'yesterday'
+  ])
+    out.push(
+      pipe(
+        Time.fromISO(s),
+        E.mapLeft((e) => e.message)
+      )
+    )
+  out.push(
+    Time.fromLocal(oslo)('2025-03-30T02:30'),
+    Time.fromLocal(oslo)('2025-10-26T02:30'),
+    Time.fromLocal(oslo)('2025-12-31T24:00')
+  )
+  out.push(
+    Time.fromISODuration('PT4H30M'),
+    Time.hours(2),
+    Time.makeZone('Europe/Oslo'),
+    Time.makeZone('Nowhere/Else'),
+    Time.fromISODate('2025-02-29')
+  )
   const t = 1741357800000 as Time.Instant
-  out.push(Time.toISO(t), Time.toLocalISO(oslo)(t), Time.toLocalDate(oslo)(t), Time.toISODuration(bypass(90_500)), Time.describeInstant(oslo)(t))
-  const d = 4 * 3_600_000 as Time.Duration
+  out.push(
+    Time.toISO(t),
+    Time.toLocalISO(oslo)(t),
+    Time.toLocalDate(oslo)(t),
+    Time.toISODuration(bypass(90_500)),
+    Time.describeInstant(oslo)(t)
+  )
+  const d = (4 * 3_600_000) as Time.Duration
   out.push(
     pipe(cal, Calendar.addBusinessTime(t, d)),
     pipe(cal, Calendar.subtractBusinessTime(t, d)),
@@ -79,12 +111,23 @@ const battery = (): string => {
     pipe(cal, Calendar.openIntervals(t, bypass(t + 3 * 86_400_000))),
     pipe(Calendar.publicHolidays.SE, Calendar.holidaysIn(2025))
   )
-  out.push(pipe(Time.decodeInstant('2025-03-07T15:30:00+01:00')), pipe(Time.decodeInstant('2025-02-30T00:00:00Z'), E.mapLeft((e) => e.issues.map((i) => i.message))))
+  out.push(
+    pipe(Time.decodeInstant('2025-03-07T15:30:00+01:00')),
+    pipe(
+      Time.decodeInstant('2025-02-30T00:00:00Z'),
+      E.mapLeft((e) => e.issues.map((i) => i.message))
+    )
+  )
   return JSON.stringify(out)
 }
 
 describe("luxon's global Settings", () => {
-  const saved = { throwOnInvalid: Settings.throwOnInvalid, defaultZone: Settings.defaultZone, now: Settings.now, defaultLocale: Settings.defaultLocale }
+  const saved = {
+    throwOnInvalid: Settings.throwOnInvalid,
+    defaultZone: Settings.defaultZone,
+    now: Settings.now,
+    defaultLocale: Settings.defaultLocale
+  }
   afterEach(() => {
     Settings.throwOnInvalid = saved.throwOnInvalid
     Settings.defaultZone = saved.defaultZone
@@ -103,7 +146,12 @@ describe("luxon's global Settings", () => {
 
   it('with throwOnInvalid set, an impossible date is still a Left with its path', () => {
     Settings.throwOnInvalid = true
-    expect(pipe(Time.fromISO('2025-02-30T00:00:00Z'), E.mapLeft((e) => e.path))).toStrictEqual(E.left('instant'))
+    expect(
+      pipe(
+        Time.fromISO('2025-02-30T00:00:00Z'),
+        E.mapLeft((e) => e.path)
+      )
+    ).toStrictEqual(E.left('instant'))
   })
 })
 

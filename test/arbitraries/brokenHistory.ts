@@ -48,17 +48,49 @@ export type Breakage =
   | { readonly _tag: 'ClassMade'; readonly index: number }
   | { readonly _tag: 'UndefinedOptional'; readonly index: number }
 
-export const breakageTags = ['SetField', 'DeleteField', 'AddField', 'Drop', 'Repeat', 'Swap', 'NotAnEvent', 'ClassMade', 'UndefinedOptional'] as const
+export const breakageTags = [
+  'SetField',
+  'DeleteField',
+  'AddField',
+  'Drop',
+  'Repeat',
+  'Swap',
+  'NotAnEvent',
+  'ClassMade',
+  'UndefinedOptional'
+] as const
 
 const index = fc.nat({ max: 60 })
 const breakage: fc.Arbitrary<Breakage> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ _tag: fc.constant('SetField' as const), index, field: fc.nat({ max: 12 }), value: fc.nat({ max: oddValues.length - 1 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      _tag: fc.constant('SetField' as const),
+      index,
+      field: fc.nat({ max: 12 }),
+      value: fc.nat({ max: oddValues.length - 1 })
+    })
+  },
   { weight: 2, arbitrary: fc.record({ _tag: fc.constant('DeleteField' as const), index, field: fc.nat({ max: 12 }) }) },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('AddField' as const), index, value: fc.nat({ max: oddValues.length - 1 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      _tag: fc.constant('AddField' as const),
+      index,
+      value: fc.nat({ max: oddValues.length - 1 })
+    })
+  },
   { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Drop' as const), index }) },
   { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Repeat' as const), index }) },
   { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Swap' as const), index, other: index }) },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('NotAnEvent' as const), index, value: fc.nat({ max: oddValues.length - 1 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      _tag: fc.constant('NotAnEvent' as const),
+      index,
+      value: fc.nat({ max: oddValues.length - 1 })
+    })
+  },
   { weight: 1, arbitrary: fc.record({ _tag: fc.constant('ClassMade' as const), index }) },
   { weight: 1, arbitrary: fc.record({ _tag: fc.constant('UndefinedOptional' as const), index }) }
 )
@@ -70,10 +102,23 @@ class EventObject {
   }
 }
 
-const optionalFields = ['service', 'affectedUsers', 'kind', 'requestedBy', 'category', 'assignee', 'reason', 'problemId', 'comment']
+const optionalFields = [
+  'service',
+  'affectedUsers',
+  'kind',
+  'requestedBy',
+  'category',
+  'assignee',
+  'reason',
+  'problemId',
+  'comment'
+]
 
 /** A history with the breakages applied (to fresh copies: the decided events are left alone). */
-export const breakHistory = (events: ReadonlyArray<Ticket.TicketEvent>, breakages: ReadonlyArray<Breakage>): ReadonlyArray<unknown> => {
+export const breakHistory = (
+  events: ReadonlyArray<Ticket.TicketEvent>,
+  breakages: ReadonlyArray<Breakage>
+): ReadonlyArray<unknown> => {
   const out: unknown[] = events.map((e) => ({ ...e, actor: { ...e.actor } }))
   for (const b of breakages) {
     if (out.length === 0) break
@@ -82,7 +127,8 @@ export const breakHistory = (events: ReadonlyArray<Ticket.TicketEvent>, breakage
     const fields = typeof target === 'object' && target !== null ? Object.keys(target) : []
     switch (b._tag) {
       case 'SetField':
-        if (fields.length > 0) out[i] = { ...(target as object), [fields[b.field % fields.length] as string]: oddValues[b.value] }
+        if (fields.length > 0)
+          out[i] = { ...(target as object), [fields[b.field % fields.length] as string]: oddValues[b.value] }
         break
       case 'DeleteField':
         if (fields.length > 0) {
@@ -113,7 +159,8 @@ export const breakHistory = (events: ReadonlyArray<Ticket.TicketEvent>, breakage
         if (fields.length > 0) out[i] = new EventObject(target as object)
         break
       case 'UndefinedOptional':
-        if (fields.length > 0) out[i] = { ...(target as object), [optionalFields[b.index % optionalFields.length] as string]: undefined }
+        if (fields.length > 0)
+          out[i] = { ...(target as object), [optionalFields[b.index % optionalFields.length] as string]: undefined }
         break
     }
   }
@@ -124,6 +171,18 @@ export const breakHistory = (events: ReadonlyArray<Ticket.TicketEvent>, breakage
  * A decided history (from a random walk of commands in the default context), broken in zero to
  * three ways: about half the histories are left whole.
  */
-export const maybeBrokenHistory: fc.Arbitrary<{ readonly events: ReadonlyArray<unknown>; readonly breakages: ReadonlyArray<Breakage> }> = fc
-  .tuple(commandWalk, fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(breakage, { minLength: 1, maxLength: 3 }) }))
-  .map(([commands, breakages]) => ({ events: breakHistory(acceptedEvents(commands, Ticket.defaultContext), breakages), breakages }))
+export const maybeBrokenHistory: fc.Arbitrary<{
+  readonly events: ReadonlyArray<unknown>
+  readonly breakages: ReadonlyArray<Breakage>
+}> = fc
+  .tuple(
+    commandWalk,
+    fc.oneof(
+      { weight: 1, arbitrary: fc.constant([]) },
+      { weight: 1, arbitrary: fc.array(breakage, { minLength: 1, maxLength: 3 }) }
+    )
+  )
+  .map(([commands, breakages]) => ({
+    events: breakHistory(acceptedEvents(commands, Ticket.defaultContext), breakages),
+    breakages
+  }))

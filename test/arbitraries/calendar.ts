@@ -82,13 +82,31 @@ const formatters = new Map<string, Intl.DateTimeFormat>()
 const wallOffset = (zone: string, t: number): number => {
   let f = formatters.get(zone)
   if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric'
+    })
     formatters.set(zone, f)
   }
   const whole = Math.floor(t / 1000) * 1000
   const n: Record<string, number> = {}
   for (const p of f.formatToParts(whole)) if (p.type !== 'literal') n[p.type] = Number(p.value)
-  return Date.UTC(n['year'] as number, (n['month'] as number) - 1, n['day'] as number, n['hour'] as number, n['minute'] as number, n['second'] as number) - whole
+  return (
+    Date.UTC(
+      n['year'] as number,
+      (n['month'] as number) - 1,
+      n['day'] as number,
+      n['hour'] as number,
+      n['minute'] as number,
+      n['second'] as number
+    ) - whole
+  )
 }
 
 const QUARTER = 15 * 60_000
@@ -157,7 +175,9 @@ export const localToUtc = (zone: string, local: number): number => {
   const fits = [...near].map((o) => local - o).filter((u) => offsetAt(table, u) === local - u)
   if (fits.length > 0) return Math.min(...fits)
   // in a gap: the change at T moved the wall clock from T + before to T + after, skipping local
-  const i = table.at.findIndex((t, k) => t + (table.offsets[k] as number) <= local && local < t + (table.offsets[k + 1] as number))
+  const i = table.at.findIndex(
+    (t, k) => t + (table.offsets[k] as number) <= local && local < t + (table.offsets[k + 1] as number)
+  )
   return local - (table.offsets[i < 0 ? 0 : i] as number)
 }
 
@@ -186,7 +206,9 @@ const nearMidnight = (zone: string): fc.Arbitrary<number> =>
 /** An instant at or near one of the zone's offset changes. */
 const nearTransition = (zone: string): fc.Arbitrary<number> => {
   const ts = transitionsOf(zone).filter((t) => t >= minT && t <= maxT)
-  return ts.length === 0 ? uniformInstant : fc.tuple(fc.integer({ min: 0, max: ts.length - 1 }), jitter).map(([i, j]) => (ts[i] as number) + j)
+  return ts.length === 0
+    ? uniformInstant
+    : fc.tuple(fc.integer({ min: 0, max: ts.length - 1 }), jitter).map(([i, j]) => (ts[i] as number) + j)
 }
 
 const instantArbs = new Map<string, fc.Arbitrary<Time.Instant>>()
@@ -199,7 +221,11 @@ export const instantIn = (zone: Time.IanaZone): fc.Arbitrary<Time.Instant> => {
   const cached = instantArbs.get(zone)
   if (cached !== undefined) return cached
   const arb = fc
-    .oneof({ weight: 4, arbitrary: uniformInstant }, { weight: 3, arbitrary: nearTransition(zone) }, { weight: 2, arbitrary: nearMidnight(zone) })
+    .oneof(
+      { weight: 4, arbitrary: uniformInstant },
+      { weight: 3, arbitrary: nearTransition(zone) },
+      { weight: 2, arbitrary: nearMidnight(zone) }
+    )
     .map(asInstant)
   instantArbs.set(zone, arb)
   return arb
@@ -230,7 +256,9 @@ export const durationFor = (spec: Calendar.CalendarSpec): fc.Arbitrary<Time.Dura
   const multiples =
     lengths.length === 0
       ? fc.constant(HOUR)
-      : fc.tuple(fc.constantFrom(...lengths, perWeek), fc.integer({ min: 1, max: 60 })).map(([l, k]) => Math.min(l * k, 3000 * HOUR))
+      : fc
+          .tuple(fc.constantFrom(...lengths, perWeek), fc.integer({ min: 1, max: 60 }))
+          .map(([l, k]) => Math.min(l * k, 3000 * HOUR))
   return fc
     .oneof(
       { weight: 1, arbitrary: fc.constant(0) },
@@ -283,7 +311,11 @@ const granularity: fc.Arbitrary<number> = fc.constantFrom(900, 900, 900, 1800, 3
  * day is `00:00–24:00`. `midnightAsZero` writes a piece that ends at midnight as `00:00`
  * (overnight form) instead of `24:00` where that is allowed.
  */
-const pieces = (a: number, b: number, midnightAsZero: boolean): Array<{ day: number; hours: Calendar.OpeningHours }> => {
+const pieces = (
+  a: number,
+  b: number,
+  midnightAsZero: boolean
+): Array<{ day: number; hours: Calendar.OpeningHours }> => {
   const out: Array<{ day: number; hours: Calendar.OpeningHours }> = []
   while (a < b) {
     const day = Math.floor(a / 86400)
@@ -291,7 +323,14 @@ const pieces = (a: number, b: number, midnightAsZero: boolean): Array<{ day: num
     const len = b - a
     if (len < 86400 || (len === 86400 && o === 0)) {
       const end = o + len
-      const closes = end < 86400 ? formatTime(end) : end === 86400 ? (midnightAsZero && o > 0 ? '00:00' : '24:00') : formatTime(end - 86400)
+      const closes =
+        end < 86400
+          ? formatTime(end)
+          : end === 86400
+            ? midnightAsZero && o > 0
+              ? '00:00'
+              : '24:00'
+            : formatTime(end - 86400)
       out.push({ day: day % 7, hours: { opens: formatTime(o), closes } })
       break
     }
@@ -301,12 +340,26 @@ const pieces = (a: number, b: number, midnightAsZero: boolean): Array<{ day: num
   return out
 }
 
-const emptyWeek = (): Record<Calendar.Weekday, Calendar.OpeningHours[]> => ({ mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] })
+const emptyWeek = (): Record<Calendar.Weekday, Calendar.OpeningHours[]> => ({
+  mon: [],
+  tue: [],
+  wed: [],
+  thu: [],
+  fri: [],
+  sat: [],
+  sun: []
+})
 
 /** Turns disjoint stretches of the circular week into weekly hours; empty days are left out or kept as `[]`. */
-const weekOf = (stretches: ReadonlyArray<readonly [number, number]>, midnightAsZero: boolean, keepEmpty: boolean, reverse: boolean): Calendar.WeeklyHours => {
+const weekOf = (
+  stretches: ReadonlyArray<readonly [number, number]>,
+  midnightAsZero: boolean,
+  keepEmpty: boolean,
+  reverse: boolean
+): Calendar.WeeklyHours => {
   const week = emptyWeek()
-  for (const [a, b] of stretches) for (const p of pieces(a, b, midnightAsZero)) week[Calendar.allWeekdays[p.day] as Calendar.Weekday].push(p.hours)
+  for (const [a, b] of stretches)
+    for (const p of pieces(a, b, midnightAsZero)) week[Calendar.allWeekdays[p.day] as Calendar.Weekday].push(p.hours)
   const out: Partial<Record<Calendar.Weekday, ReadonlyArray<Calendar.OpeningHours>>> = {}
   for (const w of Calendar.allWeekdays) {
     const hours = reverse ? [...week[w]].reverse() : week[w]
@@ -352,7 +405,9 @@ export const weeklyHours: fc.Arbitrary<Calendar.WeeklyHours> = fc
 /** Round the clock, written as seven whole days or as one week-long stretch starting at any wall time. */
 export const alwaysOpenWeekly: fc.Arbitrary<Calendar.WeeklyHours> = fc.oneof(
   fc.constant(Calendar.alwaysOpen.weekly),
-  fc.tuple(fc.nat({ max: WEEK_S / 60 - 1 }), fc.boolean()).map(([m, z]) => weekOf([[m * 60, m * 60 + WEEK_S]], z, false, false))
+  fc
+    .tuple(fc.nat({ max: WEEK_S / 60 - 1 }), fc.boolean())
+    .map(([m, z]) => weekOf([[m * 60, m * 60 + WEEK_S]], z, false, false))
 )
 
 /**
@@ -362,13 +417,25 @@ export const alwaysOpenWeekly: fc.Arbitrary<Calendar.WeeklyHours> = fc.oneof(
  */
 export const dayHours: fc.Arbitrary<ReadonlyArray<Calendar.OpeningHours>> = fc.oneof(
   { weight: 2, arbitrary: fc.constant([]) },
-  { weight: 2, arbitrary: fc.constantFrom([{ opens: '08:00', closes: '12:00' }], [{ opens: '09:00', closes: '13:00' }], [{ opens: '00:00', closes: '24:00' }]) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      [{ opens: '08:00', closes: '12:00' }],
+      [{ opens: '09:00', closes: '13:00' }],
+      [{ opens: '00:00', closes: '24:00' }]
+    )
+  },
   {
     weight: 5,
     arbitrary: fc
       .tuple(granularity, fc.integer({ min: 1, max: 3 }), fc.boolean())
       .chain(([g, m, overnight]) =>
-        fc.tuple(fc.uniqueArray(fc.integer({ min: 0, max: 86400 / g }), { minLength: 2 * m, maxLength: 2 * m }), fc.constant(g), fc.constant(overnight), fc.nat())
+        fc.tuple(
+          fc.uniqueArray(fc.integer({ min: 0, max: 86400 / g }), { minLength: 2 * m, maxLength: 2 * m }),
+          fc.constant(g),
+          fc.constant(overnight),
+          fc.nat()
+        )
       )
       .map(([raw, g, overnight, x]) => {
         const points = [...raw].sort((a, b) => a - b).map((p) => p * g)
@@ -380,7 +447,8 @@ export const dayHours: fc.Arbitrary<ReadonlyArray<Calendar.OpeningHours>> = fc.o
         }
         const last = out[out.length - 1] as Calendar.OpeningHours
         const lastOpens = parseTime(last.opens)
-        if (overnight && lastOpens < 86400 && lastOpens > 0) out[out.length - 1] = { opens: last.opens, closes: formatTime(x % lastOpens) }
+        if (overnight && lastOpens < 86400 && lastOpens > 0)
+          out[out.length - 1] = { opens: last.opens, closes: formatTime(x % lastOpens) }
         // an interval cannot open at 24:00
         return out.filter((h) => parseTime(h.opens) < 86400)
       })
@@ -393,14 +461,23 @@ export const dayHours: fc.Arbitrary<ReadonlyArray<Calendar.OpeningHours>> = fc.o
 const month = fc.integer({ min: 1, max: 12 })
 const weekday: fc.Arbitrary<Calendar.Weekday> = fc.constantFrom(...Calendar.allWeekdays)
 const daysIn = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-const monthDay = month.chain((m) => fc.record({ month: fc.constant(m), day: fc.integer({ min: 1, max: daysIn[m - 1] as number }) }))
+const monthDay = month.chain((m) =>
+  fc.record({ month: fc.constant(m), day: fc.integer({ min: 1, max: daysIn[m - 1] as number }) })
+)
 const ruleName = fc.constantFrom('Christmas Day', 'Grunnlovsdag', 'Midsommarafton', 'Ascension Day', 'a day off')
 
 /** Optional `name`, `firstYear`, `lastYear` (firstYear ≤ lastYear), with absent keys left out. */
 const ruleYears = fc
   .record({
     name: fc.option(ruleName, { nil: undefined }),
-    years: fc.option(fc.tuple(fc.integer({ min: 1985, max: 2045 }), fc.integer({ min: 0, max: 30 }), fc.constantFrom('first', 'last', 'both')), { nil: undefined })
+    years: fc.option(
+      fc.tuple(
+        fc.integer({ min: 1985, max: 2045 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.constantFrom('first', 'last', 'both')
+      ),
+      { nil: undefined }
+    )
   })
   .map(({ name, years }) => {
     const out: { name?: string; firstYear?: number; lastYear?: number } = {}
@@ -414,7 +491,9 @@ const ruleYears = fc
   })
 
 const dateIn = (fromYear: number, toYear: number): fc.Arbitrary<string> =>
-  fc.integer({ min: Date.UTC(fromYear, 0, 1) / DAY, max: Date.UTC(toYear, 11, 31) / DAY }).map((d) => new Date(d * DAY).toISOString().slice(0, 10))
+  fc
+    .integer({ min: Date.UTC(fromYear, 0, 1) / DAY, max: Date.UTC(toYear, 11, 31) / DAY })
+    .map((d) => new Date(d * DAY).toISOString().slice(0, 10))
 
 export const exactDate: fc.Arbitrary<Calendar.ExactDate> = fc
   .tuple(dateIn(1989, 2041), fc.option(ruleName, { nil: undefined }))
@@ -423,11 +502,15 @@ export const exactDate: fc.Arbitrary<Calendar.ExactDate> = fc
 /** Any date rule: fixed dates (29 February included), Easter offsets, n-th weekdays, weekday on or after, exact dates. */
 export const dateRule: fc.Arbitrary<Calendar.DateRule> = fc.oneof(
   fc.tuple(monthDay, ruleYears).map(([md, y]): Calendar.DateRule => ({ _tag: 'FixedDate', ...md, ...y })),
-  fc.tuple(fc.integer({ min: -60, max: 70 }), ruleYears).map(([offset, y]): Calendar.DateRule => ({ _tag: 'EasterRelative', offset, ...y })),
+  fc
+    .tuple(fc.integer({ min: -60, max: 70 }), ruleYears)
+    .map(([offset, y]): Calendar.DateRule => ({ _tag: 'EasterRelative', offset, ...y })),
   fc
     .tuple(month, weekday, fc.constantFrom(1, 2, 3, 4, 5, -1, -2, -5), ruleYears)
     .map(([m, w, nth, y]): Calendar.DateRule => ({ _tag: 'NthWeekday', month: m, weekday: w, nth, ...y })),
-  fc.tuple(monthDay, weekday, ruleYears).map(([md, w, y]): Calendar.DateRule => ({ _tag: 'WeekdayOnOrAfter', ...md, weekday: w, ...y })),
+  fc
+    .tuple(monthDay, weekday, ruleYears)
+    .map(([md, w, y]): Calendar.DateRule => ({ _tag: 'WeekdayOnOrAfter', ...md, weekday: w, ...y })),
   exactDate
 )
 
@@ -447,7 +530,9 @@ export const exceptions: fc.Arbitrary<ReadonlyArray<Calendar.DayException>> = fc
       hours: dayHours,
       whenOpen: fc.constantFrom<boolean | undefined>(undefined, undefined, true, false)
     })
-    .map(({ on, hours, whenOpen }): Calendar.DayException => (whenOpen === undefined ? { on, hours } : { on, hours, whenOpen })),
+    .map(({ on, hours, whenOpen }): Calendar.DayException =>
+      whenOpen === undefined ? { on, hours } : { on, hours, whenOpen }
+    ),
   { maxLength: 6 }
 )
 
@@ -459,7 +544,12 @@ const specOf = (
   weekly: Calendar.WeeklyHours,
   hs: ReadonlyArray<Calendar.DateRule> | undefined,
   xs: ReadonlyArray<Calendar.DayException> | undefined
-): Calendar.CalendarSpec => ({ zone, weekly, ...(hs === undefined ? {} : { holidays: hs }), ...(xs === undefined ? {} : { exceptions: xs }) })
+): Calendar.CalendarSpec => ({
+  zone,
+  weekly,
+  ...(hs === undefined ? {} : { holidays: hs }),
+  ...(xs === undefined ? {} : { exceptions: xs })
+})
 
 /**
  * A valid calendar spec over the awkward zones: random weekly hours (or 24/7), holidays and
@@ -475,14 +565,23 @@ export const calendarSpec: fc.Arbitrary<Calendar.CalendarSpec> = fc
   .map(([zone, weekly, hs, xs]) => specOf(zone, weekly, hs, xs))
 
 /** A round-the-clock calendar without holidays or exceptions. */
-export const alwaysOpenSpec: fc.Arbitrary<Calendar.CalendarSpec> = fc.tuple(zoneName, alwaysOpenWeekly).map(([zone, weekly]) => specOf(zone, weekly, undefined, undefined))
+export const alwaysOpenSpec: fc.Arbitrary<Calendar.CalendarSpec> = fc
+  .tuple(zoneName, alwaysOpenWeekly)
+  .map(([zone, weekly]) => specOf(zone, weekly, undefined, undefined))
 
 /**
  * Valid specs that are open only on exception days (no weekly hours): compile accepts them, so
  * decoding and compiling must handle them, but most laws need steady open time and skip them.
  */
 export const exceptionOnlySpec: fc.Arbitrary<Calendar.CalendarSpec> = fc
-  .tuple(zoneName, fc.array(fc.tuple(exactDate, dayHours).map(([on, hours]): Calendar.DayException => ({ on, hours })), { minLength: 1, maxLength: 4 }), fc.boolean())
+  .tuple(
+    zoneName,
+    fc.array(
+      fc.tuple(exactDate, dayHours).map(([on, hours]): Calendar.DayException => ({ on, hours })),
+      { minLength: 1, maxLength: 4 }
+    ),
+    fc.boolean()
+  )
   .filter(([, xs]) => xs.some((x) => x.hours.length > 0))
   .map(([zone, xs, keepEmpty]) => specOf(zone, keepEmpty ? { mon: [], sun: [] } : {}, undefined, xs))
 

@@ -52,13 +52,24 @@ export const kindRules: fc.Arbitrary<Kind.KindRules> = kindRulesSpec.map((s) => 
 // category trees
 
 const idStem = fc.constantFrom('svc', 'net', 'workplace.accounts', 'erp/batch', 'a', 'x:y', 'mail-1', 'Sec_Ops')
-const categoryName = fc.constantFrom('Network', 'Nettverk', 'Łączność', 'Wi-Fi', 'Lösenord', 'Salasanat', 'E-post', 'ERP')
+const categoryName = fc.constantFrom(
+  'Network',
+  'Nettverk',
+  'Łączność',
+  'Wi-Fi',
+  'Lösenord',
+  'Salasanat',
+  'E-post',
+  'ERP'
+)
 
 /** A valid category tree spec of up to `max` nodes, listed in random order. */
 export const categoryTreeSpec = (max = 20): fc.Arbitrary<Classification.CategoryTreeSpec> =>
   fc
     .integer({ min: 0, max })
-    .chain((n) => fc.array(fc.tuple(idStem, categoryName, fc.option(fc.nat(), { nil: undefined })), { minLength: n, maxLength: n }))
+    .chain((n) =>
+      fc.array(fc.tuple(idStem, categoryName, fc.option(fc.nat(), { nil: undefined })), { minLength: n, maxLength: n })
+    )
     .map((raw) => {
       const depth: number[] = []
       const nodes: Classification.CategoryNode[] = []
@@ -66,7 +77,10 @@ export const categoryTreeSpec = (max = 20): fc.Arbitrary<Classification.Category
         const id = `${stem}${i}`
         // a parent among the earlier nodes that may still have children
         const eligible = nodes.filter((_, k) => (depth[k] as number) < 3)
-        const parent = pick === undefined || eligible.length === 0 ? undefined : (eligible[pick % eligible.length] as Classification.CategoryNode)
+        const parent =
+          pick === undefined || eligible.length === 0
+            ? undefined
+            : (eligible[pick % eligible.length] as Classification.CategoryNode)
         depth.push(parent === undefined ? 1 : (depth[nodes.indexOf(parent)] as number) + 1)
         nodes.push(parent === undefined ? { id, name } : { id, name, parent: parent.id })
       }
@@ -144,7 +158,9 @@ const leaf = (ids: ReadonlyArray<string>): fc.Arbitrary<Classification.Condition
     // text conditions are the interesting ones: drawn three times as often
     ...[1, 2, 3].map(() => textCondition),
     fc.constant<Classification.Condition>({ _tag: 'ReportedByMonitoring' }),
-    ...(ids.length === 0 ? [] : [nonEmptySub(ids).map((services): Classification.Condition => ({ _tag: 'Service', services }))])
+    ...(ids.length === 0
+      ? []
+      : [nonEmptySub(ids).map((services): Classification.Condition => ({ _tag: 'Service', services }))])
   )
 
 /** A condition nested at most `depth` levels. */
@@ -156,8 +172,14 @@ export const condition = (ids: ReadonlyArray<string>, depth = 3): fc.Arbitrary<C
         {
           weight: 1,
           arbitrary: fc
-            .tuple(fc.constantFrom('All' as const, 'Any' as const), fc.array(condition(ids, depth - 1), { minLength: 1, maxLength: 3 }))
-            .map(([tag, cs]): Classification.Condition => ({ _tag: tag, conditions: cs as unknown as readonly [Classification.Condition, ...Classification.Condition[]] }))
+            .tuple(
+              fc.constantFrom('All' as const, 'Any' as const),
+              fc.array(condition(ids, depth - 1), { minLength: 1, maxLength: 3 })
+            )
+            .map(([tag, cs]): Classification.Condition => ({
+              _tag: tag,
+              conditions: cs as unknown as readonly [Classification.Condition, ...Classification.Condition[]]
+            }))
         }
       )
 
@@ -193,17 +215,28 @@ export const rule = (ids: ReadonlyArray<string>, id: string): fc.Arbitrary<Class
     }))
 
 /** Valid rules for a tree, with ids `<prefix>0`, `<prefix>1`, … */
-export const rules = (tree: Classification.CategoryTree, prefix = 'r', max = 8): fc.Arbitrary<ReadonlyArray<Classification.Rule>> => {
+export const rules = (
+  tree: Classification.CategoryTree,
+  prefix = 'r',
+  max = 8
+): fc.Arbitrary<ReadonlyArray<Classification.Rule>> => {
   const ids = tree.categories.map((c) => c.id)
-  return fc.integer({ min: 1, max }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => rule(ids, `${prefix}${i}`))))
+  return fc
+    .integer({ min: 1, max })
+    .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => rule(ids, `${prefix}${i}`))))
 }
 
-export const contextOf = (categories: Classification.CategoryTree): Classification.ClassifierContext => ({ categories, urgencies: levels, impacts: levels })
+export const contextOf = (categories: Classification.CategoryTree): Classification.ClassifierContext => ({
+  categories,
+  urgencies: levels,
+  impacts: levels
+})
 
 /** A tree and a valid classifier spec for it. */
-export const classifierSpec: fc.Arbitrary<{ readonly tree: Classification.CategoryTree; readonly spec: Classification.ClassifierSpec }> = categoryTree(12).chain(
-  (tree) => rules(tree).map((rs) => ({ tree, spec: { rules: rs } }))
-)
+export const classifierSpec: fc.Arbitrary<{
+  readonly tree: Classification.CategoryTree
+  readonly spec: Classification.ClassifierSpec
+}> = categoryTree(12).chain((tree) => rules(tree).map((rs) => ({ tree, spec: { rules: rs } })))
 
 export const classifier: fc.Arbitrary<Classification.Classifier> = classifierSpec.map(({ tree, spec }) =>
   right(Classification.makeClassifier(spec, contextOf(tree)))
@@ -219,7 +252,13 @@ const casing = fc.constantFrom('as is', 'upper', 'capitalised')
 export const text: fc.Arbitrary<string> = fc
   .array(
     fc.tuple(
-      fc.oneof({ weight: 3, arbitrary: word }, { weight: 1, arbitrary: fc.constantFrom('jeg', 'har', 'glemt', 'mitt', 'engangspassord', 'ikke', 'alle', 'allerede', '42') }),
+      fc.oneof(
+        { weight: 3, arbitrary: word },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom('jeg', 'har', 'glemt', 'mitt', 'engangspassord', 'ikke', 'alle', 'allerede', '42')
+        }
+      ),
       casing,
       separator
     ),
@@ -227,7 +266,10 @@ export const text: fc.Arbitrary<string> = fc
   )
   .map((parts) =>
     parts
-      .map(([w, c, sep]) => (c === 'upper' ? w.toUpperCase() : c === 'capitalised' ? w.charAt(0).toUpperCase() + w.slice(1) : w) + sep)
+      .map(
+        ([w, c, sep]) =>
+          (c === 'upper' ? w.toUpperCase() : c === 'capitalised' ? w.charAt(0).toUpperCase() + w.slice(1) : w) + sep
+      )
       .join('')
   )
 

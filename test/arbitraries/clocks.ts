@@ -36,13 +36,28 @@ const gap = fc.oneof(
 const step = fc.record({ choice: fc.nat({ max: 99 }), gap })
 
 /** Turns the drawn steps into commands the ticket accepts. */
-const commandsOf = (start: number, urgency: string, impact: string, steps: ReadonlyArray<{ readonly choice: number; readonly gap: number }>): ReadonlyArray<Ticket.TicketCommand> => {
+const commandsOf = (
+  start: number,
+  urgency: string,
+  impact: string,
+  steps: ReadonlyArray<{ readonly choice: number; readonly gap: number }>
+): ReadonlyArray<Ticket.TicketCommand> => {
   let at = start
   let phase: Phase = 'working'
   let tier = 0
   const tiers = ['L1', 'L2', 'solution team']
   const out: Ticket.TicketCommand[] = [
-    { _tag: 'Open', at: at as Time.Instant, actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN drops', kind: 'incident' },
+    {
+      _tag: 'Open',
+      at: at as Time.Instant,
+      actor: kari,
+      ticketId: 'INC-1' as Ticket.TicketId,
+      channel: 'phone',
+      customer: 'Fjord AS',
+      requester: 'ola',
+      title: 'VPN drops',
+      kind: 'incident'
+    },
     { _tag: 'Prioritise', at: at as Time.Instant, actor: kari, urgency, impact }
   ]
   for (const s of steps) {
@@ -57,7 +72,13 @@ const commandsOf = (start: number, urgency: string, impact: string, steps: Reado
           phase = 'awaiting'
         } else if (c < 60 && tier < tiers.length - 1) {
           tier++
-          out.push({ _tag: 'Escalate', at: t, actor: kari, toTier: tiers[tier] as string, note: 'Logs attached; drops every 5 minutes' })
+          out.push({
+            _tag: 'Escalate',
+            at: t,
+            actor: kari,
+            toTier: tiers[tier] as string,
+            note: 'Logs attached; drops every 5 minutes'
+          })
         } else if (c < 90) {
           out.push({ _tag: 'Resolve', at: t, actor: kari, code: 'fixed', note: 'Driver updated' })
           phase = 'resolved'
@@ -74,7 +95,11 @@ const commandsOf = (start: number, urgency: string, impact: string, steps: Reado
         break
       case 'resolved':
         if (c < 45) {
-          out.push(c < 25 ? { _tag: 'Reopen', at: t, actor: kari, reason: 'It came back' } : { _tag: 'Reject', at: t, actor: ola, reason: 'Still broken' })
+          out.push(
+            c < 25
+              ? { _tag: 'Reopen', at: t, actor: kari, reason: 'It came back' }
+              : { _tag: 'Reject', at: t, actor: ola, reason: 'Still broken' }
+          )
           phase = 'working'
         } else if (c < 70) {
           out.push({ _tag: 'Confirm', at: t, actor: ola })
@@ -98,7 +123,9 @@ const levels = fc.constantFrom('high', 'high', 'medium', 'medium', 'low')
 export const clockCase: fc.Arbitrary<ClockCase> = fc
   .record({
     // Mondays to Sundays in 2025 at whole minutes
-    start: fc.integer({ min: Date.UTC(2025, 0, 6) / MINUTE, max: Date.UTC(2025, 11, 1) / MINUTE }).map((m) => m * MINUTE),
+    start: fc
+      .integer({ min: Date.UTC(2025, 0, 6) / MINUTE, max: Date.UTC(2025, 11, 1) / MINUTE })
+      .map((m) => m * MINUTE),
     urgency: levels,
     impact: levels,
     steps: fc.array(step, { minLength: 1, maxLength: 14 }),
@@ -106,7 +133,10 @@ export const clockCase: fc.Arbitrary<ClockCase> = fc
       { weight: 1, arbitrary: fc.record({ atEvent: fc.nat() }) },
       { weight: 2, arbitrary: fc.record({ inWait: fc.nat(), share: fc.integer({ min: 0, max: 999 }) }) },
       { weight: 2, arbitrary: fc.record({ afterEvent: fc.nat(), share: fc.integer({ min: 1, max: 999 }) }) },
-      { weight: 1, arbitrary: fc.record({ share: fc.integer({ min: 0, max: 1000 }), extra: fc.integer({ min: 0, max: 24 * 60 }) }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({ share: fc.integer({ min: 0, max: 1000 }), extra: fc.integer({ min: 0, max: 24 * 60 }) })
+      },
       { weight: 2, arbitrary: fc.record({ share: fc.constant(1000), extra: fc.integer({ min: 60, max: 6 * 60 }) }) }
     )
   })
@@ -131,6 +161,6 @@ export const clockCase: fc.Arbitrary<ClockCase> = fc
           ? between(when.afterEvent, when.share)
           : 'inWait' in when
             ? between(waits.length === 0 ? when.inWait : (waits[when.inWait % waits.length] as number), when.share)
-          : start + Math.round(((last - start) * when.share) / 1000 / MINUTE) * MINUTE + when.extra * MINUTE
+            : start + Math.round(((last - start) * when.share) / 1000 / MINUTE) * MINUTE + when.extra * MINUTE
     return { events, now: now as Time.Instant, instants }
   })

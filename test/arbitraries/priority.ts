@@ -22,7 +22,8 @@ export const levelName: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s.length > 0) }
 )
 
-const uniqueNames = (min: number, max: number): fc.Arbitrary<ReadonlyArray<string>> => fc.uniqueArray(levelName, { minLength: min, maxLength: max })
+const uniqueNames = (min: number, max: number): fc.Arbitrary<ReadonlyArray<string>> =>
+  fc.uniqueArray(levelName, { minLength: min, maxLength: max })
 
 const label: fc.Arbitrary<string> = fc.string({ minLength: 1, maxLength: 20 })
 
@@ -42,7 +43,12 @@ export const cellsOf = (
   grid: ReadonlyArray<ReadonlyArray<number>>
 ): Priority.Cells =>
   // Object.fromEntries defines own properties, even for the name "__proto__"
-  Object.fromEntries(urgencies.map((u, ui) => [u, Object.fromEntries(impacts.map((i, ii) => [i, priorities[grid[ui]?.[ii] ?? 0] as string]))]))
+  Object.fromEntries(
+    urgencies.map((u, ui) => [
+      u,
+      Object.fromEntries(impacts.map((i, ii) => [i, priorities[grid[ui]?.[ii] ?? 0] as string]))
+    ])
+  )
 
 interface Shape {
   readonly urgencies: ReadonlyArray<string>
@@ -51,8 +57,17 @@ interface Shape {
 }
 
 const shape: fc.Arbitrary<Shape> = fc
-  .record({ urgencies: uniqueNames(1, 5), impacts: uniqueNames(1, 5), names: uniqueNames(1, 6), labels: fc.array(label, { minLength: 6, maxLength: 6 }) })
-  .map(({ urgencies, impacts, names, labels }) => ({ urgencies, impacts, priorities: names.map((name, k) => ({ name, label: labels[k] ?? name })) }))
+  .record({
+    urgencies: uniqueNames(1, 5),
+    impacts: uniqueNames(1, 5),
+    names: uniqueNames(1, 6),
+    labels: fc.array(label, { minLength: 6, maxLength: 6 })
+  })
+  .map(({ urgencies, impacts, names, labels }) => ({
+    urgencies,
+    impacts,
+    priorities: names.map((name, k) => ({ name, label: labels[k] ?? name }))
+  }))
 
 const specOf = (s: Shape, grid: ReadonlyArray<ReadonlyArray<number>>): Priority.MatrixSpec => ({
   urgencies: asNonEmpty(s.urgencies),
@@ -102,22 +117,34 @@ export const monotoneSpec: fc.Arbitrary<Priority.MatrixSpec> = shape.chain((s) =
 export const matrix: fc.Arbitrary<Priority.Matrix> = spec.map((x) => unsafeRight(Priority.make(x)))
 
 /** A valid monotone matrix, made with `{ monotone: true }`. */
-export const monotoneMatrix: fc.Arbitrary<Priority.Matrix> = monotoneSpec.map((x) => unsafeRight(Priority.make(x, { monotone: true })))
+export const monotoneMatrix: fc.Arbitrary<Priority.Matrix> = monotoneSpec.map((x) =>
+  unsafeRight(Priority.make(x, { monotone: true }))
+)
 
 /** A priority some generated matrix gives to some cell. */
 export const priority: fc.Arbitrary<Priority.Priority> = matrix.chain((m) =>
-  fc.tuple(fc.constantFrom(...m.urgencies), fc.constantFrom(...m.impacts)).map(([u, i]) => unsafeRight(Priority.lookup(u, i)(m)))
+  fc
+    .tuple(fc.constantFrom(...m.urgencies), fc.constantFrom(...m.impacts))
+    .map(([u, i]) => unsafeRight(Priority.lookup(u, i)(m)))
 )
 
 /** A priority of the ITIL default matrix or of a generated one (ranks and names collide often). */
 export const anyPriority: fc.Arbitrary<Priority.Priority> = fc.oneof(
   priority,
-  fc.record({ rank: fc.integer({ min: 1, max: 3 }), name: fc.constantFrom('P1', 'P2', 'x'), label: fc.constantFrom('critical', 'high', 'y') })
+  fc.record({
+    rank: fc.integer({ min: 1, max: 3 }),
+    name: fc.constantFrom('P1', 'P2', 'x'),
+    label: fc.constantFrom('critical', 'high', 'y')
+  })
 )
 
 export const itilLevel: fc.Arbitrary<Priority.ItilLevel> = fc.constantFrom('high', 'medium', 'low')
 export const scope: fc.Arbitrary<Priority.AffectedScope> = fc.constantFrom('whole-company', 'some-users', 'one-user')
-export const effect: fc.Arbitrary<Priority.BusinessEffect> = fc.constantFrom('nobody-can-work', 'reduced-function', 'can-keep-working')
+export const effect: fc.Arbitrary<Priority.BusinessEffect> = fc.constantFrom(
+  'nobody-can-work',
+  'reduced-function',
+  'can-keep-working'
+)
 
 /** Valid counts of affected users out of a customer's users. */
 export const affectedUsers: fc.Arbitrary<Priority.AffectedUsers> = fc

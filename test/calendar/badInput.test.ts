@@ -13,14 +13,18 @@ describe('bad input', () => {
   })
 
   it('a NaN duration is refused by every checked duration constructor, and the literal ones give the invalid duration', () => {
-    for (const made of [Time.makeDuration(Number.NaN), Time.fromISODuration('PTNaNH')]) expect(getLeft(made)._tag).toBe('InvalidDuration')
-    for (const made of [Time.hours(Number.NaN), Time.minutes(Number.NaN)]) expect(Time.toISODuration(made)).toBe('Invalid Duration')
+    for (const made of [Time.makeDuration(Number.NaN), Time.fromISODuration('PTNaNH')])
+      expect(getLeft(made)._tag).toBe('InvalidDuration')
+    for (const made of [Time.hours(Number.NaN), Time.minutes(Number.NaN)])
+      expect(Time.toISODuration(made)).toBe('Invalid Duration')
   })
 
   it('a negative duration counts backwards (documented), so add and subtract stay inverse', () => {
     const at = instant('2025-03-10T10:00:00+01:00')
     const minusTwo = Time.hours(-2)
-    expect(pipe(weekdays, Calendar.addBusinessTime(at, minusTwo))).toBe(pipe(weekdays, Calendar.subtractBusinessTime(at, hours(2))))
+    expect(pipe(weekdays, Calendar.addBusinessTime(at, minusTwo))).toBe(
+      pipe(weekdays, Calendar.subtractBusinessTime(at, hours(2)))
+    )
     expect(Time.toISO(pipe(weekdays, Calendar.addBusinessTime(at, minusTwo)))).toBe('2025-03-10T07:00:00Z')
   })
 
@@ -29,8 +33,12 @@ describe('bad input', () => {
     const huge = 1e300 as Time.Duration
     expect(pipe(weekdays, Calendar.addBusinessTime(instant('2025-01-01T00:00:00Z'), huge))).toBe(Time.maxInstant)
     expect(pipe(weekdays, Calendar.isOpen(nan))).toBe(false)
-    expect(pipe(weekdays, Calendar.addBusinessTime(instant('2025-01-01T00:00:00Z'), Number.NaN as Time.Duration))).toBe(instant('2025-01-01T00:00:00Z'))
-    expect(pipe(weekdays, Calendar.addBusinessDays(instant('2025-01-01T10:00:00Z'), Number.NaN))).toBe(instant('2025-01-01T10:00:00Z'))
+    expect(pipe(weekdays, Calendar.addBusinessTime(instant('2025-01-01T00:00:00Z'), Number.NaN as Time.Duration))).toBe(
+      instant('2025-01-01T00:00:00Z')
+    )
+    expect(pipe(weekdays, Calendar.addBusinessDays(instant('2025-01-01T10:00:00Z'), Number.NaN))).toBe(
+      instant('2025-01-01T10:00:00Z')
+    )
   })
 
   it('an instant far outside 1900–2200 is refused', () => {
@@ -42,12 +50,18 @@ describe('bad input', () => {
   it('arithmetic that would leave the supported range stops at its end', () => {
     const lastDay = instant('2199-12-31T12:00:00Z')
     expect(pipe(weekdays, Calendar.addBusinessTime(lastDay, hours(100)))).toBe(Time.maxInstant)
-    expect(pipe(weekdays, Calendar.subtractBusinessTime(instant('1900-01-02T12:00:00Z'), hours(100)))).toBe(Time.minInstant)
+    expect(pipe(weekdays, Calendar.subtractBusinessTime(instant('1900-01-02T12:00:00Z'), hours(100)))).toBe(
+      Time.minInstant
+    )
     expect(pipe(weekdays, Calendar.addBusinessDays(lastDay, 10))).toBe(Time.maxInstant)
   })
 
   it('a calendar open on one day only answers a huge target with the end of the range', () => {
-    const once = compile({ zone: 'UTC', weekly: {}, exceptions: [{ on: { _tag: 'ExactDate', date: '2025-06-02' }, hours: [{ opens: '10:00', closes: '12:00' }] }] })
+    const once = compile({
+      zone: 'UTC',
+      weekly: {},
+      exceptions: [{ on: { _tag: 'ExactDate', date: '2025-06-02' }, hours: [{ opens: '10:00', closes: '12:00' }] }]
+    })
     const from = instant('2025-01-01T00:00:00Z')
     expect(Time.toISO(pipe(once, Calendar.addBusinessTime(from, hours(2))))).toBe('2025-06-02T12:00:00Z')
     expect(pipe(once, Calendar.addBusinessTime(from, hours(3)))).toBe(Time.maxInstant)
@@ -64,13 +78,21 @@ describe('bad input', () => {
     }))
     const cal = compile(Calendar.weekdays({ zone: 'Europe/Stockholm', opens: '08:00', closes: '16:00', holidays }))
     expect(pipe(cal, Calendar.isOpen(instant('2015-06-10T10:00:00+02:00')))).toBe(false)
-    expect(Time.toLocalISO(cal.zone)(pipe(cal, Calendar.nextOpening(instant('2010-01-01T00:00:00Z'))))).toBe('2027-05-19T08:00:00+02:00')
-    expect(Time.toLocalISO(cal.zone)(pipe(cal, Calendar.addBusinessTime(instant('2001-01-01T00:00:00Z'), hours(8))))).toBe('2027-05-19T16:00:00+02:00')
+    expect(Time.toLocalISO(cal.zone)(pipe(cal, Calendar.nextOpening(instant('2010-01-01T00:00:00Z'))))).toBe(
+      '2027-05-19T08:00:00+02:00'
+    )
+    expect(
+      Time.toLocalISO(cal.zone)(pipe(cal, Calendar.addBusinessTime(instant('2001-01-01T00:00:00Z'), hours(8))))
+    ).toBe('2027-05-19T16:00:00+02:00')
   })
 
   it('compiling never mutates its input', () => {
-    const spec = deepFreeze(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO }))
+    const spec = deepFreeze(
+      Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+    )
     const cal = compile(spec)
-    expect(Time.toISO(pipe(cal, Calendar.nextOpening(instant('2025-04-17T10:00:00+02:00'))))).toBe('2025-04-22T06:00:00Z')
+    expect(Time.toISO(pipe(cal, Calendar.nextOpening(instant('2025-04-17T10:00:00+02:00'))))).toBe(
+      '2025-04-22T06:00:00Z'
+    )
   })
 })

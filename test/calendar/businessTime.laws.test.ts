@@ -30,7 +30,15 @@ const iso = (t: number): string => Time.toISO(I(t))
 
 /** Where an instant sits: as generated, or moved to a nearby opening or closing of the calendar. */
 type Snap = 'none' | 'nextOpening' | 'previousClosing' | 'beforeOpening' | 'beforeClosing'
-const snap: fc.Arbitrary<Snap> = fc.constantFrom<Snap>('none', 'none', 'none', 'nextOpening', 'previousClosing', 'beforeOpening', 'beforeClosing')
+const snap: fc.Arbitrary<Snap> = fc.constantFrom<Snap>(
+  'none',
+  'none',
+  'none',
+  'nextOpening',
+  'previousClosing',
+  'beforeOpening',
+  'beforeClosing'
+)
 
 const place = (cal: Calendar.BusinessCalendar, t: Instant, how: Snap): Instant => {
   switch (how) {
@@ -83,9 +91,12 @@ const setUp = (s: Scenario) => {
   return { cal, t: place(cal, s.t, s.snapT), u: place(cal, s.u, s.snapU), v: s.v }
 }
 
-const between = (cal: Calendar.BusinessCalendar, a: number, b: number): number => pipe(cal, Calendar.businessTimeBetween(I(a), I(b)))
-const add = (cal: Calendar.BusinessCalendar, t: number, d: number): number => pipe(cal, Calendar.addBusinessTime(I(t), D(d)))
-const subtract = (cal: Calendar.BusinessCalendar, t: number, d: number): number => pipe(cal, Calendar.subtractBusinessTime(I(t), D(d)))
+const between = (cal: Calendar.BusinessCalendar, a: number, b: number): number =>
+  pipe(cal, Calendar.businessTimeBetween(I(a), I(b)))
+const add = (cal: Calendar.BusinessCalendar, t: number, d: number): number =>
+  pipe(cal, Calendar.addBusinessTime(I(t), D(d)))
+const subtract = (cal: Calendar.BusinessCalendar, t: number, d: number): number =>
+  pipe(cal, Calendar.subtractBusinessTime(I(t), D(d)))
 const isOpen = (cal: Calendar.BusinessCalendar, t: number): boolean => pipe(cal, Calendar.isOpen(I(t)))
 
 // ---------------------------------------------------------------------------------------------
@@ -132,7 +143,9 @@ const hoursOf = (spec: Calendar.CalendarSpec) => {
     const holiday = (spec.holidays ?? []).some((r) => picks(r, date))
     const weekly = spec.weekly[weekdayOf(epochDay(date))] ?? []
     const regular = holiday ? [] : weekly
-    const exception = (spec.exceptions ?? []).find((x) => picks(x.on, date) && (x.whenOpen !== true || regular.length > 0))
+    const exception = (spec.exceptions ?? []).find(
+      (x) => picks(x.on, date) && (x.whenOpen !== true || regular.length > 0)
+    )
     const result = exception !== undefined ? exception.hours : regular
     memo.set(date, result)
     return result
@@ -144,7 +157,11 @@ const hoursOf = (spec: Calendar.CalendarSpec) => {
  * of the two dates before (overnight intervals, and a day the zone skipped, which moves forward),
  * with wall times read by the DST rule of DESIGN.md. Valid from 1985 to 2045.
  */
-const openByHand = (spec: Calendar.CalendarSpec, hours: (date: string) => ReadonlyArray<Calendar.OpeningHours>, t: number): boolean => {
+const openByHand = (
+  spec: Calendar.CalendarSpec,
+  hours: (date: string) => ReadonlyArray<Calendar.OpeningHours>,
+  t: number
+): boolean => {
   const today = Math.floor(Arb.utcToLocal(spec.zone, t) / Arb.DAY)
   for (let day = today - 2; day <= today; day++)
     for (const h of hours(dateOf(day))) {
@@ -163,13 +180,18 @@ describe('open time: businessTimeBetween, openIntervals, isOpen, nextOpening, pr
       const { cal, t, u, v } = setUp(s)
       expect(between(cal, t, t), 'between(t, t) = 0').toBe(0)
       expect(between(cal, u, t) + between(cal, t, u), 'between(u, t) = −between(t, u)').toBe(0)
-      expect(between(cal, t, u) + between(cal, u, v), 'between(t, u) + between(u, v) = between(t, v)').toBe(between(cal, t, v))
+      expect(between(cal, t, u) + between(cal, u, v), 'between(t, u) + between(u, v) = between(t, v)').toBe(
+        between(cal, t, v)
+      )
       const b = between(cal, t, u)
       expect(Math.sign(b) === 0 || Math.sign(b) === Math.sign(u - t), 'between has the sign of u − t').toBe(true)
       expect(Math.abs(b), '|between(t, u)| ≤ |u − t|').toBeLessThanOrEqual(Math.abs(u - t))
       // the open intervals of [t, u): ordered, separated, clipped, and they sum to between
       const [from, to] = t <= u ? [t, u] : [u, t]
-      expect(pipe(cal, Calendar.openIntervals(to, from)), 'openIntervals(to, from) is empty when to ≥ from').toStrictEqual([])
+      expect(
+        pipe(cal, Calendar.openIntervals(to, from)),
+        'openIntervals(to, from) is empty when to ≥ from'
+      ).toStrictEqual([])
       const xs = pipe(cal, Calendar.openIntervals(from, to))
       // plain checks collected into one assertion: a long span has hundreds of intervals
       const problems: string[] = []
@@ -178,7 +200,8 @@ describe('open time: businessTimeBetween, openIntervals, isOpen, nextOpening, pr
       for (const [i, x] of xs.entries()) {
         const at = `interval ${i} [${iso(x.start)}, ${iso(x.end)})`
         if (!(x.start < x.end)) problems.push(`${at} is empty`)
-        if (!(x.start > prevEnd)) problems.push(`${at} touches or overlaps the one before (touching intervals are merged)`)
+        if (!(x.start > prevEnd))
+          problems.push(`${at} touches or overlaps the one before (touching intervals are merged)`)
         if (x.start < from || x.end > to) problems.push(`${at} is not clipped to [${iso(from)}, ${iso(to)})`)
         if (i < 4 || i >= xs.length - 4) {
           // the ends of the list: enough to catch an off-by-one, without four queries per interval
@@ -199,9 +222,13 @@ describe('open time: businessTimeBetween, openIntervals, isOpen, nextOpening, pr
     run(scenario, (s) => {
       const { cal, t } = setUp(s)
       const open = isOpen(cal, t)
-      expect(open, `isOpen(${Time.toLocalISO(cal.zone)(t)}) agrees with the spec read by hand`).toBe(openByHand(s.spec, hoursOf(s.spec), t))
+      expect(open, `isOpen(${Time.toLocalISO(cal.zone)(t)}) agrees with the spec read by hand`).toBe(
+        openByHand(s.spec, hoursOf(s.spec), t)
+      )
       const around = pipe(cal, Calendar.openIntervals(I(t - Arb.DAY), I(t + Arb.DAY)))
-      expect(open, 'isOpen(t) iff t lies in an open interval around it').toBe(around.some((x) => x.start <= t && t < x.end))
+      expect(open, 'isOpen(t) iff t lies in an open interval around it').toBe(
+        around.some((x) => x.start <= t && t < x.end)
+      )
       expect(open, 'isOpen(t) iff between(t, t + 1 ms) = 1 ms').toBe(between(cal, t, t + 1) === 1)
       const n = pipe(cal, Calendar.nextOpening(t))
       expect(n, 'nextOpening(t) ≥ t').toBeGreaterThanOrEqual(t)
@@ -285,26 +312,34 @@ describe('long spans on a freshly compiled calendar (whole years skipped by thei
   it('between, add and subtract over up to 50 years agree with the spec read day by day', () => {
     const spans: number[] = []
     let skipped = 0
-    const long = fc.tuple(fc.integer({ min: Arb.minT, max: Arb.minT + 3 * 365 * Arb.DAY }), fc.integer({ min: Arb.maxT - 3 * 365 * Arb.DAY, max: Arb.maxT }))
+    const long = fc.tuple(
+      fc.integer({ min: Arb.minT, max: Arb.minT + 3 * 365 * Arb.DAY }),
+      fc.integer({ min: Arb.maxT - 3 * 365 * Arb.DAY, max: Arb.maxT })
+    )
     const any = fc.tuple(fc.integer({ min: Arb.minT, max: Arb.maxT }), fc.integer({ min: Arb.minT, max: Arb.maxT }))
     fc.assert(
-      fc.property(Arb.calendarSpec, fc.oneof(long, any), fc.double({ min: 0, max: 1, noNaN: true }), (spec, [x, y], share) => {
-        const [a, b] = x <= y ? [x, y] : [y, x]
-        spans.push(b - a)
-        const oracle = dayByDay(spec, a, b)
-        const open = oracle.before(b) - oracle.before(a)
-        // each query on a calendar of its own, so each is the first (nothing built before it)
-        const cal = Arb.compileOrThrow(spec)
-        expect(between(cal, a, b), `between(${iso(a)}, ${iso(b)})`).toBe(open)
-        const years = Math.round((b - a) / (365.25 * Arb.DAY))
-        if ((readCompiled(cal)?.cache.tables.filter((t) => t !== undefined).length ?? 0) < years) skipped++
-        const d = Math.max(1, Math.floor(open * share))
-        if (open === 0) return
-        const u = add(Arb.compileOrThrow(spec), a, d)
-        expect(iso(u), `add(${iso(a)}, ${d})`).toBe(iso(oracle.reach(oracle.before(a) + d, false)))
-        const v = subtract(Arb.compileOrThrow(spec), b, d)
-        expect(iso(v), `subtract(${iso(b)}, ${d})`).toBe(iso(oracle.reach(oracle.before(b) - d, true)))
-      }),
+      fc.property(
+        Arb.calendarSpec,
+        fc.oneof(long, any),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (spec, [x, y], share) => {
+          const [a, b] = x <= y ? [x, y] : [y, x]
+          spans.push(b - a)
+          const oracle = dayByDay(spec, a, b)
+          const open = oracle.before(b) - oracle.before(a)
+          // each query on a calendar of its own, so each is the first (nothing built before it)
+          const cal = Arb.compileOrThrow(spec)
+          expect(between(cal, a, b), `between(${iso(a)}, ${iso(b)})`).toBe(open)
+          const years = Math.round((b - a) / (365.25 * Arb.DAY))
+          if ((readCompiled(cal)?.cache.tables.filter((t) => t !== undefined).length ?? 0) < years) skipped++
+          const d = Math.max(1, Math.floor(open * share))
+          if (open === 0) return
+          const u = add(Arb.compileOrThrow(spec), a, d)
+          expect(iso(u), `add(${iso(a)}, ${d})`).toBe(iso(oracle.reach(oracle.before(a) + d, false)))
+          const v = subtract(Arb.compileOrThrow(spec), b, d)
+          expect(iso(v), `subtract(${iso(b)}, ${d})`).toBe(iso(oracle.reach(oracle.before(b) - d, true)))
+        }
+      ),
       { numRuns: numRuns / 10 }
     )
     // the generator's spans (expected: about 68 % over 20 years, 52 % over 40), and the engine skipped years
@@ -352,10 +387,13 @@ describe('subtractBusinessTime', () => {
         expect(isOpen(cal, v), 'subtract lands on open time (an opening, not the previous close)').toBe(true)
       }
       const [d1, d2] = s.d <= s.e ? [s.d, s.e] : [s.e, s.d]
-      if (d1 < d2) expect(subtract(cal, t, d1), 'subtract is strictly monotonic in d').toBeGreaterThan(subtract(cal, t, d2))
+      if (d1 < d2)
+        expect(subtract(cal, t, d1), 'subtract is strictly monotonic in d').toBeGreaterThan(subtract(cal, t, d2))
       const [a, b] = t <= t2 ? [t, t2] : [t2, t]
       expect(subtract(cal, a, s.d), 'subtract is monotonic in t').toBeLessThanOrEqual(subtract(cal, b, s.d))
-      expect(subtract(cal, v, s.e), 'subtract(subtract(t, d), e) = subtract(t, d + e)').toBe(subtract(cal, t, s.d + s.e))
+      expect(subtract(cal, v, s.e), 'subtract(subtract(t, d), e) = subtract(t, d + e)').toBe(
+        subtract(cal, t, s.d + s.e)
+      )
       expect(subtract(cal, t, -s.d), 'subtract(t, −d) = add(t, d)').toBe(add(cal, t, s.d))
       // round trips. DESIGN.md's earliest/latest rules imply these exactly; the weaker
       // "subtract(add(t, d), d) ≤ t" holds only when t is open (or d = 0): from a closed t, add
@@ -369,7 +407,9 @@ describe('subtractBusinessTime', () => {
       expect(between(cal, forth, t), 'nothing open in [add(subtract(t, d), d), t)').toBe(0)
       expect(isOpen(cal, forth - 1), 'add(subtract(t, d), d) is the end of open time').toBe(true)
       // the mirror of subtract(add(t, d), d) = nextOpening(t), at every t (an opening instant included)
-      expect(iso(forth), 'add(subtract(t, d), d) = previousClosing(t)').toBe(iso(pipe(cal, Calendar.previousClosing(t))))
+      expect(iso(forth), 'add(subtract(t, d), d) = previousClosing(t)').toBe(
+        iso(pipe(cal, Calendar.previousClosing(t)))
+      )
     })
   })
 })
@@ -386,13 +426,14 @@ describe('addBusinessDays', () => {
       }
       const hours = hoursOf(s.spec)
       // a business date has opening hours and exists in the zone (Samoa skipped 30 December 2011)
-      const exists = (d: number): boolean => Math.floor(Arb.utcToLocal(s.spec.zone, Arb.localToUtc(s.spec.zone, d * Arb.DAY)) / Arb.DAY) === d
+      const exists = (d: number): boolean =>
+        Math.floor(Arb.utcToLocal(s.spec.zone, Arb.localToUtc(s.spec.zone, d * Arb.DAY)) / Arb.DAY) === d
       const business = (d: number): boolean => hours(dateOf(d)).length > 0 && exists(d)
       // count n business dates from the local date of t, which itself does not count
       const local = Arb.utcToLocal(s.spec.zone, t)
       let day = Math.floor(local / Arb.DAY)
       const wall = local - day * Arb.DAY
-      for (let k = 0; k !== n; ) {
+      for (let k = 0; k !== n;) {
         day += Math.sign(n)
         if (business(day)) k += Math.sign(n)
       }
@@ -401,7 +442,11 @@ describe('addBusinessDays', () => {
       // closed there: forward to the next opening, backward to the previous closing; a result
       // exactly at a closing time stays (Friday 16:00 + 1 is Monday 16:00)
       const atClosing = !isOpen(cal, u) && isOpen(cal, u - 1)
-      const want = isOpen(cal, u) ? u : n > 0 && !atClosing ? pipe(cal, Calendar.nextOpening(u)) : pipe(cal, Calendar.previousClosing(u))
+      const want = isOpen(cal, u)
+        ? u
+        : n > 0 && !atClosing
+          ? pipe(cal, Calendar.nextOpening(u))
+          : pipe(cal, Calendar.previousClosing(u))
       expect(`${Time.toLocalISO(zone)(r)} (${r})`).toBe(`${Time.toLocalISO(zone)(want)} (${want})`)
       if (n > 0) expect(r).toBeGreaterThan(t)
       else expect(r).toBeLessThan(t)
@@ -446,16 +491,28 @@ const queriesFor = (spec: Calendar.CalendarSpec): fc.Arbitrary<ReadonlyArray<Que
   const zone = Arb.ianaZone(spec.zone)
   const instant = Arb.instantIn(zone)
   return instant.chain((base) => {
-    const near = fc
-      .oneof(
-        { weight: 3, arbitrary: Arb.instantNear(zone, base) },
-        { weight: 1, arbitrary: fc.integer({ min: -400, max: 400 }).map((k) => Arb.asInstant(Math.min(Arb.maxT, Math.max(Arb.minT, base + k * Arb.DAY)))) }
-      )
+    const near = fc.oneof(
+      { weight: 3, arbitrary: Arb.instantNear(zone, base) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .integer({ min: -400, max: 400 })
+          .map((k) => Arb.asInstant(Math.min(Arb.maxT, Math.max(Arb.minT, base + k * Arb.DAY))))
+      }
+    )
     const duration = Arb.durationFor(spec)
     const query: fc.Arbitrary<Query> = fc.oneof(
       fc.record({ op: fc.constant('between' as const), a: near, b: near }),
       fc.record({ op: fc.constantFrom('add' as const, 'subtract' as const), a: near, d: duration }),
-      fc.record({ op: fc.constantFrom('isOpen' as const, 'nextOpening' as const, 'previousClosing' as const, 'isHoliday' as const), a: near }),
+      fc.record({
+        op: fc.constantFrom(
+          'isOpen' as const,
+          'nextOpening' as const,
+          'previousClosing' as const,
+          'isHoliday' as const
+        ),
+        a: near
+      }),
       fc.record({ op: fc.constant('addBusinessDays' as const), a: near, n: fc.integer({ min: -30, max: 30 }) }),
       fc.record({ op: fc.constant('openIntervals' as const), a: near, b: near })
     )
@@ -466,7 +523,16 @@ const queriesFor = (spec: Calendar.CalendarSpec): fc.Arbitrary<ReadonlyArray<Que
 describe('results do not depend on the order of queries (years are generated lazily and cached)', () => {
   it('two compilations of one spec, asked the same questions in different orders, agree', () => {
     const arb = Arb.calendarSpec.chain((spec) =>
-      fc.tuple(fc.constant(spec), queriesFor(spec)).chain(([sp, qs]) => fc.tuple(fc.constant(sp), fc.constant(qs), fc.shuffledSubarray(qs.map((_, i) => i), { minLength: qs.length, maxLength: qs.length })))
+      fc.tuple(fc.constant(spec), queriesFor(spec)).chain(([sp, qs]) =>
+        fc.tuple(
+          fc.constant(sp),
+          fc.constant(qs),
+          fc.shuffledSubarray(
+            qs.map((_, i) => i),
+            { minLength: qs.length, maxLength: qs.length }
+          )
+        )
+      )
     )
     run(arb, ([spec, qs, order]) => {
       const first = Arb.compileOrThrow(spec)
@@ -490,7 +556,11 @@ describe('a calendar with no open time at all', () => {
         Arb.zoneName,
         fc.constantFrom<Calendar.WeeklyHours>({}, { mon: [], sun: [] }),
         fc.array(
-          fc.tuple(Arb.dateRule, Arb.dayHours, fc.boolean()).map(([on, hours, closure]): Calendar.DayException => (closure ? { on, hours: [] } : { on, hours, whenOpen: true })),
+          fc
+            .tuple(Arb.dateRule, Arb.dayHours, fc.boolean())
+            .map(([on, hours, closure]): Calendar.DayException =>
+              closure ? { on, hours: [] } : { on, hours, whenOpen: true }
+            ),
           { maxLength: 4 }
         ),
         Arb.holidays
@@ -544,13 +614,19 @@ describe('regressions found by these laws', () => {
     const fresh = get(Calendar.make(spec))
     expect(Time.toISO(pipe(fresh, Calendar.nextOpening(wednesday)))).toBe('2024-01-01T00:00:00Z')
     // an SLA desk open Monday–Friday round the clock, asked on a Saturday at the end of the year
-    const fiveByTwentyFour = get(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '00:00', closes: '24:00' })))
+    const fiveByTwentyFour = get(
+      Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '00:00', closes: '24:00' }))
+    )
     const saturday = get(Time.fromISO('2023-12-30T12:00:00+01:00'))
-    expect(pipe(fiveByTwentyFour, Calendar.nextOpening(saturday), Time.toLocalISO(fiveByTwentyFour.zone))).toBe('2024-01-01T00:00:00+01:00')
+    expect(pipe(fiveByTwentyFour, Calendar.nextOpening(saturday), Time.toLocalISO(fiveByTwentyFour.zone))).toBe(
+      '2024-01-01T00:00:00+01:00'
+    )
     // addBusinessDays snaps with nextOpening: Monday 18 December + 3 business days is Tuesday
     // 26 December 12:00, closed, so the next opening, Monday 1 January 2024 00:00
     const again = get(Calendar.make(spec))
-    expect(Time.toISO(pipe(again, Calendar.addBusinessDays(get(Time.fromISO('2023-12-18T12:00:00Z')), 3)))).toBe('2024-01-01T00:00:00Z')
+    expect(Time.toISO(pipe(again, Calendar.addBusinessDays(get(Time.fromISO('2023-12-18T12:00:00Z')), 3)))).toBe(
+      '2024-01-01T00:00:00Z'
+    )
   })
 
   it('a calendar whose only opening is a "whenOpen" exception (and no weekly hours) is rejected when compiled', () => {
@@ -559,19 +635,34 @@ describe('regressions found by these laws', () => {
     const spec: Calendar.CalendarSpec = {
       zone: 'UTC',
       weekly: {},
-      exceptions: [{ on: { _tag: 'ExactDate', date: '2025-01-01' }, hours: [{ opens: '08:00', closes: '16:00' }], whenOpen: true }]
+      exceptions: [
+        { on: { _tag: 'ExactDate', date: '2025-01-01' }, hours: [{ opens: '08:00', closes: '16:00' }], whenOpen: true }
+      ]
     }
     const c = Calendar.make(spec)
-    expect(E.isLeft(c) ? c.left._tag : `compiled; nextOpening(2025-01-01T10:00Z) = ${Time.toISO(pipe(get(c), Calendar.nextOpening(get(Time.fromISO('2025-01-01T10:00:00Z')))))}`).toBe('NoOpenTime')
+    expect(
+      E.isLeft(c)
+        ? c.left._tag
+        : `compiled; nextOpening(2025-01-01T10:00Z) = ${Time.toISO(pipe(get(c), Calendar.nextOpening(get(Time.fromISO('2025-01-01T10:00:00Z')))))}`
+    ).toBe('NoOpenTime')
   })
 
   it('a calendar open only on a day its rule never picks (29 February in 2100 only, not a leap year) is rejected when compiled', () => {
     const spec: Calendar.CalendarSpec = {
       zone: 'UTC',
       weekly: {},
-      exceptions: [{ on: { _tag: 'FixedDate', month: 2, day: 29, firstYear: 2100, lastYear: 2100 }, hours: [{ opens: '08:00', closes: '16:00' }] }]
+      exceptions: [
+        {
+          on: { _tag: 'FixedDate', month: 2, day: 29, firstYear: 2100, lastYear: 2100 },
+          hours: [{ opens: '08:00', closes: '16:00' }]
+        }
+      ]
     }
     const c = Calendar.make(spec)
-    expect(E.isLeft(c) ? c.left._tag : `compiled; nextOpening(2099-12-31T00:00Z) = ${Time.toISO(pipe(get(c), Calendar.nextOpening(get(Time.fromISO('2099-12-31T00:00:00Z')))))}`).toBe('NoOpenTime')
+    expect(
+      E.isLeft(c)
+        ? c.left._tag
+        : `compiled; nextOpening(2099-12-31T00:00Z) = ${Time.toISO(pipe(get(c), Calendar.nextOpening(get(Time.fromISO('2099-12-31T00:00:00Z')))))}`
+    ).toBe('NoOpenTime')
   })
 })

@@ -35,7 +35,8 @@ type Path = ReadonlyArray<string | number>
 /** Every path into a JSON value, the root included. */
 const pathsOf = (value: Json, prefix: Path = []): ReadonlyArray<Path> => {
   if (Array.isArray(value)) return [prefix, ...value.flatMap((v, i) => pathsOf(v, [...prefix, i]))]
-  if (typeof value === 'object' && value !== null) return [prefix, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...prefix, k]))]
+  if (typeof value === 'object' && value !== null)
+    return [prefix, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...prefix, k]))]
   return [prefix]
 }
 
@@ -105,7 +106,11 @@ type Mutation = (value: Json) => Json
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // replace with an edge value or with anything at all
-  fc.oneof(tricky, anything).map((x): Mutation => () => x),
+  fc.oneof(tricky, anything).map(
+    (x): Mutation =>
+      () =>
+        x
+  ),
   // delete the key or array element
   fc.constant((): Json => undefined),
   // wrap or unwrap a list
@@ -133,32 +138,71 @@ const almostSpec: fc.Arbitrary<Json> = fc
   )
 
 /** Objects that fight back: throwing getters, proxies, cycles, frozen and null-prototype records. */
-const hostile: fc.Arbitrary<Json> = fc.constantFrom<() => Json>(
-  () => ({ zone: 'Europe/Oslo', get weekly(): never { throw new Error('getter') } }),
-  () => new Proxy({}, { ownKeys: () => { throw new Error('ownKeys') }, get: () => { throw new Error('get') } }),
-  () => new Proxy({ zone: 'Europe/Oslo', weekly: {} }, { getPrototypeOf: () => { throw new Error('getPrototypeOf') } }),
-  () => {
-    const cyclic: Record<string, unknown> = { zone: 'Europe/Oslo' }
-    cyclic['weekly'] = cyclic
-    return cyclic
-  },
-  () => {
-    const week: Record<string, unknown> = Object.create(null) as Record<string, unknown>
-    week['mon'] = [{ opens: '08:00', closes: '16:00' }]
-    return Object.freeze({ zone: 'Europe/Oslo', weekly: Object.freeze(week) })
-  },
-  () => ({ zone: 'Europe/Oslo', weekly: { mon: Object.assign([{ opens: '08:00', closes: '16:00' }], { extra: true }) } }),
-  () => ({ zone: 'Europe/Oslo', weekly: { mon: new Array(3) } }),
-  () => ({ zone: 'Europe/Oslo', weekly: { [Symbol('mon')]: [] } }),
-  () => ({ zone: { toString: () => { throw new Error('toString') } }, weekly: {} }),
-  () => ({ zone: 'Europe/Oslo', weekly: { mon: [{ opens: 8n, closes: 16n }] } }),
-  () => JSON.parse('{"zone":"Europe/Oslo","weekly":{"__proto__":{"mon":[{"opens":"08:00","closes":"16:00"}]}}}') as Json
-).map((make) => make())
+const hostile: fc.Arbitrary<Json> = fc
+  .constantFrom<() => Json>(
+    () => ({
+      zone: 'Europe/Oslo',
+      get weekly(): never {
+        throw new Error('getter')
+      }
+    }),
+    () =>
+      new Proxy(
+        {},
+        {
+          ownKeys: () => {
+            throw new Error('ownKeys')
+          },
+          get: () => {
+            throw new Error('get')
+          }
+        }
+      ),
+    () =>
+      new Proxy(
+        { zone: 'Europe/Oslo', weekly: {} },
+        {
+          getPrototypeOf: () => {
+            throw new Error('getPrototypeOf')
+          }
+        }
+      ),
+    () => {
+      const cyclic: Record<string, unknown> = { zone: 'Europe/Oslo' }
+      cyclic['weekly'] = cyclic
+      return cyclic
+    },
+    () => {
+      const week: Record<string, unknown> = Object.create(null) as Record<string, unknown>
+      week['mon'] = [{ opens: '08:00', closes: '16:00' }]
+      return Object.freeze({ zone: 'Europe/Oslo', weekly: Object.freeze(week) })
+    },
+    () => ({
+      zone: 'Europe/Oslo',
+      weekly: { mon: Object.assign([{ opens: '08:00', closes: '16:00' }], { extra: true }) }
+    }),
+    () => ({ zone: 'Europe/Oslo', weekly: { mon: new Array(3) } }),
+    () => ({ zone: 'Europe/Oslo', weekly: { [Symbol('mon')]: [] } }),
+    () => ({
+      zone: {
+        toString: () => {
+          throw new Error('toString')
+        }
+      },
+      weekly: {}
+    }),
+    () => ({ zone: 'Europe/Oslo', weekly: { mon: [{ opens: 8n, closes: 16n }] } }),
+    () =>
+      JSON.parse('{"zone":"Europe/Oslo","weekly":{"__proto__":{"mon":[{"opens":"08:00","closes":"16:00"}]}}}') as Json
+  )
+  .map((make) => make())
 
 // ---------------------------------------------------------------------------------------------
 
 /** Runs `f` and returns what it returned or threw, so a throw shows as a readable failure. */
-const attempt = <A>(f: () => A): { readonly threw: false; readonly value: A } | { readonly threw: true; readonly error: string } => {
+const attempt = <A>(
+  f: () => A
+): { readonly threw: false; readonly value: A } | { readonly threw: true; readonly error: string } => {
   try {
     return { threw: false, value: f() }
   } catch (e) {
@@ -186,7 +230,8 @@ const neverThrows = (input: fc.Arbitrary<Json>) => {
       }
       const compiled = attempt(() => Calendar.make(u as Calendar.CalendarSpec))
       expect(compiled.threw ? compiled.error : 'returned', 'compile').toBe('returned')
-      if (!compiled.threw && E.isLeft(compiled.value)) expect(isErrorValue(compiled.value.left), compiled.value.left.message).toBe(true)
+      if (!compiled.threw && E.isLeft(compiled.value))
+        expect(isErrorValue(compiled.value.left), compiled.value.left.message).toBe(true)
     }),
     { numRuns }
   )
@@ -195,7 +240,8 @@ const neverThrows = (input: fc.Arbitrary<Json>) => {
 describe('decodeCalendarSpec and compile never throw', () => {
   it('on anything at all', () => neverThrows(anything))
   it('on objects that look almost like a spec (one to three changes to a valid one)', () => neverThrows(almostSpec))
-  it('on hostile objects: throwing getters and proxies, cycles, frozen and null-prototype records, BigInt', () => neverThrows(hostile))
+  it('on hostile objects: throwing getters and proxies, cycles, frozen and null-prototype records, BigInt', () =>
+    neverThrows(hostile))
 })
 
 describe('the wire form round-trips', () => {

@@ -28,7 +28,13 @@ const denseUtc = pipe(
   Calendar.make({
     zone: 'UTC',
     weekly: Object.fromEntries(
-      Calendar.allWeekdays.map((w) => [w, Array.from({ length: 1440 }, (_, i) => ({ opens: `${pad(Math.floor(i / 60))}:${pad(i % 60)}`, closes: `${pad(Math.floor(i / 60))}:${pad(i % 60)}:30` }))])
+      Calendar.allWeekdays.map((w) => [
+        w,
+        Array.from({ length: 1440 }, (_, i) => ({
+          opens: `${pad(Math.floor(i / 60))}:${pad(i % 60)}`,
+          closes: `${pad(Math.floor(i / 60))}:${pad(i % 60)}:30`
+        }))
+      ])
     )
   }),
   E.getOrElseW((e) => {
@@ -37,7 +43,8 @@ const denseUtc = pipe(
 )
 
 // the oracle: open time before t is 30 s per whole minute plus the open part of t's minute
-const openBefore = (t: number): number => Math.floor(t / MINUTE) * HALF + Math.min(t - Math.floor(t / MINUTE) * MINUTE, HALF)
+const openBefore = (t: number): number =>
+  Math.floor(t / MINUTE) * HALF + Math.min(t - Math.floor(t / MINUTE) * MINUTE, HALF)
 // the earliest u with openBefore(u) = c (c > 0): inside the minute where the count reaches c
 const earliestWith = (c: number): number => {
   const minutes = Math.ceil(c / HALF) - 1
@@ -77,14 +84,22 @@ describe('a dense calendar (1 440 intervals a day) over the whole range', () => 
 
   it('nextOpening and previousClosing are mirror images, up to the ends of the range', () => {
     fc.assert(
-      fc.property(fc.oneof(instant, fc.constantFrom(Time.minInstant, Time.maxInstant, Time.maxInstant - 1, Time.minInstant + 1)), (t) => {
-        const inMinute = t - Math.floor(t / MINUTE) * MINUTE
-        const next = pipe(denseUtc, Calendar.nextOpening(I(t)))
-        // business time ends at the range the library covers (1900–2200): answers are clamped to it
-        expect(next).toBe(Math.min(Time.maxInstant, inMinute < HALF ? t : Math.floor(t / MINUTE) * MINUTE + MINUTE))
-        const prev = pipe(denseUtc, Calendar.previousClosing(I(t)))
-        expect(prev).toBe(Math.max(Time.minInstant, inMinute > 0 && inMinute <= HALF ? t : inMinute === 0 ? t - HALF : Math.floor(t / MINUTE) * MINUTE + HALF))
-      }),
+      fc.property(
+        fc.oneof(instant, fc.constantFrom(Time.minInstant, Time.maxInstant, Time.maxInstant - 1, Time.minInstant + 1)),
+        (t) => {
+          const inMinute = t - Math.floor(t / MINUTE) * MINUTE
+          const next = pipe(denseUtc, Calendar.nextOpening(I(t)))
+          // business time ends at the range the library covers (1900–2200): answers are clamped to it
+          expect(next).toBe(Math.min(Time.maxInstant, inMinute < HALF ? t : Math.floor(t / MINUTE) * MINUTE + MINUTE))
+          const prev = pipe(denseUtc, Calendar.previousClosing(I(t)))
+          expect(prev).toBe(
+            Math.max(
+              Time.minInstant,
+              inMinute > 0 && inMinute <= HALF ? t : inMinute === 0 ? t - HALF : Math.floor(t / MINUTE) * MINUTE + HALF
+            )
+          )
+        }
+      ),
       { numRuns }
     )
   })
@@ -103,24 +118,57 @@ describe('the open time of a whole year, summed without its table', () => {
       'dense, Oslo, Norwegian holidays',
       {
         zone: 'Europe/Oslo',
-        weekly: Object.fromEntries(Calendar.allWeekdays.map((w) => [w, Array.from({ length: 1440 }, (_, i) => ({ opens: `${pad(Math.floor(i / 60))}:${pad(i % 60)}`, closes: `${pad(Math.floor(i / 60))}:${pad(i % 60)}:30` }))])),
+        weekly: Object.fromEntries(
+          Calendar.allWeekdays.map((w) => [
+            w,
+            Array.from({ length: 1440 }, (_, i) => ({
+              opens: `${pad(Math.floor(i / 60))}:${pad(i % 60)}`,
+              closes: `${pad(Math.floor(i / 60))}:${pad(i % 60)}:30`
+            }))
+          ])
+        ),
         holidays: Calendar.publicHolidays.NO
       }
     ],
     [
-      'overnight hours over Samoa\'s skipped day, with exceptions',
+      "overnight hours over Samoa's skipped day, with exceptions",
       {
         zone: 'Pacific/Apia',
-        weekly: { mon: [{ opens: '22:00', closes: '06:00' }], thu: [{ opens: '20:00', closes: '02:30' }], fri: [{ opens: '03:00', closes: '24:00' }], sat: [{ opens: '23:30', closes: '01:00' }] },
-        exceptions: [{ on: { _tag: 'ExactDate', date: '2011-12-31' }, hours: [{ opens: '00:30', closes: '03:00' }] }, { on: { _tag: 'EasterRelative', offset: 1 }, hours: [{ opens: '01:00', closes: '23:00' }] }]
+        weekly: {
+          mon: [{ opens: '22:00', closes: '06:00' }],
+          thu: [{ opens: '20:00', closes: '02:30' }],
+          fri: [{ opens: '03:00', closes: '24:00' }],
+          sat: [{ opens: '23:30', closes: '01:00' }]
+        },
+        exceptions: [
+          { on: { _tag: 'ExactDate', date: '2011-12-31' }, hours: [{ opens: '00:30', closes: '03:00' }] },
+          { on: { _tag: 'EasterRelative', offset: 1 }, hours: [{ opens: '01:00', closes: '23:00' }] }
+        ]
       }
     ],
-    ['always open, Lord Howe', { zone: 'Australia/Lord_Howe', weekly: Object.fromEntries(Calendar.allWeekdays.map((w) => [w, [{ opens: '00:00', closes: '24:00' }]])) }],
+    [
+      'always open, Lord Howe',
+      {
+        zone: 'Australia/Lord_Howe',
+        weekly: Object.fromEntries(Calendar.allWeekdays.map((w) => [w, [{ opens: '00:00', closes: '24:00' }]]))
+      }
+    ],
     [
       'weekdays at midnight DST (São Paulo), Polish holidays and a half day',
       {
-        ...Calendar.weekdays({ zone: 'America/Sao_Paulo', opens: '00:00', closes: '12:00', holidays: Calendar.publicHolidays.PL }),
-        exceptions: [{ on: { _tag: 'FixedDate', month: 12, day: 24 }, hours: [{ opens: '00:00', closes: '06:00' }], whenOpen: true }]
+        ...Calendar.weekdays({
+          zone: 'America/Sao_Paulo',
+          opens: '00:00',
+          closes: '12:00',
+          holidays: Calendar.publicHolidays.PL
+        }),
+        exceptions: [
+          {
+            on: { _tag: 'FixedDate', month: 12, day: 24 },
+            hours: [{ opens: '00:00', closes: '06:00' }],
+            whenOpen: true
+          }
+        ]
       }
     ]
   ]
@@ -141,14 +189,19 @@ describe('the open time of a whole year, summed without its table', () => {
   it('random calendars in the awkward zones, random years', () => {
     const years: number[] = []
     fc.assert(
-      fc.property(Arb.calendarSpec, fc.integer({ min: MIN_YEAR, max: MAX_YEAR }), fc.integer({ min: 1985, max: 2045 }), (spec, far, near) => {
-        const skipped = compiled(spec)
-        const built = compiled(spec)
-        for (const y of [far, near, near + 1]) {
-          years.push(y)
-          expect(totalOf(skipped, y), `${y}`).toBe(tableOf(built, y).total)
+      fc.property(
+        Arb.calendarSpec,
+        fc.integer({ min: MIN_YEAR, max: MAX_YEAR }),
+        fc.integer({ min: 1985, max: 2045 }),
+        (spec, far, near) => {
+          const skipped = compiled(spec)
+          const built = compiled(spec)
+          for (const y of [far, near, near + 1]) {
+            years.push(y)
+            expect(totalOf(skipped, y), `${y}`).toBe(tableOf(built, y).total)
+          }
         }
-      }),
+      ),
       { numRuns }
     )
     // the years asked: two thirds in 1985–2046, where the generated rules and zones change most,
@@ -162,12 +215,19 @@ describe('the open time of a whole year, summed without its table', () => {
 describe('the zone transitions the engine sees', () => {
   // sampled every six days and bisected (src/internal/zone.ts), against the oracle's day-by-day scan;
   // Cairo and Casablanca suspend summer time for Ramadan
-  it.each([...Arb.zoneNames, 'Africa/Cairo', 'Africa/Casablanca'])('%s, 1985–2045: every change at the same second', (zone) => {
-    const from = Date.UTC(Arb.FIRST_YEAR - 5, 0, 1)
-    const to = Date.UTC(Arb.LAST_YEAR + 6, 0, 1)
-    const seen = makeZoneRules(zone).transitionsIn(from, to).filter((_, i) => i % 3 === 0)
-    expect(seen.map((t) => new Date(t).toISOString())).toStrictEqual(Arb.transitionsOf(zone).map((t) => new Date(t).toISOString()))
-  })
+  it.each([...Arb.zoneNames, 'Africa/Cairo', 'Africa/Casablanca'])(
+    '%s, 1985–2045: every change at the same second',
+    (zone) => {
+      const from = Date.UTC(Arb.FIRST_YEAR - 5, 0, 1)
+      const to = Date.UTC(Arb.LAST_YEAR + 6, 0, 1)
+      const seen = makeZoneRules(zone)
+        .transitionsIn(from, to)
+        .filter((_, i) => i % 3 === 0)
+      expect(seen.map((t) => new Date(t).toISOString())).toStrictEqual(
+        Arb.transitionsOf(zone).map((t) => new Date(t).toISOString())
+      )
+    }
+  )
 
   it('Gaza, whose changes 6.96 days apart in October 2040 are the closest pair in the tz data, and some at a minute past the hour', () => {
     // the oracle's scan assumes quarter hours (Gaza changed at 00:01 in 2010 and 2011), so each
@@ -194,25 +254,36 @@ describe('rules that land in a neighbouring year', () => {
       fc
         .tuple(fc.integer({ min: 20, max: 31 }), fc.constantFrom<Calendar.Weekday>(...Calendar.allWeekdays))
         .map(([day, weekday]): Calendar.DateRule => ({ _tag: 'WeekdayOnOrAfter', month: 12, day, weekday })),
-      fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([month, day]): Calendar.DateRule => ({ _tag: 'FixedDate', month, day }))
+      fc
+        .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+        .map(([month, day]): Calendar.DateRule => ({ _tag: 'FixedDate', month, day }))
     )
     fc.assert(
-      fc.property(fc.array(rule, { minLength: 1, maxLength: 4 }), fc.integer({ min: MIN_YEAR, max: MAX_YEAR }), (rules, year) => {
-        const plan = makePlan({ zone: 'UTC', weekly: { mon: [{ opens: '08:00', closes: '16:00' }] }, holidays: rules, exceptions: rules.map((on) => ({ on, hours: [] })) })
-        // by hand: every rule at the three anchors around the year
-        const want = new Set<number>()
-        for (const r of rules)
-          for (const anchor of [year - 1, year, year + 1]) {
-            const day = dayOfRule(r, anchor)
-            if (day !== undefined && yearOfDay(day) === year) {
-              want.add(day)
-              if (anchor !== year) crossing++
+      fc.property(
+        fc.array(rule, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: MIN_YEAR, max: MAX_YEAR }),
+        (rules, year) => {
+          const plan = makePlan({
+            zone: 'UTC',
+            weekly: { mon: [{ opens: '08:00', closes: '16:00' }] },
+            holidays: rules,
+            exceptions: rules.map((on) => ({ on, hours: [] }))
+          })
+          // by hand: every rule at the three anchors around the year
+          const want = new Set<number>()
+          for (const r of rules)
+            for (const anchor of [year - 1, year, year + 1]) {
+              const day = dayOfRule(r, anchor)
+              if (day !== undefined && yearOfDay(day) === year) {
+                want.add(day)
+                if (anchor !== year) crossing++
+              }
             }
-          }
-        const got = yearDays(plan, year)
-        expect([...got.holidays].sort((a, b) => a - b)).toStrictEqual([...want].sort((a, b) => a - b))
-        expect([...got.exceptions.keys()].sort((a, b) => a - b)).toStrictEqual([...want].sort((a, b) => a - b))
-      }),
+          const got = yearDays(plan, year)
+          expect([...got.holidays].sort((a, b) => a - b)).toStrictEqual([...want].sort((a, b) => a - b))
+          expect([...got.exceptions.keys()].sort((a, b) => a - b)).toStrictEqual([...want].sort((a, b) => a - b))
+        }
+      ),
       { numRuns }
     )
     // the generator reaches rules that do cross a year boundary
@@ -222,37 +293,58 @@ describe('rules that land in a neighbouring year', () => {
 
 describe('closedStretches', () => {
   const oslo = pipe(
-    Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })),
+    Calendar.make(
+      Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+    ),
     E.getOrElseW((e) => {
       throw new Error(e.message)
     })
   )
-  const at = (s: string): Time.Instant => pipe(Time.fromISO(s), E.getOrElseW(() => I(Number.NaN)))
+  const at = (s: string): Time.Instant =>
+    pipe(
+      Time.fromISO(s),
+      E.getOrElseW(() => I(Number.NaN))
+    )
 
   it('names the holidays that close Easter in Norway', () => {
-    const stretches = pipe(oslo, Calendar.closedStretches(at('2025-04-16T15:00:00+02:00'), at('2025-04-22T09:00:00+02:00')))
+    const stretches = pipe(
+      oslo,
+      Calendar.closedStretches(at('2025-04-16T15:00:00+02:00'), at('2025-04-22T09:00:00+02:00'))
+    )
     expect(stretches.map((s) => [Time.toISO(s.from), Time.toISO(s.to), s.holidays])).toStrictEqual([
-      ['2025-04-16T14:00:00Z', '2025-04-22T06:00:00Z', ['Skjærtorsdag', 'Langfredag', 'Første påskedag', 'Andre påskedag']]
+      [
+        '2025-04-16T14:00:00Z',
+        '2025-04-22T06:00:00Z',
+        ['Skjærtorsdag', 'Langfredag', 'Første påskedag', 'Andre påskedag']
+      ]
     ])
   })
 
   it('and openIntervals tile [from, to) exactly, closed stretches never open', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.integer({ min: 0, max: 40 * 86_400_000 }), (a, span) => {
-        const from = I(a)
-        const to = I(a + span)
-        const open = pipe(oslo, Calendar.openIntervals(from, to)).map((i) => [i.start as number, i.end as number, 'open'] as const)
-        const closed = pipe(oslo, Calendar.closedStretches(from, to)).map((s) => [s.from as number, s.to as number, 'closed'] as const)
-        const all = [...open, ...closed].sort((x, y) => x[0] - y[0])
-        let reach: number = from
-        for (const [s, e] of all) {
-          expect(s).toBe(reach)
-          expect(e).toBeGreaterThan(s)
-          reach = e
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.integer({ min: 0, max: 40 * 86_400_000 }),
+        (a, span) => {
+          const from = I(a)
+          const to = I(a + span)
+          const open = pipe(oslo, Calendar.openIntervals(from, to)).map(
+            (i) => [i.start as number, i.end as number, 'open'] as const
+          )
+          const closed = pipe(oslo, Calendar.closedStretches(from, to)).map(
+            (s) => [s.from as number, s.to as number, 'closed'] as const
+          )
+          const all = [...open, ...closed].sort((x, y) => x[0] - y[0])
+          let reach: number = from
+          for (const [s, e] of all) {
+            expect(s).toBe(reach)
+            expect(e).toBeGreaterThan(s)
+            reach = e
+          }
+          expect(reach).toBe(span === 0 ? from : to)
+          for (const [s, e] of closed) expect(pipe(oslo, Calendar.businessTimeBetween(I(s), I(e)))).toBe(0)
         }
-        expect(reach).toBe(span === 0 ? from : to)
-        for (const [s, e] of closed) expect(pipe(oslo, Calendar.businessTimeBetween(I(s), I(e)))).toBe(0)
-      }),
+      ),
       { numRuns }
     )
   })
@@ -260,21 +352,38 @@ describe('closedStretches', () => {
 
 describe('a calendar that crossed a structured clone', () => {
   it('keeps its spec, loses its tables, and answers the same (compiled again on every call)', () => {
-    const spec = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
-    const cal = pipe(Calendar.make(spec), E.getOrElseW(() => denseUtc))
+    const spec = Calendar.weekdays({
+      zone: 'Europe/Oslo',
+      opens: '08:00',
+      closes: '16:00',
+      holidays: Calendar.publicHolidays.NO
+    })
+    const cal = pipe(
+      Calendar.make(spec),
+      E.getOrElseW(() => denseUtc)
+    )
     const clone = structuredClone(cal)
     expect(clone).toStrictEqual(cal)
     expect(readCompiled(clone)).toBeUndefined()
     const t = at0()
-    expect(pipe(clone, Calendar.addBusinessTime(t, D(4 * 3_600_000)))).toBe(pipe(cal, Calendar.addBusinessTime(t, D(4 * 3_600_000))))
+    expect(pipe(clone, Calendar.addBusinessTime(t, D(4 * 3_600_000)))).toBe(
+      pipe(cal, Calendar.addBusinessTime(t, D(4 * 3_600_000)))
+    )
     // the way the guide recommends: compile the spec again where it is used
-    const again = pipe(Calendar.make(clone.spec), E.getOrElseW(() => denseUtc))
+    const again = pipe(
+      Calendar.make(clone.spec),
+      E.getOrElseW(() => denseUtc)
+    )
     expect(readCompiled(again)).toBeDefined()
     expect(pipe(again, Calendar.isOpen(t))).toBe(pipe(cal, Calendar.isOpen(t)))
   })
 
   it('a hand-made value whose spec does not compile is never open, and nothing throws', () => {
-    const fake = { _tag: 'BusinessCalendar', spec: { zone: 'Nowhere', weekly: {} }, zone: 'Nowhere' } as unknown as Calendar.BusinessCalendar
+    const fake = {
+      _tag: 'BusinessCalendar',
+      spec: { zone: 'Nowhere', weekly: {} },
+      zone: 'Nowhere'
+    } as unknown as Calendar.BusinessCalendar
     expect(pipe(fake, Calendar.isOpen(at0()))).toBe(false)
     expect(pipe(fake, Calendar.businessTimeBetween(at0(), I(at0() + 86_400_000)))).toBe(0)
     expect(pipe(null as unknown as Calendar.BusinessCalendar, Calendar.isOpen(at0()))).toBe(false)
@@ -287,7 +396,10 @@ function at0(): Time.Instant {
 
 describe('a calendar frozen together with its hidden cache', () => {
   it('still answers, without throwing', () => {
-    const cal = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => denseUtc))
+    const cal = pipe(
+      Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })),
+      E.getOrElseW(() => denseUtc)
+    )
     const freezeAll = (x: unknown): void => {
       if (typeof x !== 'object' || x === null || ArrayBuffer.isView(x) || Object.isFrozen(x)) return
       Object.freeze(x)

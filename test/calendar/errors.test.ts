@@ -14,12 +14,16 @@ describe('calendar errors name the path, what was expected and what was received
       _tag: 'UnknownZone',
       path: 'zone',
       received: '"Europe/Atlantis"',
-      message: 'zone: expected an IANA time zone known to this runtime (such as "Europe/Oslo"), received "Europe/Atlantis"'
+      message:
+        'zone: expected an IANA time zone known to this runtime (such as "Europe/Oslo"), received "Europe/Atlantis"'
     })
   })
 
   it('malformed times, every one of them, with their paths', () => {
-    const e = fail({ zone: 'UTC', weekly: { mon: [{ opens: '8:00', closes: '16:00' }], tue: [{ opens: '24:00', closes: '16:60' }] } })
+    const e = fail({
+      zone: 'UTC',
+      weekly: { mon: [{ opens: '8:00', closes: '16:00' }], tue: [{ opens: '24:00', closes: '16:60' }] }
+    })
     expect(e._tag).toBe('DecodeError')
     expect(e.message).toBe(
       [
@@ -36,22 +40,39 @@ describe('calendar errors name the path, what was expected and what was received
       path: 'weekly.wed[0]',
       opens: '09:00',
       closes: '09:00:00',
-      message: 'weekly.wed[0]: expected an interval that closes at another time than it opens, received opens "09:00" and closes "09:00:00"'
+      message:
+        'weekly.wed[0]: expected an interval that closes at another time than it opens, received opens "09:00" and closes "09:00:00"'
     })
   })
 
   it('overlapping intervals on one day', () => {
-    const e = fail({ zone: 'UTC', weekly: { mon: [{ opens: '08:00', closes: '12:00' }, { opens: '11:00', closes: '16:00' }] } })
-    expect(e.message).toBe('weekly.mon[1]: expected opening hours that do not overlap weekly.mon[0], received 11:00–16:00, which overlaps 08:00–12:00')
+    const e = fail({
+      zone: 'UTC',
+      weekly: {
+        mon: [
+          { opens: '08:00', closes: '12:00' },
+          { opens: '11:00', closes: '16:00' }
+        ]
+      }
+    })
+    expect(e.message).toBe(
+      'weekly.mon[1]: expected opening hours that do not overlap weekly.mon[0], received 11:00–16:00, which overlaps 08:00–12:00'
+    )
   })
 
   it('an overnight interval that runs into the next day’s hours', () => {
-    const e = fail({ zone: 'UTC', weekly: { mon: [{ opens: '22:00', closes: '06:00' }], tue: [{ opens: '05:00', closes: '12:00' }] } })
+    const e = fail({
+      zone: 'UTC',
+      weekly: { mon: [{ opens: '22:00', closes: '06:00' }], tue: [{ opens: '05:00', closes: '12:00' }] }
+    })
     expect(e).toMatchObject({ _tag: 'OverlappingHours', path: 'weekly.tue[0]', other: 'weekly.mon[0]' })
   })
 
   it('a Sunday night shift that runs into Monday morning', () => {
-    const e = fail({ zone: 'UTC', weekly: { mon: [{ opens: '05:00', closes: '12:00' }], sun: [{ opens: '22:00', closes: '06:00' }] } })
+    const e = fail({
+      zone: 'UTC',
+      weekly: { mon: [{ opens: '05:00', closes: '12:00' }], sun: [{ opens: '22:00', closes: '06:00' }] }
+    })
     expect(e.message).toBe(
       'weekly.mon[0]: expected opening hours that do not overlap weekly.sun[0], received 05:00–12:00, which overlaps 22:00–06:00 running over from Sunday'
     )
@@ -61,20 +82,33 @@ describe('calendar errors name the path, what was expected and what was received
     expect(fail({ zone: 'UTC', weekly: {} })).toStrictEqual({
       _tag: 'NoOpenTime',
       path: 'weekly',
-      message: 'weekly: expected at least one opening interval in the week or in an exception, received a calendar that is never open'
+      message:
+        'weekly: expected at least one opening interval in the week or in an exception, received a calendar that is never open'
     })
-    expect(fail({ zone: 'UTC', weekly: { mon: [] }, exceptions: [{ on: { _tag: 'ExactDate', date: '2025-01-01' }, hours: [] }] })._tag).toBe('NoOpenTime')
+    expect(
+      fail({
+        zone: 'UTC',
+        weekly: { mon: [] },
+        exceptions: [{ on: { _tag: 'ExactDate', date: '2025-01-01' }, hours: [] }]
+      })._tag
+    ).toBe('NoOpenTime')
   })
 
   it('a calendar opened only by exceptions that never fall or only shorten open days is never open', () => {
     const only = (e: Calendar.DayException) => fail({ zone: 'UTC', weekly: {}, exceptions: [e] })._tag
     const hours = [{ opens: '08:00', closes: '16:00' }]
-    expect(only({ on: { _tag: 'FixedDate', month: 2, day: 29, firstYear: 2100, lastYear: 2100 }, hours })).toBe('NoOpenTime')
+    expect(only({ on: { _tag: 'FixedDate', month: 2, day: 29, firstYear: 2100, lastYear: 2100 }, hours })).toBe(
+      'NoOpenTime'
+    )
     expect(only({ on: { _tag: 'ExactDate', date: '2025-01-01' }, hours, whenOpen: true })).toBe('NoOpenTime')
   })
 
   it('a calendar open only through an exception compiles', () => {
-    const cal = Calendar.make({ zone: 'UTC', weekly: {}, exceptions: [{ on: { _tag: 'ExactDate', date: '2025-01-04' }, hours: [{ opens: '10:00', closes: '12:00' }] }] })
+    const cal = Calendar.make({
+      zone: 'UTC',
+      weekly: {},
+      exceptions: [{ on: { _tag: 'ExactDate', date: '2025-01-04' }, hours: [{ opens: '10:00', closes: '12:00' }] }]
+    })
     expect(E.isRight(cal)).toBe(true)
   })
 
@@ -94,7 +128,11 @@ describe('calendar errors name the path, what was expected and what was received
   })
 
   it('a rule whose last year is before its first', () => {
-    const e = fail({ zone: 'UTC', weekly: monFri, exceptions: [{ on: { _tag: 'EasterRelative', offset: 0, firstYear: 2030, lastYear: 2020 }, hours: [] }] })
+    const e = fail({
+      zone: 'UTC',
+      weekly: monFri,
+      exceptions: [{ on: { _tag: 'EasterRelative', offset: 0, firstYear: 2030, lastYear: 2020 }, hours: [] }]
+    })
     expect(e.message).toBe('exceptions[0].on.lastYear: expected a year no earlier than firstYear 2030, received 2020')
   })
 
@@ -103,7 +141,10 @@ describe('calendar errors name the path, what was expected and what was received
       zone: 'UTC',
       weekley: monFri,
       weekly: monFri,
-      holidays: [{ _tag: 'Easter', offset: 1 }, { _tag: 'NthWeekday', month: 11, weekday: 'thursday', nth: 4 }]
+      holidays: [
+        { _tag: 'Easter', offset: 1 },
+        { _tag: 'NthWeekday', month: 11, weekday: 'thursday', nth: 4 }
+      ]
     })
     expect(e._tag).toBe('DecodeError')
     if (e._tag === 'DecodeError') expect(Codec.formatDecodeError(e)).toBe(e.message)
@@ -134,7 +175,15 @@ describe('instants in calendar errors', () => {
     { zone: 'Europe/Atlantis', weekly: monFri },
     { zone: 'Europe/Oslo', weekly: { mon: [{ opens: '8:00', closes: '16:00' }] } },
     { zone: 'Europe/Oslo', weekly: { wed: [{ opens: '09:00', closes: '09:00' }] } },
-    { zone: 'Europe/Oslo', weekly: { mon: [{ opens: '08:00', closes: '12:00' }, { opens: '11:00', closes: '16:00' }] } },
+    {
+      zone: 'Europe/Oslo',
+      weekly: {
+        mon: [
+          { opens: '08:00', closes: '12:00' },
+          { opens: '11:00', closes: '16:00' }
+        ]
+      }
+    },
     { zone: 'Europe/Oslo', weekly: {} },
     { zone: 'Europe/Oslo', weekly: monFri, holidays: [{ _tag: 'FixedDate', month: 2, day: 30 }] },
     { zone: 'Europe/Oslo', weekly: monFri, holidays: [{ _tag: 'ExactDate', date: '2026-03-02T07:25:00Z' }] },
@@ -150,10 +199,19 @@ describe('instants in calendar errors', () => {
       for (const m of e.message.matchAll(ISO_INSTANT)) {
         // a received value is quoted input, not an instant the library describes
         if (e.message.slice(Math.max(0, m.index - 1), m.index) === '"') continue
-        expect(e.message.slice(m.index + m[0].length), `${e._tag}: ${e.message}`).toMatch(new RegExp(`^ \\(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(?::\\d{2})? ${zone}\\)`))
+        expect(e.message.slice(m.index + m[0].length), `${e._tag}: ${e.message}`).toMatch(
+          new RegExp(`^ \\(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(?::\\d{2})? ${zone}\\)`)
+        )
       }
     }
     // every kind of calendar error was produced
-    expect([...tags].sort()).toStrictEqual(['DecodeError', 'EmptyInterval', 'ImpossibleDate', 'NoOpenTime', 'OverlappingHours', 'UnknownZone'])
+    expect([...tags].sort()).toStrictEqual([
+      'DecodeError',
+      'EmptyInterval',
+      'ImpossibleDate',
+      'NoOpenTime',
+      'OverlappingHours',
+      'UnknownZone'
+    ])
   })
 })

@@ -10,7 +10,13 @@ const osloSpec = Calendar.weekdays({
   opens: '08:00',
   closes: '16:00',
   holidays: Calendar.publicHolidays.NO,
-  exceptions: [{ on: { _tag: 'FixedDate', month: 12, day: 24, name: 'Julaften' }, hours: [{ opens: '08:00', closes: '12:00' }], whenOpen: true }]
+  exceptions: [
+    {
+      on: { _tag: 'FixedDate', month: 12, day: 24, name: 'Julaften' },
+      hours: [{ opens: '08:00', closes: '12:00' }],
+      whenOpen: true
+    }
+  ]
 })
 const oslo = compile(osloSpec)
 const local = (at: Time.Instant) => Time.toLocalISO(oslo.zone)(at)
@@ -57,7 +63,9 @@ describe('due dates at the Oslo desk', () => {
   })
 
   it('counting backwards lands on an opening, not on the previous close', () => {
-    expect(local(pipe(oslo, Calendar.subtractBusinessTime(instant('2025-03-10T16:00:00+01:00'), hours(8))))).toBe('2025-03-10T08:00:00+01:00')
+    expect(local(pipe(oslo, Calendar.subtractBusinessTime(instant('2025-03-10T16:00:00+01:00'), hours(8))))).toBe(
+      '2025-03-10T08:00:00+01:00'
+    )
   })
 
   it('time worked across a weekend is counted in business time, signed', () => {
@@ -87,12 +95,18 @@ describe('a 24/7 contract across both DST changes', () => {
   const always = compile({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' })
 
   it('the spring-forward day has 23 business hours', () => {
-    const day = pipe(always, Calendar.businessTimeBetween(instant('2025-03-30T00:00:00+01:00'), instant('2025-03-31T00:00:00+02:00')))
+    const day = pipe(
+      always,
+      Calendar.businessTimeBetween(instant('2025-03-30T00:00:00+01:00'), instant('2025-03-31T00:00:00+02:00'))
+    )
     expect(Time.toISODuration(day)).toBe('PT23H')
   })
 
   it('the fall-back day has 25 business hours', () => {
-    const day = pipe(always, Calendar.businessTimeBetween(instant('2025-10-26T00:00:00+02:00'), instant('2025-10-27T00:00:00+01:00')))
+    const day = pipe(
+      always,
+      Calendar.businessTimeBetween(instant('2025-10-26T00:00:00+02:00'), instant('2025-10-27T00:00:00+01:00'))
+    )
     expect(Time.toISODuration(day)).toBe('PT25H')
   })
 
@@ -123,7 +137,12 @@ describe('opening hours beyond the simple day', () => {
   it('several intervals a day: a lunch break is not counted', () => {
     const lunch = compile({
       zone: 'Europe/Helsinki',
-      weekly: { mon: [{ opens: '08:00', closes: '11:30' }, { opens: '12:00', closes: '16:00' }] }
+      weekly: {
+        mon: [
+          { opens: '08:00', closes: '11:30' },
+          { opens: '12:00', closes: '16:00' }
+        ]
+      }
     })
     expect(due(lunch, '2025-03-10T11:00:00+02:00', hours(1))).toBe('2025-03-10T12:30:00+02:00')
   })
@@ -134,7 +153,9 @@ describe('opening hours beyond the simple day', () => {
       weekly: { mon: [{ opens: '18:00', closes: '24:00' }], tue: [{ opens: '00:00', closes: '02:00' }] }
     })
     const spans = pipe(late, Calendar.openIntervals(instant('2025-03-10T00:00:00Z'), instant('2025-03-12T00:00:00Z')))
-    expect(spans.map((s) => [Time.toISO(s.start), Time.toISO(s.end)])).toStrictEqual([['2025-03-10T18:00:00Z', '2025-03-11T02:00:00Z']])
+    expect(spans.map((s) => [Time.toISO(s.start), Time.toISO(s.end)])).toStrictEqual([
+      ['2025-03-10T18:00:00Z', '2025-03-11T02:00:00Z']
+    ])
   })
 
   it('an exception wins over a holiday, and the first listed exception wins over later ones', () => {
@@ -148,30 +169,44 @@ describe('opening hours beyond the simple day', () => {
       ]
     })
     const spans = pipe(cal, Calendar.openIntervals(instant('2025-03-08T00:00:00Z'), instant('2025-03-09T00:00:00Z')))
-    expect(spans.map((s) => [Time.toISO(s.start), Time.toISO(s.end)])).toStrictEqual([['2025-03-08T10:00:00Z', '2025-03-08T12:00:00Z']])
+    expect(spans.map((s) => [Time.toISO(s.start), Time.toISO(s.end)])).toStrictEqual([
+      ['2025-03-08T10:00:00Z', '2025-03-08T12:00:00Z']
+    ])
     expect(pipe(cal, Calendar.isHoliday(instant('2025-03-08T11:00:00Z')))).toBe(true)
   })
 
   it('seconds are honoured in opening hours', () => {
     const cal = compile({ zone: 'UTC', weekly: { mon: [{ opens: '08:00:30', closes: '08:01:15' }] } })
-    expect(pipe(cal, Calendar.businessTimeBetween(instant('2025-03-10T00:00:00Z'), instant('2025-03-11T00:00:00Z')))).toBe(45_000)
+    expect(
+      pipe(cal, Calendar.businessTimeBetween(instant('2025-03-10T00:00:00Z'), instant('2025-03-11T00:00:00Z')))
+    ).toBe(45_000)
   })
 })
 
 describe('business days', () => {
   it('one business day after Friday 10:15 is Monday 10:15', () => {
-    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-03-07T10:15:00+01:00'), 1)))).toBe('2025-03-10T10:15:00+01:00')
+    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-03-07T10:15:00+01:00'), 1)))).toBe(
+      '2025-03-10T10:15:00+01:00'
+    )
   })
 
   it('a result outside opening hours snaps forward to the next opening, or back to the previous closing', () => {
-    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-03-07T19:00:00+01:00'), 1)))).toBe('2025-03-11T08:00:00+01:00')
-    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-03-11T07:00:00+01:00'), -1)))).toBe('2025-03-07T16:00:00+01:00')
+    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-03-07T19:00:00+01:00'), 1)))).toBe(
+      '2025-03-11T08:00:00+01:00'
+    )
+    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-03-11T07:00:00+01:00'), -1)))).toBe(
+      '2025-03-07T16:00:00+01:00'
+    )
   })
 
   it('business days skip Easter and keep the wall time across a DST change', () => {
     // Wednesday 26 March 2025 10:00 (+01:00) + 5 business days = Wednesday 2 April 10:00 (+02:00)
-    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-03-26T10:00:00+01:00'), 5)))).toBe('2025-04-02T10:00:00+02:00')
-    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-04-16T10:00:00+02:00'), 1)))).toBe('2025-04-22T10:00:00+02:00')
+    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-03-26T10:00:00+01:00'), 5)))).toBe(
+      '2025-04-02T10:00:00+02:00'
+    )
+    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-04-16T10:00:00+02:00'), 1)))).toBe(
+      '2025-04-22T10:00:00+02:00'
+    )
   })
 
   it('zero business days is the instant itself', () => {
@@ -180,11 +215,14 @@ describe('business days', () => {
   })
 
   it('the end of the next business day after a Friday-morning ticket is Monday 16:00; after a Friday-evening one, Tuesday 16:00', () => {
-    const next = (at: string) => local(pipe(oslo, Calendar.endOfBusinessDay(pipe(oslo, Calendar.addBusinessDays(instant(at), 1)))))
+    const next = (at: string) =>
+      local(pipe(oslo, Calendar.endOfBusinessDay(pipe(oslo, Calendar.addBusinessDays(instant(at), 1)))))
     expect(next('2025-03-07T10:00:00+01:00')).toBe('2025-03-10T16:00:00+01:00')
     // Friday 19:00 + 1 business day keeps the wall time (Monday 19:00) and snaps to Tuesday 08:00
     expect(next('2025-03-07T19:00:00+01:00')).toBe('2025-03-11T16:00:00+01:00')
-    expect(local(pipe(oslo, Calendar.endOfBusinessDay(instant('2025-12-24T09:00:00+01:00'))))).toBe('2025-12-24T12:00:00+01:00')
+    expect(local(pipe(oslo, Calendar.endOfBusinessDay(instant('2025-12-24T09:00:00+01:00'))))).toBe(
+      '2025-12-24T12:00:00+01:00'
+    )
   })
 
   it('knows business days and holidays by local date', () => {
@@ -201,7 +239,9 @@ describe('exceptions that only shorten open days', () => {
         zone: 'Europe/Oslo',
         opens: '08:00',
         closes: '16:00',
-        exceptions: [{ on: { _tag: 'FixedDate', month: 12, day: 24 }, hours: [{ opens: '08:00', closes: '12:00' }], whenOpen }]
+        exceptions: [
+          { on: { _tag: 'FixedDate', month: 12, day: 24 }, hours: [{ opens: '08:00', closes: '12:00' }], whenOpen }
+        ]
       })
     )
 
@@ -223,34 +263,49 @@ describe('exceptions that only shorten open days', () => {
       ]
     })
     const spans = pipe(cal, Calendar.openIntervals(instant('2025-03-08T00:00:00Z'), instant('2025-03-09T00:00:00Z')))
-    expect(spans.map((s) => [Time.toISO(s.start), Time.toISO(s.end)])).toStrictEqual([['2025-03-08T11:00:00Z', '2025-03-08T12:00:00Z']])
+    expect(spans.map((s) => [Time.toISO(s.start), Time.toISO(s.end)])).toStrictEqual([
+      ['2025-03-08T11:00:00Z', '2025-03-08T12:00:00Z']
+    ])
   })
 })
 
 describe('business days at the edges of the day', () => {
   it('Friday 16:00 + 1 business day is Monday 16:00 (a closing time stays a closing time)', () => {
-    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-03-07T16:00:00+01:00'), 1)))).toBe('2025-03-10T16:00:00+01:00')
-    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-03-11T16:00:00+01:00'), -1)))).toBe('2025-03-10T16:00:00+01:00')
+    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-03-07T16:00:00+01:00'), 1)))).toBe(
+      '2025-03-10T16:00:00+01:00'
+    )
+    expect(local(pipe(oslo, Calendar.addBusinessDays(instant('2025-03-11T16:00:00+01:00'), -1)))).toBe(
+      '2025-03-10T16:00:00+01:00'
+    )
   })
 
   it('during the morning part of a night shift, the business day ends when that shift closes', () => {
     const night = compile({ zone: 'Europe/Oslo', weekly: { fri: [{ opens: '22:00', closes: '06:00' }] } })
     const at = instant('2025-03-08T03:00:00+01:00')
     expect(Time.toLocalISO(night.zone)(pipe(night, Calendar.endOfBusinessDay(at)))).toBe('2025-03-08T06:00:00+01:00')
-    expect(Time.toLocalISO(night.zone)(pipe(night, Calendar.endOfBusinessDay(instant('2025-03-08T07:00:00+01:00'))))).toBe('2025-03-15T06:00:00+01:00')
+    expect(
+      Time.toLocalISO(night.zone)(pipe(night, Calendar.endOfBusinessDay(instant('2025-03-08T07:00:00+01:00'))))
+    ).toBe('2025-03-15T06:00:00+01:00')
   })
 })
 
 describe('a local date the zone skipped is no business day', () => {
   // Samoa moved across the date line and skipped Friday 30 December 2011
-  const apia = compile({ zone: 'Pacific/Apia', weekly: { fri: [{ opens: '00:00', closes: '24:00' }], sat: [{ opens: '00:00', closes: '20:00' }] } })
+  const apia = compile({
+    zone: 'Pacific/Apia',
+    weekly: { fri: [{ opens: '00:00', closes: '24:00' }], sat: [{ opens: '00:00', closes: '20:00' }] }
+  })
   const samoa = (at: Time.Instant) => Time.toLocalISO(apia.zone)(at)
 
   it('one business day before Saturday 31 December 2011 is Saturday 24 December, not the skipped Friday', () => {
-    expect(samoa(pipe(apia, Calendar.addBusinessDays(instant('2011-12-31T00:00:00+14:00'), -1)))).toBe('2011-12-24T00:00:00-10:00')
+    expect(samoa(pipe(apia, Calendar.addBusinessDays(instant('2011-12-31T00:00:00+14:00'), -1)))).toBe(
+      '2011-12-24T00:00:00-10:00'
+    )
   })
 
   it('the business day after Thursday 29 December 2011 ends on Saturday at 20:00', () => {
-    expect(samoa(pipe(apia, Calendar.endOfBusinessDay(instant('2011-12-29T12:00:00-10:00'))))).toBe('2011-12-31T20:00:00+14:00')
+    expect(samoa(pipe(apia, Calendar.endOfBusinessDay(instant('2011-12-29T12:00:00-10:00'))))).toBe(
+      '2011-12-31T20:00:00+14:00'
+    )
   })
 })

@@ -49,7 +49,9 @@ interface Fixture {
   readonly vectors: ReadonlyArray<Vector>
 }
 
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/peer-vectors-sample.json', import.meta.url), 'utf8')) as Fixture
+const fixture = JSON.parse(
+  readFileSync(new URL('../fixtures/peer-vectors-sample.json', import.meta.url), 'utf8')
+) as Fixture
 
 // ---------------------------------------------------------------------------------------------
 // vectors we do not run, each with its reason
@@ -64,7 +66,8 @@ interface NotRun {
   readonly ours?: string
 }
 
-const NOT_OFFERED = 'operation not offered by itsm-kit: a peer-specific "start of the next open span" (we offer nextOpening, which returns an open instant itself)'
+const NOT_OFFERED =
+  'operation not offered by itsm-kit: a peer-specific "start of the next open span" (we offer nextOpening, which returns an open instant itself)'
 
 const notRun: Readonly<Record<string, NotRun>> = {
   // nextOpeningStart: not an operation of ours
@@ -101,14 +104,18 @@ const iso = (t: Time.Instant): string => Time.toISO(t)
 
 const weekdayKeys: ReadonlyArray<Calendar.Weekday> = Calendar.allWeekdays
 
-const toHours = (spans: ReadonlyArray<Span>): ReadonlyArray<Calendar.OpeningHours> => spans.map(([opens, closes]) => ({ opens, closes }))
+const toHours = (spans: ReadonlyArray<Span>): ReadonlyArray<Calendar.OpeningHours> =>
+  spans.map(([opens, closes]) => ({ opens, closes }))
 
 /** The peer calendar format (meta.calendarFormat) as one of our specs. */
 const toSpec = (c: PeerCalendar): Calendar.CalendarSpec => ({
   zone: c.zone,
   weekly: Object.fromEntries(weekdayKeys.map((w) => [w, toHours(c.week[w] ?? [])])),
   holidays: c.holidays.map((date): Calendar.DateRule => ({ _tag: 'ExactDate', date })),
-  exceptions: c.special.map((s): Calendar.DayException => ({ on: { _tag: 'ExactDate', date: s.date }, hours: toHours(s.hours) }))
+  exceptions: c.special.map((s): Calendar.DayException => ({
+    on: { _tag: 'ExactDate', date: s.date },
+    hours: toHours(s.hours)
+  }))
 })
 
 const compiled = new Map<string, Calendar.BusinessCalendar>()
@@ -132,7 +139,8 @@ const PERIOD_WINDOW = 62 * DAY
 const startOf = (v: Vector, cal: Calendar.BusinessCalendar): Time.Instant =>
   v.dateOnly === true ? get(Time.fromLocal(cal.zone)(`${v.from}T00:00`), `local midnight ${v.from}`) : instant(v.from)
 
-const intervalsAsISO = (xs: ReadonlyArray<Calendar.OpenInterval>): ReadonlyArray<readonly [string, string]> => xs.map((i) => [iso(i.start), iso(i.end)])
+const intervalsAsISO = (xs: ReadonlyArray<Calendar.OpenInterval>): ReadonlyArray<readonly [string, string]> =>
+  xs.map((i) => [iso(i.start), iso(i.end)])
 
 /** Compares instants as epoch milliseconds; the message shows both sides in UTC. */
 const expectSameInstant = (actual: Time.Instant, want: string): void => {
@@ -180,7 +188,9 @@ const check = (v: Vector, want: unknown): void => {
     case 'periodsBefore': {
       // the peer walks backwards: the latest span first
       const spans = want as ReadonlyArray<Span>
-      const got = pipe(cal, Calendar.openIntervals((from - PERIOD_WINDOW) as Time.Instant, from)).slice(-spans.length).reverse()
+      const got = pipe(cal, Calendar.openIntervals((from - PERIOD_WINDOW) as Time.Instant, from))
+        .slice(-spans.length)
+        .reverse()
       expect(intervalsAsISO(got)).toStrictEqual(spans.map(([s, e]) => [iso(instant(s)), iso(instant(e))]))
       return
     }
@@ -202,7 +212,8 @@ const check = (v: Vector, want: unknown): void => {
 
 const runnable = fixture.vectors.filter((v) => notRun[v.id] === undefined)
 const listed = fixture.vectors.filter((v) => notRun[v.id] !== undefined)
-const title = (v: Vector): string => `${v.id} ${v.op} on ${v.calendar}${v.itsmKitDesignExpect !== undefined ? ' (our convention)' : ''} — ${v.source}`
+const title = (v: Vector): string =>
+  `${v.id} ${v.op} on ${v.calendar}${v.itsmKitDesignExpect !== undefined ? ' (our convention)' : ''} — ${v.source}`
 
 describe('peer vectors: every vector is run or listed with a reason', () => {
   it('accounts for every vector in the fixture exactly once', () => {
@@ -249,5 +260,7 @@ afterAll(() => {
     byReason.set(r, [...(byReason.get(r) ?? []), v.id])
   }
   const lines = [...byReason].map(([r, ids]) => `  ${ids.length} × ${ids.join(', ')}: ${r}`)
-  console.log(`peer vectors: ${fixture.vectors.length} in the fixture, ${runnable.length} run, ${listed.length} listed\n${lines.join('\n')}`)
+  console.log(
+    `peer vectors: ${fixture.vectors.length} in the fixture, ${runnable.length} run, ${listed.length} listed\n${lines.join('\n')}`
+  )
 })

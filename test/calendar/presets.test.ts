@@ -53,7 +53,8 @@ const readReported = (country: Country): ReadonlyMap<number, ReadonlyArray<Repor
         .filter((h) => comparedTypes.has(h.type))
         .map((h): ReportedDay => {
           const [, date, time] = localDateTime.exec(h.date) ?? []
-          if (date === undefined || time === undefined) throw new Error(`date-holidays ${country} ${year}: unexpected date ${JSON.stringify(h.date)}`)
+          if (date === undefined || time === undefined)
+            throw new Error(`date-holidays ${country} ${year}: unexpected date ${JSON.stringify(h.date)}`)
           return { date, time, name: h.name }
         })
     ])
@@ -64,7 +65,8 @@ const reportedDays: ReadonlyMap<Country, ReadonlyMap<number, ReadonlyArray<Repor
   countries.map((country) => [country, readReported(country)])
 )
 
-const reported = (country: Country, year: number): ReadonlyArray<ReportedDay> => reportedDays.get(country)?.get(year) ?? []
+const reported = (country: Country, year: number): ReadonlyArray<ReportedDay> =>
+  reportedDays.get(country)?.get(year) ?? []
 
 // ---------------------------------------------------------------------------------------------
 // Deliberate differences
@@ -92,7 +94,8 @@ const declaredDifferences: ReadonlyArray<DeclaredDifference> = [
     country: 'NO',
     days: { _tag: 'FixedDate', month: 12, day: 24, name: 'Julaften' },
     onlyIn: 'date-holidays',
-    reason: 'not a helligdag in Norway (date-holidays types it `bank`); a desk that closes or closes early adds an exception'
+    reason:
+      'not a helligdag in Norway (date-holidays types it `bank`); a desk that closes or closes early adds an exception'
   },
   {
     country: 'NO',
@@ -120,7 +123,11 @@ interface YearDifference {
 
 const sorted = (dates: Iterable<string>): ReadonlyArray<string> => [...new Set(dates)].sort()
 
-const differenceOf = (year: number, onlyInItsmKit: ReadonlyArray<string>, onlyInDateHolidays: ReadonlyArray<string>): ReadonlyArray<YearDifference> =>
+const differenceOf = (
+  year: number,
+  onlyInItsmKit: ReadonlyArray<string>,
+  onlyInDateHolidays: ReadonlyArray<string>
+): ReadonlyArray<YearDifference> =>
   onlyInItsmKit.length + onlyInDateHolidays.length === 0 ? [] : [{ year, onlyInItsmKit, onlyInDateHolidays }]
 
 const actualDifferences = (country: Country): ReadonlyArray<YearDifference> =>
@@ -137,7 +144,11 @@ const actualDifferences = (country: Country): ReadonlyArray<YearDifference> =>
 const expectedDifferences = (country: Country): ReadonlyArray<YearDifference> =>
   years.flatMap((year) => {
     const declared = (side: DeclaredDifference['onlyIn']) =>
-      sorted(declaredDifferences.filter((d) => d.country === country && d.onlyIn === side).flatMap((d) => datesIn(year, [d.days])))
+      sorted(
+        declaredDifferences
+          .filter((d) => d.country === country && d.onlyIn === side)
+          .flatMap((d) => datesIn(year, [d.days]))
+      )
     return differenceOf(year, declared('itsm-kit'), declared('date-holidays'))
   })
 
@@ -159,7 +170,9 @@ describe('public holidays compared with date-holidays, 2000–2100', () => {
       const named = years.flatMap((year) =>
         datesIn(year, [d.days]).map((date) =>
           d.onlyIn === 'itsm-kit'
-            ? pipe(Calendar.publicHolidays[d.country], Calendar.holidaysIn(year)).some((h) => h.date === date && h.names.includes(name))
+            ? pipe(Calendar.publicHolidays[d.country], Calendar.holidaysIn(year)).some(
+                (h) => h.date === date && h.names.includes(name)
+              )
             : reported(d.country, year).some((r) => r.date === date && r.name === name)
         )
       )
@@ -189,7 +202,9 @@ describe('public holidays compared with date-holidays, 2000–2100', () => {
 // ---------------------------------------------------------------------------------------------
 
 const juneAround = (country: Country, year: number) =>
-  pipe(Calendar.publicHolidays[country], Calendar.holidaysIn(year)).filter((h) => h.date >= `${year}-06-19` && h.date <= `${year}-06-26`)
+  pipe(Calendar.publicHolidays[country], Calendar.holidaysIn(year)).filter(
+    (h) => h.date >= `${year}-06-19` && h.date <= `${year}-06-26`
+  )
 
 describe('public holidays by country', () => {
   it('Midsummer Eve 2025 in Sweden is Friday 20 June', () => {
@@ -212,20 +227,28 @@ describe('public holidays by country', () => {
 
   it("All Saints' Day 2026 in Sweden and Finland is Saturday 31 October", () => {
     const allSaints = (country: Country) =>
-      pipe(Calendar.publicHolidays[country], Calendar.holidaysIn(2026)).filter((h) => h.date >= '2026-10-01' && h.date <= '2026-11-30')
+      pipe(Calendar.publicHolidays[country], Calendar.holidaysIn(2026)).filter(
+        (h) => h.date >= '2026-10-01' && h.date <= '2026-11-30'
+      )
     expect(allSaints('SE')).toStrictEqual([{ date: '2026-10-31', names: ['Alla helgons dag'] }])
     expect(allSaints('FI')).toStrictEqual([{ date: '2026-10-31', names: ['Pyhäinpäivä'] }])
   })
 
   it('Maundy Thursday to Easter Monday 2025 are closed in Norway', () => {
-    const oslo = compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO }))
-    const open = ['16', '17', '18', '19', '20', '21', '22'].map((d) => pipe(oslo, Calendar.isBusinessDay(instant(`2025-04-${d}T10:00:00+02:00`))))
+    const oslo = compile(
+      Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+    )
+    const open = ['16', '17', '18', '19', '20', '21', '22'].map((d) =>
+      pipe(oslo, Calendar.isBusinessDay(instant(`2025-04-${d}T10:00:00+02:00`)))
+    )
     expect(open).toStrictEqual([true, false, false, false, false, false, true])
   })
 
   it('Sweden swapped Whit Monday for the National Day in 2005', () => {
     const whitAndNational = (year: number) =>
-      pipe(Calendar.publicHolidays.SE, Calendar.holidaysIn(year)).filter((h) => h.names.includes('Annandag pingst') || h.names.includes('Nationaldagen'))
+      pipe(Calendar.publicHolidays.SE, Calendar.holidaysIn(year)).filter(
+        (h) => h.names.includes('Annandag pingst') || h.names.includes('Nationaldagen')
+      )
     expect(whitAndNational(2004)).toStrictEqual([{ date: '2004-05-31', names: ['Annandag pingst'] }])
     expect(whitAndNational(2005)).toStrictEqual([{ date: '2005-06-06', names: ['Nationaldagen'] }])
   })
@@ -236,14 +259,25 @@ describe('public holidays by country', () => {
   })
 
   it("a Helsinki desk is closed on Midsummer Eve and Christmas Eve 2025 but open on New Year's Eve", () => {
-    const helsinki = compile(Calendar.weekdays({ zone: 'Europe/Helsinki', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.FI }))
-    const open = ['2025-06-20', '2025-12-24', '2025-12-31'].map((d) => pipe(helsinki, Calendar.isBusinessDay(instant(`${d}T10:00:00+02:00`))))
+    const helsinki = compile(
+      Calendar.weekdays({
+        zone: 'Europe/Helsinki',
+        opens: '08:00',
+        closes: '16:00',
+        holidays: Calendar.publicHolidays.FI
+      })
+    )
+    const open = ['2025-06-20', '2025-12-24', '2025-12-31'].map((d) =>
+      pipe(helsinki, Calendar.isBusinessDay(instant(`${d}T10:00:00+02:00`)))
+    )
     expect(open).toStrictEqual([false, false, true])
   })
 
   it('a 24/7 contract with Polish holidays is closed on Easter Sunday and Whit Sunday 2025', () => {
     const warsaw = compile({ ...Calendar.alwaysOpen, zone: 'Europe/Warsaw', holidays: Calendar.publicHolidays.PL })
-    const open = ['2025-04-19', '2025-04-20', '2025-06-08'].map((d) => pipe(warsaw, Calendar.isOpen(instant(`${d}T12:00:00+02:00`))))
+    const open = ['2025-04-19', '2025-04-20', '2025-06-08'].map((d) =>
+      pipe(warsaw, Calendar.isOpen(instant(`${d}T12:00:00+02:00`)))
+    )
     expect(open).toStrictEqual([true, false, false])
   })
 
@@ -313,8 +347,16 @@ describe('public holidays by country', () => {
     ['FI', 'Europe/Helsinki'],
     ['PL', 'Europe/Warsaw']
   ] as const)('the %s set compiles and survives the JSON codec in %s', (country, zone) => {
-    const spec = Calendar.weekdays({ zone, opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays[country] })
+    const spec = Calendar.weekdays({
+      zone,
+      opens: '08:00',
+      closes: '16:00',
+      holidays: Calendar.publicHolidays[country]
+    })
     expect(compile(spec).spec.holidays).toStrictEqual(Calendar.publicHolidays[country])
-    expect(Calendar.decodeCalendarSpec(JSON.parse(JSON.stringify(Calendar.encodeCalendarSpec(spec))))).toStrictEqual({ _tag: 'Right', right: spec })
+    expect(Calendar.decodeCalendarSpec(JSON.parse(JSON.stringify(Calendar.encodeCalendarSpec(spec))))).toStrictEqual({
+      _tag: 'Right',
+      right: spec
+    })
   })
 })

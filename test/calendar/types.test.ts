@@ -23,7 +23,9 @@ describe('data-last operations infer inside pipe', () => {
       E.apSW('d', Time.makeDuration(4 * 3_600_000)),
       E.map(({ cal, at, d }) => pipe(cal, Calendar.addBusinessTime(at, d)))
     )
-    expectTypeOf(due).toEqualTypeOf<E.Either<Calendar.CalendarError | Time.InvalidInstant | Time.InvalidDuration, Time.Instant>>()
+    expectTypeOf(due).toEqualTypeOf<
+      E.Either<Calendar.CalendarError | Time.InvalidInstant | Time.InvalidDuration, Time.Instant>
+    >()
   })
 
   it('a plain number is not an Instant or a Duration', () => {

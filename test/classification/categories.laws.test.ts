@@ -23,7 +23,11 @@ describe('category tree laws', () => {
     fc.assert(
       fc.property(Arb.categoryTree(), (tree) => {
         for (const c of tree.categories) {
-          const above = pipe(tree, Classification.ancestors(c.id), O.getOrElseW(() => []))
+          const above = pipe(
+            tree,
+            Classification.ancestors(c.id),
+            O.getOrElseW(() => [])
+          )
           for (const a of above) {
             expect(pipe(tree, Classification.isUnder(c.id, a.id))).toBe(true)
             expect(pipe(tree, Classification.isUnder(a.id, c.id))).toBe(false)
@@ -42,13 +46,30 @@ describe('category tree laws', () => {
     fc.assert(
       fc.property(Arb.categoryTree(), (tree) => {
         for (const c of tree.categories) {
-          const p = pipe(tree, Classification.path(c.id), O.map(ids), O.getOrElseW(() => []))
+          const p = pipe(
+            tree,
+            Classification.path(c.id),
+            O.map(ids),
+            O.getOrElseW(() => [])
+          )
           expect(p[p.length - 1]).toBe(c.id)
-          expect(pipe(tree, Classification.findCategory(p[0] as string), O.map((s) => s.parent))).toStrictEqual(O.some(undefined))
+          expect(
+            pipe(
+              tree,
+              Classification.findCategory(p[0] as string),
+              O.map((s) => s.parent)
+            )
+          ).toStrictEqual(O.some(undefined))
           expect(new Set(p).size).toBe(p.length)
           expect(p.length).toBeLessThanOrEqual(3)
           expect(c.level).toBe(['service', 'category', 'subcategory'][p.length - 1])
-          expect(pipe(tree, Classification.serviceOf(c.id), O.map((s) => s.id))).toStrictEqual(O.some(p[0]))
+          expect(
+            pipe(
+              tree,
+              Classification.serviceOf(c.id),
+              O.map((s) => s.id)
+            )
+          ).toStrictEqual(O.some(p[0]))
         }
       }),
       { numRuns }
@@ -73,15 +94,24 @@ describe('category tree laws', () => {
     fc.assert(
       fc.property(
         Arb.categoryTreeSpec().chain((spec) =>
-          fc.shuffledSubarray([...spec.categories], { minLength: spec.categories.length, maxLength: spec.categories.length }).map((shuffled) => ({ spec, shuffled }))
+          fc
+            .shuffledSubarray([...spec.categories], {
+              minLength: spec.categories.length,
+              maxLength: spec.categories.length
+            })
+            .map((shuffled) => ({ spec, shuffled }))
         ),
         ({ spec, shuffled }) => {
           const a = Classification.makeCategoryTree(spec)
           const b = Classification.makeCategoryTree({ categories: shuffled })
           if (E.isLeft(a) || E.isLeft(b)) throw new Error('generated trees compile')
           for (const c of spec.categories) {
-            expect(pipe(b.right, Classification.findCategory(c.id))).toStrictEqual(pipe(a.right, Classification.findCategory(c.id)))
-            expect(new Set(ids(pipe(b.right, Classification.children(c.id))))).toStrictEqual(new Set(ids(pipe(a.right, Classification.children(c.id)))))
+            expect(pipe(b.right, Classification.findCategory(c.id))).toStrictEqual(
+              pipe(a.right, Classification.findCategory(c.id))
+            )
+            expect(new Set(ids(pipe(b.right, Classification.children(c.id))))).toStrictEqual(
+              new Set(ids(pipe(a.right, Classification.children(c.id))))
+            )
           }
         }
       ),
@@ -90,7 +120,11 @@ describe('category tree laws', () => {
   })
 
   it('any list of nodes with arbitrary parents either compiles into a tree or is refused with a known error, never throws', () => {
-    const node = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), name: fc.constant('N'), parent: fc.option(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'z'), { nil: undefined }) })
+    const node = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+      name: fc.constant('N'),
+      parent: fc.option(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'z'), { nil: undefined })
+    })
     const clean = (n: { id: string; name: string; parent: string | undefined }): Classification.CategoryNode =>
       n.parent === undefined ? { id: n.id, name: n.name } : { id: n.id, name: n.name, parent: n.parent }
     fc.assert(
@@ -98,7 +132,8 @@ describe('category tree laws', () => {
         const r = Classification.makeCategoryTree({ categories: nodes.map(clean) })
         if (E.isRight(r)) {
           for (const c of r.right.categories) expect(c.path.length).toBeLessThanOrEqual(3)
-        } else expect(['DuplicateCategoryId', 'UnknownParent', 'CategoryCycle', 'CategoryTooDeep']).toContain(r.left._tag)
+        } else
+          expect(['DuplicateCategoryId', 'UnknownParent', 'CategoryCycle', 'CategoryTooDeep']).toContain(r.left._tag)
       }),
       { numRuns }
     )
@@ -106,12 +141,20 @@ describe('category tree laws', () => {
 
   it('a chain of parents that closes on itself is always refused as a cycle naming its ids', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), { minLength: 1, maxLength: 7 }), (ring) => {
-        const categories = ring.map((id, i) => ({ id, name: id, parent: ring[(i + 1) % ring.length] as string }))
-        const r = Classification.makeCategoryTree({ categories: [{ id: 'root', name: 'Root' }, ...categories] })
-        expect(pipe(r, E.mapLeft((e) => e._tag))).toStrictEqual(E.left('CategoryCycle'))
-        if (E.isLeft(r) && r.left._tag === 'CategoryCycle') expect(new Set(r.left.cycle)).toStrictEqual(new Set(ring))
-      }),
+      fc.property(
+        fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), { minLength: 1, maxLength: 7 }),
+        (ring) => {
+          const categories = ring.map((id, i) => ({ id, name: id, parent: ring[(i + 1) % ring.length] as string }))
+          const r = Classification.makeCategoryTree({ categories: [{ id: 'root', name: 'Root' }, ...categories] })
+          expect(
+            pipe(
+              r,
+              E.mapLeft((e) => e._tag)
+            )
+          ).toStrictEqual(E.left('CategoryCycle'))
+          if (E.isLeft(r) && r.left._tag === 'CategoryCycle') expect(new Set(r.left.cycle)).toStrictEqual(new Set(ring))
+        }
+      ),
       { numRuns }
     )
   })

@@ -19,11 +19,23 @@ describe('a Nordic desk’s category tree', () => {
         path: ['workplace', 'workplace.accounts', 'workplace.accounts.password']
       })
     )
-    expect(pipe(categories, Classification.ancestors('workplace.accounts.password'), O.map(ids))).toStrictEqual(O.some(['workplace', 'workplace.accounts']))
-    expect(pipe(categories, Classification.path('workplace.accounts.password'), O.map((p) => p.map((c) => c.name)))).toStrictEqual(
-      O.some(['Workplace', 'Accounts and access', 'Password reset'])
+    expect(pipe(categories, Classification.ancestors('workplace.accounts.password'), O.map(ids))).toStrictEqual(
+      O.some(['workplace', 'workplace.accounts'])
     )
-    expect(pipe(categories, Classification.serviceOf('workplace.accounts.password'), O.map((c) => c.id))).toStrictEqual(O.some('workplace'))
+    expect(
+      pipe(
+        categories,
+        Classification.path('workplace.accounts.password'),
+        O.map((p) => p.map((c) => c.name))
+      )
+    ).toStrictEqual(O.some(['Workplace', 'Accounts and access', 'Password reset']))
+    expect(
+      pipe(
+        categories,
+        Classification.serviceOf('workplace.accounts.password'),
+        O.map((c) => c.id)
+      )
+    ).toStrictEqual(O.some('workplace'))
   })
 
   it('services are the roots, in the order of the spec', () => {
@@ -55,7 +67,9 @@ describe('a Nordic desk’s category tree', () => {
   it('nodes may be listed children first; the tree and its JSON keep the given order', () => {
     const reversed = { categories: [...categoriesJson.categories].reverse() }
     const tree = getRight(Classification.makeCategoryTree(reversed))
-    expect(pipe(tree, Classification.path('erp.batch.invoicing'), O.map(ids))).toStrictEqual(O.some(['erp', 'erp.batch', 'erp.batch.invoicing']))
+    expect(pipe(tree, Classification.path('erp.batch.invoicing'), O.map(ids))).toStrictEqual(
+      O.some(['erp', 'erp.batch', 'erp.batch.invoicing'])
+    )
     expect(Classification.encodeCategoryTree(tree)).toStrictEqual(reversed)
   })
 

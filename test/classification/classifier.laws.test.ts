@@ -10,10 +10,14 @@ const numRuns = Arb.runs
 const fieldNames = ['kind', 'category', 'urgency', 'impact'] as const
 
 /** A classifier and a ticket to classify with it. */
-const scenario = Arb.classifier.chain((classifier) => Arb.input(classifier.context.categories).map((input) => ({ classifier, input })))
+const scenario = Arb.classifier.chain((classifier) =>
+  Arb.input(classifier.context.categories).map((input) => ({ classifier, input }))
+)
 
-const classify = (classifier: Classification.Classifier, input: Classification.ClassifierInput): Classification.Proposal =>
-  pipe(classifier, Classification.classify(input))
+const classify = (
+  classifier: Classification.Classifier,
+  input: Classification.ClassifierInput
+): Classification.Proposal => pipe(classifier, Classification.classify(input))
 
 /** A proposal without the text fragments, which show the ticket text as written. */
 const withoutFragments = (p: Classification.Proposal): unknown => ({
@@ -71,7 +75,12 @@ describe('classify laws', () => {
           const origin = proposal.origins[f]
           if (i < 0) expect(origin).toStrictEqual({ _tag: 'Unset' })
           else {
-            expect(origin).toMatchObject({ _tag: 'Proposed', ruleIndex: i, rule: classifier.rules[i]?.id, value: classifier.rules[i]?.then[f] })
+            expect(origin).toMatchObject({
+              _tag: 'Proposed',
+              ruleIndex: i,
+              rule: classifier.rules[i]?.id,
+              value: classifier.rules[i]?.then[f]
+            })
             expect(proposal.fields[f]).toBe(classifier.rules[i]?.then[f])
           }
         }
@@ -85,10 +94,13 @@ describe('classify laws', () => {
       fc.property(
         scenario.chain((s) => Arb.rules(s.classifier.context.categories, 'extra', 4).map((extra) => ({ ...s, extra }))),
         ({ classifier, input, extra }) => {
-          const longer = getRight(Classification.makeClassifier({ rules: [...classifier.rules, ...extra] }, classifier.context))
+          const longer = getRight(
+            Classification.makeClassifier({ rules: [...classifier.rules, ...extra] }, classifier.context)
+          )
           const before = classify(classifier, input)
           const after = classify(longer, input)
-          for (const f of fieldNames) if (before.origins[f]._tag !== 'Unset') expect(after.origins[f]).toStrictEqual(before.origins[f])
+          for (const f of fieldNames)
+            if (before.origins[f]._tag !== 'Unset') expect(after.origins[f]).toStrictEqual(before.origins[f])
         }
       ),
       { numRuns }
@@ -123,7 +135,9 @@ describe('classify laws', () => {
             if (r.condition === 'Service') {
               expect(r.matched).toBe(input.service)
               const categories = classifier.context.categories
-              expect(r.matched === r.criterion || pipe(categories, Classification.isUnder(r.matched, r.criterion))).toBe(true)
+              expect(
+                r.matched === r.criterion || pipe(categories, Classification.isUnder(r.matched, r.criterion))
+              ).toBe(true)
             }
           }
         }

@@ -5,9 +5,15 @@ import { Classification } from '../../src/index.js'
 import { deepFreeze, getRight } from '../helpers/unsafe.js'
 import { classifier, classifierJson, context } from './nordicDesk.js'
 
-const classify = (input: Classification.ClassifierInput): Classification.Proposal => pipe(classifier, Classification.classify(deepFreeze(input)))
+const classify = (input: Classification.ClassifierInput): Classification.Proposal =>
+  pipe(classifier, Classification.classify(deepFreeze(input)))
 
-const passwordReset = { kind: 'serviceRequest', category: 'workplace.accounts.password', urgency: 'medium', impact: 'low' }
+const passwordReset = {
+  kind: 'serviceRequest',
+  category: 'workplace.accounts.password',
+  urgency: 'medium',
+  impact: 'low'
+}
 
 describe('a Nordic desk classifies new tickets', () => {
   it('"Jeg har glemt passordet" (Norwegian) is a service request to reset a password', () => {
@@ -37,11 +43,19 @@ describe('a Nordic desk classifies new tickets', () => {
   it('"Zapomniałem hasła" (Polish) is a password reset through the genitive form the rule lists', () => {
     const proposal = classify({ channel: 'phone', text: 'Zapomniałem hasła' })
     expect(proposal.fields).toStrictEqual(passwordReset)
-    expect(proposal.origins.category).toMatchObject({ reasons: [{ path: 'rules[3].when.patterns[5]', criterion: 'hasła', matched: 'hasła' }] })
+    expect(proposal.origins.category).toMatchObject({
+      reasons: [{ path: 'rules[3].when.patterns[5]', criterion: 'hasła', matched: 'hasła' }]
+    })
   })
 
   it('the same sentences typed without accents, in capitals or with odd spacing classify the same', () => {
-    for (const text of ['Jag har glomt mitt losenord', 'JAG HAR GLÖMT MITT LÖSENORD', 'Zapomnialem hasla', 'Zapomniałem   HASŁA!!', 'glemt passord?'])
+    for (const text of [
+      'Jag har glomt mitt losenord',
+      'JAG HAR GLÖMT MITT LÖSENORD',
+      'Zapomnialem hasla',
+      'Zapomniałem   HASŁA!!',
+      'glemt passord?'
+    ])
       expect(classify({ channel: 'email', text }).fields).toStrictEqual(passwordReset)
   })
 
@@ -54,7 +68,12 @@ describe('a Nordic desk classifies new tickets', () => {
       rule: 'internet-down',
       ruleIndex: 4,
       reasons: [
-        { path: 'rules[4].when.conditions[0].patterns[0]', condition: 'Text', criterion: 'internett', matched: 'internett' },
+        {
+          path: 'rules[4].when.conditions[0].patterns[0]',
+          condition: 'Text',
+          criterion: 'internett',
+          matched: 'internett'
+        },
         { path: 'rules[4].when.conditions[1].patterns[0]', condition: 'Text', criterion: 'nede', matched: 'nede' }
       ]
     })
@@ -76,7 +95,11 @@ describe('a Nordic desk classifies new tickets', () => {
   })
 
   it('an alert from monitoring is an incident on the affected service; later rules fill what earlier ones left', () => {
-    const proposal = classify({ channel: 'monitoring', service: 'erp', text: 'CRITICAL: erp-app01 health check failed' })
+    const proposal = classify({
+      channel: 'monitoring',
+      service: 'erp',
+      text: 'CRITICAL: erp-app01 health check failed'
+    })
     expect(proposal.fields).toStrictEqual({ kind: 'incident', category: 'erp.availability', urgency: 'high' })
     expect(proposal.origins.category).toStrictEqual({
       _tag: 'Proposed',
@@ -84,7 +107,12 @@ describe('a Nordic desk classifies new tickets', () => {
       rule: 'erp-alert',
       ruleIndex: 1,
       reasons: [
-        { path: 'rules[1].when.conditions[0]', condition: 'ReportedByMonitoring', criterion: 'monitoring', matched: 'monitoring' },
+        {
+          path: 'rules[1].when.conditions[0]',
+          condition: 'ReportedByMonitoring',
+          criterion: 'monitoring',
+          matched: 'monitoring'
+        },
         { path: 'rules[1].when.conditions[1].services[0]', condition: 'Service', criterion: 'erp', matched: 'erp' }
       ]
     })
@@ -94,11 +122,16 @@ describe('a Nordic desk classifies new tickets', () => {
   it('an alert on a category under the service counts as an alert on the service', () => {
     const proposal = classify({ channel: 'monitoring', service: 'erp.batch.invoicing', text: 'Job INV-NIGHTLY failed' })
     expect(proposal.fields).toStrictEqual({ kind: 'incident', category: 'erp.availability', urgency: 'high' })
-    expect(proposal.origins.category).toMatchObject({ reasons: [{}, { criterion: 'erp', matched: 'erp.batch.invoicing' }] })
+    expect(proposal.origins.category).toMatchObject({
+      reasons: [{}, { criterion: 'erp', matched: 'erp.batch.invoicing' }]
+    })
   })
 
   it('an alert on another service is an incident without a category', () => {
-    expect(classify({ channel: 'monitoring', service: 'email', text: 'SMTP queue above 500' }).fields).toStrictEqual({ kind: 'incident', urgency: 'high' })
+    expect(classify({ channel: 'monitoring', service: 'email', text: 'SMTP queue above 500' }).fields).toStrictEqual({
+      kind: 'incident',
+      urgency: 'high'
+    })
   })
 
   it('a suspicious e-mail is a security incident, and its stop keeps the password rule out', () => {
@@ -119,12 +152,21 @@ describe('a Nordic desk classifies new tickets', () => {
 
   it('fields the agent set are kept even when a stop rule matches', () => {
     const proposal = classify({ channel: 'email', text: 'phishing!', explicit: { urgency: 'low', impact: 'medium' } })
-    expect(proposal.fields).toStrictEqual({ kind: 'incident', category: 'security.phishing', urgency: 'low', impact: 'medium' })
+    expect(proposal.fields).toStrictEqual({
+      kind: 'incident',
+      category: 'security.phishing',
+      urgency: 'low',
+      impact: 'medium'
+    })
   })
 
   it('a VIP customer raises the urgency only when no earlier rule set it', () => {
-    expect(classify({ channel: 'phone', customer: 'acme-hq', text: 'Skriveren virker ikke' }).fields).toStrictEqual({ urgency: 'high' })
-    expect(classify({ channel: 'phone', customer: 'acme-hq', text: 'Glemt passord' }).fields).toStrictEqual(passwordReset)
+    expect(classify({ channel: 'phone', customer: 'acme-hq', text: 'Skriveren virker ikke' }).fields).toStrictEqual({
+      urgency: 'high'
+    })
+    expect(classify({ channel: 'phone', customer: 'acme-hq', text: 'Glemt passord' }).fields).toStrictEqual(
+      passwordReset
+    )
   })
 
   it('a ticket no rule matches gets an empty proposal', () => {
@@ -132,12 +174,22 @@ describe('a Nordic desk classifies new tickets', () => {
     expect(proposal).toStrictEqual({
       _tag: 'Proposal',
       fields: {},
-      origins: { kind: { _tag: 'Unset' }, category: { _tag: 'Unset' }, urgency: { _tag: 'Unset' }, impact: { _tag: 'Unset' } }
+      origins: {
+        kind: { _tag: 'Unset' },
+        category: { _tag: 'Unset' },
+        urgency: { _tag: 'Unset' },
+        impact: { _tag: 'Unset' }
+      }
     })
   })
 
   it('the explanation reads as one line per field', () => {
-    const proposal = classify({ channel: 'monitoring', service: 'erp.batch', text: 'Batch stuck', explicit: { impact: 'medium' } })
+    const proposal = classify({
+      channel: 'monitoring',
+      service: 'erp.batch',
+      text: 'Batch stuck',
+      explicit: { impact: 'medium' }
+    })
     expect(Classification.explain(proposal)).toStrictEqual([
       'kind: "incident", proposed by rule "monitoring-alert" (rules[2]): reported by monitoring',
       'category: "erp.availability", proposed by rule "erp-alert" (rules[1]): reported by monitoring and affected service "erp.batch" is under "erp"',
@@ -153,15 +205,22 @@ describe('a Nordic desk classifies new tickets', () => {
 describe('text matching', () => {
   const only = (patterns: ReadonlyArray<string>, match?: Classification.TextMatch) =>
     getRight(
-      Classification.makeClassifier({
-        rules: [
-          {
-            id: 'r',
-            when: { _tag: 'Text', patterns: patterns as [string, ...string[]], ...(match === undefined ? {} : { match }) },
-            then: { kind: 'question' }
-          }
-        ]
-      }, context)
+      Classification.makeClassifier(
+        {
+          rules: [
+            {
+              id: 'r',
+              when: {
+                _tag: 'Text',
+                patterns: patterns as [string, ...string[]],
+                ...(match === undefined ? {} : { match })
+              },
+              then: { kind: 'question' }
+            }
+          ]
+        },
+        context
+      )
     )
   const matched = (c: Classification.Classifier, text: string): string | undefined => {
     const o = pipe(c, Classification.classify({ channel: 'email', text })).origins.kind

@@ -13,8 +13,12 @@ describe('codec laws', () => {
   it('decode(encode(tree)) = right(tree), also through JSON text; frozen input is never mutated', () => {
     fc.assert(
       fc.property(Arb.categoryTree(), (tree) => {
-        expect(Classification.decodeCategoryTree(deepFreeze(Classification.encodeCategoryTree(tree)))).toStrictEqual(E.right(tree))
-        expect(Classification.decodeCategoryTree(viaJson(Classification.encodeCategoryTree(tree)))).toStrictEqual(E.right(tree))
+        expect(Classification.decodeCategoryTree(deepFreeze(Classification.encodeCategoryTree(tree)))).toStrictEqual(
+          E.right(tree)
+        )
+        expect(Classification.decodeCategoryTree(viaJson(Classification.encodeCategoryTree(tree)))).toStrictEqual(
+          E.right(tree)
+        )
       }),
       { numRuns }
     )
@@ -33,8 +37,12 @@ describe('codec laws', () => {
   it('decode(encode(classifier)) = right(classifier) with the same context, also through JSON text', () => {
     fc.assert(
       fc.property(Arb.classifier, (c) => {
-        expect(Classification.decodeClassifier(deepFreeze(Classification.encodeClassifier(c)), c.context)).toStrictEqual(E.right(c))
-        expect(Classification.decodeClassifier(viaJson(Classification.encodeClassifier(c)), c.context)).toStrictEqual(E.right(c))
+        expect(
+          Classification.decodeClassifier(deepFreeze(Classification.encodeClassifier(c)), c.context)
+        ).toStrictEqual(E.right(c))
+        expect(Classification.decodeClassifier(viaJson(Classification.encodeClassifier(c)), c.context)).toStrictEqual(
+          E.right(c)
+        )
       }),
       { numRuns }
     )
@@ -61,11 +69,9 @@ describe('codec laws', () => {
   })
 
   it('decoders never throw, whatever they are given, and fail with a path', () => {
-    const decoders: ReadonlyArray<(u: unknown) => E.Either<Classification.ClassificationError | Kind.KindError, unknown>> = [
-      Classification.decodeCategoryTree,
-      Kind.decodeKindRules,
-      (u) => Classification.decodeClassifier(u, context)
-    ]
+    const decoders: ReadonlyArray<
+      (u: unknown) => E.Either<Classification.ClassificationError | Kind.KindError, unknown>
+    > = [Classification.decodeCategoryTree, Kind.decodeKindRules, (u) => Classification.decodeClassifier(u, context)]
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true, withSparseArray: true }), (u) => {
         for (const decode of decoders) {
@@ -83,17 +89,24 @@ describe('codec laws', () => {
       const keys = Object.keys(spec)
       if (keys.length === 0) return value
       const key = keys[(path[0] as number) % keys.length] as string
-      const copy: Record<string, unknown> = Array.isArray(spec) ? [...spec] as unknown as Record<string, unknown> : { ...spec }
+      const copy: Record<string, unknown> = Array.isArray(spec)
+        ? ([...spec] as unknown as Record<string, unknown>)
+        : { ...spec }
       copy[key] = mutate((spec as Record<string, unknown>)[key], path.slice(1), value)
       return copy
     }
     fc.assert(
-      fc.property(Arb.classifierSpec, fc.array(fc.nat(), { maxLength: 7 }), fc.anything(), ({ tree, spec }, path, value) => {
-        const r = Classification.decodeClassifier(mutate(spec, path, value), Arb.contextOf(tree))
-        if (E.isLeft(r)) expect(r.left.message).toMatch(/: expected .+, received /)
-        const t = Classification.decodeCategoryTree(mutate(Classification.encodeCategoryTree(tree), path, value))
-        if (E.isLeft(t)) expect(t.left.message).toMatch(/: expected .+, received /)
-      }),
+      fc.property(
+        Arb.classifierSpec,
+        fc.array(fc.nat(), { maxLength: 7 }),
+        fc.anything(),
+        ({ tree, spec }, path, value) => {
+          const r = Classification.decodeClassifier(mutate(spec, path, value), Arb.contextOf(tree))
+          if (E.isLeft(r)) expect(r.left.message).toMatch(/: expected .+, received /)
+          const t = Classification.decodeCategoryTree(mutate(Classification.encodeCategoryTree(tree), path, value))
+          if (E.isLeft(t)) expect(t.left.message).toMatch(/: expected .+, received /)
+        }
+      ),
       { numRuns }
     )
   })

@@ -6,17 +6,22 @@ import { categories, context } from './nordicDesk.js'
 // Pins the wording of every classification error: users read these, and tests elsewhere switch on _tag.
 const tree = (json: unknown) => getLeft(Classification.decodeCategoryTree(json))
 const kinds = (json: unknown) => getLeft(Kind.decodeKindRules(json))
-const classifier = (json: unknown, ctx: Classification.ClassifierContext = context) => getLeft(Classification.decodeClassifier(json, ctx))
-const oneRule = (rule: Record<string, unknown>) => classifier({ rules: [{ id: 'r1', when: { _tag: 'ReportedByMonitoring' }, then: { kind: 'incident' }, ...rule }] })
+const classifier = (json: unknown, ctx: Classification.ClassifierContext = context) =>
+  getLeft(Classification.decodeClassifier(json, ctx))
+const oneRule = (rule: Record<string, unknown>) =>
+  classifier({ rules: [{ id: 'r1', when: { _tag: 'ReportedByMonitoring' }, then: { kind: 'incident' }, ...rule }] })
 const defaults = Kind.defaultKindRules.kinds
 
 describe('kind rule errors', () => {
   it('a response target on a kind without a requester', () => {
-    expect(kinds({ ...defaults, feedback: { ...defaults.feedback, requester: false, responseTarget: true } })).toStrictEqual({
+    expect(
+      kinds({ ...defaults, feedback: { ...defaults.feedback, requester: false, responseTarget: true } })
+    ).toStrictEqual({
       _tag: 'InconsistentKindRule',
       path: 'feedback.responseTarget',
       kind: 'feedback',
-      message: 'feedback.responseTarget: expected false when feedback.requester is false (a response target is a promise to the requester), received true'
+      message:
+        'feedback.responseTarget: expected false when feedback.requester is false (a response target is a promise to the requester), received true'
     })
   })
 
@@ -34,7 +39,11 @@ describe('kind rule errors', () => {
 
   it('malformed kind rules, every issue with its path', () => {
     const { serviceRequest: _, ...withoutServiceRequest } = defaults
-    const e = kinds({ ...withoutServiceRequest, incident: { ...defaults.incident, priority: 'P1', sla: true }, feedback: 'none' })
+    const e = kinds({
+      ...withoutServiceRequest,
+      incident: { ...defaults.incident, priority: 'P1', sla: true },
+      feedback: 'none'
+    })
     expect(e._tag).toBe('DecodeError')
     expect(e.message.split('\n')).toStrictEqual([
       'incident.priority: expected one of "required" | "optional" | "none", received "P1"',
@@ -47,22 +56,39 @@ describe('kind rule errors', () => {
 
 describe('category tree errors name the path and the id', () => {
   it('a duplicate id', () => {
-    expect(tree({ categories: [{ id: 'network', name: 'Network' }, { id: 'email', name: 'E-mail' }, { id: 'network', name: 'Nettverk' }] })).toStrictEqual({
+    expect(
+      tree({
+        categories: [
+          { id: 'network', name: 'Network' },
+          { id: 'email', name: 'E-mail' },
+          { id: 'network', name: 'Nettverk' }
+        ]
+      })
+    ).toStrictEqual({
       _tag: 'DuplicateCategoryId',
       path: 'categories[2].id',
       id: 'network',
       first: 'categories[0]',
-      message: 'categories[2].id: expected an id no other category has, received "network", already the id of categories[0]'
+      message:
+        'categories[2].id: expected an id no other category has, received "network", already the id of categories[0]'
     })
   })
 
   it('a parent that does not exist', () => {
-    expect(tree({ categories: [{ id: 'network', name: 'Network' }, { id: 'network.wifi', name: 'Wi-Fi', parent: 'netwrk' }] })).toStrictEqual({
+    expect(
+      tree({
+        categories: [
+          { id: 'network', name: 'Network' },
+          { id: 'network.wifi', name: 'Wi-Fi', parent: 'netwrk' }
+        ]
+      })
+    ).toStrictEqual({
       _tag: 'UnknownParent',
       path: 'categories[1].parent',
       id: 'network.wifi',
       parent: 'netwrk',
-      message: 'categories[1].parent: expected the id of a category in this tree, received "netwrk" (the parent of "network.wifi")'
+      message:
+        'categories[1].parent: expected the id of a category in this tree, received "netwrk" (the parent of "network.wifi")'
     })
   })
 
@@ -72,7 +98,8 @@ describe('category tree errors name the path and the id', () => {
       path: 'categories[0].parent',
       id: 'loop',
       cycle: ['loop', 'loop'],
-      message: 'categories[0].parent: expected a chain of parents that ends at a service, received "loop", which leads back to "loop" ("loop" → "loop")'
+      message:
+        'categories[0].parent: expected a chain of parents that ends at a service, received "loop", which leads back to "loop" ("loop" → "loop")'
     })
   })
 
@@ -85,7 +112,12 @@ describe('category tree errors name the path and the id', () => {
         { id: 'd', name: 'D', parent: 'b' }
       ]
     })
-    expect(e).toMatchObject({ _tag: 'CategoryCycle', path: 'categories[1].parent', id: 'b', cycle: ['b', 'c', 'd', 'b'] })
+    expect(e).toMatchObject({
+      _tag: 'CategoryCycle',
+      path: 'categories[1].parent',
+      id: 'b',
+      cycle: ['b', 'c', 'd', 'b']
+    })
     expect(e.message).toBe(
       'categories[1].parent: expected a chain of parents that ends at a service, received "c", which leads back to "b" ("b" → "c" → "d" → "b")'
     )
@@ -154,12 +186,19 @@ describe('classifier errors name the path of the rule part', () => {
       path: 'rules[0].then.category',
       rule: 'r1',
       received: 'workplace.acounts.password',
-      message: 'rules[0].then.category: expected the id of a category in the category tree, received "workplace.acounts.password"'
+      message:
+        'rules[0].then.category: expected the id of a category in the category tree, received "workplace.acounts.password"'
     })
   })
 
   it('a service the tree does not have, deep in a condition', () => {
-    const when = { _tag: 'Any', conditions: [{ _tag: 'ReportedByMonitoring' }, { _tag: 'All', conditions: [{ _tag: 'Service', services: ['erp', 'sap'] }] }] }
+    const when = {
+      _tag: 'Any',
+      conditions: [
+        { _tag: 'ReportedByMonitoring' },
+        { _tag: 'All', conditions: [{ _tag: 'Service', services: ['erp', 'sap'] }] }
+      ]
+    }
     expect(oneRule({ when }).message).toBe(
       'rules[0].when.conditions[1].conditions[0].services[1]: expected the id of a service or category in the category tree, received "sap"'
     )
@@ -177,9 +216,13 @@ describe('classifier errors name the path of the rule part', () => {
 
   it('a long pattern is summarised, never echoed', () => {
     const e = oneRule({ when: { _tag: 'Text', patterns: ['!'.repeat(150)] } })
-    expect(e.message).toBe('rules[0].when.patterns[0]: expected a pattern with at least one letter or digit, received a string of 150 characters')
+    expect(e.message).toBe(
+      'rules[0].when.patterns[0]: expected a pattern with at least one letter or digit, received a string of 150 characters'
+    )
     const tooLong = oneRule({ when: { _tag: 'Text', patterns: ['hemmelig '.repeat(30)] } })
-    expect(tooLong.message).toBe('rules[0].when.patterns[0]: expected a pattern of 1–200 characters, received a string of 270 characters')
+    expect(tooLong.message).toBe(
+      'rules[0].when.patterns[0]: expected a pattern of 1–200 characters, received a string of 270 characters'
+    )
   })
 
   it('an urgency or impact the priority matrix does not have', () => {
@@ -191,13 +234,18 @@ describe('classifier errors name the path of the rule part', () => {
       levels: ['high', 'medium', 'low'],
       message: 'rules[0].then.urgency: expected one of "high" | "medium" | "low", received "urgent"'
     })
-    expect(oneRule({ then: { impact: 'extensive' } }).message).toBe('rules[0].then.impact: expected one of "high" | "medium" | "low", received "extensive"')
+    expect(oneRule({ then: { impact: 'extensive' } }).message).toBe(
+      'rules[0].then.impact: expected one of "high" | "medium" | "low", received "extensive"'
+    )
   })
 
   it('without levels in the context, any level name is accepted', () => {
-    expect(Classification.decodeClassifier({ rules: [{ id: 'r', when: { _tag: 'ReportedByMonitoring' }, then: { urgency: 'urgent' } }] }, { categories })._tag).toBe(
-      'Right'
-    )
+    expect(
+      Classification.decodeClassifier(
+        { rules: [{ id: 'r', when: { _tag: 'ReportedByMonitoring' }, then: { urgency: 'urgent' } }] },
+        { categories }
+      )._tag
+    ).toBe('Right')
   })
 
   it('a rule that proposes nothing', () => {
@@ -205,7 +253,8 @@ describe('classifier errors name the path of the rule part', () => {
       _tag: 'EmptyProposal',
       path: 'rules[0].then',
       rule: 'r1',
-      message: 'rules[0].then: expected at least one of kind, category, urgency, impact, received a rule ("r1") that proposes nothing'
+      message:
+        'rules[0].then: expected at least one of kind, category, urgency, impact, received a rule ("r1") that proposes nothing'
     })
   })
 
@@ -227,7 +276,11 @@ describe('classifier errors name the path of the rule part', () => {
         { id: 'r1', when: { _tag: 'Channel', channels: ['email', 'fax'] }, then: { kind: 'Incident' } },
         { id: 'r2', when: { _tag: 'Keyword', patterns: ['x'] }, then: { priority: 1 } },
         { id: '', when: { _tag: 'Text', patterns: [], match: 'fuzzy' }, then: { urgency: '' } },
-        { when: { _tag: 'Any', conditions: [{ _tag: 'Customer', customers: [' '] }] }, then: { category: 'a b' }, stop: 'yes' }
+        {
+          when: { _tag: 'Any', conditions: [{ _tag: 'Customer', customers: [' '] }] },
+          then: { category: 'a b' },
+          stop: 'yes'
+        }
       ]
     })
     expect(e._tag).toBe('DecodeError')

@@ -17,26 +17,74 @@ describe('the default kind rules', () => {
   })
 
   it('a question or feedback needs no priority; feedback cannot even have one', () => {
-    expect(ask(Kind.needsPriority)).toStrictEqual({ incident: true, serviceRequest: true, question: false, problem: true, feedback: false })
-    expect(ask(Kind.allowsPriority)).toStrictEqual({ incident: true, serviceRequest: true, question: true, problem: true, feedback: false })
+    expect(ask(Kind.needsPriority)).toStrictEqual({
+      incident: true,
+      serviceRequest: true,
+      question: false,
+      problem: true,
+      feedback: false
+    })
+    expect(ask(Kind.allowsPriority)).toStrictEqual({
+      incident: true,
+      serviceRequest: true,
+      question: true,
+      problem: true,
+      feedback: false
+    })
   })
 
   it('a problem has no requester, so no requester-facing response target', () => {
-    expect(ask(Kind.hasRequester)).toStrictEqual({ incident: true, serviceRequest: true, question: true, problem: false, feedback: true })
-    expect(ask(Kind.hasResponseTarget)).toStrictEqual({ incident: true, serviceRequest: true, question: true, problem: false, feedback: false })
+    expect(ask(Kind.hasRequester)).toStrictEqual({
+      incident: true,
+      serviceRequest: true,
+      question: true,
+      problem: false,
+      feedback: true
+    })
+    expect(ask(Kind.hasResponseTarget)).toStrictEqual({
+      incident: true,
+      serviceRequest: true,
+      question: true,
+      problem: false,
+      feedback: false
+    })
   })
 
   it('only a service request may carry a requested-by date', () => {
-    expect(ask(Kind.allowsRequestedBy)).toStrictEqual({ incident: false, serviceRequest: true, question: false, problem: false, feedback: false })
+    expect(ask(Kind.allowsRequestedBy)).toStrictEqual({
+      incident: false,
+      serviceRequest: true,
+      question: false,
+      problem: false,
+      feedback: false
+    })
   })
 
   it('incidents run on workarounds and link to problems; problems record known errors', () => {
-    expect(ask(Kind.allowsWorkaround)).toStrictEqual({ incident: true, serviceRequest: false, question: false, problem: true, feedback: false })
-    expect(ask(Kind.allowsProblemLink)).toStrictEqual({ incident: true, serviceRequest: false, question: false, problem: false, feedback: false })
+    expect(ask(Kind.allowsWorkaround)).toStrictEqual({
+      incident: true,
+      serviceRequest: false,
+      question: false,
+      problem: true,
+      feedback: false
+    })
+    expect(ask(Kind.allowsProblemLink)).toStrictEqual({
+      incident: true,
+      serviceRequest: false,
+      question: false,
+      problem: false,
+      feedback: false
+    })
   })
 
   it('SLA-bound kinds are those with any target', () => {
-    expect(ask(Kind.isSlaBound)).toStrictEqual({ incident: true, serviceRequest: true, question: true, problem: false, feedback: false })
+    expect(ask(Kind.isSlaBound)).toStrictEqual({
+      incident: true,
+      serviceRequest: true,
+      question: true,
+      problem: false,
+      feedback: false
+    })
     expect(pipe(rules, Kind.ruleFor('question'))).toStrictEqual(rules.kinds.question)
   })
 
@@ -71,7 +119,10 @@ describe('channels', () => {
   })
 
   it('guards tell kinds and channels from other strings', () => {
-    expect(['incident', 'Incident', 'service_request', 'serviceRequest', 42].filter(Kind.isKind)).toStrictEqual(['incident', 'serviceRequest'])
+    expect(['incident', 'Incident', 'service_request', 'serviceRequest', 42].filter(Kind.isKind)).toStrictEqual([
+      'incident',
+      'serviceRequest'
+    ])
     expect(['email', 'e-mail', 'fax', null, 'monitoring'].filter(Kind.isChannel)).toStrictEqual(['email', 'monitoring'])
   })
 })

@@ -59,7 +59,10 @@ export const classifierJson = {
     },
     {
       id: 'password-reset',
-      when: { _tag: 'Text', patterns: ['password', 'passord', 'lösenord', 'salasana', 'hasło', 'hasła', 'adgangskode'] },
+      when: {
+        _tag: 'Text',
+        patterns: ['password', 'passord', 'lösenord', 'salasana', 'hasło', 'hasła', 'adgangskode']
+      },
       then: { kind: 'serviceRequest', category: 'workplace.accounts.password', urgency: 'medium', impact: 'low' }
     },
     {
@@ -68,14 +71,21 @@ export const classifierJson = {
         _tag: 'All',
         conditions: [
           { _tag: 'Text', patterns: ['internett', 'internet', 'nettet', 'nätet'] },
-          { _tag: 'Text', patterns: ['nede', 'ned', 'down', 'fungerer ikke', 'fungerar inte', 'ei toimi', 'nie działa'] }
+          {
+            _tag: 'Text',
+            patterns: ['nede', 'ned', 'down', 'fungerer ikke', 'fungerar inte', 'ei toimi', 'nie działa']
+          }
         ]
       },
       then: { kind: 'incident', category: 'network.internet' }
     },
     {
       id: 'everyone',
-      when: { _tag: 'Text', patterns: ['for alle', 'alle brukere', 'för alla', 'alla användare', 'kaikilla', 'wszyscy', 'everyone'], match: 'word' },
+      when: {
+        _tag: 'Text',
+        patterns: ['for alle', 'alle brukere', 'för alla', 'alla användare', 'kaikilla', 'wszyscy', 'everyone'],
+        match: 'word'
+      },
       then: { impact: 'high' }
     },
     {

@@ -13,8 +13,12 @@ describe('data-last classification functions infer inside pipe', () => {
   })
 
   it('tree queries return options of categories', () => {
-    expectTypeOf(pipe(categories, Classification.findCategory('erp'))).toEqualTypeOf<O.Option<Classification.Category>>()
-    expectTypeOf(pipe(categories, Classification.path('erp'))).toEqualTypeOf<O.Option<ReadonlyNonEmptyArray<Classification.Category>>>()
+    expectTypeOf(pipe(categories, Classification.findCategory('erp'))).toEqualTypeOf<
+      O.Option<Classification.Category>
+    >()
+    expectTypeOf(pipe(categories, Classification.path('erp'))).toEqualTypeOf<
+      O.Option<ReadonlyNonEmptyArray<Classification.Category>>
+    >()
     expectTypeOf(pipe(categories, Classification.isUnder('erp.batch', 'erp'))).toEqualTypeOf<boolean>()
   })
 

@@ -18,12 +18,21 @@ interface Run {
 }
 /** Runs the bin directly (through its #! line), as a shell would. */
 const cli = (args: ReadonlyArray<string>, input?: string | Buffer, env: Record<string, string> = {}): Run => {
-  const r = spawnSync(bin, args, { cwd: root, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env }, timeout: 60_000 })
+  const r = spawnSync(bin, args, {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', ...env },
+    timeout: 60_000
+  })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--outdir', outDir], { cwd: root, stdio: 'pipe' })
+  execFileSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--outdir', outDir], {
+    cwd: root,
+    stdio: 'pipe'
+  })
 }, 120_000)
 
 describe('the bin', () => {
@@ -44,21 +53,42 @@ describe('the bin', () => {
   it('exits 2 on usage errors: no command, an unknown command, an unknown option, a bad value', () => {
     expect(cli([]).status).toBe(2)
     const unknown = cli(['frobnicate'])
-    expect([unknown.status, unknown.stderr]).toEqual([2, 'itsm-kit: unknown command "frobnicate" (commands: due, between, holidays, check, replay, sla, status, report, demo)\n'])
+    expect([unknown.status, unknown.stderr]).toEqual([
+      2,
+      'itsm-kit: unknown command "frobnicate" (commands: due, between, holidays, check, replay, sla, status, report, demo)\n'
+    ])
     const option = cli(['due', '--bogus'])
     expect(option.status).toBe(2)
     expect(option.stderr).toContain("Unknown option '--bogus'")
     const zone = cli(['due', '--zone', 'Europe/Atlantis', '--from', '2026-03-02T09:00', '--duration', '1h'])
-    expect([zone.status, zone.stderr]).toEqual([2, 'error: --zone: expected an IANA time zone such as Europe/Oslo, received "Europe/Atlantis"\n'])
+    expect([zone.status, zone.stderr]).toEqual([
+      2,
+      'error: --zone: expected an IANA time zone such as Europe/Oslo, received "Europe/Atlantis"\n'
+    ])
   })
 })
 
 describe('due and between', () => {
   it('4 business hours from Friday 15:30 in Oslo (08–16) end on Monday 11:30', () => {
-    const r = cli(['due', '--zone', 'Europe/Oslo', '--hours', '08:00-16:00', '--holidays', 'NO', '--from', '2025-03-07T15:30', '--duration', '4h', '--explain'])
+    const r = cli([
+      'due',
+      '--zone',
+      'Europe/Oslo',
+      '--hours',
+      '08:00-16:00',
+      '--holidays',
+      'NO',
+      '--from',
+      '2025-03-07T15:30',
+      '--duration',
+      '4h',
+      '--explain'
+    ])
     expect(r.status).toBe(0)
     const lines = r.stdout.split('\n')
-    expect(lines[0]).toBe('2025-03-10T11:30:00+01:00  (4 h of business time from 2025-03-07T15:30:00+01:00, Europe/Oslo)')
+    expect(lines[0]).toBe(
+      '2025-03-10T11:30:00+01:00  (4 h of business time from 2025-03-07T15:30:00+01:00, Europe/Oslo)'
+    )
     // the counted intervals: 30 min on Friday, 3 h 30 min on Monday
     expect(lines.slice(2, 5).map((l) => l.split(/\s{2,}/u))).toEqual([
       ['from', 'to', 'counted', 'total'],
@@ -68,13 +98,38 @@ describe('due and between', () => {
   })
 
   it('reads a calendar file and answers in JSON', () => {
-    const r = cli(['due', '--calendar', F('calendar-oslo.json'), '--from', '2026-04-01T14:00:00+02:00', '--duration', 'PT8H', '--json'])
+    const r = cli([
+      'due',
+      '--calendar',
+      F('calendar-oslo.json'),
+      '--from',
+      '2026-04-01T14:00:00+02:00',
+      '--duration',
+      'PT8H',
+      '--json'
+    ])
     // Easter 2026 in Norway: Thursday 2, Friday 3 and Monday 6 April are closed
-    expect(JSON.parse(r.stdout)).toEqual({ from: '2026-04-01T14:00:00+02:00', duration: 'PT8H', due: '2026-04-07T14:00:00+02:00', zone: 'Europe/Oslo' })
+    expect(JSON.parse(r.stdout)).toEqual({
+      from: '2026-04-01T14:00:00+02:00',
+      duration: 'PT8H',
+      due: '2026-04-07T14:00:00+02:00',
+      zone: 'Europe/Oslo'
+    })
   })
 
   it('between counts business time only, across the Easter holidays', () => {
-    const r = cli(['between', '--zone', 'Europe/Oslo', '--holidays', 'NO', '--from', '2026-04-01T15:00', '--to', '2026-04-07T09:00', '--json'])
+    const r = cli([
+      'between',
+      '--zone',
+      'Europe/Oslo',
+      '--holidays',
+      'NO',
+      '--from',
+      '2026-04-01T15:00',
+      '--to',
+      '2026-04-07T09:00',
+      '--json'
+    ])
     expect(JSON.parse(r.stdout)).toMatchObject({ businessTime: 'PT2H', milliseconds: 7_200_000 })
   })
 
@@ -90,7 +145,20 @@ describe('holidays', () => {
     const table = cli(['holidays', 'NO', '2026'])
     expect(table.stdout).toMatch(/^2026-05-17 {2}Sun {2}Grunnlovsdagen$/mu)
     const json = JSON.parse(cli(['holidays', 'NO', '2026', '--format', 'json']).stdout) as Array<{ date: string }>
-    expect(json.map((d) => d.date)).toEqual(['2026-01-01', '2026-04-02', '2026-04-03', '2026-04-05', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-17', '2026-05-24', '2026-05-25', '2026-12-25', '2026-12-26'])
+    expect(json.map((d) => d.date)).toEqual([
+      '2026-01-01',
+      '2026-04-02',
+      '2026-04-03',
+      '2026-04-05',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-14',
+      '2026-05-17',
+      '2026-05-24',
+      '2026-05-25',
+      '2026-12-25',
+      '2026-12-26'
+    ])
   })
 
   it('writes an iCalendar file: CRLF lines, one all-day VEVENT per holiday', () => {
@@ -119,7 +187,9 @@ describe('check', () => {
   it('passes good files with exit status 0', () => {
     const r = cli(['check', F('agreements.json'), F('calendar-oslo.json'), F('calendar-exceptions.json')])
     expect(r.status).toBe(0)
-    expect(r.stdout).toBe(`ok  ${F('agreements.json')} (agreements)\nok  ${F('calendar-oslo.json')} (calendar)\nok  ${F('calendar-exceptions.json')} (calendar)\n`)
+    expect(r.stdout).toBe(
+      `ok  ${F('agreements.json')} (agreements)\nok  ${F('calendar-oslo.json')} (calendar)\nok  ${F('calendar-exceptions.json')} (calendar)\n`
+    )
   })
 
   it('recognises a priority matrix and classification rules; --kind forces a kind', () => {
@@ -139,7 +209,10 @@ describe('check', () => {
   it('lists every problem with file, line and JSON path, exit status 1', () => {
     const r = cli(['check', F('agreements-bad.json'), F('calendar-bad.json')])
     expect(r.status).toBe(1)
-    const problems = r.stdout.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(': expected')[0])
+    const problems = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('  '))
+      .map((l) => l.trim().split(': expected')[0])
     expect(problems).toEqual([
       `${F('agreements-bad.json')}:6: agreements[0].calendar.zone`,
       `${F('agreements-bad.json')}:17: agreements[2].customer`,
@@ -153,7 +226,9 @@ describe('replay', () => {
   it('a good log: summary, exit status 0; gzip and standard input read the same', () => {
     const plain = cli(['replay', F('events.ndjson')])
     expect(plain.status).toBe(0)
-    expect(plain.stdout).toContain('Replayed 1 file: 12 lines, 12 events, 4 tickets\n  valid histories     4 (InProgress 1, New 2, Resolved 1)\n')
+    expect(plain.stdout).toContain(
+      'Replayed 1 file: 12 lines, 12 events, 4 tickets\n  valid histories     4 (InProgress 1, New 2, Resolved 1)\n'
+    )
     expect(cli(['replay', F('events.ndjson.gz')]).stdout).toBe(plain.stdout)
     expect(cli(['replay'], readFileSync(join(root, F('events.ndjson.gz')))).stdout).toBe(plain.stdout)
   })
@@ -169,16 +244,30 @@ describe('replay', () => {
       `${F('broken.ndjson')}:17: ticket BAD-1, event 3, ImpossibleEvent: ticket BAD-1, event 3 (TicketOpened at 2026-03-03T09:00:00Z)`,
       `${F('broken.ndjson')}:18: ticket NOB-1, event 1, UnknownCustomer: customer`
     ])
-    expect(r.stdout).toContain('  valid histories     4 (InProgress 1, New 2, Resolved 1)\n  impossible          1\n  unknown customer    1\n  unreadable lines    2\n')
+    expect(r.stdout).toContain(
+      '  valid histories     4 (InProgress 1, New 2, Resolved 1)\n  impossible          1\n  unknown customer    1\n  unreadable lines    2\n'
+    )
     expect(r.stdout).toContain('title: expected a text of at most 100 000 characters, received an object')
     expect(r.stdout + r.stderr).not.toContain('SECRET')
-    const json = JSON.parse(cli(['replay', F('broken.ndjson'), '--format', 'json']).stdout) as { summary: Record<string, unknown> }
-    expect(json.summary).toMatchObject({ lines: 19, events: 17, tickets: 6, valid: 5, impossible: 1, unreadableLines: 2 })
+    const json = JSON.parse(cli(['replay', F('broken.ndjson'), '--format', 'json']).stdout) as {
+      summary: Record<string, unknown>
+    }
+    expect(json.summary).toMatchObject({
+      lines: 19,
+      events: 17,
+      tickets: 6,
+      valid: 5,
+      impossible: 1,
+      unreadableLines: 2
+    })
   })
 
   it('a missing file: exit status 1 with the file named', () => {
     const r = cli(['replay', 'no-such-file.ndjson'])
-    expect([r.status, r.stderr]).toEqual([1, 'error: no-such-file.ndjson: cannot be read (no such file, or no permission)\n'])
+    expect([r.status, r.stderr]).toEqual([
+      1,
+      'error: no-such-file.ndjson: cannot be read (no such file, or no permission)\n'
+    ])
   })
 })
 
@@ -211,23 +300,34 @@ describe('sla', () => {
 
   it('defaults --at to the last event of the log, never the wall clock; NDJSON; --fail-on-breach', () => {
     const r = cli(['sla', F('events.ndjson'), '--agreements', F('agreements.json'), '--format', 'ndjson'])
-    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     expect(new Set(rows.map((x) => x.at))).toEqual(new Set(['2026-03-09T08:00:00Z']))
     // only --at now reads the clock
     const before = Date.now()
-    const now = JSON.parse(cli(['sla', F('events.ndjson'), '--agreements', F('agreements.json'), '--at', 'now', '--format', 'json']).stdout) as { at: string }
+    const now = JSON.parse(
+      cli(['sla', F('events.ndjson'), '--agreements', F('agreements.json'), '--at', 'now', '--format', 'json']).stdout
+    ) as { at: string }
     expect(Date.parse(now.at)).toBeGreaterThanOrEqual(before - 1000)
     expect(r.status).toBe(0)
-    expect(cli(['sla', F('events.ndjson'), '--agreements', F('agreements.json'), ...at, '--fail-on-breach']).status).toBe(1)
+    expect(
+      cli(['sla', F('events.ndjson'), '--agreements', F('agreements.json'), ...at, '--fail-on-breach']).status
+    ).toBe(1)
     const table = cli(['sla', F('events.ndjson'), '--agreements', F('agreements.json'), ...at])
-    expect(table.stdout).toMatch(/^FJR-1 +Fjord Regnskap AS +P1 +resolution +AtRisk +2026-03-09T11:00:00\+01:00 +1 h$/mu)
+    expect(table.stdout).toMatch(
+      /^FJR-1 +Fjord Regnskap AS +P1 +resolution +AtRisk +2026-03-09T11:00:00\+01:00 +1 h$/mu
+    )
     expect(table.stdout).not.toContain('\u001b[')
   })
 
   it('an unknown customer and broken lines: exit status 1, the problems on standard error', () => {
     const r = cli(['sla', F('broken.ndjson'), '--agreements', F('agreements.json'), ...at])
     expect(r.status).toBe(1)
-    expect(r.stderr).toContain(`${F('broken.ndjson')}:18: ticket NOB-1, event 1, UnknownCustomer: customer: expected a customer of the agreements, received Nobody AB`)
+    expect(r.stderr).toContain(
+      `${F('broken.ndjson')}:18: ticket NOB-1, event 1, UnknownCustomer: customer: expected a customer of the agreements, received Nobody AB`
+    )
     expect(r.stdout).toContain('FJR-1')
     expect(r.stdout + r.stderr).not.toContain('SECRET')
   })
@@ -247,7 +347,16 @@ describe('sla', () => {
 
 describe('status', () => {
   it('the morning status per customer at --at', () => {
-    const r = cli(['status', F('events.ndjson'), '--agreements', F('agreements.json'), '--at', '2026-03-09T10:00:00+01:00', '--format', 'json'])
+    const r = cli([
+      'status',
+      F('events.ndjson'),
+      '--agreements',
+      F('agreements.json'),
+      '--at',
+      '2026-03-09T10:00:00+01:00',
+      '--format',
+      'json'
+    ])
     expect(r.status).toBe(0)
     const s = JSON.parse(r.stdout) as { customers: Array<{ customer: string; health: string }> }
     // FJR-1 is a P1 (critical priority); SVL-1 was opened 1 h 30 min before (new in the look-back)
@@ -255,7 +364,14 @@ describe('status', () => {
       ['Fjord Regnskap AS', 'Critical'],
       ['Svea Logistik AB', 'NeedAttention']
     ])
-    const table = cli(['status', F('events.ndjson'), '--agreements', F('agreements.json'), '--at', '2026-03-09T10:00:00+01:00'])
+    const table = cli([
+      'status',
+      F('events.ndjson'),
+      '--agreements',
+      F('agreements.json'),
+      '--at',
+      '2026-03-09T10:00:00+01:00'
+    ])
     expect(table.stdout).toContain('Morning status at 2026-03-09T10:00:00+01:00 (Europe/Oslo)')
     expect(table.stdout).toMatch(/^Fjord Regnskap AS +Critical +FJR-1: critical priority \(P1\)$/mu)
   })
@@ -266,7 +382,13 @@ describe('report', () => {
   it('a month per customer as JSON: FJR-1, -2, -3 opened, FJR-3 resolved and rated 5', () => {
     const r = cli([...base, '--format', 'json'])
     expect(r.status).toBe(0)
-    const report = JSON.parse(r.stdout) as { customers: Array<{ customer: string; volume: { opened: number; resolved: number }; satisfaction: { ratings: number } }> }
+    const report = JSON.parse(r.stdout) as {
+      customers: Array<{
+        customer: string
+        volume: { opened: number; resolved: number }
+        satisfaction: { ratings: number }
+      }>
+    }
     expect(report.customers.map((c) => [c.customer, c.volume.opened, c.volume.resolved])).toEqual([
       ['Fjord Regnskap AS', 3, 1],
       ['Svea Logistik AB', 1, 0]
@@ -279,22 +401,49 @@ describe('report', () => {
     expect(md.stdout).not.toContain('Fjord Regnskap AS')
     const unknown = cli([...base, '--customer', 'Nobody AB'])
     expect(unknown.status).toBe(2)
-    expect(unknown.stderr).toContain('--customer: expected a customer of the agreements (Fjord Regnskap AS, Svea Logistik AB), received "Nobody AB"')
+    expect(unknown.stderr).toContain(
+      '--customer: expected a customer of the agreements (Fjord Regnskap AS, Svea Logistik AB), received "Nobody AB"'
+    )
   })
 
   it('one file per customer with --split (CSV and HTML)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'itsm-cli-'))
     expect(cli([...base, '--format', 'csv', '--split', '--out', dir, '--quiet']).status).toBe(0)
     expect(cli([...base, '--format', 'html', '--split', '--out', dir]).status).toBe(0)
-    expect(readdirSync(dir).sort()).toEqual(['report-2026-03-fjord-regnskap-as.csv', 'report-2026-03-fjord-regnskap-as.html', 'report-2026-03-svea-logistik-ab.csv', 'report-2026-03-svea-logistik-ab.html'])
+    expect(readdirSync(dir).sort()).toEqual([
+      'report-2026-03-fjord-regnskap-as.csv',
+      'report-2026-03-fjord-regnskap-as.html',
+      'report-2026-03-svea-logistik-ab.csv',
+      'report-2026-03-svea-logistik-ab.html'
+    ])
     expect(readFileSync(join(dir, 'report-2026-03-svea-logistik-ab.html'), 'utf8')).toContain('Svea Logistik AB')
     expect(cli([...base, '--format', 'html']).status).toBe(2)
   })
 
   it('a log with broken lines still reports the good histories, and exits 1 (the same on two threads)', () => {
-    const r = cli(['report', F('broken.ndjson'), '--agreements', F('agreements.json'), '--period', '2026-03', '--format', 'json'])
+    const r = cli([
+      'report',
+      F('broken.ndjson'),
+      '--agreements',
+      F('agreements.json'),
+      '--period',
+      '2026-03',
+      '--format',
+      'json'
+    ])
     expect(r.status).toBe(1)
-    const two = cli(['report', F('broken.ndjson'), '--agreements', F('agreements.json'), '--period', '2026-03', '--format', 'json', '--jobs', '2'])
+    const two = cli([
+      'report',
+      F('broken.ndjson'),
+      '--agreements',
+      F('agreements.json'),
+      '--period',
+      '2026-03',
+      '--format',
+      'json',
+      '--jobs',
+      '2'
+    ])
     expect([two.status, two.stdout, two.stderr]).toEqual([r.status, r.stdout, r.stderr])
     const report = JSON.parse(r.stdout) as { customers: Array<{ volume: { opened: number } }> }
     expect(report.customers.map((c) => c.volume.opened)).toEqual([3, 1])
@@ -304,7 +453,18 @@ describe('report', () => {
 
   it('names every impossible history whatever the period: before, within or after it, on one thread or two', () => {
     const problems = (period: string, jobs: string) => {
-      const r = cli(['report', F('broken.ndjson'), '--agreements', F('agreements.json'), '--period', period, '--format', 'json', '--jobs', jobs])
+      const r = cli([
+        'report',
+        F('broken.ndjson'),
+        '--agreements',
+        F('agreements.json'),
+        '--period',
+        period,
+        '--format',
+        'json',
+        '--jobs',
+        jobs
+      ])
       expect(r.status).toBe(1)
       return r.stderr
     }
@@ -318,7 +478,16 @@ describe('report', () => {
     const cases = [
       ['report', F('events.ndjson'), '--agreements', F('agreements-bad.json'), '--period', '2026-03'],
       ['report', F('no-such.ndjson'), '--agreements', F('agreements.json'), '--period', '2026-03'],
-      ['report', F('events.ndjson'), '--agreements', F('agreements.json'), '--period', '2026-03', '--customer', 'Nobody AB']
+      [
+        'report',
+        F('events.ndjson'),
+        '--agreements',
+        F('agreements.json'),
+        '--period',
+        '2026-03',
+        '--customer',
+        'Nobody AB'
+      ]
     ]
     for (const args of cases) {
       const one = cli(args)
@@ -342,25 +511,60 @@ describe('demo and --jobs', () => {
     expect(first.status).toBe(0)
     expect(cli(['demo', '--out', b]).stdout.replaceAll(b, a)).toBe(first.stdout)
     expect(readFileSync(join(a, 'events.ndjson'), 'utf8')).toBe(readFileSync(join(b, 'events.ndjson'), 'utf8'))
-    for (const step of ['due', 'between', 'holidays', 'check', 'replay', 'sla', 'status', 'report']) expect(first.stdout).toContain(`$ itsm-kit ${step} `)
-    const events = readFileSync(join(a, 'events.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { _tag: string; ticketId: string })
+    for (const step of ['due', 'between', 'holidays', 'check', 'replay', 'sla', 'status', 'report'])
+      expect(first.stdout).toContain(`$ itsm-kit ${step} `)
+    const events = readFileSync(join(a, 'events.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { _tag: string; ticketId: string })
     // escalations, pauses, reopenings (a customer rejecting a resolution), workarounds and ratings, several of each
     const count = (tag: string) => events.filter((e) => e._tag === tag).length
-    for (const tag of ['TicketEscalated', 'AwaitingStarted', 'WorkResumed', 'ResolutionRejected', 'WorkaroundApplied', 'TicketRated']) expect(count(tag), tag).toBeGreaterThanOrEqual(3)
-    expect(new Set(events.filter((e) => e._tag === 'TicketOpened').map((e) => (e as unknown as { customer: string }).customer)).size).toBe(4)
+    for (const tag of [
+      'TicketEscalated',
+      'AwaitingStarted',
+      'WorkResumed',
+      'ResolutionRejected',
+      'WorkaroundApplied',
+      'TicketRated'
+    ])
+      expect(count(tag), tag).toBeGreaterThanOrEqual(3)
+    expect(
+      new Set(
+        events.filter((e) => e._tag === 'TicketOpened').map((e) => (e as unknown as { customer: string }).customer)
+      ).size
+    ).toBe(4)
     // events of a ticket are spread through the file
     const firstLine = new Map<string, number>()
     let interleaved = 0
-    events.forEach((e, i) => (firstLine.has(e.ticketId) ? i - (firstLine.get(e.ticketId) as number) > 1 && interleaved++ : firstLine.set(e.ticketId, i)))
+    events.forEach((e, i) =>
+      firstLine.has(e.ticketId)
+        ? i - (firstLine.get(e.ticketId) as number) > 1 && interleaved++
+        : firstLine.set(e.ticketId, i)
+    )
     expect(interleaved).toBeGreaterThan(100)
-    const report = (jobs: string) => cli(['report', join(a, 'events.ndjson'), '--agreements', join(a, 'agreements.json'), '--period', '2026-03', '--format', 'json', '--jobs', jobs])
+    const report = (jobs: string) =>
+      cli([
+        'report',
+        join(a, 'events.ndjson'),
+        '--agreements',
+        join(a, 'agreements.json'),
+        '--period',
+        '2026-03',
+        '--format',
+        'json',
+        '--jobs',
+        jobs
+      ])
     const one = report('1')
     expect(one.status).toBe(0)
     expect(JSON.parse(one.stdout).customers.length).toBe(4)
     expect(report('2').stdout).toBe(one.stdout)
     expect(report('3').stdout).toBe(one.stdout)
     // standard input, on two threads
-    const piped = cli(['report', '--agreements', join(a, 'agreements.json'), '--period', '2026-03', '--format', 'json', '--jobs', '2'], readFileSync(join(a, 'events.ndjson')))
+    const piped = cli(
+      ['report', '--agreements', join(a, 'agreements.json'), '--period', '2026-03', '--format', 'json', '--jobs', '2'],
+      readFileSync(join(a, 'events.ndjson'))
+    )
     expect(piped.stdout).toBe(one.stdout)
   })
 })

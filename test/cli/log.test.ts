@@ -9,15 +9,45 @@ import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { keptLines, MAX_LINE, readLog, shardOf } from '../../src/cli/log.js'
 
-const idA = fc.oneof(fc.constantFrom('INC-1', 'INC-2', 'FJR-10', 'x'), fc.constantFrom('Å-1', 'id "quoted"', 'back\\slash', '日本-3', ''))
+const idA = fc.oneof(
+  fc.constantFrom('INC-1', 'INC-2', 'FJR-10', 'x'),
+  fc.constantFrom('Å-1', 'id "quoted"', 'back\\slash', '日本-3', '')
+)
 type Line = { readonly kind: 'event' | 'blank' | 'broken' | 'no id'; readonly text: string }
 const lineA: fc.Arbitrary<Line> = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(idA, fc.string({ maxLength: 8, unit: 'grapheme' }), fc.boolean()).map(([id, note, idFirst]): Line => ({ kind: 'event', text: JSON.stringify(idFirst ? { _tag: 'InternalNoteAdded', ticketId: id, note } : { note, _tag: 'InternalNoteAdded', ticketId: id }) })) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(idA, fc.string({ maxLength: 8, unit: 'grapheme' }), fc.boolean())
+      .map(([id, note, idFirst]): Line => ({
+        kind: 'event',
+        text: JSON.stringify(
+          idFirst
+            ? { _tag: 'InternalNoteAdded', ticketId: id, note }
+            : { note, _tag: 'InternalNoteAdded', ticketId: id }
+        )
+      }))
+  },
   { weight: 1, arbitrary: fc.constantFrom('', ' ', '\t').map((text): Line => ({ kind: 'blank', text })) },
-  { weight: 1, arbitrary: fc.constantFrom('{"ticketId":"INC-1"', 'not json', '{"ticketId":"INC-1",}').map((text): Line => ({ kind: 'broken', text })) },
-  { weight: 1, arbitrary: fc.constantFrom('{"_tag":"WorkResumed"}', '[1,2]', '{"ticketId":7}').map((text): Line => ({ kind: 'no id', text })) }
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('{"ticketId":"INC-1"', 'not json', '{"ticketId":"INC-1",}')
+      .map((text): Line => ({ kind: 'broken', text }))
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('{"_tag":"WorkResumed"}', '[1,2]', '{"ticketId":7}')
+      .map((text): Line => ({ kind: 'no id', text }))
+  }
 )
-const logA = fc.record({ lines: fc.array(lineA, { maxLength: 40 }), crlf: fc.boolean(), finalNewline: fc.boolean(), cuts: fc.array(fc.nat(), { maxLength: 12 }) })
+const logA = fc.record({
+  lines: fc.array(lineA, { maxLength: 40 }),
+  crlf: fc.boolean(),
+  finalNewline: fc.boolean(),
+  cuts: fc.array(fc.nat(), { maxLength: 12 })
+})
 
 /** The bytes of a text cut at the given positions (anywhere, even inside a character). */
 const chunked = (bytes: Buffer, cuts: ReadonlyArray<number>): Buffer[] => {
@@ -36,7 +66,8 @@ describe('reading a log in chunks', () => {
     const tally = { logs: 0, chunks: 0, kept: 0, blank: 0, broken: 0, noId: 0, multiChunk: 0 }
     await fc.assert(
       fc.asyncProperty(logA, async ({ lines, crlf, finalNewline, cuts }) => {
-        const text = lines.map((l) => l.text).join(crlf ? '\r\n' : '\n') + (finalNewline && lines.length > 0 ? '\n' : '')
+        const text =
+          lines.map((l) => l.text).join(crlf ? '\r\n' : '\n') + (finalNewline && lines.length > 0 ? '\n' : '')
         const chunks = chunked(Buffer.from(text, 'utf8'), cuts)
         const log = await readLog(['-'], { stdin: Readable.from(chunks) })
         // the oracle: the whole text split at once
@@ -84,7 +115,9 @@ describe('reading a log in chunks', () => {
       fc.asyncProperty(fc.array(lineA, { maxLength: 40 }), fc.integer({ min: 2, max: 4 }), async (lines, shards) => {
         const bytes = Buffer.from(lines.map((l) => l.text).join('\n'), 'utf8')
         const whole = await readLog(['-'], { stdin: Readable.from([bytes]) })
-        const parts = await Promise.all(Array.from({ length: shards }, (_, shard) => readLog(['-'], { stdin: Readable.from([bytes]), shard, shards })))
+        const parts = await Promise.all(
+          Array.from({ length: shards }, (_, shard) => readLog(['-'], { stdin: Readable.from([bytes]), shard, shards }))
+        )
         parts.forEach((p, shard) => {
           for (const l of keptLines(p)) expect(shardOf(l.id, shards)).toBe(shard)
           if (shard > 0) expect(p.problems).toEqual([])
@@ -101,14 +134,24 @@ describe('reading a log in chunks', () => {
   it('reads gzip like plain text, across files, numbering lines per file', async () => {
     const a = '{"ticketId":"A","n":1}\n{"ticketId":"B","n":2}\n'
     const log = await readLog(['-'], { stdin: Readable.from([gzipSync(a)]) })
-    expect(keptLines(log).map((l) => [l.id, l.line])).toEqual([['A', 1], ['B', 2]])
+    expect(keptLines(log).map((l) => [l.id, l.line])).toEqual([
+      ['A', 1],
+      ['B', 2]
+    ])
   })
 
   it('a line longer than the limit is one problem and is not held', async () => {
     const long = Buffer.alloc(MAX_LINE + 10, 0x61)
-    const chunks = [Buffer.from('{"ticketId":"A"}\n'), ...chunked(long, [1, 2 ** 20, 40 * 2 ** 20]), Buffer.from('\n{"ticketId":"B"}\n')]
+    const chunks = [
+      Buffer.from('{"ticketId":"A"}\n'),
+      ...chunked(long, [1, 2 ** 20, 40 * 2 ** 20]),
+      Buffer.from('\n{"ticketId":"B"}\n')
+    ]
     const log = await readLog(['-'], { stdin: Readable.from(chunks) })
-    expect(keptLines(log).map((l) => [l.id, l.line])).toEqual([['A', 1], ['B', 3]])
+    expect(keptLines(log).map((l) => [l.id, l.line])).toEqual([
+      ['A', 1],
+      ['B', 3]
+    ])
     expect(log.problems.map((p) => [p.line, p.rule])).toEqual([[2, 'json']])
   })
 })

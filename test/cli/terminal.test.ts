@@ -7,7 +7,14 @@ import { progress, red, useColor, type Io } from '../../src/cli/io.js'
 const fakeIo = (errTTY: boolean, color = false) => {
   const err: string[] = []
   let clock = 0
-  const io: Io = { out: () => undefined, err: (t) => void err.push(t), color, errTTY, stdin: new PassThrough(), now: () => clock }
+  const io: Io = {
+    out: () => undefined,
+    err: (t) => void err.push(t),
+    color,
+    errTTY,
+    stdin: new PassThrough(),
+    now: () => clock
+  }
   return { io, err, advance: (ms: number) => (clock += ms) }
 }
 

@@ -14,7 +14,10 @@ const tier = (name: string): fc.Arbitrary<Escalation.EscalationTier> =>
       {
         timebox: duration,
         external: fc.record(
-          { party: fc.constantFrom('vendor', 'thirdParty' as const), underpinning: fc.dictionary(fc.constantFrom(...priorities), duration) },
+          {
+            party: fc.constantFrom('vendor', 'thirdParty' as const),
+            underpinning: fc.dictionary(fc.constantFrom(...priorities), duration)
+          },
           { requiredKeys: ['party'] }
         )
       },
@@ -36,7 +39,11 @@ export const policy: fc.Arbitrary<Escalation.EscalationPolicy> = tiers.chain((ts
       notices: fc.array(
         fc.record({
           metric: fc.constantFrom('response', 'resolution', 'update', 'restore' as const),
-          threshold: fc.oneof(fc.constant('breach' as const), fc.constantFrom(0.5, 0.75), fc.double({ min: 0.01, max: 0.99, noNaN: true })),
+          threshold: fc.oneof(
+            fc.constant('breach' as const),
+            fc.constantFrom(0.5, 0.75),
+            fc.double({ min: 0.01, max: 0.99, noNaN: true })
+          ),
           audience
         }),
         { maxLength: 5 }
@@ -44,7 +51,11 @@ export const policy: fc.Arbitrary<Escalation.EscalationPolicy> = tiers.chain((ts
       priorities: fc.dictionary(
         fc.constantFrom(...priorities),
         fc.record(
-          { atLeast: fc.constantFrom(...ts.map((t) => t.name)), notify: fc.array(audience, { maxLength: 3 }), holdUntilOpen: fc.boolean() },
+          {
+            atLeast: fc.constantFrom(...ts.map((t) => t.name)),
+            notify: fc.array(audience, { maxLength: 3 }),
+            holdUntilOpen: fc.boolean()
+          },
           { requiredKeys: [] }
         )
       ),
@@ -54,26 +65,78 @@ export const policy: fc.Arbitrary<Escalation.EscalationPolicy> = tiers.chain((ts
 )
 
 const agent = { role: 'agent', id: 'kari' } as const
-const note = fc.constantFrom('Checked the logs; steps so far in the notes', 'Reproduced on staging', 'Vendor case 77-1 opened')
+const note = fc.constantFrom(
+  'Checked the logs; steps so far in the notes',
+  'Reproduced on staging',
+  'Vendor case 77-1 opened'
+)
 
 /** One command payload of an active ticket's life, without its instant; some are refused in some states, on purpose. */
 const step: fc.Arbitrary<Omit<Ticket.TicketCommand, 'at'>> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ _tag: fc.constant('Escalate' as const), actor: fc.constant(agent), toTier: fc.constantFrom(...names), note }) },
-  { weight: 2, arbitrary: fc.record({ _tag: fc.constant('Await' as const), actor: fc.constant(agent), party: fc.constantFrom('customer', 'thirdParty', 'vendor' as const) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      _tag: fc.constant('Escalate' as const),
+      actor: fc.constant(agent),
+      toTier: fc.constantFrom(...names),
+      note
+    })
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      _tag: fc.constant('Await' as const),
+      actor: fc.constant(agent),
+      party: fc.constantFrom('customer', 'thirdParty', 'vendor' as const)
+    })
+  },
   { weight: 2, arbitrary: fc.record({ _tag: fc.constant('Resume' as const), actor: fc.constant(agent) }) },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Reply' as const), actor: fc.constant(agent), message: note }) },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Assign' as const), actor: fc.constant(agent), assignee: fc.constantFrom('kari', 'lars') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ _tag: fc.constant('Reply' as const), actor: fc.constant(agent), message: note })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      _tag: fc.constant('Assign' as const),
+      actor: fc.constant(agent),
+      assignee: fc.constantFrom('kari', 'lars')
+    })
+  },
   {
     weight: 1,
     arbitrary: fc.record({
       _tag: fc.constant('Notify' as const),
       actor: fc.constant(agent),
       audience,
-      reason: fc.constantFrom('priority:P1', 'priority:P2', 'response:breach', 'resolution:0.75', 'resolution:0.5', 'resolution:breach')
+      reason: fc.constantFrom(
+        'priority:P1',
+        'priority:P2',
+        'response:breach',
+        'resolution:0.75',
+        'resolution:0.5',
+        'resolution:breach'
+      )
     })
   },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('OverridePriority' as const), actor: fc.constant(agent), priority: fc.constantFrom(...priorities), reason: note }) },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Resolve' as const), actor: fc.constant(agent), code: fc.constant('fixed' as const), note }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      _tag: fc.constant('OverridePriority' as const),
+      actor: fc.constant(agent),
+      priority: fc.constantFrom(...priorities),
+      reason: note
+    })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      _tag: fc.constant('Resolve' as const),
+      actor: fc.constant(agent),
+      code: fc.constant('fixed' as const),
+      note
+    })
+  },
   { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Reopen' as const), actor: fc.constant(agent), reason: note }) }
 ) as fc.Arbitrary<Omit<Ticket.TicketCommand, 'at'>>
 
@@ -93,7 +156,18 @@ export const activeWalk: fc.Arbitrary<ReadonlyArray<Ticket.TicketCommand>> = fc
   .map(([start, tier, urgency, impact, steps]) => {
     let at = start
     const head: ReadonlyArray<Ticket.TicketCommand> = [
-      { _tag: 'Open', at: at as Time.Instant, actor: agent, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN drops', kind: 'incident', tier },
+      {
+        _tag: 'Open',
+        at: at as Time.Instant,
+        actor: agent,
+        ticketId: 'INC-1' as Ticket.TicketId,
+        channel: 'phone',
+        customer: 'ACME',
+        requester: 'ola',
+        title: 'VPN drops',
+        kind: 'incident',
+        tier
+      },
       { _tag: 'Prioritise', at: at as Time.Instant, actor: agent, urgency, impact }
     ]
     return [

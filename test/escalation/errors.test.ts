@@ -12,11 +12,15 @@ describe('escalation errors', () => {
       path: 'tiers',
       message: 'tiers: expected at least one tier (such as the service desk "L1"), received an empty list'
     })
-    expect(getLeft(Escalation.make({ ...Escalation.examplePolicy, tiers: [] as unknown as Escalation.Tiers }))._tag).toBe('NoTiers')
+    expect(
+      getLeft(Escalation.make({ ...Escalation.examplePolicy, tiers: [] as unknown as Escalation.Tiers }))._tag
+    ).toBe('NoTiers')
   })
 
   it('two tiers with one name', () => {
-    expect(getLeft(Escalation.decodeTiers([{ name: 'L1' }, { name: 'L2' }, { name: 'L2', timebox: 'PT1H' }]))).toStrictEqual({
+    expect(
+      getLeft(Escalation.decodeTiers([{ name: 'L1' }, { name: 'L2' }, { name: 'L2', timebox: 'PT1H' }]))
+    ).toStrictEqual({
       _tag: 'DuplicateTier',
       path: 'tiers[2].name',
       message: 'tiers[2].name: expected a tier name not used before, received "L2", the name of tiers[1]'
@@ -24,10 +28,13 @@ describe('escalation errors', () => {
   })
 
   it('a priority rule naming a tier the ladder does not have', () => {
-    expect(getLeft(Escalation.make({ ...Escalation.examplePolicy, priorities: { P2: { atLeast: 'second line' } } }))).toStrictEqual({
+    expect(
+      getLeft(Escalation.make({ ...Escalation.examplePolicy, priorities: { P2: { atLeast: 'second line' } } }))
+    ).toStrictEqual({
       _tag: 'UnknownTier',
       path: 'priorities.P2.atLeast',
-      message: 'priorities.P2.atLeast: expected one of the policy\'s tiers ("L1", "L2", "solution team", "vendor"), received "second line"'
+      message:
+        'priorities.P2.atLeast: expected one of the policy\'s tiers ("L1", "L2", "solution team", "vendor"), received "second line"'
     })
   })
 
@@ -42,7 +49,10 @@ describe('escalation errors', () => {
       Escalation.decodePolicy({
         _tag: 'EscalationPolicy',
         name: '',
-        tiers: [{ name: ' ', external: { party: 'isp', underpinning: { P1: '-PT4H' } } }, { name: 'L2', colour: 'red' }],
+        tiers: [
+          { name: ' ', external: { party: 'isp', underpinning: { P1: '-PT4H' } } },
+          { name: 'L2', colour: 'red' }
+        ],
         notices: [{ metric: 'speed', threshold: 1, audience: 'manager' }],
         priorities: { P1: { atLeast: 'L2', notify: ['ceo'] } }
       })
@@ -58,11 +68,15 @@ describe('escalation errors', () => {
       'priorities.P1.notify[0]: expected one of "assignee" | "teamLead" | "manager", received "ceo"',
       'holdUntilOpen: expected boolean, received nothing'
     ])
-    expect(getLeft(Escalation.decodeTiers('L1')).message).toBe('tiers: expected a list of escalation tiers, received "L1"')
+    expect(getLeft(Escalation.decodeTiers('L1')).message).toBe(
+      'tiers: expected a list of escalation tiers, received "L1"'
+    )
   })
 
   it('typed input that is not even data is a decode error, not an exception', () => {
-    expect(getLeft(Escalation.make({ ...Escalation.examplePolicy, tiers: null } as never)).message).toBe('$: expected plain data of the documented shape, received an object')
+    expect(getLeft(Escalation.make({ ...Escalation.examplePolicy, tiers: null } as never)).message).toBe(
+      '$: expected plain data of the documented shape, received an object'
+    )
   })
 
   it('an escalation command without a handover note', () => {
@@ -74,11 +88,14 @@ describe('escalation errors', () => {
       reason: { _tag: 'PriorityDemands', priority: 'P1', atLeast: 'L2' },
       dueSince: instant('2025-03-10T09:00:00Z')
     }
-    expect(getLeft(pipe([decision], Escalation.toCommands({ at: instant('2025-03-10T09:05:00Z'), actor: system })))).toStrictEqual({
+    expect(
+      getLeft(pipe([decision], Escalation.toCommands({ at: instant('2025-03-10T09:05:00Z'), actor: system })))
+    ).toStrictEqual({
       _tag: 'HandoverNoteRequired',
       path: 'decisions[0].note',
       ticketId: 'INC-42',
-      message: 'decisions[0].note: expected a handover note for the escalation of ticket "INC-42" from "L1" to "L2", so the next tier can continue without asking again, received nothing'
+      message:
+        'decisions[0].note: expected a handover note for the escalation of ticket "INC-42" from "L1" to "L2", so the next tier can continue without asking again, received nothing'
     })
   })
 })

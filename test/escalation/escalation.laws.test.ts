@@ -13,17 +13,40 @@ import { allAsCommands, system } from './helpers.js'
 
 const numRuns = process.env.CI ? 1000 : 200
 const calendars = [
-  compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })),
+  compile(
+    Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+  ),
   compile({ ...Calendar.alwaysOpen, zone: 'America/New_York' }),
-  compile({ zone: 'Australia/Lord_Howe', weekly: { mon: [{ opens: '07:00', closes: '12:00' }, { opens: '13:00', closes: '17:30' }], sat: [{ opens: '22:00', closes: '06:00' }] } })
+  compile({
+    zone: 'Australia/Lord_Howe',
+    weekly: {
+      mon: [
+        { opens: '07:00', closes: '12:00' },
+        { opens: '13:00', closes: '17:30' }
+      ],
+      sat: [{ opens: '22:00', closes: '06:00' }]
+    }
+  })
 ]
 const resolution = Sla.examplePolicy.metrics.resolution as Sla.MetricPolicy
 const slaPolicies: ReadonlyArray<Sla.SlaPolicy> = [
   Sla.examplePolicy,
-  { ...Sla.examplePolicy, metrics: { ...Sla.examplePolicy.metrics, resolution: { ...resolution, pauseWhileAwaiting: ['customer', 'thirdParty', 'vendor'] } } }
+  {
+    ...Sla.examplePolicy,
+    metrics: {
+      ...Sla.examplePolicy.metrics,
+      resolution: { ...resolution, pauseWhileAwaiting: ['customer', 'thirdParty', 'vendor'] }
+    }
+  }
 ]
-const context: Ticket.DecideContext = { ...Ticket.defaultContext, autoClose: { calendar: calendars[0] as Calendar.BusinessCalendar, businessDays: 2 } }
-const policies = fc.oneof({ weight: 1, arbitrary: fc.constant(Escalation.examplePolicy) }, { weight: 2, arbitrary: Arb.policy })
+const context: Ticket.DecideContext = {
+  ...Ticket.defaultContext,
+  autoClose: { calendar: calendars[0] as Calendar.BusinessCalendar, businessDays: 2 }
+}
+const policies = fc.oneof(
+  { weight: 1, arbitrary: fc.constant(Escalation.examplePolicy) },
+  { weight: 2, arbitrary: Arb.policy }
+)
 
 /** A ticket history, an escalation policy, an agreement, and two instants t1 ≤ t2 with no event between them. */
 const scenario = fc
@@ -37,7 +60,10 @@ const scenario = fc
     policies,
     fc.integer({ min: 0, max: calendars.length - 1 }),
     fc.integer({ min: 0, max: slaPolicies.length - 1 }),
-    fc.oneof(fc.constant(0), fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((i) => i / 1_000_000)),
+    fc.oneof(
+      fc.constant(0),
+      fc.noBias(fc.integer({ min: 0, max: 1_000_000 })).map((i) => i / 1_000_000)
+    ),
     fc.oneof(fc.constant(0), fc.noBias(fc.integer({ min: 0, max: 2 * 86_400_000 })))
   )
   .map(([events, policy, c, s, where, gap]) => {
@@ -55,13 +81,19 @@ const tierAt = (events: ReadonlyArray<Ticket.TicketEvent>, at: Time.Instant): st
   const state = events.filter((e) => e.at <= at).reduce(Ticket.evolve, Ticket.initial)
   return state._tag === 'Ticket' ? state.tier : undefined
 }
-const key = (d: Escalation.Decision): string => (d._tag === 'EscalationDue' ? `escalate/${d.toTier}` : `${d.audience}/${d.reason}`)
+const key = (d: Escalation.Decision): string =>
+  d._tag === 'EscalationDue' ? `escalate/${d.toTier}` : `${d.audience}/${d.reason}`
 
 describe('escalation laws', () => {
   it('decisions at now depend only on the events up to now', () => {
     fc.assert(
       fc.property(scenario, ({ events, policy, agreement, t1 }) => {
-        expect(pipe(events, decisionsAt(policy, agreement, t1))).toStrictEqual(pipe(events.filter((e) => e.at <= t1), decisionsAt(policy, agreement, t1)))
+        expect(pipe(events, decisionsAt(policy, agreement, t1))).toStrictEqual(
+          pipe(
+            events.filter((e) => e.at <= t1),
+            decisionsAt(policy, agreement, t1)
+          )
+        )
       }),
       { numRuns }
     )
@@ -79,7 +111,8 @@ describe('escalation laws', () => {
             expect(rank(d.toTier)).toBeGreaterThan(rank(d.fromTier))
             expect(rank(d.fromTier)).toBeGreaterThanOrEqual(0)
           }
-        const up = (ds: ReadonlyArray<Escalation.Decision>) => Math.max(-1, ...ds.flatMap((d) => (d._tag === 'EscalationDue' ? [rank(d.toTier)] : [])))
+        const up = (ds: ReadonlyArray<Escalation.Decision>) =>
+          Math.max(-1, ...ds.flatMap((d) => (d._tag === 'EscalationDue' ? [rank(d.toTier)] : [])))
         expect(up(b)).toBeGreaterThanOrEqual(up(a))
         // and nothing decided at t1 is withdrawn by t2: notices stay due
         const later = new Set(b.map(key))
@@ -100,9 +133,13 @@ describe('escalation laws', () => {
         // … and once recorded, it is not decided again
         expect(pipe([...upToNow, ...all], decisionsAt(policy, agreement, t1))).toStrictEqual([])
         // recording only what toCommands sends at t1 leaves exactly the held notices
-        const due = getRight(pipe(decisions, Escalation.toCommands({ at: t1, actor: system, note: 'Handed over automatically' })))
+        const due = getRight(
+          pipe(decisions, Escalation.toCommands({ at: t1, actor: system, note: 'Handed over automatically' }))
+        )
         const sent = getRight(Ticket.runEvents(Ticket.defaultContext, state)(due)).events
-        expect(pipe([...upToNow, ...sent], decisionsAt(policy, agreement, t1))).toStrictEqual(decisions.filter((d) => d._tag === 'NoticeDue' && d.sendAt > t1))
+        expect(pipe([...upToNow, ...sent], decisionsAt(policy, agreement, t1))).toStrictEqual(
+          decisions.filter((d) => d._tag === 'NoticeDue' && d.sendAt > t1)
+        )
       }),
       { numRuns }
     )
@@ -139,8 +176,12 @@ describe('escalation policies on the wire', () => {
   it('round-trip through JSON', () => {
     fc.assert(
       fc.property(Arb.policy, (policy) => {
-        expect(Escalation.decodePolicy(JSON.parse(JSON.stringify(Escalation.encodePolicy(policy))))).toStrictEqual(E.right(policy))
-        expect(Escalation.decodeTiers(JSON.parse(JSON.stringify(Escalation.encodeTiers(policy.tiers))))).toStrictEqual(E.right(policy.tiers))
+        expect(Escalation.decodePolicy(JSON.parse(JSON.stringify(Escalation.encodePolicy(policy))))).toStrictEqual(
+          E.right(policy)
+        )
+        expect(Escalation.decodeTiers(JSON.parse(JSON.stringify(Escalation.encodeTiers(policy.tiers))))).toStrictEqual(
+          E.right(policy.tiers)
+        )
       }),
       { numRuns }
     )
@@ -151,7 +192,9 @@ describe('escalation policies on the wire', () => {
       fc.property(fc.anything(), (u) => {
         expect(() => Escalation.decodePolicy(u)).not.toThrow()
         expect(() => Escalation.decodeTiers(u)).not.toThrow()
-        expect(() => Escalation.decodePolicy({ ...Escalation.encodePolicy(Escalation.examplePolicy) as object, tiers: u })).not.toThrow()
+        expect(() =>
+          Escalation.decodePolicy({ ...(Escalation.encodePolicy(Escalation.examplePolicy) as object), tiers: u })
+        ).not.toThrow()
       }),
       { numRuns }
     )

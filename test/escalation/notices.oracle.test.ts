@@ -34,15 +34,27 @@ describe('escalation notices against the minute-by-minute oracle', () => {
         const resolution = oracle(events, which, 'resolution', now, [0.6])
         const response = oracle(events, which, 'response', now)
         const closed = events.some((e) => e._tag === 'TicketClosed' && e.at <= now)
-        const running = (s: string | undefined) => s === 'Running' || s === 'AtRisk' || s === 'Paused' || s === 'Breached'
+        const running = (s: string | undefined) =>
+          s === 'Running' || s === 'AtRisk' || s === 'Paused' || s === 'Breached'
         const expected: Array<{ reason: string; audience: string; dueSince: number }> = []
         if (!closed && resolution !== undefined && response !== undefined) {
           const passed = resolution.warnings.find((w) => w.threshold === 0.6)
-          if (running(resolution.state) && passed !== undefined) expected.push({ reason: 'resolution:0.6', audience: 'teamLead', dueSince: passed.passedAt })
-          if (resolution.state === 'Breached') expected.push({ reason: 'resolution:breach', audience: 'manager', dueSince: resolution.breachedAt as number })
-          if (response.state === 'Breached') expected.push({ reason: 'response:breach', audience: 'teamLead', dueSince: response.breachedAt as number })
+          if (running(resolution.state) && passed !== undefined)
+            expected.push({ reason: 'resolution:0.6', audience: 'teamLead', dueSince: passed.passedAt })
+          if (resolution.state === 'Breached')
+            expected.push({
+              reason: 'resolution:breach',
+              audience: 'manager',
+              dueSince: resolution.breachedAt as number
+            })
+          if (response.state === 'Breached')
+            expected.push({ reason: 'response:breach', audience: 'teamLead', dueSince: response.breachedAt as number })
         }
-        const notices = decisions.flatMap((d) => (d._tag === 'NoticeDue' && !d.reason.startsWith('priority:') ? [{ reason: d.reason, audience: d.audience, dueSince: d.dueSince as number }] : []))
+        const notices = decisions.flatMap((d) =>
+          d._tag === 'NoticeDue' && !d.reason.startsWith('priority:')
+            ? [{ reason: d.reason, audience: d.audience, dueSince: d.dueSince as number }]
+            : []
+        )
         expect(notices).toStrictEqual(expected)
         for (const d of decisions) if (d._tag === 'NoticeDue') expect(d.sendAt).toBe(now)
         const state = oracle(events, which, 'resolution', now, sla.warnings)?.state

@@ -12,7 +12,8 @@ const right = <A>(e: E.Either<{ readonly message: string }, A>): A => {
 export const slaAt = (...args: Parameters<typeof Sla.evaluate>) => flow(Sla.evaluate(...args), right)
 
 /** `Escalation.evaluate` for histories the test knows to be valid: the decisions, or the test fails. */
-export const decisionsAt = (...args: Parameters<typeof Escalation.evaluate>) => flow(Escalation.evaluate(...args), right)
+export const decisionsAt = (...args: Parameters<typeof Escalation.evaluate>) =>
+  flow(Escalation.evaluate(...args), right)
 
 /** The clock states the SLA and escalation laws talk about: a generator must reach each of them. */
 export const clockStates = ['Running', 'Paused', 'AtRisk', 'Breached', 'Met', 'MetLate'] as const

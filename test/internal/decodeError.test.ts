@@ -16,14 +16,26 @@ describe('decode error paths', () => {
   })
 
   it('skip the member index of unions and intersections', () => {
-    const codec = t.type({ u: t.union([t.type({ x: t.string }), t.type({ x: t.number })]), i: t.intersection([t.type({ p: t.string }), t.type({ q: t.string })]) })
+    const codec = t.type({
+      u: t.union([t.type({ x: t.string }), t.type({ x: t.number })]),
+      i: t.intersection([t.type({ p: t.string }), t.type({ q: t.string })])
+    })
     const e = decodeWith(codec)({ u: { x: true }, i: { p: 1, q: 'ok' } })
     // a union reports what each alternative expected
-    expect(e._tag === 'Left' && e.left.issues.map((i) => `${i.path} ${i.expected}`)).toStrictEqual(['u.x string', 'u.x number', 'i.p string'])
+    expect(e._tag === 'Left' && e.left.issues.map((i) => `${i.path} ${i.expected}`)).toStrictEqual([
+      'u.x string',
+      'u.x number',
+      'i.p string'
+    ])
   })
 
   it('never throw when a getter on the input throws', () => {
-    const hostile = Object.defineProperty({}, 'x', { enumerable: true, get: () => { throw new Error('boom') } })
+    const hostile = Object.defineProperty({}, 'x', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom')
+      }
+    })
     const e = decodeWith(t.type({ x: t.string }))(hostile)
     expect(e._tag === 'Left' && e.left.message).toBe('$: expected plain JSON data, received an object')
   })
@@ -33,7 +45,11 @@ describe('records with optional fields', () => {
   it('keep the decoded value of an optional field whose codec transforms it', async () => {
     const { record } = await import('../../src/internal/primitives.js')
     const { InstantJson } = await import('../../src/time/codec.js')
-    const codec = record('a thing', { at: InstantJson }, { nested: record('a nested thing', { when: InstantJson }, {}) })
+    const codec = record(
+      'a thing',
+      { at: InstantJson },
+      { nested: record('a nested thing', { when: InstantJson }, {}) }
+    )
     const r = codec.decode({ at: '1970-01-01T00:00:01Z', nested: { when: '1970-01-01T00:00:02Z' } })
     expect(r).toStrictEqual({ _tag: 'Right', right: { at: 1000, nested: { when: 2000 } } })
   })

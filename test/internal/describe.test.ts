@@ -9,7 +9,8 @@ import { describe as describeValue, describeFree } from '../../src/internal/desc
 
 const kari = { role: 'agent', id: 'kari' }
 const event = { _tag: 'WorkResumed', ticketId: 'INC-1', seq: 2, at: '2025-03-07T09:00:00Z', actor: kari }
-const message = (r: E.Either<{ readonly message: string }, unknown>): string => (E.isLeft(r) ? r.left.message : 'a Right')
+const message = (r: E.Either<{ readonly message: string }, unknown>): string =>
+  E.isLeft(r) ? r.left.message : 'a Right'
 
 describe('received values in messages', () => {
   it('short strings are quoted with control and bidi characters as \\uXXXX', () => {
@@ -30,7 +31,23 @@ describe('received values in messages', () => {
   })
 
   const risky = fc.string({
-    unit: fc.oneof(fc.constantFrom('\n', '\r', '\u0000', '\u0085', '\u2028', '\u202e', '\u2066', '\u200f', '\ud800', '\udc00', '"', '\\'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
+    unit: fc.oneof(
+      fc.constantFrom(
+        '\n',
+        '\r',
+        '\u0000',
+        '\u0085',
+        '\u2028',
+        '\u202e',
+        '\u2066',
+        '\u200f',
+        '\ud800',
+        '\udc00',
+        '"',
+        '\\'
+      ),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })
+    ),
     maxLength: 80
   })
 
@@ -54,7 +71,22 @@ describe('received values in messages', () => {
   })
 
   it('other values by what they are, never by their content', () => {
-    expect([null, undefined, Number.NaN, -0, Infinity, true, 10n, [1, 2], {}, () => 1, Symbol('s'), new Date(Number.NaN)].map(describeValue)).toStrictEqual([
+    expect(
+      [
+        null,
+        undefined,
+        Number.NaN,
+        -0,
+        Infinity,
+        true,
+        10n,
+        [1, 2],
+        {},
+        () => 1,
+        Symbol('s'),
+        new Date(Number.NaN)
+      ].map(describeValue)
+    ).toStrictEqual([
       'null',
       'nothing',
       'NaN',
@@ -81,7 +113,9 @@ describe('property names and ticket ids in messages', () => {
 
   it('the text under a misspelt property name is given by its length, never quoted', () => {
     const m = message(Ticket.decodeEvent({ ...event, titel: 'pw hunter2' }))
-    expect(m).toBe('titel: expected no property "titel" here (known: _tag, ticketId, seq, at, actor), received a string of 10 characters')
+    expect(m).toBe(
+      'titel: expected no property "titel" here (known: _tag, ticketId, seq, at, actor), received a string of 10 characters'
+    )
   })
 
   it('a 10 000-character property name is cut at 60 characters', () => {
@@ -97,10 +131,23 @@ describe('property names and ticket ids in messages', () => {
   })
 
   it('a ticket id with a newline is escaped in every ticket error', () => {
-    const opened = { _tag: 'TicketOpened', ticketId: 'INC-1', seq: 1, at: Date.UTC(2025, 2, 7), actor: kari, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN', tier: 'L1' }
+    const opened = {
+      _tag: 'TicketOpened',
+      ticketId: 'INC-1',
+      seq: 1,
+      at: Date.UTC(2025, 2, 7),
+      actor: kari,
+      channel: 'phone',
+      customer: 'ACME',
+      requester: 'ola',
+      title: 'VPN',
+      tier: 'L1'
+    }
     const other = { _tag: 'WorkResumed', ticketId: 'INC-2\nFORGED', seq: 2, at: Date.UTC(2025, 2, 7), actor: kari }
     const r = Ticket.replay()([opened, other] as never)
-    expect(message(r)).toBe('[1].ticketId: expected a ticket id of 1 to 100 printable characters, received "INC-2\\u000aFORGED"')
+    expect(message(r)).toBe(
+      '[1].ticketId: expected a ticket id of 1 to 100 printable characters, received "INC-2\\u000aFORGED"'
+    )
     expect(message(r)).not.toContain('\n')
   })
 

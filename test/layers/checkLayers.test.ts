@@ -50,7 +50,13 @@ describe('scripts/check-layers.mjs', () => {
 
   it('fails on a deep import, naming file, line and rule', () => {
     const { status, out } = check({
-      'sla/deep.ts': ['// a comment that mentions ../ticket/evolve.js is not an import', '', "import { statusAfter } from '../ticket/evolve.js'", 'export const f = statusAfter', ''].join('\n')
+      'sla/deep.ts': [
+        '// a comment that mentions ../ticket/evolve.js is not an import',
+        '',
+        "import { statusAfter } from '../ticket/evolve.js'",
+        'export const f = statusAfter',
+        ''
+      ].join('\n')
     })
     expect(status).toBe(1)
     expect(out).toContain("src/sla/deep.ts:3: [deep] '../ticket/evolve.js'")
@@ -58,7 +64,9 @@ describe('scripts/check-layers.mjs', () => {
   })
 
   it('fails on an upward import, even through an index', () => {
-    const { status, out } = check({ 'calendar/up.ts': "import type { Ticket } from '../ticket/index.js'\nexport type T = Ticket\n" })
+    const { status, out } = check({
+      'calendar/up.ts': "import type { Ticket } from '../ticket/index.js'\nexport type T = Ticket\n"
+    })
     expect(status).toBe(1)
     expect(out).toContain("src/calendar/up.ts:1: [upward] '../ticket/index.js'")
     expect(out).toContain('1 import(s) break the layers')
@@ -67,7 +75,11 @@ describe('scripts/check-layers.mjs', () => {
   it('reports every other kind of breach, each at its file and line', () => {
     const { status, out } = check({
       // a deep type-only import and a deep import()
-      'escalation/deep.ts': ["import type { ZoneRules } from '../calendar/compiled.js'", "export const f = (z: ZoneRules) => [z, import('../time/format.js')]", ''].join('\n'),
+      'escalation/deep.ts': [
+        "import type { ZoneRules } from '../calendar/compiled.js'",
+        "export const f = (z: ZoneRules) => [z, import('../time/format.js')]",
+        ''
+      ].join('\n'),
       // siblings in one layer
       'calendar/side.ts': "import * as Priority from '../priority/index.js'\nexport const p = Priority\n",
       // the bottom layer importing a concept
@@ -75,7 +87,8 @@ describe('scripts/check-layers.mjs', () => {
       // a concept importing the public codec entry
       'ticket/codecUse.ts': "import type { DecodeError } from '../codec/index.js'\nexport type D = DecodeError\n",
       // a lower concept's codec.js for a codec itsm-kit/codec does not publish
-      'sla/wire.ts': "import { InstantJson, nonNegativeDuration } from '../time/codec.js'\nexport const w = [InstantJson, nonNegativeDuration]\n",
+      'sla/wire.ts':
+        "import { InstantJson, nonNegativeDuration } from '../time/codec.js'\nexport const w = [InstantJson, nonNegativeDuration]\n",
       // a folder missing from the layer order
       'time/stray.ts': "import { x } from '../stray/index.js'\nexport const y = x\n"
     })

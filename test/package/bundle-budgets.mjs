@@ -25,26 +25,56 @@ const oneFile = async () => {
   const require = createRequire(join(root, 'package.json'))
   const es6 = {
     name: 'fp-ts-es6',
-    setup: (b) => b.onResolve({ filter: /^fp-ts\/lib\// }, (a) => ({ path: require.resolve(a.path.replace('fp-ts/lib/', 'fp-ts/es6/')) }))
+    setup: (b) =>
+      b.onResolve({ filter: /^fp-ts\/lib\// }, (a) => ({
+        path: require.resolve(a.path.replace('fp-ts/lib/', 'fp-ts/es6/'))
+      }))
   }
   const r = await build({
-    stdin: { contents: `import * as K from './src/index.ts'\nglobalThis.out = K`, resolveDir: root, loader: 'ts', sourcefile: 'oneFile.ts' },
-    bundle: true, minify: true, platform: 'browser', format: 'iife', write: false, metafile: true, logLevel: 'silent', outfile: join(root, 'tmp/oneFile.out.js'), plugins: [es6]
+    stdin: {
+      contents: `import * as K from './src/index.ts'\nglobalThis.out = K`,
+      resolveDir: root,
+      loader: 'ts',
+      sourcefile: 'oneFile.ts'
+    },
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'iife',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    outfile: join(root, 'tmp/oneFile.out.js'),
+    plugins: [es6]
   })
   return Object.values(r.metafile.outputs)[0].bytes
 }
 // The function each namespace's entry calls; a namespace not listed (or whose function was
 // renamed) calls its first exported function, so new namespaces are measured without edits.
-const preferred = { Time: 'fromISO', Calendar: 'make', Priority: 'priorityOf', Classification: 'classify', Ticket: 'decide', Sla: 'evaluate', Escalation: 'evaluate' }
+const preferred = {
+  Time: 'fromISO',
+  Calendar: 'make',
+  Priority: 'priorityOf',
+  Classification: 'classify',
+  Ticket: 'decide',
+  Sla: 'evaluate',
+  Escalation: 'evaluate'
+}
 
 export const measure = async (dir) => {
   const manifest = JSON.parse(readFileSync(join(dir, 'node_modules/itsm-kit/package.json'), 'utf8'))
-  const lib = await import(pathToFileURL(join(dir, 'node_modules/itsm-kit', manifest.exports['.'].import.default ?? manifest.exports['.'].import)).href)
+  const lib = await import(
+    pathToFileURL(
+      join(dir, 'node_modules/itsm-kit', manifest.exports['.'].import.default ?? manifest.exports['.'].import)
+    ).href
+  )
   const namespaces = Object.keys(lib).sort()
   const entries = { unused: `import 'itsm-kit'` }
   const called = {}
   for (const ns of namespaces) {
-    const fns = Object.keys(lib[ns]).filter((k) => typeof lib[ns][k] === 'function').sort()
+    const fns = Object.keys(lib[ns])
+      .filter((k) => typeof lib[ns][k] === 'function')
+      .sort()
     const fn = fns.includes(preferred[ns]) ? preferred[ns] : fns[0]
     called[ns] = fn
     entries[ns] = `import { ${ns} } from 'itsm-kit'\nglobalThis.out = ${ns}.${fn}()`
@@ -55,11 +85,25 @@ export const measure = async (dir) => {
   const rows = []
   const yardstick = await oneFile()
   budgets.whole = Math.round(yardstick * WHOLE_OVER_ONE_FILE)
-  rows.push({ name: 'oneFile (src)', bytes: yardstick, by: { 'itsm-kit': 0, 'fp-ts': 0, 'io-ts': 0, luxon: 0 }, modules: [], budget: undefined, fn: undefined })
+  rows.push({
+    name: 'oneFile (src)',
+    bytes: yardstick,
+    by: { 'itsm-kit': 0, 'fp-ts': 0, 'io-ts': 0, luxon: 0 },
+    modules: [],
+    budget: undefined,
+    fn: undefined
+  })
   for (const [name, code] of Object.entries(entries)) {
     const r = await build({
       stdin: { contents: code, resolveDir: dir, loader: 'js', sourcefile: `${name}.js` },
-      bundle: true, minify: true, platform: 'browser', format: 'iife', write: false, metafile: true, logLevel: 'silent', outfile: join(dir, `${name}.out.js`)
+      bundle: true,
+      minify: true,
+      platform: 'browser',
+      format: 'iife',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      outfile: join(dir, `${name}.out.js`)
     })
     const out = Object.values(r.metafile.outputs)[0]
     const by = { 'itsm-kit': 0, 'fp-ts': 0, 'io-ts': 0, luxon: 0 }
@@ -77,7 +121,10 @@ export const measure = async (dir) => {
 export const report = (rows) => {
   const failures = []
   const kb = (n) => `${(n / KB).toFixed(1)} KB`
-  const lines = ['entry                      total      itsm-kit   fp-ts     io-ts     luxon     budget', '-'.repeat(92)]
+  const lines = [
+    'entry                      total      itsm-kit   fp-ts     io-ts     luxon     budget',
+    '-'.repeat(92)
+  ]
   for (const r of rows) {
     const label = r.fn === undefined ? r.name : `${r.name}.${r.fn}`
     const over = r.budget !== undefined && r.bytes > r.budget
@@ -93,10 +140,16 @@ export const report = (rows) => {
     const seen = new Map()
     for (const m of both.modules) seen.set(key(m), [...(seen.get(key(m)) ?? []), m])
     const dup = [...seen.values()].filter((v) => v.length > 1)
-    if (dup.length > 0 || both.modules.length === 0) failures.push(`both entries bundle modules twice: ${JSON.stringify(dup)}`)
+    if (dup.length > 0 || both.modules.length === 0)
+      failures.push(`both entries bundle modules twice: ${JSON.stringify(dup)}`)
     const whole = rows.find((r) => r.name === 'whole')
-    if (whole !== undefined && both.by['itsm-kit'] > whole.by['itsm-kit']) failures.push(`both entries (${both.by['itsm-kit']} bytes of itsm-kit) exceed the whole library (${whole.by['itsm-kit']})`)
-    lines.push(`both entries: ${both.modules.length} modules of itsm-kit, none twice${dup.length > 0 ? ' — NO, duplicated' : ''}`)
+    if (whole !== undefined && both.by['itsm-kit'] > whole.by['itsm-kit'])
+      failures.push(
+        `both entries (${both.by['itsm-kit']} bytes of itsm-kit) exceed the whole library (${whole.by['itsm-kit']})`
+      )
+    lines.push(
+      `both entries: ${both.modules.length} modules of itsm-kit, none twice${dup.length > 0 ? ' — NO, duplicated' : ''}`
+    )
   }
   return { table: lines.join('\n'), failures }
 }

@@ -6,7 +6,13 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export const guideBlocks = (root) => {
-  const docs = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)]
+  const docs = [
+    'README.md',
+    ...readdirSync(join(root, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .sort()
+      .map((f) => `docs/${f}`)
+  ]
   const files = []
   const skipped = {}
   for (const doc of docs) {
@@ -14,7 +20,10 @@ export const guideBlocks = (root) => {
     let i = 0
     while (i < lines.length) {
       const open = /^```(ts|typescript)(?:\s+(.*))?$/.exec(lines[i])
-      if (open === null) { i++; continue }
+      if (open === null) {
+        i++
+        continue
+      }
       const start = i + 1
       let end = start
       while (end < lines.length && !/^```\s*$/.test(lines[end])) end++

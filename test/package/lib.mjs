@@ -22,7 +22,12 @@ export const scratch = (label) => {
 /** Runs a command, returning { ok, out } with stdout and stderr together. */
 export const run = (cmd, args, opts = {}) => {
   try {
-    const out = execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, ...opts })
+    const out = execFileSync(cmd, args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 << 20,
+      ...opts
+    })
     return { ok: true, out }
   } catch (e) {
     return { ok: false, out: `${e.stdout ?? ''}${e.stderr ?? ''}` || String(e) }
@@ -38,7 +43,11 @@ export const pack = () => {
   if (process.env.PACKED !== undefined) return process.env.PACKED
   for (const built of ['dist', 'schema']) rmSync(join(root, built), { recursive: true, force: true })
   const dir = scratch('pack')
-  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  const out = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
   const name = out.trim().split('\n').pop()
   return join(dir, name)
 }
@@ -52,7 +61,10 @@ export const project = (tarball, label, pkg = {}) => {
   const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'))
   const deps = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })
   for (const dep of deps) link(dir, dep)
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `consumer-${label}`, private: true, ...pkg }, null, 2))
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: `consumer-${label}`, private: true, ...pkg }, null, 2)
+  )
   return { dir, manifest, deps }
 }
 

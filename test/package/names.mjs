@@ -14,7 +14,10 @@ const moduleExports = (checker, moduleSymbol) =>
     const params = decl !== undefined && 'typeParameters' in decl ? (decl.typeParameters?.length ?? 0) : 0
     return {
       name: e.name,
-      type: (target.flags & (ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.Enum)) !== 0,
+      type:
+        (target.flags &
+          (ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.Enum)) !==
+        0,
       value: (target.flags & ts.SymbolFlags.Value) !== 0 && (target.flags & ts.SymbolFlags.ValueModule) === 0,
       namespace: (target.flags & ts.SymbolFlags.ValueModule) !== 0 ? target : undefined,
       params
@@ -25,7 +28,12 @@ const moduleExports = (checker, moduleSymbol) =>
 export const exportsOf = (root) => {
   const index = join(root, 'src/index.ts')
   const codec = join(root, 'src/codec/index.ts')
-  const program = ts.createProgram([index, codec], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noEmit: true, strict: true })
+  const program = ts.createProgram([index, codec], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    noEmit: true,
+    strict: true
+  })
   const checker = program.getTypeChecker()
   const namespaces = {}
   for (const ns of moduleExports(checker, checker.getSymbolAtLocation(program.getSourceFile(index)))) {
@@ -44,7 +52,9 @@ const uses = (prefix, list, counters) => {
   const lines = []
   for (const e of list) {
     if (e.type) {
-      lines.push(`export type T${counters.types++} = ${prefix}${e.name}${e.params > 0 ? `<${Array(e.params).fill('any').join(', ')}>` : ''}`)
+      lines.push(
+        `export type T${counters.types++} = ${prefix}${e.name}${e.params > 0 ? `<${Array(e.params).fill('any').join(', ')}>` : ''}`
+      )
     }
     if (e.value) lines.push(`export const v${counters.values++}: NoAny<typeof ${prefix}${e.name}> = true`)
   }

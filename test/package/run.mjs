@@ -35,24 +35,42 @@ const check = async (name, fn) => {
     detail = e.stack ?? String(e)
   }
   results.push({ name, ok })
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${detail === '' ? '' : `\n${detail.trimEnd().replace(/^/gm, '     ')}`}`)
+  console.log(
+    `${ok ? 'ok  ' : 'FAIL'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)${detail === '' ? '' : `\n${detail.trimEnd().replace(/^/gm, '     ')}`}`
+  )
 }
 
 const tarball = pack()
-const tsc = (dir, config) => run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(dir, config)], { cwd: dir })
-const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]))
+const tsc = (dir, config) =>
+  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(dir, config)], { cwd: dir })
+const walk = (dir) =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]))
 
 await check('tarball', () => {
   const { dir } = project(tarball, 'tarball')
   const pkg = join(dir, 'node_modules/itsm-kit')
   const files = walk(pkg).map((f) => relative(pkg, f))
   const problems = []
-  for (const needed of ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/bundler/index.js', 'codec/package.json', 'schema/calendar-spec.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'docs/calendars.md', 'examples/calendar.ts']) {
+  for (const needed of [
+    'dist/esm/index.js',
+    'dist/esm/index.d.ts',
+    'dist/cjs/index.js',
+    'dist/cjs/index.d.ts',
+    'dist/bundler/index.js',
+    'codec/package.json',
+    'schema/calendar-spec.json',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+    'docs/calendars.md',
+    'examples/calendar.ts'
+  ]) {
     if (!files.includes(needed)) problems.push(`missing ${needed}`)
   }
   // every relative link of the README resolves to a file in the tarball
   const readme = readFileSync(join(pkg, 'README.md'), 'utf8')
-  for (const m of readme.matchAll(/\]\((?!https?:|#|mailto:)([^)#\s]+)/g)) if (!files.includes(m[1].replace(/^\.\//, ''))) problems.push(`README links ${m[1]}, not in the tarball`)
+  for (const m of readme.matchAll(/\]\((?!https?:|#|mailto:)([^)#\s]+)/g))
+    if (!files.includes(m[1].replace(/^\.\//, ''))) problems.push(`README links ${m[1]}, not in the tarball`)
   let maps = 0
   for (const f of files.filter((x) => /\.(c|m)?js$/.test(x))) {
     const n = (readFileSync(join(pkg, f), 'utf8').match(/sourceMappingURL=/g) ?? []).length
@@ -61,7 +79,13 @@ await check('tarball', () => {
   }
   if (files.some((f) => f.startsWith('src/') || f.startsWith('test/'))) problems.push('sources or tests in the tarball')
   const size = statSync(tarball).size
-  return { ok: problems.length === 0, detail: problems.length > 0 ? problems.join('\n') : `${files.length} files, ${(size / 1024).toFixed(0)} KB packed, ${maps} source-map comments (one per JS file)` }
+  return {
+    ok: problems.length === 0,
+    detail:
+      problems.length > 0
+        ? problems.join('\n')
+        : `${files.length} files, ${(size / 1024).toFixed(0)} KB packed, ${maps} source-map comments (one per JS file)`
+  }
 })
 
 await check('names', () => {
@@ -70,14 +94,27 @@ await check('names', () => {
   write(join(dir, 'names.mts'), mts)
   write(join(dir, 'names.cts'), cts)
   const base = { strict: true, skipLibCheck: false, noEmit: true, types: [], lib: ['ES2022'], target: 'ES2022' }
-  const modes = { NodeNext: { module: 'NodeNext', moduleResolution: 'NodeNext' }, Node16: { module: 'Node16', moduleResolution: 'Node16' }, Bundler: { module: 'Preserve', moduleResolution: 'Bundler' } }
+  const modes = {
+    NodeNext: { module: 'NodeNext', moduleResolution: 'NodeNext' },
+    Node16: { module: 'Node16', moduleResolution: 'Node16' },
+    Bundler: { module: 'Preserve', moduleResolution: 'Bundler' }
+  }
   const failed = []
   for (const [mode, opts] of Object.entries(modes)) {
-    write(join(dir, `tsconfig.${mode}.json`), JSON.stringify({ compilerOptions: { ...base, ...opts }, files: ['names.mts', 'names.cts'] }))
+    write(
+      join(dir, `tsconfig.${mode}.json`),
+      JSON.stringify({ compilerOptions: { ...base, ...opts }, files: ['names.mts', 'names.cts'] })
+    )
     const r = tsc(dir, `tsconfig.${mode}.json`)
-    if (!r.ok) failed.push(`${mode}: ${(r.out.match(/error TS/g) ?? []).length} errors\n${r.out.split('\n').slice(0, 15).join('\n')}`)
+    if (!r.ok)
+      failed.push(
+        `${mode}: ${(r.out.match(/error TS/g) ?? []).length} errors\n${r.out.split('\n').slice(0, 15).join('\n')}`
+      )
   }
-  return { ok: failed.length === 0, detail: `${counts.types} types and ${counts.values} values of ${namespaces.length} namespaces (${namespaces.join(', ')}) plus itsm-kit/codec, ESM and CJS, NodeNext/Node16/Bundler, strict, skipLibCheck false${failed.length > 0 ? `\n${failed.join('\n')}` : ''}` }
+  return {
+    ok: failed.length === 0,
+    detail: `${counts.types} types and ${counts.values} values of ${namespaces.length} namespaces (${namespaces.join(', ')}) plus itsm-kit/codec, ESM and CJS, NodeNext/Node16/Bundler, strict, skipLibCheck false${failed.length > 0 ? `\n${failed.join('\n')}` : ''}`
+  }
 })
 
 // the README promises TypeScript 5.0 or later: the declarations must not use anything newer
@@ -86,28 +123,71 @@ await check('typescript-5.0', () => {
   const { mts, cts } = consumerFiles(root)
   write(join(dir, 'names.mts'), mts)
   write(join(dir, 'names.cts'), cts)
-  write(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, skipLibCheck: false, noEmit: true, types: [], lib: ['ES2022'], target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext' }, files: ['names.mts', 'names.cts'] }))
+  write(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        skipLibCheck: false,
+        noEmit: true,
+        types: [],
+        lib: ['ES2022'],
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext'
+      },
+      files: ['names.mts', 'names.cts']
+    })
+  )
   const r = run('npx', ['-y', '-p', 'typescript@5.0', 'tsc', '-p', 'tsconfig.json'], { cwd: dir })
   const version = run('npx', ['-y', '-p', 'typescript@5.0', 'tsc', '-v'], { cwd: dir }).out.trim()
-  return { ok: r.ok, detail: `${version} (npm's typescript@5.0, cached after the first run): every name, ESM and CJS, NodeNext${r.ok ? '' : `\n${r.out.split('\n').slice(0, 15).join('\n')}`}` }
+  return {
+    ok: r.ok,
+    detail: `${version} (npm's typescript@5.0, cached after the first run): every name, ESM and CJS, NodeNext${r.ok ? '' : `\n${r.out.split('\n').slice(0, 15).join('\n')}`}`
+  }
 })
 
 await check('examples', () => {
   const { dir, deps } = project(tarball, 'examples', { type: 'module' })
   for (const tool of ['vitest', '@types/node']) link(dir, tool)
-  const ex = run(process.execPath, [join(root, 'scripts/extract-examples.mjs'), '--out', join(dir, 'examples'), '--no-check'])
+  const ex = run(process.execPath, [
+    join(root, 'scripts/extract-examples.mjs'),
+    '--out',
+    join(dir, 'examples'),
+    '--no-check'
+  ])
   if (!ex.ok) return { ok: false, detail: ex.out }
   const guides = guideBlocks(root)
   for (const f of guides.files) write(join(dir, 'guides', f.name), f.text)
   const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8'))
   const { paths: _paths, ...strictness } = compilerOptions // the repository's strictness, without its src/ mapping
-  write(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...strictness, skipLibCheck: false, types: ['node'], noUnusedLocals: false }, include: ['examples/*.ts', 'guides/*.ts'] }))
+  write(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { ...strictness, skipLibCheck: false, types: ['node'], noUnusedLocals: false },
+      include: ['examples/*.ts', 'guides/*.ts']
+    })
+  )
   const typed = tsc(dir, 'tsconfig.json')
   if (!typed.ok) return { ok: false, detail: typed.out.split('\n').slice(0, 40).join('\n') }
-  write(join(dir, 'vitest.config.mjs'), `export default { test: { include: ['examples/*.test.ts', 'guides/*.test.ts'] } }\n`)
-  const ran = run(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--config', join(dir, 'vitest.config.mjs')], { cwd: dir })
-  const summary = ran.out.split('\n').filter((l) => /Test Files|Tests /.test(l)).join('; ').replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '').replace(/\s+/g, ' ')
-  const skipped = Object.entries(guides.skipped).map(([label, n]) => `${n} "ts ${label}"`).join(', ')
+  write(
+    join(dir, 'vitest.config.mjs'),
+    `export default { test: { include: ['examples/*.test.ts', 'guides/*.test.ts'] } }\n`
+  )
+  const ran = run(
+    process.execPath,
+    [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--config', join(dir, 'vitest.config.mjs')],
+    { cwd: dir }
+  )
+  const summary = ran.out
+    .split('\n')
+    .filter((l) => /Test Files|Tests /.test(l))
+    .join('; ')
+    .replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '')
+    .replace(/\s+/g, ' ')
+  const skipped = Object.entries(guides.skipped)
+    .map(([label, n]) => `${n} "ts ${label}"`)
+    .join(', ')
   const nExamples = ex.out.match(/extracted (\d+)/)?.[1]
   return {
     ok: ran.ok,
@@ -139,7 +219,9 @@ const due = (Calendar, Time, E) => {
   if (out !== '2025-03-10T11:30:00+01:00') throw new Error('wrong due date ' + out)
   return out
 }`
-  write(join(esm.dir, 'smoke.js'), `import { Calendar, Time } from 'itsm-kit'
+  write(
+    join(esm.dir, 'smoke.js'),
+    `import { Calendar, Time } from 'itsm-kit'
 import * as C from 'itsm-kit/codec'
 import * as E from 'fp-ts/lib/Either.js'
 import schema from 'itsm-kit/schema/calendar-spec.json' with { type: 'json' }
@@ -148,8 +230,11 @@ if ('Codec' in await import('itsm-kit')) throw new Error('the root entry exports
 if (!C.CalendarSpecJson.is(Calendar.alwaysOpen)) throw new Error('itsm-kit/codec does not read calendars of the root entry')
 if (schema.type !== 'object') throw new Error('schema')
 console.log('esm', due(Calendar, Time, E))
-`)
-  write(join(cjs.dir, 'smoke.js'), `const { Calendar, Time } = require('itsm-kit')
+`
+  )
+  write(
+    join(cjs.dir, 'smoke.js'),
+    `const { Calendar, Time } = require('itsm-kit')
 const C = require('itsm-kit/codec')
 const E = require('fp-ts/lib/Either.js')
 ${due}
@@ -157,14 +242,19 @@ if ('Codec' in require('itsm-kit')) throw new Error('the root entry exports Code
 if (!C.CalendarSpecJson.is(Calendar.alwaysOpen)) throw new Error('itsm-kit/codec does not read calendars of the root entry')
 if (require('itsm-kit/schema/calendar-spec.json').type !== 'object') throw new Error('schema')
 console.log('cjs', due(Calendar, Time, E))
-`)
+`
+  )
   const lines = []
   let ok = true
   for (const version of ['20', '22', '24']) {
     let node = process.execPath
     if (!process.version.startsWith(`v${version}.`)) {
       const where = run('npx', ['-y', '-p', `node@${version}`, 'node', '-p', 'process.execPath'], { cwd: esm.dir })
-      if (!where.ok) { ok = false; lines.push(`node ${version}: cannot get it from the registry: ${where.out}`); continue }
+      if (!where.ok) {
+        ok = false
+        lines.push(`node ${version}: cannot get it from the registry: ${where.out}`)
+        continue
+      }
       node = where.out.trim().split('\n').pop()
     }
     const v = run(node, ['-v']).out.trim()
@@ -175,14 +265,38 @@ console.log('cjs', due(Calendar, Time, E))
     }
   }
   // a browser bundle through the "module" condition: no Node built-ins, and it runs in a bare VM
-  write(join(esm.dir, 'browser.js'), `import { Calendar, Time } from 'itsm-kit'\nimport * as E from 'fp-ts/es6/Either.js'\n${due}\nglobalThis.result = due(Calendar, Time, E)\n`)
-  const b = run(bin('esbuild'), ['browser.js', '--bundle', '--platform=browser', '--format=iife', '--minify', '--outfile=bundle.js', '--log-level=warning'], { cwd: esm.dir })
+  write(
+    join(esm.dir, 'browser.js'),
+    `import { Calendar, Time } from 'itsm-kit'\nimport * as E from 'fp-ts/es6/Either.js'\n${due}\nglobalThis.result = due(Calendar, Time, E)\n`
+  )
+  const b = run(
+    bin('esbuild'),
+    [
+      'browser.js',
+      '--bundle',
+      '--platform=browser',
+      '--format=iife',
+      '--minify',
+      '--outfile=bundle.js',
+      '--log-level=warning'
+    ],
+    { cwd: esm.dir }
+  )
   if (!b.ok) return { ok: false, detail: b.out }
   const code = readFileSync(join(esm.dir, 'bundle.js'), 'utf8')
-  const vm = run(process.execPath, ['-e', `const vm = require('node:vm'); const ctx = { Intl, console }; vm.createContext(ctx); vm.runInContext(require('node:fs').readFileSync('bundle.js', 'utf8'), ctx); if (ctx.result !== '2025-03-10T11:30:00+01:00') throw new Error('bundle result ' + ctx.result)`], { cwd: esm.dir })
+  const vm = run(
+    process.execPath,
+    [
+      '-e',
+      `const vm = require('node:vm'); const ctx = { Intl, console }; vm.createContext(ctx); vm.runInContext(require('node:fs').readFileSync('bundle.js', 'utf8'), ctx); if (ctx.result !== '2025-03-10T11:30:00+01:00') throw new Error('bundle result ' + ctx.result)`
+    ],
+    { cwd: esm.dir }
+  )
   const builtins = /require\("(node:)?(fs|path|os|crypto|process)"\)/.test(code)
   ok = ok && vm.ok && !builtins
-  lines.push(`browser bundle: ${code.length} bytes minified, ${vm.ok ? 'runs in a bare VM context' : `FAILED ${vm.out}`}${builtins ? ', pulls a Node built-in' : ''}`)
+  lines.push(
+    `browser bundle: ${code.length} bytes minified, ${vm.ok ? 'runs in a bare VM context' : `FAILED ${vm.out}`}${builtins ? ', pulls a Node built-in' : ''}`
+  )
   return { ok, detail: lines.join('\n') }
 })
 
@@ -193,5 +307,7 @@ await check('budgets', async () => {
 })
 
 const failed = results.filter((r) => !r.ok)
-console.log(`\nconsumer checks: ${results.length - failed.length} of ${results.length} passed${failed.length > 0 ? `; failed: ${failed.map((r) => r.name).join(', ')}` : ''}`)
+console.log(
+  `\nconsumer checks: ${results.length - failed.length} of ${results.length} passed${failed.length > 0 ? `; failed: ${failed.map((r) => r.name).join(', ')}` : ''}`
+)
 process.exit(failed.length > 0 ? 1 : 0)

@@ -25,7 +25,8 @@ describe('io-ts codecs of priorities', () => {
   it('a priority level round-trips through JSON', () => {
     fc.assert(
       fc.property(Arb.matrix, (m) => {
-        for (const level of m.priorities) expect(PriorityLevelJson.decode(JSON.parse(JSON.stringify(level)))).toStrictEqual(E.right(level))
+        for (const level of m.priorities)
+          expect(PriorityLevelJson.decode(JSON.parse(JSON.stringify(level)))).toStrictEqual(E.right(level))
       }),
       opts
     )
@@ -35,7 +36,15 @@ describe('io-ts codecs of priorities', () => {
     const TicketJson = t.type({ priority: PriorityJson, matrix: MatrixSpecJson })
     const decode = decodeWith(TicketJson)
     const matrix = Priority.encodeMatrix(Priority.itilDefault)
-    expect(pipe(decode({ priority: { rank: 0, name: 'P1', label: 'critical' }, matrix: { ...matrix, urgencies: ['high', ''] } }), E.mapLeft((e) => e.message))).toStrictEqual(
+    expect(
+      pipe(
+        decode({
+          priority: { rank: 0, name: 'P1', label: 'critical' },
+          matrix: { ...matrix, urgencies: ['high', ''] }
+        }),
+        E.mapLeft((e) => e.message)
+      )
+    ).toStrictEqual(
       E.left(
         [
           'priority.rank: expected a rank from 1 (the most pressing) to 20, received 0',
@@ -43,10 +52,17 @@ describe('io-ts codecs of priorities', () => {
         ].join('\n')
       )
     )
-    expect(pipe(decode({ priority: { rank: 1, name: 'P1', label: 'critical' }, matrix }), E.map((x) => x.matrix))).toStrictEqual(E.right(matrix))
+    expect(
+      pipe(
+        decode({ priority: { rank: 1, name: 'P1', label: 'critical' }, matrix }),
+        E.map((x) => x.matrix)
+      )
+    ).toStrictEqual(E.right(matrix))
   })
 
   it('the shape codec accepts a tagged matrix and drops the tag', () => {
-    expect(MatrixSpecJson.decode(JSON.parse(JSON.stringify(Priority.itilDefault)))).toStrictEqual(E.right(Priority.encodeMatrix(Priority.itilDefault)))
+    expect(MatrixSpecJson.decode(JSON.parse(JSON.stringify(Priority.itilDefault)))).toStrictEqual(
+      E.right(Priority.encodeMatrix(Priority.itilDefault))
+    )
   })
 })

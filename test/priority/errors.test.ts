@@ -73,12 +73,16 @@ describe('matrix errors name the path, what was expected and what was received',
   })
 
   it('an impact listed twice', () => {
-    expect(fail({ ...base, impacts: ['wide', 'wide'] }).message).toBe('impacts[1]: expected a name not already used at impacts[0], received "wide"')
+    expect(fail({ ...base, impacts: ['wide', 'wide'] }).message).toBe(
+      'impacts[1]: expected a name not already used at impacts[0], received "wide"'
+    )
   })
 
   it('two priorities with one name', () => {
     const priorities = [...base.priorities, { name: 'P2', label: 'again' }]
-    expect(fail({ ...base, priorities }).message).toBe('priorities[3].name: expected a name not already used at priorities[1].name, received "P2"')
+    expect(fail({ ...base, priorities }).message).toBe(
+      'priorities[3].name: expected a name not already used at priorities[1].name, received "P2"'
+    )
   })
 
   it('cells for an urgency the matrix does not list', () => {
@@ -127,7 +131,8 @@ describe('matrix errors name the path, what was expected and what was received',
       _tag: 'NonMonotonicMatrix',
       path: 'cells.high.narrow',
       other: 'cells.low.narrow',
-      message: 'cells.high.narrow: expected "P2" or a more pressing priority (the less urgent cell cells.low.narrow is "P2"), received "P3"'
+      message:
+        'cells.high.narrow: expected "P2" or a more pressing priority (the less urgent cell cells.low.narrow is "P2"), received "P3"'
     })
     expect(Priority.decodeMatrix({ ...base, cells })._tag).toBe('Right')
   })
@@ -153,16 +158,20 @@ describe('lookup errors', () => {
   })
 
   it('an unknown impact, and something that is not a name at all', () => {
-    expect(getLeft(pipe(itil, Priority.lookup('high', 'huge'))).message).toBe('impact: expected one of the impacts "high" | "medium" | "low", received "huge"')
+    expect(getLeft(pipe(itil, Priority.lookup('high', 'huge'))).message).toBe(
+      'impact: expected one of the impacts "high" | "medium" | "low", received "huge"'
+    )
     expect(getLeft(pipe(itil, Priority.lookup(undefined as unknown as string, 'high'))).message).toBe(
       'urgency: expected one of the urgencies "high" | "medium" | "low", received nothing'
     )
   })
 
   it('free text is summarised, not quoted', () => {
-    expect(getLeft(pipe(itil, Priority.lookup('the whole finance department has been down since early this morning', 'high'))).message).toBe(
-      'urgency: expected one of the urgencies "high" | "medium" | "low", received a string of 67 characters'
-    )
+    expect(
+      getLeft(
+        pipe(itil, Priority.lookup('the whole finance department has been down since early this morning', 'high'))
+      ).message
+    ).toBe('urgency: expected one of the urgencies "high" | "medium" | "low", received a string of 67 characters')
   })
 
   it('an unknown priority name', () => {
@@ -192,16 +201,20 @@ describe('user count and threshold errors', () => {
     expect(getLeft(Priority.impactFromUsers({ affected: 2.5, total: 40 })).message).toBe(
       'affected: expected a whole number of users from 0 to total (40), received 2.5'
     )
-    expect(getLeft(Priority.impactFromUsers({ affected: 1, total: Number.NaN })).message).toBe('total: expected a whole number of users, at least 1, received NaN')
+    expect(getLeft(Priority.impactFromUsers({ affected: 1, total: Number.NaN })).message).toBe(
+      'total: expected a whole number of users, at least 1, received NaN'
+    )
   })
 
   it('a share that is not a share', () => {
-    expect(getLeft(Priority.impactFromUsers({ affected: 1, total: 4 }, { highShare: 50, someUsers: 2 }))).toStrictEqual({
-      _tag: 'InvalidImpactThreshold',
-      path: 'thresholds.highShare',
-      received: '50',
-      message: 'thresholds.highShare: expected a share of all users greater than 0 and at most 1, received 50'
-    })
+    expect(getLeft(Priority.impactFromUsers({ affected: 1, total: 4 }, { highShare: 50, someUsers: 2 }))).toStrictEqual(
+      {
+        _tag: 'InvalidImpactThreshold',
+        path: 'thresholds.highShare',
+        received: '50',
+        message: 'thresholds.highShare: expected a share of all users greater than 0 and at most 1, received 50'
+      }
+    )
   })
 
   it('"some users" that is one user', () => {

@@ -46,20 +46,48 @@ describe('the ITIL default matrix', () => {
 
   it('a level name typed in a form is looked up with lookup, and a typo is an error, not a priority', () => {
     expect(pipe(itil, Priority.lookup('low', 'medium'))).toStrictEqual(E.right({ rank: 4, name: 'P4', label: 'low' }))
-    expect(pipe(itil, Priority.lookup('High', 'medium'), E.mapLeft((e) => e._tag))).toStrictEqual(E.left('UnknownUrgency'))
-    expect(pipe(itil, Priority.lookup('low', 'everyone'), E.mapLeft((e) => e._tag))).toStrictEqual(E.left('UnknownImpact'))
+    expect(
+      pipe(
+        itil,
+        Priority.lookup('High', 'medium'),
+        E.mapLeft((e) => e._tag)
+      )
+    ).toStrictEqual(E.left('UnknownUrgency'))
+    expect(
+      pipe(
+        itil,
+        Priority.lookup('low', 'everyone'),
+        E.mapLeft((e) => e._tag)
+      )
+    ).toStrictEqual(E.left('UnknownImpact'))
   })
 
   it('a queue of tickets sorts most pressing first', () => {
-    const queue = [of('can-keep-working', 'one-user'), of('nobody-can-work', 'whole-company'), of('reduced-function', 'one-user')]
-    expect(pipe(queue, RA.sort(Priority.Ord), RA.map((p) => `${p.name} ${p.label}`))).toStrictEqual(['P1 critical', 'P4 low', 'P5 planning'])
+    const queue = [
+      of('can-keep-working', 'one-user'),
+      of('nobody-can-work', 'whole-company'),
+      of('reduced-function', 'one-user')
+    ]
+    expect(
+      pipe(
+        queue,
+        RA.sort(Priority.Ord),
+        RA.map((p) => `${p.name} ${p.label}`)
+      )
+    ).toStrictEqual(['P1 critical', 'P4 low', 'P5 planning'])
   })
 })
 
 describe('impact from the affected scope and urgency from the business effect', () => {
   it('maps each scope and effect to the ITIL level', () => {
-    expect((['whole-company', 'some-users', 'one-user'] as const).map(Priority.impactFromScope)).toStrictEqual(['high', 'medium', 'low'])
-    expect((['nobody-can-work', 'reduced-function', 'can-keep-working'] as const).map(Priority.urgencyFromEffect)).toStrictEqual(['high', 'medium', 'low'])
+    expect((['whole-company', 'some-users', 'one-user'] as const).map(Priority.impactFromScope)).toStrictEqual([
+      'high',
+      'medium',
+      'low'
+    ])
+    expect(
+      (['nobody-can-work', 'reduced-function', 'can-keep-working'] as const).map(Priority.urgencyFromEffect)
+    ).toStrictEqual(['high', 'medium', 'low'])
   })
 })
 
@@ -72,9 +100,11 @@ describe('impact from counts of users, with the default thresholds (half the use
   it('2 of 100 users is medium', () => expect(impact(2, 100)).toStrictEqual(E.right('medium')))
   it('one user of 40 is low', () => expect(impact(1, 40)).toStrictEqual(E.right('low')))
   it('nobody yet (monitoring saw it first) is low', () => expect(impact(0, 40)).toStrictEqual(E.right('low')))
-  it('one user of a two-person customer is low, not half the company', () => expect(impact(1, 2)).toStrictEqual(E.right('low')))
+  it('one user of a two-person customer is low, not half the company', () =>
+    expect(impact(1, 2)).toStrictEqual(E.right('low')))
   it('2 users of a four-person customer is high', () => expect(impact(2, 4)).toStrictEqual(E.right('high')))
-  it('the only user of a one-person customer is the whole company: high', () => expect(impact(1, 1)).toStrictEqual(E.right('high')))
+  it('the only user of a one-person customer is the whole company: high', () =>
+    expect(impact(1, 1)).toStrictEqual(E.right('high')))
 
   it('thresholds are a parameter: a desk that calls a quarter of the users high', () => {
     const quarter = { highShare: 0.25, someUsers: 2 }
@@ -101,15 +131,31 @@ describe('custom matrices', () => {
       { name: 'SEV3', label: 'next sprint' }
     ],
     cells: {
-      'service down': { 'all customers': 'SEV1', 'one customer': 'SEV1', 'internal only': 'SEV2', 'nobody yet': 'SEV2' },
-      'service degraded': { 'all customers': 'SEV1', 'one customer': 'SEV2', 'internal only': 'SEV3', 'nobody yet': 'SEV3' }
+      'service down': {
+        'all customers': 'SEV1',
+        'one customer': 'SEV1',
+        'internal only': 'SEV2',
+        'nobody yet': 'SEV2'
+      },
+      'service degraded': {
+        'all customers': 'SEV1',
+        'one customer': 'SEV2',
+        'internal only': 'SEV3',
+        'nobody yet': 'SEV3'
+      }
     }
   } as const
 
   it('a 2 × 4 matrix with names of its own is made, checked and looked up like the ITIL one', () => {
     const m = getRight(Priority.make(deepFreeze(spec), { monotone: true }))
-    expect(pipe(m, Priority.priorityOf('service degraded', 'all customers'))).toStrictEqual({ rank: 2, name: 'SEV1', label: 'page the on-call engineer' })
-    expect(pipe(m, Priority.lookup('service down', 'nobody yet'))).toStrictEqual(E.right({ rank: 3, name: 'SEV2', label: 'next business hour' }))
+    expect(pipe(m, Priority.priorityOf('service degraded', 'all customers'))).toStrictEqual({
+      rank: 2,
+      name: 'SEV1',
+      label: 'page the on-call engineer'
+    })
+    expect(pipe(m, Priority.lookup('service down', 'nobody yet'))).toStrictEqual(
+      E.right({ rank: 3, name: 'SEV2', label: 'next business hour' })
+    )
   })
 
   it('a priority that no cell reaches (a major incident set by hand) is still a priority of the matrix, and the most pressing', () => {
@@ -127,9 +173,23 @@ describe('custom matrices', () => {
 
   it('ITIL levels map onto a custom matrix through a table of your own', () => {
     const m = getRight(Priority.make(spec))
-    const urgency: Record<Priority.ItilUrgency, 'service down' | 'service degraded'> = { high: 'service down', medium: 'service degraded', low: 'service degraded' }
-    const impact: Record<Priority.ItilImpact, 'all customers' | 'one customer' | 'internal only'> = { high: 'all customers', medium: 'one customer', low: 'internal only' }
-    const p = pipe(m, Priority.priorityOf(urgency[Priority.urgencyFromEffect('reduced-function')], impact[Priority.impactFromScope('one-user')]))
+    const urgency: Record<Priority.ItilUrgency, 'service down' | 'service degraded'> = {
+      high: 'service down',
+      medium: 'service degraded',
+      low: 'service degraded'
+    }
+    const impact: Record<Priority.ItilImpact, 'all customers' | 'one customer' | 'internal only'> = {
+      high: 'all customers',
+      medium: 'one customer',
+      low: 'internal only'
+    }
+    const p = pipe(
+      m,
+      Priority.priorityOf(
+        urgency[Priority.urgencyFromEffect('reduced-function')],
+        impact[Priority.impactFromScope('one-user')]
+      )
+    )
     expect(p.name).toBe('SEV3')
   })
 
@@ -147,20 +207,50 @@ describe('custom matrices', () => {
       ])
     }
     const odd = getRight(Priority.make(spec))
-    expect(pipe(odd, Priority.lookup('toString', 'hasOwnProperty'))).toStrictEqual(E.right({ rank: 2, name: '__proto__', label: 'second' }))
-    expect(pipe(odd, Priority.lookup('valueOf', 'hasOwnProperty'), E.mapLeft((e) => e._tag))).toStrictEqual(E.left('UnknownUrgency'))
-    expect(pipe(Priority.itilDefault, Priority.lookup('constructor', 'high'), E.mapLeft((e) => e._tag))).toStrictEqual(E.left('UnknownUrgency'))
-    expect(pipe(Priority.itilDefault, Priority.priorityNamed('toString'), E.mapLeft((e) => e._tag))).toStrictEqual(E.left('UnknownPriority'))
+    expect(pipe(odd, Priority.lookup('toString', 'hasOwnProperty'))).toStrictEqual(
+      E.right({ rank: 2, name: '__proto__', label: 'second' })
+    )
+    expect(
+      pipe(
+        odd,
+        Priority.lookup('valueOf', 'hasOwnProperty'),
+        E.mapLeft((e) => e._tag)
+      )
+    ).toStrictEqual(E.left('UnknownUrgency'))
+    expect(
+      pipe(
+        Priority.itilDefault,
+        Priority.lookup('constructor', 'high'),
+        E.mapLeft((e) => e._tag)
+      )
+    ).toStrictEqual(E.left('UnknownUrgency'))
+    expect(
+      pipe(
+        Priority.itilDefault,
+        Priority.priorityNamed('toString'),
+        E.mapLeft((e) => e._tag)
+      )
+    ).toStrictEqual(E.left('UnknownPriority'))
   })
 })
 
 describe('types', () => {
   it('priorityOf is total for literal level names, and a misspelt level does not compile', () => {
-    expectTypeOf(pipe(Priority.itilDefault, Priority.priorityOf('high', 'low'))).toEqualTypeOf<Priority.Priority<Priority.ItilPriorityName>>()
+    expectTypeOf(pipe(Priority.itilDefault, Priority.priorityOf('high', 'low'))).toEqualTypeOf<
+      Priority.Priority<Priority.ItilPriorityName>
+    >()
     // @ts-expect-error: 'urgent' is not an urgency of the ITIL matrix
     pipe(Priority.itilDefault, Priority.priorityOf('urgent', 'low'))
+    const custom = getRight(
+      Priority.make({
+        urgencies: ['service down'],
+        impacts: ['all customers'],
+        priorities: [{ name: 'P', label: 'p' }],
+        cells: { 'service down': { 'all customers': 'P' } }
+      })
+    )
     // @ts-expect-error: impact and urgency swapped in a custom matrix do not type-check
-    Priority.priorityOf('all customers', 'service down')(getRight(Priority.make({ urgencies: ['service down'], impacts: ['all customers'], priorities: [{ name: 'P', label: 'p' }], cells: { 'service down': { 'all customers': 'P' } } })))
+    Priority.priorityOf('all customers', 'service down')(custom)
   })
 
   it('priorityOf does not accept plain strings or a decoded matrix: those go through lookup', () => {
@@ -170,11 +260,18 @@ describe('types', () => {
     Priority.priorityOf('high', 'low')(decoded)
     // @ts-expect-error: a plain string is not known to be a level
     Priority.priorityOf(fromForm, 'low')(Priority.itilDefault)
-    expectTypeOf(pipe(decoded, Priority.lookup(fromForm, 'low'))).toEqualTypeOf<E.Either<Priority.PriorityError, Priority.Priority<string>>>()
+    expectTypeOf(pipe(decoded, Priority.lookup(fromForm, 'low'))).toEqualTypeOf<
+      E.Either<Priority.PriorityError, Priority.Priority<string>>
+    >()
   })
 
   it('make keeps the literal level names of a spec written in code', () => {
-    const m = Priority.make({ urgencies: ['now', 'later'], impacts: ['all'], priorities: [{ name: 'A', label: 'a' }], cells: { now: { all: 'A' }, later: { all: 'A' } } })
+    const m = Priority.make({
+      urgencies: ['now', 'later'],
+      impacts: ['all'],
+      priorities: [{ name: 'A', label: 'a' }],
+      cells: { now: { all: 'A' }, later: { all: 'A' } }
+    })
     expectTypeOf(m).toEqualTypeOf<E.Either<Priority.PriorityError, Priority.Matrix<'now' | 'later', 'all', 'A'>>>()
   })
 })

@@ -30,7 +30,9 @@ const rankAt = (m: Priority.MatrixSpec, u: string, i: string): number => {
 const monotoneByDefinition = (m: Priority.MatrixSpec): boolean =>
   m.urgencies.every((u1, a) =>
     m.impacts.every((i1, b) =>
-      m.urgencies.every((u2, c) => m.impacts.every((i2, d) => !(a <= c && b <= d) || rankAt(m, u1, i1) <= rankAt(m, u2, i2)))
+      m.urgencies.every((u2, c) =>
+        m.impacts.every((i2, d) => !(a <= c && b <= d) || rankAt(m, u1, i1) <= rankAt(m, u2, i2))
+      )
     )
   )
 
@@ -55,8 +57,20 @@ describe('a priority matrix is total', () => {
       fc.property(Arb.matrix, fc.string(), (m, name) => {
         const u = pipe(m, Priority.lookup(name, m.impacts[0]))
         const i = pipe(m, Priority.lookup(m.urgencies[0], name))
-        if (!m.urgencies.includes(name)) expect(pipe(u, E.mapLeft((e) => e._tag))).toStrictEqual(E.left('UnknownUrgency'))
-        if (!m.impacts.includes(name)) expect(pipe(i, E.mapLeft((e) => e._tag))).toStrictEqual(E.left('UnknownImpact'))
+        if (!m.urgencies.includes(name))
+          expect(
+            pipe(
+              u,
+              E.mapLeft((e) => e._tag)
+            )
+          ).toStrictEqual(E.left('UnknownUrgency'))
+        if (!m.impacts.includes(name))
+          expect(
+            pipe(
+              i,
+              E.mapLeft((e) => e._tag)
+            )
+          ).toStrictEqual(E.left('UnknownImpact'))
       }),
       opts
     )
@@ -68,7 +82,10 @@ describe('a priority matrix is total', () => {
         const u = s.urgencies[a % s.urgencies.length] as string
         const i = s.impacts[b % s.impacts.length] as string
         const cells = Object.fromEntries(
-          Object.entries(s.cells).map(([k, row]) => [k, k === u ? Object.fromEntries(Object.entries(row).filter(([j]) => j !== i)) : row])
+          Object.entries(s.cells).map(([k, row]) => [
+            k,
+            k === u ? Object.fromEntries(Object.entries(row).filter(([j]) => j !== i)) : row
+          ])
         )
         expect(Priority.make({ ...s, cells })).toStrictEqual(
           E.left(expect.objectContaining({ _tag: 'MissingCell', path: `cells.${u}.${i}`, urgency: u, impact: i }))
@@ -143,10 +160,18 @@ describe('the JSON wire form', () => {
 
   it('decode never throws on a valid matrix with one field replaced by anything', () => {
     fc.assert(
-      fc.property(Arb.spec, fc.constantFrom('urgencies', 'impacts', 'priorities', 'cells'), fc.anything(), (s, field, junk) => {
-        const r = Priority.decodeMatrix({ ...Priority.encodeMatrix(Arb.unsafeRight(Priority.make(s))), [field]: junk })
-        if (E.isLeft(r)) expect(r.left.message).toMatch(/^[^\n]+: expected .+, received .+/)
-      }),
+      fc.property(
+        Arb.spec,
+        fc.constantFrom('urgencies', 'impacts', 'priorities', 'cells'),
+        fc.anything(),
+        (s, field, junk) => {
+          const r = Priority.decodeMatrix({
+            ...Priority.encodeMatrix(Arb.unsafeRight(Priority.make(s))),
+            [field]: junk
+          })
+          if (E.isLeft(r)) expect(r.left.message).toMatch(/^[^\n]+: expected .+, received .+/)
+        }
+      ),
       opts
     )
   })

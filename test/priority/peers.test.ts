@@ -30,7 +30,12 @@ describe("GLPI's default 5 × 5 matrix", () => {
       { name: '2', label: 'Low' },
       { name: '1', label: 'Very low' }
     ],
-    cells: Object.fromEntries(Object.entries(table).map(([u, row]) => [u, Object.fromEntries(Object.entries(row).map(([i, p]) => [i, String(p)]))]))
+    cells: Object.fromEntries(
+      Object.entries(table).map(([u, row]) => [
+        u,
+        Object.fromEntries(Object.entries(row).map(([i, p]) => [i, String(p)]))
+      ])
+    )
   }
   const glpi = getRight(Priority.make(spec, { monotone: true }))
 
@@ -41,7 +46,8 @@ describe("GLPI's default 5 × 5 matrix", () => {
 
   it('gives every one of the 25 urgency × impact pairs the priority GLPI gives it', () => {
     for (const u of levels)
-      for (const i of levels) expect([u, i, getRight(pipe(glpi, Priority.lookup(u, i))).name]).toStrictEqual([u, i, String(table[u]?.[i])])
+      for (const i of levels)
+        expect([u, i, getRight(pipe(glpi, Priority.lookup(u, i))).name]).toStrictEqual([u, i, String(table[u]?.[i])])
   })
 
   it('reads as GLPI’s settings page: rows urgency very high … very low, columns impact very high … very low', () => {
@@ -106,7 +112,8 @@ describe("iTop's default 3 × 4 matrix (impact × urgency)", () => {
 
   it('gives every one of the 12 impact × urgency pairs the priority iTop computes', () => {
     for (const i of impacts)
-      for (const u of urgencies) expect([i, u, pipe(itop, Priority.priorityOf(u, i)).name]).toStrictEqual([i, u, String(aPriorities[i]?.[u])])
+      for (const u of urgencies)
+        expect([i, u, pipe(itop, Priority.priorityOf(u, i)).name]).toStrictEqual([i, u, String(aPriorities[i]?.[u])])
   })
 
   it('a critical fault for a whole department is critical; a low-urgency one is low whoever it hits', () => {

@@ -21,7 +21,19 @@ const runs = { numRuns: 60 }
 
 describe('service-level accumulators form a commutative monoid', () => {
   it('the generator reaches the states the laws are about', () => {
-    const seen = { breaches: 0, resolvedInPeriod: 0, reopened: 0, rated: 0, escalated: 0, previous: 0, backlog: 0, running: 0, critical: 0, needAttention: 0, good: 0 }
+    const seen = {
+      breaches: 0,
+      resolvedInPeriod: 0,
+      reopened: 0,
+      rated: 0,
+      escalated: 0,
+      previous: 0,
+      backlog: 0,
+      running: 0,
+      critical: 0,
+      needAttention: 0,
+      good: 0
+    }
     fc.assert(
       fc.property(historiesArb(12), (hs) => {
         for (const day of ['03', '07', '12', '18', '25'])
@@ -47,14 +59,25 @@ describe('service-level accumulators form a commutative monoid', () => {
     fc.assert(
       fc.property(
         historiesArb(14).chain((hs) =>
-          fc.tuple(fc.constant(hs), fc.integer({ min: 1, max: 5 }), fc.array(fc.nat(), { minLength: hs.length, maxLength: hs.length }), fc.nat())
+          fc.tuple(
+            fc.constant(hs),
+            fc.integer({ min: 1, max: 5 }),
+            fc.array(fc.nat(), { minLength: hs.length, maxLength: hs.length }),
+            fc.nat()
+          )
         ),
         ([hs, n, labels, seed]) => {
           deepFreeze(hs)
           const accs = shardsOf(hs, labels, n).map((s) => c.addAll(s)(c.empty))
           // merge in a shuffled order, as a tree or a fold depending on the seed
-          const order = accs.map((a, i) => [a, (i * 7919 + seed) % 101] as const).sort((x, y) => x[1] - y[1]).map(([a]) => a)
-          const merged = seed % 2 === 0 ? order.reduce((acc, a) => c.merge(a)(acc), c.empty) : order.reduceRight((acc, a) => c.merge(acc)(a), c.empty)
+          const order = accs
+            .map((a, i) => [a, (i * 7919 + seed) % 101] as const)
+            .sort((x, y) => x[1] - y[1])
+            .map(([a]) => a)
+          const merged =
+            seed % 2 === 0
+              ? order.reduce((acc, a) => c.merge(a)(acc), c.empty)
+              : order.reduceRight((acc, a) => c.merge(acc)(a), c.empty)
           expect(c.result(merged)).toStrictEqual(whole(hs))
         }
       ),
@@ -117,11 +140,15 @@ describe('service-level accumulators form a commutative monoid', () => {
 
   it('a report as of t ignores events after t: it equals the report of the histories cut at t', () => {
     fc.assert(
-      fc.property(historiesArb(10), fc.integer({ min: at('2025-03-01T00:00'), max: at('2025-04-01T00:00') }), (hs, t) => {
-        const p = { ...params, asOf: t as never }
-        const cut = hs.map((h) => h.filter((e) => e.at <= t)).filter((h) => h.length > 0)
-        expect(getRight(Report.serviceLevel(p)(cut))).toStrictEqual(getRight(Report.serviceLevel(p)(hs)))
-      }),
+      fc.property(
+        historiesArb(10),
+        fc.integer({ min: at('2025-03-01T00:00'), max: at('2025-04-01T00:00') }),
+        (hs, t) => {
+          const p = { ...params, asOf: t as never }
+          const cut = hs.map((h) => h.filter((e) => e.at <= t)).filter((h) => h.length > 0)
+          expect(getRight(Report.serviceLevel(p)(cut))).toStrictEqual(getRight(Report.serviceLevel(p)(hs)))
+        }
+      ),
       runs
     )
   })
@@ -129,7 +156,14 @@ describe('service-level accumulators form a commutative monoid', () => {
   it('daily status: random shards merged in any order give exactly the status of the whole', () => {
     fc.assert(
       fc.property(
-        historiesArb(12).chain((hs) => fc.tuple(fc.constant(hs), fc.integer({ min: 1, max: 4 }), fc.array(fc.nat(), { minLength: hs.length, maxLength: hs.length }), fc.integer({ min: at('2025-03-01T00:00'), max: at('2025-04-01T00:00') }))),
+        historiesArb(12).chain((hs) =>
+          fc.tuple(
+            fc.constant(hs),
+            fc.integer({ min: 1, max: 4 }),
+            fc.array(fc.nat(), { minLength: hs.length, maxLength: hs.length }),
+            fc.integer({ min: at('2025-03-01T00:00'), max: at('2025-04-01T00:00') })
+          )
+        ),
         ([hs, n, labels, t]) => {
           const s = getRight(Report.statusCombiner({ agreements, at: t as never }))
           const accs = shardsOf(hs, labels, n).map((x) => s.addAll(x)(s.empty))
@@ -143,11 +177,15 @@ describe('service-level accumulators form a commutative monoid', () => {
 
   it('the daily status does not depend on the order of the histories', () => {
     fc.assert(
-      fc.property(historiesArb(10), fc.integer({ min: at('2025-03-01T00:00'), max: at('2025-04-01T00:00') }), (hs, t) => {
-        const s = Report.dailyStatus({ agreements, at: t as never })
-        expect(s([...hs].reverse())).toStrictEqual(s(hs))
-        expect(E.isRight(s(hs))).toBe(true)
-      }),
+      fc.property(
+        historiesArb(10),
+        fc.integer({ min: at('2025-03-01T00:00'), max: at('2025-04-01T00:00') }),
+        (hs, t) => {
+          const s = Report.dailyStatus({ agreements, at: t as never })
+          expect(s([...hs].reverse())).toStrictEqual(s(hs))
+          expect(E.isRight(s(hs))).toBe(true)
+        }
+      ),
       runs
     )
   })

@@ -18,7 +18,13 @@ const shardsOf = <A>(xs: ReadonlyArray<A>, labels: ReadonlyArray<number>, n: num
   xs.forEach((x, i) => out[(labels[i] ?? 0) % n]?.push(x))
   return out
 }
-const sharded = historiesArb(12).chain((hs) => fc.tuple(fc.constant(hs), fc.integer({ min: 1, max: 4 }), fc.array(fc.nat(), { minLength: hs.length, maxLength: hs.length })))
+const sharded = historiesArb(12).chain((hs) =>
+  fc.tuple(
+    fc.constant(hs),
+    fc.integer({ min: 1, max: 4 }),
+    fc.array(fc.nat(), { minLength: hs.length, maxLength: hs.length })
+  )
+)
 
 describe('service-level accumulators on the wire', () => {
   it('encode → JSON text → decode → merge equals merging the shards themselves', () => {
@@ -58,22 +64,61 @@ describe('service-level accumulators on the wire', () => {
 
   it('keeps times that are not whole numbers exactly, as numbers that JSON carries to the last bit', () => {
     const json = wire(Report.encodeAccumulator(c.addAll([])(c.empty))) as Report.EncodedAccumulator
-    const part = { opened: 0, byKind: {}, byPriority: {}, byCategory: {}, byChannel: {}, resolved: 0, backlogFrom: 0, backlogEnd: 0, days: [], times: { 'response|P3': [0.1, 1 / 3, 2 ** -1074, Number.MAX_VALUE] }, sla: {}, tierIn: {}, breaches: [], firstLine: 0, firstContact: 0, reopened: 0, restored: 0, scores: {} }
-    const odd = { ...json, customers: { 'Fjord AS': { current: part, previous: { ...part, times: {} }, running: [], knownErrors: [] } } }
+    const part = {
+      opened: 0,
+      byKind: {},
+      byPriority: {},
+      byCategory: {},
+      byChannel: {},
+      resolved: 0,
+      backlogFrom: 0,
+      backlogEnd: 0,
+      days: [],
+      times: { 'response|P3': [0.1, 1 / 3, 2 ** -1074, Number.MAX_VALUE] },
+      sla: {},
+      tierIn: {},
+      breaches: [],
+      firstLine: 0,
+      firstContact: 0,
+      reopened: 0,
+      restored: 0,
+      scores: {}
+    }
+    const odd = {
+      ...json,
+      customers: { 'Fjord AS': { current: part, previous: { ...part, times: {} }, running: [], knownErrors: [] } }
+    }
     const back = Report.encodeAccumulator(getRight(Report.decodeAccumulator(wire(odd))))
     expect(back).toStrictEqual(odd)
-    expect(c.result(getRight(Report.decodeAccumulator(wire(odd)))).customers.find((x) => x.customer === 'Fjord AS')?.times.response.overall.max).toBe(Number.MAX_VALUE)
+    expect(
+      c.result(getRight(Report.decodeAccumulator(wire(odd)))).customers.find((x) => x.customer === 'Fjord AS')?.times
+        .response.overall.max
+    ).toBe(Number.MAX_VALUE)
   })
 
   it('counts a category named __proto__ like any other, and ships it', () => {
     const h = history([
-      ['2025-03-03T09:00', { _tag: 'Open', ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'x', kind: 'incident' }],
+      [
+        '2025-03-03T09:00',
+        {
+          _tag: 'Open',
+          ticketId: 'INC-1' as Ticket.TicketId,
+          channel: 'phone',
+          customer: 'Fjord AS',
+          requester: 'ola',
+          title: 'x',
+          kind: 'incident'
+        }
+      ],
       ['2025-03-03T09:01', { _tag: 'Classify', kind: 'incident', category: '__proto__' }]
     ])
     const acc = c.addAll([h])(c.empty)
-    const fjord = (a: Report.Accumulator) => c.result(a).customers.find((x) => x.customer === 'Fjord AS')?.volume.byCategory
+    const fjord = (a: Report.Accumulator) =>
+      c.result(a).customers.find((x) => x.customer === 'Fjord AS')?.volume.byCategory
     expect(fjord(acc)).toStrictEqual(JSON.parse('{"__proto__":1}'))
-    expect(fjord(getRight(Report.decodeAccumulator(JSON.parse(JSON.stringify(Report.encodeAccumulator(acc))))))).toStrictEqual(JSON.parse('{"__proto__":1}'))
+    expect(
+      fjord(getRight(Report.decodeAccumulator(JSON.parse(JSON.stringify(Report.encodeAccumulator(acc))))))
+    ).toStrictEqual(JSON.parse('{"__proto__":1}'))
   })
 
   it('any value is a Left or an accumulator, never an exception', () => {
@@ -84,17 +129,41 @@ describe('service-level accumulators on the wire', () => {
       }),
       { numRuns: 300 }
     )
-    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('no') } })
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('no')
+        }
+      }
+    )
     expect(getLeft(Report.decodeAccumulator(hostile)).issues.map((i) => i.path)).toStrictEqual(['accumulator'])
   })
 
   it('a valid encoding with one value replaced is read or refused with the path of a field, never thrown', () => {
-    const json = wire(Report.encodeAccumulator(c.addAll([history([
-      ['2025-03-04T15:00', { _tag: 'Open', ticketId: 'INC-2' as Ticket.TicketId, channel: 'email', customer: 'Fjord AS', requester: 'ola', title: 'x', kind: 'incident' }],
-      ['2025-03-04T15:00', { _tag: 'Prioritise', urgency: 'high', impact: 'medium' }],
-      ['2025-03-05T09:00', { _tag: 'Reply', message: 'Looking' }],
-      ['2025-03-05T15:00', { _tag: 'Resolve', code: 'fixed', note: 'Fixed' }]
-    ])])(c.empty)))
+    const json = wire(
+      Report.encodeAccumulator(
+        c.addAll([
+          history([
+            [
+              '2025-03-04T15:00',
+              {
+                _tag: 'Open',
+                ticketId: 'INC-2' as Ticket.TicketId,
+                channel: 'email',
+                customer: 'Fjord AS',
+                requester: 'ola',
+                title: 'x',
+                kind: 'incident'
+              }
+            ],
+            ['2025-03-04T15:00', { _tag: 'Prioritise', urgency: 'high', impact: 'medium' }],
+            ['2025-03-05T09:00', { _tag: 'Reply', message: 'Looking' }],
+            ['2025-03-05T15:00', { _tag: 'Resolve', code: 'fixed', note: 'Fixed' }]
+          ])
+        ])(c.empty)
+      )
+    )
     // every path to a value in the encoding
     const paths: Array<ReadonlyArray<string | number>> = []
     const walk = (u: unknown, p: ReadonlyArray<string | number>): void => {
@@ -114,20 +183,24 @@ describe('service-level accumulators on the wire', () => {
     }
     let refused = 0
     fc.assert(
-      fc.property(fc.constantFrom(...paths), fc.oneof(fc.jsonValue(), fc.constantFrom(-1, 0.5, 2 ** 53, '', 'tier:', 'x|y', null)), (p, v) => {
-        const r = Report.decodeAccumulator(replaced(p, v))
-        if (E.isLeft(r)) {
-          refused++
-          expect(r.left._tag).toBe('DecodeError')
-          for (const i of r.left.issues) {
-            expect(i.path.startsWith('accumulator')).toBe(true)
-            expect(i.message.startsWith(`${i.path}: expected `)).toBe(true)
+      fc.property(
+        fc.constantFrom(...paths),
+        fc.oneof(fc.jsonValue(), fc.constantFrom(-1, 0.5, 2 ** 53, '', 'tier:', 'x|y', null)),
+        (p, v) => {
+          const r = Report.decodeAccumulator(replaced(p, v))
+          if (E.isLeft(r)) {
+            refused++
+            expect(r.left._tag).toBe('DecodeError')
+            for (const i of r.left.issues) {
+              expect(i.path.startsWith('accumulator')).toBe(true)
+              expect(i.message.startsWith(`${i.path}: expected `)).toBe(true)
+            }
+          } else {
+            // what is read can be merged and reported
+            expect(c.result(c.merge(r.right)(c.empty))._tag).toBe('ServiceLevelReport')
           }
-        } else {
-          // what is read can be merged and reported
-          expect(c.result(c.merge(r.right)(c.empty))._tag).toBe('ServiceLevelReport')
         }
-      }),
+      ),
       { numRuns: 400, seed: 3 }
     )
     expect(refused).toBeGreaterThan(100)
@@ -139,9 +212,39 @@ describe('service-level accumulators on the wire', () => {
     expect(msg({ ...json, version: 2 })).toBe('accumulator.version: expected version 1, received 2')
     const part = wire(Report.encodeAccumulator(c.addAll([])(c.empty))) as Record<string, unknown>
     expect(part['customers']).toStrictEqual({})
-    const good = { opened: 0, byKind: {}, byPriority: {}, byCategory: {}, byChannel: {}, resolved: 0, backlogFrom: 0, backlogEnd: 0, days: [], times: {}, sla: {}, tierIn: {}, breaches: [], firstLine: 0, firstContact: 0, reopened: 0, restored: 0, scores: {} }
-    const customer = { current: { ...good, opened: -1, days: [1], times: { response: [1] } }, previous: { ...good, resolved: 'many' }, running: [], knownErrors: [] }
-    expect(msg({ ...json, customers: { 'Fjord AS': customer }, rejected: [{ ticketId: 'T-1', message: 'x', extra: 1 }] }).split('\n')).toStrictEqual([
+    const good = {
+      opened: 0,
+      byKind: {},
+      byPriority: {},
+      byCategory: {},
+      byChannel: {},
+      resolved: 0,
+      backlogFrom: 0,
+      backlogEnd: 0,
+      days: [],
+      times: {},
+      sla: {},
+      tierIn: {},
+      breaches: [],
+      firstLine: 0,
+      firstContact: 0,
+      reopened: 0,
+      restored: 0,
+      scores: {}
+    }
+    const customer = {
+      current: { ...good, opened: -1, days: [1], times: { response: [1] } },
+      previous: { ...good, resolved: 'many' },
+      running: [],
+      knownErrors: []
+    }
+    expect(
+      msg({
+        ...json,
+        customers: { 'Fjord AS': customer },
+        rejected: [{ ticketId: 'T-1', message: 'x', extra: 1 }]
+      }).split('\n')
+    ).toStrictEqual([
       'accumulator.customers."Fjord AS".current.opened: expected a count (a whole number, at least 0), received -1',
       'accumulator.customers."Fjord AS".current.days: expected opened and resolved counts per day (an even length), received an array of 1 item',
       'accumulator.customers."Fjord AS".current.times.response: expected a clock key metric|priority (this key names none), received "response"',
@@ -155,16 +258,23 @@ describe('daily-status accumulators on the wire', () => {
   it('encode → JSON text → decode → merge equals merging the shards themselves, and reads back exactly', () => {
     let reasons = 0
     fc.assert(
-      fc.property(sharded, fc.integer({ min: at('2025-03-01T00:00'), max: at('2025-04-01T00:00') }), ([hs, n, labels], t) => {
-        const s = getRight(Report.statusCombiner({ agreements, at: t as never }))
-        const accs = shardsOf(hs, labels, n).map((x) => s.addAll(x)(s.empty))
-        const direct = accs.reduce((acc, a) => s.merge(a)(acc), s.empty)
-        const shipped = accs.map((a) => wire(Report.encodeStatusAccumulator(a)))
-        for (const j of shipped) expect(Report.encodeStatusAccumulator(getRight(Report.decodeStatusAccumulator(j)))).toStrictEqual(j)
-        const merged = shipped.map((j) => getRight(Report.decodeStatusAccumulator(j))).reduce((acc, a) => s.merge(a)(acc), s.empty)
-        expect(s.result(merged)).toStrictEqual(s.result(direct))
-        reasons += s.result(direct).customers.reduce((k, x) => k + x.reasons.length, 0)
-      }),
+      fc.property(
+        sharded,
+        fc.integer({ min: at('2025-03-01T00:00'), max: at('2025-04-01T00:00') }),
+        ([hs, n, labels], t) => {
+          const s = getRight(Report.statusCombiner({ agreements, at: t as never }))
+          const accs = shardsOf(hs, labels, n).map((x) => s.addAll(x)(s.empty))
+          const direct = accs.reduce((acc, a) => s.merge(a)(acc), s.empty)
+          const shipped = accs.map((a) => wire(Report.encodeStatusAccumulator(a)))
+          for (const j of shipped)
+            expect(Report.encodeStatusAccumulator(getRight(Report.decodeStatusAccumulator(j)))).toStrictEqual(j)
+          const merged = shipped
+            .map((j) => getRight(Report.decodeStatusAccumulator(j)))
+            .reduce((acc, a) => s.merge(a)(acc), s.empty)
+          expect(s.result(merged)).toStrictEqual(s.result(direct))
+          reasons += s.result(direct).customers.reduce((k, x) => k + x.reasons.length, 0)
+        }
+      ),
       { numRuns: 60, seed: 12 }
     )
     expect(reasons).toBeGreaterThan(50)

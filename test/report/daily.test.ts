@@ -18,13 +18,27 @@ describe('the morning status of the seed desk', () => {
         health: 'Critical',
         reasons: [
           { ticketId: 'INC-101', rule: 'criticalPriority', health: 'Critical', priority: 'P1' },
-          { ticketId: 'INC-101', rule: 'newOrReopened', health: 'NeedAttention', priority: 'P1', openedAt: at('2025-03-10T07:50') },
+          {
+            ticketId: 'INC-101',
+            rule: 'newOrReopened',
+            health: 'NeedAttention',
+            priority: 'P1',
+            openedAt: at('2025-03-10T07:50')
+          }
         ]
       },
       {
         customer: 'Vik Regnskap',
         health: 'NeedAttention',
-        reasons: [{ ticketId: 'INC-202', rule: 'newOrReopened', health: 'NeedAttention', priority: 'P5', reopenedAt: at('2025-03-09T20:00') }]
+        reasons: [
+          {
+            ticketId: 'INC-202',
+            rule: 'newOrReopened',
+            health: 'NeedAttention',
+            priority: 'P5',
+            reopenedAt: at('2025-03-09T20:00')
+          }
+        ]
       },
       { customer: 'Berg Bygg', health: 'Good', reasons: [] }
     ])
@@ -35,7 +49,15 @@ describe('the morning status of the seed desk', () => {
   it('a clock past a warning threshold is at risk: the hourly P1 update, 35 minutes after the last reply', () => {
     const s = status([fjordDown], { at: at('2025-03-10T08:40') })
     expect(s.customers[0]?.reasons.filter((r) => r.rule === 'atRisk')).toStrictEqual([
-      { ticketId: 'INC-101', rule: 'atRisk', health: 'NeedAttention', priority: 'P1', metric: 'update', warningsPassed: [0.5], dueAt: at('2025-03-10T09:05') }
+      {
+        ticketId: 'INC-101',
+        rule: 'atRisk',
+        health: 'NeedAttention',
+        priority: 'P1',
+        metric: 'update',
+        warningsPassed: [0.5],
+        dueAt: at('2025-03-10T09:05')
+      }
     ])
   })
 
@@ -59,7 +81,18 @@ describe('the morning status of the seed desk', () => {
 
   it('a breached resolution clock is Critical and names when it breached', () => {
     const late = history([
-      ['2025-03-07T09:00', { _tag: 'Open', ticketId: 'INC-9' as never, channel: 'portal', customer: 'Berg Bygg', requester: 'ola', title: 'Printer', kind: 'incident' }],
+      [
+        '2025-03-07T09:00',
+        {
+          _tag: 'Open',
+          ticketId: 'INC-9' as never,
+          channel: 'portal',
+          customer: 'Berg Bygg',
+          requester: 'ola',
+          title: 'Printer',
+          kind: 'incident'
+        }
+      ],
       ['2025-03-07T09:00', { _tag: 'Prioritise', urgency: 'medium', impact: 'low' }],
       ['2025-03-07T09:10', { _tag: 'Reply', message: 'Looking' }]
     ])
@@ -69,7 +102,14 @@ describe('the morning status of the seed desk', () => {
     expect(berg?.health).toBe('Good')
     const later = status([late], { at: at('2025-03-14T10:00') })
     expect(later.customers.find((c) => c.customer === 'Berg Bygg')?.reasons).toStrictEqual([
-      { ticketId: 'INC-9', rule: 'breached', health: 'Critical', priority: 'P4', metric: 'resolution', breachedAt: at('2025-03-14T09:00') }
+      {
+        ticketId: 'INC-9',
+        rule: 'breached',
+        health: 'Critical',
+        priority: 'P4',
+        metric: 'resolution',
+        breachedAt: at('2025-03-14T09:00')
+      }
     ])
   })
 
@@ -81,7 +121,18 @@ describe('the morning status of the seed desk', () => {
 
   it('a ticket on a workaround longer than the limit needs attention, with its age in business time', () => {
     const patched = history([
-      ['2025-03-06T09:00', { _tag: 'Open', ticketId: 'INC-5' as never, channel: 'phone', customer: 'Berg Bygg', requester: 'ola', title: 'VPN drops', kind: 'incident' }],
+      [
+        '2025-03-06T09:00',
+        {
+          _tag: 'Open',
+          ticketId: 'INC-5' as never,
+          channel: 'phone',
+          customer: 'Berg Bygg',
+          requester: 'ola',
+          title: 'VPN drops',
+          kind: 'incident'
+        }
+      ],
       ['2025-03-06T09:00', { _tag: 'Prioritise', urgency: 'low', impact: 'low' }],
       ['2025-03-06T10:00', { _tag: 'ApplyWorkaround', description: 'Use the web client' }]
     ])
@@ -89,12 +140,32 @@ describe('the morning status of the seed desk', () => {
     const reasons = s.customers.find((c) => c.customer === 'Berg Bygg')?.reasons ?? []
     // Thursday 10:00 → Monday 08:30: 6 h Thursday + 8 h Friday + 0.5 h Monday
     expect(reasons.filter((r) => r.rule === 'workaroundTooLong')).toStrictEqual([
-      { ticketId: 'INC-5', rule: 'workaroundTooLong', health: 'NeedAttention', priority: 'P5', workaroundSince: at('2025-03-06T10:00'), workaroundAge: 14.5 * 3_600_000 }
+      {
+        ticketId: 'INC-5',
+        rule: 'workaroundTooLong',
+        health: 'NeedAttention',
+        priority: 'P5',
+        workaroundSince: at('2025-03-06T10:00'),
+        workaroundAge: 14.5 * 3_600_000
+      }
     ])
   })
 
   it('histories that do not replay, or of customers without an agreement, are rejected with a reason', () => {
-    const stranger = history([['2025-03-06T09:00', { _tag: 'Open', ticketId: 'INC-7' as never, channel: 'phone', customer: 'Nobody AS', requester: 'ola', title: 'x', kind: 'incident' }]])
+    const stranger = history([
+      [
+        '2025-03-06T09:00',
+        {
+          _tag: 'Open',
+          ticketId: 'INC-7' as never,
+          channel: 'phone',
+          customer: 'Nobody AS',
+          requester: 'ola',
+          title: 'x',
+          kind: 'incident'
+        }
+      ]
+    ])
     const broken = [...fjordDown.slice(0, 1), { ...fjordDown[0], seq: 2 }]
     const s = status([stranger, broken, 42 as never])
     expect(s.rejected.map((r) => r.ticketId)).toStrictEqual(['(unknown)', 'INC-101', 'INC-7'])
@@ -102,12 +173,21 @@ describe('the morning status of the seed desk', () => {
   })
 
   it('bad parameters are a Left naming the path, never a throw', () => {
-    for (const bad of [undefined, null, 3, { agreements: 'x', at: morning }, { agreements, at: 'monday' }, { agreements, at: morning, rules: { lookBack: -1 } }]) {
+    for (const bad of [
+      undefined,
+      null,
+      3,
+      { agreements: 'x', at: morning },
+      { agreements, at: 'monday' },
+      { agreements, at: morning, rules: { lookBack: -1 } }
+    ]) {
       const e = getLeft(Report.dailyStatus(bad as never)([]))
       expect(e._tag).toBe('InvalidReportInput')
       expect(e.message).not.toMatch(/undefined|\[object/)
     }
-    expect(getLeft(Report.dailyStatus({ agreements, at: 'monday' as never })([])).message).toBe('params.at: expected an instant (epoch milliseconds), received "monday"')
+    expect(getLeft(Report.dailyStatus({ agreements, at: 'monday' as never })([])).message).toBe(
+      'params.at: expected an instant (epoch milliseconds), received "monday"'
+    )
     expect(E.isLeft(Report.dailyStatus({ agreements, at: morning })('nope' as never))).toBe(true)
   })
 })

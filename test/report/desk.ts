@@ -7,11 +7,18 @@ import * as E from 'fp-ts/lib/Either.js'
 import { Calendar, Sla, Ticket, Time } from '../../src/index.js'
 import { getRight } from '../helpers/unsafe.js'
 
-export const calendar = getRight(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
+export const calendar = getRight(
+  Calendar.make(
+    Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+  )
+)
 export const zone = calendar.zone
-export const agreements: ReadonlyArray<Sla.Agreement> = ['Berg Bygg', 'Fjord AS', 'Vik Regnskap'].map((customer) => ({ customer, policy: Sla.examplePolicy, calendar }))
+export const agreements: ReadonlyArray<Sla.Agreement> = ['Berg Bygg', 'Fjord AS', 'Vik Regnskap'].map((customer) => ({
+  customer,
+  policy: Sla.examplePolicy,
+  calendar
+}))
 export const at = (wall: string): Time.Instant => getRight(Time.fromLocal(zone)(wall))
-
 
 export const kari = { role: 'agent', id: 'kari' } as const
 export const ola = { role: 'customer', id: 'ola' } as const
@@ -29,7 +36,16 @@ export const history = (steps: ReadonlyArray<Step>): ReadonlyArray<Ticket.Ticket
 }
 
 const open = (id: string, customer: string, title: string, extra: Partial<Ticket.Open> = {}) =>
-  ({ _tag: 'Open', ticketId: id as Ticket.TicketId, channel: 'phone', customer, requester: 'ola', title, kind: 'incident', ...extra }) as const
+  ({
+    _tag: 'Open',
+    ticketId: id as Ticket.TicketId,
+    channel: 'phone',
+    customer,
+    requester: 'ola',
+    title,
+    kind: 'incident',
+    ...extra
+  }) as const
 
 /** Fjord AS: a P1 with downtime opened Monday 10 March 2025 at 07:50, not solved. */
 export const fjordDown = history([
@@ -50,7 +66,10 @@ export const vikOutlook = history([
 
 /** Berg Bygg: a question answered and closed last week. */
 export const bergDone = history([
-  ['2025-03-06T12:00', open('REQ-303', 'Berg Bygg', 'How do I share a calendar?', { kind: 'question', channel: 'chat' })],
+  [
+    '2025-03-06T12:00',
+    open('REQ-303', 'Berg Bygg', 'How do I share a calendar?', { kind: 'question', channel: 'chat' })
+  ],
   ['2025-03-06T12:01', { _tag: 'Prioritise', urgency: 'low', impact: 'low' }],
   ['2025-03-06T12:10', { _tag: 'Reply', message: 'Like this' }],
   ['2025-03-06T12:20', { _tag: 'Resolve', code: 'answered', note: 'Explained' }],

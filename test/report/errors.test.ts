@@ -24,7 +24,13 @@ describe('reports never throw, whatever a JavaScript caller passes', () => {
   it('any value as the parameters is a Left whose message names a path and quotes no free text', () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), (u, v) => {
-        for (const params of [u, { agreements: u, at: v }, { agreements, at: u, rules: v }, { agreements, period: u }, { agreements, period, asOf: u, satisfaction: v }]) {
+        for (const params of [
+          u,
+          { agreements: u, at: v },
+          { agreements, at: u, rules: v },
+          { agreements, period: u },
+          { agreements, period, asOf: u, satisfaction: v }
+        ]) {
           const s = Report.dailyStatus(params as never)([fjordDown])
           const r = Report.serviceLevel(params as never)([fjordDown])
           for (const x of [s, r])
@@ -41,10 +47,17 @@ describe('reports never throw, whatever a JavaScript caller passes', () => {
 
   it('a long customer name is summarised, never quoted in full', () => {
     const long = 'x'.repeat(500)
-    const r = Report.serviceLevel({ agreements: [agreements[0] as never, { ...(agreements[1] as object), customer: 42 } as never], period })([])
-    expect(E.isLeft(r) && r.left.message).toBe('agreements[1].customer: expected the customer the agreement covers, received 42')
+    const r = Report.serviceLevel({
+      agreements: [agreements[0] as never, { ...(agreements[1] as object), customer: 42 } as never],
+      period
+    })([])
+    expect(E.isLeft(r) && r.left.message).toBe(
+      'agreements[1].customer: expected the customer the agreement covers, received 42'
+    )
     const s = Report.dailyStatus({ agreements, at: long as never })([])
-    expect(E.isLeft(s) && s.left.message).toBe('params.at: expected an instant (epoch milliseconds), received a string of 500 characters')
+    expect(E.isLeft(s) && s.left.message).toBe(
+      'params.at: expected an instant (epoch milliseconds), received a string of 500 characters'
+    )
   })
 })
 
@@ -53,7 +66,10 @@ describe('malformed events that look like events', () => {
     const base = { _tag: 'TicketOpened', at: at('2025-03-03T09:00'), customer: 'Fjord AS' }
     const odd: ReadonlyArray<ReadonlyArray<unknown>> = [
       [base],
-      [{ ...base, ticketId: 'INC-1', seq: 1, tier: 'L1', channel: 'phone' }, { _tag: 'TicketResolved', at: at('2025-03-03T10:00') }],
+      [
+        { ...base, ticketId: 'INC-1', seq: 1, tier: 'L1', channel: 'phone' },
+        { _tag: 'TicketResolved', at: at('2025-03-03T10:00') }
+      ],
       [{ ...fjordDown[0] }, { _tag: 'PrioritySet', at: at('2025-03-03T09:01'), name: 7 }],
       [{ ...fjordDown[0] }, { _tag: 'NoSuchEvent', at: at('2025-03-03T09:01') }]
     ]

@@ -12,8 +12,19 @@ import { historiesArb } from './histories.js'
 
 const M = 60_000
 // tiers too, and a resolution metric that pauses for third parties as well: a tier clock pauses as it does
-const resolution = { ...Sla.examplePolicy.metrics.resolution, targets: Sla.examplePolicy.metrics.resolution?.targets ?? {}, pauseWhileAwaiting: ['customer', 'thirdParty'] as const }
-const policy: Sla.SlaPolicy = { ...Sla.examplePolicy, metrics: { ...Sla.examplePolicy.metrics, resolution }, tiers: { L1: { _tag: 'BusinessTime', duration: (30 * M) as Time.Duration }, L2: { _tag: 'BusinessTime', duration: (120 * M) as Time.Duration } } }
+const resolution = {
+  ...Sla.examplePolicy.metrics.resolution,
+  targets: Sla.examplePolicy.metrics.resolution?.targets ?? {},
+  pauseWhileAwaiting: ['customer', 'thirdParty'] as const
+}
+const policy: Sla.SlaPolicy = {
+  ...Sla.examplePolicy,
+  metrics: { ...Sla.examplePolicy.metrics, resolution },
+  tiers: {
+    L1: { _tag: 'BusinessTime', duration: (30 * M) as Time.Duration },
+    L2: { _tag: 'BusinessTime', duration: (120 * M) as Time.Duration }
+  }
+}
 const tiered = agreements.map((a) => ({ ...a, policy }))
 const asOf = at('2025-04-01T00:00')
 
@@ -22,12 +33,16 @@ describe('breach explanations', () => {
     const seen = { breaches: 0, tiers: 0, updates: 0, paused: 0 }
     fc.assert(
       fc.property(historiesArb(8), (hs) => {
-        const r = getRight(Report.serviceLevel({ agreements: tiered, period: { _tag: 'Month', year: 2025, month: 3 } })(hs))
+        const r = getRight(
+          Report.serviceLevel({ agreements: tiered, period: { _tag: 'Month', year: 2025, month: 3 } })(hs)
+        )
         for (const c of r.customers)
           for (const b of c.breaches) {
             const h = hs.find((x) => x[0]?.ticketId === b.ticketId) ?? []
             const agreement = tiered.find((a) => a.customer === c.customer) as Sla.Agreement
-            const full = getRight(Sla.evaluate(agreement, asOf, { explain: true })(h)).metrics.find((m) => m.metric === b.metric)
+            const full = getRight(Sla.evaluate(agreement, asOf, { explain: true })(h)).metrics.find(
+              (m) => m.metric === b.metric
+            )
             expect(b.explanation).toStrictEqual(full?.explanation)
             expect([b.dueAt, b.stoppedAt]).toStrictEqual([full?.breachedAt, full?.metAt])
             seen.breaches++

@@ -11,7 +11,8 @@ import { agreements, at } from './desk.js'
 import { historyArb } from './histories.js'
 
 const agreement = agreements[0] as (typeof agreements)[number]
-const standing = (s: Ticket.Status['_tag']) => (s === 'Resolved' ? 'resolved' : s === 'Closed' ? 'closed' : s === 'Cancelled' ? 'cancelled' : 'open')
+const standing = (s: Ticket.Status['_tag']) =>
+  s === 'Resolved' ? 'resolved' : s === 'Closed' ? 'closed' : s === 'Cancelled' ? 'cancelled' : 'open'
 
 describe('facts of a ticket', () => {
   it('agree with the replayed ticket at every instant', () => {
@@ -28,14 +29,25 @@ describe('facts of a ticket', () => {
         const ticket = Ticket.replay()(cut)
         if (E.isLeft(ticket) || f === undefined) throw new Error('a generated history replays')
         const k = ticket.right
-        expect([f.standing, f.kind, f.category, f.priority]).toStrictEqual([standing(k.status._tag), k.kind, k.category, k.priority?.name])
-        expect([f.reopenings.length, f.escalations.length, f.resolutions.at(-1), f.ratings.at(-1)?.score]).toStrictEqual([k.reopenCount, k.escalationCount, k.resolvedAt, k.rating?.score])
+        expect([f.standing, f.kind, f.category, f.priority]).toStrictEqual([
+          standing(k.status._tag),
+          k.kind,
+          k.category,
+          k.priority?.name
+        ])
+        expect([
+          f.reopenings.length,
+          f.escalations.length,
+          f.resolutions.at(-1),
+          f.ratings.at(-1)?.score
+        ]).toStrictEqual([k.reopenCount, k.escalationCount, k.resolvedAt, k.rating?.score])
         expect(f.onWorkaroundSince).toBe(Workaround.isOnWorkaround(k) ? k.workaround?.appliedAt : undefined)
         expect(f.knownErrorOpen).toBe(Workaround.isKnownError(k) && standing(k.status._tag) === 'open')
         seen.reopened += f.reopenings.length > 0 ? 1 : 0
         seen.onWorkaround += f.onWorkaroundSince !== undefined ? 1 : 0
         seen.knownError += f.knownErrorOpen ? 1 : 0
-        seen[f.standing === 'open' ? 'escalated' : f.standing] += f.standing === 'open' ? (f.escalations.length > 0 ? 1 : 0) : 1
+        seen[f.standing === 'open' ? 'escalated' : f.standing] +=
+          f.standing === 'open' ? (f.escalations.length > 0 ? 1 : 0) : 1
       }),
       { numRuns: 600, seed: 4242 }
     )
@@ -44,8 +56,26 @@ describe('facts of a ticket', () => {
 
   it('a history that breaks a rule is the ticket error', () => {
     const h = [
-      { _tag: 'TicketOpened', ticketId: 'INC-1', seq: 1, at: at('2025-03-03T09:00'), actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'x', tier: 'L1' },
-      { _tag: 'TicketClosed', ticketId: 'INC-1', seq: 2, at: at('2025-03-03T09:05'), actor: { role: 'agent', id: 'kari' }, reason: 'confirmed' }
+      {
+        _tag: 'TicketOpened',
+        ticketId: 'INC-1',
+        seq: 1,
+        at: at('2025-03-03T09:00'),
+        actor: { role: 'agent', id: 'kari' },
+        channel: 'phone',
+        customer: 'Fjord AS',
+        requester: 'ola',
+        title: 'x',
+        tier: 'L1'
+      },
+      {
+        _tag: 'TicketClosed',
+        ticketId: 'INC-1',
+        seq: 2,
+        at: at('2025-03-03T09:05'),
+        actor: { role: 'agent', id: 'kari' },
+        reason: 'confirmed'
+      }
     ] as unknown as ReadonlyArray<Ticket.TicketEvent>
     const checked = factsOf(h, agreement, at('2025-03-04T00:00'))
     expect(E.isLeft(checked) && checked.left._tag).toBe('ImpossibleEvent')

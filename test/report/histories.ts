@@ -12,21 +12,116 @@ const ola = { role: 'customer', id: 'ola' } as const
 export const customers = ['Berg Bygg', 'Fjord AS', 'Vik Regnskap'] as const
 
 const step: fc.Arbitrary<Omit<Ticket.TicketCommand, 'at'>> = fc.oneof(
-  { arbitrary: fc.record({ _tag: fc.constant('Reply' as const), actor: fc.constant(kari), message: fc.constant('Update') }), weight: 4 },
-  { arbitrary: fc.record({ _tag: fc.constant('Await' as const), actor: fc.constant(kari), party: fc.constantFrom('customer', 'thirdParty' as const) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      _tag: fc.constant('Reply' as const),
+      actor: fc.constant(kari),
+      message: fc.constant('Update')
+    }),
+    weight: 4
+  },
+  {
+    arbitrary: fc.record({
+      _tag: fc.constant('Await' as const),
+      actor: fc.constant(kari),
+      party: fc.constantFrom('customer', 'thirdParty' as const)
+    }),
+    weight: 1
+  },
   { arbitrary: fc.record({ _tag: fc.constant('Resume' as const), actor: fc.constant(kari) }), weight: 1 },
-  { arbitrary: fc.record({ _tag: fc.constant('Escalate' as const), actor: fc.constant(kari), toTier: fc.constantFrom('L2', 'solution team'), note: fc.constant('Over to you') }), weight: 1 },
-  { arbitrary: fc.record({ _tag: fc.constant('ApplyWorkaround' as const), actor: fc.constant(kari), description: fc.constant('Use the web client') }), weight: 1 },
-  { arbitrary: fc.record({ _tag: fc.constant('Resolve' as const), actor: fc.constant(kari), code: fc.constant('fixed' as const), note: fc.constant('Fixed') }), weight: 3 },
-  { arbitrary: fc.record({ _tag: fc.constant('Reject' as const), actor: fc.constant(ola), reason: fc.constant('Not fixed') }), weight: 2 },
-  { arbitrary: fc.record({ _tag: fc.constant('Reopen' as const), actor: fc.constant(kari), reason: fc.constant('Came back') }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      _tag: fc.constant('Escalate' as const),
+      actor: fc.constant(kari),
+      toTier: fc.constantFrom('L2', 'solution team'),
+      note: fc.constant('Over to you')
+    }),
+    weight: 1
+  },
+  {
+    arbitrary: fc.record({
+      _tag: fc.constant('ApplyWorkaround' as const),
+      actor: fc.constant(kari),
+      description: fc.constant('Use the web client')
+    }),
+    weight: 1
+  },
+  {
+    arbitrary: fc.record({
+      _tag: fc.constant('Resolve' as const),
+      actor: fc.constant(kari),
+      code: fc.constant('fixed' as const),
+      note: fc.constant('Fixed')
+    }),
+    weight: 3
+  },
+  {
+    arbitrary: fc.record({
+      _tag: fc.constant('Reject' as const),
+      actor: fc.constant(ola),
+      reason: fc.constant('Not fixed')
+    }),
+    weight: 2
+  },
+  {
+    arbitrary: fc.record({
+      _tag: fc.constant('Reopen' as const),
+      actor: fc.constant(kari),
+      reason: fc.constant('Came back')
+    }),
+    weight: 1
+  },
   { arbitrary: fc.record({ _tag: fc.constant('Confirm' as const), actor: fc.constant(ola) }), weight: 1 },
-  { arbitrary: fc.record({ _tag: fc.constant('Rate' as const), actor: fc.constant(ola), score: fc.integer({ min: 1, max: 5 }) }), weight: 2 },
-  { arbitrary: fc.record({ _tag: fc.constant('Cancel' as const), actor: fc.constant(kari), reason: fc.constant('Duplicate') }), weight: 1 },
-  { arbitrary: fc.record({ _tag: fc.constant('WithdrawWorkaround' as const), actor: fc.constant(kari), reason: fc.constant('Stopped working') }), weight: 1 },
-  { arbitrary: fc.record({ _tag: fc.constant('IdentifyRootCause' as const), actor: fc.constant(kari), rootCause: fc.constant('Bad driver') }), weight: 1 },
-  { arbitrary: fc.record({ _tag: fc.constant('Resolve' as const), actor: fc.constant(kari), code: fc.constant('workaround' as const), note: fc.constant('Workaround') }), weight: 1 },
-  { arbitrary: fc.record({ _tag: fc.constant('Classify' as const), actor: fc.constant(kari), kind: fc.constantFrom('incident', 'problem' as const), category: fc.constantFrom('backup', 'licence') }), weight: 1 }
+  {
+    arbitrary: fc.record({
+      _tag: fc.constant('Rate' as const),
+      actor: fc.constant(ola),
+      score: fc.integer({ min: 1, max: 5 })
+    }),
+    weight: 2
+  },
+  {
+    arbitrary: fc.record({
+      _tag: fc.constant('Cancel' as const),
+      actor: fc.constant(kari),
+      reason: fc.constant('Duplicate')
+    }),
+    weight: 1
+  },
+  {
+    arbitrary: fc.record({
+      _tag: fc.constant('WithdrawWorkaround' as const),
+      actor: fc.constant(kari),
+      reason: fc.constant('Stopped working')
+    }),
+    weight: 1
+  },
+  {
+    arbitrary: fc.record({
+      _tag: fc.constant('IdentifyRootCause' as const),
+      actor: fc.constant(kari),
+      rootCause: fc.constant('Bad driver')
+    }),
+    weight: 1
+  },
+  {
+    arbitrary: fc.record({
+      _tag: fc.constant('Resolve' as const),
+      actor: fc.constant(kari),
+      code: fc.constant('workaround' as const),
+      note: fc.constant('Workaround')
+    }),
+    weight: 1
+  },
+  {
+    arbitrary: fc.record({
+      _tag: fc.constant('Classify' as const),
+      actor: fc.constant(kari),
+      kind: fc.constantFrom('incident', 'problem' as const),
+      category: fc.constantFrom('backup', 'licence')
+    }),
+    weight: 1
+  }
 ) as fc.Arbitrary<Omit<Ticket.TicketCommand, 'at'>>
 
 const levels = ['high', 'medium', 'low'] as const
@@ -48,7 +143,17 @@ export const historyArb = (n: number): fc.Arbitrary<ReadonlyArray<Ticket.TicketE
       let state: Ticket.TicketState = Ticket.initial
       const events: Ticket.TicketEvent[] = []
       const commands: Ticket.TicketCommand[] = [
-        { _tag: 'Open', at: at as Time.Instant, actor: kari, ticketId: `T-${n}` as Ticket.TicketId, channel, customer, requester: 'ola', title: 'Generated', kind },
+        {
+          _tag: 'Open',
+          at: at as Time.Instant,
+          actor: kari,
+          ticketId: `T-${n}` as Ticket.TicketId,
+          channel,
+          customer,
+          requester: 'ola',
+          title: 'Generated',
+          kind
+        },
         { _tag: 'Prioritise', at: at as Time.Instant, actor: kari, urgency, impact }
       ]
       for (const [gap, s] of steps) {

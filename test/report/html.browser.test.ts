@@ -16,7 +16,15 @@ import { agreements } from './desk.js'
 import { march } from './march.js'
 
 const artifacts = resolve('test/artifacts')
-const report = getRight(pipe(march, Report.serviceLevel({ agreements: agreements.filter((a) => a.customer === 'Fjord AS'), period: { _tag: 'Month', year: 2025, month: 3 } })))
+const report = getRight(
+  pipe(
+    march,
+    Report.serviceLevel({
+      agreements: agreements.filter((a) => a.customer === 'Fjord AS'),
+      period: { _tag: 'Month', year: 2025, month: 3 }
+    })
+  )
+)
 const fjord = report.customers[0] as Report.CustomerReport
 
 let context: BrowserContext
@@ -29,7 +37,14 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run'
+    ],
     viewport: { width: 900, height: 1200 }
   })
   browser = context.browser() ?? undefined
@@ -64,7 +79,9 @@ describe('the March report of Fjord AS in headless Chromium', () => {
     const { page, attempts } = await open('report-march-en.html', Report.toHtml()(fjord))
     const text = async (id: string) => (await page.locator(`#${id}`).innerText()).replace(/\s+/g, ' ')
     expect(await page.title()).toBe('Service-level report: Fjord AS, 2025-03')
-    expect(await text('summary')).toMatch(/4 Opened 4 Resolved 75\.0% Response kept 100\.0% Resolution kept 0\.0\* Net CSAT/)
+    expect(await text('summary')).toMatch(
+      /4 Opened 4 Resolved 75\.0% Response kept 100\.0% Resolution kept 0\.0\* Net CSAT/
+    )
     const volume = await text('volume')
     expect(volume).toContain('2025-03-03 1 2')
     // the chart's table lists the days with tickets; the quiet days are in the chart, CSV and JSON
@@ -76,9 +93,13 @@ describe('the March report of Fjord AS in headless Chromium', () => {
     expect(times).toContain('Resolution All 4 7 h 20 min 6 h 16 h 16 h')
     expect(await text('attainment')).toContain('Response All 3 1 1 75.0%')
     const breaches = await text('breaches')
-    expect(breaches).toContain('INC-2 Response P2 04/03/2025, 16:00 05/03/2025, 09:00 1 h closed 04/03/2025, 16:00–05/03/2025, 08:00')
+    expect(breaches).toContain(
+      'INC-2 Response P2 04/03/2025, 16:00 05/03/2025, 09:00 1 h closed 04/03/2025, 16:00–05/03/2025, 08:00'
+    )
     expect(breaches).toContain('INC-4 Update P3 31/03/2025, 14:30 running 1 h 30 min')
-    expect(await text('resolution')).toContain('First-line resolution 3 75.0% First-contact resolution 2 50.0% Reopen rate 1 25.0%')
+    expect(await text('resolution')).toContain(
+      'First-line resolution 3 75.0% First-contact resolution 2 50.0% Reopen rate 1 25.0%'
+    )
     expect(await text('escalations')).toContain('L2 1')
     expect(await text('satisfaction')).toContain('Ratings 3 (fewer than 30 ratings)')
     expect(await text('satisfaction')).toContain('CSAT 33.3')
@@ -109,7 +130,10 @@ describe('the March report of Fjord AS in headless Chromium', () => {
   }, 60_000)
 
   it('the detector catches a page that does try a request (control)', async () => {
-    const { page, attempts } = await open('control.html', '<!doctype html><title>x</title><img src="http://example.invalid/logo.png" alt="">')
+    const { page, attempts } = await open(
+      'control.html',
+      '<!doctype html><title>x</title><img src="http://example.invalid/logo.png" alt="">'
+    )
     await page.waitForTimeout(200)
     expect(attempts.length).toBeGreaterThan(0)
   }, 60_000)

@@ -6,7 +6,16 @@ import type { Ticket } from '../../src/index.js'
 import { history, ola } from './desk.js'
 
 const open = (id: string, extra: Partial<Ticket.Open> = {}) =>
-  ({ _tag: 'Open', ticketId: id as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'Something', kind: 'incident', ...extra }) as const
+  ({
+    _tag: 'Open',
+    ticketId: id as Ticket.TicketId,
+    channel: 'phone',
+    customer: 'Fjord AS',
+    requester: 'ola',
+    title: 'Something',
+    kind: 'incident',
+    ...extra
+  }) as const
 
 export const march: ReadonlyArray<ReadonlyArray<Ticket.TicketEvent>> = [
   // P3: answered in 30 min, fixed in 4 h, rated 5

@@ -2,12 +2,23 @@ import { describe, expect, it } from 'vitest'
 import { Calendar, Report, Sla, Time } from '../../src/index.js'
 import { compile, getRight, instant } from '../helpers/unsafe.js'
 
-const agreementIn = (zone: string): Sla.Agreement => ({ customer: 'X', policy: Sla.examplePolicy, calendar: compile(Calendar.weekdays({ zone, opens: '08:00', closes: '16:00' })) })
+const agreementIn = (zone: string): Sla.Agreement => ({
+  customer: 'X',
+  policy: Sla.examplePolicy,
+  calendar: compile(Calendar.weekdays({ zone, opens: '08:00', closes: '16:00' }))
+})
 const periodOf = (period: Report.Period, zone = 'Europe/Oslo') => {
-  const r = getRight(Report.serviceLevel({ agreements: [agreementIn(zone)], period })([])).customers[0] as Report.CustomerReport
+  const r = getRight(Report.serviceLevel({ agreements: [agreementIn(zone)], period })([]))
+    .customers[0] as Report.CustomerReport
   const z = getRight(Time.makeZone(zone))
   const iso = (t: Time.Instant) => Time.toLocalISO(z)(t)
-  return { label: r.period.label, from: iso(r.period.from), to: iso(r.period.to), previous: [r.previous.label, iso(r.previous.from), iso(r.previous.to)], days: r.volume.days.length }
+  return {
+    label: r.period.label,
+    from: iso(r.period.from),
+    to: iso(r.period.to),
+    previous: [r.previous.label, iso(r.previous.from), iso(r.previous.to)],
+    days: r.volume.days.length
+  }
 }
 
 describe('report periods in the customer zone', () => {
@@ -21,7 +32,11 @@ describe('report periods in the customer zone', () => {
     })
   })
   it('2026 has 53 ISO weeks: the week before 2027-W01 is 2026-W53', () => {
-    expect(periodOf({ _tag: 'Week', year: 2027, week: 1 }).previous).toStrictEqual(['2026-W53', '2026-12-28T00:00:00+01:00', '2027-01-04T00:00:00+01:00'])
+    expect(periodOf({ _tag: 'Week', year: 2027, week: 1 }).previous).toStrictEqual([
+      '2026-W53',
+      '2026-12-28T00:00:00+01:00',
+      '2027-01-04T00:00:00+01:00'
+    ])
   })
   it('March in Oslo runs from local midnight to local midnight across the spring change', () => {
     expect(periodOf({ _tag: 'Month', year: 2025, month: 3 })).toStrictEqual({
@@ -34,7 +49,12 @@ describe('report periods in the customer zone', () => {
   })
   it('the spring-change day is one local day of 23 hours', () => {
     const p = periodOf({ _tag: 'Day', date: '2025-03-30' })
-    expect([p.from, p.to, p.days, p.previous[0]]).toStrictEqual(['2025-03-30T00:00:00+01:00', '2025-03-31T00:00:00+02:00', 1, '2025-03-29'])
+    expect([p.from, p.to, p.days, p.previous[0]]).toStrictEqual([
+      '2025-03-30T00:00:00+01:00',
+      '2025-03-31T00:00:00+02:00',
+      1,
+      '2025-03-29'
+    ])
   })
   it('the first quarter in New York, and the quarter before it', () => {
     expect(periodOf({ _tag: 'Quarter', year: 2025, quarter: 1 }, 'America/New_York')).toStrictEqual({
@@ -46,18 +66,30 @@ describe('report periods in the customer zone', () => {
     })
   })
   it('a range is compared with the range of the same length just before it', () => {
-    const r = getRight(Report.serviceLevel({ agreements: [agreementIn('Europe/Oslo')], period: { _tag: 'Range', from: instant('2025-03-10T00:00:00Z'), to: instant('2025-03-12T00:00:00Z') } })([])).customers[0]
-    expect([r?.previous.from, r?.previous.to]).toStrictEqual([instant('2025-03-08T00:00:00Z'), instant('2025-03-10T00:00:00Z')])
+    const r = getRight(
+      Report.serviceLevel({
+        agreements: [agreementIn('Europe/Oslo')],
+        period: { _tag: 'Range', from: instant('2025-03-10T00:00:00Z'), to: instant('2025-03-12T00:00:00Z') }
+      })([])
+    ).customers[0]
+    expect([r?.previous.from, r?.previous.to]).toStrictEqual([
+      instant('2025-03-08T00:00:00Z'),
+      instant('2025-03-10T00:00:00Z')
+    ])
   })
   it('impossible periods are a Left naming the field', () => {
     const bad = (period: unknown) => {
       const r = Report.serviceLevel({ agreements: [agreementIn('Europe/Oslo')], period: period as Report.Period })([])
       return r._tag === 'Left' ? r.left.message : 'Right'
     }
-    expect(bad({ _tag: 'Day', date: '2025-02-30' })).toBe('period.date: expected a date "YYYY-MM-DD", received "2025-02-30"')
+    expect(bad({ _tag: 'Day', date: '2025-02-30' })).toBe(
+      'period.date: expected a date "YYYY-MM-DD", received "2025-02-30"'
+    )
     expect(bad({ _tag: 'Week', year: 2025, week: 53 })).toBe('period.week: expected an ISO week 1–52, received 53')
     expect(bad({ _tag: 'Quarter', year: 2025, quarter: 0 })).toBe('period.quarter: expected a quarter 1–4, received 0')
-    expect(bad({ _tag: 'Range', from: instant('2025-03-10T00:00:00Z'), to: instant('2025-03-10T00:00:00Z') })).toBe('period.to: expected an instant after period.from, received 1741564800000')
+    expect(bad({ _tag: 'Range', from: instant('2025-03-10T00:00:00Z'), to: instant('2025-03-10T00:00:00Z') })).toBe(
+      'period.to: expected an instant after period.from, received 1741564800000'
+    )
     expect(bad('March')).toBe('period: expected a period (Day, Week, Month, Quarter or Range), received "March"')
   })
 })

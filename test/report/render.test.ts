@@ -5,8 +5,10 @@ import { getRight } from '../helpers/unsafe.js'
 import { agreements, at, bergDone, fjordDown, vikOutlook } from './desk.js'
 import { march } from './march.js'
 
-const marchReport = (a: ReadonlyArray<Sla.Agreement> = agreements.filter((x) => x.customer === 'Fjord AS'), hs = march) =>
-  getRight(pipe(hs, Report.serviceLevel({ agreements: a, period: { _tag: 'Month', year: 2025, month: 3 } })))
+const marchReport = (
+  a: ReadonlyArray<Sla.Agreement> = agreements.filter((x) => x.customer === 'Fjord AS'),
+  hs = march
+) => getRight(pipe(hs, Report.serviceLevel({ agreements: a, period: { _tag: 'Month', year: 2025, month: 3 } })))
 
 /** An RFC 4180 reader written for the test: quoted fields, doubled quotes, CRLF records. */
 const readCsv = (s: string): string[][] => {
@@ -39,14 +41,20 @@ const readCsv = (s: string): string[][] => {
 }
 
 const keysDeep = (o: object, prefix = ''): string[] =>
-  Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keysDeep(v, `${prefix}${k}.`) : [`${prefix}${k}`])).sort()
+  Object.entries(o)
+    .flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keysDeep(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
+    .sort()
 
 describe('label sets', () => {
   const sets = { en: Report.en, nb: Report.nb, sv: Report.sv, fi: Report.fi, pl: Report.pl }
   it('every set names every label, none of them empty', () => {
     for (const [name, l] of Object.entries(sets)) {
       expect(keysDeep(l), name).toStrictEqual(keysDeep(Report.en))
-      for (const k of keysDeep(l)) expect(k.split('.').reduce((o: never, p) => o[p], l as never), `${name}.${k}`).not.toBe('')
+      for (const k of keysDeep(l))
+        expect(
+          k.split('.').reduce((o: never, p) => o[p], l as never),
+          `${name}.${k}`
+        ).not.toBe('')
     }
   })
   it('each language has its own words and locale', () => {
@@ -61,7 +69,9 @@ describe('label sets', () => {
 })
 
 describe('the morning status rendered', () => {
-  const status = getRight(Report.dailyStatus({ agreements, at: at('2025-03-10T08:30') })([fjordDown, vikOutlook, bergDone]))
+  const status = getRight(
+    Report.dailyStatus({ agreements, at: at('2025-03-10T08:30') })([fjordDown, vikOutlook, bergDone])
+  )
   it('as a terminal table, Critical first, in the customer zone', () => {
     expect(Report.statusTable({ zone: 'Europe/Oslo' })(status)).toBe(
       [
@@ -94,7 +104,20 @@ describe('the service-level report rendered', () => {
     const odd = agreements.map((a) => (a.customer === 'Fjord AS' ? { ...a, customer: 'Fjord "Nord", AS' } : a))
     const hs = march.map((h) => h.map((e) => (e._tag === 'TicketOpened' ? { ...e, customer: 'Fjord "Nord", AS' } : e)))
     const csv = Report.serviceLevelCsv()(marchReport(odd, hs))
-    expect(Object.keys(csv)).toStrictEqual(['summary', 'volume', 'days', 'times', 'attainment', 'breaches', 'resolution', 'escalations', 'workarounds', 'onWorkaround', 'satisfaction', 'comparison'])
+    expect(Object.keys(csv)).toStrictEqual([
+      'summary',
+      'volume',
+      'days',
+      'times',
+      'attainment',
+      'breaches',
+      'resolution',
+      'escalations',
+      'workarounds',
+      'onWorkaround',
+      'satisfaction',
+      'comparison'
+    ])
     for (const [id, text] of Object.entries(csv)) {
       expect(text.endsWith('\r\n'), id).toBe(true)
       const rows = readCsv(text)
@@ -103,10 +126,47 @@ describe('the service-level report rendered', () => {
     }
     const times = readCsv(csv.times as string)
     // plain numbers for a spreadsheet: durations in minutes, named in the heading
-    expect(times[0]).toStrictEqual(['Customer', 'Metric', 'Priority', 'Count', 'Mean (min)', 'Median (min)', '90th percentile (min)', 'Maximum (min)'])
-    expect(times.find((r) => r[0] === 'Fjord "Nord", AS' && r[1] === 'Response' && r[2] === 'All')).toStrictEqual(['Fjord "Nord", AS', 'Response', 'All', '4', '46.25', '30', '120', '120'])
-    expect(readCsv(csv.attainment as string).find((r) => r[0] === 'Fjord "Nord", AS')).toStrictEqual(['Fjord "Nord", AS', 'Response', 'All', '3', '1', '1', '75%'])
-    expect(readCsv(csv.breaches as string).find((r) => r[0] === 'Fjord "Nord", AS')?.slice(0, 6)).toStrictEqual(['Fjord "Nord", AS', 'INC-2', 'Response', 'P2', '2025-03-04T16:00:00+01:00', '2025-03-05T09:00:00+01:00'])
+    expect(times[0]).toStrictEqual([
+      'Customer',
+      'Metric',
+      'Priority',
+      'Count',
+      'Mean (min)',
+      'Median (min)',
+      '90th percentile (min)',
+      'Maximum (min)'
+    ])
+    expect(times.find((r) => r[0] === 'Fjord "Nord", AS' && r[1] === 'Response' && r[2] === 'All')).toStrictEqual([
+      'Fjord "Nord", AS',
+      'Response',
+      'All',
+      '4',
+      '46.25',
+      '30',
+      '120',
+      '120'
+    ])
+    expect(readCsv(csv.attainment as string).find((r) => r[0] === 'Fjord "Nord", AS')).toStrictEqual([
+      'Fjord "Nord", AS',
+      'Response',
+      'All',
+      '3',
+      '1',
+      '1',
+      '75%'
+    ])
+    expect(
+      readCsv(csv.breaches as string)
+        .find((r) => r[0] === 'Fjord "Nord", AS')
+        ?.slice(0, 6)
+    ).toStrictEqual([
+      'Fjord "Nord", AS',
+      'INC-2',
+      'Response',
+      'P2',
+      '2025-03-04T16:00:00+01:00',
+      '2025-03-05T09:00:00+01:00'
+    ])
     expect(csv.times).toContain('"Fjord ""Nord"", AS"')
   })
 
@@ -122,7 +182,9 @@ describe('the service-level report rendered', () => {
 
   it('HTML: text is escaped, no script, nothing to fetch', () => {
     const odd = agreements.map((a) => (a.customer === 'Fjord AS' ? { ...a, customer: '<script>alert(1)</script>' } : a))
-    const hs = march.map((h) => h.map((e) => (e._tag === 'TicketOpened' ? { ...e, customer: '<script>alert(1)</script>' } : e)))
+    const hs = march.map((h) =>
+      h.map((e) => (e._tag === 'TicketOpened' ? { ...e, customer: '<script>alert(1)</script>' } : e))
+    )
     const html = Report.toHtml()(marchReport(odd, hs).customers[0] as Report.CustomerReport)
     expect(html).not.toMatch(/<script|<link|<img|src=|url\((?!#)|@import|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i)
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')

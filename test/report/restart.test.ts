@@ -17,15 +17,27 @@ type Rule = Sla.ReopenPolicy
 /** The example policy with the given reopen rule for resolution and restore. */
 const policyWith = (reopen: Rule): Sla.SlaPolicy => {
   const m = Sla.examplePolicy.metrics
-  return { ...Sla.examplePolicy, metrics: { ...m, resolution: { ...m.resolution, targets: m.resolution?.targets ?? {}, reopen }, restore: { ...m.restore, targets: m.restore?.targets ?? {}, reopen } } }
+  return {
+    ...Sla.examplePolicy,
+    metrics: {
+      ...m,
+      resolution: { ...m.resolution, targets: m.resolution?.targets ?? {}, reopen },
+      restore: { ...m.restore, targets: m.restore?.targets ?? {}, reopen }
+    }
+  }
 }
 const agreementsWith = (reopen: Rule) => agreements.map((a) => ({ ...a, policy: policyWith(reopen) }))
 
 const march = { _tag: 'Month', year: 2025, month: 3 } as const
-const report = (reopen: Rule, hs: ReadonlyArray<ReadonlyArray<Ticket.TicketEvent>>, extra: Partial<Report.ServiceLevelParams> = {}) =>
-  getRight(Report.serviceLevel({ agreements: agreementsWith(reopen), period: march, ...extra })(deepFreeze(hs)))
-const fjord = (r: Report.ServiceLevelReport) => r.customers.find((c) => c.customer === 'Fjord AS') as Report.CustomerReport
-const resolutionRow = (c: Report.CustomerReport) => c.attainment.find((a) => a.metric === 'resolution' && a.priority === '*')
+const report = (
+  reopen: Rule,
+  hs: ReadonlyArray<ReadonlyArray<Ticket.TicketEvent>>,
+  extra: Partial<Report.ServiceLevelParams> = {}
+) => getRight(Report.serviceLevel({ agreements: agreementsWith(reopen), period: march, ...extra })(deepFreeze(hs)))
+const fjord = (r: Report.ServiceLevelReport) =>
+  r.customers.find((c) => c.customer === 'Fjord AS') as Report.CustomerReport
+const resolutionRow = (c: Report.CustomerReport) =>
+  c.attainment.find((a) => a.metric === 'resolution' && a.priority === '*')
 
 /**
  * Fjord AS, P1 (resolution within 4 business hours): opened Monday 3 March 09:00, resolved 15:00
@@ -33,7 +45,18 @@ const resolutionRow = (c: Report.CustomerReport) => c.attainment.find((a) => a.m
  * resolved again at 10:00 (1 h: within target in the second cycle).
  */
 const printer = history([
-  ['2025-03-03T09:00', { _tag: 'Open', ticketId: 'INC-9' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'Printer queue stuck', kind: 'incident' }],
+  [
+    '2025-03-03T09:00',
+    {
+      _tag: 'Open',
+      ticketId: 'INC-9' as Ticket.TicketId,
+      channel: 'phone',
+      customer: 'Fjord AS',
+      requester: 'ola',
+      title: 'Printer queue stuck',
+      kind: 'incident'
+    }
+  ],
   ['2025-03-03T09:00', { _tag: 'Prioritise', urgency: 'high', impact: 'high' }],
   ['2025-03-03T09:05', { _tag: 'Reply', message: 'Looking' }],
   ['2025-03-03T15:00', { _tag: 'Resolve', code: 'fixed', note: 'Restarted the spooler' }],
@@ -45,13 +68,30 @@ describe('a reopened ticket whose first cycle breached and second met, under the
   const r = fjord(report('restart', [printer]))
 
   it('is ever breached: counted breached (at 13:00 on Monday) and stopped late, not met', () => {
-    expect(resolutionRow(r)).toStrictEqual({ metric: 'resolution', priority: '*', met: 0, breached: 1, stoppedLate: 1, attainment: 0 })
+    expect(resolutionRow(r)).toStrictEqual({
+      metric: 'resolution',
+      priority: '*',
+      met: 0,
+      breached: 1,
+      stoppedLate: 1,
+      attainment: 0
+    })
   })
 
   it('its breach names the first of two cycles, with that cycle’s stop, overrun and explanation (the six counted hours of Monday)', () => {
     const b = r.breaches.find((x) => x.metric === 'resolution')
-    expect(b && [b.ticketId, b.priority, b.dueAt, b.stoppedAt, b.overrun, b.cycle, b.cycles]).toStrictEqual(['INC-9', 'P1', at('2025-03-03T13:00'), at('2025-03-03T15:00'), 2 * H, 1, 2])
-    expect(b?.explanation?.counted.map((i) => [i.start, i.end])).toStrictEqual([[at('2025-03-03T09:00'), at('2025-03-03T15:00')]])
+    expect(b && [b.ticketId, b.priority, b.dueAt, b.stoppedAt, b.overrun, b.cycle, b.cycles]).toStrictEqual([
+      'INC-9',
+      'P1',
+      at('2025-03-03T13:00'),
+      at('2025-03-03T15:00'),
+      2 * H,
+      1,
+      2
+    ])
+    expect(b?.explanation?.counted.map((i) => [i.start, i.end])).toStrictEqual([
+      [at('2025-03-03T09:00'), at('2025-03-03T15:00')]
+    ])
   })
 
   it('renders the cycle next to the metric', () => {
@@ -66,28 +106,64 @@ describe('a reopened ticket whose first cycle breached and second met, under the
 
   it('under resume the same ticket is breached once with no cycle, its time the 7 h of both cycles', () => {
     const resumed = fjord(report('resume', [printer]))
-    expect(resolutionRow(resumed)).toStrictEqual({ metric: 'resolution', priority: '*', met: 0, breached: 1, stoppedLate: 1, attainment: 0 })
+    expect(resolutionRow(resumed)).toStrictEqual({
+      metric: 'resolution',
+      priority: '*',
+      met: 0,
+      breached: 1,
+      stoppedLate: 1,
+      attainment: 0
+    })
     const b = resumed.breaches.find((x) => x.metric === 'resolution')
-    expect(b && [b.dueAt, b.stoppedAt, b.overrun, 'cycle' in b]).toStrictEqual([at('2025-03-03T13:00'), at('2025-03-04T10:00'), 3 * H, false])
+    expect(b && [b.dueAt, b.stoppedAt, b.overrun, 'cycle' in b]).toStrictEqual([
+      at('2025-03-03T13:00'),
+      at('2025-03-04T10:00'),
+      3 * H,
+      false
+    ])
     expect(resumed.times.resolution.overall.max).toBe(7 * H)
   })
 
   it('as of Monday 16:00, before the reopening, it has run one cycle: breached and stopped late, no cycle named', () => {
     const early = fjord(report('restart', [printer], { asOf: at('2025-03-03T16:00') }))
-    expect(resolutionRow(early)).toStrictEqual({ metric: 'resolution', priority: '*', met: 0, breached: 1, stoppedLate: 1, attainment: 0 })
+    expect(resolutionRow(early)).toStrictEqual({
+      metric: 'resolution',
+      priority: '*',
+      met: 0,
+      breached: 1,
+      stoppedLate: 1,
+      attainment: 0
+    })
     expect(early.breaches.find((x) => x.metric === 'resolution')?.cycle).toBeUndefined()
   })
 
   it('a report of April still counts the March breach in March only: the clock stopped in April is not met there', () => {
     const late = history([
-      ['2025-03-31T09:00', { _tag: 'Open', ticketId: 'INC-10' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN', kind: 'incident' }],
+      [
+        '2025-03-31T09:00',
+        {
+          _tag: 'Open',
+          ticketId: 'INC-10' as Ticket.TicketId,
+          channel: 'phone',
+          customer: 'Fjord AS',
+          requester: 'ola',
+          title: 'VPN',
+          kind: 'incident'
+        }
+      ],
       ['2025-03-31T09:00', { _tag: 'Prioritise', urgency: 'high', impact: 'high' }],
       ['2025-03-31T15:00', { _tag: 'Resolve', code: 'fixed', note: 'Fixed' }],
       ['2025-04-01T09:00', { _tag: 'Reject', reason: 'Not fixed', actor: ola }],
       ['2025-04-01T10:00', { _tag: 'Resolve', code: 'fixed', note: 'Fixed' }]
     ])
     const april = fjord(report('restart', [late], { period: { _tag: 'Month', year: 2025, month: 4 } }))
-    expect(resolutionRow(april)).toStrictEqual({ metric: 'resolution', priority: '*', met: 0, breached: 0, stoppedLate: 1 })
+    expect(resolutionRow(april)).toStrictEqual({
+      metric: 'resolution',
+      priority: '*',
+      met: 0,
+      breached: 0,
+      stoppedLate: 1
+    })
     expect(april.breaches.filter((b) => b.metric === 'resolution')).toStrictEqual([])
     expect(resolutionRow(fjord(report('restart', [late])))).toMatchObject({ met: 0, breached: 1, stoppedLate: 1 })
   })
@@ -99,7 +175,8 @@ describe('ever breached, as a law over random histories (the whole of 2025, kind
   const breachesOf = (reopen: Rule, hs: ReadonlyArray<ReadonlyArray<Ticket.TicketEvent>>) => {
     const out = new Map<string, Report.Breach>()
     for (const c of getRight(Report.serviceLevel({ agreements: agreementsWith(reopen), period: year })(hs)).customers)
-      for (const b of c.breaches) if (b.metric === 'resolution' || b.metric === 'restore') out.set(`${b.ticketId} ${b.metric}`, b)
+      for (const b of c.breaches)
+        if (b.metric === 'resolution' || b.metric === 'restore') out.set(`${b.ticketId} ${b.metric}`, b)
     return out
   }
 

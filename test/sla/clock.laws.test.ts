@@ -10,43 +10,78 @@ import { compile } from '../helpers/unsafe.js'
 
 const numRuns = process.env.CI ? 1000 : 500
 const calendars = [
-  compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })),
+  compile(
+    Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+  ),
   compile({ ...Calendar.alwaysOpen, zone: 'America/New_York' }),
-  compile({ zone: 'Australia/Lord_Howe', weekly: { mon: [{ opens: '07:00', closes: '12:00' }, { opens: '13:00', closes: '17:30' }], sat: [{ opens: '22:00', closes: '06:00' }] } })
+  compile({
+    zone: 'Australia/Lord_Howe',
+    weekly: {
+      mon: [
+        { opens: '07:00', closes: '12:00' },
+        { opens: '13:00', closes: '17:30' }
+      ],
+      sat: [{ opens: '22:00', closes: '06:00' }]
+    }
+  })
 ]
 // warnings at a quarter and three quarters of the target
-const policy: Sla.SlaPolicy = { ...Sla.examplePolicy, warnings: [0.25, 0.75], tiers: { L1: { _tag: 'BusinessTime', duration: 1_800_000 as Time.Duration }, L2: { _tag: 'BusinessDays', days: 1 } } }
-const context: Ticket.DecideContext = { ...Ticket.defaultContext, autoClose: { calendar: calendars[0] as Calendar.BusinessCalendar, businessDays: 2 } }
+const policy: Sla.SlaPolicy = {
+  ...Sla.examplePolicy,
+  warnings: [0.25, 0.75],
+  tiers: { L1: { _tag: 'BusinessTime', duration: 1_800_000 as Time.Duration }, L2: { _tag: 'BusinessDays', days: 1 } }
+}
+const context: Ticket.DecideContext = {
+  ...Ticket.defaultContext,
+  autoClose: { calendar: calendars[0] as Calendar.BusinessCalendar, businessDays: 2 }
+}
 
 /** Any command walk (every kind, refusals skipped), evaluated anywhere from the opening to five days after the last event. */
-const walk = fc.tuple(commandWalk, fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: calendars.length - 1 })).map(([commands, where, c]) => {
-  const events = acceptedEvents(commands, context)
-  const first = (events[0] as Ticket.TicketEvent).at
-  const last = (events[events.length - 1] as Ticket.TicketEvent).at
-  return { events, t1: Math.floor(first + where * (last - first + 5 * 86_400_000)), c }
-})
+const walk = fc
+  .tuple(commandWalk, fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: calendars.length - 1 }))
+  .map(([commands, where, c]) => {
+    const events = acceptedEvents(commands, context)
+    const first = (events[0] as Ticket.TicketEvent).at
+    const last = (events[events.length - 1] as Ticket.TicketEvent).at
+    return { events, t1: Math.floor(first + where * (last - first + 5 * 86_400_000)), c }
+  })
 
 /** Realistic incidents (replies, waits, escalations, resolutions, reopenings) that reach every clock state, in Oslo or New York. */
-const realistic = fc.tuple(clockCase, fc.integer({ min: 0, max: 1 })).map(([{ events, now }, c]) => ({ events, t1: now as number, c }))
+const realistic = fc
+  .tuple(clockCase, fc.integer({ min: 0, max: 1 }))
+  .map(([{ events, now }, c]) => ({ events, t1: now as number, c }))
 
 /** A ticket history, a calendar, and two instants t1 ≤ t2 with no event between them. */
 const scenario = fc
-  .tuple(fc.oneof({ weight: 6, arbitrary: realistic }, { weight: 1, arbitrary: walk }), fc.integer({ min: 0, max: 10 * 86_400_000 }))
+  .tuple(
+    fc.oneof({ weight: 6, arbitrary: realistic }, { weight: 1, arbitrary: walk }),
+    fc.integer({ min: 0, max: 10 * 86_400_000 })
+  )
   .map(([{ events, t1, c }, gap]) => {
     const nextEvent = events.find((e) => e.at > t1)?.at
     const t2 = Math.min(t1 + gap, nextEvent === undefined ? Infinity : nextEvent - 1)
-    return { events, calendar: calendars[c] as Calendar.BusinessCalendar, t1: t1 as Time.Instant, t2: Math.max(t1, t2) as Time.Instant }
+    return {
+      events,
+      calendar: calendars[c] as Calendar.BusinessCalendar,
+      t1: t1 as Time.Instant,
+      t2: Math.max(t1, t2) as Time.Instant
+    }
   })
 
-
-const active = (m: Sla.MetricResult) => m.state === 'Running' || m.state === 'AtRisk' || m.state === 'Paused' || m.state === 'Breached'
+const active = (m: Sla.MetricResult) =>
+  m.state === 'Running' || m.state === 'AtRisk' || m.state === 'Paused' || m.state === 'Breached'
 
 describe('SLA clock laws', () => {
   it('evaluating at now equals evaluating the history cut at now', () => {
     fc.assert(
       fc.property(scenario, ({ events, calendar, t1 }) => {
         const agreement = { policy, calendar }
-        expect(pipe(events, slaAt(agreement, t1))).toStrictEqual(pipe(events.filter((e) => e.at <= t1), slaAt(agreement, t1)))
+        expect(pipe(events, slaAt(agreement, t1))).toStrictEqual(
+          pipe(
+            events.filter((e) => e.at <= t1),
+            slaAt(agreement, t1)
+          )
+        )
       }),
       { numRuns }
     )
@@ -83,14 +118,18 @@ describe('SLA clock laws', () => {
           expect(m.elapsed).toBeGreaterThanOrEqual(0)
           expect(m.paused).toBeGreaterThanOrEqual(0)
           if (m.startedAt !== undefined) expect(m.elapsed).toBeLessThanOrEqual(t1 - m.startedAt)
-          if (m.targetTime !== undefined && m.remaining !== undefined) expect(m.remaining).toBe(m.targetTime - m.elapsed)
+          if (m.targetTime !== undefined && m.remaining !== undefined)
+            expect(m.remaining).toBe(m.targetTime - m.elapsed)
           // a running clock is due from now on; one that reached its target was due when it did; a met one keeps its due
-          if ((m.state === 'Running' || m.state === 'AtRisk') && (m.remaining as number) > 0) expect(m.dueAt as number).toBeGreaterThanOrEqual(t1)
+          if ((m.state === 'Running' || m.state === 'AtRisk') && (m.remaining as number) > 0)
+            expect(m.dueAt as number).toBeGreaterThanOrEqual(t1)
           if (m.state === 'Breached' || m.state === 'MetLate') expect(m.breachedAt).toBeDefined()
           // (an update metric's due is the next update's, even after an earlier stretch went too long)
-          if ((m.state === 'Breached' || m.state === 'MetLate') && m.metric !== 'update') expect(m.dueAt).toBe(m.breachedAt)
+          if ((m.state === 'Breached' || m.state === 'MetLate') && m.metric !== 'update')
+            expect(m.dueAt).toBe(m.breachedAt)
           // (a met clock whose target was used up exactly was due when it was, maybe before the stop in closed time)
-          if (m.state === 'Met' && (m.remaining as number) > 0) expect(m.dueAt as number).toBeGreaterThanOrEqual(m.metAt as number)
+          if (m.state === 'Met' && (m.remaining as number) > 0)
+            expect(m.dueAt as number).toBeGreaterThanOrEqual(m.metAt as number)
           if (m.state === 'Met' && m.remaining === 0) expect(m.dueAt as number).toBeLessThanOrEqual(m.metAt as number)
           if (m.state === 'Paused') expect(m.dueAt).toBeUndefined()
         }

@@ -8,11 +8,20 @@ describe('SLA policy errors', () => {
   it('a priority of the matrix without a target', () => {
     const resolution = Sla.examplePolicy.metrics.resolution as Sla.MetricPolicy
     const { P5: _, ...four } = resolution.targets
-    const e = getLeft(Sla.make({ ...Sla.examplePolicy, metrics: { ...Sla.examplePolicy.metrics, resolution: { ...resolution, targets: four } } }, { matrix: Priority.itilDefault }))
+    const e = getLeft(
+      Sla.make(
+        {
+          ...Sla.examplePolicy,
+          metrics: { ...Sla.examplePolicy.metrics, resolution: { ...resolution, targets: four } }
+        },
+        { matrix: Priority.itilDefault }
+      )
+    )
     expect(e).toStrictEqual({
       _tag: 'MissingTarget',
       path: 'metrics.resolution.targets',
-      message: 'metrics.resolution.targets: expected a target for every priority of the matrix ("P1", "P2", "P3", "P4", "P5"), received none for "P5"'
+      message:
+        'metrics.resolution.targets: expected a target for every priority of the matrix ("P1", "P2", "P3", "P4", "P5"), received none for "P5"'
     })
   })
 
@@ -22,19 +31,37 @@ describe('SLA policy errors', () => {
         _tag: 'SlaPolicy',
         name: 'Odd',
         warnings: [],
-        metrics: { response: { targets: { P1: h(8) }, pauseWhileAwaiting: [], reopen: 'resume' }, resolution: { targets: { P1: h(4) }, pauseWhileAwaiting: [], reopen: 'resume' } }
+        metrics: {
+          response: { targets: { P1: h(8) }, pauseWhileAwaiting: [], reopen: 'resume' },
+          resolution: { targets: { P1: h(4) }, pauseWhileAwaiting: [], reopen: 'resume' }
+        }
       })
     )
-    expect(e.message).toBe('metrics.response.targets.P1: expected a response target no longer than the resolution target (PT4H), received PT8H')
+    expect(e.message).toBe(
+      'metrics.response.targets.P1: expected a response target no longer than the resolution target (PT4H), received PT8H'
+    )
   })
 
   it('thresholds outside 0–1', () => {
-    expect(getLeft(Sla.make({ ...Sla.examplePolicy, warnings: [1.5] })).message).toBe('warnings[0]: expected a fraction strictly between 0 and 1, received 1.5')
+    expect(getLeft(Sla.make({ ...Sla.examplePolicy, warnings: [1.5] })).message).toBe(
+      'warnings[0]: expected a fraction strictly between 0 and 1, received 1.5'
+    )
   })
 
   it('malformed JSON: every problem with its path', () => {
     const e = getLeft(
-      Sla.decodePolicy({ _tag: 'SlaPolicy', name: '', warnings: [0.5], metrics: { resolution: { targets: { P1: { _tag: 'BusinessTime', duration: '-PT4H' } }, pauseWhileAwaiting: ['boss'], reopen: 'never' } } })
+      Sla.decodePolicy({
+        _tag: 'SlaPolicy',
+        name: '',
+        warnings: [0.5],
+        metrics: {
+          resolution: {
+            targets: { P1: { _tag: 'BusinessTime', duration: '-PT4H' } },
+            pauseWhileAwaiting: ['boss'],
+            reopen: 'never'
+          }
+        }
+      })
     )
     expect(e.message.split('\n')).toStrictEqual([
       'name: expected a name of 1 to 200 characters, received ""',
@@ -46,7 +73,14 @@ describe('SLA policy errors', () => {
 
   it('a misspelt metric or kind is reported, not silently ignored', () => {
     const resolution = Sla.encodePolicy(Sla.examplePolicy) as { readonly metrics: { readonly resolution: unknown } }
-    const e = getLeft(Sla.decodePolicy({ _tag: 'SlaPolicy', name: 'Gold', warnings: [], metrics: { resolutoin: resolution.metrics.resolution } }))
+    const e = getLeft(
+      Sla.decodePolicy({
+        _tag: 'SlaPolicy',
+        name: 'Gold',
+        warnings: [],
+        metrics: { resolutoin: resolution.metrics.resolution }
+      })
+    )
     expect(e.message).toBe(
       'metrics.resolutoin: expected no property "resolutoin" here (known: response, resolution, update, restore), received an object'
     )
@@ -57,7 +91,9 @@ describe('agreements', () => {
   it('name the path inside the agreement, for the calendar and for the policy', async () => {
     const { Calendar } = await import('../../src/index.js')
     const calendar = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })
-    expect(getLeft(Sla.makeAgreement({ calendar: { ...calendar, zone: 'Mars/Base' }, policy: Sla.examplePolicy })).message).toBe(
+    expect(
+      getLeft(Sla.makeAgreement({ calendar: { ...calendar, zone: 'Mars/Base' }, policy: Sla.examplePolicy })).message
+    ).toBe(
       'calendar.zone: expected an IANA time zone known to this runtime (such as "Europe/Oslo"), received "Mars/Base"'
     )
     expect(getLeft(Sla.makeAgreement({ calendar, policy: { ...Sla.examplePolicy, warnings: [2] } })).message).toBe(

@@ -71,7 +71,8 @@ export const oracle = (
   const opened = (events[0] as Ticket.TicketEvent).at as number
   if (now < opened) return undefined
   let priority: string | undefined
-  for (const e of events) if (e.at <= now && (e._tag === 'PrioritySet' || e._tag === 'PriorityOverridden')) priority = e.name
+  for (const e of events)
+    if (e.at <= now && (e._tag === 'PrioritySet' || e._tag === 'PriorityOverridden')) priority = e.name
   if (priority === undefined) return undefined
   const target = targets[metric][priority] as number
   const firstReply = events.find((e) => e._tag === 'PublicReplySent' && e.at <= now)?.at as number | undefined
@@ -125,7 +126,16 @@ export const oracle = (
         : warnAt.some((w) => elapsed >= w * target)
           ? 'AtRisk'
           : 'Running'
-  const dueAt = state === 'Paused' ? undefined : reached !== undefined ? reached : stopped ? onwards(metAt as number, remaining) : onwards(now, remaining)
-  const warnings = warnAt.flatMap((w) => (elapsed >= w * target ? [{ threshold: w, passedAt: reach(Math.ceil(w * target)) as number }] : []))
+  const dueAt =
+    state === 'Paused'
+      ? undefined
+      : reached !== undefined
+        ? reached
+        : stopped
+          ? onwards(metAt as number, remaining)
+          : onwards(now, remaining)
+  const warnings = warnAt.flatMap((w) =>
+    elapsed >= w * target ? [{ threshold: w, passedAt: reach(Math.ceil(w * target)) as number }] : []
+  )
   return { state, elapsed, dueAt, breachedAt: remaining < 0 ? reached : undefined, metAt, warnings }
 }

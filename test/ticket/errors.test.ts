@@ -8,15 +8,29 @@ import { getLeft, instant } from '../helpers/unsafe.js'
 // expected and what was received, with the state and since when.
 const kari = { role: 'agent', id: 'kari' } as const
 const h = (seq: number, iso: string) => ({ ticketId: 'INC-42' as Ticket.TicketId, seq, at: instant(iso), actor: kari })
-const opened: Ticket.TicketEvent = { _tag: 'TicketOpened', ...h(1, '2024-03-01T09:00:00Z'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN', tier: 'L1' }
+const opened: Ticket.TicketEvent = {
+  _tag: 'TicketOpened',
+  ...h(1, '2024-03-01T09:00:00Z'),
+  channel: 'phone',
+  customer: 'ACME',
+  requester: 'ola',
+  title: 'VPN',
+  tier: 'L1'
+}
 const assigned: Ticket.TicketEvent = { _tag: 'TicketAssigned', ...h(2, '2024-03-01T09:05:00Z'), assignee: 'kari' }
-const messageOf = (events: ReadonlyArray<Ticket.TicketEvent>) => pipe(Ticket.replay()(events), E.mapLeft((e) => e.message))
+const messageOf = (events: ReadonlyArray<Ticket.TicketEvent>) =>
+  pipe(
+    Ticket.replay()(events),
+    E.mapLeft((e) => e.message)
+  )
 
 describe('ticket errors', () => {
   it('respond before open', () => {
     const reply: Ticket.TicketEvent = { _tag: 'PublicReplySent', ...h(1, '2024-03-01T09:00:00Z'), message: 'Hello' }
     expect(messageOf([reply])).toStrictEqual(
-      E.left('ticket INC-42, event 1 (PublicReplySent at 2024-03-01T09:00:00Z): expected the TicketOpened event first, received a ticket that has not been opened')
+      E.left(
+        'ticket INC-42, event 1 (PublicReplySent at 2024-03-01T09:00:00Z): expected the TicketOpened event first, received a ticket that has not been opened'
+      )
     )
   })
 
@@ -34,23 +48,39 @@ describe('ticket errors', () => {
   })
 
   it('resolve without a note', () => {
-    const resolve: Ticket.TicketEvent = { _tag: 'TicketResolved', ...h(3, '2024-03-01T10:00:00Z'), code: 'fixed', note: '' }
+    const resolve: Ticket.TicketEvent = {
+      _tag: 'TicketResolved',
+      ...h(3, '2024-03-01T10:00:00Z'),
+      code: 'fixed',
+      note: ''
+    }
     expect(messageOf([opened, assigned, resolve])).toStrictEqual(
-      E.left('ticket INC-42, event 3 (TicketResolved at 2024-03-01T10:00:00Z): note: expected a resolution note, received a string of 0 characters')
+      E.left(
+        'ticket INC-42, event 3 (TicketResolved at 2024-03-01T10:00:00Z): note: expected a resolution note, received a string of 0 characters'
+      )
     )
   })
 
   it('escalate without a note', () => {
-    const escalate: Ticket.TicketEvent = { _tag: 'TicketEscalated', ...h(3, '2024-03-01T10:00:00Z'), toTier: 'L2', note: ' ' }
+    const escalate: Ticket.TicketEvent = {
+      _tag: 'TicketEscalated',
+      ...h(3, '2024-03-01T10:00:00Z'),
+      toTier: 'L2',
+      note: ' '
+    }
     expect(messageOf([opened, assigned, escalate])).toStrictEqual(
-      E.left('ticket INC-42, event 3 (TicketEscalated at 2024-03-01T10:00:00Z): note: expected a handover note, so the next tier can continue without asking again, received a string of 1 character')
+      E.left(
+        'ticket INC-42, event 3 (TicketEscalated at 2024-03-01T10:00:00Z): note: expected a handover note, so the next tier can continue without asking again, received a string of 1 character'
+      )
     )
   })
 
   it('resume a ticket that is not waiting', () => {
     const resume: Ticket.TicketEvent = { _tag: 'WorkResumed', ...h(3, '2024-03-01T10:00:00Z') }
     expect(messageOf([opened, assigned, resume])).toStrictEqual(
-      E.left('ticket INC-42, event 3 (WorkResumed at 2024-03-01T10:00:00Z): expected a ticket that is awaiting someone, received a ticket in progress since 2024-03-01T09:05:00Z')
+      E.left(
+        'ticket INC-42, event 3 (WorkResumed at 2024-03-01T10:00:00Z): expected a ticket that is awaiting someone, received a ticket in progress since 2024-03-01T09:05:00Z'
+      )
     )
   })
 
@@ -62,24 +92,44 @@ describe('ticket errors', () => {
       )
     )
     expect(messageOf([opened, assigned, assigned])).toStrictEqual(
-      E.left('ticket INC-42, event 2 (TicketAssigned at 2024-03-01T09:05:00Z): expected sequence number 3, received 2, which an earlier event already has')
+      E.left(
+        'ticket INC-42, event 2 (TicketAssigned at 2024-03-01T09:05:00Z): expected sequence number 3, received 2, which an earlier event already has'
+      )
     )
     expect(messageOf([opened, { ...assigned, seq: 5 }])).toStrictEqual(
-      E.left('ticket INC-42, event 5 (TicketAssigned at 2024-03-01T09:05:00Z): expected sequence number 2, received 5, leaving a gap')
+      E.left(
+        'ticket INC-42, event 5 (TicketAssigned at 2024-03-01T09:05:00Z): expected sequence number 2, received 5, leaving a gap'
+      )
     )
     expect(messageOf([opened, { ...assigned, ticketId: 'INC-43' as Ticket.TicketId }])).toStrictEqual(
-      E.left('ticket INC-43, event 2 (TicketAssigned at 2024-03-01T09:05:00Z): expected an event of ticket INC-42, received an event of ticket INC-43')
+      E.left(
+        'ticket INC-43, event 2 (TicketAssigned at 2024-03-01T09:05:00Z): expected an event of ticket INC-42, received an event of ticket INC-43'
+      )
     )
   })
 
   it('an empty history', () => {
-    expect(getLeft(Ticket.replay()([]))).toStrictEqual({ _tag: 'EmptyHistory', message: 'events: expected at least the TicketOpened event, received no events' })
+    expect(getLeft(Ticket.replay()([]))).toStrictEqual({
+      _tag: 'EmptyHistory',
+      message: 'events: expected at least the TicketOpened event, received no events'
+    })
   })
 
   it('malformed stored events: every problem with its path, free text summarised', () => {
     const e = getLeft(
       Ticket.decodeHistory([
-        { _tag: 'TicketOpened', ticketId: 'INC-42', seq: 1, at: '2024-03-01T09:00:00', actor: { role: 'agent', id: 'kari' }, channel: 'fax', customer: 'ACME', requester: 'ola', title: 'x'.repeat(100_001), tier: 'L1' },
+        {
+          _tag: 'TicketOpened',
+          ticketId: 'INC-42',
+          seq: 1,
+          at: '2024-03-01T09:00:00',
+          actor: { role: 'agent', id: 'kari' },
+          channel: 'fax',
+          customer: 'ACME',
+          requester: 'ola',
+          title: 'x'.repeat(100_001),
+          tier: 'L1'
+        },
         { _tag: 'TicketTeleported', ticketId: 'INC-42', seq: 2 }
       ])
     )

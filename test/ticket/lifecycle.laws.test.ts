@@ -8,7 +8,10 @@ import { compile, deepFreeze } from '../helpers/unsafe.js'
 const numRuns = process.env.CI ? 1000 : 200
 const context: Ticket.DecideContext = {
   ...Ticket.defaultContext,
-  autoClose: { calendar: compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), businessDays: 2 }
+  autoClose: {
+    calendar: compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })),
+    businessDays: 2
+  }
 }
 
 describe('ticket lifecycle laws', () => {
@@ -45,10 +48,15 @@ describe('ticket lifecycle laws', () => {
         const events = acceptedEvents(commands, context)
         const json = JSON.parse(JSON.stringify(events.map(Ticket.encodeEvent)))
         expect(E.sequenceArray(json.map(Ticket.decodeEvent))).toStrictEqual(E.right(events))
-        expect(E.map((h: { readonly ticket: Ticket.Ticket }) => h.ticket)(Ticket.decodeHistory(json))).toStrictEqual(Ticket.replay()(events))
+        expect(E.map((h: { readonly ticket: Ticket.Ticket }) => h.ticket)(Ticket.decodeHistory(json))).toStrictEqual(
+          Ticket.replay()(events)
+        )
         // and so does the ticket snapshot
         const ticket = Ticket.replay()(events)
-        if (ticket._tag === 'Right') expect(Ticket.decodeTicket(JSON.parse(JSON.stringify(Ticket.encodeTicket(ticket.right))))).toStrictEqual(ticket)
+        if (ticket._tag === 'Right')
+          expect(Ticket.decodeTicket(JSON.parse(JSON.stringify(Ticket.encodeTicket(ticket.right))))).toStrictEqual(
+            ticket
+          )
       }),
       { numRuns }
     )
@@ -61,7 +69,8 @@ describe('ticket lifecycle laws', () => {
         const json = JSON.parse(JSON.stringify(wireValid.map(Ticket.encodeCommand)))
         expect(E.sequenceArray(json.map(Ticket.decodeCommand))).toStrictEqual(E.right(wireValid))
         for (const c of commands)
-          if (c._tag === 'Rate' && (c.score < 1 || c.score > 5)) expect(E.isLeft(Ticket.decodeCommand(Ticket.encodeCommand(c)))).toBe(true)
+          if (c._tag === 'Rate' && (c.score < 1 || c.score > 5))
+            expect(E.isLeft(Ticket.decodeCommand(Ticket.encodeCommand(c)))).toBe(true)
       }),
       { numRuns }
     )
@@ -96,7 +105,13 @@ describe('ticket lifecycle laws', () => {
   it('decoders never throw, whatever they are given', () => {
     fc.assert(
       fc.property(fc.anything(), (u) => {
-        expect(() => [Ticket.decodeEvent(u), Ticket.decodeCommand(u), Ticket.decodeHistory(u), Ticket.decodeHistory([u]), Ticket.decodeTicket(u)]).not.toThrow()
+        expect(() => [
+          Ticket.decodeEvent(u),
+          Ticket.decodeCommand(u),
+          Ticket.decodeHistory(u),
+          Ticket.decodeHistory([u]),
+          Ticket.decodeTicket(u)
+        ]).not.toThrow()
       }),
       { numRuns }
     )
@@ -122,7 +137,21 @@ describe('the command walk explores the lifecycle', () => {
       }
     }
     expect([...seen].sort()).toStrictEqual(
-      ['Awaiting', 'Cancelled', 'Closed', 'InProgress', 'New', 'Resolved', 'closed:confirmed', 'closed:silence', 'escalated', 'noticed', 'rated', 'reopened', 'root cause'].sort()
+      [
+        'Awaiting',
+        'Cancelled',
+        'Closed',
+        'InProgress',
+        'New',
+        'Resolved',
+        'closed:confirmed',
+        'closed:silence',
+        'escalated',
+        'noticed',
+        'rated',
+        'reopened',
+        'root cause'
+      ].sort()
     )
   })
 })

@@ -13,7 +13,9 @@ import { getRight } from '../helpers/unsafe.js'
 // states, never off the code that builds it.
 
 type Step = { readonly ticket: Ticket.Ticket; readonly event: Ticket.TicketEvent }
-type Checked = { readonly _tag: 'Valid'; readonly steps: ReadonlyArray<Step> } | { readonly _tag: 'Broken'; readonly index: number; readonly error: Ticket.TicketError }
+type Checked =
+  | { readonly _tag: 'Valid'; readonly steps: ReadonlyArray<Step> }
+  | { readonly _tag: 'Broken'; readonly index: number; readonly error: Ticket.TicketError }
 
 /** Applies the events one by one: every state on the way, or the first event refused and why. */
 const stepwise = (events: ReadonlyArray<unknown>): Checked => {
@@ -89,7 +91,10 @@ const timelineOf = (steps: ReadonlyArray<Step>): Ticket.Timeline => {
     }
     if (t.workaround !== before?.workaround) {
       end(workarounds, at)
-      if (t.workaround !== undefined) workarounds.push(t.workaround.problemId === undefined ? { from: at } : { from: at, problemId: t.workaround.problemId })
+      if (t.workaround !== undefined)
+        workarounds.push(
+          t.workaround.problemId === undefined ? { from: at } : { from: at, problemId: t.workaround.problemId }
+        )
     }
     if (e._tag === 'PublicReplySent') replies.push(at)
     if (t.notices.length > (before?.notices.length ?? 0)) {
@@ -99,7 +104,21 @@ const timelineOf = (steps: ReadonlyArray<Step>): Ticket.Timeline => {
     }
     before = t
   }
-  return { _tag: 'Timeline', ticketId: first.id, customer: first.customer, openedAt: first.openedAt, statuses, kinds, priorities, tiers, pauses, resolutions, workarounds, replies, notices }
+  return {
+    _tag: 'Timeline',
+    ticketId: first.id,
+    customer: first.customer,
+    openedAt: first.openedAt,
+    statuses,
+    kinds,
+    priorities,
+    tiers,
+    pauses,
+    resolutions,
+    workarounds,
+    replies,
+    notices
+  }
 }
 
 /** The issues of a malformed event with their paths under its index in the history (`[3].at`), as replay documents them. */
@@ -113,7 +132,11 @@ const underIndex = (error: Ticket.TicketError, index: number): Ticket.TicketErro
   )
 }
 
-const oslo = getRight(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })))
+const oslo = getRight(
+  Calendar.make(
+    Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+  )
+)
 const agreement = { policy: Sla.examplePolicy, calendar: oslo }
 
 describe('the one-pass timeline and replay against checking each event in turn', () => {
@@ -123,7 +146,10 @@ describe('the one-pass timeline and replay against checking each event in turn',
       fc.property(maybeBrokenHistory, ({ events }) => {
         const timeline = Ticket.timeline()(events as ReadonlyArray<Ticket.TicketEvent>)
         const replayed = Ticket.replay()(events as ReadonlyArray<Ticket.TicketEvent>)
-        const evaluated = Sla.evaluate(agreement, Date.UTC(2027, 0, 1) as Time.Instant)(events as ReadonlyArray<Ticket.TicketEvent>)
+        const evaluated = Sla.evaluate(
+          agreement,
+          Date.UTC(2027, 0, 1) as Time.Instant
+        )(events as ReadonlyArray<Ticket.TicketEvent>)
         const checked = stepwise(events)
         const firstOdd = events.findIndex(notAnEvent)
         if (firstOdd >= 0) {
@@ -131,7 +157,9 @@ describe('the one-pass timeline and replay against checking each event in turn',
           tally.notAnEvent++
           const left = E.isLeft(timeline) ? timeline.left : undefined
           expect(left?._tag).toBe('DecodeError')
-          expect(left?._tag === 'DecodeError' && left.issues.map((i) => i.path.startsWith(`events[${firstOdd}]`))).toStrictEqual([true])
+          expect(
+            left?._tag === 'DecodeError' && left.issues.map((i) => i.path.startsWith(`events[${firstOdd}]`))
+          ).toStrictEqual([true])
         } else if (checked._tag === 'Broken') {
           if (checked.error._tag === 'DecodeError') tally.malformed++
           else tally.rule++
@@ -146,7 +174,10 @@ describe('the one-pass timeline and replay against checking each event in turn',
           // replay's ticket is the one the steps reached (Ticket.evolve applied to checked events)
           const last = (checked.steps[checked.steps.length - 1] as Step).ticket
           expect(replayed).toStrictEqual(E.right(last))
-          expect(E.isRight(replayed) && checked.steps.reduce((s: Ticket.TicketState, x) => Ticket.evolve(s, x.event), Ticket.initial)).toStrictEqual(last)
+          expect(
+            E.isRight(replayed) &&
+              checked.steps.reduce((s: Ticket.TicketState, x) => Ticket.evolve(s, x.event), Ticket.initial)
+          ).toStrictEqual(last)
         }
         // the SLA evaluation reads the same checked timeline: the same Left for a broken history
         if (E.isLeft(timeline)) expect(evaluated).toStrictEqual(timeline)

@@ -46,7 +46,15 @@ describe('the guard replay runs on every event', () => {
   })
 
   it('refuses a value whose getter throws, as the codec does', () => {
-    const hostile = { _tag: 'WorkResumed', ticketId: 'INC-1', seq: 2, at: Date.UTC(2025, 0, 1), get actor(): never { throw new Error('no') } }
+    const hostile = {
+      _tag: 'WorkResumed',
+      ticketId: 'INC-1',
+      seq: 2,
+      at: Date.UTC(2025, 0, 1),
+      get actor(): never {
+        throw new Error('no')
+      }
+    }
     expect(isWellFormedEvent(hostile)).toBe(false)
     const revoked = Proxy.revocable({}, {})
     revoked.revoke()

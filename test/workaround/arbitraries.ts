@@ -44,32 +44,100 @@ const problemId = fc.constantFrom(...problemIds)
 const note = fc.constantFrom('Checked the logs', 'Restarted the service')
 
 const incidentStep: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ _tag: fc.constant('LinkProblem' as const), actor: fc.constant(agent), problemId }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ _tag: fc.constant('LinkProblem' as const), actor: fc.constant(agent), problemId })
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({
+        _tag: fc.constant('ApplyWorkaround' as const),
+        actor: fc.constant(agent),
+        description: fc.constantFrom('Use the web client', 'Reboot daily'),
+        problemId: fc.option(problemId, { nil: undefined })
+      })
+      .map(({ problemId: p, ...rest }) => (p === undefined ? rest : { ...rest, problemId: p }))
+  },
   {
     weight: 2,
     arbitrary: fc.record({
-      _tag: fc.constant('ApplyWorkaround' as const),
+      _tag: fc.constant('Resolve' as const),
       actor: fc.constant(agent),
-      description: fc.constantFrom('Use the web client', 'Reboot daily'),
-      problemId: fc.option(problemId, { nil: undefined })
-    }).map(({ problemId: p, ...rest }) => (p === undefined ? rest : { ...rest, problemId: p }))
+      code: fc.constantFrom('fixed', 'workaround' as const),
+      note
+    })
   },
-  { weight: 2, arbitrary: fc.record({ _tag: fc.constant('Resolve' as const), actor: fc.constant(agent), code: fc.constantFrom('fixed', 'workaround' as const), note }) },
   { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Confirm' as const), actor: fc.constant(customer) }) },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Cancel' as const), actor: fc.constant(agent), reason: note }) },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Await' as const), actor: fc.constant(agent), party: fc.constantFrom('customer', 'vendor' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ _tag: fc.constant('Cancel' as const), actor: fc.constant(agent), reason: note })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      _tag: fc.constant('Await' as const),
+      actor: fc.constant(agent),
+      party: fc.constantFrom('customer', 'vendor' as const)
+    })
+  },
   { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Resume' as const), actor: fc.constant(agent) }) },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Reopen' as const), actor: fc.constant(agent), reason: note }) },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('WithdrawWorkaround' as const), actor: fc.constant(agent), reason: note }) },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Assign' as const), actor: fc.constant(agent), assignee: fc.constant('kari') }) }
+  {
+    weight: 1,
+    arbitrary: fc.record({ _tag: fc.constant('Reopen' as const), actor: fc.constant(agent), reason: note })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ _tag: fc.constant('WithdrawWorkaround' as const), actor: fc.constant(agent), reason: note })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      _tag: fc.constant('Assign' as const),
+      actor: fc.constant(agent),
+      assignee: fc.constant('kari')
+    })
+  }
 ) as fc.Arbitrary<Step>
 
 const problemStep: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ _tag: fc.constant('ApplyWorkaround' as const), actor: fc.constant(agent), description: fc.constantFrom('Use the web client', 'Reboot daily') }) },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('IdentifyRootCause' as const), actor: fc.constant(agent), rootCause: fc.constant('MTU mismatch') }) },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Resolve' as const), actor: fc.constant(agent), code: fc.constantFrom('fixed', 'duplicate' as const), note }) },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('WithdrawWorkaround' as const), actor: fc.constant(agent), reason: note }) },
-  { weight: 1, arbitrary: fc.record({ _tag: fc.constant('Assign' as const), actor: fc.constant(agent), assignee: fc.constant('lars') }) }
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      _tag: fc.constant('ApplyWorkaround' as const),
+      actor: fc.constant(agent),
+      description: fc.constantFrom('Use the web client', 'Reboot daily')
+    })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      _tag: fc.constant('IdentifyRootCause' as const),
+      actor: fc.constant(agent),
+      rootCause: fc.constant('MTU mismatch')
+    })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      _tag: fc.constant('Resolve' as const),
+      actor: fc.constant(agent),
+      code: fc.constantFrom('fixed', 'duplicate' as const),
+      note
+    })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ _tag: fc.constant('WithdrawWorkaround' as const), actor: fc.constant(agent), reason: note })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      _tag: fc.constant('Assign' as const),
+      actor: fc.constant(agent),
+      assignee: fc.constant('lars')
+    })
+  }
 ) as fc.Arbitrary<Step>
 
 /** Steps at non-decreasing instants (gaps up to 2 days) after `from`. */
@@ -82,9 +150,18 @@ const timed = (from: number, steps: ReadonlyArray<readonly [number, Step]>): Rea
 }
 const gap = fc.integer({ min: 0, max: 2 * 86_400_000 })
 
-const ticket = (ticketId: string, kind: 'incident' | 'problem' | undefined, step: fc.Arbitrary<Step>, maxSteps: number): fc.Arbitrary<History> =>
+const ticket = (
+  ticketId: string,
+  kind: 'incident' | 'problem' | undefined,
+  step: fc.Arbitrary<Step>,
+  maxSteps: number
+): fc.Arbitrary<History> =>
   fc
-    .tuple(fc.integer({ min: 0, max: 86_400_000 }), fc.constantFrom(...customers), fc.array(fc.tuple(gap, step), { maxLength: maxSteps }))
+    .tuple(
+      fc.integer({ min: 0, max: 86_400_000 }),
+      fc.constantFrom(...customers),
+      fc.array(fc.tuple(gap, step), { maxLength: maxSteps })
+    )
     .map(([offset, customerName, steps]) =>
       history([
         {
@@ -107,9 +184,15 @@ export const desk: fc.Arbitrary<Desk> = fc
   .tuple(
     ticket('PRB-1', 'problem', problemStep, 5),
     fc.option(ticket('PRB-2', 'problem', problemStep, 5), { nil: undefined }),
-    fc.integer({ min: 0, max: 8 }).chain((n) =>
-      fc.tuple(...Array.from({ length: n }, (_, i) => ticket(`INC-${i + 1}`, i % 4 === 3 ? undefined : 'incident', incidentStep, 10)))
-    )
+    fc
+      .integer({ min: 0, max: 8 })
+      .chain((n) =>
+        fc.tuple(
+          ...Array.from({ length: n }, (_, i) =>
+            ticket(`INC-${i + 1}`, i % 4 === 3 ? undefined : 'incident', incidentStep, 10)
+          )
+        )
+      )
   )
   .map(([p1, p2, incidents]) => {
     const problems = p2 === undefined ? [p1] : [p1, p2]
@@ -123,5 +206,8 @@ export const ticketsOf = (d: Desk): ReadonlyArray<Ticket.Ticket> => [...d.proble
 /** A desk and its tickets in another order. */
 export const shuffledDesk: fc.Arbitrary<readonly [Desk, ReadonlyArray<Ticket.Ticket>]> = desk.chain((d) => {
   const tickets = ticketsOf(d)
-  return fc.tuple(fc.constant(d), fc.shuffledSubarray([...tickets], { minLength: tickets.length, maxLength: tickets.length }))
+  return fc.tuple(
+    fc.constant(d),
+    fc.shuffledSubarray([...tickets], { minLength: tickets.length, maxLength: tickets.length })
+  )
 })

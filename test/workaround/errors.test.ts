@@ -19,7 +19,12 @@ const open = (ticketId: string, kind?: 'incident' | 'problem'): Ticket.TicketCom
   title: 'A long secret title that must never appear in an error message',
   ...(kind === undefined ? {} : { kind })
 })
-const workaround: Ticket.TicketCommand = { _tag: 'ApplyWorkaround', at: instant('2025-03-10T09:00:00Z'), actor: kari, description: 'Use the web client' }
+const workaround: Ticket.TicketCommand = {
+  _tag: 'ApplyWorkaround',
+  at: instant('2025-03-10T09:00:00Z'),
+  actor: kari,
+  description: 'Use the web client'
+}
 const options = { at: instant('2025-03-10T10:00:00Z'), actor: kari } as const
 
 describe('workaround errors', () => {
@@ -53,13 +58,18 @@ describe('workaround errors', () => {
       _tag: 'NotAKnownError',
       ticketId: 'PRB-7',
       path: 'workaround',
-      message: 'ticket PRB-7: workaround: expected a known error (a problem with a root cause or a workaround), received a problem with neither'
+      message:
+        'ticket PRB-7: workaround: expected a known error (a problem with a root cause or a workaround), received a problem with neither'
     })
   })
 
   it('an incident already on a workaround of its own', () => {
     const problem = build([open('PRB-7', 'problem'), workaround]).ticket
-    const incident = build([open('INC-42', 'incident'), { _tag: 'LinkProblem', at: instant('2025-03-10T08:30:00Z'), actor: kari, problemId: id('PRB-7') }, workaround]).ticket
+    const incident = build([
+      open('INC-42', 'incident'),
+      { _tag: 'LinkProblem', at: instant('2025-03-10T08:30:00Z'), actor: kari, problemId: id('PRB-7') },
+      workaround
+    ]).ticket
     expect(getRight(pipe(problem, Workaround.rollOut([incident], options))).refused).toStrictEqual([
       {
         ticketId: 'INC-42',
@@ -68,22 +78,29 @@ describe('workaround errors', () => {
           ticketId: 'INC-42',
           path: 'workaround',
           appliedAt: instant('2025-03-10T09:00:00Z'),
-          message: 'ticket INC-42: workaround: expected a ticket without a workaround in force, received a workaround applied at 2025-03-10T09:00:00Z'
+          message:
+            'ticket INC-42: workaround: expected a ticket without a workaround in force, received a workaround applied at 2025-03-10T09:00:00Z'
         }
       }
     ])
   })
 
   it('follow-ups on a problem whose fix has not shipped, with its status and since when', () => {
-    const awaiting = build([open('PRB-7', 'problem'), { _tag: 'Await', at: instant('2025-03-10T08:30:00Z'), actor: kari, party: 'thirdParty' }]).ticket
+    const awaiting = build([
+      open('PRB-7', 'problem'),
+      { _tag: 'Await', at: instant('2025-03-10T08:30:00Z'), actor: kari, party: 'thirdParty' }
+    ]).ticket
     expect(getLeft(pipe(awaiting, Workaround.followUps([])))).toStrictEqual({
       _tag: 'NotFixed',
       ticketId: 'PRB-7',
       path: 'status',
       status: 'Awaiting',
-      message: 'ticket PRB-7: status: expected a problem resolved with code "fixed" (the permanent fix shipped), received a ticket awaiting a third party since 2025-03-10T08:30:00Z'
+      message:
+        'ticket PRB-7: status: expected a problem resolved with code "fixed" (the permanent fix shipped), received a ticket awaiting a third party since 2025-03-10T08:30:00Z'
     })
-    const duplicate = extend(build([open('PRB-8', 'problem')]), [{ _tag: 'Resolve', at: instant('2025-03-11T08:00:00Z'), actor: kari, code: 'duplicate', note: 'Same as PRB-7' }])
+    const duplicate = extend(build([open('PRB-8', 'problem')]), [
+      { _tag: 'Resolve', at: instant('2025-03-11T08:00:00Z'), actor: kari, code: 'duplicate', note: 'Same as PRB-7' }
+    ])
     expect(getLeft(pipe(duplicate.ticket, Workaround.followUps([]))).message).toBe(
       'ticket PRB-8: status: expected a problem resolved with code "fixed" (the permanent fix shipped), received a ticket resolved with code "duplicate" since 2025-03-11T08:00:00Z'
     )

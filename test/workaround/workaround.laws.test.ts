@@ -13,11 +13,14 @@ const day = 86_400_000
 const actor = { role: 'agent', id: 'lars' } as const
 const calendars = [
   compile(Calendar.alwaysOpen),
-  compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })),
+  compile(
+    Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+  ),
   compile(Calendar.weekdays({ zone: 'America/New_York', opens: '09:00', closes: '17:00' }))
 ]
 /** Each customer on its own calendar. */
-const calendarOf = (customer: string) => calendars[customers.indexOf(customer as (typeof customers)[number]) % calendars.length] ?? calendars[0]!
+const calendarOf = (customer: string) =>
+  calendars[customers.indexOf(customer as (typeof customers)[number]) % calendars.length] ?? calendars[0]!
 
 const historyOf = (d: Desk, id: string): History => {
   const h = [...d.problems, ...d.incidents].find((x) => x.ticket.id === id)
@@ -35,20 +38,35 @@ describe('workaround laws', () => {
         const at = (d.latest + s) as Time.Instant
         const tickets = deepFreeze(ticketsOf(d))
         for (const problem of d.problems) {
-          const result = pipe(problem.ticket, Workaround.rollOut(tickets, { at, actor, ...(resolve ? { resolve: { note: 'Works with the workaround' } } : {}) }))
+          const result = pipe(
+            problem.ticket,
+            Workaround.rollOut(tickets, {
+              at,
+              actor,
+              ...(resolve ? { resolve: { note: 'Works with the workaround' } } : {})
+            })
+          )
           const workaround = problem.ticket.workaround
           if (workaround === undefined) {
             expect(E.isLeft(result) && result.left._tag).toBe('NoWorkaround')
             continue
           }
           const rollout = getRight(result)
-          const linked = d.incidents.filter((h) => h.ticket.problemIds.includes(problem.ticket.id)).map((h) => h.ticket.id)
-          expect(sorted([...rollout.incidents, ...rollout.refused].map((x) => x.ticketId))).toStrictEqual(sorted(linked))
+          const linked = d.incidents
+            .filter((h) => h.ticket.problemIds.includes(problem.ticket.id))
+            .map((h) => h.ticket.id)
+          expect(sorted([...rollout.incidents, ...rollout.refused].map((x) => x.ticketId))).toStrictEqual(
+            sorted(linked)
+          )
           for (const { ticketId, events } of rollout.incidents) {
             const replayed = Ticket.replay()([...historyOf(d, ticketId).events, ...events])
             expect(E.isRight(replayed)).toBe(true)
             const t = getRight(replayed)
-            expect(t.workaround).toStrictEqual({ description: workaround.description, appliedAt: at, problemId: problem.ticket.id })
+            expect(t.workaround).toStrictEqual({
+              description: workaround.description,
+              appliedAt: at,
+              problemId: problem.ticket.id
+            })
             expect(t.status._tag === 'Resolved' && t.status.code === 'workaround').toBe(resolve)
           }
         }
@@ -73,13 +91,16 @@ describe('workaround laws', () => {
             const before = historyOf(d, ticketId)
             const t = getRight(Ticket.replay()([...before.events, ...events]))
             expect(t.workaround).toBe(undefined)
-            expect(w.reopened.includes(ticketId)).toBe(before.ticket.status._tag === 'Resolved' && t.status._tag === 'InProgress')
+            expect(w.reopened.includes(ticketId)).toBe(
+              before.ticket.status._tag === 'Resolved' && t.status._tag === 'InProgress'
+            )
             after.set(ticketId, t)
           }
           const refused = w.refused.map((r) => r.ticketId as string)
           for (const h of d.incidents) {
             const t = after.get(h.ticket.id) ?? h.ticket
-            if (Workaround.isOnWorkaround(t) && t.workaround?.problemId === problem.ticket.id) expect(refused).toContain(h.ticket.id)
+            if (Workaround.isOnWorkaround(t) && t.workaround?.problemId === problem.ticket.id)
+              expect(refused).toContain(h.ticket.id)
           }
         }
       }),
@@ -95,11 +116,19 @@ describe('workaround laws', () => {
         expect(Workaround.knownErrors(shuffled)).toStrictEqual(Workaround.knownErrors(tickets))
         expect(Workaround.withoutRootCause(shuffled)).toStrictEqual(Workaround.withoutRootCause(tickets))
         expect(Workaround.recurring(shuffled)).toStrictEqual(Workaround.recurring(tickets))
-        expect(pipe(shuffled, Workaround.onWorkaround(now, calendarOf))).toStrictEqual(pipe(tickets, Workaround.onWorkaround(now, calendarOf)))
+        expect(pipe(shuffled, Workaround.onWorkaround(now, calendarOf))).toStrictEqual(
+          pipe(tickets, Workaround.onWorkaround(now, calendarOf))
+        )
         for (const { ticket: problem } of d.problems) {
-          expect(pipe(problem, Workaround.knownError(shuffled))).toStrictEqual(pipe(problem, Workaround.knownError(tickets)))
-          expect(pipe(problem, Workaround.followUps(shuffled))).toStrictEqual(pipe(problem, Workaround.followUps(tickets)))
-          expect(pipe(problem, Workaround.rollOut(shuffled, { at: now, actor }))).toStrictEqual(pipe(problem, Workaround.rollOut(tickets, { at: now, actor })))
+          expect(pipe(problem, Workaround.knownError(shuffled))).toStrictEqual(
+            pipe(problem, Workaround.knownError(tickets))
+          )
+          expect(pipe(problem, Workaround.followUps(shuffled))).toStrictEqual(
+            pipe(problem, Workaround.followUps(tickets))
+          )
+          expect(pipe(problem, Workaround.rollOut(shuffled, { at: now, actor }))).toStrictEqual(
+            pipe(problem, Workaround.rollOut(tickets, { at: now, actor }))
+          )
           expect(pipe(problem, Workaround.withdraw(shuffled, { at: now, actor, reason: 'x' }))).toStrictEqual(
             pipe(problem, Workaround.withdraw(tickets, { at: now, actor, reason: 'x' }))
           )
@@ -111,28 +140,38 @@ describe('workaround laws', () => {
 
   it('workaround ages are never negative and never grow when now is earlier', () => {
     fc.assert(
-      fc.property(desk, fc.integer({ min: -3 * day, max: 10 * day }), fc.integer({ min: 0, max: 10 * day }), fc.constantFrom(...calendars), (d, s, back, calendar) => {
-        const later = (d.latest + s) as Time.Instant
-        const earlier = (later - back) as Time.Instant
-        const tickets = deepFreeze(ticketsOf(d))
-        for (const t of tickets) {
-          const a1 = pipe(t, Workaround.age(earlier, calendar))
-          const a2 = pipe(t, Workaround.age(later, calendar))
-          expect(O.isSome(a1)).toBe(t.workaround !== undefined)
-          if (O.isSome(a1) && O.isSome(a2)) {
-            expect(a1.value).toBeGreaterThanOrEqual(0)
-            expect(a1.value).toBeLessThanOrEqual(a2.value)
+      fc.property(
+        desk,
+        fc.integer({ min: -3 * day, max: 10 * day }),
+        fc.integer({ min: 0, max: 10 * day }),
+        fc.constantFrom(...calendars),
+        (d, s, back, calendar) => {
+          const later = (d.latest + s) as Time.Instant
+          const earlier = (later - back) as Time.Instant
+          const tickets = deepFreeze(ticketsOf(d))
+          for (const t of tickets) {
+            const a1 = pipe(t, Workaround.age(earlier, calendar))
+            const a2 = pipe(t, Workaround.age(later, calendar))
+            expect(O.isSome(a1)).toBe(t.workaround !== undefined)
+            if (O.isSome(a1) && O.isSome(a2)) {
+              expect(a1.value).toBeGreaterThanOrEqual(0)
+              expect(a1.value).toBeLessThanOrEqual(a2.value)
+            }
+          }
+          const ages = (now: Time.Instant) =>
+            new Map(
+              pipe(tickets, Workaround.onWorkaround(now, calendarOf)).flatMap((c) =>
+                c.tickets.map((t) => [t.ticketId as string, t.age as number] as const)
+              )
+            )
+          const [e, l] = [ages(earlier), ages(later)]
+          expect([...e.keys()].sort()).toStrictEqual([...l.keys()].sort())
+          for (const [id, age] of e) {
+            expect(age).toBeGreaterThanOrEqual(0)
+            expect(age).toBeLessThanOrEqual(l.get(id) ?? -1)
           }
         }
-        const ages = (now: Time.Instant) =>
-          new Map(pipe(tickets, Workaround.onWorkaround(now, calendarOf)).flatMap((c) => c.tickets.map((t) => [t.ticketId as string, t.age as number] as const)))
-        const [e, l] = [ages(earlier), ages(later)]
-        expect([...e.keys()].sort()).toStrictEqual([...l.keys()].sort())
-        for (const [id, age] of e) {
-          expect(age).toBeGreaterThanOrEqual(0)
-          expect(age).toBeLessThanOrEqual(l.get(id) ?? -1)
-        }
-      }),
+      ),
       { numRuns }
     )
   })
@@ -146,7 +185,9 @@ describe('workaround laws', () => {
           .filter(Workaround.isKnownError)
           .map((p) => getRight(pipe(p, Workaround.knownError(tickets))))
         expect(Workaround.knownErrors(tickets)).toStrictEqual(expected)
-        for (const k of expected) for (const i of k.incidents) expect(tickets.find((t) => t.id === i.ticketId)?.problemIds).toContain(k.problemId)
+        for (const k of expected)
+          for (const i of k.incidents)
+            expect(tickets.find((t) => t.id === i.ticketId)?.problemIds).toContain(k.problemId)
         for (const { ticket: problem } of d.problems) {
           const followUps = pipe(problem, Workaround.followUps(tickets))
           expect(E.isRight(followUps)).toBe(problem.status._tag === 'Resolved' && problem.status.code === 'fixed')

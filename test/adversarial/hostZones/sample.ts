@@ -16,10 +16,21 @@ const compile = (spec: Calendar.CalendarSpec): Calendar.BusinessCalendar => {
 }
 
 const calendars: ReadonlyArray<Calendar.BusinessCalendar> = [
-  compile(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })),
+  compile(
+    Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+  ),
   compile(Calendar.weekdays({ zone: 'Asia/Kathmandu', opens: '09:30', closes: '17:30' })),
   compile({ ...Calendar.alwaysOpen, zone: 'America/New_York' }),
-  compile({ zone: 'Australia/Lord_Howe', weekly: { mon: [{ opens: '07:00', closes: '12:00' }, { opens: '13:00', closes: '17:30' }], sat: [{ opens: '22:00', closes: '06:00' }] } }),
+  compile({
+    zone: 'Australia/Lord_Howe',
+    weekly: {
+      mon: [
+        { opens: '07:00', closes: '12:00' },
+        { opens: '13:00', closes: '17:30' }
+      ],
+      sat: [{ opens: '22:00', closes: '06:00' }]
+    }
+  }),
   compile(Calendar.weekdays({ zone: 'Pacific/Chatham', opens: '08:00', closes: '16:00' }))
 ]
 const policy: Sla.SlaPolicy = { ...Sla.examplePolicy, tiers: Escalation.tierTargets(Escalation.examplePolicy.tiers) }
