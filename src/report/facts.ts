@@ -1,3 +1,4 @@
+import { unionSpans } from '../internal/spans.js'
 /**
  * The one adapter between reports and tickets: a ticket's history becomes the facts reports need,
  * through the ticket's checked timeline (`Ticket.timeline`: the one replay of the history), one
@@ -281,19 +282,9 @@ const noneRestarted: ReadonlyArray<Restarted> = []
  * stop lasts): resolutions for `resolution`; resolutions and workarounds for `restore`.
  */
 const stopsOf = (t: Ticket.Timeline, metric: (typeof restartable)[number]): ReadonlyArray<Ticket.Interval> => {
-  if (metric === 'resolution' || t.workarounds.length === 0) return t.resolutions
-  const all = [...t.resolutions, ...t.workarounds].sort((x, y) => x.from - y.from)
-  const out: Array<{ from: Instant; to?: Instant }> = []
-  for (const x of all) {
-    const last = out[out.length - 1]
-    if (last !== undefined && (last.to === undefined || x.from <= last.to)) {
-      if (last.to !== undefined) {
-        if (x.to === undefined) delete last.to
-        else if (x.to > last.to) last.to = x.to
-      }
-    } else out.push(x.to === undefined ? { from: x.from } : { from: x.from, to: x.to })
-  }
-  return out
+  return metric === 'resolution' || t.workarounds.length === 0
+    ? t.resolutions
+    : unionSpans(t.resolutions, t.workarounds)
 }
 
 /** The timeline with the stretches that start and end at `at` left open, so cutting it at `at` shows the clock stopped there. */

@@ -1,3 +1,4 @@
+import { unionSpans } from '../internal/spans.js'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
 import { hasResolutionTarget, hasResponseTarget, allowsWorkaround } from '../kind/index.js'
@@ -115,20 +116,7 @@ const windowsOutside = (
 }
 
 /** The union of two sorted lists of intervals (ongoing ones last), as sorted disjoint intervals. */
-const union = (a: ReadonlyArray<Interval>, b: ReadonlyArray<Interval>): ReadonlyArray<Interval> => {
-  const all = [...a, ...b].sort((x, y) => x.from - y.from)
-  const out: Array<{ from: Instant; to?: Instant }> = []
-  for (const x of all) {
-    const last = out[out.length - 1]
-    if (last !== undefined && (last.to === undefined || x.from <= last.to)) {
-      if (last.to !== undefined) {
-        if (x.to === undefined) delete last.to
-        else if (x.to > last.to) last.to = x.to
-      }
-    } else out.push(x.to === undefined ? { from: x.from } : { from: x.from, to: x.to })
-  }
-  return out
-}
+const union = (a: ReadonlyArray<Interval>, b: ReadonlyArray<Interval>): ReadonlyArray<Interval> => unionSpans(a, b)
 
 /** Applies a reopen policy to a clock's windows. */
 const reopened = (
