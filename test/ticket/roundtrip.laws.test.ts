@@ -7,7 +7,7 @@ import { matrix } from '../arbitraries/priority.js'
 import { storableWalk } from '../arbitraries/ticket.js'
 
 // The round trip as a law: whatever decide accepts is stored (encodeEvent → JSON text) and read
-// back (decodeHistoryWithEvents, with the same context) as the very same events and ticket.
+// back (decodeHistory, with the same context) as the very same events and ticket.
 
 const numRuns = process.env.CI ? 1000 : 200
 
@@ -48,7 +48,7 @@ const store = (events: ReadonlyArray<Ticket.TicketEvent>): unknown =>
   JSON.parse(JSON.stringify(events.map(Ticket.encodeEvent)))
 
 describe('what decide accepts is read back exactly', () => {
-  it('decide → encodeEvent → JSON → decodeHistoryWithEvents gives the same events and the same ticket, in any context', () => {
+  it('decide → encodeEvent → JSON → decodeHistory gives the same events and the same ticket, in any context', () => {
     fc.assert(
       fc.property(scenario, ({ ctx, commands }) => {
         const { events } = decideAll(ctx, commands)
