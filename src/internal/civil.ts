@@ -21,20 +21,12 @@ export const daysFromCivil = (year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468
 }
 
-/** Civil year of an epoch day. @internal */
-export const yearOfDay = (epochDay: number): number => {
-  const z = epochDay + 719468
-  const era = Math.floor(z / 146097)
-  const doe = z - era * 146097
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const month = mp < 10 ? mp + 3 : mp - 9
-  return yoe + era * 400 + (month <= 2 ? 1 : 0)
-}
-
-/** Civil date of an epoch day as `[year, month, day]`. @internal */
-export const civilFromDays = (epochDay: number): readonly [number, number, number] => {
+/**
+ * Civil date of an epoch day packed in one number, `year × 512 + month × 32 + day` (Howard
+ * Hinnant's days-to-civil algorithm): one computation for {@link yearOfDay}, which runs in hot
+ * loops and allocates nothing, and {@link civilFromDays}.
+ */
+const packedCivil = (epochDay: number): number => {
   const z = epochDay + 719468
   const era = Math.floor(z / 146097)
   const doe = z - era * 146097
@@ -43,7 +35,18 @@ export const civilFromDays = (epochDay: number): readonly [number, number, numbe
   const mp = Math.floor((5 * doy + 2) / 153)
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1
   const month = mp < 10 ? mp + 3 : mp - 9
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day]
+  return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 512 + month * 32 + day
+}
+
+/** Civil year of an epoch day. @internal */
+export const yearOfDay = (epochDay: number): number => Math.floor(packedCivil(epochDay) / 512)
+
+/** Civil date of an epoch day as `[year, month, day]`. @internal */
+export const civilFromDays = (epochDay: number): readonly [number, number, number] => {
+  const packed = packedCivil(epochDay)
+  const year = Math.floor(packed / 512)
+  const rest = packed - year * 512
+  return [year, rest >> 5, rest & 31]
 }
 
 /** Weekday of an epoch day: 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). @internal */

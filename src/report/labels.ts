@@ -1,3 +1,4 @@
+import type { Headline } from './model.js'
 /**
  * The words of rendered reports, as data: one set per language, with the BCP 47 locale whose
  * `Intl` number and date formats go with it. English is the default; Norwegian (bokmål),
@@ -97,22 +98,7 @@ export interface Labels {
   readonly current: string
   readonly previous: string
   readonly change: string
-  readonly headlines: Readonly<
-    Record<
-      | 'opened'
-      | 'resolved'
-      | 'backlogAtAsOf'
-      | 'responseMedian'
-      | 'resolutionMedian'
-      | 'responseAttainment'
-      | 'resolutionAttainment'
-      | 'firstLineRate'
-      | 'reopenRate'
-      | 'csat'
-      | 'netCsat',
-      string
-    >
-  >
+  readonly headlines: Readonly<Record<Headline, string>>
   readonly none: string
   readonly hours: string
   readonly minutes: string

@@ -67,7 +67,13 @@ const clear = (t: Draft, key: 'assignee' | 'workaround'): void => {
   if (t[key] !== undefined) (t as Record<string, unknown>)[key] = undefined
 }
 
-/** A copy of a ticket in a fixed field order (optional fields only when present). @internal */
+/**
+ * A copy of a ticket in a fixed field order (optional fields only when present): the shape a
+ * stored ticket has. `slots` in apply.ts lists the same fields in the same order with every
+ * optional one present (one hidden class for replay's drafts); its type makes it list them all.
+ *
+ * @internal
+ */
 export const draft = (s: Ticket): Draft => {
   const t: Draft = {
     _tag: 'Ticket',
