@@ -14,13 +14,23 @@ export interface Format {
   readonly signed: (n: number | undefined, f: (n: number) => string) => string
 }
 
+/** At most this many formatters are kept: label sets are caller data, so the cache must not grow with them. @internal */
+export const FORMAT_CACHE_LIMIT = 64
+
 const cache = new Map<string, Format>()
 
-/** A formatter for the labels' locale and a zone (cached per locale and zone). @internal */
+/** How many formatters the cache holds (for tests). @internal */
+export const formatCacheSize = (): number => cache.size
+
+/** A formatter for the labels' locale and a zone (cached per locale and zone, the least recently made dropped first). @internal */
 export const formatFor = (labels: Labels, zone: string): Format => {
   const key = `${labels.locale}|${zone}|${labels.hours}|${labels.minutes}|${labels.none}`
   const hit = cache.get(key)
   if (hit !== undefined) return hit
+  if (cache.size >= FORMAT_CACHE_LIMIT) {
+    const oldest = cache.keys().next()
+    if (oldest.done !== true) cache.delete(oldest.value)
+  }
   const ints = new Intl.NumberFormat(labels.locale, { maximumFractionDigits: 0 })
   const nums = [0, 1, 2].map(
     (d) => new Intl.NumberFormat(labels.locale, { minimumFractionDigits: d, maximumFractionDigits: d })

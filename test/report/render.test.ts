@@ -4,6 +4,7 @@ import { Report, type Sla } from '../../src/index.js'
 import { getRight } from '../helpers/unsafe.js'
 import { agreements, at, bergDone, fjordDown, vikOutlook } from './desk.js'
 import { march } from './march.js'
+import { FORMAT_CACHE_LIMIT, formatCacheSize } from '../../src/report/format.js'
 
 const marchReport = (
   a: ReadonlyArray<Sla.Agreement> = agreements.filter((x) => x.customer === 'Fjord AS'),
@@ -202,5 +203,23 @@ describe('the service-level report rendered', () => {
     expect(fi).toContain('| Vaste | Kaikki | 3 | 1 | 1 | 75,0\u00a0% |')
     expect(fi).toContain('| Vaste | Kaikki | 4 | 46 min | 30 min | 2 t | 2 t |')
     expect(r.customer).toBe('Fjord AS')
+  })
+})
+
+describe('formatters are cached, within a bound', () => {
+  const status = getRight(
+    Report.dailyStatus({ agreements, at: at('2025-03-10T08:30') })([fjordDown, vikOutlook, bergDone])
+  )
+  it('rendering with many label sets keeps the cache at its limit and the output in each set', () => {
+    // label sets are caller data: a server rendering per-user wording must not grow the cache without end
+    const outputs = new Set<string>()
+    for (let i = 0; i < 3 * FORMAT_CACHE_LIMIT; i++) {
+      const labels = { ...Report.en, none: `none-${i}` }
+      outputs.add(Report.statusTable({ labels, zone: 'Europe/Oslo' })(status))
+      expect(formatCacheSize()).toBeLessThanOrEqual(FORMAT_CACHE_LIMIT)
+    }
+    expect(formatCacheSize()).toBe(FORMAT_CACHE_LIMIT)
+    // the words do not depend on the label set's `none` here, so every table is the English one
+    expect([...outputs]).toStrictEqual([Report.statusTable({ zone: 'Europe/Oslo' })(status)])
   })
 })
