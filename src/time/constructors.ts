@@ -126,6 +126,37 @@ export const parseInstant = (s: unknown, path: string): E.Either<InvalidInstant,
 export const fromISO = (s: string): E.Either<InvalidInstant, Instant> => parseInstant(s, 'instant')
 
 /**
+ * An instant written in code as ISO-8601 text with its offset
+ * (`Time.instant('2025-03-10T08:00:00+01:00')`): the total constructor for literals, as
+ * {@link hours} is for durations, so examples and tests read like the timestamps they stand for.
+ * It reads exactly what {@link fromISO} reads.
+ *
+ * Text that makes no instant (no offset, a day that does not exist, outside 1900–2200, or not a
+ * string at all from a JavaScript caller) gives the invalid instant `NaN` instead of throwing.
+ * What checks its input answers `NaN` with a `Left` naming the field (`Ticket.decide`,
+ * `Ticket.replay`, `Sla.evaluate`, `Escalation.evaluate`, `Escalation.toCommands`), the writers
+ * print `"Invalid Instant"`, and the ticket encoders write `null`; but the calendar's queries,
+ * which always return an instant, clamp it to {@link minInstant}. For text you did not write
+ * yourself, use the checked {@link fromISO}.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Time } from 'itsm-kit'
+ * assert.strictEqual(Time.instant('2025-03-10T08:00:00+01:00'), Date.UTC(2025, 2, 10, 7))
+ * assert.strictEqual(Time.toISO(Time.instant('2025-03-10T08:00:00+01:00')), '2025-03-10T07:00:00Z')
+ * // no offset: not an instant
+ * assert.strictEqual(Time.toISO(Time.instant('2025-03-10T08:00:00')), 'Invalid Instant')
+ * ```
+ * @category constructors
+ * @since 0.3.0
+ */
+export const instant = (iso: string): Instant => {
+  const at = parseInstant(iso, 'instant')
+  return E.isRight(at) ? at.right : (Number.NaN as Instant)
+}
+
+/**
  * Writes an instant as ISO-8601 in UTC, with milliseconds only when there are any.
  *
  * Total: a value that is no instant (`NaN`, `±Infinity`, a number past what a `Date` can show,
@@ -414,9 +445,12 @@ const literal = (n: number, unit: number): Duration => {
  * A duration of so many hours, rounded to the millisecond: the total constructor for literals
  * (`Time.hours(2)`), so code reads like the agreement it implements.
  *
- * A number that makes no duration (`NaN`, an infinity, more than 300 years) gives the invalid
- * duration `NaN`, which every function of the library refuses or writes as `"Invalid Duration"`.
- * For numbers you did not write yourself, use the checked {@link makeDuration}.
+ * A number that makes no duration (`NaN`, an infinity, more than 300 years, or not a number at
+ * all from a JavaScript caller) gives the invalid duration `NaN` instead of throwing. What checks
+ * its input answers it with a `Left` (`Sla.makeAgreement`, `Escalation.makeTiers`,
+ * `Time.toISODuration` writes `"Invalid Duration"`); but the calendar's queries, which always
+ * return a value, read it as zero. For numbers you did not write yourself, use the checked
+ * {@link makeDuration}.
  *
  * @example
  * ```ts

@@ -28,6 +28,7 @@ export {
   fromISODuration,
   fromLocal,
   hours,
+  instant,
   makeDuration,
   makeZone,
   minutes,
