@@ -107,6 +107,7 @@ export type {
   TooEarlyToClose
 } from './errors.js'
 export { ticketId as makeTicketId } from './constructors.js'
+export { ticketId } from './literals.js'
 export { evolve } from './evolve.js'
 export { apply, replay } from './apply.js'
 export { decide, defaultContext, type DecideContext } from './decide.js'
