@@ -50,7 +50,7 @@ export const previousClosingAt = (c: Compiled, t: number): number => {
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
  * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const at = Time.instant
  * assert.strictEqual(pipe(oslo, Calendar.isOpen(at('2025-03-07T08:00:00+01:00'))), true)
  * assert.strictEqual(pipe(oslo, Calendar.isOpen(at('2025-03-07T16:00:00+01:00'))), false)
  * ```
@@ -73,7 +73,7 @@ export const isOpen =
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
  * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const friday = pipe(Time.fromISO('2025-03-07T16:00:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * const friday = Time.instant('2025-03-07T16:00:00+01:00')
  * assert.strictEqual(Time.toISO(pipe(oslo, Calendar.nextOpening(friday))), '2025-03-10T07:00:00Z')
  * ```
  * @category queries
@@ -99,7 +99,7 @@ export const nextOpening =
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
  * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const at = Time.instant
  * const closing = (iso: string) => Time.toLocalISO(oslo.zone)(pipe(oslo, Calendar.previousClosing(at(iso))))
  * assert.strictEqual(closing('2025-03-09T12:00:00+01:00'), '2025-03-07T16:00:00+01:00')
  * assert.strictEqual(closing('2025-03-10T08:00:00+01:00'), '2025-03-07T16:00:00+01:00')

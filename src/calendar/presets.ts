@@ -15,7 +15,7 @@ import { allWeekdays } from './model.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
  * const always = pipe(Calendar.make(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
- * const sunday = pipe(Time.fromISO('2025-03-09T03:00:00Z'), E.getOrElseW(() => assert.fail()))
+ * const sunday = Time.instant('2025-03-09T03:00:00Z')
  * assert.strictEqual(pipe(always, Calendar.isOpen(sunday)), true)
  * ```
  * @category constants
