@@ -134,10 +134,10 @@ const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Escalation, Sla, Ticket, Time } from 'itsm-kit'
  * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const at = Time.instant
  * const kari = { role: 'agent', id: 'kari' } as const
  * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('2025-03-10T09:00:00+01:00'), actor: kari, ticketId: 'INC-7' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN', kind: 'incident' },
+ *   { _tag: 'Open', at: at('2025-03-10T09:00:00+01:00'), actor: kari, ticketId: Ticket.ticketId('INC-7'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at('2025-03-10T09:00:00+01:00'), actor: kari, urgency: 'medium', impact: 'medium' }
  * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
  * const decisions = pipe(events, Escalation.evaluate(Escalation.examplePolicy, { policy: Sla.examplePolicy, calendar: oslo }, at('2025-03-10T09:40:00+01:00')))

@@ -13,7 +13,7 @@ import type { MissingHandoverNote } from './model.js'
  * ```ts
  * import * as assert from 'node:assert'
  * import { Escalation, Ticket } from 'itsm-kit'
- * const header = (seq: number, minute: number) => ({ ticketId: 'INC-9' as Ticket.TicketId, seq, at: Date.UTC(2025, 2, 7, 8, minute) as never, actor: { role: 'agent', id: 'kari' } } as const)
+ * const header = (seq: number, minute: number) => ({ ticketId: Ticket.ticketId('INC-9'), seq, at: Date.UTC(2025, 2, 7, 8, minute) as never, actor: { role: 'agent', id: 'kari' } } as const)
  * const imported: ReadonlyArray<Ticket.TicketEvent> = [
  *   { _tag: 'TicketOpened', ...header(1, 0), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' },
  *   { _tag: 'TicketEscalated', ...header(2, 40), toTier: 'L2', note: ' ' }

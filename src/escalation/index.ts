@@ -19,10 +19,10 @@
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Escalation, Sla, Ticket, Time } from 'itsm-kit'
  * const always = pipe(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const at = Time.instant
  * const ops = { role: 'system', id: 'monitoring' } as const
  * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('2025-05-10T23:10:00+02:00'), actor: ops, ticketId: 'INC-1' as Ticket.TicketId, channel: 'monitoring', customer: 'ACME', requester: 'ops', title: 'ERP down', kind: 'incident' },
+ *   { _tag: 'Open', at: at('2025-05-10T23:10:00+02:00'), actor: ops, ticketId: Ticket.ticketId('INC-1'), channel: 'monitoring', customer: 'ACME', requester: 'ops', title: 'ERP down', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at('2025-05-10T23:10:00+02:00'), actor: ops, urgency: 'high', impact: 'high' }
  * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
  * const decisions = pipe(events, Escalation.evaluate(Escalation.examplePolicy, { policy: Sla.examplePolicy, calendar: always }, at('2025-05-10T23:11:00+02:00')))
