@@ -806,10 +806,10 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Ticket, Time } from 'itsm-kit'
  * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const at = Time.instant
  * const kari = { role: 'agent', id: 'kari' } as const
  * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('2025-03-10T09:00:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN', kind: 'incident' },
+ *   { _tag: 'Open', at: at('2025-03-10T09:00:00+01:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at('2025-03-10T09:00:00+01:00'), actor: kari, urgency: 'medium', impact: 'medium' },
  *   { _tag: 'Reply', at: at('2025-03-10T09:20:00+01:00'), actor: kari, message: 'On it' },
  *   { _tag: 'Resolve', at: at('2025-03-10T11:00:00+01:00'), actor: kari, code: 'fixed', note: 'Done' }

@@ -160,7 +160,7 @@ const encodeReason = (r: StatusReason): JsonValue => {
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Time } from 'itsm-kit'
  * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = pipe(Time.fromISO('2025-03-10T08:00:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * const at = Time.instant('2025-03-10T08:00:00+01:00')
  * const s = pipe(Report.statusCombiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], at }), E.getOrElseW(() => assert.fail()))
  * const back = Report.decodeStatusAccumulator(JSON.parse(JSON.stringify(Report.encodeStatusAccumulator(s.empty))))
  * assert.deepStrictEqual(pipe(back, E.map((a) => s.result(a).customers)), E.right([{ customer: 'Fjord AS', health: 'Good', reasons: [] }]))

@@ -151,7 +151,7 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Time } from 'itsm-kit'
  * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = pipe(Time.fromISO('2025-03-10T08:00:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * const at = Time.instant('2025-03-10T08:00:00+01:00')
  * const c = pipe(Report.statusCombiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], at }), E.getOrElseW(() => assert.fail()))
  * const status = c.result(pipe(c.addAll([])(c.empty), c.merge(c.empty)))
  * assert.deepStrictEqual(status.customers, [{ customer: 'Fjord AS', health: 'Good', reasons: [] }])
@@ -262,10 +262,10 @@ export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError,
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Ticket, Time } from 'itsm-kit'
  * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const at = Time.instant
  * const kari = { role: 'agent', id: 'kari' } as const
  * const down = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('2025-03-10T07:55:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'monitoring', customer: 'Fjord AS', requester: 'nagios', title: 'Server down', kind: 'incident' },
+ *   { _tag: 'Open', at: at('2025-03-10T07:55:00+01:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'monitoring', customer: 'Fjord AS', requester: 'nagios', title: 'Server down', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at('2025-03-10T07:56:00+01:00'), actor: kari, urgency: 'high', impact: 'high' }
  * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
  * const agreements = [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }, { customer: 'Vik AS', policy: Sla.examplePolicy, calendar }]

@@ -12,7 +12,7 @@
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Time } from 'itsm-kit'
  * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = pipe(Time.fromISO('2025-03-10T08:00:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * const at = Time.instant('2025-03-10T08:00:00+01:00')
  * const status = pipe([], Report.dailyStatus({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], at }))
  * assert.deepStrictEqual(pipe(status, E.map((s) => s.customers)), E.right([{ customer: 'Fjord AS', health: 'Good', reasons: [] }]))
  * ```
