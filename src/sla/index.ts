@@ -11,7 +11,7 @@
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Sla, Time } from 'itsm-kit'
  * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const opened = pipe(Time.fromISO('2025-03-07T15:30:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * const opened = Time.instant('2025-03-07T15:30:00+01:00')
  * const [response] = Sla.dueDates({ policy: Sla.examplePolicy, calendar: oslo })({ openedAt: opened, priority: 'P2' })
  * assert.deepStrictEqual(response && Time.toLocalISO(oslo.zone)(response.dueAt), '2025-03-10T08:30:00+01:00')
  * ```
