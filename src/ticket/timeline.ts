@@ -339,7 +339,7 @@ const checkedTimeline = (events: ReadonlyArray<unknown>, context: unknown): Time
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
  * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'Open', at: at(8), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'Await', at: at(9), actor: kari, party: 'customer' },
  *   { _tag: 'Resume', at: at(11), actor: kari }
  * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
@@ -424,7 +424,7 @@ const isTimeline = (u: unknown): u is Timeline =>
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
  * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'Open', at: at(8), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'Await', at: at(9), actor: kari, party: 'customer' },
  *   { _tag: 'Resume', at: at(11), actor: kari }
  * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
