@@ -35,13 +35,13 @@ const calendarOf = (calendar: CustomerCalendar, customer: string): BusinessCalen
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket, Workaround } from 'itsm-kit'
+ * import { Ticket, Time, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ *   { _tag: 'Open', at: Time.instant('2025-03-10T08:00:00Z'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'ApplyWorkaround', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, description: 'Use the web client' },
- *   { _tag: 'Resolve', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, code: 'workaround', note: 'Web client works' }
+ *   { _tag: 'ApplyWorkaround', at: Time.instant('2025-03-10T09:00:00Z'), actor: kari, description: 'Use the web client' },
+ *   { _tag: 'Resolve', at: Time.instant('2025-03-10T09:00:00Z'), actor: kari, code: 'workaround', note: 'Web client works' }
  * ])
  * assert.deepStrictEqual(pipe(incident, E.map(Workaround.isOnWorkaround)), E.right(true))
  * ```
@@ -65,10 +65,10 @@ export const isOnWorkaround = (self: Ticket): boolean =>
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Ticket, Time, Workaround } from 'itsm-kit'
  * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const at = Time.instant
  * const kari = { role: 'agent', id: 'kari' } as const
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('2025-03-07T14:00:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ *   { _tag: 'Open', at: at('2025-03-07T14:00:00+01:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'ApplyWorkaround', at: at('2025-03-07T15:00:00+01:00'), actor: kari, description: 'Use the web client' }
  * ])
@@ -109,9 +109,9 @@ const oldestFirst: Ord.Ord<RunningWorkaround> = Ord.getMonoid<RunningWorkaround>
  * const allDay = pipe(Calendar.make(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ *   { _tag: 'Open', at: Time.instant('2025-03-10T08:00:00Z'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'ApplyWorkaround', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, description: 'Use the web client' }
+ *   { _tag: 'ApplyWorkaround', at: Time.instant('2025-03-10T09:00:00Z'), actor: kari, description: 'Use the web client' }
  * ])
  * const report = pipe(incident, E.map((t) => pipe([t], Workaround.onWorkaround(Date.UTC(2025, 2, 11, 9) as Time.Instant, allDay))))
  * assert.deepStrictEqual(report, E.right([{ customer: 'Fjord AS', tickets: [{ ticketId: 'INC-1', title: 'VPN down', status: 'New',
@@ -165,10 +165,10 @@ export const onWorkaround =
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Ticket, Time, Workaround } from 'itsm-kit'
  * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const at = Time.instant
  * const kari = { role: 'agent', id: 'kari' } as const
  * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('2025-03-07T14:00:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ *   { _tag: 'Open', at: at('2025-03-07T14:00:00+01:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'ApplyWorkaround', at: at('2025-03-07T15:00:00+01:00'), actor: kari, description: 'Use the web client' },
  *   { _tag: 'WithdrawWorkaround', at: at('2025-03-10T09:00:00+01:00'), actor: kari, reason: 'The web client is down too' },

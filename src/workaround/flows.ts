@@ -45,14 +45,14 @@ const problemWorkaround = (problem: Ticket): E.Either<WorkaroundError, NonNullab
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
  * const problem = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'PRB-7' as Ticket.TicketId, channel: 'monitoring',
+ *   { _tag: 'Open', at: at(8), actor: kari, ticketId: Ticket.ticketId('PRB-7'), channel: 'monitoring',
  *     customer: 'Fjord AS', requester: 'kari', title: 'VPN drops every hour', kind: 'problem' },
  *   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client' }
  * ])
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ *   { _tag: 'Open', at: at(8), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'LinkProblem', at: at(9), actor: kari, problemId: 'PRB-7' as Ticket.TicketId }
+ *   { _tag: 'LinkProblem', at: at(9), actor: kari, problemId: Ticket.ticketId('PRB-7') }
  * ])
  * const rollout = pipe(
  *   E.Do,
@@ -133,13 +133,13 @@ export const rollOut =
  * import { Ticket, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
- * const prb = 'PRB-7' as Ticket.TicketId
+ * const prb = Ticket.ticketId('PRB-7')
  * const problem = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(8), actor: kari, ticketId: prb, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
  *   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client' }
  * ])
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'Open', at: at(8), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'LinkProblem', at: at(9), actor: kari, problemId: prb },
  *   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client', problemId: prb },
  *   { _tag: 'Resolve', at: at(9), actor: kari, code: 'workaround', note: 'Web client works' }
@@ -214,14 +214,14 @@ const byCustomerThenId: Ord.Ord<FollowUp> = Ord.getMonoid<FollowUp>().concat(
  * import { Ticket, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (d: number) => Date.UTC(2025, 2, d, 9) as never
- * const prb = 'PRB-7' as Ticket.TicketId
+ * const prb = Ticket.ticketId('PRB-7')
  * const problem = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(10), actor: kari, ticketId: prb, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
  *   { _tag: 'ApplyWorkaround', at: at(10), actor: kari, description: 'Use the web client' },
  *   { _tag: 'Resolve', at: at(17), actor: kari, code: 'fixed', note: 'Firewall MTU corrected' }
  * ])
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(10), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'Open', at: at(10), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'ApplyWorkaround', at: at(10), actor: kari, description: 'Use the web client', problemId: prb }
  * ])
  * const followUps = pipe(
@@ -265,7 +265,7 @@ export const followUps =
  * ```ts
  * import * as assert from 'node:assert'
  * import { Ticket, Workaround } from 'itsm-kit'
- * const empty: Workaround.Rollout = { _tag: 'Rollout', problemId: 'PRB-7' as Ticket.TicketId, incidents: [], refused: [] }
+ * const empty: Workaround.Rollout = { _tag: 'Rollout', problemId: Ticket.ticketId('PRB-7'), incidents: [], refused: [] }
  * assert.deepStrictEqual(Workaround.toEvents(empty), [])
  * ```
  * @category conversions

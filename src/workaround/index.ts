@@ -27,13 +27,13 @@
  * import { Ticket, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
- * const prb = 'PRB-7' as Ticket.TicketId
+ * const prb = Ticket.ticketId('PRB-7')
  * const problem = Ticket.run(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at(8), actor: kari, ticketId: prb, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
  *   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client' }
  * ])
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'Open', at: at(8), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'LinkProblem', at: at(8), actor: kari, problemId: prb }
  * ])
  * const rolledOut = pipe(
