@@ -21,8 +21,8 @@ export interface RenderOptions {
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import { Report } from 'itsm-kit'
- * const status: Report.DailyStatus = { _tag: 'DailyStatus', at: 0 as never, rules: { criticalPriorities: ['P1'], criticalCategories: [], lookBack: 86_400_000 as never }, customers: [], rejected: [] }
+ * import { Report, Time } from 'itsm-kit'
+ * const status: Report.DailyStatus = { _tag: 'DailyStatus', at: Time.instant('2025-03-10T08:00:00+01:00'), rules: { criticalPriorities: ['P1'], criticalCategories: [], lookBack: Time.hours(24) }, customers: [], rejected: [] }
  * assert.deepStrictEqual(JSON.parse(Report.toJSON(status)), status)
  * ```
  * @category conversions
@@ -61,8 +61,8 @@ const reasonText = (r: StatusReason, l: Labels, f: Format): string => {
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import { Report } from 'itsm-kit'
- * const status: Report.DailyStatus = { _tag: 'DailyStatus', at: 0 as never, rules: { criticalPriorities: ['P1'], criticalCategories: [], lookBack: 86_400_000 as never },
+ * import { Report, Time } from 'itsm-kit'
+ * const status: Report.DailyStatus = { _tag: 'DailyStatus', at: Time.instant('2025-03-10T08:00:00+01:00'), rules: { criticalPriorities: ['P1'], criticalCategories: [], lookBack: Time.hours(24) },
  *   customers: [{ customer: 'Fjord AS', health: 'Critical', reasons: [{ ticketId: 'INC-1', rule: 'criticalPriority', health: 'Critical', priority: 'P1' }] }, { customer: 'Vik AS', health: 'Good', reasons: [] }], rejected: [] }
  * assert.strictEqual(Report.statusTable()(status), [
  *   'Customer  Status    Reasons',
@@ -111,11 +111,11 @@ const mdTable = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import { Report } from 'itsm-kit'
- * const status: Report.DailyStatus = { _tag: 'DailyStatus', at: 0 as never, rules: { criticalPriorities: ['P1'], criticalCategories: [], lookBack: 86_400_000 as never },
+ * import { Report, Time } from 'itsm-kit'
+ * const status: Report.DailyStatus = { _tag: 'DailyStatus', at: Time.instant('2025-03-10T08:00:00+01:00'), rules: { criticalPriorities: ['P1'], criticalCategories: [], lookBack: Time.hours(24) },
  *   customers: [{ customer: 'Vik AS', health: 'Good', reasons: [] }], rejected: [] }
  * assert.strictEqual(Report.statusMarkdown({ labels: Report.nb, zone: 'Europe/Oslo' })(status), [
- *   '# Morgenstatus 01.01.1970, 01:00', '', '| Kunde | Status | Årsaker |', '| --- | --- | --- |', '| Vik AS | Bra |  |'
+ *   '# Morgenstatus 10.03.2025, 08:00', '', '| Kunde | Status | Årsaker |', '| --- | --- | --- |', '| Vik AS | Bra |  |'
  * ].join('\n'))
  * ```
  * @category conversions
