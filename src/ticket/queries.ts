@@ -191,11 +191,11 @@ export const isFinished = (self: Ticket): boolean =>
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
- * const h = (seq: number) => ({ ticketId: Ticket.ticketId('INC-1'), seq, at: Date.UTC(2025, 2, 7, 8, seq) as never, actor: { role: 'agent', id: 'kari' } } as const)
+ * import { Ticket, Time } from 'itsm-kit'
+ * const h = (seq: number, hhmm: string) => ({ ticketId: Ticket.ticketId('INC-1'), seq, at: Time.instant(`2025-03-07T${hhmm}:00Z`), actor: { role: 'agent', id: 'kari' } } as const)
  * const events: ReadonlyArray<Ticket.TicketEvent> = [
- *   { _tag: 'TicketOpened', ...h(1), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Forgot password', tier: 'L1' },
- *   { _tag: 'TicketResolved', ...h(2), code: 'fixed', note: 'Password reset' }
+ *   { _tag: 'TicketOpened', ...h(1, '08:01'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Forgot password', tier: 'L1' },
+ *   { _tag: 'TicketResolved', ...h(2, '08:02'), code: 'fixed', note: 'Password reset' }
  * ]
  * assert.deepStrictEqual(pipe(Ticket.replay()(events), E.map(Ticket.resolvedAtFirstLine)), E.right(true))
  * ```
