@@ -544,15 +544,15 @@ const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Calendar, Sla, Ticket } from 'itsm-kit'
+ * import { Calendar, Sla, Ticket, Time } from 'itsm-kit'
  * const allDay = pipe(Calendar.make(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
  * const kari = { role: 'agent', id: 'kari' } as const
- * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
+ * const at = (hhmm: string) => Time.instant(`2025-03-10T${hhmm}:00Z`)
  * const evaluation = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'Prioritise', at: at(8), actor: kari, urgency: 'high', impact: 'high' },
- *   { _tag: 'Await', at: at(9), actor: kari, party: 'customer' }
- * ]), E.flatMap((r) => Ticket.timeline()(r.events)), E.flatMap(Sla.evaluateTimeline({ policy: Sla.examplePolicy, calendar: allDay }, at(9))))
+ *   { _tag: 'Open', at: at('08:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'Prioritise', at: at('08:00'), actor: kari, urgency: 'high', impact: 'high' },
+ *   { _tag: 'Await', at: at('09:00'), actor: kari, party: 'customer' }
+ * ]), E.flatMap((r) => Ticket.timeline()(r.events)), E.flatMap(Sla.evaluateTimeline({ policy: Sla.examplePolicy, calendar: allDay }, at('09:00'))))
  * // the wait that starts at 09:00 pauses the resolution clock at 09:00
  * assert.deepStrictEqual(pipe(evaluation, E.map((e) => e.metrics.find((m) => m.metric === 'resolution')?.state)), E.right('Paused'))
  * ```
