@@ -244,8 +244,7 @@ export const fromDateTime = (dateTime: DateTime): E.Either<InvalidInstant, Insta
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const oslo = pipe(Time.makeZone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
- * const hour = pipe(Time.fromISO('2025-07-01T06:00:00Z'), E.map((at) => Time.toDateTime(oslo)(at).hour))
+ * const hour = pipe(Time.makeZone('Europe/Oslo'), E.map((oslo) => Time.toDateTime(oslo)(Time.instant('2025-07-01T06:00:00Z')).hour))
  * assert.deepStrictEqual(hour, E.right(8))
  * ```
  * @category conversions
@@ -268,8 +267,8 @@ export const toDateTime =
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const oslo = pipe(Time.makeZone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(pipe(Time.fromISO('2025-03-07T14:30:00Z'), E.map(Time.toLocalISO(oslo))), E.right('2025-03-07T15:30:00+01:00'))
+ * const at = Time.instant('2025-03-07T14:30:00Z')
+ * assert.deepStrictEqual(pipe(Time.makeZone('Europe/Oslo'), E.map((oslo) => Time.toLocalISO(oslo)(at))), E.right('2025-03-07T15:30:00+01:00'))
  * ```
  * @category conversions
  * @since 0.1.0
@@ -346,8 +345,8 @@ export const fromISODate = (s: string): E.Either<InvalidLocalDate, LocalDate> =>
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const oslo = pipe(Time.makeZone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(pipe(Time.fromISO('2025-12-31T23:30:00Z'), E.map(Time.toLocalDate(oslo))), E.right('2026-01-01'))
+ * const at = Time.instant('2025-12-31T23:30:00Z')
+ * assert.deepStrictEqual(pipe(Time.makeZone('Europe/Oslo'), E.map((oslo) => Time.toLocalDate(oslo)(at))), E.right('2026-01-01'))
  * ```
  * @category conversions
  * @since 0.1.0
@@ -378,13 +377,11 @@ const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const oslo = pipe(Time.makeZone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
- * const gap = pipe(Time.fromLocal(oslo)('2025-03-30T02:30'), E.map(Time.toLocalISO(oslo)))
- * assert.deepStrictEqual(gap, E.right('2025-03-30T03:30:00+02:00'))
- * const twice = pipe(Time.fromLocal(oslo)('2025-10-26T02:30'), E.map(Time.toLocalISO(oslo)))
- * assert.deepStrictEqual(twice, E.right('2025-10-26T02:30:00+02:00'))
- * const endOfDay = pipe(Time.fromLocal(oslo)('2025-03-07T24:00'), E.map(Time.toLocalISO(oslo)))
- * assert.deepStrictEqual(endOfDay, E.right('2025-03-08T00:00:00+01:00'))
+ * const inOslo = (wallTime: string) =>
+ *   pipe(Time.makeZone('Europe/Oslo'), E.flatMap((oslo) => pipe(wallTime, Time.fromLocal(oslo), E.map(Time.toLocalISO(oslo)))))
+ * assert.deepStrictEqual(inOslo('2025-03-30T02:30'), E.right('2025-03-30T03:30:00+02:00')) // in the gap
+ * assert.deepStrictEqual(inOslo('2025-10-26T02:30'), E.right('2025-10-26T02:30:00+02:00')) // twice: the earlier
+ * assert.deepStrictEqual(inOslo('2025-03-07T24:00'), E.right('2025-03-08T00:00:00+01:00'))
  * ```
  * @category constructors
  * @since 0.1.0 (`fromLocal(wallTime, zone)` until 0.3.0)
