@@ -159,8 +159,10 @@ export type TicketWire = t.OutputOf<typeof TicketRecord>
  * import * as Codec from 'itsm-kit/codec'
  * const opened = { _tag: 'TicketOpened', ticketId: Ticket.ticketId('INC-1'), seq: 1, at: Time.instant('2025-03-07T08:00:00Z'),
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
- * const ticket = pipe(Ticket.replay()([opened]), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(Codec.TicketJson.decode(Codec.TicketJson.encode(ticket)), E.right(ticket))
+ * const ticket = Ticket.replay()([opened])
+ * assert.ok(E.isRight(ticket))
+ * // the snapshot read back is the ticket
+ * assert.deepStrictEqual(pipe(ticket, E.flatMap((t) => Codec.TicketJson.decode(Codec.TicketJson.encode(t)))), ticket)
  * ```
  * @category codecs
  * @since 0.1.0

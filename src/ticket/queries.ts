@@ -61,11 +61,15 @@ export const timeInStatus =
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Ticket, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
  * const opened = { _tag: 'TicketOpened', ticketId: Ticket.ticketId('INC-1'), seq: 1, at: Time.instant('2025-03-07T14:00:00Z'),
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
  * const monday = Time.instant('2025-03-10T09:00:00+01:00')
- * const spent = pipe(Ticket.replay()([opened]), E.map(Ticket.businessTimeInStatus(monday, oslo)), E.map(Time.toISODuration))
+ * const spent = pipe(
+ *   E.Do,
+ *   E.apS('ticket', Ticket.replay()([opened])),
+ *   E.apSW('oslo', Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }))),
+ *   E.map(({ ticket, oslo }) => pipe(ticket, Ticket.businessTimeInStatus(monday, oslo), Time.toISODuration))
+ * )
  * assert.deepStrictEqual(spent, E.right('PT2H'))
  * ```
  * @category queries

@@ -338,12 +338,12 @@ const checkedTimeline = (events: ReadonlyArray<unknown>, context: unknown): Time
  * import { Ticket, Time } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (hhmm: string) => Time.instant(`2025-03-10T${hhmm}:00Z`)
- * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
+ * const recorded = Ticket.runEvents(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at('08:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'Await', at: at('09:00'), actor: kari, party: 'customer' },
  *   { _tag: 'Resume', at: at('11:00'), actor: kari }
- * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
- * const timeline = Ticket.timeline()(events)
+ * ])
+ * const timeline = pipe(recorded, E.flatMap(({ events }) => Ticket.timeline()(events)))
  * assert.deepStrictEqual(pipe(timeline, E.map((t) => t.pauses)), E.right([{ party: 'customer', from: at('09:00'), to: at('11:00') }]))
  * assert.deepStrictEqual(pipe(Ticket.timeline()([null as never]), E.mapLeft((e) => e.message)), E.left('events[0]: expected a ticket event (an object), received null'))
  * ```
@@ -423,12 +423,12 @@ const isTimeline = (u: unknown): u is Timeline =>
  * import { Ticket, Time } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const at = (hhmm: string) => Time.instant(`2025-03-10T${hhmm}:00Z`)
- * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
+ * const recorded = Ticket.runEvents(Ticket.defaultContext)([
  *   { _tag: 'Open', at: at('08:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'Await', at: at('09:00'), actor: kari, party: 'customer' },
  *   { _tag: 'Resume', at: at('11:00'), actor: kari }
- * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
- * const atNine = pipe(Ticket.timeline()(events), E.map(Ticket.timelineAt(at('09:00'))))
+ * ])
+ * const atNine = pipe(recorded, E.flatMap(({ events }) => Ticket.timeline()(events)), E.map(Ticket.timelineAt(at('09:00'))))
  * assert.deepStrictEqual(pipe(atNine, E.map(O.map((t) => t.pauses))), E.right(O.some([{ party: 'customer', from: at('09:00') }])))
  * ```
  * @category event sourcing
