@@ -344,10 +344,10 @@ export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla } from 'itsm-kit'
- * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const report = pipe([], Report.serviceLevel({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
- * const md = Report.serviceLevelMarkdown()(report)
- * assert.strictEqual(md.split('\n')[0], '# Service-level report: Fjord AS, 2025-03')
+ * const agreement = Sla.makeAgreement({ customer: 'Fjord AS', calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const report = pipe(agreement, E.flatMap((a) => pipe([], Report.serviceLevel({ agreements: [a], period: { _tag: 'Month', year: 2025, month: 3 } }))))
+ * const md = pipe(report, E.map(Report.serviceLevelMarkdown()))
+ * assert.deepStrictEqual(pipe(md, E.map((text) => text.split('\n')[0])), E.right('# Service-level report: Fjord AS, 2025-03'))
  * ```
  * @category conversions
  * @since 0.2.0
@@ -387,10 +387,10 @@ const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla } from 'itsm-kit'
- * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const report = pipe([], Report.serviceLevel({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
- * const csv = Report.serviceLevelCsv()(report)
- * assert.strictEqual(csv.volume?.split('\r\n').slice(0, 2).join('|'), 'Customer,Figure,This period|Fjord AS,Opened,0')
+ * const agreement = Sla.makeAgreement({ customer: 'Fjord AS', calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const report = pipe(agreement, E.flatMap((a) => pipe([], Report.serviceLevel({ agreements: [a], period: { _tag: 'Month', year: 2025, month: 3 } }))))
+ * const csv = pipe(report, E.map(Report.serviceLevelCsv()))
+ * assert.deepStrictEqual(pipe(csv, E.map((tables) => tables.volume?.split('\r\n').slice(0, 2).join('|'))), E.right('Customer,Figure,This period|Fjord AS,Opened,0'))
  * ```
  * @category conversions
  * @since 0.2.0
