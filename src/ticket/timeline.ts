@@ -345,6 +345,7 @@ const checkedTimeline = (events: ReadonlyArray<unknown>, context: unknown): Time
  * ])
  * const timeline = pipe(recorded, E.flatMap(({ events }) => Ticket.timeline()(events)))
  * assert.deepStrictEqual(pipe(timeline, E.map((t) => t.pauses)), E.right([{ party: 'customer', from: at('09:00'), to: at('11:00') }]))
+ * // what a JavaScript caller may pass: a Left naming the event, never a throw
  * assert.deepStrictEqual(pipe(Ticket.timeline()([null as never]), E.mapLeft((e) => e.message)), E.left('events[0]: expected a ticket event (an object), received null'))
  * ```
  * @category event sourcing

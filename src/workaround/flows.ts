@@ -213,16 +213,17 @@ const byCustomerThenId: Ord.Ord<FollowUp> = Ord.getMonoid<FollowUp>().concat(
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket, Time, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const at = (dd: string) => Time.instant(`2025-03-${dd}T09:00:00Z`)
+ * const monday = Time.instant('2025-03-10T09:00:00Z')
+ * const nextMonday = Time.instant('2025-03-17T09:00:00Z')
  * const prb = Ticket.ticketId('PRB-7')
  * const problem = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('10'), actor: kari, ticketId: prb, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
- *   { _tag: 'ApplyWorkaround', at: at('10'), actor: kari, description: 'Use the web client' },
- *   { _tag: 'Resolve', at: at('17'), actor: kari, code: 'fixed', note: 'Firewall MTU corrected' }
+ *   { _tag: 'Open', at: monday, actor: kari, ticketId: prb, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
+ *   { _tag: 'ApplyWorkaround', at: monday, actor: kari, description: 'Use the web client' },
+ *   { _tag: 'Resolve', at: nextMonday, actor: kari, code: 'fixed', note: 'Firewall MTU corrected' }
  * ])
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('10'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'ApplyWorkaround', at: at('10'), actor: kari, description: 'Use the web client', problemId: prb }
+ *   { _tag: 'Open', at: monday, actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'ApplyWorkaround', at: monday, actor: kari, description: 'Use the web client', problemId: prb }
  * ])
  * const followUps = pipe(
  *   E.Do,
@@ -230,7 +231,7 @@ const byCustomerThenId: Ord.Ord<FollowUp> = Ord.getMonoid<FollowUp>().concat(
  *   E.apS('incident', incident),
  *   E.flatMap(({ problem, incident }) => pipe(problem, Workaround.followUps([incident])))
  * )
- * assert.deepStrictEqual(followUps, E.right([{ ticketId: 'INC-1', customer: 'Fjord AS', title: 'VPN down', status: 'New', appliedAt: at('10') }]))
+ * assert.deepStrictEqual(followUps, E.right([{ ticketId: 'INC-1', customer: 'Fjord AS', title: 'VPN down', status: 'New', appliedAt: monday }]))
  * ```
  * @category queries
  * @since 0.1.0
