@@ -75,6 +75,18 @@ describe('Time.instant', () => {
     const calendar = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })
     const agreement = getRight(Sla.makeAgreement({ policy: Sla.examplePolicy, calendar }))
     expect(getLeft(Sla.evaluate(agreement, bad)([])).message).toMatch(/^now: /)
+    const { events } = getRight(
+      Ticket.runEvents(Ticket.defaultContext)([open(Time.instant('2025-03-10T08:00:00+01:00'))])
+    )
+    expect(
+      E.isRight(
+        Escalation.evaluate(Escalation.examplePolicy, agreement, Time.instant('2025-03-10T09:00:00+01:00'))(events)
+      )
+    ).toBe(true)
+    expect(getLeft(Escalation.evaluate(Escalation.examplePolicy, agreement, bad)(events)).message).toMatch(/^now: /)
+    const forged = events.map((e) => ({ ...e, at: bad }))
+    expect(getLeft(Ticket.replay()(forged)).message).toMatch(/\bat: .*received NaN/)
+    expect(getLeft(Ticket.timeline()(forged)).message).toMatch(/\bat: .*received NaN/)
     expect(
       getLeft(Escalation.toCommands({ at: bad, actor: { role: 'system', id: 'x' }, note: 'n' })([])).message
     ).toMatch(/^options\.at: /)
