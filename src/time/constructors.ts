@@ -105,7 +105,8 @@ export const parseInstant = (s: unknown, path: string): E.Either<InvalidInstant,
  * (`2026-03-02 09:00:00+01:00`, as PostgreSQL prints) and an RFC 9557 zone suffix
  * (`2026-03-02T09:00:00+01:00[Europe/Oslo]`, as Temporal prints), which must name a known zone
  * whose offset at that instant is the one written (after `Z`, any zone goes). The result never
- * depends on luxon's global `Settings`, and no clock is read.
+ * depends on luxon's global `Settings`, and no clock is read. The form for text you did not write
+ * yourself; for a literal in code, {@link instant} returns the instant itself.
  *
  * @example
  * ```ts
@@ -417,7 +418,8 @@ export const checkDuration = (
 
 /**
  * Makes a duration from whole milliseconds (negative allowed, at most 300 years either way),
- * checked: the form for untrusted numbers.
+ * checked: the form for untrusted numbers (for literals in code, {@link hours} and
+ * {@link minutes}).
  *
  * @example
  * ```ts
