@@ -85,6 +85,8 @@ describe('Time.instant', () => {
     ).toBe(true)
     expect(getLeft(Escalation.evaluate(Escalation.examplePolicy, agreement, bad)(events)).message).toMatch(/^now: /)
     const forged = events.map((e) => ({ ...e, at: bad }))
+    expect(events.map(Ticket.encodeEvent)).not.toContain(null)
+    expect(forged.map(Ticket.encodeEvent)).toStrictEqual([null])
     expect(getLeft(Ticket.replay()(forged)).message).toMatch(/\bat: .*received NaN/)
     expect(getLeft(Ticket.timeline()(forged)).message).toMatch(/\bat: .*received NaN/)
     expect(
