@@ -55,7 +55,7 @@ const policy = orFail(
 )
 // the same ladder and rules as Escalation.examplePolicy
 assert.deepStrictEqual(policy, { ...Escalation.examplePolicy, name: 'Fjord desk ladder' })
-const at = (iso: string): Time.Instant => orFail(Time.fromISO(iso))
+const at = Time.instant
 const local = (t: Time.Instant): string => Time.toLocalISO(fjord.calendar.zone)(t).slice(0, 16).replace('T', ' ')
 const kari = { role: 'agent', id: 'kari' } as const
 const robot = { role: 'system', id: 'escalation-job' } as const
@@ -82,7 +82,7 @@ const vpn = run([
     _tag: 'Open',
     at: at('2025-03-10T09:00:00+01:00'),
     actor: kari,
-    ticketId: 'INC-101' as Ticket.TicketId,
+    ticketId: Ticket.ticketId('INC-101'),
     channel: 'phone',
     customer: 'Fjord AS',
     requester: 'ola',
@@ -130,7 +130,7 @@ const erp = run([
     _tag: 'Open',
     at: at('2025-03-15T23:10:00+01:00'),
     actor: robot,
-    ticketId: 'INC-102' as Ticket.TicketId,
+    ticketId: Ticket.ticketId('INC-102'),
     channel: 'monitoring',
     customer: 'Nordlys Logistikk',
     requester: 'ops',
@@ -170,7 +170,7 @@ const printer = run([
     _tag: 'Open',
     at: at('2025-03-10T10:00:00+01:00'),
     actor: kari,
-    ticketId: 'INC-103' as Ticket.TicketId,
+    ticketId: Ticket.ticketId('INC-103'),
     channel: 'email',
     customer: 'Fjord AS',
     requester: 'per',
@@ -255,7 +255,7 @@ assert.deepStrictEqual(
 
 // #region handover
 // a history imported from the old system: its latest handover has an empty note
-const header = (seq: number, iso: string) => ({ ticketId: 'OLD-7' as Ticket.TicketId, seq, at: at(iso), actor: kari })
+const header = (seq: number, iso: string) => ({ ticketId: Ticket.ticketId('OLD-7'), seq, at: at(iso), actor: kari })
 const imported: ReadonlyArray<Ticket.TicketEvent> = [
   {
     _tag: 'TicketOpened',

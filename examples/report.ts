@@ -44,7 +44,7 @@ const marchTicket = (i: number): ReadonlyArray<Ticket.TicketEvent> => {
   const day = [3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 17, 18, 19, 20, 21, 24, 25, 26, 27, 28][i % 20] as number
   const minute = 8 * 60 + 5 + ((i * 37) % 420)
   const opened = at(`2025-03-${pad(day)}T${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`)
-  const later = (min: number) => (opened + min * 60_000) as Time.Instant
+  const later = (min: number): Time.Instant => orFail(Time.fromEpochMillis(opened + min * 60_000))
   const customer = agreements[i % 3]?.customer ?? ''
   const replyAfter = 5 + ((i * 13) % 70) + (i % 9 === 0 ? 300 : 0)
   const fixAfter = replyAfter + 20 + ((i * 71) % 600)
@@ -53,7 +53,7 @@ const marchTicket = (i: number): ReadonlyArray<Ticket.TicketEvent> => {
       _tag: 'Open',
       at: opened,
       actor: kari,
-      ticketId: `INC-${500 + i}` as Ticket.TicketId,
+      ticketId: Ticket.ticketId(`INC-${500 + i}`),
       channel: (['phone', 'email', 'portal', 'chat'] as const)[i % 4] ?? 'phone',
       customer,
       requester: 'requester',
@@ -106,7 +106,7 @@ const hotelDown = history([
     _tag: 'Open',
     at: at('2025-04-01T07:40'),
     actor: { role: 'system', id: 'monitoring' },
-    ticketId: 'INC-900' as Ticket.TicketId,
+    ticketId: Ticket.ticketId('INC-900'),
     channel: 'monitoring',
     customer: 'Bryggen Hotell',
     requester: 'monitoring',
@@ -121,7 +121,7 @@ const outlook = history([
     _tag: 'Open',
     at: at('2025-03-31T09:00'),
     actor: kari,
-    ticketId: 'INC-901' as Ticket.TicketId,
+    ticketId: Ticket.ticketId('INC-901'),
     channel: 'email',
     customer: 'Fjord Regnskap AS',
     requester: 'ola',

@@ -64,11 +64,8 @@ const namesOn = (
  * import { Calendar, Time } from 'itsm-kit'
  * const spec = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
  * const stretches = pipe(
- *   E.Do,
- *   E.apS('oslo', Calendar.make(spec)),
- *   E.apSW('from', Time.fromISO('2025-05-16T15:00:00+02:00')),
- *   E.apSW('to', Time.fromISO('2025-05-19T09:00:00+02:00')),
- *   E.map(({ oslo, from, to }) => pipe(oslo, Calendar.closedStretches(from, to))),
+ *   Calendar.make(spec),
+ *   E.map(Calendar.closedStretches(Time.instant('2025-05-16T15:00:00+02:00'), Time.instant('2025-05-19T09:00:00+02:00'))),
  *   E.map((xs) => xs.map((s) => [Time.toISO(s.from), Time.toISO(s.to), s.holidays]))
  * )
  * assert.deepStrictEqual(stretches, E.right([['2025-05-16T14:00:00Z', '2025-05-19T06:00:00Z', ['Grunnlovsdagen']]]))

@@ -15,11 +15,10 @@
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
  * const spec = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00', holidays: Calendar.publicHolidays.NO })
+ * const opened = Time.instant('2025-04-16T15:00:00+02:00')
  * const due = pipe(
- *   E.Do,
- *   E.apS('oslo', Calendar.make(spec)),
- *   E.apSW('opened', Time.fromISO('2025-04-16T15:00:00+02:00')),
- *   E.map(({ oslo, opened }) => pipe(oslo, Calendar.addBusinessTime(opened, Time.hours(2)), Time.toLocalISO(oslo.zone)))
+ *   Calendar.make(spec),
+ *   E.map((oslo) => pipe(oslo, Calendar.addBusinessTime(opened, Time.hours(2)), Time.toLocalISO(oslo.zone)))
  * )
  * // Maundy Thursday to Easter Monday are closed in Norway
  * assert.deepStrictEqual(due, E.right('2025-04-22T09:00:00+02:00'))

@@ -14,9 +14,8 @@ import { allWeekdays } from './model.js'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Time } from 'itsm-kit'
- * const always = pipe(Calendar.make(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
- * const sunday = pipe(Time.fromISO('2025-03-09T03:00:00Z'), E.getOrElseW(() => assert.fail()))
- * assert.strictEqual(pipe(always, Calendar.isOpen(sunday)), true)
+ * const sunday = Time.instant('2025-03-09T03:00:00Z')
+ * assert.deepStrictEqual(pipe(Calendar.make(Calendar.alwaysOpen), E.map(Calendar.isOpen(sunday))), E.right(true))
  * ```
  * @category constants
  * @since 0.1.0

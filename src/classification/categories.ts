@@ -218,9 +218,9 @@ const at = (id: string, self: CategoryTree): Category | undefined => {
  * import * as O from 'fp-ts/lib/Option.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Classification } from 'itsm-kit'
- * const tree = pipe(Classification.makeCategoryTree({ categories: [{ id: 'network', name: 'Network' }] }), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(pipe(tree, Classification.findCategory('network')), O.some({ id: 'network', name: 'Network', level: 'service', path: ['network'] }))
- * assert.deepStrictEqual(pipe(tree, Classification.findCategory('toString')), O.none)
+ * const tree = Classification.makeCategoryTree({ categories: [{ id: 'network', name: 'Network' }] })
+ * assert.deepStrictEqual(pipe(tree, E.map(Classification.findCategory('network'))), E.right(O.some({ id: 'network', name: 'Network', level: 'service', path: ['network'] })))
+ * assert.deepStrictEqual(pipe(tree, E.map(Classification.findCategory('toString'))), E.right(O.none))
  * ```
  * @category queries
  * @since 0.1.0
@@ -239,9 +239,9 @@ export const findCategory =
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Classification } from 'itsm-kit'
- * const tree = pipe(Classification.makeCategoryTree({ categories: [{ id: 'network', name: 'Network' }] }), E.getOrElseW(() => assert.fail()))
- * assert.strictEqual(pipe(tree, Classification.hasCategory('network')), true)
- * assert.strictEqual(pipe(tree, Classification.hasCategory('email')), false)
+ * const tree = Classification.makeCategoryTree({ categories: [{ id: 'network', name: 'Network' }] })
+ * assert.deepStrictEqual(pipe(tree, E.map(Classification.hasCategory('network'))), E.right(true))
+ * assert.deepStrictEqual(pipe(tree, E.map(Classification.hasCategory('email'))), E.right(false))
  * ```
  * @category guards
  * @since 0.1.0
@@ -261,12 +261,12 @@ export const hasCategory =
  * import * as O from 'fp-ts/lib/Option.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Classification } from 'itsm-kit'
- * const tree = pipe(Classification.makeCategoryTree({ categories: [
+ * const tree = Classification.makeCategoryTree({ categories: [
  *   { id: 'workplace', name: 'Workplace' },
  *   { id: 'accounts', name: 'Accounts', parent: 'workplace' },
  *   { id: 'password', name: 'Password reset', parent: 'accounts' }
- * ] }), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(pipe(tree, Classification.path('password'), O.map((p) => p.map((c) => c.name))), O.some(['Workplace', 'Accounts', 'Password reset']))
+ * ] })
+ * assert.deepStrictEqual(pipe(tree, E.map(Classification.path('password')), E.map(O.map((p) => p.map((c) => c.name)))), E.right(O.some(['Workplace', 'Accounts', 'Password reset'])))
  * ```
  * @category queries
  * @since 0.1.0
@@ -291,14 +291,14 @@ export const path =
  * import * as O from 'fp-ts/lib/Option.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Classification } from 'itsm-kit'
- * const tree = pipe(Classification.makeCategoryTree({ categories: [
+ * const tree = Classification.makeCategoryTree({ categories: [
  *   { id: 'workplace', name: 'Workplace' },
  *   { id: 'accounts', name: 'Accounts', parent: 'workplace' },
  *   { id: 'password', name: 'Password reset', parent: 'accounts' }
- * ] }), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(pipe(tree, Classification.ancestors('password'), O.map((a) => a.map((c) => c.id))), O.some(['workplace', 'accounts']))
- * assert.deepStrictEqual(pipe(tree, Classification.ancestors('workplace')), O.some([]))
- * assert.deepStrictEqual(pipe(tree, Classification.ancestors('printers')), O.none)
+ * ] })
+ * assert.deepStrictEqual(pipe(tree, E.map(Classification.ancestors('password')), E.map(O.map((a) => a.map((c) => c.id)))), E.right(O.some(['workplace', 'accounts'])))
+ * assert.deepStrictEqual(pipe(tree, E.map(Classification.ancestors('workplace'))), E.right(O.some([])))
+ * assert.deepStrictEqual(pipe(tree, E.map(Classification.ancestors('printers'))), E.right(O.none))
  * ```
  * @category queries
  * @since 0.1.0
@@ -322,12 +322,12 @@ export const ancestors =
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Classification } from 'itsm-kit'
- * const tree = pipe(Classification.makeCategoryTree({ categories: [
+ * const tree = Classification.makeCategoryTree({ categories: [
  *   { id: 'network', name: 'Network' },
  *   { id: 'network.wifi', name: 'Wi-Fi', parent: 'network' },
  *   { id: 'network.vpn', name: 'VPN', parent: 'network' }
- * ] }), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(pipe(tree, Classification.children('network')).map((c) => c.id), ['network.wifi', 'network.vpn'])
+ * ] })
+ * assert.deepStrictEqual(pipe(tree, E.map(Classification.children('network')), E.map((cs) => cs.map((c) => c.id))), E.right(['network.wifi', 'network.vpn']))
  * ```
  * @category queries
  * @since 0.1.0
@@ -346,12 +346,12 @@ export const children =
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Classification } from 'itsm-kit'
- * const tree = pipe(Classification.makeCategoryTree({ categories: [
+ * const tree = Classification.makeCategoryTree({ categories: [
  *   { id: 'network', name: 'Network' },
  *   { id: 'network.wifi', name: 'Wi-Fi', parent: 'network' },
  *   { id: 'email', name: 'E-mail' }
- * ] }), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(Classification.services(tree).map((c) => c.id), ['network', 'email'])
+ * ] })
+ * assert.deepStrictEqual(pipe(tree, E.map(Classification.services), E.map((cs) => cs.map((c) => c.id))), E.right(['network', 'email']))
  * ```
  * @category queries
  * @since 0.1.0
@@ -369,11 +369,11 @@ export const services = (self: CategoryTree): ReadonlyArray<Category> =>
  * import * as O from 'fp-ts/lib/Option.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Classification } from 'itsm-kit'
- * const tree = pipe(Classification.makeCategoryTree({ categories: [
+ * const tree = Classification.makeCategoryTree({ categories: [
  *   { id: 'network', name: 'Network' },
  *   { id: 'network.wifi', name: 'Wi-Fi', parent: 'network' }
- * ] }), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(pipe(tree, Classification.serviceOf('network.wifi'), O.map((c) => c.id)), O.some('network'))
+ * ] })
+ * assert.deepStrictEqual(pipe(tree, E.map(Classification.serviceOf('network.wifi')), E.map(O.map((c) => c.id))), E.right(O.some('network')))
  * ```
  * @category queries
  * @since 0.1.0
@@ -395,14 +395,14 @@ export const serviceOf =
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Classification } from 'itsm-kit'
- * const tree = pipe(Classification.makeCategoryTree({ categories: [
+ * const tree = Classification.makeCategoryTree({ categories: [
  *   { id: 'workplace', name: 'Workplace' },
  *   { id: 'accounts', name: 'Accounts', parent: 'workplace' },
  *   { id: 'password', name: 'Password reset', parent: 'accounts' }
- * ] }), E.getOrElseW(() => assert.fail()))
- * assert.strictEqual(pipe(tree, Classification.isUnder('password', 'workplace')), true)
- * assert.strictEqual(pipe(tree, Classification.isUnder('workplace', 'password')), false)
- * assert.strictEqual(pipe(tree, Classification.isUnder('accounts', 'accounts')), false)
+ * ] })
+ * assert.deepStrictEqual(pipe(tree, E.map(Classification.isUnder('password', 'workplace'))), E.right(true))
+ * assert.deepStrictEqual(pipe(tree, E.map(Classification.isUnder('workplace', 'password'))), E.right(false))
+ * assert.deepStrictEqual(pipe(tree, E.map(Classification.isUnder('accounts', 'accounts'))), E.right(false))
  * ```
  * @category queries
  * @since 0.1.0

@@ -136,11 +136,9 @@ const compile = (context: ClassifierContext, spec: ClassifierSpec): E.Either<Cla
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Classification } from 'itsm-kit'
- * const categories = pipe(
- *   Classification.makeCategoryTree({ categories: [{ id: 'accounts', name: 'Accounts' }] }),
- *   E.getOrElseW(() => assert.fail())
- * )
- * const context = { categories, urgencies: ['high', 'medium', 'low'], impacts: ['high', 'medium', 'low'] }
+ * const tree = Classification.makeCategoryTree({ categories: [{ id: 'accounts', name: 'Accounts' }] })
+ * if (E.isLeft(tree)) assert.fail(tree.left.message)
+ * const context = { categories: tree.right, urgencies: ['high', 'medium', 'low'], impacts: ['high', 'medium', 'low'] }
  * const ok = Classification.makeClassifier({
  *   rules: [{ id: 'password', when: { _tag: 'Text', patterns: ['passord'] }, then: { kind: 'serviceRequest', category: 'accounts' } }]
  * }, context)
@@ -173,9 +171,10 @@ export const makeClassifier = (
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Classification } from 'itsm-kit'
- * const categories = pipe(Classification.makeCategoryTree({ categories: [] }), E.getOrElseW(() => assert.fail()))
+ * const tree = Classification.makeCategoryTree({ categories: [] })
  * const json = { rules: [{ id: 'fax', when: { _tag: 'Channel', channels: ['fax'] }, then: { kind: 'incident' }, priority: 1 }] }
- * assert.deepStrictEqual(pipe(Classification.decodeClassifier(json, { categories }), E.mapLeft((e) => e.message.split('\n'))), E.left([
+ * const read = pipe(tree, E.flatMap((categories) => Classification.decodeClassifier(json, { categories })))
+ * assert.deepStrictEqual(pipe(read, E.mapLeft((e) => e.message.split('\n'))), E.left([
  *   'rules[0].when.channels[0]: expected one of "phone" | "chat" | "email" | "portal" | "monitoring", received "fax"',
  *   'rules[0].priority: expected no property "priority" here (known: id, when, then, description, stop), received 1'
  * ]))
@@ -196,9 +195,10 @@ export const decodeClassifier = (u: unknown, context: ClassifierContext): E.Eith
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Classification } from 'itsm-kit'
- * const categories = pipe(Classification.makeCategoryTree({ categories: [] }), E.getOrElseW(() => assert.fail()))
+ * const tree = Classification.makeCategoryTree({ categories: [] })
  * const spec = { rules: [{ id: 'alerts', when: { _tag: 'ReportedByMonitoring' as const }, then: { kind: 'incident' as const } }] }
- * assert.deepStrictEqual(pipe(Classification.makeClassifier(spec, { categories }), E.map(Classification.encodeClassifier)), E.right(spec))
+ * const classifier = pipe(tree, E.flatMap((categories) => Classification.makeClassifier(spec, { categories })))
+ * assert.deepStrictEqual(pipe(classifier, E.map(Classification.encodeClassifier)), E.right(spec))
  * ```
  * @category codecs
  * @since 0.1.0
@@ -362,17 +362,14 @@ const evaluate = (cond: Condition, path: string, ev: Evaluation): ReadonlyNonEmp
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Classification } from 'itsm-kit'
- * const categories = pipe(
- *   Classification.makeCategoryTree({ categories: [{ id: 'accounts', name: 'Accounts' }, { id: 'accounts.password', name: 'Password', parent: 'accounts' }] }),
- *   E.getOrElseW(() => assert.fail())
- * )
  * const classifier = pipe(
- *   Classification.makeClassifier({
+ *   Classification.makeCategoryTree({ categories: [{ id: 'accounts', name: 'Accounts' }, { id: 'accounts.password', name: 'Password', parent: 'accounts' }] }),
+ *   E.flatMap((categories) => Classification.makeClassifier({
  *     rules: [{ id: 'password', when: { _tag: 'Text', patterns: ['passord', 'lösenord'] }, then: { kind: 'serviceRequest', category: 'accounts.password' } }]
- *   }, { categories }),
- *   E.getOrElseW(() => assert.fail())
+ *   }, { categories }))
  * )
- * const proposal = pipe(classifier, Classification.classify({ channel: 'email', text: 'Jag har glömt mitt LÖSENORD', explicit: { urgency: 'low' } }))
+ * if (E.isLeft(classifier)) assert.fail(classifier.left.message)
+ * const proposal = pipe(classifier.right, Classification.classify({ channel: 'email', text: 'Jag har glömt mitt LÖSENORD', explicit: { urgency: 'low' } }))
  * assert.deepStrictEqual(proposal.fields, { kind: 'serviceRequest', category: 'accounts.password', urgency: 'low' })
  * assert.deepStrictEqual(proposal.origins.kind, {
  *   _tag: 'Proposed', value: 'serviceRequest', rule: 'password', ruleIndex: 0,
@@ -451,18 +448,18 @@ const describeReason = (r: Reason): string => {
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Classification } from 'itsm-kit'
- * const categories = pipe(Classification.makeCategoryTree({ categories: [] }), E.getOrElseW(() => assert.fail()))
  * const classifier = pipe(
- *   Classification.makeClassifier({ rules: [
+ *   Classification.makeCategoryTree({ categories: [] }),
+ *   E.flatMap((categories) => Classification.makeClassifier({ rules: [
  *     { id: 'outage', when: { _tag: 'All', conditions: [
  *       { _tag: 'Text', patterns: ['internett', 'internet'] },
  *       { _tag: 'Text', patterns: ['nede', 'down'] }
  *     ] }, then: { kind: 'incident' } },
  *     { id: 'everyone', when: { _tag: 'Text', patterns: ['for alle'] }, then: { impact: 'high' } }
- *   ] }, { categories }),
- *   E.getOrElseW(() => assert.fail())
+ *   ] }, { categories }))
  * )
- * const proposal = pipe(classifier, Classification.classify({ channel: 'chat', text: 'Internett er nede for alle!', explicit: { urgency: 'high' } }))
+ * if (E.isLeft(classifier)) assert.fail(classifier.left.message)
+ * const proposal = pipe(classifier.right, Classification.classify({ channel: 'chat', text: 'Internett er nede for alle!', explicit: { urgency: 'high' } }))
  * assert.deepStrictEqual(Classification.explain(proposal), [
  *   'kind: "incident", proposed by rule "outage" (rules[0]): text matches "internett" in "Internett" and text matches "nede" in "nede"',
  *   'category: not set (no rule proposed it)',

@@ -43,11 +43,11 @@ export interface CommandOptions {
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Escalation, Ticket, Time } from 'itsm-kit'
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
- * const id = 'INC-7' as Ticket.TicketId
+ * const at = Time.instant
+ * const id = Ticket.ticketId('INC-7')
  * const decisions: ReadonlyArray<Escalation.Decision> = [
  *   { _tag: 'EscalationDue', ticketId: id, fromTier: 'L1', toTier: 'L2', dueSince: at('2025-03-10T09:30:00Z'),
- *     reason: { _tag: 'TimeboxExceeded', tier: 'L1', timebox: 1_800_000 as Time.Duration, spent: 2_400_000 as Time.Duration } },
+ *     reason: { _tag: 'TimeboxExceeded', tier: 'L1', timebox: Time.minutes(30), spent: Time.minutes(40) } },
  *   { _tag: 'NoticeDue', ticketId: id, audience: 'manager', reason: 'resolution:breach', dueSince: at('2025-03-10T09:00:00Z'), sendAt: at('2025-03-11T07:00:00Z') }
  * ]
  * const system = { role: 'system', id: 'escalation' } as const

@@ -41,18 +41,17 @@ export interface CompositionOptions {
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
-import * as O from 'fp-ts/lib/Option.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Escalation, Sla } from 'itsm-kit'
- * const policy = pipe(Escalation.decodePolicy({ _tag: 'EscalationPolicy', name: 'Gold', notices: [], priorities: {}, holdUntilOpen: true, tiers: [
+ * const policy = Escalation.decodePolicy({ _tag: 'EscalationPolicy', name: 'Gold', notices: [], priorities: {}, holdUntilOpen: true, tiers: [
  *   { name: 'L1', timebox: 'PT30M' }, { name: 'L2', timebox: 'PT2H' }, { name: 'solution team', timebox: 'PT2H' },
  *   { name: 'vendor', external: { party: 'vendor', underpinning: { P1: 'PT4H', P2: 'PT4H', P3: 'PT8H', P4: 'PT16H', P5: 'PT40H' } } }
- * ] }), E.getOrElseW(() => assert.fail()))
- * const violations = pipe(policy, Escalation.checkComposition(Sla.examplePolicy))
- * assert.deepStrictEqual(violations.map((v) => v.message), [
+ * ] })
+ * const violations = pipe(policy, E.map(Escalation.checkComposition(Sla.examplePolicy)))
+ * assert.deepStrictEqual(pipe(violations, E.map((vs) => vs.map((v) => v.message))), E.right([
  *   'P1: L1 30 min + L2 2 h + solution team 2 h + vendor 4 h = 8 h 30 min > resolution 4 h',
  *   'P2: L1 30 min + L2 2 h + solution team 2 h + vendor 4 h = 8 h 30 min > resolution 8 h'
- * ])
+ * ]))
  * ```
  * @category queries
  * @since 0.1.0

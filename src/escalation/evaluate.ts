@@ -133,14 +133,19 @@ const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Escalation, Sla, Ticket, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const agreement = Sla.makeAgreement({ calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const at = Time.instant
  * const kari = { role: 'agent', id: 'kari' } as const
- * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('2025-03-10T09:00:00+01:00'), actor: kari, ticketId: 'INC-7' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN', kind: 'incident' },
+ * const recorded = Ticket.runEvents(Ticket.defaultContext)([
+ *   { _tag: 'Open', at: at('2025-03-10T09:00:00+01:00'), actor: kari, ticketId: Ticket.ticketId('INC-7'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at('2025-03-10T09:00:00+01:00'), actor: kari, urgency: 'medium', impact: 'medium' }
- * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
- * const decisions = pipe(events, Escalation.evaluate(Escalation.examplePolicy, { policy: Sla.examplePolicy, calendar: oslo }, at('2025-03-10T09:40:00+01:00')))
+ * ])
+ * const decisions = pipe(
+ *   E.Do,
+ *   E.apS('agreement', agreement),
+ *   E.apSW('recorded', recorded),
+ *   E.flatMap(({ agreement, recorded }) => pipe(recorded.events, Escalation.evaluate(Escalation.examplePolicy, agreement, at('2025-03-10T09:40:00+01:00'))))
+ * )
  * // the first line's 30-minute timebox ran out at 09:30
  * assert.deepStrictEqual(decisions, E.right([{ _tag: 'EscalationDue', ticketId: 'INC-7', fromTier: 'L1', toTier: 'L2', dueSince: at('2025-03-10T09:30:00+01:00'),
  *   reason: { _tag: 'TimeboxExceeded', tier: 'L1', timebox: 1_800_000, spent: 2_400_000 } }]))

@@ -12,11 +12,11 @@ import type { MissingHandoverNote } from './model.js'
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import { Escalation, Ticket } from 'itsm-kit'
- * const header = (seq: number, minute: number) => ({ ticketId: 'INC-9' as Ticket.TicketId, seq, at: Date.UTC(2025, 2, 7, 8, minute) as never, actor: { role: 'agent', id: 'kari' } } as const)
+ * import { Escalation, Ticket, Time } from 'itsm-kit'
+ * const header = (seq: number, hhmm: string) => ({ ticketId: Ticket.ticketId('INC-9'), seq, at: Time.instant(`2025-03-07T${hhmm}:00Z`), actor: { role: 'agent', id: 'kari' } } as const)
  * const imported: ReadonlyArray<Ticket.TicketEvent> = [
- *   { _tag: 'TicketOpened', ...header(1, 0), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' },
- *   { _tag: 'TicketEscalated', ...header(2, 40), toTier: 'L2', note: ' ' }
+ *   { _tag: 'TicketOpened', ...header(1, '08:00'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' },
+ *   { _tag: 'TicketEscalated', ...header(2, '08:40'), toTier: 'L2', note: ' ' }
  * ]
  * assert.deepStrictEqual(Escalation.missingHandoverNotes([imported]).map((m) => m.message), [
  *   'ticket INC-9, event 2 (TicketEscalated at 2025-03-07T08:40:00Z): expected a handover note for "L2", received " "'

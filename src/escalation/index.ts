@@ -18,14 +18,19 @@
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Escalation, Sla, Ticket, Time } from 'itsm-kit'
- * const always = pipe(Calendar.make({ ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const agreement = Sla.makeAgreement({ calendar: { ...Calendar.alwaysOpen, zone: 'Europe/Oslo' }, policy: Sla.examplePolicy })
+ * const at = Time.instant
  * const ops = { role: 'system', id: 'monitoring' } as const
- * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('2025-05-10T23:10:00+02:00'), actor: ops, ticketId: 'INC-1' as Ticket.TicketId, channel: 'monitoring', customer: 'ACME', requester: 'ops', title: 'ERP down', kind: 'incident' },
+ * const recorded = Ticket.runEvents(Ticket.defaultContext)([
+ *   { _tag: 'Open', at: at('2025-05-10T23:10:00+02:00'), actor: ops, ticketId: Ticket.ticketId('INC-1'), channel: 'monitoring', customer: 'ACME', requester: 'ops', title: 'ERP down', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at('2025-05-10T23:10:00+02:00'), actor: ops, urgency: 'high', impact: 'high' }
- * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
- * const decisions = pipe(events, Escalation.evaluate(Escalation.examplePolicy, { policy: Sla.examplePolicy, calendar: always }, at('2025-05-10T23:11:00+02:00')))
+ * ])
+ * const decisions = pipe(
+ *   E.Do,
+ *   E.apS('agreement', agreement),
+ *   E.apSW('recorded', recorded),
+ *   E.flatMap(({ agreement, recorded }) => pipe(recorded.events, Escalation.evaluate(Escalation.examplePolicy, agreement, at('2025-05-10T23:11:00+02:00'))))
+ * )
  * // a P1 goes straight to L2, and the duty manager is paged at once, on a Saturday night
  * assert.deepStrictEqual(pipe(decisions, E.map((ds) => ds.map((d) => (d._tag === 'EscalationDue' ? `escalate to ${d.toTier}` : `tell the ${d.audience} (${d.reason}) at ${Time.toISO(d.sendAt)}`)))), E.right([
  *   'escalate to L2',

@@ -16,9 +16,10 @@
  * import { Kind } from 'itsm-kit'
  * const kinds = Kind.defaultKindRules.kinds
  * // this desk answers questions within a response target but keeps no resolution target
- * const rules = pipe(Kind.makeKindRules({ ...kinds, question: { ...kinds.question, resolutionTarget: false } }), E.getOrElseW(() => assert.fail()))
- * assert.strictEqual(pipe(rules, Kind.hasResponseTarget('question')), true)
- * assert.strictEqual(pipe(rules, Kind.needsPriority('incident')), true)
+ * const rules = Kind.makeKindRules({ ...kinds, question: { ...kinds.question, resolutionTarget: false } })
+ * assert.deepStrictEqual(pipe(rules, E.map(Kind.hasResolutionTarget('question'))), E.right(false))
+ * assert.deepStrictEqual(pipe(rules, E.map(Kind.hasResponseTarget('question'))), E.right(true))
+ * assert.deepStrictEqual(pipe(rules, E.map(Kind.needsPriority('incident'))), E.right(true))
  * assert.strictEqual(Kind.isProactive('monitoring'), true)
  * ```
  * @module Kind

@@ -568,8 +568,10 @@ const scaleOf = (u: unknown): E.Either<ReportError, SatisfactionScale> => {
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla } from 'itsm-kit'
- * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const combiner = pipe(Report.combiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
+ * const agreement = Sla.makeAgreement({ customer: 'Fjord AS', calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const made = pipe(agreement, E.flatMap((a) => Report.combiner({ agreements: [a], period: { _tag: 'Month', year: 2025, month: 3 } })))
+ * if (E.isLeft(made)) assert.fail(made.left.message)
+ * const combiner = made.right
  * // two shards, reduced separately and merged, give the figures of the whole
  * const a = combiner.addAll([])(combiner.empty)
  * const b = combiner.addAll([])(combiner.empty)
@@ -805,16 +807,21 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Ticket, Time } from 'itsm-kit'
- * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const agreement = Sla.makeAgreement({ customer: 'Fjord AS', calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const at = Time.instant
  * const kari = { role: 'agent', id: 'kari' } as const
- * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('2025-03-10T09:00:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN', kind: 'incident' },
+ * const recorded = Ticket.runEvents(Ticket.defaultContext)([
+ *   { _tag: 'Open', at: at('2025-03-10T09:00:00+01:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at('2025-03-10T09:00:00+01:00'), actor: kari, urgency: 'medium', impact: 'medium' },
  *   { _tag: 'Reply', at: at('2025-03-10T09:20:00+01:00'), actor: kari, message: 'On it' },
  *   { _tag: 'Resolve', at: at('2025-03-10T11:00:00+01:00'), actor: kari, code: 'fixed', note: 'Done' }
- * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
- * const report = pipe([events], Report.serviceLevel({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }))
+ * ])
+ * const report = pipe(
+ *   E.Do,
+ *   E.apS('agreement', agreement),
+ *   E.apSW('recorded', recorded),
+ *   E.flatMap(({ agreement, recorded }) => pipe([recorded.events], Report.serviceLevel({ agreements: [agreement], period: { _tag: 'Month', year: 2025, month: 3 } })))
+ * )
  * assert.deepStrictEqual(pipe(report, E.map((r) => [r.customers[0]?.volume.opened, r.customers[0]?.times.response.overall])), E.right([1, { count: 1, mean: 1_200_000, median: 1_200_000, p90: 1_200_000, max: 1_200_000 }]))
  * ```
  * @category queries

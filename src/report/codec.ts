@@ -119,11 +119,13 @@ const encodeRejected = (r: Rejected): JsonValue => ({ ticketId: r.ticketId, mess
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla } from 'itsm-kit'
- * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const c = pipe(Report.combiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
+ * const agreement = Sla.makeAgreement({ customer: 'Fjord AS', calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const made = pipe(agreement, E.flatMap((a) => Report.combiner({ agreements: [a], period: { _tag: 'Month', year: 2025, month: 3 } })))
+ * if (E.isLeft(made)) assert.fail(made.left.message)
+ * const c = made.right
  * const wire = JSON.stringify(Report.encodeAccumulator(c.empty))
- * const back = pipe(Report.decodeAccumulator(JSON.parse(wire)), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(c.result(c.merge(back)(c.empty)), c.result(c.empty))
+ * const back = Report.decodeAccumulator(JSON.parse(wire))
+ * assert.deepStrictEqual(pipe(back, E.map((b) => c.result(c.merge(b)(c.empty)))), E.right(c.result(c.empty)))
  * ```
  * @category codecs
  * @since 0.3.0
@@ -159,9 +161,11 @@ const encodeReason = (r: StatusReason): JsonValue => {
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Time } from 'itsm-kit'
- * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = pipe(Time.fromISO('2025-03-10T08:00:00+01:00'), E.getOrElseW(() => assert.fail()))
- * const s = pipe(Report.statusCombiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], at }), E.getOrElseW(() => assert.fail()))
+ * const agreement = Sla.makeAgreement({ customer: 'Fjord AS', calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const at = Time.instant('2025-03-10T08:00:00+01:00')
+ * const made = pipe(agreement, E.flatMap((a) => Report.statusCombiner({ agreements: [a], at })))
+ * if (E.isLeft(made)) assert.fail(made.left.message)
+ * const s = made.right
  * const back = Report.decodeStatusAccumulator(JSON.parse(JSON.stringify(Report.encodeStatusAccumulator(s.empty))))
  * assert.deepStrictEqual(pipe(back, E.map((a) => s.result(a).customers)), E.right([{ customer: 'Fjord AS', health: 'Good', reasons: [] }]))
  * ```

@@ -150,11 +150,14 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Time } from 'itsm-kit'
- * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = pipe(Time.fromISO('2025-03-10T08:00:00+01:00'), E.getOrElseW(() => assert.fail()))
- * const c = pipe(Report.statusCombiner({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], at }), E.getOrElseW(() => assert.fail()))
- * const status = c.result(pipe(c.addAll([])(c.empty), c.merge(c.empty)))
- * assert.deepStrictEqual(status.customers, [{ customer: 'Fjord AS', health: 'Good', reasons: [] }])
+ * const agreement = Sla.makeAgreement({ customer: 'Fjord AS', calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const at = Time.instant('2025-03-10T08:00:00+01:00')
+ * const status = pipe(
+ *   agreement,
+ *   E.flatMap((a) => Report.statusCombiner({ agreements: [a], at })),
+ *   E.map((c) => c.result(pipe(c.addAll([])(c.empty), c.merge(c.empty))))
+ * )
+ * assert.deepStrictEqual(pipe(status, E.map((s) => s.customers)), E.right([{ customer: 'Fjord AS', health: 'Good', reasons: [] }]))
  * ```
  * @category constructors
  * @since 0.2.0
@@ -261,15 +264,22 @@ export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError,
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Ticket, Time } from 'itsm-kit'
- * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const calendar = Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }))
+ * const at = Time.instant
  * const kari = { role: 'agent', id: 'kari' } as const
- * const down = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('2025-03-10T07:55:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'monitoring', customer: 'Fjord AS', requester: 'nagios', title: 'Server down', kind: 'incident' },
+ * const down = Ticket.runEvents(Ticket.defaultContext)([
+ *   { _tag: 'Open', at: at('2025-03-10T07:55:00+01:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'monitoring', customer: 'Fjord AS', requester: 'nagios', title: 'Server down', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at('2025-03-10T07:56:00+01:00'), actor: kari, urgency: 'high', impact: 'high' }
- * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
- * const agreements = [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }, { customer: 'Vik AS', policy: Sla.examplePolicy, calendar }]
- * const status = pipe([down], Report.dailyStatus({ agreements, at: at('2025-03-10T08:00:00+01:00') }))
+ * ])
+ * const status = pipe(
+ *   E.Do,
+ *   E.apS('calendar', calendar),
+ *   E.apSW('down', down),
+ *   E.flatMap(({ calendar, down }) => {
+ *     const agreements = [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }, { customer: 'Vik AS', policy: Sla.examplePolicy, calendar }]
+ *     return pipe([down.events], Report.dailyStatus({ agreements, at: at('2025-03-10T08:00:00+01:00') }))
+ *   })
+ * )
  * assert.deepStrictEqual(pipe(status, E.map((s) => s.customers.map((c) => [c.customer, c.health, c.reasons.map((r) => r.rule)]))), E.right([
  *   ['Fjord AS', 'Critical', ['criticalPriority', 'newOrReopened']],
  *   ['Vik AS', 'Good', []]

@@ -311,10 +311,11 @@ footer{margin-top:32px;font-size:11px;color:#3d4b59;border-top:1px solid ${LIGHT
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla } from 'itsm-kit'
- * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const report = pipe([], Report.serviceLevel({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
- * const html = Report.toHtml({ labels: Report.nb })(report.customers[0] as Report.CustomerReport)
- * assert.strictEqual(html.includes('<title>Tjenestenivårapport: Fjord AS, 2025-03</title>') && !html.includes('<script'), true)
+ * const agreement = Sla.makeAgreement({ customer: 'Fjord AS', calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const report = pipe(agreement, E.flatMap((a) => pipe([], Report.serviceLevel({ agreements: [a], period: { _tag: 'Month', year: 2025, month: 3 } }))))
+ * const pages = pipe(report, E.map((r) => r.customers.map(Report.toHtml({ labels: Report.nb }))))
+ * const ok = (html: string) => html.includes('<title>Tjenestenivårapport: Fjord AS, 2025-03</title>') && !html.includes('<script')
+ * assert.deepStrictEqual(pipe(pages, E.map((ps) => ps.map(ok))), E.right([true]))
  * ```
  * @category conversions
  * @since 0.2.0

@@ -11,9 +11,9 @@
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla, Time } from 'itsm-kit'
- * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = pipe(Time.fromISO('2025-03-10T08:00:00+01:00'), E.getOrElseW(() => assert.fail()))
- * const status = pipe([], Report.dailyStatus({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], at }))
+ * const agreement = Sla.makeAgreement({ customer: 'Fjord AS', calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const at = Time.instant('2025-03-10T08:00:00+01:00')
+ * const status = pipe(agreement, E.flatMap((a) => pipe([], Report.dailyStatus({ agreements: [a], at }))))
  * assert.deepStrictEqual(pipe(status, E.map((s) => s.customers)), E.right([{ customer: 'Fjord AS', health: 'Good', reasons: [] }]))
  * ```
  * @module Report

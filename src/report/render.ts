@@ -21,8 +21,8 @@ export interface RenderOptions {
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import { Report } from 'itsm-kit'
- * const status: Report.DailyStatus = { _tag: 'DailyStatus', at: 0 as never, rules: { criticalPriorities: ['P1'], criticalCategories: [], lookBack: 86_400_000 as never }, customers: [], rejected: [] }
+ * import { Report, Time } from 'itsm-kit'
+ * const status: Report.DailyStatus = { _tag: 'DailyStatus', at: Time.instant('2025-03-10T08:00:00+01:00'), rules: { criticalPriorities: ['P1'], criticalCategories: [], lookBack: Time.hours(24) }, customers: [], rejected: [] }
  * assert.deepStrictEqual(JSON.parse(Report.toJSON(status)), status)
  * ```
  * @category conversions
@@ -61,8 +61,8 @@ const reasonText = (r: StatusReason, l: Labels, f: Format): string => {
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import { Report } from 'itsm-kit'
- * const status: Report.DailyStatus = { _tag: 'DailyStatus', at: 0 as never, rules: { criticalPriorities: ['P1'], criticalCategories: [], lookBack: 86_400_000 as never },
+ * import { Report, Time } from 'itsm-kit'
+ * const status: Report.DailyStatus = { _tag: 'DailyStatus', at: Time.instant('2025-03-10T08:00:00+01:00'), rules: { criticalPriorities: ['P1'], criticalCategories: [], lookBack: Time.hours(24) },
  *   customers: [{ customer: 'Fjord AS', health: 'Critical', reasons: [{ ticketId: 'INC-1', rule: 'criticalPriority', health: 'Critical', priority: 'P1' }] }, { customer: 'Vik AS', health: 'Good', reasons: [] }], rejected: [] }
  * assert.strictEqual(Report.statusTable()(status), [
  *   'Customer  Status    Reasons',
@@ -111,11 +111,11 @@ const mdTable = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import { Report } from 'itsm-kit'
- * const status: Report.DailyStatus = { _tag: 'DailyStatus', at: 0 as never, rules: { criticalPriorities: ['P1'], criticalCategories: [], lookBack: 86_400_000 as never },
+ * import { Report, Time } from 'itsm-kit'
+ * const status: Report.DailyStatus = { _tag: 'DailyStatus', at: Time.instant('2025-03-10T08:00:00+01:00'), rules: { criticalPriorities: ['P1'], criticalCategories: [], lookBack: Time.hours(24) },
  *   customers: [{ customer: 'Vik AS', health: 'Good', reasons: [] }], rejected: [] }
  * assert.strictEqual(Report.statusMarkdown({ labels: Report.nb, zone: 'Europe/Oslo' })(status), [
- *   '# Morgenstatus 01.01.1970, 01:00', '', '| Kunde | Status | Årsaker |', '| --- | --- | --- |', '| Vik AS | Bra |  |'
+ *   '# Morgenstatus 10.03.2025, 08:00', '', '| Kunde | Status | Årsaker |', '| --- | --- | --- |', '| Vik AS | Bra |  |'
  * ].join('\n'))
  * ```
  * @category conversions
@@ -344,10 +344,10 @@ export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla } from 'itsm-kit'
- * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const report = pipe([], Report.serviceLevel({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
- * const md = Report.serviceLevelMarkdown()(report)
- * assert.strictEqual(md.split('\n')[0], '# Service-level report: Fjord AS, 2025-03')
+ * const agreement = Sla.makeAgreement({ customer: 'Fjord AS', calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const report = pipe(agreement, E.flatMap((a) => pipe([], Report.serviceLevel({ agreements: [a], period: { _tag: 'Month', year: 2025, month: 3 } }))))
+ * const md = pipe(report, E.map(Report.serviceLevelMarkdown()))
+ * assert.deepStrictEqual(pipe(md, E.map((text) => text.split('\n')[0])), E.right('# Service-level report: Fjord AS, 2025-03'))
  * ```
  * @category conversions
  * @since 0.2.0
@@ -387,10 +387,10 @@ const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Report, Sla } from 'itsm-kit'
- * const calendar = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const report = pipe([], Report.serviceLevel({ agreements: [{ customer: 'Fjord AS', policy: Sla.examplePolicy, calendar }], period: { _tag: 'Month', year: 2025, month: 3 } }), E.getOrElseW(() => assert.fail()))
- * const csv = Report.serviceLevelCsv()(report)
- * assert.strictEqual(csv.volume?.split('\r\n').slice(0, 2).join('|'), 'Customer,Figure,This period|Fjord AS,Opened,0')
+ * const agreement = Sla.makeAgreement({ customer: 'Fjord AS', calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const report = pipe(agreement, E.flatMap((a) => pipe([], Report.serviceLevel({ agreements: [a], period: { _tag: 'Month', year: 2025, month: 3 } }))))
+ * const csv = pipe(report, E.map(Report.serviceLevelCsv()))
+ * assert.deepStrictEqual(pipe(csv, E.map((tables) => tables.volume?.split('\r\n').slice(0, 2).join('|'))), E.right('Customer,Figure,This period|Fjord AS,Opened,0'))
  * ```
  * @category conversions
  * @since 0.2.0

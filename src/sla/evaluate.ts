@@ -544,15 +544,21 @@ const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Calendar, Sla, Ticket } from 'itsm-kit'
- * const allDay = pipe(Calendar.make(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
+ * import { Calendar, Sla, Ticket, Time } from 'itsm-kit'
+ * const agreement = Sla.makeAgreement({ calendar: Calendar.alwaysOpen, policy: Sla.examplePolicy })
  * const kari = { role: 'agent', id: 'kari' } as const
- * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
- * const evaluation = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'Prioritise', at: at(8), actor: kari, urgency: 'high', impact: 'high' },
- *   { _tag: 'Await', at: at(9), actor: kari, party: 'customer' }
- * ]), E.flatMap((r) => Ticket.timeline()(r.events)), E.flatMap(Sla.evaluateTimeline({ policy: Sla.examplePolicy, calendar: allDay }, at(9))))
+ * const at = (hhmm: string) => Time.instant(`2025-03-10T${hhmm}:00Z`)
+ * const timeline = pipe(Ticket.runEvents(Ticket.defaultContext)([
+ *   { _tag: 'Open', at: at('08:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'Prioritise', at: at('08:00'), actor: kari, urgency: 'high', impact: 'high' },
+ *   { _tag: 'Await', at: at('09:00'), actor: kari, party: 'customer' }
+ * ]), E.flatMap((r) => Ticket.timeline()(r.events)))
+ * const evaluation = pipe(
+ *   E.Do,
+ *   E.apS('agreement', agreement),
+ *   E.apSW('timeline', timeline),
+ *   E.flatMap(({ agreement, timeline }) => pipe(timeline, Sla.evaluateTimeline(agreement, at('09:00'))))
+ * )
  * // the wait that starts at 09:00 pauses the resolution clock at 09:00
  * assert.deepStrictEqual(pipe(evaluation, E.map((e) => e.metrics.find((m) => m.metric === 'resolution')?.state)), E.right('Paused'))
  * ```
@@ -709,17 +715,23 @@ const measureAll = (
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Sla, Ticket, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const at = Time.instant
  * const kari = { role: 'agent', id: 'kari' } as const
- * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('2025-03-07T15:45:00+01:00'), actor: kari, ticketId: 'INC-7' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN', kind: 'incident' },
+ * const agreement = Sla.makeAgreement({ calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const recorded = Ticket.runEvents(Ticket.defaultContext)([
+ *   { _tag: 'Open', at: at('2025-03-07T15:45:00+01:00'), actor: kari, ticketId: Ticket.ticketId('INC-7'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN', kind: 'incident' },
  *   { _tag: 'Prioritise', at: at('2025-03-07T15:45:00+01:00'), actor: kari, urgency: 'medium', impact: 'medium' }
- * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
- * const evaluation = pipe(events, Sla.evaluate({ policy: Sla.examplePolicy, calendar: oslo }, at('2025-03-10T09:00:00+01:00')))
- * const resolution = pipe(evaluation, E.map((e) => e.metrics.find((m) => m.metric === 'resolution')))
+ * ])
+ * const resolution = pipe(
+ *   E.Do,
+ *   E.apS('agreement', agreement),
+ *   E.apSW('recorded', recorded),
+ *   E.flatMap(({ agreement, recorded }) => pipe(recorded.events, Sla.evaluate(agreement, at('2025-03-10T09:00:00+01:00')),
+ *     E.map((e) => e.metrics.find((m) => m.metric === 'resolution')),
+ *     E.map((r) => [r?.state, r?.dueAt && Time.toLocalISO(agreement.calendar.zone)(r.dueAt)])))
+ * )
  * // P3: 24 business hours from Friday 15:45 (15 min that day, then three full days)
- * assert.deepStrictEqual(pipe(resolution, E.map((r) => [r?.state, r?.dueAt && Time.toLocalISO(oslo.zone)(r.dueAt)])), E.right(['Running', '2025-03-12T15:45:00+01:00']))
+ * assert.deepStrictEqual(resolution, E.right(['Running', '2025-03-12T15:45:00+01:00']))
  * ```
  * @category queries
  * @since 0.1.0
@@ -752,15 +764,15 @@ export const evaluate =
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Sla, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const friday = pipe(Time.fromISO('2025-03-07T15:30:00+01:00'), E.getOrElseW(() => assert.fail()))
- * const due = Sla.dueDates({ policy: Sla.examplePolicy, calendar: oslo })({ openedAt: friday, priority: 'P1' })
- * assert.deepStrictEqual(due.map((d) => [d.metric, Time.toLocalISO(oslo.zone)(d.dueAt)]), [
+ * const agreement = Sla.makeAgreement({ calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const friday = Time.instant('2025-03-07T15:30:00+01:00')
+ * const due = pipe(agreement, E.map((a) => Sla.dueDates(a)({ openedAt: friday, priority: 'P1' }).map((d) => [d.metric, Time.toLocalISO(a.calendar.zone)(d.dueAt)])))
+ * assert.deepStrictEqual(due, E.right([
  *   ['response', '2025-03-07T15:45:00+01:00'],
  *   ['resolution', '2025-03-10T11:30:00+01:00'],
  *   ['update', '2025-03-10T08:30:00+01:00'],
  *   ['restore', '2025-03-10T09:30:00+01:00']
- * ])
+ * ]))
  * ```
  * @category queries
  * @since 0.1.0 (`dueDates(agreement, ticket)` until 0.3.0)

@@ -10,10 +10,10 @@
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Sla, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const opened = pipe(Time.fromISO('2025-03-07T15:30:00+01:00'), E.getOrElseW(() => assert.fail()))
- * const [response] = Sla.dueDates({ policy: Sla.examplePolicy, calendar: oslo })({ openedAt: opened, priority: 'P2' })
- * assert.deepStrictEqual(response && Time.toLocalISO(oslo.zone)(response.dueAt), '2025-03-10T08:30:00+01:00')
+ * const agreement = Sla.makeAgreement({ calendar: Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }), policy: Sla.examplePolicy })
+ * const opened = Time.instant('2025-03-07T15:30:00+01:00')
+ * const due = pipe(agreement, E.map((a) => Sla.dueDates(a)({ openedAt: opened, priority: 'P2' }).map((d) => [d.metric, Time.toLocalISO(a.calendar.zone)(d.dueAt)])))
+ * assert.deepStrictEqual(pipe(due, E.map((ds) => ds[0])), E.right(['response', '2025-03-10T08:30:00+01:00']))
  * ```
  * @module Sla
  * @since 0.1.0

@@ -249,8 +249,8 @@ export const violation = (
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
- * const reply = { _tag: 'PublicReplySent', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ * import { Ticket, Time } from 'itsm-kit'
+ * const reply = { _tag: 'PublicReplySent', ticketId: Ticket.ticketId('INC-1'), seq: 1, at: Time.instant('2025-03-07T08:00:00Z'),
  *   actor: { role: 'agent', id: 'kari' }, message: 'We are on it' } as const
  * assert.deepStrictEqual(pipe(Ticket.initial, Ticket.apply(reply), E.mapLeft((e) => e.message)), E.left(
  *   'ticket INC-1, event 1 (PublicReplySent at 2025-03-07T08:00:00Z): expected the TicketOpened event first, received a ticket that has not been opened'))
@@ -461,11 +461,11 @@ export const replayEvents = (
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
- * const header = (seq: number, minute: number) => ({ ticketId: 'INC-1' as Ticket.TicketId, seq, at: Date.UTC(2025, 2, 7, 8, minute) as never, actor: { role: 'agent', id: 'kari' } } as const)
+ * import { Ticket, Time } from 'itsm-kit'
+ * const header = (seq: number, hhmm: string) => ({ ticketId: Ticket.ticketId('INC-1'), seq, at: Time.instant(`2025-03-07T${hhmm}:00Z`), actor: { role: 'agent', id: 'kari' } } as const)
  * const events: ReadonlyArray<Ticket.TicketEvent> = [
- *   { _tag: 'TicketOpened', ...header(1, 0), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' },
- *   { _tag: 'PrioritySet', ...header(2, 5), urgency: 'high', impact: 'urgnet', rank: 1, name: 'P1', label: 'critical' }
+ *   { _tag: 'TicketOpened', ...header(1, '08:00'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' },
+ *   { _tag: 'PrioritySet', ...header(2, '08:05'), urgency: 'high', impact: 'urgnet', rank: 1, name: 'P1', label: 'critical' }
  * ]
  * assert.deepStrictEqual(pipe(Ticket.replay(Ticket.defaultContext)(events), E.mapLeft((e) => e.message)), E.left(
  *   'ticket INC-1, event 2 (PrioritySet at 2025-03-07T08:05:00Z): impact: expected one of the impacts "high" | "medium" | "low", received "urgnet"'))

@@ -10,6 +10,8 @@ export const isTicketId = (s: unknown): s is TicketId => typeof s === 'string' &
 
 /**
  * Checks a ticket identifier: 1–100 printable ASCII characters, no leading or trailing space.
+ * The form for ids you did not write yourself; for a literal in code, `Ticket.ticketId` returns
+ * the id itself.
  *
  * @example
  * ```ts

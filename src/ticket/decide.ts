@@ -207,9 +207,9 @@ const propose = (
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket, Time } from 'itsm-kit'
- * const at = pipe(Time.fromISO('2025-03-07T08:05:00+01:00'), E.getOrElseW(() => assert.fail()))
+ * const at = Time.instant('2025-03-07T08:05:00+01:00')
  * const kari = { role: 'agent', id: 'kari' } as const
- * const open = { _tag: 'Open', at, actor: kari, ticketId: 'INC-42' as Ticket.TicketId, channel: 'phone',
+ * const open = { _tag: 'Open', at, actor: kari, ticketId: Ticket.ticketId('INC-42'), channel: 'phone',
  *   customer: 'Fjord AS', requester: 'ola', title: 'Forgot my password' } as const
  * const events = pipe(Ticket.initial, Ticket.decide(open, Ticket.defaultContext))
  * assert.deepStrictEqual(pipe(events, E.map((es) => es.map((e) => `${e._tag} #${e.seq}`))), E.right(['TicketOpened #1']))

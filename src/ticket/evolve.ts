@@ -237,9 +237,9 @@ export const step = (t: Draft, event: TicketEvent, owned: boolean): void => {
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import { Ticket } from 'itsm-kit'
+ * import { Ticket, Time } from 'itsm-kit'
  * const opened = Ticket.evolve(Ticket.initial, {
- *   _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ *   _tag: 'TicketOpened', ticketId: Ticket.ticketId('INC-1'), seq: 1, at: Time.instant('2025-03-07T08:00:00Z'),
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1'
  * })
  * assert.strictEqual(opened._tag === 'Ticket' && opened.status._tag, 'New')

@@ -15,10 +15,10 @@
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket, Time } from 'itsm-kit'
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const at = Time.instant
  * const kari = { role: 'agent', id: 'kari' } as const
  * const commands: ReadonlyArray<Ticket.TicketCommand> = [
- *   { _tag: 'Open', at: at('2025-03-07T08:05:00+01:00'), actor: kari, ticketId: 'INC-42' as Ticket.TicketId,
+ *   { _tag: 'Open', at: at('2025-03-07T08:05:00+01:00'), actor: kari, ticketId: Ticket.ticketId('INC-42'),
  *     channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'Forgot my password', kind: 'serviceRequest' },
  *   { _tag: 'Prioritise', at: at('2025-03-07T08:06:00+01:00'), actor: kari, urgency: 'low', impact: 'low' },
  *   { _tag: 'Resolve', at: at('2025-03-07T08:12:00+01:00'), actor: kari, code: 'fulfilled', note: 'New password sent by SMS' },
@@ -107,6 +107,7 @@ export type {
   TooEarlyToClose
 } from './errors.js'
 export { ticketId as makeTicketId } from './constructors.js'
+export { ticketId } from './literals.js'
 export { evolve } from './evolve.js'
 export { apply, replay } from './apply.js'
 export { decide, defaultContext, type DecideContext } from './decide.js'

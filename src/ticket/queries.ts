@@ -18,8 +18,8 @@ const isInstantLike = (u: unknown): u is Instant => typeof u === 'number' && Num
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
- * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ * import { Ticket, Time } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: Ticket.ticketId('INC-1'), seq: 1, at: Time.instant('2025-03-07T08:00:00Z'),
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
  * assert.deepStrictEqual(pipe(Ticket.replay()([opened]), E.map(Ticket.status)), E.right({ _tag: 'New', since: Date.UTC(2025, 2, 7, 8) }))
  * ```
@@ -38,9 +38,9 @@ export const status = (self: Ticket): Status => (isTicket(self) ? self.status : 
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Ticket, Time } from 'itsm-kit'
- * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ * const opened = { _tag: 'TicketOpened', ticketId: Ticket.ticketId('INC-1'), seq: 1, at: Time.instant('2025-03-07T08:00:00Z'),
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
- * const later = pipe(Time.fromISO('2025-03-07T09:30:00Z'), E.getOrElseW(() => assert.fail()))
+ * const later = Time.instant('2025-03-07T09:30:00Z')
  * assert.deepStrictEqual(pipe(Ticket.replay()([opened]), E.map(Ticket.timeInStatus(later)), E.map(Time.toISODuration)), E.right('PT1H30M'))
  * ```
  * @category queries
@@ -61,11 +61,15 @@ export const timeInStatus =
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Ticket, Time } from 'itsm-kit'
- * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 14) as never,
+ * const opened = { _tag: 'TicketOpened', ticketId: Ticket.ticketId('INC-1'), seq: 1, at: Time.instant('2025-03-07T14:00:00Z'),
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
- * const monday = pipe(Time.fromISO('2025-03-10T09:00:00+01:00'), E.getOrElseW(() => assert.fail()))
- * const spent = pipe(Ticket.replay()([opened]), E.map(Ticket.businessTimeInStatus(monday, oslo)), E.map(Time.toISODuration))
+ * const monday = Time.instant('2025-03-10T09:00:00+01:00')
+ * const spent = pipe(
+ *   E.Do,
+ *   E.apS('ticket', Ticket.replay()([opened])),
+ *   E.apSW('oslo', Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }))),
+ *   E.map(({ ticket, oslo }) => pipe(ticket, Ticket.businessTimeInStatus(monday, oslo), Time.toISODuration))
+ * )
  * assert.deepStrictEqual(spent, E.right('PT2H'))
  * ```
  * @category queries
@@ -87,8 +91,8 @@ export const businessTimeInStatus =
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
- * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ * import { Ticket, Time } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: Ticket.ticketId('INC-1'), seq: 1, at: Time.instant('2025-03-07T08:00:00Z'),
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
  * assert.deepStrictEqual(pipe(Ticket.replay()([opened]), E.map(Ticket.holder)), E.right({ tier: 'L1' }))
  * ```
@@ -112,8 +116,8 @@ export const holder = (self: Ticket): { readonly tier: string; readonly assignee
  * import * as E from 'fp-ts/lib/Either.js'
  * import * as O from 'fp-ts/lib/Option.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
- * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ * import { Ticket, Time } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: Ticket.ticketId('INC-1'), seq: 1, at: Time.instant('2025-03-07T08:00:00Z'),
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
  * assert.deepStrictEqual(pipe(Ticket.replay()([opened]), E.map(Ticket.firstResponseAt)), E.right(O.none))
  * ```
@@ -133,8 +137,8 @@ export const firstResponseAt = (self: Ticket): O.Option<Instant> =>
  * import * as E from 'fp-ts/lib/Either.js'
  * import * as O from 'fp-ts/lib/Option.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
- * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ * import { Ticket, Time } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: Ticket.ticketId('INC-1'), seq: 1, at: Time.instant('2025-03-07T08:00:00Z'),
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
  * assert.deepStrictEqual(pipe(Ticket.replay()([opened]), E.map(Ticket.resolvedAt)), E.right(O.none))
  * ```
@@ -153,8 +157,8 @@ export const resolvedAt = (self: Ticket): O.Option<Instant> =>
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
- * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ * import { Ticket, Time } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: Ticket.ticketId('INC-1'), seq: 1, at: Time.instant('2025-03-07T08:00:00Z'),
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
  * assert.deepStrictEqual(pipe(Ticket.replay()([opened]), E.map(Ticket.isResolved)), E.right(false))
  * ```
@@ -171,8 +175,8 @@ export const isResolved = (self: Ticket): boolean => isTicket(self) && self.stat
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
- * const opened = { _tag: 'TicketOpened', ticketId: 'INC-1' as Ticket.TicketId, seq: 1, at: Date.UTC(2025, 2, 7, 8) as never,
+ * import { Ticket, Time } from 'itsm-kit'
+ * const opened = { _tag: 'TicketOpened', ticketId: Ticket.ticketId('INC-1'), seq: 1, at: Time.instant('2025-03-07T08:00:00Z'),
  *   actor: { role: 'agent', id: 'kari' }, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Printer jam', tier: 'L1' } as const
  * assert.deepStrictEqual(pipe(Ticket.replay()([opened]), E.map(Ticket.isFinished)), E.right(false))
  * ```
@@ -191,11 +195,11 @@ export const isFinished = (self: Ticket): boolean =>
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
- * const h = (seq: number) => ({ ticketId: 'INC-1' as Ticket.TicketId, seq, at: Date.UTC(2025, 2, 7, 8, seq) as never, actor: { role: 'agent', id: 'kari' } } as const)
+ * import { Ticket, Time } from 'itsm-kit'
+ * const h = (seq: number, hhmm: string) => ({ ticketId: Ticket.ticketId('INC-1'), seq, at: Time.instant(`2025-03-07T${hhmm}:00Z`), actor: { role: 'agent', id: 'kari' } } as const)
  * const events: ReadonlyArray<Ticket.TicketEvent> = [
- *   { _tag: 'TicketOpened', ...h(1), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Forgot password', tier: 'L1' },
- *   { _tag: 'TicketResolved', ...h(2), code: 'fixed', note: 'Password reset' }
+ *   { _tag: 'TicketOpened', ...h(1, '08:01'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'Forgot password', tier: 'L1' },
+ *   { _tag: 'TicketResolved', ...h(2, '08:02'), code: 'fixed', note: 'Password reset' }
  * ]
  * assert.deepStrictEqual(pipe(Ticket.replay()(events), E.map(Ticket.resolvedAtFirstLine)), E.right(true))
  * ```

@@ -19,11 +19,11 @@ import type { Ticket, TicketState } from './model.js'
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
+ * import { Ticket, Time } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const result = Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: Date.UTC(2025, 2, 7, 8) as never, actor: kari, ticketId: 'INC-7' as Ticket.TicketId, channel: 'chat', customer: 'ACME', requester: 'ola', title: 'VPN' },
- *   { _tag: 'Assign', at: Date.UTC(2025, 2, 7, 8, 1) as never, actor: kari, assignee: 'kari' }
+ *   { _tag: 'Open', at: Time.instant('2025-03-07T08:00:00Z'), actor: kari, ticketId: Ticket.ticketId('INC-7'), channel: 'chat', customer: 'ACME', requester: 'ola', title: 'VPN' },
+ *   { _tag: 'Assign', at: Time.instant('2025-03-07T08:01:00Z'), actor: kari, assignee: 'kari' }
  * ])
  * assert.deepStrictEqual(pipe(result, E.map(({ events }) => events.map((e) => e._tag))), E.right(['TicketOpened', 'TicketAssigned']))
  * ```
@@ -72,11 +72,11 @@ export const runCommandEvents = (
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
+ * import { Ticket, Time } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const ticket = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: Date.UTC(2025, 2, 7, 8) as never, actor: kari, ticketId: 'INC-7' as Ticket.TicketId, channel: 'chat', customer: 'ACME', requester: 'ola', title: 'VPN' },
- *   { _tag: 'Escalate', at: Date.UTC(2025, 2, 7, 8, 40) as never, actor: kari, toTier: 'L2', note: 'Tunnel drops every 5 min; logs attached' }
+ *   { _tag: 'Open', at: Time.instant('2025-03-07T08:00:00Z'), actor: kari, ticketId: Ticket.ticketId('INC-7'), channel: 'chat', customer: 'ACME', requester: 'ola', title: 'VPN' },
+ *   { _tag: 'Escalate', at: Time.instant('2025-03-07T08:40:00Z'), actor: kari, toTier: 'L2', note: 'Tunnel drops every 5 min; logs attached' }
  * ])
  * assert.deepStrictEqual(pipe(ticket, E.map(Ticket.holder)), E.right({ tier: 'L2' }))
  * ```

@@ -335,16 +335,17 @@ const checkedTimeline = (events: ReadonlyArray<unknown>, context: unknown): Time
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
+ * import { Ticket, Time } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
- * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'Await', at: at(9), actor: kari, party: 'customer' },
- *   { _tag: 'Resume', at: at(11), actor: kari }
- * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
- * const timeline = Ticket.timeline()(events)
- * assert.deepStrictEqual(pipe(timeline, E.map((t) => t.pauses)), E.right([{ party: 'customer', from: at(9), to: at(11) }]))
+ * const at = (hhmm: string) => Time.instant(`2025-03-10T${hhmm}:00Z`)
+ * const recorded = Ticket.runEvents(Ticket.defaultContext)([
+ *   { _tag: 'Open', at: at('08:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'Await', at: at('09:00'), actor: kari, party: 'customer' },
+ *   { _tag: 'Resume', at: at('11:00'), actor: kari }
+ * ])
+ * const timeline = pipe(recorded, E.flatMap(({ events }) => Ticket.timeline()(events)))
+ * assert.deepStrictEqual(pipe(timeline, E.map((t) => t.pauses)), E.right([{ party: 'customer', from: at('09:00'), to: at('11:00') }]))
+ * // what a JavaScript caller may pass: a Left naming the event, never a throw
  * assert.deepStrictEqual(pipe(Ticket.timeline()([null as never]), E.mapLeft((e) => e.message)), E.left('events[0]: expected a ticket event (an object), received null'))
  * ```
  * @category event sourcing
@@ -420,16 +421,16 @@ const isTimeline = (u: unknown): u is Timeline =>
  * import * as E from 'fp-ts/lib/Either.js'
  * import * as O from 'fp-ts/lib/Option.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket } from 'itsm-kit'
+ * import { Ticket, Time } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
- * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'Await', at: at(9), actor: kari, party: 'customer' },
- *   { _tag: 'Resume', at: at(11), actor: kari }
- * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
- * const atNine = pipe(Ticket.timeline()(events), E.map(Ticket.timelineAt(at(9))))
- * assert.deepStrictEqual(pipe(atNine, E.map(O.map((t) => t.pauses))), E.right(O.some([{ party: 'customer', from: at(9) }])))
+ * const at = (hhmm: string) => Time.instant(`2025-03-10T${hhmm}:00Z`)
+ * const recorded = Ticket.runEvents(Ticket.defaultContext)([
+ *   { _tag: 'Open', at: at('08:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'ACME', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'Await', at: at('09:00'), actor: kari, party: 'customer' },
+ *   { _tag: 'Resume', at: at('11:00'), actor: kari }
+ * ])
+ * const atNine = pipe(recorded, E.flatMap(({ events }) => Ticket.timeline()(events)), E.map(Ticket.timelineAt(at('09:00'))))
+ * assert.deepStrictEqual(pipe(atNine, E.map(O.map((t) => t.pauses))), E.right(O.some([{ party: 'customer', from: at('09:00') }])))
  * ```
  * @category event sourcing
  * @since 0.2.0

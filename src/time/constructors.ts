@@ -105,7 +105,8 @@ export const parseInstant = (s: unknown, path: string): E.Either<InvalidInstant,
  * (`2026-03-02 09:00:00+01:00`, as PostgreSQL prints) and an RFC 9557 zone suffix
  * (`2026-03-02T09:00:00+01:00[Europe/Oslo]`, as Temporal prints), which must name a known zone
  * whose offset at that instant is the one written (after `Z`, any zone goes). The result never
- * depends on luxon's global `Settings`, and no clock is read.
+ * depends on luxon's global `Settings`, and no clock is read. The form for text you did not write
+ * yourself; for a literal in code, {@link instant} returns the instant itself.
  *
  * @example
  * ```ts
@@ -124,6 +125,37 @@ export const parseInstant = (s: unknown, path: string): E.Either<InvalidInstant,
  * @since 0.1.0
  */
 export const fromISO = (s: string): E.Either<InvalidInstant, Instant> => parseInstant(s, 'instant')
+
+/**
+ * An instant written in code as ISO-8601 text with its offset
+ * (`Time.instant('2025-03-10T08:00:00+01:00')`): the total constructor for literals, as
+ * {@link hours} is for durations, so examples and tests read like the timestamps they stand for.
+ * It reads exactly what {@link fromISO} reads.
+ *
+ * Text that makes no instant (no offset, a day that does not exist, outside 1900–2200, or not a
+ * string at all from a JavaScript caller) gives the invalid instant `NaN` instead of throwing.
+ * What checks its input answers `NaN` with a `Left` naming the field (`Ticket.decide`,
+ * `Ticket.replay`, `Sla.evaluate`, `Escalation.evaluate`, `Escalation.toCommands`), the writers
+ * print `"Invalid Instant"`, and the ticket encoders write `null`; but the calendar's queries,
+ * which always return an instant, clamp it to {@link minInstant}. For text you did not write
+ * yourself, use the checked {@link fromISO}.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Time } from 'itsm-kit'
+ * assert.strictEqual(Time.instant('2025-03-10T08:00:00+01:00'), Date.UTC(2025, 2, 10, 7))
+ * assert.strictEqual(Time.toISO(Time.instant('2025-03-10T08:00:00+01:00')), '2025-03-10T07:00:00Z')
+ * // no offset: not an instant
+ * assert.strictEqual(Time.toISO(Time.instant('2025-03-10T08:00:00')), 'Invalid Instant')
+ * ```
+ * @category constructors
+ * @since 0.3.0
+ */
+export const instant = (iso: string): Instant => {
+  const at = parseInstant(iso, 'instant')
+  return E.isRight(at) ? at.right : (Number.NaN as Instant)
+}
 
 /**
  * Writes an instant as ISO-8601 in UTC, with milliseconds only when there are any.
@@ -213,8 +245,7 @@ export const fromDateTime = (dateTime: DateTime): E.Either<InvalidInstant, Insta
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const oslo = pipe(Time.makeZone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
- * const hour = pipe(Time.fromISO('2025-07-01T06:00:00Z'), E.map((at) => Time.toDateTime(oslo)(at).hour))
+ * const hour = pipe(Time.makeZone('Europe/Oslo'), E.map((oslo) => Time.toDateTime(oslo)(Time.instant('2025-07-01T06:00:00Z')).hour))
  * assert.deepStrictEqual(hour, E.right(8))
  * ```
  * @category conversions
@@ -237,8 +268,8 @@ export const toDateTime =
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const oslo = pipe(Time.makeZone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(pipe(Time.fromISO('2025-03-07T14:30:00Z'), E.map(Time.toLocalISO(oslo))), E.right('2025-03-07T15:30:00+01:00'))
+ * const at = Time.instant('2025-03-07T14:30:00Z')
+ * assert.deepStrictEqual(pipe(Time.makeZone('Europe/Oslo'), E.map((oslo) => Time.toLocalISO(oslo)(at))), E.right('2025-03-07T15:30:00+01:00'))
  * ```
  * @category conversions
  * @since 0.1.0
@@ -315,8 +346,8 @@ export const fromISODate = (s: string): E.Either<InvalidLocalDate, LocalDate> =>
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const oslo = pipe(Time.makeZone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
- * assert.deepStrictEqual(pipe(Time.fromISO('2025-12-31T23:30:00Z'), E.map(Time.toLocalDate(oslo))), E.right('2026-01-01'))
+ * const at = Time.instant('2025-12-31T23:30:00Z')
+ * assert.deepStrictEqual(pipe(Time.makeZone('Europe/Oslo'), E.map((oslo) => Time.toLocalDate(oslo)(at))), E.right('2026-01-01'))
  * ```
  * @category conversions
  * @since 0.1.0
@@ -347,13 +378,11 @@ const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const oslo = pipe(Time.makeZone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
- * const gap = pipe(Time.fromLocal(oslo)('2025-03-30T02:30'), E.map(Time.toLocalISO(oslo)))
- * assert.deepStrictEqual(gap, E.right('2025-03-30T03:30:00+02:00'))
- * const twice = pipe(Time.fromLocal(oslo)('2025-10-26T02:30'), E.map(Time.toLocalISO(oslo)))
- * assert.deepStrictEqual(twice, E.right('2025-10-26T02:30:00+02:00'))
- * const endOfDay = pipe(Time.fromLocal(oslo)('2025-03-07T24:00'), E.map(Time.toLocalISO(oslo)))
- * assert.deepStrictEqual(endOfDay, E.right('2025-03-08T00:00:00+01:00'))
+ * const inOslo = (wallTime: string) =>
+ *   pipe(Time.makeZone('Europe/Oslo'), E.flatMap((oslo) => pipe(wallTime, Time.fromLocal(oslo), E.map(Time.toLocalISO(oslo)))))
+ * assert.deepStrictEqual(inOslo('2025-03-30T02:30'), E.right('2025-03-30T03:30:00+02:00')) // in the gap
+ * assert.deepStrictEqual(inOslo('2025-10-26T02:30'), E.right('2025-10-26T02:30:00+02:00')) // twice: the earlier
+ * assert.deepStrictEqual(inOslo('2025-03-07T24:00'), E.right('2025-03-08T00:00:00+01:00'))
  * ```
  * @category constructors
  * @since 0.1.0 (`fromLocal(wallTime, zone)` until 0.3.0)
@@ -389,7 +418,8 @@ export const checkDuration = (
 
 /**
  * Makes a duration from whole milliseconds (negative allowed, at most 300 years either way),
- * checked: the form for untrusted numbers.
+ * checked: the form for untrusted numbers (for literals in code, {@link hours} and
+ * {@link minutes}).
  *
  * @example
  * ```ts
@@ -414,9 +444,12 @@ const literal = (n: number, unit: number): Duration => {
  * A duration of so many hours, rounded to the millisecond: the total constructor for literals
  * (`Time.hours(2)`), so code reads like the agreement it implements.
  *
- * A number that makes no duration (`NaN`, an infinity, more than 300 years) gives the invalid
- * duration `NaN`, which every function of the library refuses or writes as `"Invalid Duration"`.
- * For numbers you did not write yourself, use the checked {@link makeDuration}.
+ * A number that makes no duration (`NaN`, an infinity, more than 300 years, or not a number at
+ * all from a JavaScript caller) gives the invalid duration `NaN` instead of throwing. What checks
+ * its input answers it with a `Left` (`Sla.makeAgreement`, `Escalation.makeTiers`,
+ * `Time.toISODuration` writes `"Invalid Duration"`); but the calendar's queries, which always
+ * return a value, read it as zero. For numbers you did not write yourself, use the checked
+ * {@link makeDuration}.
  *
  * @example
  * ```ts

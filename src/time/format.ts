@@ -45,8 +45,8 @@ const pad = (n: number): string => String(n).padStart(2, '0')
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const oslo = pipe(Time.makeZone('Europe/Oslo'), E.getOrElseW(() => assert.fail()))
- * const text = pipe(Time.fromISO('2026-03-02T07:25:00Z'), E.map(Time.describeInstant(oslo)))
+ * const at = Time.instant('2026-03-02T07:25:00Z')
+ * const text = pipe(Time.makeZone('Europe/Oslo'), E.map((oslo) => Time.describeInstant(oslo)(at)))
  * assert.deepStrictEqual(text, E.right('2026-03-02T07:25:00Z (2026-03-02 08:25 Europe/Oslo)'))
  * ```
  * @category conversions

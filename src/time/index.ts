@@ -10,8 +10,12 @@
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const at = Time.fromISO('2025-03-07T15:30:00+01:00')
- * assert.deepStrictEqual(pipe(at, E.map(Time.toISO)), E.right('2025-03-07T14:30:00Z'))
+ * // an instant written in code: a literal
+ * const due = Time.instant('2025-03-07T15:30:00+01:00')
+ * assert.strictEqual(Time.toISO(due), '2025-03-07T14:30:00Z')
+ * // text from elsewhere: checked, with a Left for what is no instant
+ * assert.deepStrictEqual(pipe(Time.fromISO('2025-03-07T15:30:00+01:00'), E.map(Time.toISO)), E.right('2025-03-07T14:30:00Z'))
+ * assert.ok(E.isLeft(Time.fromISO('2025-03-07T15:30:00')))
  * ```
  * @module Time
  * @since 0.1.0
@@ -28,6 +32,7 @@ export {
   fromISODuration,
   fromLocal,
   hours,
+  instant,
   makeDuration,
   makeZone,
   minutes,

@@ -26,10 +26,9 @@ export const plus =
  * @example
  * ```ts
  * import * as assert from 'node:assert'
- * import * as E from 'fp-ts/lib/Either.js'
  * import { Time } from 'itsm-kit'
- * const [a, b] = [Time.fromISO('2025-01-01T00:00:00Z'), Time.fromISO('2025-01-02T00:00:00Z')]
- * assert.ok(E.isRight(a) && E.isRight(b) && Time.InstantOrd.compare(a.right, b.right) === -1)
+ * const [a, b] = [Time.instant('2025-01-01T00:00:00Z'), Time.instant('2025-01-02T00:00:00Z')]
+ * assert.strictEqual(Time.InstantOrd.compare(a, b), -1)
  * ```
  * @category instances
  * @since 0.1.0

@@ -35,13 +35,13 @@ const calendarOf = (calendar: CustomerCalendar, customer: string): BusinessCalen
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket, Workaround } from 'itsm-kit'
+ * import { Ticket, Time, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ *   { _tag: 'Open', at: Time.instant('2025-03-10T08:00:00Z'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'ApplyWorkaround', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, description: 'Use the web client' },
- *   { _tag: 'Resolve', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, code: 'workaround', note: 'Web client works' }
+ *   { _tag: 'ApplyWorkaround', at: Time.instant('2025-03-10T09:00:00Z'), actor: kari, description: 'Use the web client' },
+ *   { _tag: 'Resolve', at: Time.instant('2025-03-10T09:00:00Z'), actor: kari, code: 'workaround', note: 'Web client works' }
  * ])
  * assert.deepStrictEqual(pipe(incident, E.map(Workaround.isOnWorkaround)), E.right(true))
  * ```
@@ -64,15 +64,20 @@ export const isOnWorkaround = (self: Ticket): boolean =>
  * import * as O from 'fp-ts/lib/Option.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Ticket, Time, Workaround } from 'itsm-kit'
- * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const oslo = Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }))
+ * const at = Time.instant
  * const kari = { role: 'agent', id: 'kari' } as const
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('2025-03-07T14:00:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ *   { _tag: 'Open', at: at('2025-03-07T14:00:00+01:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'ApplyWorkaround', at: at('2025-03-07T15:00:00+01:00'), actor: kari, description: 'Use the web client' }
  * ])
- * const age = pipe(incident, E.map(Workaround.age(at('2025-03-10T09:30:00+01:00'), oslo)), E.map(O.map(Time.toISODuration)))
+ * const age = pipe(
+ *   E.Do,
+ *   E.apS('oslo', oslo),
+ *   E.apSW('incident', incident),
+ *   E.map(({ oslo, incident }) => pipe(incident, Workaround.age(at('2025-03-10T09:30:00+01:00'), oslo), O.map(Time.toISODuration)))
+ * )
  * assert.deepStrictEqual(age, E.right(O.some('PT2H30M')))
  * ```
  * @category queries
@@ -106,14 +111,19 @@ const oldestFirst: Ord.Ord<RunningWorkaround> = Ord.getMonoid<RunningWorkaround>
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Ticket, Time, Workaround } from 'itsm-kit'
- * const allDay = pipe(Calendar.make(Calendar.alwaysOpen), E.getOrElseW(() => assert.fail()))
+ * const allDay = Calendar.make(Calendar.alwaysOpen)
  * const kari = { role: 'agent', id: 'kari' } as const
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ *   { _tag: 'Open', at: Time.instant('2025-03-10T08:00:00Z'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'ApplyWorkaround', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, description: 'Use the web client' }
+ *   { _tag: 'ApplyWorkaround', at: Time.instant('2025-03-10T09:00:00Z'), actor: kari, description: 'Use the web client' }
  * ])
- * const report = pipe(incident, E.map((t) => pipe([t], Workaround.onWorkaround(Date.UTC(2025, 2, 11, 9) as Time.Instant, allDay))))
+ * const report = pipe(
+ *   E.Do,
+ *   E.apS('allDay', allDay),
+ *   E.apSW('incident', incident),
+ *   E.map(({ allDay, incident }) => pipe([incident], Workaround.onWorkaround(Time.instant('2025-03-11T09:00:00Z'), allDay)))
+ * )
  * assert.deepStrictEqual(report, E.right([{ customer: 'Fjord AS', tickets: [{ ticketId: 'INC-1', title: 'VPN down', status: 'New',
  *   description: 'Use the web client', appliedAt: Date.UTC(2025, 2, 10, 9), age: 86_400_000 }] }]))
  * ```
@@ -164,18 +174,24 @@ export const onWorkaround =
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Calendar, Ticket, Time, Workaround } from 'itsm-kit'
- * const oslo = pipe(Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })), E.getOrElseW(() => assert.fail()))
- * const at = (iso: string) => pipe(Time.fromISO(iso), E.getOrElseW(() => assert.fail()))
+ * const oslo = Calendar.make(Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' }))
+ * const at = Time.instant
  * const kari = { role: 'agent', id: 'kari' } as const
- * const events = pipe(Ticket.runEvents(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at('2025-03-07T14:00:00+01:00'), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ * const recorded = Ticket.runEvents(Ticket.defaultContext)([
+ *   { _tag: 'Open', at: at('2025-03-07T14:00:00+01:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
  *   { _tag: 'ApplyWorkaround', at: at('2025-03-07T15:00:00+01:00'), actor: kari, description: 'Use the web client' },
  *   { _tag: 'WithdrawWorkaround', at: at('2025-03-10T09:00:00+01:00'), actor: kari, reason: 'The web client is down too' },
  *   { _tag: 'ApplyWorkaround', at: at('2025-03-10T10:00:00+01:00'), actor: kari, description: 'Use the phone app' }
- * ]), E.map((r) => r.events), E.getOrElseW(() => assert.fail()))
+ * ])
  * // Friday 15–16, Monday 08–09, then Monday 10:00 to 10:30
- * const time = pipe(events, Workaround.timeOnWorkaround(at('2025-03-10T10:30:00+01:00'), oslo), E.map(Time.toISODuration))
+ * const time = pipe(
+ *   E.Do,
+ *   E.apS('oslo', oslo),
+ *   E.apSW('recorded', recorded),
+ *   E.flatMap(({ oslo, recorded }) => pipe(recorded.events, Workaround.timeOnWorkaround(at('2025-03-10T10:30:00+01:00'), oslo))),
+ *   E.map(Time.toISODuration)
+ * )
  * assert.deepStrictEqual(time, E.right('PT2H30M'))
  * ```
  * @category queries

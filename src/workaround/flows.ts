@@ -41,25 +41,25 @@ const problemWorkaround = (problem: Ticket): E.Either<WorkaroundError, NonNullab
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket, Workaround } from 'itsm-kit'
+ * import { Ticket, Time, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
+ * const at = (hhmm: string) => Time.instant(`2025-03-10T${hhmm}:00Z`)
  * const problem = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'PRB-7' as Ticket.TicketId, channel: 'monitoring',
+ *   { _tag: 'Open', at: at('08:00'), actor: kari, ticketId: Ticket.ticketId('PRB-7'), channel: 'monitoring',
  *     customer: 'Fjord AS', requester: 'kari', title: 'VPN drops every hour', kind: 'problem' },
- *   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client' }
+ *   { _tag: 'ApplyWorkaround', at: at('09:00'), actor: kari, description: 'Use the web client' }
  * ])
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ *   { _tag: 'Open', at: at('08:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'LinkProblem', at: at(9), actor: kari, problemId: 'PRB-7' as Ticket.TicketId }
+ *   { _tag: 'LinkProblem', at: at('09:00'), actor: kari, problemId: Ticket.ticketId('PRB-7') }
  * ])
  * const rollout = pipe(
  *   E.Do,
  *   E.apS('problem', problem),
  *   E.apS('incident', incident),
  *   E.flatMap(({ problem, incident }) =>
- *     pipe(problem, Workaround.rollOut([incident], { at: at(10), actor: kari, resolve: { note: 'Web client works' } })))
+ *     pipe(problem, Workaround.rollOut([incident], { at: at('10:00'), actor: kari, resolve: { note: 'Web client works' } })))
  * )
  * assert.deepStrictEqual(pipe(rollout, E.map((r) => r.incidents.map(({ ticketId, events }) => [ticketId, events.map((e) => e._tag)]))),
  *   E.right([['INC-1', ['WorkaroundApplied', 'TicketResolved']]]))
@@ -130,25 +130,25 @@ export const rollOut =
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket, Workaround } from 'itsm-kit'
+ * import { Ticket, Time, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
- * const prb = 'PRB-7' as Ticket.TicketId
+ * const at = (hhmm: string) => Time.instant(`2025-03-10T${hhmm}:00Z`)
+ * const prb = Ticket.ticketId('PRB-7')
  * const problem = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: prb, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
- *   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client' }
+ *   { _tag: 'Open', at: at('08:00'), actor: kari, ticketId: prb, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
+ *   { _tag: 'ApplyWorkaround', at: at('09:00'), actor: kari, description: 'Use the web client' }
  * ])
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'LinkProblem', at: at(9), actor: kari, problemId: prb },
- *   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client', problemId: prb },
- *   { _tag: 'Resolve', at: at(9), actor: kari, code: 'workaround', note: 'Web client works' }
+ *   { _tag: 'Open', at: at('08:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'LinkProblem', at: at('09:00'), actor: kari, problemId: prb },
+ *   { _tag: 'ApplyWorkaround', at: at('09:00'), actor: kari, description: 'Use the web client', problemId: prb },
+ *   { _tag: 'Resolve', at: at('09:00'), actor: kari, code: 'workaround', note: 'Web client works' }
  * ])
  * const withdrawal = pipe(
  *   E.Do,
  *   E.apS('problem', problem),
  *   E.apS('incident', incident),
- *   E.flatMap(({ problem, incident }) => pipe(problem, Workaround.withdraw([incident], { at: at(12), actor: kari, reason: 'The web client is down too' })))
+ *   E.flatMap(({ problem, incident }) => pipe(problem, Workaround.withdraw([incident], { at: at('12:00'), actor: kari, reason: 'The web client is down too' })))
  * )
  * assert.deepStrictEqual(pipe(withdrawal, E.map((w) => [Workaround.toEvents(w).map((e) => `${e.ticketId} ${e._tag}`), w.reopened])),
  *   E.right([['PRB-7 WorkaroundWithdrawn', 'INC-1 WorkaroundWithdrawn'], ['INC-1']]))
@@ -211,18 +211,19 @@ const byCustomerThenId: Ord.Ord<FollowUp> = Ord.getMonoid<FollowUp>().concat(
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket, Workaround } from 'itsm-kit'
+ * import { Ticket, Time, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const at = (d: number) => Date.UTC(2025, 2, d, 9) as never
- * const prb = 'PRB-7' as Ticket.TicketId
+ * const monday = Time.instant('2025-03-10T09:00:00Z')
+ * const nextMonday = Time.instant('2025-03-17T09:00:00Z')
+ * const prb = Ticket.ticketId('PRB-7')
  * const problem = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(10), actor: kari, ticketId: prb, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
- *   { _tag: 'ApplyWorkaround', at: at(10), actor: kari, description: 'Use the web client' },
- *   { _tag: 'Resolve', at: at(17), actor: kari, code: 'fixed', note: 'Firewall MTU corrected' }
+ *   { _tag: 'Open', at: monday, actor: kari, ticketId: prb, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
+ *   { _tag: 'ApplyWorkaround', at: monday, actor: kari, description: 'Use the web client' },
+ *   { _tag: 'Resolve', at: nextMonday, actor: kari, code: 'fixed', note: 'Firewall MTU corrected' }
  * ])
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(10), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'ApplyWorkaround', at: at(10), actor: kari, description: 'Use the web client', problemId: prb }
+ *   { _tag: 'Open', at: monday, actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'ApplyWorkaround', at: monday, actor: kari, description: 'Use the web client', problemId: prb }
  * ])
  * const followUps = pipe(
  *   E.Do,
@@ -230,7 +231,7 @@ const byCustomerThenId: Ord.Ord<FollowUp> = Ord.getMonoid<FollowUp>().concat(
  *   E.apS('incident', incident),
  *   E.flatMap(({ problem, incident }) => pipe(problem, Workaround.followUps([incident])))
  * )
- * assert.deepStrictEqual(followUps, E.right([{ ticketId: 'INC-1', customer: 'Fjord AS', title: 'VPN down', status: 'New', appliedAt: at(10) }]))
+ * assert.deepStrictEqual(followUps, E.right([{ ticketId: 'INC-1', customer: 'Fjord AS', title: 'VPN down', status: 'New', appliedAt: monday }]))
  * ```
  * @category queries
  * @since 0.1.0
@@ -265,7 +266,7 @@ export const followUps =
  * ```ts
  * import * as assert from 'node:assert'
  * import { Ticket, Workaround } from 'itsm-kit'
- * const empty: Workaround.Rollout = { _tag: 'Rollout', problemId: 'PRB-7' as Ticket.TicketId, incidents: [], refused: [] }
+ * const empty: Workaround.Rollout = { _tag: 'Rollout', problemId: Ticket.ticketId('PRB-7'), incidents: [], refused: [] }
  * assert.deepStrictEqual(Workaround.toEvents(empty), [])
  * ```
  * @category conversions

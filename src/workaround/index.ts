@@ -24,23 +24,23 @@
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket, Workaround } from 'itsm-kit'
+ * import { Ticket, Time, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
- * const prb = 'PRB-7' as Ticket.TicketId
+ * const at = (hhmm: string) => Time.instant(`2025-03-10T${hhmm}:00Z`)
+ * const prb = Ticket.ticketId('PRB-7')
  * const problem = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: prb, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
- *   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client' }
+ *   { _tag: 'Open', at: at('08:00'), actor: kari, ticketId: prb, channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops', kind: 'problem' },
+ *   { _tag: 'ApplyWorkaround', at: at('09:00'), actor: kari, description: 'Use the web client' }
  * ])
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'LinkProblem', at: at(8), actor: kari, problemId: prb }
+ *   { _tag: 'Open', at: at('08:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
+ *   { _tag: 'LinkProblem', at: at('08:00'), actor: kari, problemId: prb }
  * ])
  * const rolledOut = pipe(
  *   E.Do,
  *   E.apS('problem', problem),
  *   E.apS('incident', incident),
- *   E.flatMap(({ problem, incident }) => pipe(problem, Workaround.rollOut([incident], { at: at(10), actor: kari }))),
+ *   E.flatMap(({ problem, incident }) => pipe(problem, Workaround.rollOut([incident], { at: at('10:00'), actor: kari }))),
  *   E.map((r) => Workaround.toEvents(r).map((e) => `${e.ticketId} #${e.seq} ${e._tag}`))
  * )
  * assert.deepStrictEqual(rolledOut, E.right(['INC-1 #3 WorkaroundApplied']))

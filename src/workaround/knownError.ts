@@ -20,12 +20,12 @@ import { isFinished } from '../ticket/index.js'
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket, Workaround } from 'itsm-kit'
+ * import { Ticket, Time, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const problem = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'PRB-7' as Ticket.TicketId, channel: 'monitoring',
+ *   { _tag: 'Open', at: Time.instant('2025-03-10T08:00:00Z'), actor: kari, ticketId: Ticket.ticketId('PRB-7'), channel: 'monitoring',
  *     customer: 'Fjord AS', requester: 'kari', title: 'VPN drops every hour', kind: 'problem' },
- *   { _tag: 'ApplyWorkaround', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, description: 'Use the web client' }
+ *   { _tag: 'ApplyWorkaround', at: Time.instant('2025-03-10T09:00:00Z'), actor: kari, description: 'Use the web client' }
  * ])
  * assert.deepStrictEqual(pipe(problem, E.map(Workaround.knownErrorStatus)), E.right('workaroundAvailable'))
  * ```
@@ -62,11 +62,11 @@ export const knownErrorStatus = (self: Ticket): KnownErrorStatus => {
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket, Workaround } from 'itsm-kit'
+ * import { Ticket, Time, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const open = { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'PRB-7' as Ticket.TicketId,
+ * const open = { _tag: 'Open', at: Time.instant('2025-03-10T08:00:00Z'), actor: kari, ticketId: Ticket.ticketId('PRB-7'),
  *   channel: 'monitoring', customer: 'Fjord AS', requester: 'kari', title: 'VPN drops every hour', kind: 'problem' } as const
- * const cause = { _tag: 'IdentifyRootCause', at: Date.UTC(2025, 2, 11, 8) as never, actor: kari, rootCause: 'MTU mismatch' } as const
+ * const cause = { _tag: 'IdentifyRootCause', at: Time.instant('2025-03-11T08:00:00Z'), actor: kari, rootCause: 'MTU mismatch' } as const
  * assert.deepStrictEqual(pipe(Ticket.run(Ticket.defaultContext)([open]), E.map(Workaround.isKnownError)), E.right(false))
  * assert.deepStrictEqual(pipe(Ticket.run(Ticket.defaultContext)([open, cause]), E.map(Workaround.isKnownError)), E.right(true))
  * ```
@@ -109,18 +109,18 @@ const view = (problem: Ticket, linked: ReadonlyArray<Ticket>): KnownError => ({
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket, Workaround } from 'itsm-kit'
+ * import { Ticket, Time, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const at = (h: number) => Date.UTC(2025, 2, 10, h) as never
+ * const at = (hhmm: string) => Time.instant(`2025-03-10T${hhmm}:00Z`)
  * const problem = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'PRB-7' as Ticket.TicketId, channel: 'monitoring',
+ *   { _tag: 'Open', at: at('08:00'), actor: kari, ticketId: Ticket.ticketId('PRB-7'), channel: 'monitoring',
  *     customer: 'Fjord AS', requester: 'kari', title: 'VPN drops every hour', kind: 'problem' },
- *   { _tag: 'ApplyWorkaround', at: at(9), actor: kari, description: 'Use the web client' }
+ *   { _tag: 'ApplyWorkaround', at: at('09:00'), actor: kari, description: 'Use the web client' }
  * ])
  * const incident = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: at(8), actor: kari, ticketId: 'INC-1' as Ticket.TicketId, channel: 'phone',
+ *   { _tag: 'Open', at: at('08:00'), actor: kari, ticketId: Ticket.ticketId('INC-1'), channel: 'phone',
  *     customer: 'Fjord AS', requester: 'ola', title: 'VPN down', kind: 'incident' },
- *   { _tag: 'LinkProblem', at: at(9), actor: kari, problemId: 'PRB-7' as Ticket.TicketId }
+ *   { _tag: 'LinkProblem', at: at('09:00'), actor: kari, problemId: Ticket.ticketId('PRB-7') }
  * ])
  * const known = pipe(
  *   E.Do,
@@ -130,7 +130,7 @@ const view = (problem: Ticket, linked: ReadonlyArray<Ticket>): KnownError => ({
  * )
  * assert.deepStrictEqual(known, E.right({
  *   _tag: 'KnownError', problemId: 'PRB-7', symptom: 'VPN drops every hour', status: 'workaroundAvailable',
- *   workaround: { description: 'Use the web client', appliedAt: at(9) },
+ *   workaround: { description: 'Use the web client', appliedAt: at('09:00') },
  *   incidents: [{ ticketId: 'INC-1', customer: 'Fjord AS', status: 'New', onWorkaround: false }]
  * }))
  * ```
@@ -163,12 +163,12 @@ const byProblemId: Ord.Ord<KnownError> = Ord.contramap((k: KnownError) => k.prob
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket, Workaround } from 'itsm-kit'
+ * import { Ticket, Time, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const problem = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'PRB-7' as Ticket.TicketId, channel: 'monitoring',
+ *   { _tag: 'Open', at: Time.instant('2025-03-10T08:00:00Z'), actor: kari, ticketId: Ticket.ticketId('PRB-7'), channel: 'monitoring',
  *     customer: 'Fjord AS', requester: 'kari', title: 'VPN drops every hour', kind: 'problem' },
- *   { _tag: 'IdentifyRootCause', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, rootCause: 'MTU mismatch on the new firewall' }
+ *   { _tag: 'IdentifyRootCause', at: Time.instant('2025-03-10T09:00:00Z'), actor: kari, rootCause: 'MTU mismatch on the new firewall' }
  * ])
  * assert.deepStrictEqual(pipe(problem, E.map((p) => Workaround.knownErrors([p]).map((k) => [k.problemId, k.status, k.rootCause]))),
  *   E.right([['PRB-7', 'open', 'MTU mismatch on the new firewall']]))
@@ -200,12 +200,12 @@ const byWorkaroundAge: Ord.Ord<KnownError> = Ord.contramap((k: KnownError) => k.
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket, Workaround } from 'itsm-kit'
+ * import { Ticket, Time, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
  * const problem = Ticket.run(Ticket.defaultContext)([
- *   { _tag: 'Open', at: Date.UTC(2025, 2, 10, 8) as never, actor: kari, ticketId: 'PRB-7' as Ticket.TicketId, channel: 'monitoring',
+ *   { _tag: 'Open', at: Time.instant('2025-03-10T08:00:00Z'), actor: kari, ticketId: Ticket.ticketId('PRB-7'), channel: 'monitoring',
  *     customer: 'Fjord AS', requester: 'kari', title: 'VPN drops every hour', kind: 'problem' },
- *   { _tag: 'ApplyWorkaround', at: Date.UTC(2025, 2, 10, 9) as never, actor: kari, description: 'Use the web client' }
+ *   { _tag: 'ApplyWorkaround', at: Time.instant('2025-03-10T09:00:00Z'), actor: kari, description: 'Use the web client' }
  * ])
  * assert.deepStrictEqual(pipe(problem, E.map((p) => Workaround.withoutRootCause([p]).map((k) => k.problemId))), E.right(['PRB-7']))
  * ```
@@ -238,12 +238,12 @@ const byRecurrence: Ord.Ord<RecurringProblem> = pipe(
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
  * import { pipe } from 'fp-ts/lib/function.js'
- * import { Ticket, Workaround } from 'itsm-kit'
+ * import { Ticket, Time, Workaround } from 'itsm-kit'
  * const kari = { role: 'agent', id: 'kari' } as const
- * const at = (m: number) => Date.UTC(2025, 2, 10, 8, m) as never
- * const open = (id: string, kind: 'incident' | 'problem') => ({ _tag: 'Open', at: at(0), actor: kari, ticketId: id as Ticket.TicketId,
+ * const at = (hhmm: string) => Time.instant(`2025-03-10T${hhmm}:00Z`)
+ * const open = (id: string, kind: 'incident' | 'problem') => ({ _tag: 'Open', at: at('08:00'), actor: kari, ticketId: Ticket.ticketId(id),
  *   channel: 'phone', customer: 'Fjord AS', requester: 'ola', title: `${kind} ${id}`, kind } as const)
- * const link = { _tag: 'LinkProblem', at: at(5), actor: kari, problemId: 'PRB-1' as Ticket.TicketId } as const
+ * const link = { _tag: 'LinkProblem', at: at('08:05'), actor: kari, problemId: Ticket.ticketId('PRB-1') } as const
  * const tickets = E.sequenceArray([
  *   Ticket.run(Ticket.defaultContext)([open('PRB-1', 'problem')]),
  *   Ticket.run(Ticket.defaultContext)([open('INC-1', 'incident'), link]),
