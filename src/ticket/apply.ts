@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { absurd } from 'fp-ts/lib/function.js'
 import { decodeError, makeIssue } from '../internal/decodeError.js'
 import { isBlank as blank } from '../internal/describe.js'
+import { showInstant } from '../internal/instantText.js'
 import { allowsPriority, allowsProblemLink, allowsRequestedBy, allowsWorkaround, hasRequester } from '../kind/index.js'
 import type { KindRules } from '../kind/index.js'
 import { lookup, priorityNamed } from '../priority/index.js'
@@ -12,7 +13,6 @@ import {
   invalidEvent,
   invalidEventFrom,
   outOfOrder,
-  safeISO,
   type TicketError
 } from './errors.js'
 import type { TicketEvent, TicketOpened } from './events.js'
@@ -99,7 +99,7 @@ export const violation = (
       e.seq <= t.version ? `${e.seq}, which an earlier event already has` : `${e.seq}, leaving a gap`
     )
   if (!(e.at >= t.updatedAt))
-    return outOfOrder(e, `an instant at or after the previous event (${safeISO(t.updatedAt)})`, safeISO(e.at))
+    return outOfOrder(e, `an instant at or after the previous event (${showInstant(t.updatedAt)})`, showInstant(e.at))
   switch (e._tag) {
     case 'TicketOpened':
       return impossibleEvent(e, t, 'a ticket that has not been opened yet')
@@ -220,7 +220,7 @@ export const violation = (
         return impossibleEvent(
           e,
           t,
-          `a ticket not rated yet (it was rated ${String(t.rating.score)} at ${safeISO(t.rating.at)})`
+          `a ticket not rated yet (it was rated ${String(t.rating.score)} at ${showInstant(t.rating.at)})`
         )
       return requireStatus(t, e, ['Resolved', 'Closed'], 'a resolved or closed ticket')
     case 'LinkedToProblem':
