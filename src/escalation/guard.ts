@@ -1,6 +1,7 @@
 import { audienceList, audiences } from '../internal/audience.js'
 import { makeIssue, type Issue } from '../internal/decodeError.js'
 import { maxDuration } from '../time/index.js'
+import type { Decision } from './model.js'
 
 // Checks of values a JavaScript caller passes where the types say an escalation policy or a
 // ladder: the library's own values always pass them.
@@ -71,4 +72,21 @@ export const policyIssue = (u: unknown, path = 'policy'): Issue | undefined => {
   if (typeof u['holdUntilOpen'] !== 'boolean')
     return makeIssue(`${path}.holdUntilOpen`, 'true or false', u['holdUntilOpen'])
   return undefined
+}
+
+/**
+ * Whether a value is an escalation decision in every field `toCommands` reads or copies into a
+ * command: its tag, its instants, and the target tier of an escalation or the audience and
+ * reason of a notice. @internal
+ */
+export const isDecision = (u: unknown): u is Decision => {
+  if (!isRecord(u) || typeof u['dueSince'] !== 'number') return false
+  switch (u['_tag']) {
+    case 'EscalationDue':
+      return typeof u['toTier'] === 'string'
+    case 'NoticeDue':
+      return typeof u['sendAt'] === 'number' && AUDIENCES.includes(u['audience']) && typeof u['reason'] === 'string'
+    default:
+      return false
+  }
 }

@@ -98,4 +98,35 @@ describe('escalation errors', () => {
         'decisions[0].note: expected a handover note for the escalation of ticket "INC-42" from "L1" to "L2", so the next tier can continue without asking again, received nothing'
     })
   })
+
+  it('a decision a cast let in, with an audience no notice goes to or an escalation without a target tier', () => {
+    const notice = {
+      _tag: 'NoticeDue',
+      ticketId: 'INC-42',
+      audience: 'board',
+      reason: 'resolution:breach',
+      dueSince: instant('2025-03-10T09:00:00Z'),
+      sendAt: instant('2025-03-10T09:00:00Z')
+    }
+    const options = { at: instant('2025-03-10T09:05:00Z'), actor: system, note: 'n' }
+    expect(getLeft(pipe([notice] as never, Escalation.toCommands(options))).message).toBe(
+      'decisions[0]: expected an escalation decision (EscalationDue or NoticeDue), received an object'
+    )
+    const { audience: _, ...noAudience } = notice
+    const escalation = { _tag: 'EscalationDue', ticketId: 'INC-42', fromTier: 'L1', dueSince: notice.dueSince }
+    for (const bad of [noAudience, { ...notice, audience: 'manager', reason: 7 }, escalation])
+      expect(getLeft(pipe([bad] as never, Escalation.toCommands(options))).message).toBe(
+        'decisions[0]: expected an escalation decision (EscalationDue or NoticeDue), received an object'
+      )
+    // the same values with the field put right pass
+    expect(
+      pipe(
+        [
+          { ...notice, audience: 'manager' },
+          { ...escalation, toTier: 'L2' }
+        ] as never,
+        Escalation.toCommands(options)
+      )._tag
+    ).toBe('Right')
+  })
 })
