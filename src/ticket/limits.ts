@@ -57,19 +57,27 @@ export const InstantValue: t.Type<Instant, Instant, unknown> = new t.Type<Instan
   (a) => a
 )
 
-/** An instant on the wire; a value that is not an instant (a cast let it in) encodes to null, never to "NaN" text. @internal */
+/**
+ * An instant on the wire. Its writer is `Time.toISO`, total as every writer: a value that is no
+ * instant (a cast let it in) is written as `"Invalid Instant"`, never as `"NaN"` text, and reads
+ * back as an error (`Ticket.encodeEvent` and `encodeTicket` write such a value as `null` whole).
+ *
+ * @internal
+ */
 export const InstantWire: t.Type<Instant, string, unknown> = new t.Type<Instant, string, unknown>(
   InstantJson.name,
   isInstant,
   InstantJson.validate,
-  (a) => (isInstant(a) ? toISO(a) : (null as unknown as string))
+  toISO
 )
 
-/** @internal */
-export const Id = stringWhere(
+/** A ticket id: the codec of the brand, its guard the one rule of ticket ids. @internal */
+export const Id: t.Type<TicketId, TicketId, unknown> = new t.Type<TicketId, TicketId, unknown>(
   `a ticket id of 1 to ${limits.ticketIdLength} printable characters`,
-  isTicketId
-) as unknown as t.Type<TicketId, TicketId, unknown>
+  isTicketId,
+  (u, c) => (isTicketId(u) ? t.success(u) : t.failure(u, c)),
+  (a) => a
+)
 const textOk = (s: string): boolean => s.length <= limits.textLength
 const nameOk = (s: string): boolean => s.length >= 1 && s.length <= limits.nameLength
 /** Free text: never quoted in an error. @internal */
