@@ -33,6 +33,7 @@ import type {
   NoticeDue,
   PriorityEscalation
 } from './model.js'
+import { audiences } from '../internal/audience.js'
 import { own } from '../internal/primitives.js'
 import { isRecord, policyIssue } from './guard.js'
 
@@ -245,11 +246,13 @@ const decide = (
   // hierarchical notices, each once per audience and reason
   const hold = rule?.holdUntilOpen ?? policy.holdUntilOpen
   const sendAt = hold ? nextOpening(now)(cal) : now
-  const taken = new Set(t.notices.map((n) => `${n.audience}/${n.reason}`))
+  // the reasons recorded or decided so far, per audience
+  const taken = new Map<Audience, Set<string>>(audiences.map((a) => [a, new Set<string>()]))
+  for (const n of t.notices) taken.get(n.audience)?.add(n.reason)
   const notify = (audience: Audience, reason: string, dueSince: number): void => {
-    const key = `${audience}/${reason}`
-    if (taken.has(key)) return
-    taken.add(key)
+    const reasons = taken.get(audience)
+    if (reasons === undefined || reasons.has(reason)) return
+    reasons.add(reason)
     const notice: NoticeDue = {
       _tag: 'NoticeDue',
       ticketId: t.ticketId,

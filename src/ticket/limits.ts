@@ -1,11 +1,13 @@
 import * as t from 'io-ts'
+import { AudienceJson } from '../internal/audience.js'
+import { markFree } from '../internal/decodeError.js'
 import { freeText, intBetween, literals, record, stringWhere, tag } from '../internal/primitives.js'
 import { ChannelJson, TicketKindJson } from '../kind/codec.js'
 import { toISO } from '../time/index.js'
 import { InstantJson, LocalDateJson } from '../time/codec.js'
 import { maxInstant, minInstant, type Instant } from '../time/index.js'
 import { isTicketId } from './constructors.js'
-import { awaitingParties, type TicketId } from './model.js'
+import { awaitingParties, type Notice, type TicketId } from './model.js'
 
 /**
  * The limits every ticket event and command keeps, on the wire and in memory alike: `decide`
@@ -101,8 +103,38 @@ export const Code = literals([
   'cancelledByCustomer',
   'other'
 ] as const)
-/** Who a notice goes to. @internal */
-export const Audience = literals(['assignee', 'teamLead', 'manager'] as const)
+/** Who a notice goes to: the one list of audiences. @internal */
+export const Audience = AudienceJson
+
+const NoticeRecord = record('a notice ({ audience, reason })', { audience: Audience, reason: NoticeReason }, {})
+
+const OLD_NOTICE = `a notice as text before 0.3.0: "audience/reason", the audience ${AudienceJson.name} and the reason 1 to ${limits.nameLength} characters`
+
+/**
+ * A notice in a ticket snapshot: `{ "audience": "manager", "reason": "resolution:breach" }`, as
+ * written since 0.3.0. The text `"manager/resolution:breach"` that 0.1 and 0.2 wrote reads as
+ * the same notice: the audience is the text before the first `/` (no audience has one), the
+ * reason all after it, each checked as in the record. Such text is free text (it holds the
+ * reason), so an error gives its length only.
+ *
+ * @internal
+ */
+export const NoticeJson: t.Type<Notice, Notice, unknown> = markFree(
+  new t.Type<Notice, Notice, unknown>(
+    NoticeRecord.name,
+    NoticeRecord.is,
+    (u, c) => {
+      if (typeof u !== 'string') return NoticeRecord.validate(u, c)
+      const slash = u.indexOf('/')
+      const audience = u.slice(0, slash)
+      const reason = u.slice(slash + 1)
+      return slash >= 0 && Audience.is(audience) && NoticeReason.is(reason)
+        ? t.success({ audience, reason })
+        : t.failure(u, c, OLD_NOTICE)
+    },
+    NoticeRecord.encode
+  )
+)
 /** @internal */
 export const CloseReasonJson = literals(['confirmed', 'silence'] as const)
 /** @internal */
