@@ -31,6 +31,7 @@ import type {
   EscalationReason,
   EscalationTier,
   NoticeDue,
+  NoticeReason,
   PriorityEscalation
 } from './model.js'
 import { audiences } from '../internal/audience.js'
@@ -249,7 +250,7 @@ const decide = (
   // the reasons recorded or decided so far, per audience
   const taken = new Map<Audience, Set<string>>(audiences.map((a) => [a, new Set<string>()]))
   for (const n of t.notices) taken.get(n.audience)?.add(n.reason)
-  const notify = (audience: Audience, reason: string, dueSince: number): void => {
+  const notify = (audience: Audience, reason: NoticeReason, dueSince: number): void => {
     const reasons = taken.get(audience)
     if (reasons === undefined || reasons.has(reason)) return
     reasons.add(reason)
@@ -268,7 +269,7 @@ const decide = (
   for (const n of policy.notices) {
     const m = metrics.find((r) => r.metric === n.metric)
     if (m === undefined || !ACTIVE_CLOCK.includes(m.state)) continue
-    const reason = `${n.metric}:${n.threshold}`
+    const reason: NoticeReason = `${n.metric}:${n.threshold}`
     if (n.threshold === 'breach') {
       if (m.state === 'Breached' && m.breachedAt !== undefined) notify(n.audience, reason, m.breachedAt)
     } else {

@@ -1,7 +1,8 @@
 import { audienceList, audiences } from '../internal/audience.js'
 import { makeIssue, type Issue } from '../internal/decodeError.js'
+import { metrics } from '../sla/index.js'
 import { maxDuration } from '../time/index.js'
-import type { Decision } from './model.js'
+import type { Decision, NoticeReason } from './model.js'
 
 // Checks of values a JavaScript caller passes where the types say an escalation policy or a
 // ladder: the library's own values always pass them.
@@ -74,6 +75,22 @@ export const policyIssue = (u: unknown, path = 'policy'): Issue | undefined => {
   return undefined
 }
 
+const METRICS: ReadonlyArray<string> = metrics
+
+/** Whether a value is a reason a policy gives a notice: `priority:<name>`, `<metric>:<share>` or `<metric>:breach`. @internal */
+export const isNoticeReason = (u: unknown): u is NoticeReason => {
+  if (typeof u !== 'string') return false
+  const colon = u.indexOf(':')
+  if (colon < 0) return false
+  const head = u.slice(0, colon)
+  const tail = u.slice(colon + 1)
+  if (head === 'priority') return true
+  return (
+    METRICS.includes(head) &&
+    (tail === 'breach' || (tail !== '' && tail.trim() === tail && Number.isFinite(Number(tail))))
+  )
+}
+
 /**
  * Whether a value is an escalation decision in every field `toCommands` reads or copies into a
  * command: its tag, its instants, and the target tier of an escalation or the audience and
@@ -85,7 +102,7 @@ export const isDecision = (u: unknown): u is Decision => {
     case 'EscalationDue':
       return typeof u['toTier'] === 'string'
     case 'NoticeDue':
-      return typeof u['sendAt'] === 'number' && AUDIENCES.includes(u['audience']) && typeof u['reason'] === 'string'
+      return typeof u['sendAt'] === 'number' && AUDIENCES.includes(u['audience']) && isNoticeReason(u['reason'])
     default:
       return false
   }

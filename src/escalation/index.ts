@@ -47,6 +47,7 @@ export type {
   ExternalParty,
   MissingHandoverNote,
   NoticeDue,
+  NoticeReason,
   NoticeRule,
   PriorityEscalation,
   Tiers

@@ -99,7 +99,7 @@ describe('escalation errors', () => {
     })
   })
 
-  it('a decision a cast let in, with an audience no notice goes to or an escalation without a target tier', () => {
+  it('a decision a cast let in: an audience or a reason no policy gives, or an escalation without a target tier', () => {
     const notice = {
       _tag: 'NoticeDue',
       ticketId: 'INC-42',
@@ -114,7 +114,10 @@ describe('escalation errors', () => {
     )
     const { audience: _, ...noAudience } = notice
     const escalation = { _tag: 'EscalationDue', ticketId: 'INC-42', fromTier: 'L1', dueSince: notice.dueSince }
-    for (const bad of [noAudience, { ...notice, audience: 'manager', reason: 7 }, escalation])
+    const manager = { ...notice, audience: 'manager' }
+    // reasons a policy never gives: no metric, an unknown one, no share, a share that is no number
+    const reasons = ['told by phone', 'speed:breach', 'resolution:', 'resolution: 0.5', 'resolution:most', 7]
+    for (const bad of [noAudience, ...reasons.map((reason) => ({ ...manager, reason })), escalation])
       expect(getLeft(pipe([bad] as never, Escalation.toCommands(options))).message).toBe(
         'decisions[0]: expected an escalation decision (EscalationDue or NoticeDue), received an object'
       )
@@ -122,7 +125,11 @@ describe('escalation errors', () => {
     expect(
       pipe(
         [
-          { ...notice, audience: 'manager' },
+          manager,
+          ...['resolution:0.75', 'update:breach', 'priority:P1', 'priority:Major incident'].map((reason) => ({
+            ...manager,
+            reason
+          })),
           { ...escalation, toTier: 'L2' }
         ] as never,
         Escalation.toCommands(options)
