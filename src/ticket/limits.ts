@@ -124,6 +124,8 @@ export const NoticeJson: t.Type<Notice, Notice, unknown> = markFree(
     NoticeRecord.name,
     NoticeRecord.is,
     (u, c) => {
+      // a well-formed record, the common case, is copied without the record codec's generic walk
+      if (NoticeRecord.is(u)) return t.success({ audience: u.audience, reason: u.reason })
       if (typeof u !== 'string') return NoticeRecord.validate(u, c)
       const slash = u.indexOf('/')
       const audience = u.slice(0, slash)
@@ -132,7 +134,7 @@ export const NoticeJson: t.Type<Notice, Notice, unknown> = markFree(
         ? t.success({ audience, reason })
         : t.failure(u, c, OLD_NOTICE)
     },
-    NoticeRecord.encode
+    (a) => (NoticeRecord.is(a) ? { audience: a.audience, reason: a.reason } : NoticeRecord.encode(a))
   )
 )
 /** @internal */
