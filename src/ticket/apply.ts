@@ -42,6 +42,10 @@ export interface Seen {
   readonly problems: Set<string>
 }
 
+// a state a JavaScript caller passes is checked in constant time (its list items are not), so an
+// item of a ticket's notices may be anything: what is not an object is no notice
+const isItem = (n: unknown): n is object => typeof n === 'object' && n !== null
+
 /** Records a notice in the sets. */
 const see = (notices: Map<Audience, Set<string>>, n: Notice): void => {
   const reasons = notices.get(n.audience)
@@ -52,7 +56,7 @@ const see = (notices: Map<Audience, Set<string>>, n: Notice): void => {
 /** The sets of a ticket's notices and problem links. @internal */
 export const seenOf = (ticket: Ticket): Seen => {
   const notices = new Map<Audience, Set<string>>()
-  for (const n of ticket.notices) see(notices, n)
+  for (const n of ticket.notices) if (isItem(n)) see(notices, n)
   return { notices, problems: new Set(ticket.problemIds) }
 }
 
@@ -61,7 +65,7 @@ const noticeSent = (seen: Seen, audience: Audience, reason: string): boolean =>
 
 /** Whether a ticket's list holds the notice (a short history: no sets made). */
 const listed = (notices: ReadonlyArray<Notice>, audience: Audience, reason: string): boolean =>
-  notices.some((n) => n.audience === audience && n.reason === reason)
+  notices.some((n) => isItem(n) && n.audience === audience && n.reason === reason)
 
 /** The event may only happen in one of the `allowed` statuses. */
 const requireStatus = (

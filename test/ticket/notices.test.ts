@@ -167,4 +167,34 @@ describe('notices that no version wrote', () => {
       path: 'reason'
     })
   })
+
+  it('a ticket state whose notices a cast filled with anything: no function throws, and such items are no notice', () => {
+    const f = fixtures[0] as Stored
+    const { ticket, events } = getRight(Ticket.decodeHistory(f.events))
+    const junk = [null, undefined, 7, 'teamLead/resolution:0.75', {}, []]
+    const state = { ...ticket, notices: junk } as never as Ticket.Ticket
+    const notify = {
+      _tag: 'Notify',
+      at: ticket.updatedAt,
+      actor: { role: 'system', id: 'escalation' },
+      audience: 'teamLead',
+      reason: 'resolution:0.75'
+    } as const
+    const decided = getRight(Ticket.decide(notify, Ticket.defaultContext)(state))
+    const event = decided[0] as Ticket.TicketEvent
+    expect(event).toMatchObject({ _tag: 'NoticeSent', audience: 'teamLead', reason: 'resolution:0.75' })
+    expect(
+      pipe(
+        Ticket.apply(event)(state),
+        E.map((t) => t.notices.length)
+      )
+    ).toStrictEqual(E.right(junk.length + 1))
+    expect(Ticket.evolve(state, event)).toMatchObject({ version: events.length + 1 })
+    expect(
+      pipe(
+        Ticket.runEvents(Ticket.defaultContext, state)([notify, { ...notify, audience: 'manager' }]),
+        E.map(({ events: made }) => made.length)
+      )
+    ).toStrictEqual(E.right(2))
+  })
 })
