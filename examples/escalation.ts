@@ -160,7 +160,7 @@ const paged = record(
     )
   )
 )
-assert.deepStrictEqual(orFail(Ticket.replay()(paged)).notices, ['manager/priority:P1'])
+assert.deepStrictEqual(orFail(Ticket.replay()(paged)).notices, [{ audience: 'manager', reason: 'priority:P1' }])
 // #endregion p1
 
 // #region held
@@ -234,7 +234,10 @@ const sent = record(
     )
   )
 )
-assert.deepStrictEqual(orFail(Ticket.replay()(sent)).notices, ['teamLead/resolution:0.75', 'manager/resolution:breach'])
+assert.deepStrictEqual(orFail(Ticket.replay()(sent)).notices, [
+  { audience: 'teamLead', reason: 'resolution:0.75' },
+  { audience: 'manager', reason: 'resolution:breach' }
+])
 assert.deepStrictEqual(pipe(sent, Escalation.evaluate(policy, fjord, morning)), E.right([]))
 console.log('  recorded: the escalation at 22:00, the notices at 08:00 on Friday')
 // #endregion held

@@ -3,8 +3,9 @@
 // (`t.OutputOf<typeof codec>`, read through the TypeScript checker). Where a codec declares its
 // output as `unknown`, the schema is built from its decoded type (`t.TypeOf`) instead, with the
 // branded time types in their wire form (an Instant or a Duration travels as an ISO-8601
-// string). New codecs get a schema without edits here; test/schema/ checks every schema against
-// its codec on generated values. The schemas state the structure (types, required and optional fields,
+// string). A written type listed in `older` below also accepts the form earlier versions wrote,
+// which its codec still reads. New codecs get a schema without edits here; test/schema/ checks
+// every schema against its codec on generated values. The schemas state the structure (types, required and optional fields,
 // literal tags, enumerations, no unknown fields); checks the codecs make beyond structure (an
 // ISO duration's syntax, a zone's existence, opens before closes…) stay with the codecs, and
 // test/schema/ measures that difference.
@@ -84,6 +85,18 @@ const brands = {
   },
   LocalDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a calendar date YYYY-MM-DD' },
   IanaZone: { type: 'string', description: 'an IANA time zone such as "Europe/Oslo"' }
+}
+
+// wire forms a codec still reads besides the one it writes (what earlier versions stored), by
+// the name of the written type: the schema accepts either. A function of the written form's
+// schema, so that lists in it (the audiences) are not written twice.
+const older = {
+  // Ticket.Notice: until 0.3.0 a snapshot wrote a notice as the text "audience/reason"
+  Notice: (written) => ({
+    type: 'string',
+    pattern: `^(${written.properties.audience.enum.join('|')})/[\\s\\S]`,
+    description: 'a notice as written before 0.3.0: "audience/reason", such as "manager/resolution:breach"'
+  })
 }
 
 const brandOf = (checker, type) => {
@@ -177,6 +190,7 @@ const convert = (checker, type, at, defs, stack) => {
       }
     }
     stack.delete(type)
+    if (named && older[name] !== undefined) schema = { anyOf: [schema, older[name](schema)] }
     if (!entry.recursive) return schema
     defs[entry.name] = schema
     return { $ref: `#/$defs/${entry.name}` }

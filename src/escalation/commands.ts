@@ -8,7 +8,7 @@ import { isBlank } from '../internal/describe.js'
 
 import { decodeError, makeIssue } from '../internal/decodeError.js'
 import { maxInstant, minInstant } from '../time/index.js'
-import { isRecord } from './guard.js'
+import { isDecision, isRecord } from './guard.js'
 
 /**
  * Options of {@link toCommands}: when the commands happen and who records them, and the handover
@@ -82,17 +82,11 @@ export const toCommands =
       )
     if (!Array.isArray(self)) return E.left(decodeError([makeIssue('decisions', 'a list of decisions', self)]))
     const out: TicketCommand[] = []
-    for (const [i, raw] of (self as ReadonlyArray<unknown>).entries()) {
-      if (
-        !isRecord(raw) ||
-        (raw['_tag'] !== 'EscalationDue' && raw['_tag'] !== 'NoticeDue') ||
-        typeof raw['dueSince'] !== 'number' ||
-        (raw['_tag'] === 'NoticeDue' && typeof raw['sendAt'] !== 'number')
-      )
+    for (const [i, d] of (self as ReadonlyArray<unknown>).entries()) {
+      if (!isDecision(d))
         return E.left(
-          decodeError([makeIssue(`decisions[${i}]`, 'an escalation decision (EscalationDue or NoticeDue)', raw)])
+          decodeError([makeIssue(`decisions[${i}]`, 'an escalation decision (EscalationDue or NoticeDue)', d)])
         )
-      const d = raw as unknown as Decision
       switch (d._tag) {
         case 'EscalationDue': {
           if (d.dueSince > options.at) continue

@@ -31,8 +31,10 @@ import type {
   EscalationReason,
   EscalationTier,
   NoticeDue,
+  NoticeReason,
   PriorityEscalation
 } from './model.js'
+import { audiences } from '../internal/audience.js'
 import { own } from '../internal/primitives.js'
 import { isRecord, policyIssue } from './guard.js'
 
@@ -250,11 +252,13 @@ const decide = (
   // hierarchical notices, each once per audience and reason
   const hold = rule?.holdUntilOpen ?? policy.holdUntilOpen
   const sendAt = hold ? nextOpening(now)(cal) : now
-  const taken = new Set(t.notices.map((n) => `${n.audience}/${n.reason}`))
-  const notify = (audience: Audience, reason: string, dueSince: number): void => {
-    const key = `${audience}/${reason}`
-    if (taken.has(key)) return
-    taken.add(key)
+  // the reasons recorded or decided so far, per audience
+  const taken = new Map<Audience, Set<string>>(audiences.map((a) => [a, new Set<string>()]))
+  for (const n of t.notices) taken.get(n.audience)?.add(n.reason)
+  const notify = (audience: Audience, reason: NoticeReason, dueSince: number): void => {
+    const reasons = taken.get(audience)
+    if (reasons === undefined || reasons.has(reason)) return
+    reasons.add(reason)
     const notice: NoticeDue = {
       _tag: 'NoticeDue',
       ticketId: t.ticketId,
@@ -270,7 +274,7 @@ const decide = (
   for (const n of policy.notices) {
     const m = metrics.find((r) => r.metric === n.metric)
     if (m === undefined || !ACTIVE_CLOCK.includes(m.state)) continue
-    const reason = `${n.metric}:${n.threshold}`
+    const reason: NoticeReason = `${n.metric}:${n.threshold}`
     if (n.threshold === 'breach') {
       if (m.state === 'Breached' && m.breachedAt !== undefined) notify(n.audience, reason, m.breachedAt)
     } else {

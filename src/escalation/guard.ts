@@ -1,6 +1,8 @@
 import { audienceList, audiences } from '../internal/audience.js'
 import { makeIssue, type Issue } from '../internal/decodeError.js'
+import { metrics } from '../sla/index.js'
 import { maxDuration } from '../time/index.js'
+import type { Decision, NoticeReason } from './model.js'
 
 // Checks of values a JavaScript caller passes where the types say an escalation policy or a
 // ladder: the library's own values always pass them.
@@ -71,4 +73,37 @@ export const policyIssue = (u: unknown, path = 'policy'): Issue | undefined => {
   if (typeof u['holdUntilOpen'] !== 'boolean')
     return makeIssue(`${path}.holdUntilOpen`, 'true or false', u['holdUntilOpen'])
   return undefined
+}
+
+const METRICS: ReadonlyArray<string> = metrics
+
+/** Whether a value is a reason a policy gives a notice: `priority:<name>`, `<metric>:<share>` or `<metric>:breach`. @internal */
+export const isNoticeReason = (u: unknown): u is NoticeReason => {
+  if (typeof u !== 'string') return false
+  const colon = u.indexOf(':')
+  if (colon < 0) return false
+  const head = u.slice(0, colon)
+  const tail = u.slice(colon + 1)
+  if (head === 'priority') return true
+  return (
+    METRICS.includes(head) &&
+    (tail === 'breach' || (tail !== '' && tail.trim() === tail && Number.isFinite(Number(tail))))
+  )
+}
+
+/**
+ * Whether a value is an escalation decision in every field `toCommands` reads or copies into a
+ * command: its tag, its instants, and the target tier of an escalation or the audience and
+ * reason of a notice. @internal
+ */
+export const isDecision = (u: unknown): u is Decision => {
+  if (!isRecord(u) || typeof u['dueSince'] !== 'number') return false
+  switch (u['_tag']) {
+    case 'EscalationDue':
+      return typeof u['toTier'] === 'string'
+    case 'NoticeDue':
+      return typeof u['sendAt'] === 'number' && AUDIENCES.includes(u['audience']) && isNoticeReason(u['reason'])
+    default:
+      return false
+  }
 }

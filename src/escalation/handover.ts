@@ -1,5 +1,5 @@
 import { describe, isBlank } from '../internal/describe.js'
-import { where } from '../ticket/errors.js'
+import { where } from '../internal/ticketText.js'
 import type { TicketEscalated, TicketEvent } from '../ticket/index.js'
 import type { MissingHandoverNote } from './model.js'
 

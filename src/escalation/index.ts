@@ -52,6 +52,7 @@ export type {
   ExternalParty,
   MissingHandoverNote,
   NoticeDue,
+  NoticeReason,
   NoticeRule,
   PriorityEscalation,
   Tiers

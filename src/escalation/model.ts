@@ -125,6 +125,16 @@ export interface EscalationDue {
 }
 
 /**
+ * Why a policy sends a notice, as the `NoticeSent` event records it: a notice rule's metric and
+ * threshold (`resolution:0.75`, `resolution:breach`) or the priority a rule notifies on
+ * (`priority:P1`). A ticket's `notices` may hold other reasons too: any `Notify` the app records.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export type NoticeReason = `${Metric}:${number}` | `${Metric}:breach` | `priority:${string}`
+
+/**
  * Decision: tell someone up the line (hierarchical escalation). `reason` is what to record in
  * `NoticeSent` (`resolution:0.75`, `resolution:breach`, `priority:P1`); `dueSince` is when the
  * threshold was passed (or the priority set); `sendAt` is the evaluation instant, or the next
@@ -137,7 +147,7 @@ export interface NoticeDue {
   readonly _tag: 'NoticeDue'
   readonly ticketId: TicketId
   readonly audience: Audience
-  readonly reason: string
+  readonly reason: NoticeReason
   readonly dueSince: Instant
   readonly sendAt: Instant
 }

@@ -1,7 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { absurd } from 'fp-ts/lib/function.js'
+import type { Audience } from '../internal/audience.js'
 import { decodeError, makeIssue } from '../internal/decodeError.js'
 import { isBlank as blank } from '../internal/describe.js'
+import { showInstant } from '../internal/instantText.js'
 import { allowsPriority, allowsProblemLink, allowsRequestedBy, allowsWorkaround, hasRequester } from '../kind/index.js'
 import type { KindRules } from '../kind/index.js'
 import { lookup, priorityNamed } from '../priority/index.js'
@@ -12,12 +14,11 @@ import {
   invalidEvent,
   invalidEventFrom,
   outOfOrder,
-  safeISO,
   type TicketError
 } from './errors.js'
 import type { TicketEvent, TicketOpened } from './events.js'
 import { draft, opened, step, type Draft } from './evolve.js'
-import type { Status, Ticket, TicketState } from './model.js'
+import type { Notice, Status, Ticket, TicketState } from './model.js'
 import { eventProblems } from './shape.js'
 import { isWellFormedEvent } from './wellFormed.js'
 
@@ -37,25 +38,34 @@ const TEXT = 'a non-empty text'
  */
 export interface Seen {
   /** Reasons of the notices sent, per audience. */
-  readonly notices: Map<string, Set<string>>
+  readonly notices: Map<Audience, Set<string>>
   readonly problems: Set<string>
+}
+
+// a state a JavaScript caller passes is checked in constant time (its list items are not), so an
+// item of a ticket's notices may be anything: what is not an object is no notice
+const isItem = (n: unknown): n is object => typeof n === 'object' && n !== null
+
+/** Records a notice in the sets. */
+const see = (notices: Map<Audience, Set<string>>, n: Notice): void => {
+  const reasons = notices.get(n.audience)
+  if (reasons === undefined) notices.set(n.audience, new Set([n.reason]))
+  else reasons.add(n.reason)
 }
 
 /** The sets of a ticket's notices and problem links. @internal */
 export const seenOf = (ticket: Ticket): Seen => {
-  const notices = new Map<string, Set<string>>()
-  for (const n of ticket.notices) {
-    const slash = n.indexOf('/')
-    const audience = n.slice(0, slash)
-    const reasons = notices.get(audience) ?? new Set<string>()
-    reasons.add(n.slice(slash + 1))
-    notices.set(audience, reasons)
-  }
+  const notices = new Map<Audience, Set<string>>()
+  for (const n of ticket.notices) if (isItem(n)) see(notices, n)
   return { notices, problems: new Set(ticket.problemIds) }
 }
 
-const noticeSent = (seen: Seen, audience: string, reason: string): boolean =>
+const noticeSent = (seen: Seen, audience: Audience, reason: string): boolean =>
   seen.notices.get(audience)?.has(reason) === true
+
+/** Whether a ticket's list holds the notice (a short history: no sets made). */
+const listed = (notices: ReadonlyArray<Notice>, audience: Audience, reason: string): boolean =>
+  notices.some((n) => isItem(n) && n.audience === audience && n.reason === reason)
 
 /** The event may only happen in one of the `allowed` statuses. */
 const requireStatus = (
@@ -99,7 +109,7 @@ export const violation = (
       e.seq <= t.version ? `${e.seq}, which an earlier event already has` : `${e.seq}, leaving a gap`
     )
   if (!(e.at >= t.updatedAt))
-    return outOfOrder(e, `an instant at or after the previous event (${safeISO(t.updatedAt)})`, safeISO(e.at))
+    return outOfOrder(e, `an instant at or after the previous event (${showInstant(t.updatedAt)})`, showInstant(e.at))
   switch (e._tag) {
     case 'TicketOpened':
       return impossibleEvent(e, t, 'a ticket that has not been opened yet')
@@ -173,7 +183,7 @@ export const violation = (
       return requireStatus(t, e, ACTIVE, activeWords)
     case 'NoticeSent':
       if (blank(e.reason)) return invalidEvent(e, 'reason', 'what the notice is about', e.reason)
-      if (seen === undefined ? t.notices.includes(`${e.audience}/${e.reason}`) : noticeSent(seen, e.audience, e.reason))
+      if (seen === undefined ? listed(t.notices, e.audience, e.reason) : noticeSent(seen, e.audience, e.reason))
         return invalidEvent(e, 'reason', `a notice not sent yet to the ${e.audience}`, e.reason)
       return requireStatus(t, e, NOT_FINAL, notFinalWords)
     case 'WorkaroundWithdrawn':
@@ -220,7 +230,7 @@ export const violation = (
         return impossibleEvent(
           e,
           t,
-          `a ticket not rated yet (it was rated ${String(t.rating.score)} at ${safeISO(t.rating.at)})`
+          `a ticket not rated yet (it was rated ${String(t.rating.score)} at ${showInstant(t.rating.at)})`
         )
       return requireStatus(t, e, ['Resolved', 'Closed'], 'a resolved or closed ticket')
     case 'LinkedToProblem':
@@ -419,11 +429,8 @@ export const push = (b: Builder, event: unknown, index?: number, wellFormed = fa
   step(t, e, true)
   const seen = b.seen
   if (seen !== undefined)
-    if (e._tag === 'NoticeSent') {
-      const reasons = seen.notices.get(e.audience)
-      if (reasons === undefined) seen.notices.set(e.audience, new Set([e.reason]))
-      else reasons.add(e.reason)
-    } else if (e._tag === 'LinkedToProblem') seen.problems.add(e.problemId)
+    if (e._tag === 'NoticeSent') see(seen.notices, e)
+    else if (e._tag === 'LinkedToProblem') seen.problems.add(e.problemId)
   return undefined
 }
 

@@ -21,6 +21,7 @@ import {
   Kind,
   Label,
   Name,
+  NoticeJson,
   Party,
   Rank,
   Score,
@@ -112,7 +113,7 @@ const TicketRecord = record(
     reopenCount: intBetween(0, Number.MAX_SAFE_INTEGER, 'a count, 0 or more'),
     escalationCount: intBetween(0, Number.MAX_SAFE_INTEGER, 'a count, 0 or more'),
     problemIds: t.readonlyArray(Id, 'a list of problem ids'),
-    notices: t.readonlyArray(Text, 'a list of notices')
+    notices: t.readonlyArray(NoticeJson, 'a list of notices')
   },
   {
     service: Name,

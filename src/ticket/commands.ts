@@ -1,3 +1,4 @@
+import type { Audience } from '../internal/audience.js'
 import type { Channel, TicketKind } from '../kind/index.js'
 import type { Instant, LocalDate } from '../time/index.js'
 import type { Actor, AwaitingParty, ResolutionCode, TicketId } from './model.js'
@@ -81,7 +82,7 @@ export interface ApplyWorkaround extends CommandHeader {
 /** Record that the assignee, team lead or manager was told about the ticket, and why. @category models @since 0.1.0 */
 export interface Notify extends CommandHeader {
   readonly _tag: 'Notify'
-  readonly audience: 'assignee' | 'teamLead' | 'manager'
+  readonly audience: Audience
   readonly reason: string
 }
 /** Withdraw the workaround in force; a ticket resolved by it reopens. @category models @since 0.1.0 */

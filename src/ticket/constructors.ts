@@ -1,12 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe } from '../internal/describe.js'
+import { isTicketIdText } from '../internal/ticketText.js'
 import type { InvalidCommand } from './errors.js'
 import type { TicketId } from './model.js'
 
-const ID = /^[\x21-\x7e](?:[\x20-\x7e]{0,98}[\x21-\x7e])?$/
-
-/** @internal */
-export const isTicketId = (s: unknown): s is TicketId => typeof s === 'string' && ID.test(s)
+/** Whether a value is a well-formed ticket id (the rule is the messages' own, in the internal layer). @internal */
+export const isTicketId = (s: unknown): s is TicketId => isTicketIdText(s)
 
 /**
  * Checks a ticket identifier: 1–100 printable ASCII characters, no leading or trailing space.

@@ -61,7 +61,7 @@ const read = (u: Record<string, unknown>, key: string): unknown => {
 
 const matrixOk = isMatrix
 
-const kindsOk = (u: unknown): boolean =>
+const kindsOk = (u: unknown): u is KindRules =>
   isObject(u) &&
   (checkedKinds.has(u) ||
     (safely(() => u['_tag'] === 'KindRules' && E.isRight(makeKindRules(u['kinds'] as KindRulesSpec)), false) &&
@@ -80,14 +80,14 @@ export const resolveContext = (u: unknown, path = 'context'): E.Either<DecodeErr
   const tag = read(u, '_tag')
   if (tag === 'KindRules')
     return kindsOk(u)
-      ? E.right({ matrix: itilDefault, kinds: u as unknown as KindRules })
+      ? E.right({ matrix: itilDefault, kinds: u })
       : E.left(decodeError([makeIssue(path, 'checked kind rules', u)]))
   const matrix = read(u, 'matrix')
   const kinds = read(u, 'kinds')
   // every replay and timeline resolves its context: nothing more is made for a good one
   const matrixGood = matrixOk(matrix)
   const kindsGood = kindsOk(kinds)
-  if (matrixGood && kindsGood) return E.right({ matrix: matrix, kinds: kinds as KindRules })
+  if (matrixGood && kindsGood) return E.right({ matrix, kinds })
   const issues = [
     ...(matrixGood
       ? []

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { absurd } from 'fp-ts/lib/function.js'
-import { addBusinessDays } from '../calendar/index.js'
+import { addBusinessDays, isBusinessCalendar } from '../calendar/index.js'
 import type { BusinessCalendar } from '../calendar/index.js'
 import { defaultKindRules } from '../kind/index.js'
 import type { KindRules } from '../kind/index.js'
@@ -239,6 +239,12 @@ export const decide =
 
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
+type AutoClose = NonNullable<DecideContext['autoClose']>
+
+/** Whether a value is an auto-close policy in shape: a compiled calendar and a number (`decide` checks the number when it closes). */
+const isAutoClose = (u: unknown): u is AutoClose =>
+  isObject(u) && isBusinessCalendar(u['calendar']) && typeof u['businessDays'] === 'number'
+
 /**
  * A decide context checked: its matrix and kind rules, its first tier (a name) and its
  * auto-close policy (a compiled calendar), or a decode error naming the part at fault.
@@ -250,21 +256,26 @@ export const checkDecideContext = (u: unknown): E.Either<DecodeError, DecideCont
     return E.left(decodeError([makeIssue('context', 'a decide context (such as Ticket.defaultContext)', u)]))
   const read = resolveContext(u)
   if (E.isLeft(read)) return read
-  const issues = []
-  if (!Name.is(u['firstTier'])) issues.push(makeIssue('context.firstTier', Name.name, u['firstTier']))
+  const firstTier = u['firstTier']
   const autoClose = u['autoClose']
-  if (
-    autoClose !== undefined &&
-    !(isObject(autoClose) && isObject(autoClose['calendar']) && autoClose['calendar']['_tag'] === 'BusinessCalendar')
+  const firstTierOk = Name.is(firstTier)
+  const autoCloseOk = autoClose === undefined || isAutoClose(autoClose)
+  if (firstTierOk && autoCloseOk)
+    return E.right({ ...read.right, firstTier, ...(autoClose === undefined ? {} : { autoClose }) })
+  return E.left(
+    decodeError([
+      ...(firstTierOk ? [] : [makeIssue('context.firstTier', Name.name, firstTier)]),
+      ...(autoCloseOk
+        ? []
+        : [
+            makeIssue(
+              'context.autoClose',
+              'an auto-close policy: a compiled calendar and a number of business days',
+              autoClose
+            )
+          ])
+    ])
   )
-    issues.push(
-      makeIssue(
-        'context.autoClose',
-        'an auto-close policy: a compiled calendar and a number of business days',
-        autoClose
-      )
-    )
-  return issues.length > 0 ? E.left(decodeError(issues)) : E.right(u as unknown as DecideContext)
 }
 
 /**

@@ -1,46 +1,13 @@
-import { absurd } from 'fp-ts/lib/function.js'
 import type { DecodeError } from '../internal/decodeError.js'
 import { describe, describeFree } from '../internal/describe.js'
+import { showInstant } from '../internal/instantText.js'
+import { describeId, describeStatus, where } from '../internal/ticketText.js'
 import type { Instant } from '../time/index.js'
-import { toISO } from '../time/index.js'
-import { isTicketId } from './constructors.js'
 import type { TicketEvent } from './events.js'
 import type { Status, TicketState } from './model.js'
 
-/** Where an event stands: `ticket INC-42, event 5 (TicketClosed at 2025-03-07T10:00:00Z)`. @internal */
-export const where = (event: Pick<TicketEvent, '_tag' | 'ticketId' | 'seq' | 'at'>): string =>
-  `ticket ${describeId(event.ticketId)}, event ${event.seq} (${event._tag} at ${safeISO(event.at)})`
-
-/** A ticket id as messages show it: as is when well formed, otherwise quoted and escaped (or summarised when long). @internal */
-export const describeId = (id: unknown): string => (isTicketId(id) && id.length <= 60 ? id : describe(id))
-
-/** An instant as messages show it: ISO-8601 UTC, or described when it is not an instant. @internal */
-export const safeISO = (at: unknown): string =>
-  typeof at === 'number' && Number.isFinite(at) && Math.abs(at) <= 8.64e15 ? toISO(at as Instant) : describe(at)
-
 // free-text fields of events: their values are never quoted, only their length given
 const FREE_TEXT = new Set(['title', 'note', 'message', 'reason', 'description', 'rootCause', 'comment'])
-
-/** A status in words, with when it began. @internal */
-export const describeStatus = (status: Status): string => {
-  const since = `since ${safeISO(status.since)}`
-  switch (status._tag) {
-    case 'New':
-      return `a new ticket ${since}`
-    case 'InProgress':
-      return `a ticket in progress ${since}`
-    case 'Awaiting':
-      return `a ticket awaiting ${status.party === 'thirdParty' ? 'a third party' : `the ${status.party}`} ${since}`
-    case 'Resolved':
-      return `a ticket resolved with code ${describe(status.code)} ${since}`
-    case 'Closed':
-      return `a ticket closed ${since}`
-    case 'Cancelled':
-      return `a ticket cancelled ${since}`
-    default:
-      return absurd(status)
-  }
-}
 
 const describeState = (state: TicketState): string =>
   state._tag === 'Unopened' ? 'a ticket that has not been opened' : describeStatus(state.status)
@@ -194,7 +161,7 @@ export const tooEarlyToClose = (
   ticketId,
   resolvedAt,
   earliest,
-  message: `ticket ${describeId(ticketId)}: expected ${days} business day${days === 1 ? '' : 's'} of silence after the resolution at ${safeISO(resolvedAt)}, that is a close at ${safeISO(earliest)} or later, received a close at ${safeISO(at)}`
+  message: `ticket ${describeId(ticketId)}: expected ${days} business day${days === 1 ? '' : 's'} of silence after the resolution at ${showInstant(resolvedAt)}, that is a close at ${showInstant(earliest)} or later, received a close at ${showInstant(at)}`
 })
 
 /** @internal */

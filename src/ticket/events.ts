@@ -1,3 +1,4 @@
+import type { Audience } from '../internal/audience.js'
 import type { Channel, TicketKind } from '../kind/index.js'
 import type { Instant, LocalDate } from '../time/index.js'
 import type { Actor, AwaitingParty, CloseReason, ResolutionCode, TicketId } from './model.js'
@@ -116,7 +117,7 @@ export interface WorkaroundApplied extends EventHeader {
  */
 export interface NoticeSent extends EventHeader {
   readonly _tag: 'NoticeSent'
-  readonly audience: 'assignee' | 'teamLead' | 'manager'
+  readonly audience: Audience
   /** What the notice is about, such as `resolution:0.75` or `resolution:breach`. */
   readonly reason: string
 }

@@ -1,7 +1,7 @@
 import { absurd } from 'fp-ts/lib/function.js'
 import { isStateLike } from './context.js'
 import type { TicketEvent, TicketOpened } from './events.js'
-import type { Status, Ticket, TicketId, TicketState } from './model.js'
+import type { Notice, Status, Ticket, TicketId, TicketState } from './model.js'
 import { eventTags } from './events.js'
 
 /**
@@ -205,8 +205,8 @@ export const step = (t: Draft, event: TicketEvent, owned: boolean): void => {
       else t.problemIds = [...t.problemIds, event.problemId]
       return
     case 'NoticeSent': {
-      const notice = `${event.audience}/${event.reason}`
-      if (owned) (t.notices as string[]).push(notice)
+      const notice: Notice = { audience: event.audience, reason: event.reason }
+      if (owned) (t.notices as Notice[]).push(notice)
       else t.notices = [...t.notices, notice]
       return
     }

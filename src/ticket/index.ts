@@ -35,6 +35,7 @@ export type {
   AppliedWorkaround,
   AwaitingParty,
   CloseReason,
+  Notice,
   Rating,
   ResolutionCode,
   Status,

@@ -1,11 +1,13 @@
 import * as t from 'io-ts'
+import { AudienceJson } from '../internal/audience.js'
+import { markFree } from '../internal/decodeError.js'
 import { freeText, intBetween, literals, record, stringWhere, tag } from '../internal/primitives.js'
 import { ChannelJson, TicketKindJson } from '../kind/codec.js'
 import { toISO } from '../time/index.js'
 import { InstantJson, LocalDateJson } from '../time/codec.js'
 import { maxInstant, minInstant, type Instant } from '../time/index.js'
 import { isTicketId } from './constructors.js'
-import { awaitingParties, type TicketId } from './model.js'
+import { awaitingParties, type Notice, type TicketId } from './model.js'
 
 /**
  * The limits every ticket event and command keeps, on the wire and in memory alike: `decide`
@@ -57,19 +59,27 @@ export const InstantValue: t.Type<Instant, Instant, unknown> = new t.Type<Instan
   (a) => a
 )
 
-/** An instant on the wire; a value that is not an instant (a cast let it in) encodes to null, never to "NaN" text. @internal */
+/**
+ * An instant on the wire. Its writer is `Time.toISO`, total as every writer: a value that is no
+ * instant (a cast let it in) is written as `"Invalid Instant"`, never as `"NaN"` text, and reads
+ * back as an error (`Ticket.encodeEvent` and `encodeTicket` write such a value as `null` whole).
+ *
+ * @internal
+ */
 export const InstantWire: t.Type<Instant, string, unknown> = new t.Type<Instant, string, unknown>(
   InstantJson.name,
   isInstant,
   InstantJson.validate,
-  (a) => (isInstant(a) ? toISO(a) : (null as unknown as string))
+  toISO
 )
 
-/** @internal */
-export const Id = stringWhere(
+/** A ticket id: the codec of the brand, its guard the one rule of ticket ids. @internal */
+export const Id: t.Type<TicketId, TicketId, unknown> = new t.Type<TicketId, TicketId, unknown>(
   `a ticket id of 1 to ${limits.ticketIdLength} printable characters`,
-  isTicketId
-) as unknown as t.Type<TicketId, TicketId, unknown>
+  isTicketId,
+  (u, c) => (isTicketId(u) ? t.success(u) : t.failure(u, c)),
+  (a) => a
+)
 const textOk = (s: string): boolean => s.length <= limits.textLength
 const nameOk = (s: string): boolean => s.length >= 1 && s.length <= limits.nameLength
 /** Free text: never quoted in an error. @internal */
@@ -93,8 +103,40 @@ export const Code = literals([
   'cancelledByCustomer',
   'other'
 ] as const)
-/** Who a notice goes to. @internal */
-export const Audience = literals(['assignee', 'teamLead', 'manager'] as const)
+/** Who a notice goes to: the one list of audiences. @internal */
+export const Audience = AudienceJson
+
+const NoticeRecord = record('a notice ({ audience, reason })', { audience: Audience, reason: NoticeReason }, {})
+
+const OLD_NOTICE = `a notice as text before 0.3.0: "audience/reason", the audience ${AudienceJson.name} and the reason 1 to ${limits.nameLength} characters`
+
+/**
+ * A notice in a ticket snapshot: `{ "audience": "manager", "reason": "resolution:breach" }`, as
+ * written since 0.3.0. The text `"manager/resolution:breach"` that 0.1 and 0.2 wrote reads as
+ * the same notice: the audience is the text before the first `/` (no audience has one), the
+ * reason all after it, each checked as in the record. Such text is free text (it holds the
+ * reason), so an error gives its length only.
+ *
+ * @internal
+ */
+export const NoticeJson: t.Type<Notice, Notice, unknown> = markFree(
+  new t.Type<Notice, Notice, unknown>(
+    NoticeRecord.name,
+    NoticeRecord.is,
+    (u, c) => {
+      // a well-formed record, the common case, is copied without the record codec's generic walk
+      if (NoticeRecord.is(u)) return t.success({ audience: u.audience, reason: u.reason })
+      if (typeof u !== 'string') return NoticeRecord.validate(u, c)
+      const slash = u.indexOf('/')
+      const audience = u.slice(0, slash)
+      const reason = u.slice(slash + 1)
+      return slash >= 0 && Audience.is(audience) && NoticeReason.is(reason)
+        ? t.success({ audience, reason })
+        : t.failure(u, c, OLD_NOTICE)
+    },
+    (a) => (NoticeRecord.is(a) ? { audience: a.audience, reason: a.reason } : NoticeRecord.encode(a))
+  )
+)
 /** @internal */
 export const CloseReasonJson = literals(['confirmed', 'silence'] as const)
 /** @internal */

@@ -1,3 +1,4 @@
+import type { Audience } from '../internal/audience.js'
 import type { Channel, TicketKind } from '../kind/index.js'
 import type { Instant, LocalDate } from '../time/index.js'
 
@@ -117,6 +118,19 @@ export interface Rating {
 }
 
 /**
+ * A notice a ticket was sent up the line (a `NoticeSent` event): to whom, and why. The ticket
+ * keeps the reason as the `Notify` command gave it; the escalation policy writes
+ * `<metric>:<threshold>` (`resolution:0.75`, `resolution:breach`) or `priority:<name>`.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface Notice {
+  readonly audience: Audience
+  readonly reason: string
+}
+
+/**
  * A ticket as rebuilt from its events: plain, JSON-serialisable data.
  *
  * @category models
@@ -151,8 +165,12 @@ export interface Ticket {
   readonly closedAt?: Instant
   readonly reopenCount: number
   readonly escalationCount: number
-  /** Every notice sent up the line, as `audience/reason` (such as `manager/resolution:breach`). */
-  readonly notices: ReadonlyArray<string>
+  /**
+   * Every notice sent up the line, in the order sent, such as
+   * `{ audience: 'manager', reason: 'resolution:breach' }` (until 0.3.0 the text
+   * `manager/resolution:breach`, which `decodeTicket` still reads).
+   */
+  readonly notices: ReadonlyArray<Notice>
   /** The note of the latest handover between tiers. */
   readonly handoverNote?: string
   readonly workaround?: AppliedWorkaround

@@ -6,8 +6,12 @@
  * @internal
  * @packageDocumentation
  */
-import { DAY_MS, civilFromDays, parseDay } from '../internal/civil.js'
+import { DAY_MS, parseDay } from '../internal/civil.js'
+import { formatWall } from '../internal/instantText.js'
 import type { ZoneRules } from '../internal/zone.js'
+
+/** `YYYY-MM-DDTHH:mm:ss[.SSS]` of "local milliseconds" (now in the internal layer, for messages). @internal */
+export { formatWall }
 
 /**
  * Date, `T` or a space (RFC 3339 §5.6 allows the space), time with an optional fraction, a
@@ -71,20 +75,6 @@ export const formatOffset = (offset: number): string => {
   const min = Math.floor((abs % 3_600_000) / 60_000)
   const sec = Math.floor((abs % 60_000) / 1000)
   return `${sign}${pad(h, 2)}:${pad(min, 2)}${sec > 0 ? `:${pad(sec, 2)}` : ''}`
-}
-
-/** `YYYY-MM-DDTHH:mm:ss[.SSS]` of "local milliseconds" (a wall time read as UTC). @internal */
-export const formatWall = (local: number): string => {
-  const day = Math.floor(local / DAY_MS)
-  const [y, mo, d] = civilFromDays(day)
-  let rest = local - day * DAY_MS
-  const h = Math.floor(rest / 3_600_000)
-  rest -= h * 3_600_000
-  const min = Math.floor(rest / 60_000)
-  rest -= min * 60_000
-  const sec = Math.floor(rest / 1000)
-  const ms = rest - sec * 1000
-  return `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(min, 2)}:${pad(sec, 2)}${ms > 0 ? `.${pad(ms, 3)}` : ''}`
 }
 
 /** Whether a zone name means UTC itself, which is written `Z` (as luxon writes it). */

@@ -1,5 +1,5 @@
 import { describe } from '../internal/describe.js'
-import { describeId, describeStatus } from '../ticket/errors.js'
+import { describeId, describeStatus } from '../internal/ticketText.js'
 import type { Status, Ticket, TicketError, TicketId } from '../ticket/index.js'
 import { toISO, type Instant } from '../time/index.js'
 

@@ -98,4 +98,42 @@ describe('escalation errors', () => {
         'decisions[0].note: expected a handover note for the escalation of ticket "INC-42" from "L1" to "L2", so the next tier can continue without asking again, received nothing'
     })
   })
+
+  it('a decision a cast let in: an audience or a reason no policy gives, or an escalation without a target tier', () => {
+    const notice = {
+      _tag: 'NoticeDue',
+      ticketId: 'INC-42',
+      audience: 'board',
+      reason: 'resolution:breach',
+      dueSince: instant('2025-03-10T09:00:00Z'),
+      sendAt: instant('2025-03-10T09:00:00Z')
+    }
+    const options = { at: instant('2025-03-10T09:05:00Z'), actor: system, note: 'n' }
+    expect(getLeft(pipe([notice] as never, Escalation.toCommands(options))).message).toBe(
+      'decisions[0]: expected an escalation decision (EscalationDue or NoticeDue), received an object'
+    )
+    const { audience: _, ...noAudience } = notice
+    const escalation = { _tag: 'EscalationDue', ticketId: 'INC-42', fromTier: 'L1', dueSince: notice.dueSince }
+    const manager = { ...notice, audience: 'manager' }
+    // reasons a policy never gives: no metric, an unknown one, no share, a share that is no number
+    const reasons = ['told by phone', 'speed:breach', 'resolution:', 'resolution: 0.5', 'resolution:most', 7]
+    for (const bad of [noAudience, ...reasons.map((reason) => ({ ...manager, reason })), escalation])
+      expect(getLeft(pipe([bad] as never, Escalation.toCommands(options))).message).toBe(
+        'decisions[0]: expected an escalation decision (EscalationDue or NoticeDue), received an object'
+      )
+    // the same values with the field put right pass
+    expect(
+      pipe(
+        [
+          manager,
+          ...['resolution:0.75', 'update:breach', 'priority:P1', 'priority:Major incident'].map((reason) => ({
+            ...manager,
+            reason
+          })),
+          { ...escalation, toTier: 'L2' }
+        ] as never,
+        Escalation.toCommands(options)
+      )._tag
+    ).toBe('Right')
+  })
 })

@@ -238,8 +238,8 @@ describe('a P3 breach found at 22:00 at a weekdays customer', () => {
     expect(due).toStrictEqual(held(friday))
     const morning = record(night, getRight(pipe(due, Escalation.toCommands({ at: friday, actor: system }))))
     expect(getRight(Ticket.replay()(morning)).notices).toStrictEqual([
-      'teamLead/resolution:0.75',
-      'manager/resolution:breach'
+      { audience: 'teamLead', reason: 'resolution:0.75' },
+      { audience: 'manager', reason: 'resolution:breach' }
     ])
     expect(pipe(morning, decisionsAt(policy, desk, friday))).toStrictEqual([])
   })

@@ -63,6 +63,17 @@ describe('scripts/check-layers.mjs', () => {
     expect(out).toContain('1 import(s) break the layers')
   })
 
+  it('allows no exception: deep imports of ticket/errors.js, once on the allow-list, fail', () => {
+    const { status, out } = check({
+      'escalation/again.ts': "import { invalidEvent } from '../ticket/errors.js'\nexport const f = invalidEvent\n",
+      'workaround/again.ts': "import type { TicketError } from '../ticket/errors.js'\nexport type E = TicketError\n"
+    })
+    expect(status).toBe(1)
+    expect(out).toContain("src/escalation/again.ts:1: [deep] '../ticket/errors.js'")
+    expect(out).toContain("src/workaround/again.ts:1: [deep] '../ticket/errors.js'")
+    expect(out).toContain('2 import(s) break the layers')
+  })
+
   it('fails on an upward import, even through an index', () => {
     const { status, out } = check({
       'calendar/up.ts': "import type { Ticket } from '../ticket/index.js'\nexport type T = Ticket\n"

@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
-import { Ticket } from '../../src/index.js'
-import { getLeft, instant } from '../helpers/unsafe.js'
+import { Calendar, Ticket } from '../../src/index.js'
+import { compile, getLeft, instant } from '../helpers/unsafe.js'
 
 // Pins the wording of ticket errors: where (ticket, event number, event, instant), what was
 // expected and what was received, with the state and since when.
@@ -145,5 +145,44 @@ describe('ticket errors', () => {
     expect(getLeft(Ticket.makeTicketId(' INC-1')).message).toBe(
       'ticketId: expected 1 to 100 printable ASCII characters without leading or trailing spaces, such as "INC-42", received " INC-1"'
     )
+  })
+
+  it('a decide context with a first tier that is no name, or an auto-close policy without a calendar or a number', () => {
+    const open: Ticket.TicketCommand = {
+      _tag: 'Open',
+      at: instant('2024-03-01T09:00:00Z'),
+      actor: kari,
+      ticketId: 'INC-42' as Ticket.TicketId,
+      channel: 'phone',
+      customer: 'ACME',
+      requester: 'ola',
+      title: 'VPN'
+    }
+    const decideIn = (context: unknown) =>
+      pipe(
+        Ticket.decide(open, context as Ticket.DecideContext)(Ticket.initial),
+        E.mapLeft((e) => e.message)
+      )
+    const policy = 'an auto-close policy: a compiled calendar and a number of business days'
+    expect(
+      decideIn({
+        ...Ticket.defaultContext,
+        firstTier: '',
+        autoClose: { calendar: compile(Calendar.alwaysOpen), businessDays: '3' }
+      })
+    ).toStrictEqual(
+      E.left(
+        `context.firstTier: expected a name of 1 to 200 characters, received ""\ncontext.autoClose: expected ${policy}, received an object`
+      )
+    )
+    expect(
+      decideIn({ ...Ticket.defaultContext, autoClose: { calendar: { _tag: 'BusinessCalendar' }, businessDays: 3 } })
+    ).toStrictEqual(E.left(`context.autoClose: expected ${policy}, received an object`))
+    // the checked context is the one given, in its parts: a calendar and a number pass
+    expect(
+      E.isRight(
+        decideIn({ ...Ticket.defaultContext, autoClose: { calendar: compile(Calendar.alwaysOpen), businessDays: 3 } })
+      )
+    ).toBe(true)
   })
 })

@@ -553,7 +553,7 @@ describe('notices up the line', () => {
       reason: 'resolution:breach'
     } as const
     const told = getRight(Ticket.runEvents(context, opened)([notify])).ticket as Ticket.Ticket
-    expect(told.notices).toStrictEqual(['manager/resolution:breach'])
+    expect(told.notices).toStrictEqual([{ audience: 'manager', reason: 'resolution:breach' }])
     expect(getLeft(Ticket.decide(notify, context)(told))).toMatchObject({ _tag: 'InvalidEvent', path: 'reason' })
   })
 })

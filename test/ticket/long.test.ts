@@ -39,7 +39,11 @@ describe('a ticket with 100 000 events of one kind', () => {
     const replayed = Ticket.replay(Ticket.defaultContext)(events)
     expect(replayed).toStrictEqual(E.right(ticket))
     const t = ticket as Ticket.Ticket
-    expect([t.version, t.notices.length, t.notices[N - 1]]).toStrictEqual([N + 1, N, `manager/resolution:${N - 1}`])
+    expect([t.version, t.notices.length, t.notices[N - 1]]).toStrictEqual([
+      N + 1,
+      N,
+      { audience: 'manager', reason: `resolution:${N - 1}` }
+    ])
     const again = Ticket.decide(
       {
         _tag: 'Notify',

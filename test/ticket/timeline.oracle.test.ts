@@ -98,9 +98,8 @@ const timelineOf = (steps: ReadonlyArray<Step>): Ticket.Timeline => {
     }
     if (e._tag === 'PublicReplySent') replies.push(at)
     if (t.notices.length > (before?.notices.length ?? 0)) {
-      const n = t.notices[t.notices.length - 1] as string
-      const slash = n.indexOf('/')
-      notices.push({ at, audience: n.slice(0, slash) as Ticket.TimelineNotice['audience'], reason: n.slice(slash + 1) })
+      const n = t.notices[t.notices.length - 1] as Ticket.Notice
+      notices.push({ at, audience: n.audience, reason: n.reason })
     }
     before = t
   }
