@@ -158,17 +158,18 @@ const chunkByKey = (c: Compiled, key: number): IntervalIndex => {
 
 /** The index whose stretch `[lo, hi)` holds `t`. @internal */
 export const chunkAt = (c: Compiled, t: number): IntervalIndex => {
-  // the hot path: a query near the last one (kept small, so callers can inline it)
-  const last = c.cache.last
-  return last !== undefined && t >= last.lo && t < last.hi ? last : chunkAtMiss(c, t)
+  // the hot path: a query near the last one, or near the one before (a query over two indexes
+  // alternates between them); kept small, so that callers can inline it
+  const cache = c.cache
+  const last = cache.last
+  if (last !== undefined && t >= last.lo && t < last.hi) return last
+  const prev = cache.prev
+  return prev !== undefined && t >= prev.lo && t < prev.hi ? prev : chunkAtMiss(c, t)
 }
 
 const chunkAtMiss = (c: Compiled, t: number): IntervalIndex => {
   const cache = c.cache
   const last = cache.last
-  const prev = cache.prev
-  // a query over two indexes alternates between them
-  if (prev !== undefined && t >= prev.lo && t < prev.hi) return prev
   // the UTC day is at most one day off the local one, so the guess is the right index or a neighbour
   let key = keyOf(c, Math.floor(t / DAY_MS))
   let ix = chunkByKey(c, key)
@@ -260,13 +261,19 @@ const seek = (cum: Float64Array, last: number, from: number, goal: number, dir: 
 
 /** Open time in the local years `from … to - 1`. */
 const yearsSpan = (c: Compiled, from: number, to: number): number => {
+  const cache = c.cache
+  if (from === cache.spanFrom && to === cache.spanTo) return cache.spanSum
   // the totals of built years are kept in one typed array (NaN until built)
-  const totals = c.cache.totals
+  const totals = cache.totals
   let s = 0
   for (let k = from - MIN_YEAR; k < to - MIN_YEAR; k++) s += totals[k] as number
-  if (s === s) return s
-  s = 0
-  for (let y = from; y < to; y++) s += totalOf(c, y)
+  if (s !== s) {
+    s = 0
+    for (let y = from; y < to; y++) s += totalOf(c, y)
+  }
+  cache.spanFrom = from
+  cache.spanTo = to
+  cache.spanSum = s
   return s
 }
 
