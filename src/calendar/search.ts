@@ -302,17 +302,22 @@ export const betweenAt = (c: Compiled, a: number, b: number): number => {
   const x = a < b ? a : b
   const y = a < b ? b : a
   const ix = chunkAt(c, x)
-  // the hot path, both instants in one index, is kept small so that callers can inline it
-  const r = y < ix.hi ? cumFrom(ix, y, indexAt(ix, y)) - cumFrom(ix, x, indexAt(ix, x)) : betweenFar(c, ix, x, y)
+  const iy = y < ix.hi ? ix : chunkAt(c, y)
+  // kept small, with the gap between two indexes remembered, so that callers can inline it
+  const r =
+    cumFrom(iy, y, indexAt(iy, y)) -
+    cumFrom(ix, x, indexAt(ix, x)) +
+    (iy === ix ? 0 : ix.top - iy.base + gap(c, ix, iy))
   return r === 0 ? 0 : a < b ? r : -r
 }
 
-/** {@link betweenAt} of `x < y` when `y` lies past `ix`, the index of `x`. */
-const betweenFar = (c: Compiled, ix: IntervalIndex, x: number, y: number): number => {
-  const iy = chunkAt(c, y)
-  const middle =
-    ix.endsYear && iy.startsYear ? yearsSpan(c, ix.endYear, iy.startYear) : span(c, ix.lastDay + 1, iy.firstDay)
-  return ix.top - cumFrom(ix, x, indexAt(ix, x)) + middle + cumFrom(iy, y, indexAt(iy, y)) - iy.base
+/** Open time from the end of index `ix` to the start of a later index `iy`. */
+const gap = (c: Compiled, ix: IntervalIndex, iy: IntervalIndex): number => {
+  const cache = c.cache
+  if (!(ix.endsYear && iy.startsYear)) return span(c, ix.lastDay + 1, iy.firstDay)
+  return ix.endYear === cache.spanFrom && iy.startYear === cache.spanTo
+    ? cache.spanSum
+    : yearsSpan(c, ix.endYear, iy.startYear)
 }
 
 /**
