@@ -2,7 +2,7 @@ import type { Duration, Instant } from '../time/index.js'
 import { maxDuration, maxInstant, minInstant } from '../time/index.js'
 import type { Compiled } from './compiled.js'
 import type { BusinessCalendar, OpenInterval } from './model.js'
-import { compiledOf } from './compile.js'
+import { compiledFast, recompiled } from './compile.js'
 import { betweenAt, intervalsAt, isOpenAt, shiftAt } from './search.js'
 
 /** The longest duration, as a plain number. */
@@ -58,8 +58,14 @@ export const previousClosingAt = (c: Compiled, t: number): number => {
  */
 export const isOpen =
   (at: Instant) =>
-  (self: BusinessCalendar): boolean =>
-    isOpenAt(compiledOf(self), safeInstant(at))
+  (self: BusinessCalendar): boolean => {
+    const t = safeInstant(at)
+    try {
+      return isOpenAt(compiledFast(self), t)
+    } catch {
+      return isOpenAt(recompiled(self), t)
+    }
+  }
 
 /**
  * Returns `at` itself when the desk is open then, otherwise the next instant it opens
@@ -80,8 +86,14 @@ export const isOpen =
  */
 export const nextOpening =
   (at: Instant) =>
-  (self: BusinessCalendar): Instant =>
-    nextOpeningAt(compiledOf(self), safeInstant(at)) as Instant
+  (self: BusinessCalendar): Instant => {
+    const t = safeInstant(at)
+    try {
+      return nextOpeningAt(compiledFast(self), t) as Instant
+    } catch {
+      return nextOpeningAt(recompiled(self), t) as Instant
+    }
+  }
 
 /**
  * Returns `at` itself when open time lies immediately before it (the desk is open just before
@@ -111,8 +123,14 @@ export const nextOpening =
  */
 export const previousClosing =
   (at: Instant) =>
-  (self: BusinessCalendar): Instant =>
-    previousClosingAt(compiledOf(self), safeInstant(at)) as Instant
+  (self: BusinessCalendar): Instant => {
+    const t = safeInstant(at)
+    try {
+      return previousClosingAt(compiledFast(self), t) as Instant
+    } catch {
+      return previousClosingAt(recompiled(self), t) as Instant
+    }
+  }
 
 /**
  * Returns the earliest instant `u ≥ at` such that exactly `duration` of open time lies between
@@ -146,8 +164,15 @@ export const previousClosing =
  */
 export const addBusinessTime =
   (at: Instant, duration: Duration) =>
-  (self: BusinessCalendar): Instant =>
-    shiftBy(compiledOf(self), safeInstant(at), safeDuration(duration)) as Instant
+  (self: BusinessCalendar): Instant => {
+    const t = safeInstant(at)
+    const d = safeDuration(duration)
+    try {
+      return shiftBy(compiledFast(self), t, d) as Instant
+    } catch {
+      return shiftBy(recompiled(self), t, d) as Instant
+    }
+  }
 
 /**
  * Returns the latest instant `u ≤ at` such that exactly `duration` of open time lies between
@@ -171,8 +196,15 @@ export const addBusinessTime =
  */
 export const subtractBusinessTime =
   (at: Instant, duration: Duration) =>
-  (self: BusinessCalendar): Instant =>
-    shiftBy(compiledOf(self), safeInstant(at), -safeDuration(duration)) as Instant
+  (self: BusinessCalendar): Instant => {
+    const t = safeInstant(at)
+    const d = -safeDuration(duration)
+    try {
+      return shiftBy(compiledFast(self), t, d) as Instant
+    } catch {
+      return shiftBy(recompiled(self), t, d) as Instant
+    }
+  }
 
 /**
  * Returns the open time between two instants, signed: negative when `to` is before `from`.
@@ -199,8 +231,15 @@ export const subtractBusinessTime =
  */
 export const businessTimeBetween =
   (from: Instant, to: Instant) =>
-  (self: BusinessCalendar): Duration =>
-    betweenAt(compiledOf(self), safeInstant(from), safeInstant(to)) as Duration
+  (self: BusinessCalendar): Duration => {
+    const a = safeInstant(from)
+    const b = safeInstant(to)
+    try {
+      return betweenAt(compiledFast(self), a, b) as Duration
+    } catch {
+      return betweenAt(recompiled(self), a, b) as Duration
+    }
+  }
 
 /**
  * Returns the open intervals that overlap `[from, to)`, clipped to it, in order: the time
@@ -229,7 +268,14 @@ export const businessTimeBetween =
 export const openIntervals =
   (from: Instant, to: Instant) =>
   (self: BusinessCalendar): ReadonlyArray<OpenInterval> => {
-    const flat = intervalsAt(compiledOf(self), safeInstant(from), safeInstant(to))
+    const a = safeInstant(from)
+    const b = safeInstant(to)
+    let flat: number[]
+    try {
+      flat = intervalsAt(compiledFast(self), a, b)
+    } catch {
+      flat = intervalsAt(recompiled(self), a, b)
+    }
     const out: OpenInterval[] = []
     for (let i = 0; i < flat.length; i += 2) out.push({ start: flat[i] as Instant, end: flat[i + 1] as Instant })
     return out

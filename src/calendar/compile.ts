@@ -198,7 +198,22 @@ const neverOpen = (): Compiled => makeCompiled(makePlan({ zone: 'UTC', weekly: {
 export const compiledOf = (cal: BusinessCalendar): Compiled => {
   const c = readCompiled(cal)
   // a calendar frozen deeply by its holder (symbol keys included) cannot fill its cache
-  if (c !== undefined && !Object.isFrozen(c.cache)) return c
+  return c !== undefined && !Object.isFrozen(c.cache) ? c : recompiled(cal)
+}
+
+/**
+ * The engine state of a calendar, trusting its cache to be writable: for the queries that run
+ * millions of times, where asking whether the cache is frozen costs about as much as the search
+ * and keeps V8 from inlining the query into its caller. Such a query runs inside `try` and, if a
+ * frozen cache throws when the engine writes to it, runs again on {@link recompiled}: every cache
+ * entry is a pure function of its key, so what a frozen cache holds is still right to read.
+ *
+ * @internal
+ */
+export const compiledFast = (cal: BusinessCalendar): Compiled => readCompiled(cal) ?? recompiled(cal)
+
+/** The engine state compiled afresh from a calendar's spec; never open if the spec does not compile. @internal */
+export const recompiled = (cal: BusinessCalendar): Compiled => {
   const spec = typeof cal === 'object' && cal !== null ? (cal as { readonly spec?: unknown }).spec : undefined
   const again = compile(spec as CalendarSpec)
   return E.isRight(again) ? (readCompiled(again.right) ?? neverOpen()) : neverOpen()

@@ -46,6 +46,10 @@ export interface Cache {
   /** The two indexes used last (a query over two years alternates between them). */
   last: IntervalIndex | undefined
   prev: IntervalIndex | undefined
+  /** The open time of the local years `spanFrom … spanTo - 1` asked for last (a query over two indexes asks again). */
+  spanFrom: number
+  spanTo: number
+  spanSum: number
 }
 
 /** @internal */
@@ -86,7 +90,10 @@ export const makeCompiled = (plan: Plan, zone: TabledZoneRules): Compiled => {
       order: [],
       held: 0,
       last: undefined,
-      prev: undefined
+      prev: undefined,
+      spanFrom: 0,
+      spanTo: 0,
+      spanSum: 0
     }
   }
 }

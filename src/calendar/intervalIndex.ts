@@ -29,6 +29,8 @@ export interface IntervalIndex {
   readonly cum: Float64Array
   readonly base: number
   readonly top: number
+  /** Intervals per millisecond of open time, `n / cum[n]` (0 without open time): a search's first guess. */
+  readonly perOpen: number
   /** Local years of `firstDay` and of the day after `lastDay`, and whether those days are 1 January. */
   readonly startYear: number
   readonly startsYear: boolean
@@ -47,18 +49,18 @@ export const indexAt = (ix: IntervalIndex, t: number): number => {
   // which still brackets the answer (bucket[k] <= answer <= bucket[k + 1])
   const k = Math.floor(t * PER_DAY) - ix.baseDay
   const bucket = ix.bucket
-  let lo: number
-  let hi: number
   if (k >= 0 && k + 1 < bucket.length) {
-    lo = bucket[k] as number
-    hi = bucket[k + 1] as number
-    if (lo === hi) return lo
-  } else if (k < 0) return -1
-  else {
-    lo = -1
-    hi = ix.n - 1
+    const lo = bucket[k] as number
+    const hi = bucket[k + 1] as number
+    // a day with at most one interval starting in it (most calendars): no loop, no call
+    if (hi - lo <= 1) return lo === hi || (ix.starts[hi] as number) > t ? lo : hi
+    return lastStartIn(ix.starts, t, lo, hi)
   }
-  const starts = ix.starts
+  return k < 0 ? -1 : lastStartIn(ix.starts, t, -1, ix.n - 1)
+}
+
+/** The last `i` in `lo … hi` with `starts[i] <= t`, given that `lo` is one (or -1). */
+const lastStartIn = (starts: Float64Array, t: number, lo: number, hi: number): number => {
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1
     if ((starts[mid] as number) <= t) lo = mid
@@ -158,6 +160,7 @@ export const makeIndex = (
     cum,
     base,
     top,
+    perOpen: m > 0 ? m / (cum[m] as number) : 0,
     startYear,
     startsYear: daysFromCivil(startYear, 1, 1) === firstDay,
     endYear,

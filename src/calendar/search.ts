@@ -158,11 +158,18 @@ const chunkByKey = (c: Compiled, key: number): IntervalIndex => {
 
 /** The index whose stretch `[lo, hi)` holds `t`. @internal */
 export const chunkAt = (c: Compiled, t: number): IntervalIndex => {
+  // the hot path: a query near the last one, or near the one before (a query over two indexes
+  // alternates between them); kept small, so that callers can inline it
   const cache = c.cache
   const last = cache.last
   if (last !== undefined && t >= last.lo && t < last.hi) return last
   const prev = cache.prev
-  if (prev !== undefined && t >= prev.lo && t < prev.hi) return prev
+  return prev !== undefined && t >= prev.lo && t < prev.hi ? prev : chunkAtMiss(c, t)
+}
+
+const chunkAtMiss = (c: Compiled, t: number): IntervalIndex => {
+  const cache = c.cache
+  const last = cache.last
   // the UTC day is at most one day off the local one, so the guess is the right index or a neighbour
   let key = keyOf(c, Math.floor(t / DAY_MS))
   let ix = chunkByKey(c, key)
@@ -178,23 +185,40 @@ const chunkOfDay = (c: Compiled, day: number): IntervalIndex => chunkByKey(c, ke
 /**
  * The one search: in running totals `cum`, from index `from`, the first index `i` (going in
  * direction `dir`) where the goal is reached: going forward the smallest `i ≥ from` with
- * `cum[i + 1] ≥ goal`, going backward the largest `i ≤ from` with `cum[i] ≤ goal`. Gallops, then
+ * `cum[i + 1] ≥ goal`, going backward the largest `i ≤ from` with `cum[i] ≤ goal`. Gallops from
+ * `hint` (a guess, clamped to the range; `from` when there is none) towards the answer, then
  * bisects. The caller guarantees that such an index exists between `from` and `0 … last`.
  */
-const seek = (cum: Float64Array, last: number, from: number, goal: number, dir: 1 | -1): number => {
-  // one rule, two loops: the predicate is `cum[i + 1] >= goal` going forward and `cum[i] <= goal`
-  // going backward, the same comparison seen from either end (kept apart only for speed)
-  let bad = from
-  let good = from
+const seek = (cum: Float64Array, last: number, from: number, goal: number, dir: 1 | -1, hint: number): number => {
+  // one rule, two branches: the predicate is `cum[i + 1] >= goal` going forward and
+  // `cum[i] <= goal` going backward, the same comparison seen from either end; `good` holds it,
+  // `bad` does not (or lies just outside the range)
+  let good: number
+  let bad: number
   if (dir > 0) {
-    if ((cum[from + 1] as number) >= goal) return from
-    for (let step = 1; ; step *= 2) {
-      const cand = bad + step > last ? last : bad + step
-      if ((cum[cand + 1] as number) >= goal || cand === bad) {
+    const g = hint > from ? (hint < last ? hint : last) : from
+    if ((cum[g + 1] as number) >= goal) {
+      good = g
+      bad = from - 1
+      for (let step = 1; good - bad > 1; step *= 2) {
+        const cand = good - step > bad ? good - step : bad + 1
+        if ((cum[cand + 1] as number) < goal) {
+          bad = cand
+          break
+        }
         good = cand
-        break
       }
-      bad = cand
+    } else {
+      bad = g
+      good = last
+      for (let step = 1; good - bad > 1; step *= 2) {
+        const cand = bad + step < good ? bad + step : good - 1
+        if ((cum[cand + 1] as number) >= goal) {
+          good = cand
+          break
+        }
+        bad = cand
+      }
     }
     while (good - bad > 1) {
       const mid = (good + bad) >> 1
@@ -203,14 +227,29 @@ const seek = (cum: Float64Array, last: number, from: number, goal: number, dir: 
     }
     return good
   }
-  if ((cum[from] as number) <= goal) return from
-  for (let step = 1; ; step *= 2) {
-    const cand = bad - step < 0 ? 0 : bad - step
-    if ((cum[cand] as number) <= goal || cand === bad) {
+  const g = hint < from ? (hint > 0 ? hint : 0) : from
+  if ((cum[g] as number) <= goal) {
+    good = g
+    bad = from + 1
+    for (let step = 1; bad - good > 1; step *= 2) {
+      const cand = good + step < bad ? good + step : bad - 1
+      if ((cum[cand] as number) > goal) {
+        bad = cand
+        break
+      }
       good = cand
-      break
     }
-    bad = cand
+  } else {
+    bad = g
+    good = 0
+    for (let step = 1; bad - good > 1; step *= 2) {
+      const cand = bad - step > good ? bad - step : good + 1
+      if ((cum[cand] as number) <= goal) {
+        good = cand
+        break
+      }
+      bad = cand
+    }
   }
   while (bad - good > 1) {
     const mid = (good + bad) >> 1
@@ -222,13 +261,19 @@ const seek = (cum: Float64Array, last: number, from: number, goal: number, dir: 
 
 /** Open time in the local years `from … to - 1`. */
 const yearsSpan = (c: Compiled, from: number, to: number): number => {
+  const cache = c.cache
+  if (from === cache.spanFrom && to === cache.spanTo) return cache.spanSum
   // the totals of built years are kept in one typed array (NaN until built)
-  const totals = c.cache.totals
+  const totals = cache.totals
   let s = 0
   for (let k = from - MIN_YEAR; k < to - MIN_YEAR; k++) s += totals[k] as number
-  if (s === s) return s
-  s = 0
-  for (let y = from; y < to; y++) s += totalOf(c, y)
+  if (s !== s) {
+    s = 0
+    for (let y = from; y < to; y++) s += totalOf(c, y)
+  }
+  cache.spanFrom = from
+  cache.spanTo = to
+  cache.spanSum = s
   return s
 }
 
@@ -254,27 +299,66 @@ export const isOpenAt = (c: Compiled, t: number): boolean => {
 
 /** Open time between two instants, signed. @internal */
 export const betweenAt = (c: Compiled, a: number, b: number): number => {
-  if (a === b) return 0
   const x = a < b ? a : b
   const y = a < b ? b : a
   const ix = chunkAt(c, x)
-  let r: number
-  if (y < ix.hi) r = cumFrom(ix, y, indexAt(ix, y)) - cumFrom(ix, x, indexAt(ix, x))
-  else {
-    const head = ix.top - cumFrom(ix, x, indexAt(ix, x))
-    const iy = chunkAt(c, y)
-    r =
-      head +
-      (ix.endsYear && iy.startsYear ? yearsSpan(c, ix.endYear, iy.startYear) : span(c, ix.lastDay + 1, iy.firstDay)) +
-      cumFrom(iy, y, indexAt(iy, y)) -
-      iy.base
-  }
+  const iy = y < ix.hi ? ix : chunkAt(c, y)
+  // kept small, with the gap between two indexes remembered, so that callers can inline it
+  const r =
+    cumFrom(iy, y, indexAt(iy, y)) -
+    cumFrom(ix, x, indexAt(ix, x)) +
+    (iy === ix ? 0 : ix.top - iy.base + gap(c, ix, iy))
   return r === 0 ? 0 : a < b ? r : -r
 }
 
+/** Open time from the end of index `ix` to the start of a later index `iy`. */
+const gap = (c: Compiled, ix: IntervalIndex, iy: IntervalIndex): number => {
+  const cache = c.cache
+  if (!(ix.endsYear && iy.startsYear)) return span(c, ix.lastDay + 1, iy.firstDay)
+  return ix.endYear === cache.spanFrom && iy.startYear === cache.spanTo
+    ? cache.spanSum
+    : yearsSpan(c, ix.endYear, iy.startYear)
+}
+
+/**
+ * The instant where `goal` (a running total of `ix`) is reached, searching from interval `from`
+ * in direction `dir`. Most answers lie in the interval the search starts from or the next one, or
+ * where the mean length of the index's intervals puts them (exactly, on a calendar whose
+ * intervals all last as long): a few comparisons, no loop and no call, so that the whole query
+ * can be inlined into its caller. The caller guarantees that an answer lies between `from` and
+ * the end it goes to.
+ */
 const solve = (ix: IntervalIndex, goal: number, dir: 1 | -1, from: number): number => {
-  const j = seek(ix.cum, ix.n - 1, from < 0 ? 0 : from, goal, dir)
-  return (ix.starts[j] as number) + goal - (ix.cum[j] as number)
+  const cum = ix.cum
+  let j = from < 0 ? 0 : from
+  if (dir > 0) {
+    // j + 1 and then j + 2 exist: cum[j + 1] < goal <= cum[n] means j + 1 < n
+    if ((cum[j + 1] as number) < goal) {
+      if ((cum[j + 2] as number) < goal) {
+        // the guess, or the one before it when the goal is a closing time (and rounding)
+        const g = (goal * ix.perOpen) | 0
+        j =
+          g > j + 1 && g < ix.n && (cum[g] as number) < goal && (cum[g + 1] as number) >= goal
+            ? g
+            : g > j + 2 && g <= ix.n && (cum[g - 1] as number) < goal && (cum[g] as number) >= goal
+              ? g - 1
+              : seek(cum, ix.n - 1, j + 2, goal, 1, g)
+      } else j++
+    }
+  } else if ((cum[j] as number) > goal) {
+    // j - 1 and then j - 2 exist: cum[0] <= goal < cum[j] means j > 0
+    if ((cum[j - 1] as number) > goal) {
+      // the guess, or the one after it (rounding)
+      const g = (goal * ix.perOpen) | 0
+      j =
+        g >= 0 && g < j - 1 && (cum[g] as number) <= goal && (cum[g + 1] as number) > goal
+          ? g
+          : g >= -1 && g < j - 2 && (cum[g + 1] as number) <= goal && (cum[g + 2] as number) > goal
+            ? g + 1
+            : seek(cum, ix.n - 1, j - 2, goal, -1, g)
+    } else j--
+  }
+  return (ix.starts[j] as number) + goal - (cum[j] as number)
 }
 
 /**
@@ -284,10 +368,15 @@ const solve = (ix: IntervalIndex, goal: number, dir: 1 | -1, from: number): numb
  * @internal
  */
 export const shiftAt = (c: Compiled, t: number, d: number, dir: 1 | -1): number => {
+  // the hot path, within the index of `t`, is kept small so that callers can inline it
   const ix = chunkAt(c, t)
   const i = indexAt(ix, t)
   const goal = cumFrom(ix, t, i) + dir * d
-  if (dir > 0 ? goal <= ix.top : goal >= ix.base) return solve(ix, goal, dir, i)
+  return (dir > 0 ? goal <= ix.top : goal >= ix.base) ? solve(ix, goal, dir, i) : shiftFar(c, ix, goal, dir)
+}
+
+/** {@link shiftAt} when the answer lies past the index of the start (`goal` beyond its totals). */
+const shiftFar = (c: Compiled, ix: IntervalIndex, goal: number, dir: 1 | -1): number => {
   let need = dir > 0 ? goal - ix.top : ix.base - goal
   const edge = dir > 0 ? ix.lastDay + 1 : ix.firstDay
   // the neighbouring index, when it is built and holds the answer
@@ -308,7 +397,8 @@ export const shiftAt = (c: Compiled, t: number, d: number, dir: 1 | -1): number 
     const avail = dir > 0 ? tb.total - pos : pos
     if (need <= avail) {
       const target = pos + dir * need
-      const w = seek(tb.cum, tb.days.length - 1, p < tb.days.length ? p : tb.days.length - 1, target, dir)
+      const from = p < tb.days.length ? p : tb.days.length - 1
+      const w = seek(tb.cum, tb.days.length - 1, from, target, dir, from)
       const day = tb.days.first + w
       const iy = chunkOfDay(c, day)
       const rel = span(c, iy.firstDay, day) + target - (tb.cum[w] as number)

@@ -666,3 +666,61 @@ describe('regressions found by these laws', () => {
     ).toBe('NoOpenTime')
   })
 })
+
+describe('the search for a due time, from its first guess', () => {
+  // The engine guesses where a running total is reached from the mean length of an index's
+  // intervals: exact when they all last as long, one off when the goal is a closing time, wrong
+  // otherwise (then it searches from the guess). Durations of whole intervals from openings and
+  // closings meet each of those cases; the answers are checked against the spec read day by day.
+  const uniform = Calendar.weekdays({
+    zone: 'Europe/Oslo',
+    opens: '08:00',
+    closes: '16:00',
+    holidays: Calendar.publicHolidays.NO
+  })
+  const uneven: Calendar.CalendarSpec = {
+    zone: 'Europe/Oslo',
+    weekly: {
+      mon: [{ opens: '08:00', closes: '16:00' }],
+      tue: [
+        { opens: '09:00', closes: '12:00' },
+        { opens: '13:00', closes: '17:30' }
+      ],
+      fri: [{ opens: '08:00', closes: '11:00' }],
+      sat: [{ opens: '10:00', closes: '10:45' }]
+    },
+    holidays: Calendar.publicHolidays.NO
+  }
+  const HOUR = 3_600_000
+  const start = fc.record({
+    day: fc.integer({ min: 0, max: 3 * 365 }),
+    at: fc.constantFrom('08:00', '16:00', '00:00', '11:00', '09:17'),
+    intervals: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 5, max: 250 })),
+    extra: fc.constantFrom(0, 0, 1, -1, HOUR / 2)
+  })
+  it.each([
+    ['every interval 8 hours', uniform],
+    ['intervals of 45 minutes to 8 hours', uneven]
+  ])('add and subtract agree with the spec read day by day: %s', (_, spec) => {
+    const cal = Arb.compileOrThrow(spec)
+    const base = Date.UTC(2024, 0, 1)
+    // 250 intervals are at most 2 000 hours: under two years of the uneven calendar's 20 a week
+    const oracle = dayByDay(spec, base - 3 * 365 * Arb.DAY, base + 6 * 365 * Arb.DAY)
+    let whole = 0
+    let other = 0
+    let short = 0
+    run(start, ({ day, at, intervals, extra }) => {
+      const [h, m] = at.split(':').map(Number) as [number, number]
+      // the local wall time `at` of the day (the oracle's zone table, not the engine's)
+      const t = Arb.localToUtc(spec.zone, base + day * Arb.DAY + h * HOUR + m * 60_000)
+      const d = Math.max(1, intervals * 8 * HOUR + extra)
+      expect(iso(add(cal, t, d)), `add(${iso(t)}, ${d})`).toBe(iso(oracle.reach(oracle.before(t) + d, false)))
+      expect(iso(subtract(cal, t, d)), `subtract(${iso(t)}, ${d})`).toBe(iso(oracle.reach(oracle.before(t) - d, true)))
+      if (intervals <= 4) short++
+      else if (d % (8 * HOUR) === 0) whole++
+      else other++
+    })
+    // the generator's mix: whole multiples of 8 hours over many intervals, others, and short spans
+    expect(Math.min(whole, other, short)).toBeGreaterThan(numRuns / 10)
+  })
+})

@@ -410,3 +410,45 @@ describe('a calendar frozen together with its hidden cache', () => {
     expect(pipe(cal, Calendar.addBusinessTime(at0(), D(3_600_000)))).toBe(Date.UTC(2025, 2, 7, 10, 30))
   })
 })
+
+describe('a calendar frozen after use, its cache holding some indexes', () => {
+  it('answers every query as an unfrozen one does, near the cached years and far from them', () => {
+    const spec = Calendar.weekdays({
+      zone: 'Europe/Oslo',
+      opens: '08:00',
+      closes: '16:00',
+      holidays: Calendar.publicHolidays.NO
+    })
+    const fresh = Arb.compileOrThrow(spec)
+    const used = Arb.compileOrThrow(spec)
+    const y2025 = Date.UTC(2025, 5, 2, 10)
+    // builds the index around 2025 and sets the last-used indexes, then freezes everything
+    expect(pipe(used, Calendar.businessTimeBetween(I(y2025), I(y2025 + 3 * 86_400_000)))).toBeGreaterThan(0)
+    const freezeAll = (x: unknown): void => {
+      if (typeof x !== 'object' || x === null || ArrayBuffer.isView(x) || Object.isFrozen(x)) return
+      Object.freeze(x)
+      for (const k of Reflect.ownKeys(x)) freezeAll((x as Record<PropertyKey, unknown>)[k])
+    }
+    freezeAll(used)
+    expect(Object.isFrozen(readCompiled(used)?.cache.chunks)).toBe(true)
+    const far = Date.UTC(2150, 2, 3, 9)
+    for (const t of [y2025, y2025 + 40 * 86_400_000, far]) {
+      for (const d of [1, 4 * 3_600_000, 2000 * 3_600_000]) {
+        expect(pipe(used, Calendar.addBusinessTime(I(t), D(d)))).toBe(pipe(fresh, Calendar.addBusinessTime(I(t), D(d))))
+        expect(pipe(used, Calendar.subtractBusinessTime(I(t), D(d)))).toBe(
+          pipe(fresh, Calendar.subtractBusinessTime(I(t), D(d)))
+        )
+      }
+      for (const u of [y2025, far, Date.UTC(2026, 0, 1)])
+        expect(pipe(used, Calendar.businessTimeBetween(I(t), I(u)))).toBe(
+          pipe(fresh, Calendar.businessTimeBetween(I(t), I(u)))
+        )
+      expect(pipe(used, Calendar.isOpen(I(t)))).toBe(pipe(fresh, Calendar.isOpen(I(t))))
+      expect(pipe(used, Calendar.nextOpening(I(t)))).toBe(pipe(fresh, Calendar.nextOpening(I(t))))
+      expect(pipe(used, Calendar.previousClosing(I(t)))).toBe(pipe(fresh, Calendar.previousClosing(I(t))))
+      expect(pipe(used, Calendar.openIntervals(I(t), I(t + 9 * 86_400_000)))).toEqual(
+        pipe(fresh, Calendar.openIntervals(I(t), I(t + 9 * 86_400_000)))
+      )
+    }
+  })
+})
