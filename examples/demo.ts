@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert'
 import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { Calendar, Time } from 'itsm-kit'
 
@@ -95,14 +96,23 @@ const tickets: ReadonlyArray<Ticket> = [
 const local =
   (calendar: Calendar.BusinessCalendar) =>
   (at: Time.Instant): string =>
-    Time.toDateTime(calendar.zone)(at).toFormat('ccc yyyy-MM-dd HH:mm ZZ', { locale: 'en-GB' })
+    pipe(
+      Time.toDateTime(calendar.zone)(at),
+      O.match(
+        () => Time.toISO(at),
+        (dt) => dt.toFormat('ccc yyyy-MM-dd HH:mm ZZ', { locale: 'en-GB' })
+      )
+    )
 
 /** The end of a counted interval: only the time when it is on the same local day as its start. */
 const until =
   (calendar: Calendar.BusinessCalendar, start: Time.Instant) =>
   (end: Time.Instant): string => {
     const toDateTime = Time.toDateTime(calendar.zone)
-    return toDateTime(end).hasSame(toDateTime(start), 'day') ? toDateTime(end).toFormat('HH:mm') : local(calendar)(end)
+    const [from, to] = [toDateTime(start), toDateTime(end)]
+    return O.isSome(from) && O.isSome(to) && to.value.hasSame(from.value, 'day')
+      ? to.value.toFormat('HH:mm')
+      : local(calendar)(end)
   }
 
 const hoursAndMinutes = (ms: number): string => {

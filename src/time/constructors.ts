@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
 import { DateTime } from 'luxon'
 import { describe } from '../internal/describe.js'
 import { formatIn, formatOffset, formatWall, parseOffset, readISO } from './iso.js'
@@ -237,24 +238,34 @@ export const fromDateTime = (dateTime: DateTime): E.Either<InvalidInstant, Insta
       )
 
 /**
- * Converts an instant to a luxon `DateTime` in a zone.
+ * Converts an instant to a luxon `DateTime` in a zone: `none` for a value that is no instant (such
+ * as the invalid instant `NaN` of {@link instant}) or a zone this runtime does not know. It is an
+ * `Option` because luxon cannot hold an invalid `DateTime` without throwing when its host sets
+ * `Settings.throwOnInvalid`; the `DateTime` inside is always valid.
  *
  * @example
  * ```ts
  * import * as assert from 'node:assert'
  * import * as E from 'fp-ts/lib/Either.js'
+ * import * as O from 'fp-ts/lib/Option.js'
  * import { pipe } from 'fp-ts/lib/function.js'
  * import { Time } from 'itsm-kit'
- * const hour = pipe(Time.makeZone('Europe/Oslo'), E.map((oslo) => Time.toDateTime(oslo)(Time.instant('2025-07-01T06:00:00Z')).hour))
- * assert.deepStrictEqual(hour, E.right(8))
+ * const hour = pipe(
+ *   Time.makeZone('Europe/Oslo'),
+ *   E.map((oslo) => pipe(Time.toDateTime(oslo)(Time.instant('2025-07-01T06:00:00Z')), O.map((dt) => dt.hour)))
+ * )
+ * assert.deepStrictEqual(hour, E.right(O.some(8)))
  * ```
  * @category conversions
  * @since 0.1.0
  */
 export const toDateTime =
   (zone: IanaZone) =>
-  (self: Instant): DateTime =>
-    DateTime.fromMillis(self, { zone })
+  (self: Instant): O.Option<DateTime<true>> => {
+    if (!isShowable(self) || typeof zone !== 'string' || !isKnownZone(zone)) return O.none
+    const dt = DateTime.fromMillis(self, { zone })
+    return dt.isValid ? O.some(dt) : O.none
+  }
 
 /**
  * Writes an instant as ISO-8601 local time in a zone, with the offset, such as

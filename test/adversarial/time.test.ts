@@ -3,10 +3,12 @@
  * `Settings` changed by the application, and a clock that must never be read.
  */
 import * as E from 'fp-ts/lib/Either.js'
+import * as O from 'fp-ts/lib/Option.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { Settings } from 'luxon'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Calendar, Time } from '../../src/index.js'
+import { getRight } from '../helpers/unsafe.js'
 import * as Codec from '../../src/codec/index.js'
 
 const bypass = <A>(x: number): A => x as A
@@ -191,5 +193,28 @@ describe('no clock read', () => {
     const got = battery()
     expect(reads).toStrictEqual([])
     expect(got).toBe(expected)
+  })
+})
+
+describe('Time.toDateTime never throws', () => {
+  const saved = Settings.throwOnInvalid
+  afterEach(() => {
+    Settings.throwOnInvalid = saved
+  })
+  it('gives none for a value that is no instant, or a zone the runtime does not know, whatever luxon is set to', () => {
+    const oslo = getRight(Time.makeZone('Europe/Oslo'))
+    for (const strict of [false, true]) {
+      Settings.throwOnInvalid = strict
+      expect(Time.toDateTime(oslo)(Time.instant('not an instant'))).toStrictEqual(O.none)
+      expect(Time.toDateTime(oslo)(Number.POSITIVE_INFINITY as Time.Instant)).toStrictEqual(O.none)
+      expect(Time.toDateTime('Mars/Olympus' as Time.IanaZone)(Time.instant('2025-07-01T06:00:00Z'))).toStrictEqual(
+        O.none
+      )
+      expect(Time.toDateTime(null as unknown as Time.IanaZone)(Time.instant('2025-07-01T06:00:00Z'))).toStrictEqual(
+        O.none
+      )
+      const dt = Time.toDateTime(oslo)(Time.instant('2025-07-01T06:00:00Z'))
+      expect(O.isSome(dt) && [dt.value.hour, dt.value.zoneName]).toStrictEqual([8, 'Europe/Oslo'])
+    }
   })
 })
