@@ -16,6 +16,13 @@ const LIMIT: number = maxDuration
  */
 export const safeInstant = (t: number): number => (t >= minInstant ? (t <= maxInstant ? t : maxInstant) : minInstant)
 
+/**
+ * Whether a value stands for no number at all (`NaN`, or not a number, from a cast or a JavaScript
+ * caller): the queries answer the invalid value for it (`NaN`, `false`, an empty list) instead of
+ * a plausible instant. @internal
+ */
+export const isNoNumber = (x: unknown): boolean => typeof x !== 'number' || x !== x
+
 /** @internal */
 export const safeDuration = (d: number): number => (d >= -LIMIT ? (d <= LIMIT ? d : LIMIT) : d < 0 ? -LIMIT : 0)
 
@@ -59,6 +66,7 @@ export const previousClosingAt = (c: Compiled, t: number): number => {
 export const isOpen =
   (at: Instant) =>
   (self: BusinessCalendar): boolean => {
+    if (isNoNumber(at)) return false
     const t = safeInstant(at)
     try {
       return isOpenAt(compiledFast(self), t)
@@ -87,6 +95,7 @@ export const isOpen =
 export const nextOpening =
   (at: Instant) =>
   (self: BusinessCalendar): Instant => {
+    if (isNoNumber(at)) return Number.NaN as Instant
     const t = safeInstant(at)
     try {
       return nextOpeningAt(compiledFast(self), t) as Instant
@@ -124,6 +133,7 @@ export const nextOpening =
 export const previousClosing =
   (at: Instant) =>
   (self: BusinessCalendar): Instant => {
+    if (isNoNumber(at)) return Number.NaN as Instant
     const t = safeInstant(at)
     try {
       return previousClosingAt(compiledFast(self), t) as Instant
@@ -165,6 +175,7 @@ export const previousClosing =
 export const addBusinessTime =
   (at: Instant, duration: Duration) =>
   (self: BusinessCalendar): Instant => {
+    if (isNoNumber(at) || isNoNumber(duration)) return Number.NaN as Instant
     const t = safeInstant(at)
     const d = safeDuration(duration)
     try {
@@ -197,6 +208,7 @@ export const addBusinessTime =
 export const subtractBusinessTime =
   (at: Instant, duration: Duration) =>
   (self: BusinessCalendar): Instant => {
+    if (isNoNumber(at) || isNoNumber(duration)) return Number.NaN as Instant
     const t = safeInstant(at)
     const d = -safeDuration(duration)
     try {
@@ -232,6 +244,7 @@ export const subtractBusinessTime =
 export const businessTimeBetween =
   (from: Instant, to: Instant) =>
   (self: BusinessCalendar): Duration => {
+    if (isNoNumber(from) || isNoNumber(to)) return Number.NaN as Duration
     const a = safeInstant(from)
     const b = safeInstant(to)
     try {
@@ -268,6 +281,7 @@ export const businessTimeBetween =
 export const openIntervals =
   (from: Instant, to: Instant) =>
   (self: BusinessCalendar): ReadonlyArray<OpenInterval> => {
+    if (isNoNumber(from) || isNoNumber(to)) return []
     const a = safeInstant(from)
     const b = safeInstant(to)
     let flat: number[]

@@ -1,7 +1,7 @@
 import type { Instant } from '../time/index.js'
 import { DAY_MS } from '../internal/civil.js'
 import { maxInstant, minInstant } from '../time/index.js'
-import { nextOpeningAt, previousClosingAt, safeInstant } from './businessTime.js'
+import { isNoNumber, nextOpeningAt, previousClosingAt, safeInstant } from './businessTime.js'
 import { compiledOf } from './compile.js'
 import type { Compiled } from './compiled.js'
 import type { BusinessCalendar } from './model.js'
@@ -44,8 +44,9 @@ const isBusinessDate = (c: Compiled, day: number): boolean =>
 export const addBusinessDays =
   (at: Instant, days: number) =>
   (self: BusinessCalendar): Instant => {
+    if (isNoNumber(at) || isNoNumber(days)) return Number.NaN as Instant
     const t = safeInstant(at)
-    const n = Number.isNaN(days) ? 0 : Math.trunc(days)
+    const n = Math.trunc(days)
     if (n === 0) return t as Instant
     const c = compiledOf(self)
     const local = c.zone.utcToLocal(t)
@@ -89,6 +90,7 @@ export const addBusinessDays =
 export const endOfBusinessDay =
   (at: Instant) =>
   (self: BusinessCalendar): Instant => {
+    if (isNoNumber(at)) return Number.NaN as Instant
     const c = compiledOf(self)
     const t = safeInstant(at)
     const today = localDay(c, t)
@@ -129,6 +131,7 @@ export const endOfBusinessDay =
 export const isHoliday =
   (at: Instant) =>
   (self: BusinessCalendar): boolean => {
+    if (isNoNumber(at)) return false
     const c = compiledOf(self)
     return isHolidayDay(c, localDay(c, safeInstant(at)))
   }
@@ -152,6 +155,7 @@ export const isHoliday =
 export const isBusinessDay =
   (at: Instant) =>
   (self: BusinessCalendar): boolean => {
+    if (isNoNumber(at)) return false
     const c = compiledOf(self)
     return hoursOf(c, localDay(c, safeInstant(at))).opens.length > 0
   }

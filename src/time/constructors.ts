@@ -137,9 +137,9 @@ export const fromISO = (s: string): E.Either<InvalidInstant, Instant> => parseIn
  * string at all from a JavaScript caller) gives the invalid instant `NaN` instead of throwing.
  * What checks its input answers `NaN` with a `Left` naming the field (`Ticket.decide`,
  * `Ticket.replay`, `Sla.evaluate`, `Escalation.evaluate`, `Escalation.toCommands`), the writers
- * print `"Invalid Instant"`, and the ticket encoders write `null`; but the calendar's queries,
- * which always return an instant, clamp it to {@link minInstant}. For text you did not write
- * yourself, use the checked {@link fromISO}.
+ * print `"Invalid Instant"`, the ticket encoders write `null`, and the calendar's queries answer
+ * the invalid value again (`NaN`, `false`, an empty list). For text you did not write yourself,
+ * use the checked {@link fromISO}.
  *
  * @example
  * ```ts
@@ -458,8 +458,8 @@ const literal = (n: number, unit: number): Duration => {
  * A number that makes no duration (`NaN`, an infinity, more than 300 years, or not a number at
  * all from a JavaScript caller) gives the invalid duration `NaN` instead of throwing. What checks
  * its input answers it with a `Left` (`Sla.makeAgreement`, `Escalation.makeTiers`,
- * `Time.toISODuration` writes `"Invalid Duration"`); but the calendar's queries, which always
- * return a value, read it as zero. For numbers you did not write yourself, use the checked
+ * `Time.toISODuration` writes `"Invalid Duration"`), and the calendar's queries answer the invalid
+ * instant `NaN` for it. For numbers you did not write yourself, use the checked
  * {@link makeDuration}.
  *
  * @example

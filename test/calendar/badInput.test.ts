@@ -29,15 +29,44 @@ describe('bad input', () => {
   })
 
   it('values cast past the constructors are clamped instead of searched for ever', () => {
-    const nan = Number.NaN as Time.Instant
     const huge = 1e300 as Time.Duration
     expect(pipe(weekdays, Calendar.addBusinessTime(instant('2025-01-01T00:00:00Z'), huge))).toBe(Time.maxInstant)
-    expect(pipe(weekdays, Calendar.isOpen(nan))).toBe(false)
-    expect(pipe(weekdays, Calendar.addBusinessTime(instant('2025-01-01T00:00:00Z'), Number.NaN as Time.Duration))).toBe(
-      instant('2025-01-01T00:00:00Z')
+    expect(pipe(weekdays, Calendar.addBusinessTime(instant('2025-01-01T00:00:00Z'), -huge as Time.Duration))).toBe(
+      Time.minInstant
     )
-    expect(pipe(weekdays, Calendar.addBusinessDays(instant('2025-01-01T10:00:00Z'), Number.NaN))).toBe(
-      instant('2025-01-01T10:00:00Z')
+    expect(pipe(weekdays, Calendar.nextOpening(1e300 as Time.Instant))).toBe(Time.maxInstant)
+  })
+
+  it("an invalid instant or duration (NaN, the literals' invalid value) gives the invalid answer, never a plausible one", () => {
+    // before: NaN instants were read as 1900-01-01 and NaN durations as zero, so a bad literal
+    // turned into a due date that looked right
+    const at = instant('2025-03-10T10:00:00+01:00')
+    const badAt = Time.instant("10 March, ten o'clock")
+    const badHours = Time.hours(Number.NaN)
+    const invalid = [
+      pipe(weekdays, Calendar.addBusinessTime(at, badHours)),
+      pipe(weekdays, Calendar.subtractBusinessTime(at, badHours)),
+      pipe(weekdays, Calendar.addBusinessTime(badAt, hours(2))),
+      pipe(weekdays, Calendar.subtractBusinessTime(badAt, hours(2))),
+      pipe(weekdays, Calendar.nextOpening(badAt)),
+      pipe(weekdays, Calendar.previousClosing(badAt)),
+      pipe(weekdays, Calendar.endOfBusinessDay(badAt)),
+      pipe(weekdays, Calendar.addBusinessDays(badAt, 1)),
+      pipe(weekdays, Calendar.addBusinessDays(at, Number.NaN))
+    ]
+    expect(invalid.map(Time.toISO)).toStrictEqual(invalid.map(() => 'Invalid Instant'))
+    expect(Time.toISODuration(pipe(weekdays, Calendar.businessTimeBetween(badAt, at)))).toBe('Invalid Duration')
+    expect(Time.toISODuration(pipe(weekdays, Calendar.businessTimeBetween(at, badAt)))).toBe('Invalid Duration')
+    for (const query of [Calendar.isOpen, Calendar.isHoliday, Calendar.isBusinessDay])
+      expect(pipe(weekdays, query(badAt))).toBe(false)
+    expect(pipe(weekdays, Calendar.openIntervals(badAt, at))).toStrictEqual([])
+    expect(pipe(weekdays, Calendar.openIntervals(at, badAt))).toStrictEqual([])
+    // what a JavaScript caller may pass in place of a number is no number either
+    expect(
+      Time.toISO(pipe(weekdays, Calendar.addBusinessTime('2025-03-10' as unknown as Time.Instant, hours(2))))
+    ).toBe('Invalid Instant')
+    expect(Time.toISO(pipe(weekdays, Calendar.addBusinessTime(at, undefined as unknown as Time.Duration)))).toBe(
+      'Invalid Instant'
     )
   })
 
