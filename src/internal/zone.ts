@@ -215,8 +215,14 @@ interface ZoneYears {
 /** Transition tables per zone name, shared by every calendar of the zone (a pure function of the name and the runtime's tz data). */
 const zoneYears = new Map<string, ZoneYears>()
 
+/** How many zones have transition tables (for tests). @internal */
+export const tabledZoneCount = (): number => zoneYears.size
+
 const yearsOf = (name: string): ZoneYears => {
-  const known = zoneYears.get(name)
+  // zone names are case-insensitive (IANA), so the key is too: spellings of one zone share its
+  // tables, and the cache is bounded by the zones the runtime knows, whatever callers write
+  const key = name.toLowerCase()
+  const known = zoneYears.get(key)
   if (known !== undefined) return known
   const offsetMs = offsetFunction(IANAZone.create(name))
   const years = new Map<number, YearTable>()
@@ -229,7 +235,7 @@ const yearsOf = (name: string): ZoneYears => {
     return t
   }
   const made = { table }
-  zoneYears.set(name, made)
+  zoneYears.set(key, made)
   return made
 }
 

@@ -12,7 +12,7 @@ import { readCompiled } from '../../src/calendar/compiled.js'
 import { MAX_YEAR, MIN_YEAR, makePlan, yearDays } from '../../src/calendar/plan.js'
 import { dayOfRule } from '../../src/calendar/rules.js'
 import { yearOfDay } from '../../src/internal/civil.js'
-import { makeZoneRules } from '../../src/internal/zone.js'
+import { makeZoneRules, tabledZoneCount } from '../../src/internal/zone.js'
 import { tableOf, totalOf } from '../../src/calendar/search.js'
 import * as Arb from '../arbitraries/calendar.js'
 
@@ -213,6 +213,19 @@ describe('the open time of a whole year, summed without its table', () => {
 })
 
 describe('the zone transitions the engine sees', () => {
+  it('spellings of one zone share its tables: the cache grows with zones, not with what callers write', () => {
+    // IANA names are case-insensitive; a server taking zone names from its users must not
+    // keep a table per spelling (2^9 spellings of Europe/Oslo)
+    const tables = (zone: string) => makeZoneRules(zone).transitionsIn(Date.UTC(2025, 0, 1), Date.UTC(2026, 0, 1))
+    const reference = tables('Europe/Oslo')
+    const before = tabledZoneCount()
+    for (let mask = 0; mask < 64; mask++) {
+      const spelt = [...'europe/oslo'].map((c, i) => ((mask >> (i % 6)) & 1 ? c.toUpperCase() : c)).join('')
+      expect(tables(spelt)).toStrictEqual(reference)
+    }
+    expect(tabledZoneCount()).toBe(before)
+  })
+
   // sampled every six days and bisected (src/internal/zone.ts), against the oracle's day-by-day scan;
   // Cairo and Casablanca suspend summer time for Ramadan
   it.each([...Arb.zoneNames, 'Africa/Cairo', 'Africa/Casablanca'])(
