@@ -3,6 +3,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { decodeWith } from '../internal/decodeError.js'
+import { allDefined, mapNonEmpty } from '../internal/nonEmpty.js'
 import { CategoryTreeJson } from './codec.js'
 import {
   categoryCycle,
@@ -70,14 +71,15 @@ const build = (nodes: ReadonlyArray<CategoryNode>): E.Either<ClassificationError
   }
   const categories: Category[] = []
   for (const [i, node] of nodes.entries()) {
-    const path: string[] = []
-    for (let k = i; k >= 0; k = parentIndex[k] ?? -1) path.unshift((nodes[k] as CategoryNode).id)
+    // the ids from the service down to this node: at most three, so each step copies the list
+    let path: ReadonlyNonEmptyArray<string> = [node.id]
+    for (let k = parentIndex[i] ?? -1; k >= 0; k = parentIndex[k] ?? -1) path = [(nodes[k] as CategoryNode).id, ...path]
     categories.push({
       id: node.id,
       name: node.name,
       ...(node.parent === undefined ? {} : { parent: node.parent }),
       level: levels[(depth[i] as number) - 1] as CategoryLevel,
-      path: path as unknown as ReadonlyNonEmptyArray<string>
+      path
     })
   }
   const tree: CategoryTree = {
@@ -275,9 +277,13 @@ export const path =
   (id: string) =>
   (self: CategoryTree): O.Option<ReadonlyNonEmptyArray<Category>> => {
     const c = at(id, self)
-    return c === undefined
-      ? O.none
-      : O.some(c.path.map((k) => at(k, self) as Category) as unknown as ReadonlyNonEmptyArray<Category>)
+    if (c === undefined) return O.none
+    // every id on a checked tree's path is a category of that tree
+    const categories = pipe(
+      c.path,
+      mapNonEmpty((k) => at(k, self))
+    )
+    return allDefined(categories) ? O.some(categories) : O.none
   }
 
 /**

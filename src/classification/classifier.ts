@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { absurd, pipe } from 'fp-ts/lib/function.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { decodeWith } from '../internal/decodeError.js'
+import { isNonEmpty, mapNonEmpty } from '../internal/nonEmpty.js'
 import { hasCategory, isUnder } from './categories.js'
 import { ClassifierJson, FieldsJson } from './codec.js'
 import { channelTraits, isChannel } from '../kind/index.js'
@@ -30,7 +31,7 @@ import {
 import { findPattern, fragmentOf, normalise, normaliseWithOffsets, type Normalised } from './normalise.js'
 
 const MAX_NESTING = 8
-const fieldNames: ReadonlyArray<FieldName> = ['kind', 'category', 'urgency', 'impact']
+const fieldNames: ReadonlyNonEmptyArray<FieldName> = ['kind', 'category', 'urgency', 'impact']
 
 // each classifier object is checked once: itself when compiled here, else its rebuild (or nothing)
 const checkedClassifiers = new WeakMap<object, Classifier | undefined>()
@@ -52,13 +53,13 @@ const checkCondition = (
     case 'ReportedByMonitoring':
       return undefined
     case 'Text': {
-      const compiled: CompiledPattern[] = []
-      for (const [k, pattern] of cond.patterns.entries()) {
-        const normalised = normalise(pattern)
-        if (normalised === '') return emptyPattern(`${path}.patterns[${k}]`, rule, pattern)
-        compiled.push({ pattern, normalised })
-      }
-      patterns[path] = compiled as unknown as ReadonlyNonEmptyArray<CompiledPattern>
+      const compiled = pipe(
+        cond.patterns,
+        mapNonEmpty((pattern): CompiledPattern => ({ pattern, normalised: normalise(pattern) }))
+      )
+      for (const [k, p] of compiled.entries())
+        if (p.normalised === '') return emptyPattern(`${path}.patterns[${k}]`, rule, p.pattern)
+      patterns[path] = compiled
       return undefined
     }
     case 'Service':
@@ -203,9 +204,9 @@ export const decodeClassifier = (u: unknown, context: ClassifierContext): E.Eith
  * @category codecs
  * @since 0.1.0
  */
-export const encodeClassifier = (self: Classifier): ClassifierSpec => {
+export const encodeClassifier = (self: Classifier): ClassifierSpec | null => {
   const checked = classifierOf(self)
-  return checked === undefined ? (null as unknown as ClassifierSpec) : ClassifierJson.encode({ rules: checked.rules })
+  return checked === undefined ? null : ClassifierJson.encode({ rules: checked.rules })
 }
 
 /**
@@ -325,7 +326,8 @@ const evaluate = (cond: Condition, path: string, ev: Evaluation): ReadonlyNonEmp
         if (r === undefined) return undefined
         reasons.push(...r)
       }
-      return reasons as unknown as ReadonlyNonEmptyArray<Reason>
+      // every condition of an All matched, each with at least one reason
+      return isNonEmpty(reasons) ? reasons : undefined
     }
     case 'Any':
       for (const [k, child] of cond.conditions.entries()) {
@@ -516,16 +518,19 @@ const isProposal = (u: unknown): u is Proposal => {
 }
 
 const explainChecked = (self: Proposal): ReadonlyNonEmptyArray<string> =>
-  fieldNames.map((f) => {
-    const o = self.origins[f]
-    switch (o._tag) {
-      case 'Kept':
-        return `${f}: ${JSON.stringify(o.value)}, kept (set explicitly)`
-      case 'Unset':
-        return `${f}: not set (no rule proposed it)`
-      case 'Proposed':
-        return `${f}: ${JSON.stringify(o.value)}, proposed by rule ${JSON.stringify(o.rule)} (rules[${o.ruleIndex}]): ${o.reasons.map(describeReason).join(' and ')}`
-      default:
-        return absurd(o)
-    }
-  }) as unknown as ReadonlyNonEmptyArray<string>
+  pipe(
+    fieldNames,
+    mapNonEmpty((f) => {
+      const o = self.origins[f]
+      switch (o._tag) {
+        case 'Kept':
+          return `${f}: ${JSON.stringify(o.value)}, kept (set explicitly)`
+        case 'Unset':
+          return `${f}: not set (no rule proposed it)`
+        case 'Proposed':
+          return `${f}: ${JSON.stringify(o.value)}, proposed by rule ${JSON.stringify(o.rule)} (rules[${o.ruleIndex}]): ${o.reasons.map(describeReason).join(' and ')}`
+        default:
+          return absurd(o)
+      }
+    })
+  )
