@@ -198,7 +198,8 @@ export const decodeMatrix = (u: unknown, options?: MakeOptions): E.Either<Priori
 
 /**
  * Writes a priority matrix as plain JSON data (the inverse of {@link decodeMatrix}); a value that
- * is not a matrix (a type cast let it in) is written as `null`.
+ * {@link decodeMatrix} would not read back (not a matrix, or one whose cells a type cast broke) is
+ * written as `null`.
  *
  * @example
  * ```ts
@@ -213,4 +214,5 @@ export const decodeMatrix = (u: unknown, options?: MakeOptions): E.Either<Priori
  * @since 0.1.0
  */
 export const encodeMatrix = (self: Matrix): MatrixSpec | null =>
-  MatrixSpecJson.is(self) ? MatrixSpecJson.encode(self) : null
+  // the shape and the meaning, as decodeMatrix reads them: what is written is what reads back
+  MatrixSpecJson.is(self) && check(self, undefined) === undefined ? MatrixSpecJson.encode(self) : null
