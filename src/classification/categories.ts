@@ -91,6 +91,13 @@ const build = (nodes: ReadonlyArray<CategoryNode>): E.Either<ClassificationError
   return E.right(tree)
 }
 
+// what makeCategoryTree and decodeCategoryTree share: a JavaScript caller may pass anything to either
+const fromJson = (u: unknown): E.Either<ClassificationError, CategoryTree> =>
+  pipe(
+    decodeWith(CategoryTreeJson)(u),
+    E.flatMap((decoded) => build(decoded.categories))
+  )
+
 /**
  * Checks a category tree and makes it queryable.
  *
@@ -121,11 +128,7 @@ const build = (nodes: ReadonlyArray<CategoryNode>): E.Either<ClassificationError
  * @category constructors
  * @since 0.1.0
  */
-export const makeCategoryTree = (spec: CategoryTreeSpec): E.Either<ClassificationError, CategoryTree> =>
-  pipe(
-    decodeWith(CategoryTreeJson)(spec),
-    E.flatMap((decoded) => build(decoded.categories))
-  )
+export const makeCategoryTree = (spec: CategoryTreeSpec): E.Either<ClassificationError, CategoryTree> => fromJson(spec)
 
 /**
  * Reads a category tree from JSON (`{ categories: [{ id, name, parent? }, …] }`) and checks
@@ -146,8 +149,7 @@ export const makeCategoryTree = (spec: CategoryTreeSpec): E.Either<Classificatio
  * @category codecs
  * @since 0.1.0
  */
-export const decodeCategoryTree = (u: unknown): E.Either<ClassificationError, CategoryTree> =>
-  makeCategoryTree(u as CategoryTreeSpec)
+export const decodeCategoryTree = (u: unknown): E.Either<ClassificationError, CategoryTree> => fromJson(u)
 
 /**
  * Writes a category tree as plain JSON data, nodes in their original order (the inverse of

@@ -121,6 +121,13 @@ const compile = (context: ClassifierContext, spec: ClassifierSpec): E.Either<Cla
   return E.right(classifier)
 }
 
+// what makeClassifier and decodeClassifier share: a JavaScript caller may pass anything to either
+const fromJson = (u: unknown, context: ClassifierContext): E.Either<ClassificationError, Classifier> =>
+  pipe(
+    decodeWith(ClassifierJson)(u),
+    E.flatMap((decoded) => compile(context, decoded))
+  )
+
 /**
  * Checks a classifier's rules against a context (the category tree and, when given, the
  * priority matrix's urgency and impact levels) and compiles them for {@link classify}.
@@ -158,11 +165,7 @@ const compile = (context: ClassifierContext, spec: ClassifierSpec): E.Either<Cla
 export const makeClassifier = (
   spec: ClassifierSpec,
   context: ClassifierContext
-): E.Either<ClassificationError, Classifier> =>
-  pipe(
-    decodeWith(ClassifierJson)(spec),
-    E.flatMap((decoded) => compile(context, decoded))
-  )
+): E.Either<ClassificationError, Classifier> => fromJson(spec, context)
 
 /**
  * Reads a classifier from JSON (`{ rules: [...] }`) and checks it against a context as
@@ -185,7 +188,7 @@ export const makeClassifier = (
  * @since 0.1.0
  */
 export const decodeClassifier = (u: unknown, context: ClassifierContext): E.Either<ClassificationError, Classifier> =>
-  makeClassifier(u as ClassifierSpec, context)
+  fromJson(u, context)
 
 /**
  * Writes a classifier's rules as plain JSON data (the inverse of {@link decodeClassifier}
