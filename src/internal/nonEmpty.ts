@@ -17,17 +17,10 @@ export const isNonEmpty = <A>(as: ReadonlyArray<A>): as is ReadonlyNonEmptyArray
 export const mapNonEmpty =
   <A, B>(f: (a: A) => B) =>
   (as: ReadonlyNonEmptyArray<A>): ReadonlyNonEmptyArray<B> => {
-    const [head, ...tail] = as
-    return [f(head), ...tail.map((a) => f(a))]
+    const out = as.map((a) => f(a))
+    // as long as its input, so never empty: the fallback only satisfies the type checker
+    return isNonEmpty(out) ? out : [f(as[0])]
   }
-
-/**
- * Whether no item of a non-empty list is `undefined`: the typed guard that says so.
- *
- * @internal
- */
-export const allDefined = <A>(as: ReadonlyNonEmptyArray<A | undefined>): as is ReadonlyNonEmptyArray<A> =>
-  as.every((a) => a !== undefined)
 
 /**
  * A codec of a list of 1 to `max` items whose items keep their `[i]` in error paths (`patterns[0]`,
