@@ -3,7 +3,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { decodeWith } from '../internal/decodeError.js'
-import { allDefined, mapNonEmpty } from '../internal/nonEmpty.js'
+import { isNonEmpty } from '../internal/nonEmpty.js'
 import { CategoryTreeJson } from './codec.js'
 import {
   categoryCycle,
@@ -280,12 +280,14 @@ export const path =
   (self: CategoryTree): O.Option<ReadonlyNonEmptyArray<Category>> => {
     const c = at(id, self)
     if (c === undefined) return O.none
-    // every id on a checked tree's path is a category of that tree
-    const categories = pipe(
-      c.path,
-      mapNonEmpty((k) => at(k, self))
-    )
-    return allDefined(categories) ? O.some(categories) : O.none
+    // every id on a checked tree's path is a category of that tree, and the path is never empty
+    const categories: Category[] = []
+    for (const k of c.path) {
+      const category = at(k, self)
+      if (category === undefined) return O.none
+      categories.push(category)
+    }
+    return isNonEmpty(categories) ? O.some(categories) : O.none
   }
 
 /**
