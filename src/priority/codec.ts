@@ -213,6 +213,21 @@ export const decodeMatrix = (u: unknown, options?: MakeOptions): E.Either<Priori
  * @category codecs
  * @since 0.1.0
  */
-export const encodeMatrix = (self: Matrix): MatrixSpec | null =>
-  // the shape and the meaning, as decodeMatrix reads them: what is written is what reads back
-  MatrixSpecJson.is(self) && check(self, undefined) === undefined ? MatrixSpecJson.encode(self) : null
+export const encodeMatrix = (self: Matrix): MatrixSpec | null => (isReadable(self) ? MatrixSpecJson.encode(self) : null)
+
+// a matrix is usually a constant: each object that decodeMatrix would read is checked once
+const readable = new WeakSet<object>()
+
+// the shape and the meaning, as decodeMatrix reads them: what encodeMatrix writes reads back
+const isReadable = (u: unknown): u is Omit<Matrix, '_tag'> => {
+  if (typeof u !== 'object' || u === null) return false
+  if (readable.has(u)) return true
+  try {
+    if (!MatrixSpecJson.is(u) || check(u, undefined) !== undefined) return false
+  } catch {
+    // a hostile getter or proxy: not a matrix
+    return false
+  }
+  readable.add(u)
+  return true
+}
