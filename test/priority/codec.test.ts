@@ -102,4 +102,28 @@ describe('encodeMatrix', () => {
     expect(nulls).toBeGreaterThan(opts.numRuns / 10)
     expect(written).toBeGreaterThan(opts.numRuns / 10)
   })
+
+  it('never throws: a value whose properties throw when read is written as null', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('no')
+        },
+        has: () => {
+          throw new Error('no')
+        },
+        ownKeys: () => {
+          throw new Error('no')
+        },
+        getPrototypeOf: () => {
+          throw new Error('no')
+        }
+      }
+    )
+    expect(Priority.encodeMatrix(hostile as Priority.Matrix)).toBeNull()
+    // and a matrix it wrote once it writes again the same way
+    const json = Priority.encodeMatrix(Priority.itilDefault)
+    expect(Priority.encodeMatrix(Priority.itilDefault)).toStrictEqual(json)
+  })
 })
