@@ -168,7 +168,7 @@ export const decodeCalendarSpec: (u: unknown) => E.Either<DecodeError, CalendarS
 /**
  * Writes a calendar spec as plain JSON data (the inverse of {@link decodeCalendarSpec}); a value
  * that {@link decodeCalendarSpec} would not read back (a malformed spec, or not a spec at all) is
- * written as `null`.
+ * written as `null`. Never throws.
  *
  * @example
  * ```ts
@@ -180,5 +180,11 @@ export const decodeCalendarSpec: (u: unknown) => E.Either<DecodeError, CalendarS
  * @category codecs
  * @since 0.1.0
  */
-export const encodeCalendarSpec = (spec: CalendarSpec): CalendarSpec | null =>
-  CalendarSpecJson.is(spec) ? CalendarSpecJson.encode(spec) : null
+export const encodeCalendarSpec = (spec: CalendarSpec): CalendarSpec | null => {
+  try {
+    return CalendarSpecJson.is(spec) ? CalendarSpecJson.encode(spec) : null
+  } catch {
+    // a hostile getter or proxy (a JavaScript caller may pass one): not a spec
+    return null
+  }
+}

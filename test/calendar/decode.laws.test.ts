@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { Calendar } from '../../src/index.js'
 import * as Arb from '../arbitraries/calendar.js'
+import { throwingObject } from '../helpers/hostile.js'
 import { nearValid, viaJson } from '../helpers/nearValid.js'
 
 const numRuns = process.env['CI'] ? 1000 : 200
@@ -299,5 +300,12 @@ describe('encodeCalendarSpec', () => {
     // both branches were tried, each on a fair share of the values
     expect(nulls).toBeGreaterThan(numRuns / 10)
     expect(written).toBeGreaterThan(numRuns / 10)
+  })
+
+  it('never throws: a value whose properties throw when read is written as null', () => {
+    expect(Calendar.encodeCalendarSpec(throwingObject() as Calendar.CalendarSpec)).toBeNull()
+    expect(
+      Calendar.encodeCalendarSpec({ ...Calendar.alwaysOpen, holidays: [throwingObject()] } as Calendar.CalendarSpec)
+    ).toBeNull()
   })
 })
