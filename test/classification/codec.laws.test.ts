@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { Classification, Kind } from '../../src/index.js'
 import * as Arb from '../arbitraries/classification.js'
+import { throwingObject } from '../helpers/hostile.js'
 import { nearValid } from '../helpers/nearValid.js'
 import { deepFreeze } from '../helpers/unsafe.js'
 import { context } from './nordicDesk.js'
@@ -160,5 +161,12 @@ describe('encodeClassifier', () => {
     // both branches were tried, each on a fair share of the values
     expect(nulls).toBeGreaterThan(numRuns / 10)
     expect(written).toBeGreaterThan(numRuns / 10)
+  })
+
+  it('never throws: a value whose properties throw when read is written as null', () => {
+    expect(Classification.encodeClassifier(throwingObject() as Classification.Classifier)).toBeNull()
+    const c = fc.sample(Arb.classifier, { numRuns: 1, seed: 1 })[0] as Classification.Classifier
+    expect(Classification.encodeClassifier({ ...c, rules: [throwingObject()] } as Classification.Classifier)).toBeNull()
+    expect(Classification.encodeClassifier({ ...c, context: throwingObject() } as Classification.Classifier)).toBeNull()
   })
 })

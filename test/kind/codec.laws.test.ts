@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { Kind } from '../../src/index.js'
 import * as Arb from '../arbitraries/classification.js'
+import { throwingObject } from '../helpers/hostile.js'
 import { nearValid, viaJson } from '../helpers/nearValid.js'
 
 const numRuns = Arb.runs
@@ -47,5 +48,10 @@ describe('encodeKindRules', () => {
     // both branches were tried, each on a fair share of the values
     expect(nulls).toBeGreaterThan(numRuns / 10)
     expect(written).toBeGreaterThan(numRuns / 10)
+  })
+
+  it('never throws: a value whose properties throw when read is written as null', () => {
+    expect(Kind.encodeKindRules(throwingObject() as Kind.KindRules)).toBeNull()
+    expect(Kind.encodeKindRules({ _tag: 'KindRules', kinds: throwingObject() } as Kind.KindRules)).toBeNull()
   })
 })
