@@ -26,7 +26,8 @@ import {
   type FieldOrigin,
   type Fields,
   type Proposal,
-  type Reason
+  type Reason,
+  type Rule
 } from './model.js'
 import { findPattern, fragmentOf, normalise, normaliseWithOffsets, type Normalised } from './normalise.js'
 
@@ -343,6 +344,28 @@ const evaluate = (cond: Condition, path: string, ev: Evaluation): ReadonlyNonEmp
   }
 }
 
+// the rule that proposed a field, where and why
+interface Proposer {
+  readonly rule: Rule
+  readonly ruleIndex: number
+  readonly reasons: ReadonlyNonEmptyArray<Reason>
+}
+
+// one field at a time, so that each keeps its own type (a kind is a TicketKind)
+const originOf = <F extends FieldName>(
+  f: F,
+  explicit: Fields,
+  proposedBy: Partial<Record<FieldName, Proposer>>
+): FieldOrigin<NonNullable<Fields[F]>> => {
+  const kept = explicit[f]
+  if (kept !== undefined) return { _tag: 'Kept', value: kept }
+  const by = proposedBy[f]
+  const value = by?.rule.then[f]
+  return by === undefined || value === undefined
+    ? { _tag: 'Unset' }
+    : { _tag: 'Proposed', value, rule: by.rule.id, ruleIndex: by.ruleIndex, reasons: by.reasons }
+}
+
 /**
  * Classifies a new ticket: proposes its kind, category, urgency and impact, and says for each
  * field where the value came from. A value that is not a classifier or a classifier input (a type
@@ -396,18 +419,9 @@ export const classify =
     // a value that is not a classifier or an input (a type cast let it in) proposes nothing
     if (self === undefined || !isInput(input)) return UNSET
     const explicit: Fields = input.explicit ?? {}
-    const origins: Record<FieldName, FieldOrigin<string>> = {
-      kind: { _tag: 'Unset' },
-      category: { _tag: 'Unset' },
-      urgency: { _tag: 'Unset' },
-      impact: { _tag: 'Unset' }
-    }
-    let open: ReadonlyArray<FieldName> = []
-    for (const f of fieldNames) {
-      const value = explicit[f]
-      if (value === undefined) open = [...open, f]
-      else origins[f] = { _tag: 'Kept', value }
-    }
+    // the rule that proposes each field not set explicitly: the first that matches, up to a stop
+    const proposedBy: Partial<Record<FieldName, Proposer>> = {}
+    let open: ReadonlyArray<FieldName> = fieldNames.filter((f) => explicit[f] === undefined)
     const ev: Evaluation = { input, classifier: self, text: undefined }
     for (const [i, rule] of self.rules.entries()) {
       if (open.length === 0) break
@@ -415,17 +429,22 @@ export const classify =
       if (fills.length === 0 && rule.stop !== true) continue
       const reasons = evaluate(rule.when, `rules[${i}].when`, ev)
       if (reasons === undefined) continue
-      for (const f of fills)
-        origins[f] = { _tag: 'Proposed', value: rule.then[f] as string, rule: rule.id, ruleIndex: i, reasons }
+      for (const f of fills) proposedBy[f] = { rule, ruleIndex: i, reasons }
       open = open.filter((f) => !fills.includes(f))
       if (rule.stop === true) break
     }
-    const fields: Record<string, string> = {}
-    for (const f of fieldNames) {
-      const o = origins[f]
-      if (o._tag !== 'Unset') fields[f] = o.value
+    const origins: Proposal['origins'] = {
+      kind: originOf('kind', explicit, proposedBy),
+      category: originOf('category', explicit, proposedBy),
+      urgency: originOf('urgency', explicit, proposedBy),
+      impact: originOf('impact', explicit, proposedBy)
     }
-    return { _tag: 'Proposal', fields: fields, origins: origins as Proposal['origins'] }
+    const fields: { -readonly [F in FieldName]?: Fields[F] } = {}
+    if (origins.kind._tag !== 'Unset') fields.kind = origins.kind.value
+    if (origins.category._tag !== 'Unset') fields.category = origins.category.value
+    if (origins.urgency._tag !== 'Unset') fields.urgency = origins.urgency.value
+    if (origins.impact._tag !== 'Unset') fields.impact = origins.impact.value
+    return { _tag: 'Proposal', fields, origins }
   }
 
 const describeReason = (r: Reason): string => {
