@@ -236,13 +236,14 @@ const classifierOf = (self: Classifier): Classifier | undefined => {
 
 const isInput = (u: unknown): u is ClassifierInput => {
   if (typeof u !== 'object' || u === null) return false
-  const i = u as Record<string, unknown>
+  if (!isChannel(Reflect.get(u, 'channel')) || typeof Reflect.get(u, 'text') !== 'string') return false
+  const customer: unknown = Reflect.get(u, 'customer')
+  const service: unknown = Reflect.get(u, 'service')
+  const explicit: unknown = Reflect.get(u, 'explicit')
   return (
-    isChannel(i['channel']) &&
-    typeof i['text'] === 'string' &&
-    (i['customer'] === undefined || typeof i['customer'] === 'string') &&
-    (i['service'] === undefined || typeof i['service'] === 'string') &&
-    (i['explicit'] === undefined || FieldsJson.is(i['explicit']))
+    (customer === undefined || typeof customer === 'string') &&
+    (service === undefined || typeof service === 'string') &&
+    (explicit === undefined || FieldsJson.is(explicit))
   )
 }
 
@@ -500,42 +501,50 @@ const describeReason = (r: Reason): string => {
 export const explain = (self: Proposal): ReadonlyNonEmptyArray<string> =>
   isProposal(self) ? explainChecked(self) : ['proposal: expected a proposal made by Classification.classify']
 
-const REASONS = ['Channel', 'Customer', 'Text', 'ReportedByMonitoring', 'Service']
+const REASONS: ReadonlyArray<unknown> = ['Channel', 'Customer', 'Text', 'ReportedByMonitoring', 'Service']
 const isReason = (u: unknown): boolean =>
   typeof u === 'object' &&
   u !== null &&
-  REASONS.includes((u as Reason).condition) &&
-  typeof (u as Reason).matched === 'string' &&
-  typeof (u as Reason).criterion === 'string'
+  'condition' in u &&
+  REASONS.includes(u.condition) &&
+  'matched' in u &&
+  typeof u.matched === 'string' &&
+  'criterion' in u &&
+  typeof u.criterion === 'string'
 
 const isOrigin = (u: unknown): boolean => {
-  if (typeof u !== 'object' || u === null) return false
-  const o = u as FieldOrigin<unknown>
-  switch (o._tag) {
+  if (typeof u !== 'object' || u === null || !('_tag' in u)) return false
+  switch (u._tag) {
     case 'Unset':
       return true
     case 'Kept':
-      return typeof o.value === 'string'
-    case 'Proposed':
+      return 'value' in u && typeof u.value === 'string'
+    case 'Proposed': {
+      if (!('value' in u && 'rule' in u && 'ruleIndex' in u && 'reasons' in u)) return false
+      const reasons: unknown = u.reasons
       return (
-        typeof o.value === 'string' &&
-        typeof o.rule === 'string' &&
-        Number.isInteger(o.ruleIndex) &&
-        Array.isArray(o.reasons) &&
-        o.reasons.every(isReason)
+        typeof u.value === 'string' &&
+        typeof u.rule === 'string' &&
+        Number.isInteger(u.ruleIndex) &&
+        Array.isArray(reasons) &&
+        reasons.every(isReason)
       )
+    }
     default:
       return false
   }
 }
 
 const isProposal = (u: unknown): u is Proposal => {
-  if (typeof u !== 'object' || u === null) return false
-  const origins = (u as { readonly origins?: unknown }).origins
+  if (typeof u !== 'object' || u === null || !('origins' in u)) return false
+  const origins = u.origins
   return (
     typeof origins === 'object' &&
     origins !== null &&
-    fieldNames.every((f) => isOrigin((origins as Record<string, unknown>)[f]))
+    isOrigin(Reflect.get(origins, 'kind')) &&
+    isOrigin(Reflect.get(origins, 'category')) &&
+    isOrigin(Reflect.get(origins, 'urgency')) &&
+    isOrigin(Reflect.get(origins, 'impact'))
   )
 }
 
