@@ -87,9 +87,7 @@ function stringlessNth(): t.Type<number, number, unknown> {
  * @category codecs
  * @since 0.1.0
  */
-export const DateRuleJson: t.Type<DateRule, DateRule, unknown> = taggedUnion(
-  rules as unknown as Record<string, t.Type<DateRule, DateRule, unknown>>
-)
+export const DateRuleJson: t.Type<DateRule, DateRule, unknown> = taggedUnion(rules)
 
 /**
  * io-ts codec of an exception `{ on, hours }`.
@@ -168,7 +166,9 @@ export const CalendarSpecJson: t.Type<CalendarSpec, CalendarSpec, unknown> = rec
 export const decodeCalendarSpec: (u: unknown) => E.Either<DecodeError, CalendarSpec> = decodeWith(CalendarSpecJson)
 
 /**
- * Writes a calendar spec as plain JSON data (the inverse of {@link decodeCalendarSpec}).
+ * Writes a calendar spec as plain JSON data (the inverse of {@link decodeCalendarSpec}); a value
+ * that {@link decodeCalendarSpec} would not read back (a malformed spec, or not a spec at all) is
+ * written as `null`. Never throws.
  *
  * @example
  * ```ts
@@ -180,4 +180,11 @@ export const decodeCalendarSpec: (u: unknown) => E.Either<DecodeError, CalendarS
  * @category codecs
  * @since 0.1.0
  */
-export const encodeCalendarSpec: (spec: CalendarSpec) => CalendarSpec = CalendarSpecJson.encode
+export const encodeCalendarSpec = (spec: CalendarSpec): CalendarSpec | null => {
+  try {
+    return CalendarSpecJson.is(spec) ? CalendarSpecJson.encode(spec) : null
+  } catch {
+    // a hostile getter or proxy (a JavaScript caller may pass one): not a spec
+    return null
+  }
+}

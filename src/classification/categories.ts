@@ -3,6 +3,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import * as O from 'fp-ts/lib/Option.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { decodeWith } from '../internal/decodeError.js'
+import { isNonEmpty } from '../internal/nonEmpty.js'
 import { CategoryTreeJson } from './codec.js'
 import {
   categoryCycle,
@@ -70,14 +71,15 @@ const build = (nodes: ReadonlyArray<CategoryNode>): E.Either<ClassificationError
   }
   const categories: Category[] = []
   for (const [i, node] of nodes.entries()) {
-    const path: string[] = []
-    for (let k = i; k >= 0; k = parentIndex[k] ?? -1) path.unshift((nodes[k] as CategoryNode).id)
+    // the ids from the service down to this node: at most three, so each step copies the list
+    let path: ReadonlyNonEmptyArray<string> = [node.id]
+    for (let k = parentIndex[i] ?? -1; k >= 0; k = parentIndex[k] ?? -1) path = [(nodes[k] as CategoryNode).id, ...path]
     categories.push({
       id: node.id,
       name: node.name,
       ...(node.parent === undefined ? {} : { parent: node.parent }),
       level: levels[(depth[i] as number) - 1] as CategoryLevel,
-      path: path as unknown as ReadonlyNonEmptyArray<string>
+      path
     })
   }
   const tree: CategoryTree = {
@@ -88,6 +90,13 @@ const build = (nodes: ReadonlyArray<CategoryNode>): E.Either<ClassificationError
   checkedTrees.set(tree, tree)
   return E.right(tree)
 }
+
+// what makeCategoryTree and decodeCategoryTree share: a JavaScript caller may pass anything to either
+const fromJson = (u: unknown): E.Either<ClassificationError, CategoryTree> =>
+  pipe(
+    decodeWith(CategoryTreeJson)(u),
+    E.flatMap((decoded) => build(decoded.categories))
+  )
 
 /**
  * Checks a category tree and makes it queryable.
@@ -119,11 +128,7 @@ const build = (nodes: ReadonlyArray<CategoryNode>): E.Either<ClassificationError
  * @category constructors
  * @since 0.1.0
  */
-export const makeCategoryTree = (spec: CategoryTreeSpec): E.Either<ClassificationError, CategoryTree> =>
-  pipe(
-    decodeWith(CategoryTreeJson)(spec),
-    E.flatMap((decoded) => build(decoded.categories))
-  )
+export const makeCategoryTree = (spec: CategoryTreeSpec): E.Either<ClassificationError, CategoryTree> => fromJson(spec)
 
 /**
  * Reads a category tree from JSON (`{ categories: [{ id, name, parent? }, …] }`) and checks
@@ -144,8 +149,7 @@ export const makeCategoryTree = (spec: CategoryTreeSpec): E.Either<Classificatio
  * @category codecs
  * @since 0.1.0
  */
-export const decodeCategoryTree = (u: unknown): E.Either<ClassificationError, CategoryTree> =>
-  makeCategoryTree(u as CategoryTreeSpec)
+export const decodeCategoryTree = (u: unknown): E.Either<ClassificationError, CategoryTree> => fromJson(u)
 
 /**
  * Writes a category tree as plain JSON data, nodes in their original order (the inverse of
@@ -275,9 +279,15 @@ export const path =
   (id: string) =>
   (self: CategoryTree): O.Option<ReadonlyNonEmptyArray<Category>> => {
     const c = at(id, self)
-    return c === undefined
-      ? O.none
-      : O.some(c.path.map((k) => at(k, self) as Category) as unknown as ReadonlyNonEmptyArray<Category>)
+    if (c === undefined) return O.none
+    // every id on a checked tree's path is a category of that tree, and the path is never empty
+    const categories: Category[] = []
+    for (const k of c.path) {
+      const category = at(k, self)
+      if (category === undefined) return O.none
+      categories.push(category)
+    }
+    return isNonEmpty(categories) ? O.some(categories) : O.none
   }
 
 /**

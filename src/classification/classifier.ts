@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { absurd, pipe } from 'fp-ts/lib/function.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import { decodeWith } from '../internal/decodeError.js'
+import { isNonEmpty, mapNonEmpty } from '../internal/nonEmpty.js'
 import { hasCategory, isUnder } from './categories.js'
 import { ClassifierJson, FieldsJson } from './codec.js'
 import { channelTraits, isChannel } from '../kind/index.js'
@@ -25,12 +26,13 @@ import {
   type FieldOrigin,
   type Fields,
   type Proposal,
-  type Reason
+  type Reason,
+  type Rule
 } from './model.js'
 import { findPattern, fragmentOf, normalise, normaliseWithOffsets, type Normalised } from './normalise.js'
 
 const MAX_NESTING = 8
-const fieldNames: ReadonlyArray<FieldName> = ['kind', 'category', 'urgency', 'impact']
+const fieldNames: ReadonlyNonEmptyArray<FieldName> = ['kind', 'category', 'urgency', 'impact']
 
 // each classifier object is checked once: itself when compiled here, else its rebuild (or nothing)
 const checkedClassifiers = new WeakMap<object, Classifier | undefined>()
@@ -52,13 +54,13 @@ const checkCondition = (
     case 'ReportedByMonitoring':
       return undefined
     case 'Text': {
-      const compiled: CompiledPattern[] = []
-      for (const [k, pattern] of cond.patterns.entries()) {
-        const normalised = normalise(pattern)
-        if (normalised === '') return emptyPattern(`${path}.patterns[${k}]`, rule, pattern)
-        compiled.push({ pattern, normalised })
-      }
-      patterns[path] = compiled as unknown as ReadonlyNonEmptyArray<CompiledPattern>
+      const compiled = pipe(
+        cond.patterns,
+        mapNonEmpty((pattern): CompiledPattern => ({ pattern, normalised: normalise(pattern) }))
+      )
+      for (const [k, p] of compiled.entries())
+        if (p.normalised === '') return emptyPattern(`${path}.patterns[${k}]`, rule, p.pattern)
+      patterns[path] = compiled
       return undefined
     }
     case 'Service':
@@ -120,6 +122,13 @@ const compile = (context: ClassifierContext, spec: ClassifierSpec): E.Either<Cla
   return E.right(classifier)
 }
 
+// what makeClassifier and decodeClassifier share: a JavaScript caller may pass anything to either
+const fromJson = (u: unknown, context: ClassifierContext): E.Either<ClassificationError, Classifier> =>
+  pipe(
+    decodeWith(ClassifierJson)(u),
+    E.flatMap((decoded) => compile(context, decoded))
+  )
+
 /**
  * Checks a classifier's rules against a context (the category tree and, when given, the
  * priority matrix's urgency and impact levels) and compiles them for {@link classify}.
@@ -155,11 +164,7 @@ const compile = (context: ClassifierContext, spec: ClassifierSpec): E.Either<Cla
 export const makeClassifier = (
   spec: ClassifierSpec,
   context: ClassifierContext
-): E.Either<ClassificationError, Classifier> =>
-  pipe(
-    decodeWith(ClassifierJson)(spec),
-    E.flatMap((decoded) => compile(context, decoded))
-  )
+): E.Either<ClassificationError, Classifier> => fromJson(spec, context)
 
 /**
  * Reads a classifier from JSON (`{ rules: [...] }`) and checks it against a context as
@@ -183,7 +188,7 @@ export const makeClassifier = (
  * @since 0.1.0
  */
 export const decodeClassifier = (u: unknown, context: ClassifierContext): E.Either<ClassificationError, Classifier> =>
-  makeClassifier(u as ClassifierSpec, context)
+  fromJson(u, context)
 
 /**
  * Writes a classifier's rules as plain JSON data (the inverse of {@link decodeClassifier}
@@ -203,9 +208,9 @@ export const decodeClassifier = (u: unknown, context: ClassifierContext): E.Eith
  * @category codecs
  * @since 0.1.0
  */
-export const encodeClassifier = (self: Classifier): ClassifierSpec => {
+export const encodeClassifier = (self: Classifier): ClassifierSpec | null => {
   const checked = classifierOf(self)
-  return checked === undefined ? (null as unknown as ClassifierSpec) : ClassifierJson.encode({ rules: checked.rules })
+  return checked === undefined ? null : ClassifierJson.encode({ rules: checked.rules })
 }
 
 /**
@@ -231,13 +236,14 @@ const classifierOf = (self: Classifier): Classifier | undefined => {
 
 const isInput = (u: unknown): u is ClassifierInput => {
   if (typeof u !== 'object' || u === null) return false
-  const i = u as Record<string, unknown>
+  if (!isChannel(Reflect.get(u, 'channel')) || typeof Reflect.get(u, 'text') !== 'string') return false
+  const customer: unknown = Reflect.get(u, 'customer')
+  const service: unknown = Reflect.get(u, 'service')
+  const explicit: unknown = Reflect.get(u, 'explicit')
   return (
-    isChannel(i['channel']) &&
-    typeof i['text'] === 'string' &&
-    (i['customer'] === undefined || typeof i['customer'] === 'string') &&
-    (i['service'] === undefined || typeof i['service'] === 'string') &&
-    (i['explicit'] === undefined || FieldsJson.is(i['explicit']))
+    (customer === undefined || typeof customer === 'string') &&
+    (service === undefined || typeof service === 'string') &&
+    (explicit === undefined || FieldsJson.is(explicit))
   )
 }
 
@@ -325,7 +331,8 @@ const evaluate = (cond: Condition, path: string, ev: Evaluation): ReadonlyNonEmp
         if (r === undefined) return undefined
         reasons.push(...r)
       }
-      return reasons as unknown as ReadonlyNonEmptyArray<Reason>
+      // every condition of an All matched, each with at least one reason
+      return isNonEmpty(reasons) ? reasons : undefined
     }
     case 'Any':
       for (const [k, child] of cond.conditions.entries()) {
@@ -336,6 +343,28 @@ const evaluate = (cond: Condition, path: string, ev: Evaluation): ReadonlyNonEmp
     default:
       return absurd(cond)
   }
+}
+
+// the rule that proposed a field, where and why
+interface Proposer {
+  readonly rule: Rule
+  readonly ruleIndex: number
+  readonly reasons: ReadonlyNonEmptyArray<Reason>
+}
+
+// one field at a time, so that each keeps its own type (a kind is a TicketKind)
+const originOf = <F extends FieldName>(
+  f: F,
+  explicit: Fields,
+  proposedBy: Partial<Record<FieldName, Proposer>>
+): FieldOrigin<NonNullable<Fields[F]>> => {
+  const kept = explicit[f]
+  if (kept !== undefined) return { _tag: 'Kept', value: kept }
+  const by = proposedBy[f]
+  const value = by?.rule.then[f]
+  return by === undefined || value === undefined
+    ? { _tag: 'Unset' }
+    : { _tag: 'Proposed', value, rule: by.rule.id, ruleIndex: by.ruleIndex, reasons: by.reasons }
 }
 
 /**
@@ -388,18 +417,9 @@ export const classify =
     // a value that is not a classifier or an input (a type cast let it in) proposes nothing
     if (self === undefined || !isInput(input)) return UNSET
     const explicit: Fields = input.explicit ?? {}
-    const origins: Record<FieldName, FieldOrigin<string>> = {
-      kind: { _tag: 'Unset' },
-      category: { _tag: 'Unset' },
-      urgency: { _tag: 'Unset' },
-      impact: { _tag: 'Unset' }
-    }
-    let open: ReadonlyArray<FieldName> = []
-    for (const f of fieldNames) {
-      const value = explicit[f]
-      if (value === undefined) open = [...open, f]
-      else origins[f] = { _tag: 'Kept', value }
-    }
+    // the rule that proposes each field not set explicitly: the first that matches, up to a stop
+    const proposedBy: Partial<Record<FieldName, Proposer>> = {}
+    let open: ReadonlyArray<FieldName> = fieldNames.filter((f) => explicit[f] === undefined)
     const ev: Evaluation = { input, classifier: self, text: undefined }
     for (const [i, rule] of self.rules.entries()) {
       if (open.length === 0) break
@@ -407,17 +427,22 @@ export const classify =
       if (fills.length === 0 && rule.stop !== true) continue
       const reasons = evaluate(rule.when, `rules[${i}].when`, ev)
       if (reasons === undefined) continue
-      for (const f of fills)
-        origins[f] = { _tag: 'Proposed', value: rule.then[f] as string, rule: rule.id, ruleIndex: i, reasons }
+      for (const f of fills) proposedBy[f] = { rule, ruleIndex: i, reasons }
       open = open.filter((f) => !fills.includes(f))
       if (rule.stop === true) break
     }
-    const fields: Record<string, string> = {}
-    for (const f of fieldNames) {
-      const o = origins[f]
-      if (o._tag !== 'Unset') fields[f] = o.value
+    const origins: Proposal['origins'] = {
+      kind: originOf('kind', explicit, proposedBy),
+      category: originOf('category', explicit, proposedBy),
+      urgency: originOf('urgency', explicit, proposedBy),
+      impact: originOf('impact', explicit, proposedBy)
     }
-    return { _tag: 'Proposal', fields: fields, origins: origins as Proposal['origins'] }
+    const fields: { -readonly [F in FieldName]?: Fields[F] } = {}
+    if (origins.kind._tag !== 'Unset') fields.kind = origins.kind.value
+    if (origins.category._tag !== 'Unset') fields.category = origins.category.value
+    if (origins.urgency._tag !== 'Unset') fields.urgency = origins.urgency.value
+    if (origins.impact._tag !== 'Unset') fields.impact = origins.impact.value
+    return { _tag: 'Proposal', fields, origins }
   }
 
 const describeReason = (r: Reason): string => {
@@ -473,56 +498,67 @@ const describeReason = (r: Reason): string => {
 export const explain = (self: Proposal): ReadonlyNonEmptyArray<string> =>
   isProposal(self) ? explainChecked(self) : ['proposal: expected a proposal made by Classification.classify']
 
-const REASONS = ['Channel', 'Customer', 'Text', 'ReportedByMonitoring', 'Service']
+const REASONS: ReadonlyArray<unknown> = ['Channel', 'Customer', 'Text', 'ReportedByMonitoring', 'Service']
 const isReason = (u: unknown): boolean =>
   typeof u === 'object' &&
   u !== null &&
-  REASONS.includes((u as Reason).condition) &&
-  typeof (u as Reason).matched === 'string' &&
-  typeof (u as Reason).criterion === 'string'
+  'condition' in u &&
+  REASONS.includes(u.condition) &&
+  'matched' in u &&
+  typeof u.matched === 'string' &&
+  'criterion' in u &&
+  typeof u.criterion === 'string'
 
 const isOrigin = (u: unknown): boolean => {
-  if (typeof u !== 'object' || u === null) return false
-  const o = u as FieldOrigin<unknown>
-  switch (o._tag) {
+  if (typeof u !== 'object' || u === null || !('_tag' in u)) return false
+  switch (u._tag) {
     case 'Unset':
       return true
     case 'Kept':
-      return typeof o.value === 'string'
-    case 'Proposed':
+      return 'value' in u && typeof u.value === 'string'
+    case 'Proposed': {
+      if (!('value' in u && 'rule' in u && 'ruleIndex' in u && 'reasons' in u)) return false
+      const reasons: unknown = u.reasons
       return (
-        typeof o.value === 'string' &&
-        typeof o.rule === 'string' &&
-        Number.isInteger(o.ruleIndex) &&
-        Array.isArray(o.reasons) &&
-        o.reasons.every(isReason)
+        typeof u.value === 'string' &&
+        typeof u.rule === 'string' &&
+        Number.isInteger(u.ruleIndex) &&
+        Array.isArray(reasons) &&
+        reasons.every(isReason)
       )
+    }
     default:
       return false
   }
 }
 
 const isProposal = (u: unknown): u is Proposal => {
-  if (typeof u !== 'object' || u === null) return false
-  const origins = (u as { readonly origins?: unknown }).origins
+  if (typeof u !== 'object' || u === null || !('origins' in u)) return false
+  const origins = u.origins
   return (
     typeof origins === 'object' &&
     origins !== null &&
-    fieldNames.every((f) => isOrigin((origins as Record<string, unknown>)[f]))
+    isOrigin(Reflect.get(origins, 'kind')) &&
+    isOrigin(Reflect.get(origins, 'category')) &&
+    isOrigin(Reflect.get(origins, 'urgency')) &&
+    isOrigin(Reflect.get(origins, 'impact'))
   )
 }
 
 const explainChecked = (self: Proposal): ReadonlyNonEmptyArray<string> =>
-  fieldNames.map((f) => {
-    const o = self.origins[f]
-    switch (o._tag) {
-      case 'Kept':
-        return `${f}: ${JSON.stringify(o.value)}, kept (set explicitly)`
-      case 'Unset':
-        return `${f}: not set (no rule proposed it)`
-      case 'Proposed':
-        return `${f}: ${JSON.stringify(o.value)}, proposed by rule ${JSON.stringify(o.rule)} (rules[${o.ruleIndex}]): ${o.reasons.map(describeReason).join(' and ')}`
-      default:
-        return absurd(o)
-    }
-  }) as unknown as ReadonlyNonEmptyArray<string>
+  pipe(
+    fieldNames,
+    mapNonEmpty((f) => {
+      const o = self.origins[f]
+      switch (o._tag) {
+        case 'Kept':
+          return `${f}: ${JSON.stringify(o.value)}, kept (set explicitly)`
+        case 'Unset':
+          return `${f}: not set (no rule proposed it)`
+        case 'Proposed':
+          return `${f}: ${JSON.stringify(o.value)}, proposed by rule ${JSON.stringify(o.rule)} (rules[${o.ruleIndex}]): ${o.reasons.map(describeReason).join(' and ')}`
+        default:
+          return absurd(o)
+      }
+    })
+  )

@@ -1,5 +1,5 @@
-import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import * as t from 'io-ts'
+import { nonEmptyList } from '../internal/nonEmpty.js'
 import { literals, record, stringWhere, tag, taggedUnion } from '../internal/primitives.js'
 import { ChannelJson, TicketKindJson } from '../kind/codec.js'
 import type { CategoryNode, CategoryTreeSpec, ClassifierSpec, Condition, Fields, Rule, TextMatch } from './model.js'
@@ -10,26 +10,6 @@ const CategoryId = stringWhere(
   (s) => CATEGORY_ID.test(s)
 )
 const nonBlank = (max: number) => (s: string) => s.trim().length > 0 && s.length <= max
-
-/** A non-empty list whose items keep their `[i]` in error paths. @internal */
-export const nonEmpty = <A, O>(
-  item: t.Type<A, O, unknown>,
-  name: string
-): t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown> => {
-  const list = t.readonlyArray(item, name)
-  return new t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown>(
-    name,
-    (u): u is ReadonlyNonEmptyArray<A> => list.is(u) && u.length > 0,
-    (u, c) => {
-      if (!Array.isArray(u) || u.length === 0) return t.failure(u, c)
-      // validate as the array type itself, so that item paths read `patterns[0]`
-      const last = c[c.length - 1]
-      const context: t.Context = last === undefined ? c : [...c.slice(0, -1), { ...last, type: list }]
-      return list.validate(u, context) as t.Validation<ReadonlyNonEmptyArray<A>>
-    },
-    (a) => list.encode(a) as unknown as ReadonlyNonEmptyArray<O>
-  )
-}
 
 /**
  * io-ts codec of one node of a category tree: `{ id, name, parent? }`.
@@ -121,36 +101,36 @@ export const ConditionJson: t.Type<Condition, Condition, unknown> = new t.Type<C
 const ConditionUnion: t.Type<Condition, Condition, unknown> = taggedUnion({
   Channel: record(
     'a channel condition',
-    { _tag: tag('Channel'), channels: nonEmpty(ChannelJson, 'a non-empty list of channels') },
+    { _tag: tag('Channel'), channels: nonEmptyList(ChannelJson, 'a non-empty list of channels') },
     {}
   ),
   Customer: record(
     'a customer condition',
-    { _tag: tag('Customer'), customers: nonEmpty(Customer, 'a non-empty list of customer ids') },
+    { _tag: tag('Customer'), customers: nonEmptyList(Customer, 'a non-empty list of customer ids') },
     {}
   ),
   Text: record(
     'a text condition',
-    { _tag: tag('Text'), patterns: nonEmpty(Pattern, 'a non-empty list of patterns') },
+    { _tag: tag('Text'), patterns: nonEmptyList(Pattern, 'a non-empty list of patterns') },
     { match: literals<TextMatch>(['wordStart', 'word', 'substring']) }
   ),
   ReportedByMonitoring: record('a reported-by-monitoring condition', { _tag: tag('ReportedByMonitoring') }, {}),
   Service: record(
     'a service condition',
-    { _tag: tag('Service'), services: nonEmpty(CategoryId, 'a non-empty list of category ids') },
+    { _tag: tag('Service'), services: nonEmptyList(CategoryId, 'a non-empty list of category ids') },
     {}
   ),
   All: record(
     'an all-of condition',
-    { _tag: tag('All'), conditions: nonEmpty(ConditionJson, 'a non-empty list of conditions') },
+    { _tag: tag('All'), conditions: nonEmptyList(ConditionJson, 'a non-empty list of conditions') },
     {}
   ),
   Any: record(
     'an any-of condition',
-    { _tag: tag('Any'), conditions: nonEmpty(ConditionJson, 'a non-empty list of conditions') },
+    { _tag: tag('Any'), conditions: nonEmptyList(ConditionJson, 'a non-empty list of conditions') },
     {}
   )
-} as unknown as Readonly<Record<string, t.Type<Condition, Condition, unknown>>>)
+})
 
 /**
  * io-ts codec of one classifier rule: `{ id, description?, when, then, stop? }`.

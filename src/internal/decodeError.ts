@@ -78,24 +78,35 @@ export const markFree = <T extends object>(type: T): T => {
 const transparent = new Set(['UnionType', 'IntersectionType'])
 const indexed = new Set(['ArrayType', 'ReadonlyArrayType', 'TupleType', 'ReadonlyArrayType'])
 
-type Tagged = { readonly _tag?: string; readonly type?: Tagged }
+// io-ts codecs are classes with a `_tag` (and wrappers an inner `type`) that its `Decoder`
+// interface does not declare: read them as unknown data
+const tagOf = (type: unknown): string =>
+  typeof type === 'object' && type !== null && '_tag' in type && typeof type._tag === 'string' ? type._tag : ''
 
-/** The type under refinement, readonly and exact wrappers (which validate their inner type in place). */
-const unwrap = (type: Tagged): Tagged => {
+const innerOf = (type: unknown): unknown =>
+  typeof type === 'object' && type !== null && 'type' in type ? type.type : undefined
+
+/** The `_tag` of the type under refinement, readonly and exact wrappers (which validate their inner type in place). */
+const unwrappedTag = (type: unknown): string => {
   let x = type
-  while ((x._tag === 'RefinementType' || x._tag === 'ReadonlyType' || x._tag === 'ExactType') && x.type !== undefined)
-    x = x.type
-  return x
+  let tag = tagOf(x)
+  while (tag === 'RefinementType' || tag === 'ReadonlyType' || tag === 'ExactType') {
+    const inner = innerOf(x)
+    if (inner === undefined) break
+    x = inner
+    tag = tagOf(x)
+  }
+  return tag
 }
 
 const pathOf = (context: t.Context): string => {
   let path = ''
   for (let i = 1; i < context.length; i++) {
-    const entry = context[i] as t.ContextEntry
-    const parent = unwrap((context[i - 1] as t.ContextEntry).type as unknown as Tagged)
-    if (entry.key === '' || transparent.has(parent._tag ?? '')) continue
+    const entry = context[i]
+    const parent = unwrappedTag(context[i - 1]?.type)
+    if (entry === undefined || entry.key === '' || transparent.has(parent)) continue
     const key = pathKey(entry.key)
-    path += indexed.has(parent._tag ?? '') ? `[${key}]` : path === '' ? key : `.${key}`
+    path += indexed.has(parent) ? `[${key}]` : path === '' ? key : `.${key}`
   }
   return path === '' ? '$' : path
 }

@@ -73,7 +73,7 @@ const Excess = markFree(
     'no such property',
     (_u): _u is never => false,
     (u, c) => t.failure(u, c),
-    () => undefined as never
+    (a) => a
   )
 )
 
@@ -163,13 +163,15 @@ export const record = <R extends t.Props, O extends t.Props>(
     },
     (a) => {
       // known properties only, optional ones only when defined, so the wire form stays plain
-      // JSON that decodes again (a value that is not a record at all encodes to null)
-      if (!isPlainObject(a)) return null as unknown as RecordWire<R, O>
+      // JSON that decodes again; a value that is not a record at all (a cast let it in) has no
+      // properties to write (the public encoders check their value first and write null)
       const out: Record<string, unknown> = {}
-      for (const k of reqKeys) out[k] = (required[k] as t.Any).encode(a[k])
-      for (const k of optKeys) {
-        const v = a[k]
-        if (v !== undefined) out[k] = (optional[k] as t.Any).encode(v)
+      if (isPlainObject(a)) {
+        for (const k of reqKeys) out[k] = (required[k] as t.Any).encode(a[k])
+        for (const k of optKeys) {
+          const v = a[k]
+          if (v !== undefined) out[k] = (optional[k] as t.Any).encode(v)
+        }
       }
       return out as RecordWire<R, O>
     }

@@ -122,6 +122,16 @@ const check = (spec: KindRulesSpec): KindError | undefined => {
   return undefined
 }
 
+// what makeKindRules and decodeKindRules share: a JavaScript caller may pass anything to either
+const fromJson = (u: unknown): E.Either<KindError, KindRules> =>
+  pipe(
+    decodeWith(KindRulesJson)(u),
+    E.flatMap((kinds): E.Either<KindError, KindRules> => {
+      const err = check(kinds)
+      return err === undefined ? E.right({ _tag: 'KindRules', kinds }) : E.left(err)
+    })
+  )
+
 /**
  * Checks kind rules and makes them usable by the queries ({@link needsPriority}, …).
  *
@@ -144,14 +154,7 @@ const check = (spec: KindRulesSpec): KindError | undefined => {
  * @category constructors
  * @since 0.1.0
  */
-export const makeKindRules = (spec: KindRulesSpec): E.Either<KindError, KindRules> =>
-  pipe(
-    decodeWith(KindRulesJson)(spec),
-    E.flatMap((kinds): E.Either<KindError, KindRules> => {
-      const err = check(kinds)
-      return err === undefined ? E.right({ _tag: 'KindRules', kinds }) : E.left(err)
-    })
-  )
+export const makeKindRules = (spec: KindRulesSpec): E.Either<KindError, KindRules> => fromJson(spec)
 
 /**
  * Reads kind rules from JSON (`{ incident: {…}, serviceRequest: {…}, … }`) and checks them as
@@ -170,7 +173,7 @@ export const makeKindRules = (spec: KindRulesSpec): E.Either<KindError, KindRule
  * @category codecs
  * @since 0.1.0
  */
-export const decodeKindRules = (u: unknown): E.Either<KindError, KindRules> => makeKindRules(u as KindRulesSpec)
+export const decodeKindRules = (u: unknown): E.Either<KindError, KindRules> => fromJson(u)
 
 /**
  * Writes kind rules as plain JSON data (the inverse of {@link decodeKindRules}); a value that is
@@ -187,8 +190,8 @@ export const decodeKindRules = (u: unknown): E.Either<KindError, KindRules> => m
  * @category codecs
  * @since 0.1.0
  */
-export const encodeKindRules = (self: KindRules): KindRulesSpec =>
-  isKindRules(self) ? KindRulesJson.encode(self.kinds) : (null as unknown as KindRulesSpec)
+export const encodeKindRules = (self: KindRules): KindRulesSpec | null =>
+  isKindRules(self) ? KindRulesJson.encode(self.kinds) : null
 
 // kind rules are usually constants: each object is checked once
 const checkedRules = new WeakSet<object>()
@@ -203,8 +206,7 @@ export const isKindRules = (u: unknown): u is KindRules => {
   if (typeof u !== 'object' || u === null) return false
   if (checkedRules.has(u)) return true
   try {
-    const r = u as { readonly _tag?: unknown; readonly kinds?: unknown }
-    if (r._tag !== 'KindRules' || E.isLeft(makeKindRules(r.kinds as KindRulesSpec))) return false
+    if (!('_tag' in u) || u._tag !== 'KindRules' || !('kinds' in u) || E.isLeft(fromJson(u.kinds))) return false
   } catch {
     return false
   }

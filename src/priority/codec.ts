@@ -3,6 +3,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js'
 import * as t from 'io-ts'
 import { decodeWith } from '../internal/decodeError.js'
+import { nonEmptyList } from '../internal/nonEmpty.js'
 import { intBetween, record, stringWhere, tag } from '../internal/primitives.js'
 import type { PriorityError } from './errors.js'
 import type { Cells, MakeOptions, Matrix, MatrixSpec, Priority, PriorityLevel } from './model.js'
@@ -22,22 +23,7 @@ const LabelJson = stringWhere('a label of 1 to 100 characters', (s) => s.length 
 const listOf = <A, O>(
   item: t.Type<A, O, unknown>,
   name: string
-): t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown> => {
-  const inner = t.readonlyArray(item)
-  const sized = (u: ReadonlyArray<unknown>): boolean => u.length >= 1 && u.length <= MAX_LEVELS
-  return new t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown>(
-    name,
-    (u): u is ReadonlyNonEmptyArray<A> => inner.is(u) && sized(u),
-    (u, c) => {
-      if (!Array.isArray(u) || !sized(u)) return t.failure(u, c)
-      // validate the items as a ReadonlyArrayType, so their paths read `urgencies[2]`
-      const last = c[c.length - 1]
-      const context: t.Context = last === undefined ? c : [...c.slice(0, -1), { ...last, type: inner }]
-      return inner.validate(u, context) as t.Validation<ReadonlyNonEmptyArray<A>>
-    },
-    (a) => inner.encode(a) as unknown as ReadonlyNonEmptyArray<O>
-  )
-}
+): t.Type<ReadonlyNonEmptyArray<A>, ReadonlyNonEmptyArray<O>, unknown> => nonEmptyList(item, name, MAX_LEVELS)
 
 /**
  * io-ts codec of one priority level `{ name, label }` of a matrix.
@@ -212,7 +198,8 @@ export const decodeMatrix = (u: unknown, options?: MakeOptions): E.Either<Priori
 
 /**
  * Writes a priority matrix as plain JSON data (the inverse of {@link decodeMatrix}); a value that
- * is not a matrix (a type cast let it in) is written as `null`.
+ * {@link decodeMatrix} would not read back (not a matrix, or one whose cells a type cast broke) is
+ * written as `null`.
  *
  * @example
  * ```ts
@@ -220,11 +207,27 @@ export const decodeMatrix = (u: unknown, options?: MakeOptions): E.Either<Priori
  * import * as E from 'fp-ts/lib/Either.js'
  * import { Priority } from 'itsm-kit'
  * const json = Priority.encodeMatrix(Priority.itilDefault)
- * assert.deepStrictEqual(json.urgencies, ['high', 'medium', 'low'])
+ * assert.deepStrictEqual(json?.urgencies, ['high', 'medium', 'low'])
  * assert.deepStrictEqual(Priority.decodeMatrix(JSON.parse(JSON.stringify(json))), E.right(Priority.itilDefault))
  * ```
  * @category codecs
  * @since 0.1.0
  */
-export const encodeMatrix = (self: Matrix): MatrixSpec =>
-  MatrixSpecJson.is(self) ? MatrixSpecJson.encode(self) : (null as unknown as MatrixSpec)
+export const encodeMatrix = (self: Matrix): MatrixSpec | null => (isReadable(self) ? MatrixSpecJson.encode(self) : null)
+
+// a matrix is usually a constant: each object that decodeMatrix would read is checked once
+const readable = new WeakSet<object>()
+
+// the shape and the meaning, as decodeMatrix reads them: what encodeMatrix writes reads back
+const isReadable = (u: unknown): u is Omit<Matrix, '_tag'> => {
+  if (typeof u !== 'object' || u === null) return false
+  if (readable.has(u)) return true
+  try {
+    if (!MatrixSpecJson.is(u) || check(u, undefined) !== undefined) return false
+  } catch {
+    // a hostile getter or proxy: not a matrix
+    return false
+  }
+  readable.add(u)
+  return true
+}

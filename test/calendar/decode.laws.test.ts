@@ -4,9 +4,11 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { Calendar } from '../../src/index.js'
 import * as Arb from '../arbitraries/calendar.js'
+import { throwingObject } from '../helpers/hostile.js'
+import { nearValid, viaJson } from '../helpers/nearValid.js'
 
 const numRuns = process.env['CI'] ? 1000 : 200
 
@@ -264,5 +266,46 @@ describe('the wire form round-trips', () => {
       }),
       { numRuns }
     )
+  })
+})
+
+describe('encodeCalendarSpec', () => {
+  it('says in its type that it may write null', () => {
+    expectTypeOf(Calendar.encodeCalendarSpec).returns.toEqualTypeOf<Calendar.CalendarSpec | null>()
+    const json = Calendar.encodeCalendarSpec(Calendar.alwaysOpen)
+    // @ts-expect-error the result may be null: a consumer checks before reading it
+    expect(json.zone).toBe('UTC')
+    if (json !== null) expectTypeOf(json).toEqualTypeOf<Calendar.CalendarSpec>()
+  })
+
+  it('writes null exactly for what decodeCalendarSpec rejects, and otherwise JSON that reads back to the same JSON', () => {
+    let nulls = 0
+    let written = 0
+    fc.assert(
+      fc.property(nearValid(anySpec), (u) => {
+        const json = Calendar.encodeCalendarSpec(u as Calendar.CalendarSpec)
+        const readable = E.isRight(Calendar.decodeCalendarSpec(u))
+        if (json === null) {
+          nulls++
+          expect(readable).toBe(false)
+          return
+        }
+        written++
+        expect(readable).toBe(true)
+        const back = Calendar.decodeCalendarSpec(viaJson(json))
+        expect(E.map(Calendar.encodeCalendarSpec)(back)).toStrictEqual(E.right(json))
+      }),
+      { numRuns }
+    )
+    // both branches were tried, each on a fair share of the values
+    expect(nulls).toBeGreaterThan(numRuns / 10)
+    expect(written).toBeGreaterThan(numRuns / 10)
+  })
+
+  it('never throws: a value whose properties throw when read is written as null', () => {
+    expect(Calendar.encodeCalendarSpec(throwingObject() as Calendar.CalendarSpec)).toBeNull()
+    expect(
+      Calendar.encodeCalendarSpec({ ...Calendar.alwaysOpen, holidays: [throwingObject()] } as Calendar.CalendarSpec)
+    ).toBeNull()
   })
 })

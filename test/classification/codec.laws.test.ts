@@ -1,8 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { Classification, Kind } from '../../src/index.js'
 import * as Arb from '../arbitraries/classification.js'
+import { throwingObject } from '../helpers/hostile.js'
+import { nearValid } from '../helpers/nearValid.js'
 import { deepFreeze } from '../helpers/unsafe.js'
 import { context } from './nordicDesk.js'
 
@@ -109,5 +111,62 @@ describe('codec laws', () => {
       ),
       { numRuns }
     )
+  })
+})
+
+describe('encodeClassifier', () => {
+  it('says in its type that it may write null', () => {
+    expectTypeOf(Classification.encodeClassifier).returns.toEqualTypeOf<Classification.ClassifierSpec | null>()
+    const c = fc.sample(Arb.classifier, { numRuns: 1, seed: 1 })[0] as Classification.Classifier
+    const json = Classification.encodeClassifier(c)
+    // @ts-expect-error the result may be null: a consumer checks before reading it
+    expect(json.rules).toStrictEqual(c.rules)
+    if (json !== null) expectTypeOf(json).toEqualTypeOf<Classification.ClassifierSpec>()
+  })
+
+  // what decoding accepts, read through the public decoder: a classifier is `{ _tag, rules,
+  // context }` whose rules decode in its context
+  const readable = (u: unknown): boolean => {
+    if (typeof u !== 'object' || u === null || !('_tag' in u) || u._tag !== 'Classifier') return false
+    if (!('rules' in u) || !('context' in u)) return false
+    try {
+      return E.isRight(
+        Classification.decodeClassifier({ rules: u.rules }, u.context as Classification.ClassifierContext)
+      )
+    } catch {
+      // a context a cast let in may throw inside the decoder: then it is no classifier
+      return false
+    }
+  }
+
+  it('writes null exactly for what is not a classifier, and otherwise JSON that reads back to the same JSON', () => {
+    let nulls = 0
+    let written = 0
+    fc.assert(
+      fc.property(nearValid(Arb.classifier), (u) => {
+        const json = Classification.encodeClassifier(u as Classification.Classifier)
+        if (json === null) {
+          nulls++
+          expect(readable(u)).toBe(false)
+          return
+        }
+        written++
+        expect(readable(u)).toBe(true)
+        const { context } = u as Classification.Classifier
+        const back = Classification.decodeClassifier(JSON.parse(JSON.stringify(json)), context)
+        expect(E.map(Classification.encodeClassifier)(back)).toStrictEqual(E.right(json))
+      }),
+      { numRuns }
+    )
+    // both branches were tried, each on a fair share of the values
+    expect(nulls).toBeGreaterThan(numRuns / 10)
+    expect(written).toBeGreaterThan(numRuns / 10)
+  })
+
+  it('never throws: a value whose properties throw when read is written as null', () => {
+    expect(Classification.encodeClassifier(throwingObject() as Classification.Classifier)).toBeNull()
+    const c = fc.sample(Arb.classifier, { numRuns: 1, seed: 1 })[0] as Classification.Classifier
+    expect(Classification.encodeClassifier({ ...c, rules: [throwingObject()] } as Classification.Classifier)).toBeNull()
+    expect(Classification.encodeClassifier({ ...c, context: throwingObject() } as Classification.Classifier)).toBeNull()
   })
 })

@@ -2,13 +2,14 @@ import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import fc from 'fast-check'
 import * as t from 'io-ts'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { Priority } from '../../src/index.js'
 import { decodeWith } from '../../src/internal/decodeError.js'
 // The raw io-ts codecs are public through itsm-kit/codec (src/codec/index.ts); imported from
 // their module here so that this file does not depend on that re-export.
 import { MatrixSpecJson, PriorityJson, PriorityLevelJson } from '../../src/priority/codec.js'
 import * as Arb from '../arbitraries/priority.js'
+import { nearValid, viaJson } from '../helpers/nearValid.js'
 
 const opts = { numRuns: Arb.runs }
 
@@ -64,5 +65,65 @@ describe('io-ts codecs of priorities', () => {
     expect(MatrixSpecJson.decode(JSON.parse(JSON.stringify(Priority.itilDefault)))).toStrictEqual(
       E.right(Priority.encodeMatrix(Priority.itilDefault))
     )
+  })
+})
+
+describe('encodeMatrix', () => {
+  it('says in its type that it may write null', () => {
+    expectTypeOf(Priority.encodeMatrix).returns.toEqualTypeOf<Priority.MatrixSpec | null>()
+    const json = Priority.encodeMatrix(Priority.itilDefault)
+    // @ts-expect-error the result may be null: a consumer checks before reading it
+    expect(json.urgencies).toStrictEqual(['high', 'medium', 'low'])
+    if (json !== null) expectTypeOf(json).toEqualTypeOf<Priority.MatrixSpec>()
+  })
+
+  it('writes null exactly for what decodeMatrix rejects, and otherwise JSON that reads back to the same JSON', () => {
+    let nulls = 0
+    let written = 0
+    fc.assert(
+      fc.property(nearValid(Arb.matrix), (u) => {
+        const json = Priority.encodeMatrix(u as Priority.Matrix)
+        const readable = E.isRight(Priority.decodeMatrix(u))
+        if (json === null) {
+          nulls++
+          expect(readable).toBe(false)
+          return
+        }
+        written++
+        expect(readable).toBe(true)
+        const again = E.map(Priority.encodeMatrix)(Priority.decodeMatrix(viaJson(json)))
+        // toEqual and the text: toStrictEqual takes a level named "constructor" for a class
+        expect(again).toEqual(E.right(json))
+        expect(JSON.stringify(again)).toBe(JSON.stringify(E.right(json)))
+      }),
+      opts
+    )
+    // both branches were tried, each on a fair share of the values
+    expect(nulls).toBeGreaterThan(opts.numRuns / 10)
+    expect(written).toBeGreaterThan(opts.numRuns / 10)
+  })
+
+  it('never throws: a value whose properties throw when read is written as null', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('no')
+        },
+        has: () => {
+          throw new Error('no')
+        },
+        ownKeys: () => {
+          throw new Error('no')
+        },
+        getPrototypeOf: () => {
+          throw new Error('no')
+        }
+      }
+    )
+    expect(Priority.encodeMatrix(hostile as Priority.Matrix)).toBeNull()
+    // and a matrix it wrote once it writes again the same way
+    const json = Priority.encodeMatrix(Priority.itilDefault)
+    expect(Priority.encodeMatrix(Priority.itilDefault)).toStrictEqual(json)
   })
 })

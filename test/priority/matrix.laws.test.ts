@@ -141,7 +141,7 @@ describe('the JSON wire form', () => {
     fc.assert(
       fc.property(Arb.matrix, (m) => {
         const json = Priority.encodeMatrix(m)
-        expect(Object.keys(json)).toStrictEqual(['urgencies', 'impacts', 'priorities', 'cells'])
+        expect(Object.keys(json ?? {})).toStrictEqual(['urgencies', 'impacts', 'priorities', 'cells'])
         expectSame(JSON.parse(JSON.stringify(json)), json)
       }),
       opts
