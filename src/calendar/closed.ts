@@ -22,17 +22,21 @@ export interface ClosedStretch {
   readonly holidays: ReadonlyArray<string>
 }
 
+type HolidayTable = ReadonlyArray<readonly [number, ReadonlyArray<string>]>
+
+/**
+ * The holiday days (epoch days) and names of a list of rules, by year, made once per list: the
+ * rules of a calendar never change, and explanations ask for the same years again and again.
+ */
+const tablesByRules = new WeakMap<ReadonlyArray<unknown>, Map<number, HolidayTable>>()
+
 /** Names of the holidays on local days `first … last`, year by year, not day by day. */
-const namesOn = (
-  c: Compiled,
-  spec: BusinessCalendar['spec'],
-  first: number,
-  last: number,
-  tables: Map<number, ReadonlyArray<readonly [number, ReadonlyArray<string>]>>
-): string[] => {
+const namesOn = (c: Compiled, spec: BusinessCalendar['spec'], first: number, last: number): string[] => {
   const rules = spec.holidays ?? []
   const out: string[] = []
   if (rules.length === 0) return out
+  let tables = tablesByRules.get(rules)
+  if (tables === undefined) tablesByRules.set(rules, (tables = new Map<number, HolidayTable>()))
   for (let y = Math.max(yearOfDay(first), MIN_YEAR), end = Math.min(yearOfDay(last), MAX_YEAR); y <= end; y++) {
     let table = tables.get(y)
     if (table === undefined) {
@@ -84,10 +88,9 @@ export const closedStretches =
     if (!(a < b)) return []
     const c = compiledOf(self)
     const open = intervalsAt(c, a, b)
-    const tables = new Map<number, ReadonlyArray<readonly [number, ReadonlyArray<string>]>>()
     const out: ClosedStretch[] = []
     const push = (s: number, e: number): void => {
-      const holidays = namesOn(c, self.spec, localDay(c, s), localDay(c, e - 1), tables)
+      const holidays = namesOn(c, self.spec, localDay(c, s), localDay(c, e - 1))
       out.push({ from: s as Instant, to: e as Instant, holidays })
     }
     let at = a
