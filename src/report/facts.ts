@@ -1,4 +1,5 @@
 import { unionSpans } from '../internal/spans.js'
+import { trustTimeline } from '../internal/trusted.js'
 /**
  * The one adapter between reports and tickets: a ticket's history becomes the facts reports need,
  * through the ticket's checked timeline (`Ticket.timeline`: the one replay of the history), one
@@ -103,6 +104,9 @@ export const factsOf = (
     options.kinds === undefined ? Ticket.defaultContext : { ...Ticket.defaultContext, kinds: options.kinds }
   const timeline = Ticket.timeline(context)(events)
   if (E.isLeft(timeline)) return timeline
+  // the timeline stays inside the report: the evaluations below need not check it again
+  const lastAt = (events[events.length - 1] as TicketEvent).at
+  trustTimeline(timeline.right, lastAt)
   if (first._tag !== 'TicketOpened') return E.right(undefined)
   let kind = first.kind
   let category: string | undefined
@@ -209,7 +213,8 @@ export const factsOf = (
     context,
     clocks,
     window !== undefined,
-    options.restrict ?? restricted
+    options.restrict ?? restricted,
+    lastAt
   )
   if (E.isLeft(restarted)) return restarted
   const finished = standing === 'closed' || standing === 'cancelled'
@@ -313,7 +318,8 @@ const restartedClocks = (
   context: Ticket.DecideContext,
   clocks: ReadonlyArray<MetricResult>,
   explain: boolean,
-  restrict: (agreement: Agreement, wanted: ReadonlyArray<string>) => Agreement
+  restrict: (agreement: Agreement, wanted: ReadonlyArray<string>) => Agreement,
+  lastAt: number
 ): E.Either<TicketError | Sla.SlaError, ReadonlyArray<Restarted>> => {
   if (t.resolutions.length === 0 && t.workarounds.length === 0) return E.right(noneRestarted)
   let out: Restarted[] | undefined
@@ -332,7 +338,10 @@ const restartedClocks = (
     const one = restrict(agreement, [metric])
     for (let k = 0; k < ends.length && firstBreach === undefined; k++) {
       const end = ends[k] as number
-      const e = Sla.evaluateTimeline(one, end as Instant, { context, explain })(stoppedAt(t, end))
+      // a copy of the report's own timeline, never seen by a caller either
+      const stopped = stoppedAt(t, end)
+      trustTimeline(stopped, lastAt)
+      const e = Sla.evaluateTimeline(one, end as Instant, { context, explain })(stopped)
       if (E.isLeft(e)) return e
       const clock = e.right.metrics.find((c) => c.metric === metric)
       if (clock?.breachedAt !== undefined) firstBreach = { cycle: k + 1, clock }
