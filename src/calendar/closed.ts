@@ -89,16 +89,17 @@ export const closedStretches =
     const c = compiledOf(self)
     const open = intervalsAt(c, a, b)
     const out: ClosedStretch[] = []
-    const push = (s: number, e: number): void => {
-      const holidays = namesOn(c, self.spec, localDay(c, s), localDay(c, e - 1))
-      out.push({ from: s as Instant, to: e as Instant, holidays })
-    }
+    // the gaps before each open interval, then the one after the last (a loop, no closure)
     let at = a
-    for (let i = 0; i < open.length; i += 2) {
-      const s = open[i] as number
-      if (s > at) push(at, s)
-      at = open[i + 1] as number
+    for (let i = 0; i <= open.length; i += 2) {
+      const s = i < open.length ? (open[i] as number) : b
+      if (s > at)
+        out.push({
+          from: at as Instant,
+          to: s as Instant,
+          holidays: namesOn(c, self.spec, localDay(c, at), localDay(c, s - 1))
+        })
+      if (i < open.length) at = open[i + 1] as number
     }
-    if (b > at) push(at, b)
     return out
   }

@@ -123,15 +123,12 @@ export const factsOf = (
   const escalations: Array<{ at: number; toTier: string }> = []
   const workaroundsApplied: number[] = []
   const ratings: Array<{ score: number; at: number }> = []
-  const become = (next: Standing, at: number, progress: boolean): void => {
-    if (standing === 'resolved' && next === 'open' && progress) reopenings.push(at)
-    if (next === 'open' && standing !== 'open') openSpans.push([at, undefined])
-    else if (next !== 'open' && standing === 'open')
-      (openSpans[openSpans.length - 1] as [number, number | undefined])[1] = at
-    standing = next
-  }
   for (let i = 1; i < events.length; i++) {
     const e = events[i] as TicketEvent
+    // the standing the event takes the ticket to, if it changes it, and whether that reopens a
+    // resolved ticket (a loop of its own, no closure: this runs for every event of every ticket)
+    let next: Standing | undefined
+    let progress = false
     switch (e._tag) {
       case 'TicketClassified':
         kind = e.kind
@@ -148,12 +145,13 @@ export const factsOf = (
         if (resolutions.length === 0) replies++
         break
       case 'AwaitingStarted':
-        become('open', e.at, false)
+        next = 'open'
         break
       case 'WorkResumed':
       case 'ResolutionRejected':
       case 'TicketReopened':
-        become('open', e.at, true)
+        next = 'open'
+        progress = true
         break
       case 'WorkaroundApplied':
         workaroundsApplied.push(e.at)
@@ -161,7 +159,10 @@ export const factsOf = (
         break
       case 'WorkaroundWithdrawn':
         workaroundSince = undefined
-        if (standing === 'resolved' && resolvedCode === 'workaround') become('open', e.at, true)
+        if (standing === 'resolved' && resolvedCode === 'workaround') {
+          next = 'open'
+          progress = true
+        }
         break
       case 'RootCauseIdentified':
         rootCause = true
@@ -169,13 +170,13 @@ export const factsOf = (
       case 'TicketResolved':
         resolutions.push(e.at)
         resolvedCode = e.code
-        become('resolved', e.at, false)
+        next = 'resolved'
         break
       case 'TicketClosed':
-        become('closed', e.at, false)
+        next = 'closed'
         break
       case 'TicketCancelled':
-        become('cancelled', e.at, false)
+        next = 'cancelled'
         break
       case 'TicketRated':
         ratings.push({ score: e.score, at: e.at })
@@ -183,6 +184,12 @@ export const factsOf = (
       default:
         break
     }
+    if (next === undefined) continue
+    if (standing === 'resolved' && next === 'open' && progress) reopenings.push(e.at)
+    if (next === 'open' && standing !== 'open') openSpans.push([e.at, undefined])
+    else if (next !== 'open' && standing === 'open')
+      (openSpans[openSpans.length - 1] as [number, number | undefined])[1] = e.at
+    standing = next
   }
   const evaluated = Sla.evaluateTimeline(agreement, asOf as Instant, { context })(timeline.right)
   if (E.isLeft(evaluated)) return evaluated
