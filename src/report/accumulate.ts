@@ -762,7 +762,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     }
     const factsOptions: FactsOptions = {
       ...opt('kinds', params.kinds),
-      explainBreaches: { from: z.period.from, to: z.period.to },
+      explainBreaches: { from: z.period.from as Instant, to: z.period.to as Instant },
       restrict
     }
     settings.set(customer, {

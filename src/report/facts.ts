@@ -70,7 +70,7 @@ export interface Restarted {
 export interface FactsOptions {
   readonly kinds?: KindRules
   /** Explain (counted and paused intervals, holidays) the clocks whose target ran out in `[from, to)`. */
-  readonly explainBreaches?: { readonly from: number; readonly to: number }
+  readonly explainBreaches?: { readonly from: Instant; readonly to: Instant }
   /** Makes the agreement of only some metrics (default: anew each time; a combiner keeps one {@link restrictor}). */
   readonly restrict?: (agreement: Agreement, wanted: ReadonlyArray<string>) => Agreement
 }
@@ -191,28 +191,16 @@ export const factsOf = (
       (openSpans[openSpans.length - 1] as [number, number | undefined])[1] = e.at
     standing = next
   }
-  const evaluated = Sla.evaluateTimeline(agreement, asOf as Instant, { context })(timeline.right)
-  if (E.isLeft(evaluated)) return evaluated
-  let clocks = evaluated.right.metrics
+  // the clocks whose target ran out in the window are explained (explanations cost more than
+  // the evaluation, so only those)
   const window = options.explainBreaches
-  if (window !== undefined) {
-    // only the clocks that breached in the window are explained, each evaluated again with a
-    // policy of just those metrics (explanations cost more than the evaluation)
-    let wanted: string[] | undefined
-    for (const c of clocks)
-      if (c.breachedAt !== undefined && c.breachedAt >= window.from && c.breachedAt < window.to)
-        (wanted ??= []).push(c.metric)
-    if (wanted !== undefined) {
-      const explained = Sla.evaluateTimeline((options.restrict ?? restricted)(agreement, wanted), asOf as Instant, {
-        context,
-        explain: true
-      })(timeline.right)
-      if (E.isLeft(explained)) return explained
-      const byMetric = explained.right.metrics
-      const w = wanted
-      clocks = clocks.map((c) => (w.includes(c.metric) ? (byMetric.find((x) => x.metric === c.metric) ?? c) : c))
-    }
-  }
+  const evaluated = Sla.evaluateTimeline(
+    agreement,
+    asOf as Instant,
+    window === undefined ? { context } : { context, explainBreaches: window }
+  )(timeline.right)
+  if (E.isLeft(evaluated)) return evaluated
+  const clocks = evaluated.right.metrics
   const restarted = restartedClocks(
     timeline.right,
     agreement,

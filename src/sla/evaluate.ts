@@ -279,6 +279,8 @@ interface ClockInput {
   readonly windows: ReadonlyArray<Span>
   readonly stoppedAt: number | undefined
   readonly pauses: ReadonlyArray<PauseSpan>
+  /** The instant the metric breached before this clock's stretch (the update metric's earlier stretches), if it did. */
+  readonly breachedBefore?: number
 }
 
 interface Settings {
@@ -286,6 +288,9 @@ interface Settings {
   readonly cal: BusinessCalendar
   readonly now: number
   readonly explain: boolean
+  /** Explain only the clocks whose target ran out in `[from, to)` (when `explain` is false). */
+  readonly explainFrom: number
+  readonly explainTo: number
   /** The shares of the target whose passing is reported: the policy's warnings and the extra thresholds. */
   readonly shares: ReadonlyArray<number>
 }
@@ -373,7 +378,10 @@ const evaluateClock = (input: ClockInput, s: Settings): MetricResult => {
   if (dueAt !== undefined) out.dueAt = dueAt as Instant
   if (breachedAt !== undefined) out.breachedAt = breachedAt as Instant
   if (stopped) out.metAt = input.stoppedAt as Instant
-  if (s.explain) out.explanation = explanationOf(cal, segments, pauses)
+  // the instant the metric breached, as the result will say it (an update metric's earlier breach first)
+  const breach = input.breachedBefore ?? breachedAt
+  if (s.explain || (breach !== undefined && breach >= s.explainFrom && breach < s.explainTo))
+    out.explanation = explanationOf(cal, segments, pauses)
   return out
 }
 
@@ -410,10 +418,16 @@ const evaluateUpdate = (
     }
   }
   const current = stretches[stretches.length - 1] as Span
-  const result = evaluateClock(
-    { metric: 'update', target, priority, windows: [current], stoppedAt: resolution.stoppedAt, pauses },
-    s
-  )
+  const input: { -readonly [K in keyof ClockInput]: ClockInput[K] } = {
+    metric: 'update',
+    target,
+    priority,
+    windows: [current],
+    stoppedAt: resolution.stoppedAt,
+    pauses
+  }
+  if (breachedAt !== undefined) input.breachedBefore = breachedAt
+  const result = evaluateClock(input, s)
   if (breachedAt === undefined) return result
   // an earlier stretch went too long: the metric stays breached, or was met late (the result is
   // this function's own: set in place, the keys keep the order a spread would give them)
@@ -426,8 +440,9 @@ const evaluateUpdate = (
 /**
  * Options of {@link evaluate}: the ticket context the history is checked with (kind rules, and
  * whatever else `Ticket.timeline` checks; `Ticket.defaultContext` unless given), or just the kind
- * rules; whether to explain each metric; and extra shares of the target whose passing to report
- * in `warnings` besides the policy's warning thresholds.
+ * rules; whether to explain each metric, or only those whose target ran out in a window; and extra
+ * shares of the target whose passing to report in `warnings` besides the policy's warning
+ * thresholds.
  *
  * @category models
  * @since 0.1.0
@@ -438,6 +453,11 @@ export interface EvaluateOptions {
   /** @since 0.2.0 */
   readonly context?: DecideContext
   readonly explain?: boolean
+  /**
+   * Explain only the metrics whose target ran out (`breachedAt`) in `[from, to)`, as `explain`
+   * explains them; `explain: true` explains every metric. @since 0.3.0
+   */
+  readonly explainBreaches?: { readonly from: Instant; readonly to: Instant }
   /** Extra shares of the target (strictly between 0 and 1) to report in `warnings`. @since 0.2.0 */
   readonly thresholds?: ReadonlyArray<number>
 }
@@ -495,6 +515,9 @@ export const argumentIssue = (agreement: unknown, now: unknown, options: unknown
       return makeIssue('options.context', 'a ticket context (such as Ticket.defaultContext)', context)
     if (options['kinds'] !== undefined && !isRecord(options['kinds']))
       return makeIssue('options.kinds', 'kind rules (such as Kind.defaultKindRules)', options['kinds'])
+    const window = options['explainBreaches']
+    if (window !== undefined && !(isRecord(window) && isInstant(window['from']) && isInstant(window['to'])))
+      return makeIssue('options.explainBreaches', 'a window of instants { from, to }', window)
   }
   return undefined
 }
@@ -595,6 +618,9 @@ const measureAll = (
     cal: calendar,
     now,
     explain: options.explain === true,
+    // an empty window when none is given: no breach falls in it
+    explainFrom: options.explainBreaches?.from ?? 0,
+    explainTo: options.explainBreaches?.to ?? 0,
     shares: sharesOf(policy.warnings, options.thresholds)
   }
   const kind = last(t.kinds)?.kind

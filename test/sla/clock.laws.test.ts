@@ -152,6 +152,54 @@ describe('SLA clock laws', () => {
   })
 })
 
+describe('explaining only the breaches of a window', () => {
+  it('explainBreaches explains exactly the metrics whose target ran out in [from, to), as explain does', () => {
+    let explained = 0
+    let unexplained = 0
+    fc.assert(
+      fc.property(
+        scenario,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        ({ events, calendar, t1 }, a, b) => {
+          // a window somewhere between the opening and now
+          const first = (events[0] as Ticket.TicketEvent).at
+          const from = Math.floor(first + Math.min(a, b) * (t1 - first + 1)) as Time.Instant
+          const to = Math.floor(first + Math.max(a, b) * (t1 - first + 1)) as Time.Instant
+          const agreement = { policy, calendar }
+          const none = pipe(events, slaAt(agreement, t1)).metrics
+          const every = pipe(events, slaAt(agreement, t1, { explain: true })).metrics
+          const some = pipe(events, slaAt(agreement, t1, { explainBreaches: { from, to } })).metrics
+          const inWindow = (m: Sla.MetricResult) =>
+            m.breachedAt !== undefined && m.breachedAt >= from && m.breachedAt < to
+          expect(some).toStrictEqual(
+            none.map((m, i) => (inWindow(m) ? { ...m, explanation: every[i]?.explanation } : m))
+          )
+          if (some.some((m) => m.explanation !== undefined)) explained++
+          if (some.some((m) => m.breachedAt !== undefined && !inWindow(m))) unexplained++
+        }
+      ),
+      { numRuns }
+    )
+    // the windows catch some breaches and miss others
+    expect(explained).toBeGreaterThan(numRuns / 20)
+    expect(unexplained).toBeGreaterThan(numRuns / 20)
+  })
+
+  it('a window that is not two instants is a Left naming options.explainBreaches', () => {
+    const events = acceptedEvents([], context)
+    for (const bad of [null, 1, { from: 0 }, { from: Number.NaN, to: 0 }, { from: 0, to: '1' }])
+      expect(
+        pipe(
+          Sla.evaluate({ policy, calendar: calendars[0] as Calendar.BusinessCalendar }, 0 as Time.Instant, {
+            explainBreaches: bad as never
+          })(events),
+          E.mapLeft((e) => e.message.split(':')[0])
+        )
+      ).toStrictEqual(E.left('options.explainBreaches'))
+  })
+})
+
 describe('SLA policies on the wire', () => {
   it('round-trip through JSON and never throw on anything', () => {
     const json = JSON.parse(JSON.stringify(Sla.encodePolicy(policy)))
