@@ -352,14 +352,19 @@ const scoreSlot = (sl: Slots, score: number): number => {
   return slot
 }
 
-/** A part's staged counts, by slot, and the slots in the order they were first counted. */
+/**
+ * A part's staged counts, by slot, and the slots in the order they were first counted; and its
+ * staged stopped-clock times, in order, as pairs of a clock key's slot and a time.
+ */
 interface Stage {
   counts: Float64Array
   readonly order: number[]
+  times: Float64Array
+  timesLength: number
 }
 
 const noCounts = new Float64Array(0)
-const makeStage = (): Stage => ({ counts: noCounts, order: [] })
+const makeStage = (): Stage => ({ counts: noCounts, order: [], times: noCounts, timesLength: 0 })
 
 /** The counts of a stage, with room for `slot` and the two after it. */
 const room = (st: Stage, slot: number, sl: Slots): Float64Array => {
@@ -403,6 +408,9 @@ const flush = (p: Part, st: Stage, sl: Slots): void => {
     }
   }
   st.order.length = 0
+  const t = st.times
+  for (let i = 0; i < st.timesLength; i += 2) push(p.times, sl.key[t[i] as number] as string, t[i + 1] as number)
+  st.timesLength = 0
 }
 
 /** Counts one in a slot of a part's stage, or in its record when the key has no slot. */
@@ -417,8 +425,16 @@ const count = (p: Part, st: Stage, sl: Slots, slot: number, field: number, key: 
   c[slot] = (c[slot] as number) + 1
 }
 
-/** Counts a clock key met, breached and stopped late (0 or 1 each, at least one of them 1). */
-const countClock = (p: Part, st: Stage, sl: Slots, key: string, met: number, breached: number, late: number): void => {
+/** Counts a clock key met, breached and stopped late (0 or 1 each, at least one of them 1); the key's slot. */
+const countClock = (
+  p: Part,
+  st: Stage,
+  sl: Slots,
+  key: string,
+  met: number,
+  breached: number,
+  late: number
+): number => {
   const slot = slotOf(sl, SLA, key)
   if (slot < 0) {
     flush(p, st, sl)
@@ -426,13 +442,33 @@ const countClock = (p: Part, st: Stage, sl: Slots, key: string, met: number, bre
     v[0] += met
     v[1] += breached
     v[2] += late
-    return
+    return slot
   }
   const c = room(st, slot, sl)
   if (c[slot] === 0 && c[slot + 1] === 0 && c[slot + 2] === 0) st.order.push(slot)
   c[slot] = (c[slot] as number) + met
   c[slot + 1] = (c[slot + 1] as number) + breached
   c[slot + 2] = (c[slot + 2] as number) + late
+  return slot
+}
+
+/** Adds a stopped clock's time under its key (whose slot is given, -1 for none). */
+const addTime = (p: Part, st: Stage, sl: Slots, slot: number, key: string, time: number): void => {
+  if (slot < 0) {
+    flush(p, st, sl)
+    push(p.times, key, time)
+    return
+  }
+  let t = st.times
+  const n = st.timesLength
+  if (n + 2 > t.length) {
+    const grown = new Float64Array(Math.max(16, 2 * t.length))
+    grown.set(t)
+    st.times = t = grown
+  }
+  t[n] = slot
+  t[n + 1] = time
+  st.timesLength = n + 2
 }
 
 /** Adds one ticket's facts to one period's counts. */
@@ -484,17 +520,20 @@ const addFacts = (
     const everBreached = r !== undefined && first !== undefined && first.cycle < r.cycles
     const stopped = (c.state === 'Met' || c.state === 'MetLate') && within(c.metAt, from, to)
     const breached = within(breachClock.breachedAt, from, to)
-    if (stopped || breached)
-      countClock(
-        p,
-        st,
-        sl,
-        key,
-        stopped && c.state === 'Met' && !everBreached ? 1 : 0,
-        breached ? 1 : 0,
-        stopped && (c.state === 'MetLate' || everBreached) ? 1 : 0
-      )
-    if (stopped && c.metric !== 'update' && c.metric !== 'restore') push(p.times, key, c.elapsed)
+    const slot =
+      stopped || breached
+        ? countClock(
+            p,
+            st,
+            sl,
+            key,
+            stopped && c.state === 'Met' && !everBreached ? 1 : 0,
+            breached ? 1 : 0,
+            stopped && (c.state === 'MetLate' || everBreached) ? 1 : 0
+          )
+        : -1
+    // a stopped clock was counted just above, so its key has its slot (or none, -1)
+    if (stopped && c.metric !== 'update' && c.metric !== 'restore') addTime(p, st, sl, slot, key, c.elapsed)
     if (breached) {
       const b: { -readonly [K in keyof Breach]: Breach[K] } = {
         ticketId: f.ticketId,
