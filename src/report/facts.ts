@@ -287,18 +287,25 @@ const stopsOf = (t: Ticket.Timeline, metric: (typeof restartable)[number]): Read
     : unionSpans(t.resolutions, t.workarounds)
 }
 
-/** The timeline with the stretches that start and end at `at` left open, so cutting it at `at` shows the clock stopped there. */
-const stoppedAt = (t: Ticket.Timeline, at: number): Ticket.Timeline => {
-  const open = <I extends Ticket.Interval>(list: ReadonlyArray<I>): ReadonlyArray<I> =>
-    list.some((x) => x.from === at && x.to === at)
-      ? list.map((x) => {
-          if (x.from !== at || x.to !== at) return x
-          const { to: _to, ...rest } = x
-          return rest as unknown as I
-        })
-      : list
-  return { ...t, resolutions: open(t.resolutions), workarounds: open(t.workarounds) }
+/** A copy of an interval without its end (`to`), the other fields in their order. */
+const withoutEnd = <I extends Ticket.Interval>(x: I): I => {
+  const open: { -readonly [K in keyof I]: I[K] } = { ...x }
+  delete open.to
+  return open
 }
+
+/** The intervals that start and end at `at` left open (without `to`). */
+const openAt = <I extends Ticket.Interval>(list: ReadonlyArray<I>, at: number): ReadonlyArray<I> =>
+  list.some((x) => x.from === at && x.to === at)
+    ? list.map((x) => (x.from === at && x.to === at ? withoutEnd(x) : x))
+    : list
+
+/** The timeline with the stretches that start and end at `at` left open, so cutting it at `at` shows the clock stopped there. */
+const stoppedAt = (t: Ticket.Timeline, at: number): Ticket.Timeline => ({
+  ...t,
+  resolutions: openAt(t.resolutions, at),
+  workarounds: openAt(t.workarounds, at)
+})
 
 /**
  * For each clock under the reopen rule `restart` with more than one cycle as of `asOf`: the first

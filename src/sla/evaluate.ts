@@ -698,13 +698,15 @@ const measureAll = (
       )
   }
   // the keys in this order, as before: ticketId, at, kind, priority, metrics
-  const out: { -readonly [K in keyof Evaluation]: Evaluation[K] } = {
-    ticketId: t.ticketId,
-    at: now
-  } as unknown as Evaluation
-  if (kind !== undefined) out.kind = kind
-  if (priority !== undefined) out.priority = priority
-  out.metrics = results
+  const ticketId = t.ticketId
+  const out: Evaluation =
+    kind === undefined
+      ? priority === undefined
+        ? { ticketId, at: now, metrics: results }
+        : { ticketId, at: now, priority, metrics: results }
+      : priority === undefined
+        ? { ticketId, at: now, kind, metrics: results }
+        : { ticketId, at: now, kind, priority, metrics: results }
   return E.right(out)
 }
 
