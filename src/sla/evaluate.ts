@@ -455,7 +455,8 @@ export interface EvaluateOptions {
   readonly explain?: boolean
   /**
    * Explain only the metrics whose target ran out (`breachedAt`) in `[from, to)`, as `explain`
-   * explains them; `explain: true` explains every metric. @since 0.3.0
+   * explains them; `explain: true` explains every metric. The ends may be any numbers but `NaN`
+   * (a window reaching past 1900 or 2200 included). @since 0.3.0
    */
   readonly explainBreaches?: { readonly from: Instant; readonly to: Instant }
   /** Extra shares of the target (strictly between 0 and 1) to report in `warnings`. @since 0.2.0 */
@@ -495,6 +496,8 @@ const applicable = (metric: Metric, kind: TicketKind | undefined, kinds: KindRul
   return undefined
 }
 
+const isBound = (u: unknown): boolean => typeof u === 'number' && !Number.isNaN(u)
+
 /** What is wrong with the arguments of an evaluation, if anything: a JavaScript caller can pass anything. @internal */
 export const argumentIssue = (agreement: unknown, now: unknown, options: unknown): Issue | undefined => {
   if (!isRecord(agreement)) return makeIssue('agreement', 'an agreement ({ policy, calendar })', agreement)
@@ -515,8 +518,9 @@ export const argumentIssue = (agreement: unknown, now: unknown, options: unknown
       return makeIssue('options.context', 'a ticket context (such as Ticket.defaultContext)', context)
     if (options['kinds'] !== undefined && !isRecord(options['kinds']))
       return makeIssue('options.kinds', 'kind rules (such as Kind.defaultKindRules)', options['kinds'])
+    // a window only picks breaches: its ends may lie outside 1900–2200 (a report's period may)
     const window = options['explainBreaches']
-    if (window !== undefined && !(isRecord(window) && isInstant(window['from']) && isInstant(window['to'])))
+    if (window !== undefined && !(isRecord(window) && isBound(window['from']) && isBound(window['to'])))
       return makeIssue('options.explainBreaches', 'a window of instants { from, to }', window)
   }
   return undefined
