@@ -22,17 +22,21 @@ export interface ClosedStretch {
   readonly holidays: ReadonlyArray<string>
 }
 
+type HolidayTable = ReadonlyArray<readonly [number, ReadonlyArray<string>]>
+
+/**
+ * The holiday days (epoch days) and names of a list of rules, by year, made once per list: the
+ * rules of a calendar never change, and explanations ask for the same years again and again.
+ */
+const tablesByRules = new WeakMap<ReadonlyArray<unknown>, Map<number, HolidayTable>>()
+
 /** Names of the holidays on local days `first … last`, year by year, not day by day. */
-const namesOn = (
-  c: Compiled,
-  spec: BusinessCalendar['spec'],
-  first: number,
-  last: number,
-  tables: Map<number, ReadonlyArray<readonly [number, ReadonlyArray<string>]>>
-): string[] => {
+const namesOn = (c: Compiled, spec: BusinessCalendar['spec'], first: number, last: number): string[] => {
   const rules = spec.holidays ?? []
   const out: string[] = []
   if (rules.length === 0) return out
+  let tables = tablesByRules.get(rules)
+  if (tables === undefined) tablesByRules.set(rules, (tables = new Map<number, HolidayTable>()))
   for (let y = Math.max(yearOfDay(first), MIN_YEAR), end = Math.min(yearOfDay(last), MAX_YEAR); y <= end; y++) {
     let table = tables.get(y)
     if (table === undefined) {
@@ -81,18 +85,18 @@ export const closedStretches =
     if (!(a < b)) return []
     const c = compiledOf(self)
     const open = intervalsAt(c, a, b)
-    const tables = new Map<number, ReadonlyArray<readonly [number, ReadonlyArray<string>]>>()
     const out: ClosedStretch[] = []
-    const push = (s: number, e: number): void => {
-      const holidays = namesOn(c, self.spec, localDay(c, s), localDay(c, e - 1), tables)
-      out.push({ from: s as Instant, to: e as Instant, holidays })
-    }
+    // the gaps before each open interval, then the one after the last (a loop, no closure)
     let at = a
-    for (let i = 0; i < open.length; i += 2) {
-      const s = open[i] as number
-      if (s > at) push(at, s)
-      at = open[i + 1] as number
+    for (let i = 0; i <= open.length; i += 2) {
+      const s = i < open.length ? (open[i] as number) : b
+      if (s > at)
+        out.push({
+          from: at as Instant,
+          to: s as Instant,
+          holidays: namesOn(c, self.spec, localDay(c, at), localDay(c, s - 1))
+        })
+      if (i < open.length) at = open[i + 1] as number
     }
-    if (b > at) push(at, b)
     return out
   }

@@ -289,6 +289,188 @@ const makeKeyOf = (): KeyOf => {
   }
 }
 
+// Staged counts. While `addAll` runs, the counts by key of each part it changes (by kind, priority,
+// category, channel, tier, score, and the clocks met, breached and stopped late) add up in one
+// typed array per part, a few cache lines, instead of in its records of counts, a dozen objects
+// each read from memory for every ticket; when `addAll` ends, they are written to the records,
+// each key in the order it first came, so the records are exactly what adding to them directly
+// makes. The slots of the keys are shared by a combiner's parts and few: past MAX_SLOTS, a new
+// key is counted in its record directly (after what the part has staged).
+
+const KIND = 0
+const PRIORITY = 1
+const CATEGORY = 2
+const CHANNEL = 3
+const TIER = 4
+const SCORE = 5
+/** A clock key's met, breached and stopped-late counts: three slots in a row. */
+const SLA = 6
+const MAX_SLOTS = 4096
+
+/** The slots of a combiner's keys: per field, the slot of each key; per slot, its field and key. */
+interface Slots {
+  readonly byKey: ReadonlyArray<Map<string, number>>
+  /** Scores by their number, so no string is made for a score already seen. */
+  readonly byScore: Map<number, number>
+  readonly field: number[]
+  readonly key: string[]
+  size: number
+}
+
+const makeSlots = (): Slots => ({
+  byKey: [KIND, PRIORITY, CATEGORY, CHANNEL, TIER, SCORE, SLA].map(() => new Map<string, number>()),
+  byScore: new Map<number, number>(),
+  field: [],
+  key: [],
+  size: 0
+})
+
+/** A new slot (three for a clock key) for a key of a field, or -1 when there are too many. */
+const newSlot = (sl: Slots, field: number, key: string): number => {
+  const width = field === SLA ? 3 : 1
+  if (sl.size + width > MAX_SLOTS) return -1
+  const slot = sl.size
+  sl.size += width
+  ;(sl.byKey[field] as Map<string, number>).set(key, slot)
+  sl.field[slot] = field
+  sl.key[slot] = key
+  return slot
+}
+
+const slotOf = (sl: Slots, field: number, key: string): number => {
+  const slot = (sl.byKey[field] as Map<string, number>).get(key)
+  return slot === undefined ? newSlot(sl, field, key) : slot
+}
+
+const scoreSlot = (sl: Slots, score: number): number => {
+  let slot = sl.byScore.get(score)
+  if (slot === undefined) {
+    const key = String(score)
+    slot = slotOf(sl, SCORE, key)
+    if (slot >= 0) sl.byScore.set(score, slot)
+  }
+  return slot
+}
+
+/**
+ * A part's staged counts, by slot, and the slots in the order they were first counted; and its
+ * staged stopped-clock times, in order, as pairs of a clock key's slot and a time.
+ */
+interface Stage {
+  counts: Float64Array
+  readonly order: number[]
+  times: Float64Array
+  timesLength: number
+}
+
+const noCounts = new Float64Array(0)
+const makeStage = (): Stage => ({ counts: noCounts, order: [], times: noCounts, timesLength: 0 })
+
+/** The counts of a stage, with room for `slot` and the two after it. */
+const room = (st: Stage, slot: number, sl: Slots): Float64Array => {
+  const c = st.counts
+  if (slot + 3 <= c.length) return c
+  const grown = new Float64Array(Math.max(16, 2 * c.length, sl.size + 3))
+  grown.set(c)
+  st.counts = grown
+  return grown
+}
+
+const recordOf = (p: Part, field: number): Record<string, number> =>
+  field === KIND
+    ? p.byKind
+    : field === PRIORITY
+      ? p.byPriority
+      : field === CATEGORY
+        ? p.byCategory
+        : field === CHANNEL
+          ? p.byChannel
+          : field === TIER
+            ? p.tierIn
+            : p.scores
+
+/** Writes a part's staged counts to its records, each key in the order it was first counted, and empties the stage. */
+const flush = (p: Part, st: Stage, sl: Slots): void => {
+  const c = st.counts
+  for (let i = 0; i < st.order.length; i++) {
+    const slot = st.order[i] as number
+    const key = sl.key[slot] as string
+    const field = sl.field[slot] as number
+    if (field === SLA) {
+      const v = (p.sla[key] ??= [0, 0, 0])
+      v[0] += c[slot] as number
+      v[1] += c[slot + 1] as number
+      v[2] += c[slot + 2] as number
+      c[slot] = c[slot + 1] = c[slot + 2] = 0
+    } else {
+      bump(recordOf(p, field), key, c[slot] as number)
+      c[slot] = 0
+    }
+  }
+  st.order.length = 0
+  const t = st.times
+  for (let i = 0; i < st.timesLength; i += 2) push(p.times, sl.key[t[i] as number] as string, t[i + 1] as number)
+  st.timesLength = 0
+}
+
+/** Counts one in a slot of a part's stage, or in its record when the key has no slot. */
+const count = (p: Part, st: Stage, sl: Slots, slot: number, field: number, key: string | number): void => {
+  if (slot < 0) {
+    flush(p, st, sl)
+    bump(recordOf(p, field), String(key))
+    return
+  }
+  const c = room(st, slot, sl)
+  if (c[slot] === 0) st.order.push(slot)
+  c[slot] = (c[slot] as number) + 1
+}
+
+/** Counts a clock key met, breached and stopped late (0 or 1 each, at least one of them 1); the key's slot. */
+const countClock = (
+  p: Part,
+  st: Stage,
+  sl: Slots,
+  key: string,
+  met: number,
+  breached: number,
+  late: number
+): number => {
+  const slot = slotOf(sl, SLA, key)
+  if (slot < 0) {
+    flush(p, st, sl)
+    const v = (p.sla[key] ??= [0, 0, 0])
+    v[0] += met
+    v[1] += breached
+    v[2] += late
+    return slot
+  }
+  const c = room(st, slot, sl)
+  if (c[slot] === 0 && c[slot + 1] === 0 && c[slot + 2] === 0) st.order.push(slot)
+  c[slot] = (c[slot] as number) + met
+  c[slot + 1] = (c[slot + 1] as number) + breached
+  c[slot + 2] = (c[slot + 2] as number) + late
+  return slot
+}
+
+/** Adds a stopped clock's time under its key (whose slot is given, -1 for none). */
+const addTime = (p: Part, st: Stage, sl: Slots, slot: number, key: string, time: number): void => {
+  if (slot < 0) {
+    flush(p, st, sl)
+    push(p.times, key, time)
+    return
+  }
+  let t = st.times
+  const n = st.timesLength
+  if (n + 2 > t.length) {
+    const grown = new Float64Array(Math.max(16, 2 * t.length))
+    grown.set(t)
+    st.times = t = grown
+  }
+  t[n] = slot
+  t[n + 1] = time
+  st.timesLength = n + 2
+}
+
 /** Adds one ticket's facts to one period's counts. */
 const addFacts = (
   p: Part,
@@ -297,14 +479,19 @@ const addFacts = (
   to: number,
   asOf: number,
   days: Days | undefined,
-  keyOf: KeyOf
+  keyOf: KeyOf,
+  st: Stage,
+  sl: Slots
 ): void => {
   if (within(f.openedAt, from, to)) {
     p.opened++
-    bump(p.byKind, f.kind ?? 'unclassified')
-    bump(p.byPriority, f.priority ?? 'none')
-    bump(p.byCategory, f.category ?? 'none')
-    bump(p.byChannel, f.channel)
+    const kind = f.kind ?? 'unclassified'
+    const priority = f.priority ?? 'none'
+    const category = f.category ?? 'none'
+    count(p, st, sl, slotOf(sl, KIND, kind), KIND, kind)
+    count(p, st, sl, slotOf(sl, PRIORITY, priority), PRIORITY, priority)
+    count(p, st, sl, slotOf(sl, CATEGORY, category), CATEGORY, category)
+    count(p, st, sl, slotOf(sl, CHANNEL, f.channel), CHANNEL, f.channel)
     if (days !== undefined) countDay(p, days, f.openedAt, 0)
   }
   let lastResolution: number | undefined
@@ -320,7 +507,8 @@ const addFacts = (
   }
   if (openAt(f, Math.min(from, asOf))) p.backlogFrom++
   if (openAt(f, Math.min(to, asOf))) p.backlogEnd++
-  for (const e of f.escalations) if (within(e.at, from, to)) bump(p.tierIn, e.toTier)
+  for (const e of f.escalations)
+    if (within(e.at, from, to)) count(p, st, sl, slotOf(sl, TIER, e.toTier), TIER, e.toTier)
   for (const c of f.clocks) {
     if (c.state === 'NotApplicable') continue
     const key = keyOf(c.metric, c.priority)
@@ -332,13 +520,20 @@ const addFacts = (
     const everBreached = r !== undefined && first !== undefined && first.cycle < r.cycles
     const stopped = (c.state === 'Met' || c.state === 'MetLate') && within(c.metAt, from, to)
     const breached = within(breachClock.breachedAt, from, to)
-    if (stopped || breached) {
-      const s = (p.sla[key] ??= [0, 0, 0])
-      if (stopped && c.state === 'Met' && !everBreached) s[0]++
-      if (breached) s[1]++
-      if (stopped && (c.state === 'MetLate' || everBreached)) s[2]++
-    }
-    if (stopped && c.metric !== 'update' && c.metric !== 'restore') push(p.times, key, c.elapsed)
+    const slot =
+      stopped || breached
+        ? countClock(
+            p,
+            st,
+            sl,
+            key,
+            stopped && c.state === 'Met' && !everBreached ? 1 : 0,
+            breached ? 1 : 0,
+            stopped && (c.state === 'MetLate' || everBreached) ? 1 : 0
+          )
+        : -1
+    // a stopped clock was counted just above, so its key has its slot (or none, -1)
+    if (stopped && c.metric !== 'update' && c.metric !== 'restore') addTime(p, st, sl, slot, key, c.elapsed)
     if (breached) {
       const b: { -readonly [K in keyof Breach]: Breach[K] } = {
         ticketId: f.ticketId,
@@ -361,7 +556,7 @@ const addFacts = (
       p.restored++
       break
     }
-  for (const r of f.ratings) if (within(r.at, from, to)) bump(p.scores, String(r.score))
+  for (const r of f.ratings) if (within(r.at, from, to)) count(p, st, sl, scoreSlot(sl, r.score), SCORE, r.score)
 }
 
 const byKey = <A>(r: Readonly<Record<string, A>>): Record<string, A> =>
@@ -608,7 +803,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     }
     const factsOptions: FactsOptions = {
       ...opt('kinds', params.kinds),
-      explainBreaches: { from: z.period.from, to: z.period.to },
+      explainBreaches: { from: z.period.from as Instant, to: z.period.to as Instant },
       restrict
     }
     settings.set(customer, {
@@ -632,26 +827,37 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
   interface Draft {
     readonly customers: Record<string, CustomerPart>
     readonly rejected: Rejected[]
-    readonly owned: Set<string>
+    /** The customers this draft has copied, each with the stages of its two parts. */
+    readonly owned: Map<string, Owned>
   }
+  interface Owned {
+    readonly customer: CustomerPart
+    readonly current: Stage
+    readonly previous: Stage
+  }
+  const slots = makeSlots()
   const draftOf = (a: Accumulator): Draft => ({
     customers: copyRec(a.customers),
     rejected: [...a.rejected],
-    owned: new Set()
+    owned: new Map()
   })
-  const own = (d: Draft, k: string): CustomerPart => {
-    if (!d.owned.has(k)) {
+  const own = (d: Draft, k: string): Owned => {
+    let o = d.owned.get(k)
+    if (o === undefined) {
       const c = d.customers[k]
-      d.customers[k] = c === undefined ? emptyCustomer() : cloneCustomer(c)
-      d.owned.add(k)
+      const customer = c === undefined ? emptyCustomer() : cloneCustomer(c)
+      d.customers[k] = customer
+      d.owned.set(k, (o = { customer, current: makeStage(), previous: makeStage() }))
     }
-    return d.customers[k] as CustomerPart
+    return o
   }
-  const done = (d: Draft): Accumulator => ({
-    _tag: 'ServiceLevelAccumulator',
-    customers: d.customers,
-    rejected: d.rejected
-  })
+  const done = (d: Draft): Accumulator => {
+    for (const o of d.owned.values()) {
+      flush(o.customer.current, o.current, slots)
+      flush(o.customer.previous, o.previous, slots)
+    }
+    return { _tag: 'ServiceLevelAccumulator', customers: d.customers, rejected: d.rejected }
+  }
   const addInto = (acc: Draft, h: ReadonlyArray<TicketEvent>): void => {
     const problem = historyProblem(h)
     if (problem !== undefined) {
@@ -675,11 +881,13 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     }
     const f = facts.right
     if (f === undefined) return
-    const c = own(acc, customer)
+    const o = own(acc, customer)
+    const c = o.customer
     // every instant a period counts is at or after the opening: a ticket opened after a period's end adds nothing to it
-    if (f.openedAt <= s.period.to) addFacts(c.current, f, s.period.from, s.period.to, s.asOf, s.days, keyOf)
+    if (f.openedAt <= s.period.to)
+      addFacts(c.current, f, s.period.from, s.period.to, s.asOf, s.days, keyOf, o.current, slots)
     if (f.openedAt <= s.period.previous.to)
-      addFacts(c.previous, f, s.period.previous.from, s.period.previous.to, s.asOf, undefined, keyOf)
+      addFacts(c.previous, f, s.period.previous.from, s.period.previous.to, s.asOf, undefined, keyOf, o.previous, slots)
     if (f.onWorkaroundSince !== undefined)
       c.running.push({
         ticketId: f.ticketId,
@@ -702,7 +910,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
     (self: Accumulator): Accumulator => {
       const acc = draftOf(self)
       for (const [k, c] of Object.entries(that.customers)) {
-        const into = own(acc, k)
+        const into = own(acc, k).customer
         mergePart(into.current, c.current)
         mergePart(into.previous, c.previous)
         into.running.push(...c.running)

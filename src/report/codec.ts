@@ -538,38 +538,46 @@ const reasonFields = [
   'workaroundAge'
 ] as const
 
-const reasonField = (k: (typeof reasonFields)[number], v: unknown, p: string): unknown => {
-  switch (k) {
-    case 'ticketId':
-    case 'priority':
-    case 'category':
-      return string(v, p)
-    case 'rule':
-      return rules.includes(v as StatusRule) ? v : fail(p, `one of ${rules.join(', ')}`, v)
-    case 'health':
-      return v === 'Critical' || v === 'NeedAttention' ? v : fail(p, 'Critical or NeedAttention', v)
-    case 'metric':
-      return metricName(v, p)
-    case 'warningsPassed':
-      return list(v, p, finite)
-    case 'workaroundAge':
-      return finite(v, p)
-    default:
-      return instant(v, p)
-  }
+const isRule = (u: unknown): u is StatusRule => (rules as ReadonlyArray<unknown>).includes(u)
+
+/** The decoder of each field of a status reason. */
+const reasonDecoders: { readonly [K in keyof StatusReason]-?: (v: unknown, path: string) => StatusReason[K] } = {
+  ticketId: string,
+  rule: (v, p) => (isRule(v) ? v : fail(p, `one of ${rules.join(', ')}`, v)),
+  health: (v, p) => (v === 'Critical' || v === 'NeedAttention' ? v : fail(p, 'Critical or NeedAttention', v)),
+  priority: string,
+  category: string,
+  metric: metricName,
+  breachedAt: instant,
+  dueAt: instant,
+  warningsPassed: (v, p) => list(v, p, finite),
+  openedAt: instant,
+  reopenedAt: instant,
+  workaroundSince: instant,
+  workaroundAge: (v, p) => finite(v, p) as Duration
+}
+
+type ReasonDraft = { -readonly [K in keyof StatusReason]?: StatusReason[K] }
+
+const setReason = <K extends keyof StatusReason>(out: ReasonDraft, k: K, v: StatusReason[K]): void => {
+  out[k] = v
 }
 
 const reason = (u: unknown, path: string): StatusReason => {
   const o = object(u, path, reasonFields, ['ticketId', 'rule', 'health'])
   const present = reasonFields.filter((k) => o[k] !== undefined)
-  const values = all(present.length, (i) =>
-    reasonField(present[i] as (typeof reasonFields)[number], o[present[i] as string], `${path}.${present[i] as string}`)
-  )
-  const out: Record<string, unknown> = {}
-  present.forEach((k, i) => {
-    out[k] = values[i]
+  // every field decoded before any problem goes up; the fields in reasonFields' order
+  const out: ReasonDraft = {}
+  all(present.length, (i) => {
+    const k = present[i] as (typeof reasonFields)[number]
+    setReason(out, k, reasonDecoders[k](o[k], `${path}.${k}`))
   })
-  return out as unknown as StatusReason
+  const { ticketId, rule, health } = out
+  // object() has found these three keys; a JavaScript caller may still have set one to undefined
+  if (ticketId === undefined) return fail(`${path}.ticketId`, 'a value', undefined)
+  if (rule === undefined) return fail(`${path}.rule`, 'a value', undefined)
+  if (health === undefined) return fail(`${path}.health`, 'a value', undefined)
+  return { ...out, ticketId, rule, health }
 }
 
 /**

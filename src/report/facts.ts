@@ -1,4 +1,5 @@
 import { unionSpans } from '../internal/spans.js'
+import { trustTimeline } from '../internal/trusted.js'
 /**
  * The one adapter between reports and tickets: a ticket's history becomes the facts reports need,
  * through the ticket's checked timeline (`Ticket.timeline`: the one replay of the history), one
@@ -69,7 +70,7 @@ export interface Restarted {
 export interface FactsOptions {
   readonly kinds?: KindRules
   /** Explain (counted and paused intervals, holidays) the clocks whose target ran out in `[from, to)`. */
-  readonly explainBreaches?: { readonly from: number; readonly to: number }
+  readonly explainBreaches?: { readonly from: Instant; readonly to: Instant }
   /** Makes the agreement of only some metrics (default: anew each time; a combiner keeps one {@link restrictor}). */
   readonly restrict?: (agreement: Agreement, wanted: ReadonlyArray<string>) => Agreement
 }
@@ -103,6 +104,9 @@ export const factsOf = (
     options.kinds === undefined ? Ticket.defaultContext : { ...Ticket.defaultContext, kinds: options.kinds }
   const timeline = Ticket.timeline(context)(events)
   if (E.isLeft(timeline)) return timeline
+  // the timeline stays inside the report: the evaluations below need not check it again
+  const lastAt = (events[events.length - 1] as TicketEvent).at
+  trustTimeline(timeline.right, lastAt)
   if (first._tag !== 'TicketOpened') return E.right(undefined)
   let kind = first.kind
   let category: string | undefined
@@ -119,15 +123,12 @@ export const factsOf = (
   const escalations: Array<{ at: number; toTier: string }> = []
   const workaroundsApplied: number[] = []
   const ratings: Array<{ score: number; at: number }> = []
-  const become = (next: Standing, at: number, progress: boolean): void => {
-    if (standing === 'resolved' && next === 'open' && progress) reopenings.push(at)
-    if (next === 'open' && standing !== 'open') openSpans.push([at, undefined])
-    else if (next !== 'open' && standing === 'open')
-      (openSpans[openSpans.length - 1] as [number, number | undefined])[1] = at
-    standing = next
-  }
   for (let i = 1; i < events.length; i++) {
     const e = events[i] as TicketEvent
+    // the standing the event takes the ticket to, if it changes it, and whether that reopens a
+    // resolved ticket (a loop of its own, no closure: this runs for every event of every ticket)
+    let next: Standing | undefined
+    let progress = false
     switch (e._tag) {
       case 'TicketClassified':
         kind = e.kind
@@ -144,12 +145,13 @@ export const factsOf = (
         if (resolutions.length === 0) replies++
         break
       case 'AwaitingStarted':
-        become('open', e.at, false)
+        next = 'open'
         break
       case 'WorkResumed':
       case 'ResolutionRejected':
       case 'TicketReopened':
-        become('open', e.at, true)
+        next = 'open'
+        progress = true
         break
       case 'WorkaroundApplied':
         workaroundsApplied.push(e.at)
@@ -157,7 +159,10 @@ export const factsOf = (
         break
       case 'WorkaroundWithdrawn':
         workaroundSince = undefined
-        if (standing === 'resolved' && resolvedCode === 'workaround') become('open', e.at, true)
+        if (standing === 'resolved' && resolvedCode === 'workaround') {
+          next = 'open'
+          progress = true
+        }
         break
       case 'RootCauseIdentified':
         rootCause = true
@@ -165,13 +170,13 @@ export const factsOf = (
       case 'TicketResolved':
         resolutions.push(e.at)
         resolvedCode = e.code
-        become('resolved', e.at, false)
+        next = 'resolved'
         break
       case 'TicketClosed':
-        become('closed', e.at, false)
+        next = 'closed'
         break
       case 'TicketCancelled':
-        become('cancelled', e.at, false)
+        next = 'cancelled'
         break
       case 'TicketRated':
         ratings.push({ score: e.score, at: e.at })
@@ -179,29 +184,23 @@ export const factsOf = (
       default:
         break
     }
+    if (next === undefined) continue
+    if (standing === 'resolved' && next === 'open' && progress) reopenings.push(e.at)
+    if (next === 'open' && standing !== 'open') openSpans.push([e.at, undefined])
+    else if (next !== 'open' && standing === 'open')
+      (openSpans[openSpans.length - 1] as [number, number | undefined])[1] = e.at
+    standing = next
   }
-  const evaluated = Sla.evaluateTimeline(agreement, asOf as Instant, { context })(timeline.right)
-  if (E.isLeft(evaluated)) return evaluated
-  let clocks = evaluated.right.metrics
+  // the clocks whose target ran out in the window are explained (explanations cost more than
+  // the evaluation, so only those)
   const window = options.explainBreaches
-  if (window !== undefined) {
-    // only the clocks that breached in the window are explained, each evaluated again with a
-    // policy of just those metrics (explanations cost more than the evaluation)
-    let wanted: string[] | undefined
-    for (const c of clocks)
-      if (c.breachedAt !== undefined && c.breachedAt >= window.from && c.breachedAt < window.to)
-        (wanted ??= []).push(c.metric)
-    if (wanted !== undefined) {
-      const explained = Sla.evaluateTimeline((options.restrict ?? restricted)(agreement, wanted), asOf as Instant, {
-        context,
-        explain: true
-      })(timeline.right)
-      if (E.isLeft(explained)) return explained
-      const byMetric = explained.right.metrics
-      const w = wanted
-      clocks = clocks.map((c) => (w.includes(c.metric) ? (byMetric.find((x) => x.metric === c.metric) ?? c) : c))
-    }
-  }
+  const evaluated = Sla.evaluateTimeline(
+    agreement,
+    asOf as Instant,
+    window === undefined ? { context } : { context, explainBreaches: window }
+  )(timeline.right)
+  if (E.isLeft(evaluated)) return evaluated
+  const clocks = evaluated.right.metrics
   const restarted = restartedClocks(
     timeline.right,
     agreement,
@@ -209,7 +208,8 @@ export const factsOf = (
     context,
     clocks,
     window !== undefined,
-    options.restrict ?? restricted
+    options.restrict ?? restricted,
+    lastAt
   )
   if (E.isLeft(restarted)) return restarted
   const finished = standing === 'closed' || standing === 'cancelled'
@@ -287,18 +287,25 @@ const stopsOf = (t: Ticket.Timeline, metric: (typeof restartable)[number]): Read
     : unionSpans(t.resolutions, t.workarounds)
 }
 
-/** The timeline with the stretches that start and end at `at` left open, so cutting it at `at` shows the clock stopped there. */
-const stoppedAt = (t: Ticket.Timeline, at: number): Ticket.Timeline => {
-  const open = <I extends Ticket.Interval>(list: ReadonlyArray<I>): ReadonlyArray<I> =>
-    list.some((x) => x.from === at && x.to === at)
-      ? list.map((x) => {
-          if (x.from !== at || x.to !== at) return x
-          const { to: _to, ...rest } = x
-          return rest as unknown as I
-        })
-      : list
-  return { ...t, resolutions: open(t.resolutions), workarounds: open(t.workarounds) }
+/** A copy of an interval without its end (`to`), the other fields in their order. */
+const withoutEnd = <I extends Ticket.Interval>(x: I): I => {
+  const open: { -readonly [K in keyof I]: I[K] } = { ...x }
+  delete open.to
+  return open
 }
+
+/** The intervals that start and end at `at` left open (without `to`). */
+const openAt = <I extends Ticket.Interval>(list: ReadonlyArray<I>, at: number): ReadonlyArray<I> =>
+  list.some((x) => x.from === at && x.to === at)
+    ? list.map((x) => (x.from === at && x.to === at ? withoutEnd(x) : x))
+    : list
+
+/** The timeline with the stretches that start and end at `at` left open, so cutting it at `at` shows the clock stopped there. */
+const stoppedAt = (t: Ticket.Timeline, at: number): Ticket.Timeline => ({
+  ...t,
+  resolutions: openAt(t.resolutions, at),
+  workarounds: openAt(t.workarounds, at)
+})
 
 /**
  * For each clock under the reopen rule `restart` with more than one cycle as of `asOf`: the first
@@ -313,7 +320,8 @@ const restartedClocks = (
   context: Ticket.DecideContext,
   clocks: ReadonlyArray<MetricResult>,
   explain: boolean,
-  restrict: (agreement: Agreement, wanted: ReadonlyArray<string>) => Agreement
+  restrict: (agreement: Agreement, wanted: ReadonlyArray<string>) => Agreement,
+  lastAt: number
 ): E.Either<TicketError | Sla.SlaError, ReadonlyArray<Restarted>> => {
   if (t.resolutions.length === 0 && t.workarounds.length === 0) return E.right(noneRestarted)
   let out: Restarted[] | undefined
@@ -332,7 +340,10 @@ const restartedClocks = (
     const one = restrict(agreement, [metric])
     for (let k = 0; k < ends.length && firstBreach === undefined; k++) {
       const end = ends[k] as number
-      const e = Sla.evaluateTimeline(one, end as Instant, { context, explain })(stoppedAt(t, end))
+      // a copy of the report's own timeline, never seen by a caller either
+      const stopped = stoppedAt(t, end)
+      trustTimeline(stopped, lastAt)
+      const e = Sla.evaluateTimeline(one, end as Instant, { context, explain })(stopped)
       if (E.isLeft(e)) return e
       const clock = e.right.metrics.find((c) => c.metric === metric)
       if (clock?.breachedAt !== undefined) firstBreach = { cycle: k + 1, clock }

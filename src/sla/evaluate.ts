@@ -15,6 +15,7 @@ import { closedStretches, isBusinessCalendar, type BusinessCalendar, type OpenIn
 import { decodeError, makeIssue, type Issue } from '../internal/decodeError.js'
 import { isInstant, isRecord, isShare, isTarget, policyIssue, targetIssue } from './guard.js'
 import { own } from '../internal/primitives.js'
+import { trustedUntil } from '../internal/trusted.js'
 import type { Duration, Instant } from '../time/index.js'
 import {
   defaultContext,
@@ -278,6 +279,8 @@ interface ClockInput {
   readonly windows: ReadonlyArray<Span>
   readonly stoppedAt: number | undefined
   readonly pauses: ReadonlyArray<PauseSpan>
+  /** The instant the metric breached before this clock's stretch (the update metric's earlier stretches), if it did. */
+  readonly breachedBefore?: number
 }
 
 interface Settings {
@@ -285,6 +288,9 @@ interface Settings {
   readonly cal: BusinessCalendar
   readonly now: number
   readonly explain: boolean
+  /** Explain only the clocks whose target ran out in `[from, to)` (when `explain` is false). */
+  readonly explainFrom: number
+  readonly explainTo: number
   /** The shares of the target whose passing is reported: the policy's warnings and the extra thresholds. */
   readonly shares: ReadonlyArray<number>
 }
@@ -372,7 +378,10 @@ const evaluateClock = (input: ClockInput, s: Settings): MetricResult => {
   if (dueAt !== undefined) out.dueAt = dueAt as Instant
   if (breachedAt !== undefined) out.breachedAt = breachedAt as Instant
   if (stopped) out.metAt = input.stoppedAt as Instant
-  if (s.explain) out.explanation = explanationOf(cal, segments, pauses)
+  // the instant the metric breached, as the result will say it (an update metric's earlier breach first)
+  const breach = input.breachedBefore ?? breachedAt
+  if (s.explain || (breach !== undefined && breach >= s.explainFrom && breach < s.explainTo))
+    out.explanation = explanationOf(cal, segments, pauses)
   return out
 }
 
@@ -409,10 +418,16 @@ const evaluateUpdate = (
     }
   }
   const current = stretches[stretches.length - 1] as Span
-  const result = evaluateClock(
-    { metric: 'update', target, priority, windows: [current], stoppedAt: resolution.stoppedAt, pauses },
-    s
-  )
+  const input: { -readonly [K in keyof ClockInput]: ClockInput[K] } = {
+    metric: 'update',
+    target,
+    priority,
+    windows: [current],
+    stoppedAt: resolution.stoppedAt,
+    pauses
+  }
+  if (breachedAt !== undefined) input.breachedBefore = breachedAt
+  const result = evaluateClock(input, s)
   if (breachedAt === undefined) return result
   // an earlier stretch went too long: the metric stays breached, or was met late (the result is
   // this function's own: set in place, the keys keep the order a spread would give them)
@@ -425,8 +440,9 @@ const evaluateUpdate = (
 /**
  * Options of {@link evaluate}: the ticket context the history is checked with (kind rules, and
  * whatever else `Ticket.timeline` checks; `Ticket.defaultContext` unless given), or just the kind
- * rules; whether to explain each metric; and extra shares of the target whose passing to report
- * in `warnings` besides the policy's warning thresholds.
+ * rules; whether to explain each metric, or only those whose target ran out in a window; and extra
+ * shares of the target whose passing to report in `warnings` besides the policy's warning
+ * thresholds.
  *
  * @category models
  * @since 0.1.0
@@ -437,6 +453,12 @@ export interface EvaluateOptions {
   /** @since 0.2.0 */
   readonly context?: DecideContext
   readonly explain?: boolean
+  /**
+   * Explain only the metrics whose target ran out (`breachedAt`) in `[from, to)`, as `explain`
+   * explains them; `explain: true` explains every metric. The ends may be any numbers but `NaN`
+   * (a window reaching past 1900 or 2200 included). @since 0.3.0
+   */
+  readonly explainBreaches?: { readonly from: Instant; readonly to: Instant }
   /** Extra shares of the target (strictly between 0 and 1) to report in `warnings`. @since 0.2.0 */
   readonly thresholds?: ReadonlyArray<number>
 }
@@ -474,6 +496,8 @@ const applicable = (metric: Metric, kind: TicketKind | undefined, kinds: KindRul
   return undefined
 }
 
+const isBound = (u: unknown): boolean => typeof u === 'number' && !Number.isNaN(u)
+
 /** What is wrong with the arguments of an evaluation, if anything: a JavaScript caller can pass anything. @internal */
 export const argumentIssue = (agreement: unknown, now: unknown, options: unknown): Issue | undefined => {
   if (!isRecord(agreement)) return makeIssue('agreement', 'an agreement ({ policy, calendar })', agreement)
@@ -494,6 +518,10 @@ export const argumentIssue = (agreement: unknown, now: unknown, options: unknown
       return makeIssue('options.context', 'a ticket context (such as Ticket.defaultContext)', context)
     if (options['kinds'] !== undefined && !isRecord(options['kinds']))
       return makeIssue('options.kinds', 'kind rules (such as Kind.defaultKindRules)', options['kinds'])
+    // a window only picks breaches: its ends may lie outside 1900–2200 (a report's period may)
+    const window = options['explainBreaches']
+    if (window !== undefined && !(isRecord(window) && isBound(window['from']) && isBound(window['to'])))
+      return makeIssue('options.explainBreaches', 'a window of instants { from, to }', window)
   }
   return undefined
 }
@@ -568,8 +596,12 @@ const last = <A>(list: ReadonlyArray<A>): A | undefined => list[list.length - 1]
 export const evaluateTimeline =
   (agreement: Agreement, now: Instant, options: EvaluateOptions = {}) =>
   (self: Timeline): E.Either<TicketError | SlaError, Evaluation> => {
-    const issue = argumentIssue(agreement, now, options) ?? timelineIssue(self)
+    // a timeline the library made and kept to itself needs no check of its shape, and when its
+    // last event is not after `now`, cutting it at `now` would change nothing
+    const lastAt = trustedUntil(self)
+    const issue = argumentIssue(agreement, now, options) ?? (lastAt === undefined ? timelineIssue(self) : undefined)
     if (issue !== undefined) return E.left(decodeError([issue]))
+    if (lastAt !== undefined && lastAt <= now) return measureAll(self, agreement, now, options ?? {})
     const cut = timelineAt(now)(self)
     if (O.isNone(cut)) return E.right({ ticketId: self.ticketId, at: now, metrics: [] })
     return measureAll(cut.value, agreement, now, options ?? {})
@@ -596,6 +628,9 @@ const measureAll = (
     cal: calendar,
     now,
     explain: options.explain === true,
+    // an empty window when none is given: no breach falls in it
+    explainFrom: options.explainBreaches?.from ?? 0,
+    explainTo: options.explainBreaches?.to ?? 0,
     shares: sharesOf(policy.warnings, options.thresholds)
   }
   const kind = last(t.kinds)?.kind
@@ -673,13 +708,15 @@ const measureAll = (
       )
   }
   // the keys in this order, as before: ticketId, at, kind, priority, metrics
-  const out: { -readonly [K in keyof Evaluation]: Evaluation[K] } = {
-    ticketId: t.ticketId,
-    at: now
-  } as unknown as Evaluation
-  if (kind !== undefined) out.kind = kind
-  if (priority !== undefined) out.priority = priority
-  out.metrics = results
+  const ticketId = t.ticketId
+  const out: Evaluation =
+    kind === undefined
+      ? priority === undefined
+        ? { ticketId, at: now, metrics: results }
+        : { ticketId, at: now, priority, metrics: results }
+      : priority === undefined
+        ? { ticketId, at: now, kind, metrics: results }
+        : { ticketId, at: now, kind, priority, metrics: results }
   return E.right(out)
 }
 

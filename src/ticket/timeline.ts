@@ -386,10 +386,16 @@ const clip = <I extends Interval>(list: ReadonlyArray<I>, at: number): ReadonlyA
   for (let i = out.length - 1; i >= 0; i--) {
     const x = out[i] as I
     if (x.to === undefined || x.to <= at) break
-    const { to: _ended, ...open } = x
-    out[i] = open as unknown as I
+    out[i] = withoutEnd(x)
   }
   return out
+}
+
+/** A copy of an interval without its end (`to`), the other fields in their order. */
+const withoutEnd = <I extends Interval>(x: I): I => {
+  const open: Mutable<I> = { ...x }
+  delete open.to
+  return open
 }
 
 const timelineLists = [

@@ -279,4 +279,19 @@ describe('daily-status accumulators on the wire', () => {
     )
     expect(reasons).toBeGreaterThan(50)
   })
+
+  it('a reason whose ticketId, rule or health is set to undefined (a JavaScript value) is refused at that field', () => {
+    const good = { ticketId: 'INC-1', rule: 'breached', health: 'Critical' }
+    for (const field of ['ticketId', 'rule', 'health'])
+      expect(
+        E.mapLeft((e: { message: string }) => e.message)(
+          Report.decodeStatusAccumulator({
+            _tag: 'StatusAccumulator',
+            version: 1,
+            reasons: { 'Fjord AS': [{ ...good, [field]: undefined }] },
+            rejected: []
+          })
+        )
+      ).toStrictEqual(E.left(`accumulator.reasons."Fjord AS"[0].${field}: expected a value, received nothing`))
+  })
 })

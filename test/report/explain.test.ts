@@ -1,7 +1,7 @@
 /**
- * The report explains only the clocks that breached in the period, evaluating them again with a
- * policy of just those metrics; each explanation must be the one the SLA evaluation of the whole
- * policy gives.
+ * The report explains only the clocks that breached in the period (the SLA evaluation's
+ * `explainBreaches`); each explanation must be the one the explained SLA evaluation of the whole
+ * policy gives, whatever the period.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -54,5 +54,24 @@ describe('breach explanations', () => {
       { numRuns: 100, seed: 7 }
     )
     for (const [k, v] of Object.entries(seen)) expect(v, k).toBeGreaterThan(10)
+  })
+
+  it('are given for a period that reaches past 2200 too (a window the SLA evaluation accepts)', () => {
+    let breaches = 0
+    fc.assert(
+      fc.property(historiesArb(8), (hs) => {
+        const to = Date.UTC(2300, 0, 1) as Time.Instant
+        const wide = { _tag: 'Range', from: at('2025-03-01T00:00'), to } as const
+        const r = getRight(Report.serviceLevel({ agreements: tiered, period: wide, asOf })(hs))
+        expect(r.rejected).toStrictEqual([])
+        for (const c of r.customers)
+          for (const b of c.breaches) {
+            expect(b.explanation).toBeDefined()
+            breaches++
+          }
+      }),
+      { numRuns: 20, seed: 7 }
+    )
+    expect(breaches).toBeGreaterThan(10)
   })
 })

@@ -152,6 +152,88 @@ describe('SLA clock laws', () => {
   })
 })
 
+/** A P1 incident opened and left alone: its clocks run out. */
+const breachingCommands: ReadonlyArray<Ticket.TicketCommand> = [
+  {
+    _tag: 'Open',
+    at: Date.UTC(2025, 2, 10, 8) as Time.Instant,
+    actor: { role: 'agent', id: 'kari' },
+    ticketId: 'INC-1' as Ticket.TicketId,
+    channel: 'phone',
+    customer: 'ACME',
+    requester: 'ola',
+    title: 'VPN down',
+    kind: 'incident'
+  },
+  {
+    _tag: 'Prioritise',
+    at: Date.UTC(2025, 2, 10, 8) as Time.Instant,
+    actor: { role: 'agent', id: 'kari' },
+    urgency: 'high',
+    impact: 'high'
+  }
+]
+
+const withoutExplanation = (m: Sla.MetricResult): Sla.MetricResult => {
+  const { explanation: _explanation, ...rest } = m
+  return rest
+}
+
+describe('explaining only the breaches of a window', () => {
+  it('explainBreaches explains exactly the metrics whose target ran out in [from, to), as explain does', () => {
+    let explained = 0
+    let unexplained = 0
+    fc.assert(
+      fc.property(
+        scenario,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        ({ events, calendar, t1 }, a, b) => {
+          // a window somewhere between the opening and now
+          const first = (events[0] as Ticket.TicketEvent).at
+          const from = Math.floor(first + Math.min(a, b) * (t1 - first + 1)) as Time.Instant
+          const to = Math.floor(first + Math.max(a, b) * (t1 - first + 1)) as Time.Instant
+          const agreement = { policy, calendar }
+          const none = pipe(events, slaAt(agreement, t1)).metrics
+          const every = pipe(events, slaAt(agreement, t1, { explain: true })).metrics
+          const some = pipe(events, slaAt(agreement, t1, { explainBreaches: { from, to } })).metrics
+          const inWindow = (m: Sla.MetricResult) =>
+            m.breachedAt !== undefined && m.breachedAt >= from && m.breachedAt < to
+          expect(some).toStrictEqual(
+            none.map((m, i) => (inWindow(m) ? { ...m, explanation: every[i]?.explanation } : m))
+          )
+          if (some.some((m) => m.explanation !== undefined)) explained++
+          if (some.some((m) => m.breachedAt !== undefined && !inWindow(m))) unexplained++
+        }
+      ),
+      { numRuns }
+    )
+    // the windows catch some breaches and miss others
+    expect(explained).toBeGreaterThan(numRuns / 20)
+    expect(unexplained).toBeGreaterThan(numRuns / 20)
+  })
+
+  it('a window reaching past 1900 and 2200 explains every breach; one that is not two numbers is a Left naming options.explainBreaches', () => {
+    const [events, calendar] = [acceptedEvents(breachingCommands, context), calendars[1] as Calendar.BusinessCalendar]
+    const now = ((events[events.length - 1] as Ticket.TicketEvent).at + 30 * 86_400_000) as Time.Instant
+    const all = pipe(events, slaAt({ policy, calendar }, now, { explain: true })).metrics
+    const wide = { from: -Infinity as Time.Instant, to: 8.64e15 as Time.Instant }
+    const some = pipe(events, slaAt({ policy, calendar }, now, { explainBreaches: wide })).metrics
+    expect(some.filter((m) => m.breachedAt !== undefined).length).toBeGreaterThan(0)
+    expect(some).toStrictEqual(all.map((m) => (m.breachedAt === undefined ? withoutExplanation(m) : m)))
+    const none = acceptedEvents([], context)
+    for (const bad of [null, 1, { from: 0 }, { from: Number.NaN, to: 0 }, { from: 0, to: '1' }])
+      expect(
+        pipe(
+          Sla.evaluate({ policy, calendar: calendars[0] as Calendar.BusinessCalendar }, 0 as Time.Instant, {
+            explainBreaches: bad as never
+          })(none),
+          E.mapLeft((e) => e.message.split(':')[0])
+        )
+      ).toStrictEqual(E.left('options.explainBreaches'))
+  })
+})
+
 describe('SLA policies on the wire', () => {
   it('round-trip through JSON and never throw on anything', () => {
     const json = JSON.parse(JSON.stringify(Sla.encodePolicy(policy)))
