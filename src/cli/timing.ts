@@ -44,8 +44,9 @@ export interface Timer {
 const off: Timer = { phase: () => undefined, done: () => [] }
 
 /**
- * A timer for the calling thread; its first phase, `boot`, runs from the thread's start (the
- * process's for the main thread) to now. Does nothing unless `on`.
+ * A timer for the calling thread; its first phase, `boot`, runs from `performance.timeOrigin`
+ * (the process's start, in worker threads too on Node 20) to now: its CPU time is the thread's
+ * own since it started. Does nothing unless `on`.
  * @internal
  */
 export const timer = (thread: string, on: boolean): Timer => {
