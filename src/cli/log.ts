@@ -296,8 +296,8 @@ export interface LogBuilder {
   readonly log: (lines: number) => Log
 }
 
-/** A {@link LogBuilder} for lines of `files`. @internal */
-export const logBuilder = (files: ReadonlyArray<string>): LogBuilder => {
+/** A {@link LogBuilder} for lines of `files`, with room for `expected` lines to begin with. @internal */
+export const logBuilder = (files: ReadonlyArray<string>, expected = 1024): LogBuilder => {
   const index = new Map<string, number>()
   const ids: string[] = []
   const problems: Problem[] = []
@@ -306,10 +306,11 @@ export const logBuilder = (files: ReadonlyArray<string>): LogBuilder => {
   let blockOf = -1
   let blockPos = 0
   let kept = 0
-  let ticketOf = new Int32Array(1024)
-  let offsetOf = new Float64Array(1024)
-  let lengthOf = new Int32Array(1024)
-  let placeOf = new Float64Array(1024)
+  const room = Math.max(16, expected)
+  let ticketOf = new Int32Array(room)
+  let offsetOf = new Float64Array(room)
+  let lengthOf = new Int32Array(room)
+  let placeOf = new Float64Array(room)
   const found = { from: 0, ascii: true }
   const record = (t: number, offset: number, len: number, place: number) => {
     if (kept === ticketOf.length) {

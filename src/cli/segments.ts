@@ -315,7 +315,10 @@ export const assemble = (
   inputs: ReadonlyArray<{ readonly buffers: ReadonlyArray<SharedArrayBuffer>; readonly store: Store }>,
   shard: number
 ): Log => {
-  const b = logBuilder(files)
+  const b = logBuilder(
+    files,
+    inputs.reduce((n, i) => n + i.store.count, 0)
+  )
   const bySegment: Array<SegmentRead | undefined> = []
   for (const r of read) bySegment[r.segment] = r
   const held: Held[][] = inputs.map((i) => i.buffers.map((sab) => ({ buf: Buffer.from(sab), index: -1 })))
