@@ -8,7 +8,9 @@
  *   `Ticket.decodeEvent`, which reads the common spellings on a fast path (`src/ticket/fastDecode.ts`);
  * - the whole `itsm-kit report` command (the built bin, a child process: read, decode, check,
  *   report, render JSON) on one thread, and with `--jobs 2`;
- * - the command's peak resident memory (`/usr/bin/time -f %M`) against the size of the log.
+ * - the command's peak resident memory (`/usr/bin/time -f %M`) against the size of the log;
+ * - each thread's CPU time (the command's ITSM_KIT_TIMING phase timings) and, from them, the
+ *   speed-up `--jobs 2` would have on two idle cores (which a busy machine cannot show).
  *
  * Run by `npm run bench` (it builds the bin into tmp/bench-cli/ with scripts/build-cli.mjs, as
  * `npm run build`). Measures; never fails on a figure. On a shared machine the figures are noisy.
@@ -119,17 +121,28 @@ const command = (jobs: number) => {
       String(jobs),
       '--quiet'
     ],
-    { encoding: 'utf8' }
+    // the command's phase timings (each thread's own CPU time) on standard error
+    { encoding: 'utf8', env: { ...process.env, ITSM_KIT_TIMING: '1' } }
   )
   const ms = performance.now() - t0
   if (r.status !== 0) throw new Error(`report --jobs ${jobs} exited ${r.status}: ${r.stderr.slice(0, 500)}`)
-  const [kb, user, system] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number) as [
-    number,
-    number,
-    number
-  ]
-  return { ms, cpu: (user + system) * 1000, peakKb: kb }
+  const lines = r.stderr.trim().split('\n')
+  const [kb, user, system] = (lines.pop() ?? '').split(' ').map(Number) as [number, number, number]
+  // `timing   main     thread cpu    5830` and `timing   wall …; process cpu   15097 = …`
+  const threads = lines.flatMap((l) => {
+    const m = /^timing +(\S+) +thread cpu +(\d+)/u.exec(l)
+    return m === null ? [] : [{ thread: m[1] as string, cpu: Number(m[2]) }]
+  })
+  const processCpu = Number(/process cpu +(\d+)/u.exec(lines.find((l) => l.includes('process cpu')) ?? '')?.[1])
+  return { ms, cpu: (user + system) * 1000, peakKb: kb, threads, processCpu }
 }
+/**
+ * The wall time a run would take on two idle cores, from its CPU times: no less than its busiest
+ * JavaScript thread, and no less than all its CPU time (V8's garbage collector and compiler
+ * threads included) shared by the two cores.
+ */
+const twoCoreWall = (run: { threads: ReadonlyArray<{ cpu: number }>; processCpu: number }): number =>
+  Math.max(...run.threads.map((t) => t.cpu), run.processCpu / 2)
 type Run = ReturnType<typeof command>
 /**
  * How much of a second core the machine gives right now: plain computation on two worker threads
@@ -191,6 +204,13 @@ console.log(
 )
 console.log(
   `  two threads of plain computation did ${parallel.toFixed(2)}× the work of one in the same time (2× on two idle cores)`
+)
+const cpuOf = (r: Run) =>
+  `${r.threads.map((t) => `${t.thread} ${f(t.cpu)}`).join(', ')}; the process ${f(r.processCpu)} (with V8's helper threads)`
+console.log(`  CPU by thread, 1 thread          ${cpuOf(one)}`)
+console.log(`  CPU by thread, --jobs 2          ${cpuOf(two)}`)
+console.log(
+  `  --jobs 2 predicted from CPU times on two idle cores: ${(twoCoreWall(one) / twoCoreWall(two)).toFixed(2)}× faster (max(busiest thread, process CPU / 2): ${f(twoCoreWall(one))} against ${f(twoCoreWall(two))})`
 )
 console.log(
   `  peak memory, 1 thread             ${(one.peakKb / 1024).toFixed(0)} MB = ${((one.peakKb * 1024) / size).toFixed(2)}× the log text   (target ≤ 3×)`

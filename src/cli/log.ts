@@ -35,7 +35,7 @@ export const MAX_LINE = 64 * 2 ** 20
 /** A log read into lines per ticket (the lines' bytes in blocks, four numbers per line). @internal */
 export interface Log {
   readonly files: ReadonlyArray<string>
-  /** Lines read (all of them, in every shard). */
+  /** Lines read (all of them). */
   readonly lines: number
   /** Ticket ids, by ticket number. */
   readonly ids: ReadonlyArray<string>
@@ -56,9 +56,6 @@ export interface Log {
 export interface ReadOptions {
   /** Standard input, for the file `-`. */
   readonly stdin?: Readable
-  /** Keep only the tickets of this shard of `shards` (by {@link shardOf}); shard 0 reports the lines without a ticket. */
-  readonly shard?: number
-  readonly shards?: number
   /** Called after each chunk with the bytes read (of all files, as stored) and the lines read. */
   readonly tick?: (bytes: number, lines: number) => void
 }
@@ -70,11 +67,11 @@ export const shardOf = (id: string, count: number): number => {
   return (h >>> 0) % count
 }
 
-/** {@link shardOf} of an ASCII id given as bytes (the same hash: its characters are its bytes). */
-const shardOfAscii = (buf: Buffer, from: number, to: number, count: number): number => {
+/** The FNV-1a hash of an ASCII id given as bytes (the hash of {@link shardOf}: its characters are its bytes), as an int32. @internal */
+export const fnv = (buf: Buffer, from: number, to: number): number => {
   let h = 0x811c9dc5
   for (let i = from; i < to; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193)
-  return (h >>> 0) % count
+  return h
 }
 
 const freeText = new Set([
@@ -178,15 +175,129 @@ const decodeProblems = (
   }))
 }
 
+/** Hands on the lines of a stream of chunks; see {@link lineSplitter}. @internal */
+export interface LineSplitter {
+  /** Takes the next chunk; false once a line starting at or after the limit is met (read no more). */
+  readonly push: (chunk: Buffer) => boolean
+  /** The input ended: hands on its unfinished last line. */
+  readonly end: () => void
+}
+
 /**
- * Reads every file (`-` = standard input; gzip read transparently) into lines per ticket. Lines
- * end at `\n` (a `\r` before it is dropped); empty lines are skipped.
+ * Cuts chunks of bytes into lines at `\n`: `line(buf, start, end)` for each line (without its
+ * `\n`; `buf` is the chunk or, for a line across chunks, the line's bytes joined), `long()` for a
+ * line longer than {@link MAX_LINE}, which is skipped without being held. Lines that start `limit`
+ * bytes or more after the first chunk's first byte are not handed on. A chunk may be reused by
+ * the caller after `push`: what is kept of it is copied.
  * @internal
  */
-export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions = {}): Promise<Log> => {
-  const shards = options.shards ?? 1
-  const shard = options.shard ?? 0
-  const reportsLines = shard === 0
+export const lineSplitter = (
+  line: (buf: Buffer, start: number, end: number) => void,
+  long: () => void,
+  limit = Infinity
+): LineSplitter => {
+  // the unfinished last line of the chunks so far, in parts (joined once, when it ends)
+  let carry: Buffer[] = []
+  let carried = 0
+  let skipping = false
+  // bytes before the current chunk
+  let offset = 0
+  let stopped = false
+  const push = (chunk: Buffer): boolean => {
+    if (stopped) return false
+    let pos = 0
+    let nl = chunk.indexOf(10)
+    if (skipping || carried > 0) {
+      if (nl < 0) {
+        if (!skipping) {
+          carry.push(Buffer.from(chunk))
+          carried += chunk.length
+          if (carried > MAX_LINE) {
+            skipping = true
+            carry = []
+            carried = 0
+          }
+        }
+        offset += chunk.length
+        return true
+      }
+      if (skipping) {
+        long()
+        skipping = false
+      } else {
+        const joined = Buffer.concat([...carry, chunk.subarray(0, nl)])
+        line(joined, 0, joined.length)
+      }
+      carry = []
+      carried = 0
+      pos = nl + 1
+      nl = chunk.indexOf(10, pos)
+    }
+    while (nl >= 0) {
+      if (offset + pos >= limit) return !(stopped = true)
+      line(chunk, pos, nl)
+      pos = nl + 1
+      nl = chunk.indexOf(10, pos)
+    }
+    if (pos < chunk.length) {
+      if (offset + pos >= limit) return !(stopped = true)
+      // the unfinished last line, copied so the chunk can go
+      carry = [Buffer.from(chunk.subarray(pos))]
+      carried = chunk.length - pos
+    }
+    offset += chunk.length
+    return true
+  }
+  const end = () => {
+    if (stopped) return
+    if (skipping) long()
+    else if (carried > 0) {
+      const joined = Buffer.concat(carry)
+      line(joined, 0, joined.length)
+    }
+    carry = []
+    carried = 0
+  }
+  return { push, end }
+}
+
+/** A block of bytes that lines are kept in by reference: its index in the log's blocks, once it has one. @internal */
+export interface Held {
+  readonly buf: Buffer
+  index: number
+}
+
+/** Builds a {@link Log} line by line; see {@link logBuilder}. @internal */
+export interface LogBuilder {
+  /**
+   * One line (its bytes `buf[start, end)`, without `\n`) of file `fileIndex` at line number
+   * `line`: kept under its ticket (by reference when `held` is the block it lies in, else copied),
+   * or a problem when it is not JSON or has no ticket id. A `\r` at its end is dropped; blank
+   * lines are skipped.
+   */
+  readonly line: (fileIndex: number, line: number, buf: Buffer, start: number, end: number, held?: Held) => void
+  /**
+   * A line (without `\r`, not blank) whose ASCII ticket id, found as {@link line} finds it, is
+   * `buf[idFrom, idTo)` with the hash {@link fnv}: kept under it by reference in `held`.
+   */
+  readonly keepAscii: (
+    fileIndex: number,
+    line: number,
+    held: Held,
+    start: number,
+    end: number,
+    idFrom: number,
+    idTo: number,
+    hash: number
+  ) => void
+  /** A problem found outside the lines (a line too long to hold). */
+  readonly problem: (p: Problem) => void
+  /** The log, given the number of lines read. */
+  readonly log: (lines: number) => Log
+}
+
+/** A {@link LogBuilder} for lines of `files`, with room for `expected` lines to begin with. @internal */
+export const logBuilder = (files: ReadonlyArray<string>, expected = 1024): LogBuilder => {
   const index = new Map<string, number>()
   const ids: string[] = []
   const problems: Problem[] = []
@@ -195,44 +306,12 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
   let blockOf = -1
   let blockPos = 0
   let kept = 0
-  let ticketOf = new Int32Array(1024)
-  let offsetOf = new Float64Array(1024)
-  let lengthOf = new Int32Array(1024)
-  let placeOf = new Float64Array(1024)
-  let lines = 0
-  let before = 0
+  const room = Math.max(16, expected)
+  let ticketOf = new Int32Array(room)
+  let offsetOf = new Float64Array(room)
+  let lengthOf = new Int32Array(room)
+  let placeOf = new Float64Array(room)
   const found = { from: 0, ascii: true }
-  // the chunk being read, when its lines are kept by reference (one shard), and its block number
-  let chunkHeld: Buffer | undefined
-  let chunkBlock = -1
-  const keep = (id: string, buf: Buffer, s: number, end: number, place: number, sharded: boolean) => {
-    if (!sharded && shards > 1 && shardOf(id, shards) !== shard) return
-    let t = index.get(id)
-    if (t === undefined) {
-      t = ids.length
-      ids.push(id)
-      index.set(id, t)
-    }
-    const len = end - s
-    if (buf === chunkHeld) {
-      // one shard keeps every line: the chunk itself is kept rather than copied
-      if (chunkBlock < 0) {
-        blocks.push(buf)
-        chunkBlock = blocks.length - 1
-      }
-      record(t, chunkBlock * LINE + s, len, place)
-      return
-    }
-    if (blockPos + len > block.length) {
-      block = Buffer.allocUnsafeSlow(Math.max(BLOCK, len))
-      blocks.push(block)
-      blockOf = blocks.length - 1
-      blockPos = 0
-    }
-    buf.copy(block, blockPos, s, end)
-    record(t, blockOf * LINE + blockPos, len, place)
-    blockPos += len
-  }
   const record = (t: number, offset: number, len: number, place: number) => {
     if (kept === ticketOf.length) {
       const grow = <A extends Int32Array | Float64Array>(a: A, make: (n: number) => A): A => {
@@ -251,110 +330,195 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
     placeOf[kept] = place
     kept++
   }
+  const ticketOfId = (id: string): number => {
+    let t = index.get(id)
+    if (t === undefined) {
+      t = ids.length
+      ids.push(id)
+      index.set(id, t)
+    }
+    return t
+  }
+  // ASCII ids found without parsing are looked up by their bytes (FNV-1a, open addressing), so
+  // no string is made for a ticket met before: each slot holds a ticket + 1 and its id's hash
+  let slots = new Int32Array(4096)
+  let hashes = new Int32Array(4096)
+  let used = 0
+  const ticketOfAscii = (buf: Buffer, from: number, to: number, h: number): number => {
+    const mask = slots.length - 1
+    let slot = h & mask
+    for (let e = slots[slot] as number; e !== 0; e = slots[slot] as number) {
+      if (hashes[slot] === h) {
+        const id = ids[e - 1] as string
+        if (id.length === to - from) {
+          let j = 0
+          while (j < id.length && id.charCodeAt(j) === buf[from + j]) j++
+          if (j === id.length) return e - 1
+        }
+      }
+      slot = (slot + 1) & mask
+    }
+    // not in the table: known already if an earlier line had to be parsed to find it
+    const t = ticketOfId(buf.toString('latin1', from, to))
+    slots[slot] = t + 1
+    hashes[slot] = h
+    if (++used * 2 > slots.length) {
+      const [oldSlots, oldHashes] = [slots, hashes]
+      slots = new Int32Array(oldSlots.length * 2)
+      hashes = new Int32Array(oldSlots.length * 2)
+      const m = slots.length - 1
+      for (let i = 0; i < oldSlots.length; i++) {
+        if (oldSlots[i] === 0) continue
+        let k = (oldHashes[i] as number) & m
+        while (slots[k] !== 0) k = (k + 1) & m
+        slots[k] = oldSlots[i] as number
+        hashes[k] = oldHashes[i] as number
+      }
+    }
+    return t
+  }
+  const keep = (t: number, buf: Buffer, s: number, end: number, place: number, held: Held | undefined) => {
+    const len = end - s
+    if (held !== undefined) {
+      if (held.index < 0) {
+        blocks.push(held.buf)
+        held.index = blocks.length - 1
+      }
+      return record(t, held.index * LINE + s, len, place)
+    }
+    if (blockPos + len > block.length) {
+      block = Buffer.allocUnsafeSlow(Math.max(BLOCK, len))
+      blocks.push(block)
+      blockOf = blocks.length - 1
+      blockPos = 0
+    }
+    buf.copy(block, blockPos, s, end)
+    record(t, blockOf * LINE + blockPos, len, place)
+    blockPos += len
+  }
+  const line = (fileIndex: number, line: number, buf: Buffer, s: number, e: number, held?: Held): void => {
+    const end = e > s && buf[e - 1] === 13 ? e - 1 : e
+    if (end === s) return
+    const place = fileIndex * LINE + line
+    const to = quickId(buf, s, end, found)
+    if (to !== NO_ID)
+      return keep(
+        found.ascii
+          ? ticketOfAscii(buf, found.from, to, fnv(buf, found.from, to))
+          : ticketOfId(buf.toString('utf8', found.from, to)),
+        buf,
+        s,
+        end,
+        place,
+        held
+      )
+    const text = buf.toString('utf8', s, end)
+    if (text.trim() === '') return
+    const file = files[fileIndex] ?? '-'
+    let raw: unknown
+    try {
+      raw = JSON.parse(text)
+    } catch {
+      problems.push({ file, line, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
+      return
+    }
+    const parsedId = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
+    if (typeof parsedId === 'string') return keep(ticketOfId(parsedId), buf, s, end, place, held)
+    const decoded = Ticket.decodeEvent(raw)
+    if (E.isLeft(decoded)) problems.push(...decodeProblems(file, line, raw, decoded.left.issues))
+  }
+  return {
+    line,
+    keepAscii: (fileIndex, line, held, s, end, idFrom, idTo, hash) =>
+      keep(ticketOfAscii(held.buf, idFrom, idTo, hash), held.buf, s, end, fileIndex * LINE + line, held),
+    problem: (p) => void problems.push(p),
+    log: (lines) => ({ files, lines, ids, kept, ticketOf, offsetOf, lengthOf, placeOf, blocks, problems })
+  }
+}
+
+/** The problem of a line longer than {@link MAX_LINE}. @internal */
+export const longLine = (file: string, line: number): Problem => ({
+  file,
+  line,
+  rule: 'json',
+  message: `a line of more than ${MAX_LINE / 2 ** 20} MiB (skipped)`
+})
+
+/** Where a line's ASCII ticket id is, and its hash; see {@link asciiId}. @internal */
+export interface IdFound {
+  from: number
+  to: number
+  hash: number
+}
+
+/**
+ * Finds a line's ticket id as {@link LogBuilder.line} does without parsing it: true when it is
+ * found and ASCII (then `found` says where it is, and its {@link fnv} hash).
+ * @internal
+ */
+export const asciiId = (buf: Buffer, s: number, end: number, found: IdFound): boolean => {
+  const to = quickId(buf, s, end, quick)
+  if (to === NO_ID || !quick.ascii) return false
+  found.from = quick.from
+  found.to = to
+  found.hash = fnv(buf, quick.from, to)
+  return true
+}
+const quick = { from: 0, ascii: true }
+
+/** The shard of a line whose id is not ASCII or has to be parsed: by {@link shardOf}; lines without one go to shard 0. @internal */
+export const shardOfOtherLine = (buf: Buffer, s: number, end: number, shards: number): number => {
+  const to = quickId(buf, s, end, quick)
+  if (to !== NO_ID) return shardOf(buf.toString('utf8', quick.from, to), shards)
+  try {
+    const raw: unknown = JSON.parse(buf.toString('utf8', s, end))
+    const id = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
+    return typeof id === 'string' ? shardOf(id, shards) : 0
+  } catch {
+    return 0
+  }
+}
+
+/**
+ * Reads every file (`-` = standard input; gzip read transparently) into lines per ticket. Lines
+ * end at `\n` (a `\r` before it is dropped); empty lines are skipped.
+ * @internal
+ */
+export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions = {}): Promise<Log> => {
+  const b = logBuilder(files)
+  let lines = 0
+  let before = 0
   for (const [fileIndex, file] of files.entries()) {
     let line = 0
-    const handle = (buf: Buffer, s: number, e: number): void => {
-      line++
-      lines++
-      const end = e > s && buf[e - 1] === 13 ? e - 1 : e
-      if (end === s) return
-      const place = fileIndex * LINE + line
-      const to = quickId(buf, s, end, found)
-      if (to !== NO_ID) {
-        // another shard's line is passed over without making a string of its id
-        if (found.ascii && shards > 1 && shardOfAscii(buf, found.from, to, shards) !== shard) return
-        return keep(
-          found.ascii ? buf.toString('latin1', found.from, to) : buf.toString('utf8', found.from, to),
-          buf,
-          s,
-          end,
-          place,
-          found.ascii
-        )
+    // the chunk being read: its lines are kept by reference rather than copied
+    let held: Held = { buf: Buffer.alloc(0), index: -1 }
+    const split = lineSplitter(
+      (buf, s, e) => {
+        line++
+        lines++
+        b.line(fileIndex, line, buf, s, e, buf === held.buf ? held : undefined)
+      },
+      () => {
+        line++
+        lines++
+        b.problem(longLine(file, line))
       }
-      const text = buf.toString('utf8', s, end)
-      if (text.trim() === '') return
-      let raw: unknown
-      try {
-        raw = JSON.parse(text)
-      } catch {
-        if (reportsLines)
-          problems.push({ file, line, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
-        return
-      }
-      const parsedId = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
-      if (typeof parsedId === 'string') return keep(parsedId, buf, s, end, place, false)
-      if (!reportsLines) return
-      const decoded = Ticket.decodeEvent(raw)
-      if (E.isLeft(decoded)) problems.push(...decodeProblems(file, line, raw, decoded.left.issues))
-    }
+    )
     const opened = openStream(file, options.stdin)
-    // the unfinished last line of the chunks so far, in parts (joined once, when it ends)
-    let carry: Buffer[] = []
-    let carried = 0
-    let skipping = false
-    const skipped = () => {
-      line++
-      lines++
-      if (reportsLines)
-        problems.push({ file, line, rule: 'json', message: `a line of more than ${MAX_LINE / 2 ** 20} MiB (skipped)` })
-    }
     try {
       for await (const chunk of opened.stream as AsyncIterable<Buffer>) {
-        chunkHeld = shards === 1 ? chunk : undefined
-        chunkBlock = -1
-        let pos = 0
-        let nl = chunk.indexOf(10)
-        if (skipping || carried > 0) {
-          if (nl < 0) {
-            if (!skipping) {
-              carry.push(chunk)
-              carried += chunk.length
-              if (carried > MAX_LINE) {
-                skipping = true
-                carry = []
-                carried = 0
-              }
-            }
-            options.tick?.(before + opened.bytes(), lines)
-            continue
-          }
-          if (skipping) {
-            skipped()
-            skipping = false
-          } else {
-            const joined = Buffer.concat([...carry, chunk.subarray(0, nl)])
-            handle(joined, 0, joined.length)
-          }
-          carry = []
-          carried = 0
-          pos = nl + 1
-          nl = chunk.indexOf(10, pos)
-        }
-        while (nl >= 0) {
-          handle(chunk, pos, nl)
-          pos = nl + 1
-          nl = chunk.indexOf(10, pos)
-        }
-        // the unfinished last line, copied so the chunk can go
-        if (pos < chunk.length) {
-          carry = [Buffer.from(chunk.subarray(pos))]
-          carried = chunk.length - pos
-        }
+        held = { buf: chunk, index: -1 }
+        split.push(chunk)
         options.tick?.(before + opened.bytes(), lines)
       }
     } catch (e) {
       const failure = (e as { failure?: unknown }).failure
       throw failure ?? inputError(`${file}: cannot be read`)
     }
-    if (skipping) skipped()
-    else if (carried > 0) {
-      const joined = Buffer.concat(carry)
-      handle(joined, 0, joined.length)
-    }
+    split.end()
     before += opened.bytes()
   }
-  return { files, lines, ids, kept, ticketOf, offsetOf, lengthOf, placeOf, blocks, problems }
+  return b.log(lines)
 }
 
 /** Every kept line with its ticket id and place, in the order read (for tests and debugging). @internal */

@@ -9,6 +9,7 @@ import { parse, parseInstant, parseZone, showDuration, str } from './common.js'
 import { bold, inputError, red, table, usageError, yellow, type Io } from './io.js'
 import { checkHistories, formatProblem, readLogShowing, type Problem } from './log.js'
 import { reportOf, sortProblems, startShards, type ShardJob } from './pipeline.js'
+import { timer, timingTable, timingWanted } from './timing.js'
 
 const logFiles = (positionals: ReadonlyArray<string>): ReadonlyArray<string> =>
   positionals.length === 0 ? ['-'] : positionals
@@ -256,6 +257,8 @@ const csvText = (r: Report.ServiceLevelReport, labels: Report.Labels) =>
 
 /** `itsm-kit report`. @internal */
 export const report = async (args: ReadonlyArray<string>, io: Io, workerFile: string): Promise<number> => {
+  const t = timer('main', timingWanted())
+  t.phase('args')
   const { values, positionals } = parse('report', args, {
     agreements: { type: 'string' },
     period: { type: 'string' },
@@ -296,17 +299,19 @@ export const report = async (args: ReadonlyArray<string>, io: Io, workerFile: st
   const shards = jobs > 1 && !files.includes('-') ? startShards(job, jobs, workerFile) : undefined
   let result: Awaited<ReturnType<typeof reportOf>>
   try {
+    t.phase('agreements')
     const agreements = await loadAgreements(agreementsFile)
     for (const c of wanted)
       if (!agreements.some((a) => a.customer === c))
         throw usageError(
           `--customer: expected a customer of the agreements (${agreements.map((a) => a.customer).join(', ')}), received ${JSON.stringify(c.slice(0, 60))}`
         )
-    result = await reportOf(job, agreements, shards, io)
+    result = await reportOf(job, agreements, shards, io, t)
   } finally {
     shards?.stop()
   }
   const full = result.report
+  t.phase('render')
   const chosen: Report.ServiceLevelReport =
     wanted.length === 0 ? full : { ...full, customers: full.customers.filter((c) => wanted.includes(c.customer)) }
   const out = str(values, 'out')
@@ -334,5 +339,10 @@ export const report = async (args: ReadonlyArray<string>, io: Io, workerFile: st
     io.err(`wrote ${out}\n`)
   } else io.out(render(chosen))
   printProblems(io, result.problems, true)
+  const timings = t.done()
+  if (timings.length > 0) {
+    const cpu = process.cpuUsage()
+    io.err(timingTable([...timings, ...(result.timings ?? [])], (cpu.user + cpu.system) / 1000) + '\n')
+  }
   return result.problems.length > 0 ? 1 : 0
 }

@@ -1,12 +1,22 @@
 // From log files to report accumulators, on one thread or with tickets sharded over worker threads.
-import { Worker } from 'node:worker_threads'
+import { Worker, type MessagePort } from 'node:worker_threads'
 import * as E from 'fp-ts/lib/Either.js'
 import { Report, Ticket, type Sla, type Time } from '../index.js'
 import { loadAgreements } from './agreements.js'
 import { inputError, progress, type Io } from './io.js'
+import { timer, timingWanted, type Phase, type Timer } from './timing.js'
+import {
+  assemble,
+  planSegments,
+  readSegments,
+  transferOf,
+  type ReadResult,
+  type Segment,
+  type SegmentRead,
+  type Store
+} from './segments.js'
 import {
   eachTicket,
-  readLog,
   readLogShowing,
   replayProblem,
   totalSize,
@@ -22,8 +32,10 @@ export interface ShardResult {
   readonly problems: ReadonlyArray<Problem>
   readonly events: number
   readonly tickets: number
-  /** Lines read (every shard reads every line). */
+  /** Lines read (of every shard). */
   readonly lines: number
+  /** The thread's phases, when timings are wanted. */
+  readonly timings?: ReadonlyArray<Phase>
 }
 
 /** The job (plain data: it crosses to the worker threads). @internal */
@@ -35,11 +47,12 @@ export interface ShardJob {
   readonly quiet: boolean
 }
 
-/** What a worker thread is given: the job and its shard of `shards`. @internal */
+/** What a worker thread is given: the job, its shard of `shards`, and the counters shared by the threads. @internal */
 export interface WorkerTask {
   readonly job: ShardJob
   readonly shard: number
   readonly shards: number
+  readonly counters: Int32Array
 }
 
 const combinerOf = (job: ShardJob, agreements: ReadonlyArray<Sla.Agreement>): Report.Combiner => {
@@ -143,30 +156,95 @@ export const fold = (
   return { accumulator, problems, events, tickets, lines: log.lines }
 }
 
-/** Messages from a worker. @internal */
+/** Messages from a worker: what it read, then its result or why it failed. @internal */
 export type FromWorker =
-  { readonly ok: ShardResult } | { readonly failure: { readonly kind: 'usage' | 'input'; readonly message: string } }
+  | { readonly read: ReadResult }
+  | { readonly ok: ShardResult }
+  | { readonly failure: { readonly kind: 'usage' | 'input'; readonly message: string } }
+
+/** Messages to a worker: the segments to read, then the lines of its shard. @internal */
+export type ToWorker =
+  | { readonly plan: ReadonlyArray<Segment> }
+  | { readonly inputs: ReadonlyArray<Input>; readonly read: ReadonlyArray<SegmentRead> }
+
+/** The lines one thread read for a shard, and the memory they lie in. @internal */
+export interface Input {
+  readonly buffers: ReadonlyArray<SharedArrayBuffer>
+  readonly store: Store
+}
+
+/** The counters the threads share: the next segment to read, KiB read, lines read. */
+const NEXT = 0
+const KIB = 1
+const LINES = 2
+
+/** The next segment not yet taken by any thread. */
+const taker = (counters: Int32Array) => () => Atomics.add(counters, NEXT, 1)
+
+/** Adds a segment read to the shared counters. */
+const counted = (counters: Int32Array) => (bytes: number, lines: number) => {
+  Atomics.add(counters, KIB, Math.round(bytes / 1024))
+  Atomics.add(counters, LINES, lines)
+}
 
 /**
- * A worker thread's side: it reads the files itself, keeps the lines of its shard's tickets, folds
- * them, and answers with its accumulator (structured clone keeps the typed arrays).
+ * A worker thread's side: it starts its library and reads the agreements while the main thread
+ * plans the segments; then it reads segments until none is left, sends each line to its shard,
+ * and folds the lines of its own shard (from every thread) into an accumulator, which it sends
+ * back (structured clone keeps the typed arrays).
  * @internal
  */
-export const serveShard = (task: WorkerTask, port: { postMessage: (m: FromWorker) => void }): void => {
-  const { job, shard, shards } = task
-  Promise.all([loadAgreements(job.agreements), readLog(job.files, { shard, shards })])
-    .then(([as, log]) =>
-      port.postMessage({ ok: fold(log, as, combinerOf(job, as), coveredUntil(job.period, job.asOf)) })
-    )
-    .catch((e: unknown) => {
-      const f = e as { kind?: unknown; message?: unknown }
-      port.postMessage({
-        failure: {
-          kind: f.kind === 'usage' ? 'usage' : 'input',
-          message: typeof f.message === 'string' ? f.message : 'failed'
-        }
-      })
+export const serveShard = (task: WorkerTask, port: MessagePort): void => {
+  const { job, shard, shards, counters } = task
+  const t = timer(`worker${shard}`, timingWanted())
+  const inbox: ToWorker[] = []
+  let waiting: ((m: ToWorker) => void) | undefined
+  port.on('message', (m: ToWorker) => {
+    if (waiting === undefined) inbox.push(m)
+    else {
+      const w = waiting
+      waiting = undefined
+      w(m)
+    }
+  })
+  const next = () =>
+    new Promise<ToWorker>((resolve) => {
+      const m = inbox.shift()
+      if (m === undefined) waiting = resolve
+      else resolve(m)
     })
+  const run = async () => {
+    t.phase('agreements')
+    const as = await loadAgreements(job.agreements)
+    const c = combinerOf(job, as)
+    t.phase('plan')
+    const planned = await next()
+    if (!('plan' in planned)) throw inputError('a worker thread was sent no plan')
+    t.phase('read')
+    const mine = await readSegments(job.files, planned.plan, shard, shards, taker(counters), counted(counters))
+    port.postMessage({ read: mine } satisfies FromWorker, mine.stores.flatMap(transferOf))
+    t.phase('exchange')
+    // the lines of this shard as a log; what they came in is garbage once it is made
+    const log = await next().then((lines) => {
+      if (!('inputs' in lines)) throw inputError('a worker thread was sent no lines')
+      t.phase('assemble')
+      return assemble(job.files, planned.plan, lines.read, lines.inputs, shard)
+    })
+    t.phase('fold')
+    const r = fold(log, as, c, coveredUntil(job.period, job.asOf))
+    t.phase('post')
+    const timings = t.done()
+    port.postMessage({ ok: timings.length === 0 ? r : { ...r, timings } } satisfies FromWorker)
+  }
+  run().catch((e: unknown) => {
+    const f = e as { kind?: unknown; message?: unknown }
+    port.postMessage({
+      failure: {
+        kind: f.kind === 'usage' ? 'usage' : 'input',
+        message: typeof f.message === 'string' ? f.message : 'failed'
+      }
+    } satisfies FromWorker)
+  })
 }
 
 /** Orders problems by file (in the order given), line, then message: the same for any number of threads. @internal */
@@ -178,68 +256,142 @@ export const sortProblems = (files: ReadonlyArray<string>, ps: ReadonlyArray<Pro
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   )
 
-/** Worker threads at work on shards 1 … count − 1 of a job (the main thread takes shard 0): their results, and a way to stop them. @internal */
+/** Worker threads at work on shards 1 … count − 1 of a job (the main thread takes shard 0). @internal */
 export interface Shards {
   readonly count: number
+  /** Shared with the workers: the next segment, KiB read, lines read. */
+  readonly counters: Int32Array
+  /** Sends the plan: the workers start reading. */
+  readonly begin: (plan: ReadonlyArray<Segment>) => void
+  /** What the workers read, by worker (shard 1 first). */
+  readonly reads: Promise<ReadonlyArray<ReadResult>>
+  /** Sends a worker the lines of its shard (their memory moves to it). */
+  readonly deliver: (shard: number, inputs: ReadonlyArray<Input>, read: ReadonlyArray<SegmentRead>) => void
   readonly results: Promise<ReadonlyArray<ShardResult>>
   readonly stop: () => void
 }
 
 /**
  * Starts `jobs − 1` worker threads on a job, before the main thread reads the agreements, so
- * their start-up overlaps it; the main thread takes the first shard itself. Each reads the files
- * itself, keeps the lines of the tickets of its shard (by a hash of the ticket id), and decodes,
- * checks and folds them.
+ * their start-up overlaps it; the main thread takes shard 0 itself.
  * @internal
  */
 export const startShards = (job: ShardJob, jobs: number, workerFile: string): Shards => {
+  const counters = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT))
   const workers = Array.from(
     { length: jobs - 1 },
     (_, i) =>
-      new Worker(workerFile, { workerData: { itsmKitShard: { job, shard: i + 1, shards: jobs } satisfies WorkerTask } })
+      new Worker(workerFile, {
+        workerData: { itsmKitShard: { job, shard: i + 1, shards: jobs, counters } satisfies WorkerTask }
+      })
   )
-  const results = Promise.all(
-    workers.map(
-      (w) =>
-        new Promise<ShardResult>((resolve, reject) => {
-          w.once('message', (m: FromWorker) =>
-            'ok' in m ? resolve(m.ok) : reject({ _tag: 'CliFailure', ...m.failure })
-          )
-          w.once('error', reject)
-          // a worker that ends without answering is a failure, never a hang
-          w.once('exit', (code) =>
-            reject({
-              _tag: 'CliFailure',
-              kind: 'input',
-              message: `a worker thread stopped (exit code ${code}) before it answered`
-            })
-          )
-        })
+  const reads: Array<Promise<ReadResult>> = []
+  const results: Array<Promise<ShardResult>> = []
+  for (const w of workers) {
+    let read: (r: ReadResult) => void = () => undefined
+    let result: (r: ShardResult) => void = () => undefined
+    let fail: (e: unknown) => void = () => undefined
+    const failures: Array<(e: unknown) => void> = []
+    reads.push(
+      new Promise<ReadResult>((resolve, reject) => {
+        read = resolve
+        failures.push(reject)
+      })
     )
-  )
-  // a failure is read where the results are awaited; until then it is not an unhandled rejection
-  results.catch(() => undefined)
-  return { count: jobs, results, stop: () => workers.forEach((w) => void w.terminate()) }
+    results.push(
+      new Promise<ShardResult>((resolve, reject) => {
+        result = resolve
+        failures.push(reject)
+      })
+    )
+    fail = (e) => failures.forEach((f) => f(e))
+    w.on('message', (m: FromWorker) =>
+      'read' in m ? read(m.read) : 'ok' in m ? result(m.ok) : fail({ _tag: 'CliFailure', ...m.failure })
+    )
+    w.once('error', fail)
+    // a worker that ends without answering is a failure, never a hang
+    w.once('exit', (code) =>
+      fail({
+        _tag: 'CliFailure',
+        kind: 'input',
+        message: `a worker thread stopped (exit code ${code}) before it answered`
+      })
+    )
+  }
+  const all = <A>(ps: ReadonlyArray<Promise<A>>) => {
+    const p = Promise.all(ps)
+    // a failure is read where the results are awaited; until then it is not an unhandled rejection
+    p.catch(() => undefined)
+    return p
+  }
+  return {
+    count: jobs,
+    counters,
+    begin: (plan) => workers.forEach((w) => w.postMessage({ plan } satisfies ToWorker)),
+    reads: all(reads),
+    deliver: (shard, inputs, read) =>
+      workers[shard - 1]?.postMessage(
+        { inputs, read } satisfies ToWorker,
+        inputs.flatMap((i) => transferOf(i.store))
+      ),
+    results: all(results),
+    stop: () => workers.forEach((w) => void w.terminate())
+  }
 }
 
 /**
- * The service-level report of the log: folded on the main thread, or with `shards` the main
- * thread folds the first shard and merges the worker threads' accumulators into it. The result
- * is the same exactly (the accumulators form a commutative monoid, and problems are sorted by
- * file and line).
+ * The main thread's side of a shared read: it reads segments with the workers, hands each worker
+ * the lines of its shard, and makes the log of shard 0 (what the lines came in is garbage once it
+ * returns).
+ */
+const readShared = async (
+  job: ShardJob,
+  plan: ReadonlyArray<Segment>,
+  shards: Shards,
+  io: Io,
+  t: Timer
+): Promise<Log> => {
+  t.phase('read')
+  const bar = progress(io, job.quiet, totalSize(job.files))
+  const { counters } = shards
+  const add = counted(counters)
+  const mine = await readSegments(job.files, plan, 0, shards.count, taker(counters), (bytes, lines) => {
+    add(bytes, lines)
+    bar.tick(Atomics.load(counters, KIB) * 1024, Atomics.load(counters, LINES))
+  })
+  t.phase('exchange')
+  const reads = [mine, ...(await shards.reads)]
+  bar.done()
+  const read = reads.flatMap((r) => r.read)
+  const inputsOf = (shard: number): Input[] =>
+    reads.map((r) => ({ buffers: r.buffers, store: r.stores[shard] as Store }))
+  for (let shard = 1; shard < shards.count; shard++) shards.deliver(shard, inputsOf(shard), read)
+  t.phase('assemble')
+  return assemble(job.files, plan, read, inputsOf(0), 0)
+}
+
+/**
+ * The service-level report of the log: folded on the main thread, or with `shards` the threads
+ * read the segments of the files between them and each folds the tickets of its shard; the main
+ * thread merges the workers' accumulators into its own. The result is the same exactly (the
+ * accumulators form a commutative monoid, and problems are sorted by file and line).
  * @internal
  */
 export const reportOf = async (
   job: ShardJob,
   agreements: ReadonlyArray<Sla.Agreement>,
   shards: Shards | undefined,
-  io: Io
+  io: Io,
+  t: Timer
 ) => {
   const c = combinerOf(job, agreements)
   const covered = coveredUntil(job.period, job.asOf)
   if (shards === undefined) {
+    t.phase('read')
     const log = await readLogShowing(job.files, io, job.quiet)
+    t.phase('fold')
     const r = fold(log, agreements, c, covered)
+    t.phase('result')
     return {
       report: c.result(r.accumulator),
       problems: sortProblems(job.files, r.problems),
@@ -248,19 +400,30 @@ export const reportOf = async (
       tickets: r.tickets
     }
   }
-  const bar = progress(io, job.quiet, totalSize(job.files))
-  const log = await readLog(job.files, { shard: 0, shards: shards.count, tick: bar.tick })
-  bar.done()
-  const results = [fold(log, agreements, c, covered), ...(await shards.results)]
+  t.phase('plan')
+  // ITSM_KIT_SEGMENT_BYTES: smaller segments, for tests of the command on small logs
+  const size = Number(process.env.ITSM_KIT_SEGMENT_BYTES ?? '')
+  const plan = planSegments(job.files, Number.isInteger(size) && size > 0 ? size : undefined)
+  shards.begin(plan)
+  // the log is garbage once folded
+  const own = await readShared(job, plan, shards, io, t).then((log) => {
+    t.phase('fold')
+    return fold(log, agreements, c, covered)
+  })
+  t.phase('wait')
+  const results = [own, ...(await shards.results)]
+  t.phase('merge')
   const accumulator = results.reduce((acc, r) => c.merge(r.accumulator)(acc), c.empty)
+  t.phase('result')
   return {
     report: c.result(accumulator),
     problems: sortProblems(
       job.files,
       results.flatMap((r) => r.problems)
     ),
-    lines: results[0]?.lines ?? 0,
+    lines: own.lines,
     events: results.reduce((n, r) => n + r.events, 0),
-    tickets: results.reduce((n, r) => n + r.tickets, 0)
+    tickets: results.reduce((n, r) => n + r.tickets, 0),
+    timings: results.flatMap((r) => r.timings ?? [])
   }
 }

@@ -445,6 +445,24 @@ describe('report', () => {
       '2'
     ])
     expect([two.status, two.stdout, two.stderr]).toEqual([r.status, r.stdout, r.stderr])
+    // three threads, the log cut every 50 bytes: the same problems at the same lines
+    const cut = cli(
+      [
+        'report',
+        F('broken.ndjson'),
+        '--agreements',
+        F('agreements.json'),
+        '--period',
+        '2026-03',
+        '--format',
+        'json',
+        '--jobs',
+        '3'
+      ],
+      undefined,
+      { ITSM_KIT_SEGMENT_BYTES: '50' }
+    )
+    expect([cut.status, cut.stdout, cut.stderr]).toEqual([r.status, r.stdout, r.stderr])
     const report = JSON.parse(r.stdout) as { customers: Array<{ volume: { opened: number } }> }
     expect(report.customers.map((c) => c.volume.opened)).toEqual([3, 1])
     expect(r.stderr.split('\n').filter((l) => l !== '').length).toBe(5)
@@ -542,24 +560,36 @@ describe('demo and --jobs', () => {
         : firstLine.set(e.ticketId, i)
     )
     expect(interleaved).toBeGreaterThan(100)
-    const report = (jobs: string) =>
-      cli([
-        'report',
-        join(a, 'events.ndjson'),
-        '--agreements',
-        join(a, 'agreements.json'),
-        '--period',
-        '2026-03',
-        '--format',
-        'json',
-        '--jobs',
-        jobs
-      ])
+    const report = (jobs: string, env: Record<string, string> = {}) =>
+      cli(
+        [
+          'report',
+          join(a, 'events.ndjson'),
+          '--agreements',
+          join(a, 'agreements.json'),
+          '--period',
+          '2026-03',
+          '--format',
+          'json',
+          '--jobs',
+          jobs
+        ],
+        undefined,
+        env
+      )
     const one = report('1')
     expect(one.status).toBe(0)
     expect(JSON.parse(one.stdout).customers.length).toBe(4)
     expect(report('2').stdout).toBe(one.stdout)
     expect(report('3').stdout).toBe(one.stdout)
+    // the log cut into segments of 997 bytes (hundreds of them), read by three threads in turn
+    expect(statSync(join(a, 'events.ndjson')).size).toBeGreaterThan(100 * 997)
+    expect(report('3', { ITSM_KIT_SEGMENT_BYTES: '997' }).stdout).toBe(one.stdout)
+    // the phase timings go to standard error only when asked for
+    const timed = report('2', { ITSM_KIT_SEGMENT_BYTES: '997', ITSM_KIT_TIMING: '1' })
+    expect(timed.stdout).toBe(one.stdout)
+    expect(timed.stderr).toMatch(/^timing +worker1 +fold /mu)
+    expect(report('2').stderr).toBe('')
     // standard input, on two threads
     const piped = cli(
       ['report', '--agreements', join(a, 'agreements.json'), '--period', '2026-03', '--format', 'json', '--jobs', '2'],

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream'
 import { gzipSync } from 'node:zlib'
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { keptLines, MAX_LINE, readLog, shardOf } from '../../src/cli/log.js'
+import { keptLines, MAX_LINE, readLog } from '../../src/cli/log.js'
 
 const idA = fc.oneof(
   fc.constantFrom('INC-1', 'INC-2', 'FJR-10', 'x'),
@@ -108,27 +108,6 @@ describe('reading a log in chunks', () => {
     console.log(`chunked log reading: ${JSON.stringify(tally)}`)
     expect(tally.multiChunk / tally.logs).toBeGreaterThan(0.5)
     for (const n of [tally.kept, tally.blank, tally.broken, tally.noId]) expect(n).toBeGreaterThan(50)
-  })
-
-  it('the shards of a sharded read partition the tickets; only shard 0 reports lines without a ticket', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(lineA, { maxLength: 40 }), fc.integer({ min: 2, max: 4 }), async (lines, shards) => {
-        const bytes = Buffer.from(lines.map((l) => l.text).join('\n'), 'utf8')
-        const whole = await readLog(['-'], { stdin: Readable.from([bytes]) })
-        const parts = await Promise.all(
-          Array.from({ length: shards }, (_, shard) => readLog(['-'], { stdin: Readable.from([bytes]), shard, shards }))
-        )
-        parts.forEach((p, shard) => {
-          for (const l of keptLines(p)) expect(shardOf(l.id, shards)).toBe(shard)
-          if (shard > 0) expect(p.problems).toEqual([])
-          expect(p.lines).toBe(whole.lines)
-        })
-        const key = (l: { line: number }) => l.line
-        expect(parts.flatMap(keptLines).sort((a, b) => key(a) - key(b))).toEqual(keptLines(whole))
-        expect(parts[0]?.problems).toEqual(whole.problems)
-      }),
-      { numRuns: 200, seed: 20261201 }
-    )
   })
 
   it('reads gzip like plain text, across files, numbering lines per file', async () => {
