@@ -1,6 +1,6 @@
 import type { Instant } from '../time/index.js'
 import { parseDay, yearOfDay } from '../internal/civil.js'
-import { safeInstant } from './businessTime.js'
+import { isNoNumber, safeInstant } from './businessTime.js'
 import { compiledOf } from './compile.js'
 import type { Compiled } from './compiled.js'
 import { holidaysIn } from './holidays.js'
@@ -80,6 +80,7 @@ const namesOn = (c: Compiled, spec: BusinessCalendar['spec'], first: number, las
 export const closedStretches =
   (from: Instant, to: Instant) =>
   (self: BusinessCalendar): ReadonlyArray<ClosedStretch> => {
+    if (isNoNumber(from) || isNoNumber(to)) return []
     const a = safeInstant(from)
     const b = safeInstant(to)
     if (!(a < b)) return []

@@ -61,6 +61,8 @@ describe('bad input', () => {
       expect(pipe(weekdays, query(badAt))).toBe(false)
     expect(pipe(weekdays, Calendar.openIntervals(badAt, at))).toStrictEqual([])
     expect(pipe(weekdays, Calendar.openIntervals(at, badAt))).toStrictEqual([])
+    expect(pipe(weekdays, Calendar.closedStretches(badAt, at))).toStrictEqual([])
+    expect(pipe(weekdays, Calendar.closedStretches(Time.instant('2025-03-01T00:00:00Z'), badAt))).toStrictEqual([])
     // what a JavaScript caller may pass in place of a number is no number either
     expect(
       Time.toISO(pipe(weekdays, Calendar.addBusinessTime('2025-03-10' as unknown as Time.Instant, hours(2))))
