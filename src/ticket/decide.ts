@@ -175,7 +175,9 @@ const propose = (
       if (state._tag === 'Ticket' && state.status._tag === 'Resolved') {
         const earliest = addBusinessDays(state.status.since, policy.businessDays)(policy.calendar)
         if (command.at < earliest)
-          return E.left(tooEarlyToClose(id, state.status.since, earliest, command.at, policy.businessDays))
+          return E.left(
+            tooEarlyToClose(id, state.status.since, earliest, command.at, policy.businessDays, policy.calendar.zone)
+          )
       }
       return one({ _tag: 'TicketClosed', ...h, reason: 'silence' })
     }

@@ -1,8 +1,7 @@
 import type { DecodeError } from '../internal/decodeError.js'
 import { describe, describeFree } from '../internal/describe.js'
-import { showInstant } from '../internal/instantText.js'
 import { describeId, describeStatus, where } from '../internal/ticketText.js'
-import type { Instant } from '../time/index.js'
+import { describeInstant, type IanaZone, type Instant } from '../time/index.js'
 import type { TicketEvent } from './events.js'
 import type { Status, TicketState } from './model.js'
 
@@ -155,14 +154,19 @@ export const tooEarlyToClose = (
   resolvedAt: Instant,
   earliest: Instant,
   at: Instant,
-  days: number
-): TooEarlyToClose => ({
-  _tag: 'TooEarlyToClose',
-  ticketId,
-  resolvedAt,
-  earliest,
-  message: `ticket ${describeId(ticketId)}: expected ${days} business day${days === 1 ? '' : 's'} of silence after the resolution at ${showInstant(resolvedAt)}, that is a close at ${showInstant(earliest)} or later, received a close at ${showInstant(at)}`
-})
+  days: number,
+  zone: IanaZone
+): TooEarlyToClose => {
+  // the business days are counted on the auto-close calendar: its desk reads its own wall time
+  const show = describeInstant(zone)
+  return {
+    _tag: 'TooEarlyToClose',
+    ticketId,
+    resolvedAt,
+    earliest,
+    message: `ticket ${describeId(ticketId)}: expected ${days} business day${days === 1 ? '' : 's'} of silence after the resolution at ${show(resolvedAt)}, that is a close at ${show(earliest)} or later, received a close at ${show(at)}`
+  }
+}
 
 /** @internal */
 export const invalidCommand = (

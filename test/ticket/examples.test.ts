@@ -144,7 +144,7 @@ describe('the rules of the lifecycle', () => {
     expect(Ticket.firstResponseAt(t)).toStrictEqual(O.none)
   })
 
-  it('a resolved ticket closes for silence only after 3 business days: Friday 15:00 → Wednesday 15:00', () => {
+  it('a resolved ticket closes for silence only after 3 business days: Friday 15:00 → Wednesday 15:00, said in the calendar zone too', () => {
     const tooEarly = getLeft(
       Ticket.decide(
         { _tag: 'Close', at: at('14:59', '2025-03-12'), actor: { role: 'system', id: 'scheduler' } },
@@ -157,7 +157,7 @@ describe('the rules of the lifecycle', () => {
       resolvedAt: at('15:00', '2025-03-07'),
       earliest: at('15:00', '2025-03-12'),
       message:
-        'ticket INC-42: expected 3 business days of silence after the resolution at 2025-03-07T14:00:00Z, that is a close at 2025-03-12T14:00:00Z or later, received a close at 2025-03-12T13:59:00Z'
+        'ticket INC-42: expected 3 business days of silence after the resolution at 2025-03-07T14:00:00Z (2025-03-07 15:00 Europe/Oslo), that is a close at 2025-03-12T14:00:00Z (2025-03-12 15:00 Europe/Oslo) or later, received a close at 2025-03-12T13:59:00Z (2025-03-12 14:59 Europe/Oslo)'
     })
     const closed = Ticket.decide(
       { _tag: 'Close', at: at('15:00', '2025-03-12'), actor: { role: 'system', id: 'scheduler' } },
