@@ -1,4 +1,6 @@
+import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
+import { expect } from 'vitest'
 
 /**
  * Test helper: a copy of `value` with the part at `path` replaced by `junk`. Each step of the path
@@ -44,3 +46,40 @@ export const nearValid = <A>(valid: fc.Arbitrary<A>): fc.Arbitrary<unknown> =>
 
 /** Test helper: a value written as JSON text and read back. */
 export const viaJson = (a: unknown): unknown => JSON.parse(JSON.stringify(a)) as unknown
+
+/**
+ * Test helper, the law of an encoder that writes `null` for what is not a value of its type: over
+ * values near `valid` ones, `encode(u)` is `null` exactly when `readable(u)` is false, and
+ * otherwise JSON that `readBack` decodes to a value encoding to the same JSON (`readBack` returns
+ * that re-encoding, as an `Either`). Both outcomes must each come up for a tenth of the runs at
+ * least, or the generator does not test the law.
+ */
+export const expectNullOrRoundTrip = <J>(law: {
+  readonly valid: fc.Arbitrary<unknown>
+  readonly encode: (u: unknown) => J | null
+  readonly readable: (u: unknown) => boolean
+  readonly readBack: (json: J, u: unknown) => unknown
+  readonly numRuns: number
+}): void => {
+  let nulls = 0
+  let written = 0
+  fc.assert(
+    fc.property(nearValid(law.valid), (u) => {
+      const json = law.encode(u)
+      if (json === null) {
+        nulls++
+        expect(law.readable(u)).toBe(false)
+        return
+      }
+      written++
+      expect(law.readable(u)).toBe(true)
+      const again = law.readBack(json, u)
+      // toEqual and the text: toStrictEqual takes a key named "constructor" for a class
+      expect(again).toEqual(E.right(json))
+      expect(JSON.stringify(again)).toBe(JSON.stringify(E.right(json)))
+    }),
+    { numRuns: law.numRuns }
+  )
+  expect(nulls).toBeGreaterThan(law.numRuns / 10)
+  expect(written).toBeGreaterThan(law.numRuns / 10)
+}

@@ -1,10 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js'
-import fc from 'fast-check'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { Kind } from '../../src/index.js'
 import * as Arb from '../arbitraries/classification.js'
 import { throwingObject } from '../helpers/hostile.js'
-import { nearValid, viaJson } from '../helpers/nearValid.js'
+import { expectNullOrRoundTrip, viaJson } from '../helpers/nearValid.js'
 
 const numRuns = Arb.runs
 
@@ -28,26 +27,13 @@ describe('encodeKindRules', () => {
   })
 
   it('writes null exactly for what is not kind rules, and otherwise JSON that reads back to the same JSON', () => {
-    let nulls = 0
-    let written = 0
-    fc.assert(
-      fc.property(nearValid(Arb.kindRules), (u) => {
-        const json = Kind.encodeKindRules(u as Kind.KindRules)
-        if (json === null) {
-          nulls++
-          expect(readable(u)).toBe(false)
-          return
-        }
-        written++
-        expect(readable(u)).toBe(true)
-        const back = Kind.decodeKindRules(viaJson(json))
-        expect(E.map(Kind.encodeKindRules)(back)).toStrictEqual(E.right(json))
-      }),
-      { numRuns }
-    )
-    // both branches were tried, each on a fair share of the values
-    expect(nulls).toBeGreaterThan(numRuns / 10)
-    expect(written).toBeGreaterThan(numRuns / 10)
+    expectNullOrRoundTrip({
+      valid: Arb.kindRules,
+      encode: (u) => Kind.encodeKindRules(u as Kind.KindRules),
+      readable,
+      readBack: (json) => E.map(Kind.encodeKindRules)(Kind.decodeKindRules(viaJson(json))),
+      numRuns
+    })
   })
 
   it('never throws: a value whose properties throw when read is written as null', () => {
