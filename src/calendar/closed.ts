@@ -4,7 +4,7 @@ import { isNoNumber, safeInstant } from './businessTime.js'
 import { compiledOf } from './compile.js'
 import type { Compiled } from './compiled.js'
 import { holidaysIn } from './holidays.js'
-import type { BusinessCalendar } from './model.js'
+import type { BusinessCalendar, DateRule } from './model.js'
 import { MAX_YEAR, MIN_YEAR } from './plan.js'
 import { intervalsAt, isHolidayDay, localDay } from './search.js'
 
@@ -30,9 +30,21 @@ type HolidayTable = ReadonlyArray<readonly [number, ReadonlyArray<string>]>
  */
 const tablesByRules = new WeakMap<ReadonlyArray<unknown>, Map<number, HolidayTable>>()
 
+/** A calendar's holiday rules; none for what is no calendar (a JavaScript caller's value, whose reads may even throw). */
+const holidayRulesOf = (calendar: unknown): ReadonlyArray<DateRule> => {
+  try {
+    const spec =
+      typeof calendar === 'object' && calendar !== null ? (calendar as { readonly spec?: unknown }).spec : undefined
+    const rules =
+      typeof spec === 'object' && spec !== null ? (spec as { readonly holidays?: unknown }).holidays : undefined
+    return Array.isArray(rules) ? (rules as ReadonlyArray<DateRule>) : []
+  } catch {
+    return []
+  }
+}
+
 /** Names of the holidays on local days `first … last`, year by year, not day by day. */
-const namesOn = (c: Compiled, spec: BusinessCalendar['spec'], first: number, last: number): string[] => {
-  const rules = spec.holidays ?? []
+const namesOn = (c: Compiled, rules: ReadonlyArray<DateRule>, first: number, last: number): string[] => {
   const out: string[] = []
   if (rules.length === 0) return out
   let tables = tablesByRules.get(rules)
@@ -85,6 +97,7 @@ export const closedStretches =
     const b = safeInstant(to)
     if (!(a < b)) return []
     const c = compiledOf(self)
+    const rules = holidayRulesOf(self)
     const open = intervalsAt(c, a, b)
     const out: ClosedStretch[] = []
     // the gaps before each open interval, then the one after the last (a loop, no closure)
@@ -95,7 +108,7 @@ export const closedStretches =
         out.push({
           from: at as Instant,
           to: s as Instant,
-          holidays: namesOn(c, self.spec, localDay(c, at), localDay(c, s - 1))
+          holidays: namesOn(c, rules, localDay(c, at), localDay(c, s - 1))
         })
       if (i < open.length) at = open[i + 1] as number
     }

@@ -196,9 +196,14 @@ const neverOpen = (): Compiled => makeCompiled(makePlan({ zone: 'UTC', weekly: {
  * @internal
  */
 export const compiledOf = (cal: BusinessCalendar): Compiled => {
-  const c = readCompiled(cal)
-  // a calendar frozen deeply by its holder (symbol keys included) cannot fill its cache
-  return c !== undefined && !Object.isFrozen(c.cache) ? c : recompiled(cal)
+  try {
+    const c = readCompiled(cal)
+    // a calendar frozen deeply by its holder (symbol keys included) cannot fill its cache
+    return c !== undefined && !Object.isFrozen(c.cache) ? c : recompiled(cal)
+  } catch {
+    // an object whose reads throw (a Proxy from a JavaScript caller) is no calendar
+    return recompiled(cal)
+  }
 }
 
 /**
@@ -214,7 +219,12 @@ export const compiledFast = (cal: BusinessCalendar): Compiled => readCompiled(ca
 
 /** The engine state compiled afresh from a calendar's spec; never open if the spec does not compile. @internal */
 export const recompiled = (cal: BusinessCalendar): Compiled => {
-  const spec = typeof cal === 'object' && cal !== null ? (cal as { readonly spec?: unknown }).spec : undefined
-  const again = compile(spec as CalendarSpec)
-  return E.isRight(again) ? (readCompiled(again.right) ?? neverOpen()) : neverOpen()
+  try {
+    const spec = typeof cal === 'object' && cal !== null ? (cal as { readonly spec?: unknown }).spec : undefined
+    const again = compile(spec as CalendarSpec)
+    return E.isRight(again) ? (readCompiled(again.right) ?? neverOpen()) : neverOpen()
+  } catch {
+    // an object whose reads throw (a Proxy from a JavaScript caller) is no calendar
+    return neverOpen()
+  }
 }

@@ -1,6 +1,7 @@
 import { pipe } from 'fp-ts/lib/function.js'
 import { describe, expect, it } from 'vitest'
 import { Calendar, Time } from '../../src/index.js'
+import { throwingObject } from '../helpers/hostile.js'
 import { compile, deepFreeze, getLeft, hours, instant } from '../helpers/unsafe.js'
 
 // Bad input must give a clear Left or a documented result, never a hang. These tests assert
@@ -125,5 +126,53 @@ describe('bad input', () => {
     expect(Time.toISO(pipe(cal, Calendar.nextOpening(instant('2025-04-17T10:00:00+02:00'))))).toBe(
       '2025-04-22T06:00:00Z'
     )
+  })
+})
+
+describe('a value that is no calendar, from a JavaScript caller', () => {
+  const at = instant('2025-03-10T10:00:00+01:00')
+  const later = instant('2025-03-11T10:00:00+01:00')
+  const queries: ReadonlyArray<readonly [string, (c: Calendar.BusinessCalendar) => unknown]> = [
+    ['isOpen', Calendar.isOpen(at)],
+    ['nextOpening', Calendar.nextOpening(at)],
+    ['previousClosing', Calendar.previousClosing(at)],
+    ['addBusinessTime', Calendar.addBusinessTime(at, hours(2))],
+    ['subtractBusinessTime', Calendar.subtractBusinessTime(at, hours(2))],
+    ['businessTimeBetween', Calendar.businessTimeBetween(at, later)],
+    ['openIntervals', Calendar.openIntervals(at, later)],
+    ['closedStretches', Calendar.closedStretches(at, later)],
+    ['addBusinessDays', Calendar.addBusinessDays(at, 2)],
+    ['endOfBusinessDay', Calendar.endOfBusinessDay(at)],
+    ['isHoliday', Calendar.isHoliday(at)],
+    ['isBusinessDay', Calendar.isBusinessDay(at)]
+  ]
+  const strangers: ReadonlyArray<unknown> = [
+    undefined,
+    null,
+    42,
+    'Europe/Oslo',
+    {},
+    { spec: null },
+    { spec: {} },
+    { _tag: 'BusinessCalendar' },
+    throwingObject()
+  ]
+  it('is answered as a calendar that is never open, by every query, without a throw', () => {
+    // before: closedStretches threw on most of these, and every query on an object whose reads throw
+    for (const [name, query] of queries)
+      for (const stranger of strangers) {
+        let answer: unknown
+        expect(
+          () => {
+            answer = query(stranger as Calendar.BusinessCalendar)
+          },
+          `${name} of ${typeof stranger}`
+        ).not.toThrow()
+        if (name === 'isOpen' || name === 'isBusinessDay') expect(answer, name).toBe(false)
+        if (name === 'openIntervals') expect(answer, name).toStrictEqual([])
+        if (name === 'businessTimeBetween') expect(answer, name).toBe(0)
+        if (name === 'closedStretches') expect(answer, name).toStrictEqual([{ from: at, to: later, holidays: [] }])
+        if (name === 'nextOpening') expect(answer, name).toBe(Time.maxInstant)
+      }
   })
 })
