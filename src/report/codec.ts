@@ -111,7 +111,8 @@ const encodeRejected = (r: Rejected): JsonValue => ({ ticketId: r.ticketId, mess
 /**
  * The JSON form of a service-level accumulator ({@link Combiner}), for shipping shards between
  * machines or handing them to an engine's coder; {@link decodeAccumulator} reads it back
- * exactly. Decode with a combiner made from the same parameters before merging.
+ * exactly. Decode with a combiner made from the same parameters before merging. `null` for a
+ * value that is no accumulator (from a JavaScript caller), as the library's other encoders write.
  *
  * @example
  * ```ts
@@ -130,7 +131,16 @@ const encodeRejected = (r: Rejected): JsonValue => ({ ticketId: r.ticketId, mess
  * @category codecs
  * @since 0.3.0
  */
-export const encodeAccumulator = (self: Accumulator): EncodedAccumulator => ({
+export const encodeAccumulator = (self: Accumulator): EncodedAccumulator | null => {
+  try {
+    return encodeAccumulatorUnguarded(self)
+  } catch {
+    // not an accumulator (a JavaScript caller's value, its reads perhaps throwing): nothing to write
+    return null
+  }
+}
+
+const encodeAccumulatorUnguarded = (self: Accumulator): EncodedAccumulator => ({
   _tag: 'ServiceLevelAccumulator',
   version: 1,
   customers: plain(self.customers, (c: CustomerPart) => ({
@@ -153,7 +163,7 @@ const encodeReason = (r: StatusReason): JsonValue => {
 
 /**
  * The JSON form of a daily-status accumulator ({@link StatusCombiner}); {@link decodeStatusAccumulator}
- * reads it back exactly.
+ * reads it back exactly. `null` for a value that is no accumulator (from a JavaScript caller).
  *
  * @example
  * ```ts
@@ -172,7 +182,16 @@ const encodeReason = (r: StatusReason): JsonValue => {
  * @category codecs
  * @since 0.3.0
  */
-export const encodeStatusAccumulator = (self: StatusAccumulator): EncodedStatusAccumulator => ({
+export const encodeStatusAccumulator = (self: StatusAccumulator): EncodedStatusAccumulator | null => {
+  try {
+    return encodeStatusAccumulatorUnguarded(self)
+  } catch {
+    // not an accumulator (a JavaScript caller's value, its reads perhaps throwing): nothing to write
+    return null
+  }
+}
+
+const encodeStatusAccumulatorUnguarded = (self: StatusAccumulator): EncodedStatusAccumulator => ({
   _tag: 'StatusAccumulator',
   version: 1,
   reasons: plain(self.reasons, (rs: ReadonlyArray<StatusReason>) => rs.map(encodeReason)),
