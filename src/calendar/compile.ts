@@ -181,8 +181,13 @@ export const compile = (spec: CalendarSpec): E.Either<CalendarError, BusinessCal
  */
 export const isBusinessCalendar = (u: unknown): u is BusinessCalendar => {
   if (typeof u !== 'object' || u === null) return false
-  const r = u as { readonly _tag?: unknown; readonly zone?: unknown; readonly spec?: unknown }
-  return r._tag === 'BusinessCalendar' && typeof r.zone === 'string' && typeof r.spec === 'object' && r.spec !== null
+  try {
+    const r = u as { readonly _tag?: unknown; readonly zone?: unknown; readonly spec?: unknown }
+    return r._tag === 'BusinessCalendar' && typeof r.zone === 'string' && typeof r.spec === 'object' && r.spec !== null
+  } catch {
+    // an object whose reads throw (a Proxy from a JavaScript caller) is no calendar
+    return false
+  }
 }
 
 /** A calendar that is never open, for a value that did not come from {@link make}. */

@@ -57,11 +57,17 @@ export interface WeekdaysOptions {
  * @since 0.1.0
  */
 export const weekdays = (options: WeekdaysOptions): CalendarSpec => {
-  const hours: ReadonlyArray<OpeningHours> = [{ opens: options.opens, closes: options.closes }]
-  return {
-    zone: options.zone,
-    weekly: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours },
-    ...(options.holidays === undefined ? {} : { holidays: options.holidays }),
-    ...(options.exceptions === undefined ? {} : { exceptions: options.exceptions })
+  try {
+    const hours: ReadonlyArray<OpeningHours> = [{ opens: options.opens, closes: options.closes }]
+    return {
+      zone: options.zone,
+      weekly: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours },
+      ...(options.holidays === undefined ? {} : { holidays: options.holidays }),
+      ...(options.exceptions === undefined ? {} : { exceptions: options.exceptions })
+    }
+  } catch {
+    // options that cannot be read (a JavaScript caller's value, a Proxy): a spec that
+    // Calendar.make refuses, naming the zone
+    return { zone: '', weekly: {} }
   }
 }

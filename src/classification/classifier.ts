@@ -532,7 +532,7 @@ const isOrigin = (u: unknown): boolean => {
   }
 }
 
-const isProposal = (u: unknown): u is Proposal => {
+const isProposalUnguarded = (u: unknown): u is Proposal => {
   if (typeof u !== 'object' || u === null || !('origins' in u)) return false
   const origins = u.origins
   return (
@@ -543,6 +543,15 @@ const isProposal = (u: unknown): u is Proposal => {
     isOrigin(Reflect.get(origins, 'urgency')) &&
     isOrigin(Reflect.get(origins, 'impact'))
   )
+}
+
+/** {@link isProposalUnguarded}, total: a value whose reads throw (a `Proxy` from a JavaScript caller) gives false. @internal */
+const isProposal = (u: unknown): u is Proposal => {
+  try {
+    return isProposalUnguarded(u)
+  } catch {
+    return false
+  }
 }
 
 const explainChecked = (self: Proposal): ReadonlyNonEmptyArray<string> =>

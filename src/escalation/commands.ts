@@ -64,53 +64,60 @@ export interface CommandOptions {
 export const toCommands =
   (options: CommandOptions) =>
   (self: ReadonlyArray<Decision>): E.Either<EscalationError, ReadonlyArray<TicketCommand>> => {
-    // a JavaScript caller may pass anything
-    if (!isRecord(options))
-      return E.left(decodeError([makeIssue('options', 'command options ({ at, actor, note? })', options)]))
-    const at: unknown = options.at
-    if (!(typeof at === 'number' && Number.isFinite(at) && at >= minInstant && at <= maxInstant))
-      return E.left(decodeError([makeIssue('options.at', 'an instant (epoch milliseconds) from 1900 to 2200', at)]))
-    if (!isRecord(options.actor))
-      return E.left(decodeError([makeIssue('options.actor', 'an actor ({ role, id })', options.actor)]))
-    if (options.note !== undefined && typeof options.note !== 'string' && typeof options.note !== 'function')
-      return E.left(
-        decodeError([makeIssue('options.note', 'a handover note, or a function that writes one', options.note)])
-      )
-    if (options.assignee !== undefined && typeof options.assignee !== 'function')
-      return E.left(
-        decodeError([makeIssue('options.assignee', 'a function that names the assignee', options.assignee)])
-      )
-    if (!Array.isArray(self)) return E.left(decodeError([makeIssue('decisions', 'a list of decisions', self)]))
-    const out: TicketCommand[] = []
-    for (const [i, d] of (self as ReadonlyArray<unknown>).entries()) {
-      if (!isDecision(d))
+    try {
+      // a JavaScript caller may pass anything
+      if (!isRecord(options))
+        return E.left(decodeError([makeIssue('options', 'command options ({ at, actor, note? })', options)]))
+      const at: unknown = options.at
+      if (!(typeof at === 'number' && Number.isFinite(at) && at >= minInstant && at <= maxInstant))
+        return E.left(decodeError([makeIssue('options.at', 'an instant (epoch milliseconds) from 1900 to 2200', at)]))
+      if (!isRecord(options.actor))
+        return E.left(decodeError([makeIssue('options.actor', 'an actor ({ role, id })', options.actor)]))
+      if (options.note !== undefined && typeof options.note !== 'string' && typeof options.note !== 'function')
         return E.left(
-          decodeError([makeIssue(`decisions[${i}]`, 'an escalation decision (EscalationDue or NoticeDue)', d)])
+          decodeError([makeIssue('options.note', 'a handover note, or a function that writes one', options.note)])
         )
-      switch (d._tag) {
-        case 'EscalationDue': {
-          if (d.dueSince > options.at) continue
-          const note = typeof options.note === 'function' ? options.note(d) : options.note
-          if (isBlank(note))
-            return E.left(handoverNoteRequired(`decisions[${i}].note`, d.ticketId, d.fromTier, d.toTier, note))
-          const assignee = options.assignee?.(d)
-          out.push({
-            _tag: 'Escalate',
-            at: options.at,
-            actor: options.actor,
-            toTier: d.toTier,
-            note: note as string,
-            ...(assignee === undefined ? {} : { assignee })
-          })
-          break
+      if (options.assignee !== undefined && typeof options.assignee !== 'function')
+        return E.left(
+          decodeError([makeIssue('options.assignee', 'a function that names the assignee', options.assignee)])
+        )
+      if (!Array.isArray(self)) return E.left(decodeError([makeIssue('decisions', 'a list of decisions', self)]))
+      const out: TicketCommand[] = []
+      for (const [i, d] of (self as ReadonlyArray<unknown>).entries()) {
+        if (!isDecision(d))
+          return E.left(
+            decodeError([makeIssue(`decisions[${i}]`, 'an escalation decision (EscalationDue or NoticeDue)', d)])
+          )
+        switch (d._tag) {
+          case 'EscalationDue': {
+            if (d.dueSince > options.at) continue
+            const note = typeof options.note === 'function' ? options.note(d) : options.note
+            if (isBlank(note))
+              return E.left(handoverNoteRequired(`decisions[${i}].note`, d.ticketId, d.fromTier, d.toTier, note))
+            const assignee = options.assignee?.(d)
+            out.push({
+              _tag: 'Escalate',
+              at: options.at,
+              actor: options.actor,
+              toTier: d.toTier,
+              note: note as string,
+              ...(assignee === undefined ? {} : { assignee })
+            })
+            break
+          }
+          case 'NoticeDue':
+            if (d.sendAt > options.at) continue
+            out.push({ _tag: 'Notify', at: options.at, actor: options.actor, audience: d.audience, reason: d.reason })
+            break
+          default:
+            return absurd(d)
         }
-        case 'NoticeDue':
-          if (d.sendAt > options.at) continue
-          out.push({ _tag: 'Notify', at: options.at, actor: options.actor, audience: d.audience, reason: d.reason })
-          break
-        default:
-          return absurd(d)
       }
+      return E.right(out)
+    } catch {
+      // an object whose reads throw (a Proxy from a JavaScript caller)
+      return E.left(
+        decodeError([makeIssue('options', 'command options and decisions whose properties can be read', options)])
+      )
     }
-    return E.right(out)
   }

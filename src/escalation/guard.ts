@@ -3,6 +3,7 @@ import { makeIssue, type Issue } from '../internal/decodeError.js'
 import { metrics } from '../sla/index.js'
 import { maxDuration } from '../time/index.js'
 import type { Decision, NoticeReason } from './model.js'
+import { isArrayValue } from '../internal/primitives.js'
 
 // Checks of values a JavaScript caller passes where the types say an escalation policy or a
 // ladder: the library's own values always pass them.
@@ -17,7 +18,8 @@ const isDuration = (u: unknown): boolean => typeof u === 'number' && Number.isIn
 
 /** What is wrong with a ladder's shape, if anything. @internal */
 export const tiersIssue = (tiers: unknown, path: string): Issue | undefined => {
-  if (!Array.isArray(tiers) || tiers.length === 0) return makeIssue(path, 'a ladder of at least one tier', tiers)
+  if (!isArrayValue(tiers) || !Array.isArray(tiers) || tiers.length === 0)
+    return makeIssue(path, 'a ladder of at least one tier', tiers)
   for (const [i, t] of tiers.entries()) {
     if (!isRecord(t) || typeof t['name'] !== 'string')
       return makeIssue(`${path}[${i}]`, 'a tier ({ name, timebox? })', t)
@@ -43,7 +45,7 @@ export const tiersIssue = (tiers: unknown, path: string): Issue | undefined => {
 }
 
 /** What is wrong with a policy's shape, if anything. @internal */
-export const policyIssue = (u: unknown, path = 'policy'): Issue | undefined => {
+const policyIssueUnguarded = (u: unknown, path = 'policy'): Issue | undefined => {
   if (!isRecord(u))
     return makeIssue(path, 'an escalation policy (made by Escalation.make or Escalation.decodePolicy)', u)
   const tiers = tiersIssue(u['tiers'], `${path}.tiers`)
@@ -73,6 +75,15 @@ export const policyIssue = (u: unknown, path = 'policy'): Issue | undefined => {
   if (typeof u['holdUntilOpen'] !== 'boolean')
     return makeIssue(`${path}.holdUntilOpen`, 'true or false', u['holdUntilOpen'])
   return undefined
+}
+
+/** {@link policyIssueUnguarded}, total: a value whose reads throw (a `Proxy` from a JavaScript caller) gives makeIssue(path, 'an escalation policy whose properties can b. @internal */
+export const policyIssue = (u: unknown, path = 'policy'): Issue | undefined => {
+  try {
+    return policyIssueUnguarded(u, path)
+  } catch {
+    return makeIssue(path, 'an escalation policy whose properties can be read', u)
+  }
 }
 
 const METRICS: ReadonlyArray<string> = metrics

@@ -2,6 +2,7 @@ import { describe, isBlank } from '../internal/describe.js'
 import { where } from '../internal/ticketText.js'
 import type { TicketEscalated, TicketEvent } from '../ticket/index.js'
 import type { MissingHandoverNote } from './model.js'
+import { isArrayValue } from '../internal/primitives.js'
 
 /**
  * Lists the tickets whose latest handover between tiers has no note (missing, empty or only
@@ -30,7 +31,7 @@ export const missingHandoverNotes = (
 ): ReadonlyArray<MissingHandoverNote> => {
   const out: MissingHandoverNote[] = []
   // values a JavaScript caller should not pass (not a list, not an event) are passed over
-  if (!Array.isArray(self)) return out
+  if (!isArrayValue(self)) return out
   for (const events of self) {
     if (!Array.isArray(events)) continue
     let latest: TicketEscalated | undefined

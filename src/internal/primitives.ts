@@ -64,7 +64,7 @@ export const freeText = (name: string, ok: (s: string) => boolean): t.Type<strin
   markFree(stringWhere(name, ok))
 
 const isPlainObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u)
+  typeof u === 'object' && u !== null && !isArrayValue(u)
 
 // an unknown property: its name is quoted escaped and cut; its value may be misfiled free text, so a
 // string there is described by its length only
@@ -109,33 +109,41 @@ export const record = <R extends t.Props, O extends t.Props>(
   const optChecks: ReadonlyArray<Check> = optKeys.map((k) => [k, (optional[k] as t.Any).is])
   const known = [...reqKeys, ...optKeys]
   const knownSet = new Set(known)
+  const isRecordOf = (u: Readonly<Record<string, unknown>>): boolean => {
+    for (let i = 0; i < reqChecks.length; i++) {
+      const [k, is] = reqChecks[i] as Check
+      if (!is(u[k])) return false
+    }
+    let own = reqChecks.length
+    for (let i = 0; i < optChecks.length; i++) {
+      const [k, is] = optChecks[i] as Check
+      const v = u[k]
+      if (v !== undefined) {
+        if (!is(v)) return false
+        own++
+      } else if (Object.prototype.hasOwnProperty.call(u, k)) own++
+    }
+    // a plain object has no other property when it has exactly as many as counted
+    const proto: unknown = Object.getPrototypeOf(u)
+    if (proto === Object.prototype || proto === null) {
+      let n = 0
+      for (const k in u) if (Object.prototype.hasOwnProperty.call(u, k)) n++
+      return n === own
+    }
+    for (const k in u) if (Object.prototype.hasOwnProperty.call(u, k) && !knownSet.has(k)) return false
+    return true
+  }
   return new t.Type(
     name,
     // strict, like decoding: every required property, optional ones when present, nothing else
     (u): u is RecordOf<R, O> => {
       if (!isPlainObject(u)) return false
-      for (let i = 0; i < reqChecks.length; i++) {
-        const [k, is] = reqChecks[i] as Check
-        if (!is(u[k])) return false
+      try {
+        return isRecordOf(u)
+      } catch {
+        // an object whose reads throw (a Proxy from a JavaScript caller) is no such record
+        return false
       }
-      let own = reqChecks.length
-      for (let i = 0; i < optChecks.length; i++) {
-        const [k, is] = optChecks[i] as Check
-        const v = u[k]
-        if (v !== undefined) {
-          if (!is(v)) return false
-          own++
-        } else if (Object.prototype.hasOwnProperty.call(u, k)) own++
-      }
-      // a plain object has no other property when it has exactly as many as counted
-      const proto: unknown = Object.getPrototypeOf(u)
-      if (proto === Object.prototype || proto === null) {
-        let n = 0
-        for (const k in u) if (Object.prototype.hasOwnProperty.call(u, k)) n++
-        return n === own
-      }
-      for (const k in u) if (Object.prototype.hasOwnProperty.call(u, k) && !knownSet.has(k)) return false
-      return true
     },
     (u, c) => {
       if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c)
@@ -195,9 +203,14 @@ export const taggedUnion = <M extends Readonly<Record<string, t.Mixed>>>(
     tags.join(' | '),
     (u): u is A => {
       if (!isPlainObject(u)) return false
-      const tag = u['_tag']
-      const member = typeof tag === 'string' ? own(members, tag) : undefined
-      return member !== undefined && member.is(u)
+      try {
+        const tag = u['_tag']
+        const member = typeof tag === 'string' ? own(members, tag) : undefined
+        return member !== undefined && member.is(u)
+      } catch {
+        // an object whose reads throw (a Proxy from a JavaScript caller) is none of the members
+        return false
+      }
     },
     (u, c) => {
       if (typeof u !== 'object' || u === null || Array.isArray(u))
@@ -263,4 +276,11 @@ export const tag = <T extends string>(value: T): t.LiteralC<T> => t.literal(valu
  *
  * @internal
  */
-export const isArrayValue = (u: unknown): boolean => Array.isArray(u)
+export const isArrayValue = (u: unknown): boolean => {
+  try {
+    return Array.isArray(u)
+  } catch {
+    // a revoked Proxy from a JavaScript caller throws even here: it is no array
+    return false
+  }
+}

@@ -143,21 +143,26 @@ export const impactFromUsers = (
   users: AffectedUsers,
   thresholds: ImpactThresholds = defaultImpactThresholds
 ): E.Either<PriorityError, ItilImpact> => {
-  const { affected, total } = (typeof users === 'object' && users !== null ? users : {}) as Partial<AffectedUsers>
-  const { highShare, someUsers } = (
-    typeof thresholds === 'object' && thresholds !== null ? thresholds : {}
-  ) as Partial<ImpactThresholds>
-  if (!isCount(total) || total < 1)
-    return E.left(invalidUserCount('total', 'a whole number of users, at least 1', total))
-  if (!isCount(affected) || affected > total)
-    return E.left(invalidUserCount('affected', `a whole number of users from 0 to total (${total})`, affected))
-  if (typeof highShare !== 'number' || !(highShare > 0 && highShare <= 1))
-    return E.left(
-      invalidImpactThreshold('thresholds.highShare', 'a share of all users greater than 0 and at most 1', highShare)
-    )
-  if (!isCount(someUsers) || someUsers < 2)
-    return E.left(invalidImpactThreshold('thresholds.someUsers', 'a whole number of users, at least 2', someUsers))
-  if (affected === total) return E.right('high')
-  if (affected < someUsers) return E.right('low')
-  return E.right(affected >= highShare * total ? 'high' : 'medium')
+  try {
+    const { affected, total } = (typeof users === 'object' && users !== null ? users : {}) as Partial<AffectedUsers>
+    const { highShare, someUsers } = (
+      typeof thresholds === 'object' && thresholds !== null ? thresholds : {}
+    ) as Partial<ImpactThresholds>
+    if (!isCount(total) || total < 1)
+      return E.left(invalidUserCount('total', 'a whole number of users, at least 1', total))
+    if (!isCount(affected) || affected > total)
+      return E.left(invalidUserCount('affected', `a whole number of users from 0 to total (${total})`, affected))
+    if (typeof highShare !== 'number' || !(highShare > 0 && highShare <= 1))
+      return E.left(
+        invalidImpactThreshold('thresholds.highShare', 'a share of all users greater than 0 and at most 1', highShare)
+      )
+    if (!isCount(someUsers) || someUsers < 2)
+      return E.left(invalidImpactThreshold('thresholds.someUsers', 'a whole number of users, at least 2', someUsers))
+    if (affected === total) return E.right('high')
+    if (affected < someUsers) return E.right('low')
+    return E.right(affected >= highShare * total ? 'high' : 'medium')
+  } catch {
+    // an object whose reads throw (a Proxy from a JavaScript caller)
+    return E.left(invalidUserCount('users', 'affected and total users whose properties can be read', users))
+  }
 }

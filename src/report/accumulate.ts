@@ -777,229 +777,244 @@ const scaleOf = (u: unknown): E.Either<ReportError, SatisfactionScale> => {
  * @since 0.2.0
  */
 export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Combiner> => {
-  if (typeof params !== 'object' || params === null)
-    return E.left(invalid('params', 'the service-level parameters', params))
-  const agreements = agreementsByCustomer(params.agreements)
-  if (E.isLeft(agreements)) return agreements
-  if (params.asOf !== undefined) {
-    const a = checkInstant(params.asOf, 'params.asOf')
-    if (E.isLeft(a)) return a
-  }
-  const scale = scaleOf(params.satisfaction)
-  if (E.isLeft(scale)) return scale
-  const settings = new Map<string, Setting>()
-  const keyOf = makeKeyOf()
-  const restrict = restrictor()
-  // customers in one zone share the period, so each zone is resolved once
-  const zones = new Map<string, { readonly period: Resolved; readonly days: Days }>()
-  for (const [customer, agreement] of agreements.right) {
-    const zone = agreement.calendar.zone
-    let z = zones.get(zone)
-    if (z === undefined) {
-      const period = resolvePeriod(params.period, zone)
-      if (E.isLeft(period)) return period
-      z = { period: period.right, days: daysOf(period.right.from, period.right.to, zone) }
-      zones.set(zone, z)
+  try {
+    if (typeof params !== 'object' || params === null)
+      return E.left(invalid('params', 'the service-level parameters', params))
+    const agreements = agreementsByCustomer(params.agreements)
+    if (E.isLeft(agreements)) return agreements
+    if (params.asOf !== undefined) {
+      const a = checkInstant(params.asOf, 'params.asOf')
+      if (E.isLeft(a)) return a
     }
-    const factsOptions: FactsOptions = {
-      ...opt('kinds', params.kinds),
-      explainBreaches: { from: z.period.from as Instant, to: z.period.to as Instant },
-      restrict
-    }
-    settings.set(customer, {
-      agreement,
-      period: z.period,
-      asOf: params.asOf ?? z.period.to,
-      days: z.days,
-      factsOptions
-    })
-  }
-  const parameters: Parameters = {
-    period: params.period,
-    ...opt('asOf', params.asOf),
-    satisfaction: scale.right,
-    ...opt('kinds', params.kinds?.kinds),
-    definitions
-  }
-  const empty: Accumulator = { _tag: 'ServiceLevelAccumulator', customers: rec(), rejected: [] }
-  // every operation copies before it changes anything, so a new accumulator may share the
-  // customers it does not touch with its argument; a customer is copied the first time it changes
-  interface Draft {
-    readonly customers: Record<string, CustomerPart>
-    readonly rejected: Rejected[]
-    /** The customers this draft has copied, each with the stages of its two parts. */
-    readonly owned: Map<string, Owned>
-  }
-  interface Owned {
-    readonly customer: CustomerPart
-    readonly current: Stage
-    readonly previous: Stage
-  }
-  const slots = makeSlots()
-  const draftOf = (a: Accumulator): Draft => ({
-    customers: copyRec(a.customers),
-    rejected: [...a.rejected],
-    owned: new Map()
-  })
-  const own = (d: Draft, k: string): Owned => {
-    let o = d.owned.get(k)
-    if (o === undefined) {
-      const c = d.customers[k]
-      const customer = c === undefined ? emptyCustomer() : cloneCustomer(c)
-      d.customers[k] = customer
-      d.owned.set(k, (o = { customer, current: makeStage(), previous: makeStage() }))
-    }
-    return o
-  }
-  const done = (d: Draft): Accumulator => {
-    for (const o of d.owned.values()) {
-      flush(o.customer.current, o.current, slots)
-      flush(o.customer.previous, o.previous, slots)
-    }
-    return { _tag: 'ServiceLevelAccumulator', customers: d.customers, rejected: d.rejected }
-  }
-  const addInto = (acc: Draft, h: ReadonlyArray<TicketEvent>): void => {
-    const problem = historyProblem(h)
-    if (problem !== undefined) {
-      acc.rejected.push({ ticketId: idOf(h), message: problem })
-      return
-    }
-    const customer = customerOf(h)
-    const s = customer === undefined ? undefined : settings.get(customer)
-    if (customer === undefined || s === undefined) {
-      acc.rejected.push({
-        ticketId: idOf(h),
-        message:
-          customer === undefined ? 'the history does not start with TicketOpened' : 'its customer has no agreement'
-      })
-      return
-    }
-    const facts = factsOf(h, s.agreement, s.asOf, s.factsOptions)
-    if (E.isLeft(facts)) {
-      acc.rejected.push({ ticketId: idOf(h), message: facts.left.message })
-      return
-    }
-    const f = facts.right
-    if (f === undefined) return
-    const o = own(acc, customer)
-    const c = o.customer
-    // every instant a period counts is at or after the opening: a ticket opened after a period's end adds nothing to it
-    if (f.openedAt <= s.period.to)
-      addFacts(c.current, f, s.period.from, s.period.to, s.asOf, s.days, keyOf, o.current, slots)
-    if (f.openedAt <= s.period.previous.to)
-      addFacts(c.previous, f, s.period.previous.from, s.period.previous.to, s.asOf, undefined, keyOf, o.previous, slots)
-    if (f.onWorkaroundSince !== undefined)
-      c.running.push({
-        ticketId: f.ticketId,
-        since: f.onWorkaroundSince as Instant,
-        age: Calendar.businessTimeBetween(f.onWorkaroundSince as Instant, s.asOf as Instant)(s.agreement.calendar)
-      })
-    if (f.knownErrorOpen) c.knownErrors.push(f.ticketId)
-  }
-  const addAll =
-    (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) =>
-    (self: Accumulator): Accumulator => {
-      const acc = draftOf(self)
-      if (!isArrayValue(histories))
-        acc.rejected.push({ ticketId: '(unknown)', message: 'expected an array of ticket histories' })
-      else for (const h of histories) addInto(acc, h)
-      return done(acc)
-    }
-  const merge =
-    (that: Accumulator) =>
-    (self: Accumulator): Accumulator => {
-      const acc = draftOf(self)
-      for (const [k, c] of Object.entries(that.customers)) {
-        const into = own(acc, k).customer
-        mergePart(into.current, c.current)
-        mergePart(into.previous, c.previous)
-        into.running.push(...c.running)
-        into.knownErrors.push(...c.knownErrors)
+    const scale = scaleOf(params.satisfaction)
+    if (E.isLeft(scale)) return scale
+    const settings = new Map<string, Setting>()
+    const keyOf = makeKeyOf()
+    const restrict = restrictor()
+    // customers in one zone share the period, so each zone is resolved once
+    const zones = new Map<string, { readonly period: Resolved; readonly days: Days }>()
+    for (const [customer, agreement] of agreements.right) {
+      const zone = agreement.calendar.zone
+      let z = zones.get(zone)
+      if (z === undefined) {
+        const period = resolvePeriod(params.period, zone)
+        if (E.isLeft(period)) return period
+        z = { period: period.right, days: daysOf(period.right.from, period.right.to, zone) }
+        zones.set(zone, z)
       }
-      acc.rejected.push(...that.rejected)
-      return done(acc)
-    }
-  const result = (self: Accumulator): ServiceLevelReport => {
-    const customers: CustomerReport[] = []
-    for (const customer of [...settings.keys()].sort(compareNames)) {
-      const s = settings.get(customer) as Setting
-      const c = self.customers[customer] ?? emptyCustomer()
-      const zone = s.agreement.calendar.zone
-      const policyMetrics = [
-        ...Sla.metrics.filter((m) => s.agreement.policy.metrics[m] !== undefined),
-        ...Object.keys(s.agreement.policy.tiers ?? {}).map((t) => `tier:${t}`)
-      ]
-      const now = figuresOf(c.current, s.days.names, policyMetrics, scale.right)
-      const before = figuresOf(c.previous, [], policyMetrics, scale.right)
-      const h0 = headlines(now)
-      const h1 = headlines(before)
-      const comparison: Change[] = (Object.keys(h0) as Headline[]).map((figure) => {
-        const a = h0[figure]
-        const b = h1[figure]
-        return {
-          figure,
-          ...opt('current', a),
-          ...opt('previous', b),
-          ...opt('change', a === undefined || b === undefined ? undefined : a - b)
-        }
-      })
-      const tiers = new Set([...Object.keys(c.current.tierIn), ...Object.keys(s.agreement.policy.tiers ?? {})])
-      const escalations: EscalationRow[] = [...tiers].sort(compareNames).map((tier) => {
-        const row = now.attainment.find((r) => r.metric === `tier:${tier}` && r.priority === '*')
-        return {
-          tier,
-          escalated: c.current.tierIn[tier] ?? 0,
-          time: metricTimes(c.current, `tier:${tier}`).overall,
-          met: row?.met ?? 0,
-          breached: row?.breached ?? 0
-        }
-      })
-      customers.push({
-        customer,
-        zone,
-        policy: s.agreement.policy.name,
-        asOf: s.asOf as Instant,
-        period: { label: s.period.label, from: s.period.from as Instant, to: s.period.to as Instant },
-        previous: {
-          label: s.period.previous.label,
-          from: s.period.previous.from as Instant,
-          to: s.period.previous.to as Instant
-        },
-        volume: now.volume,
-        times: now.times,
-        attainment: now.attainment,
-        breaches: [...c.current.breaches].sort(compareBreach),
-        resolution: now.resolution,
-        escalations,
-        workarounds: {
-          restored: c.current.restored,
-          running: [...c.running].sort((a, b) => a.since - b.since || (a.ticketId < b.ticketId ? -1 : 1)),
-          knownErrors: [...c.knownErrors].sort(compareNames)
-        },
-        satisfaction: now.satisfaction,
-        comparison
+      const factsOptions: FactsOptions = {
+        ...opt('kinds', params.kinds),
+        explainBreaches: { from: z.period.from as Instant, to: z.period.to as Instant },
+        restrict
+      }
+      settings.set(customer, {
+        agreement,
+        period: z.period,
+        asOf: params.asOf ?? z.period.to,
+        days: z.days,
+        factsOptions
       })
     }
-    const rejected = [...self.rejected].sort((a, b) =>
-      a.ticketId < b.ticketId
-        ? -1
-        : a.ticketId > b.ticketId
-          ? 1
-          : a.message < b.message
-            ? -1
-            : a.message > b.message
-              ? 1
-              : 0
-    )
-    return { _tag: 'ServiceLevelReport', parameters, customers, rejected }
+    const parameters: Parameters = {
+      period: params.period,
+      ...opt('asOf', params.asOf),
+      satisfaction: scale.right,
+      ...opt('kinds', params.kinds?.kinds),
+      definitions
+    }
+    const empty: Accumulator = { _tag: 'ServiceLevelAccumulator', customers: rec(), rejected: [] }
+    // every operation copies before it changes anything, so a new accumulator may share the
+    // customers it does not touch with its argument; a customer is copied the first time it changes
+    interface Draft {
+      readonly customers: Record<string, CustomerPart>
+      readonly rejected: Rejected[]
+      /** The customers this draft has copied, each with the stages of its two parts. */
+      readonly owned: Map<string, Owned>
+    }
+    interface Owned {
+      readonly customer: CustomerPart
+      readonly current: Stage
+      readonly previous: Stage
+    }
+    const slots = makeSlots()
+    const draftOf = (a: Accumulator): Draft => ({
+      customers: copyRec(a.customers),
+      rejected: [...a.rejected],
+      owned: new Map()
+    })
+    const own = (d: Draft, k: string): Owned => {
+      let o = d.owned.get(k)
+      if (o === undefined) {
+        const c = d.customers[k]
+        const customer = c === undefined ? emptyCustomer() : cloneCustomer(c)
+        d.customers[k] = customer
+        d.owned.set(k, (o = { customer, current: makeStage(), previous: makeStage() }))
+      }
+      return o
+    }
+    const done = (d: Draft): Accumulator => {
+      for (const o of d.owned.values()) {
+        flush(o.customer.current, o.current, slots)
+        flush(o.customer.previous, o.previous, slots)
+      }
+      return { _tag: 'ServiceLevelAccumulator', customers: d.customers, rejected: d.rejected }
+    }
+    const addInto = (acc: Draft, h: ReadonlyArray<TicketEvent>): void => {
+      const problem = historyProblem(h)
+      if (problem !== undefined) {
+        acc.rejected.push({ ticketId: idOf(h), message: problem })
+        return
+      }
+      const customer = customerOf(h)
+      const s = customer === undefined ? undefined : settings.get(customer)
+      if (customer === undefined || s === undefined) {
+        acc.rejected.push({
+          ticketId: idOf(h),
+          message:
+            customer === undefined ? 'the history does not start with TicketOpened' : 'its customer has no agreement'
+        })
+        return
+      }
+      const facts = factsOf(h, s.agreement, s.asOf, s.factsOptions)
+      if (E.isLeft(facts)) {
+        acc.rejected.push({ ticketId: idOf(h), message: facts.left.message })
+        return
+      }
+      const f = facts.right
+      if (f === undefined) return
+      const o = own(acc, customer)
+      const c = o.customer
+      // every instant a period counts is at or after the opening: a ticket opened after a period's end adds nothing to it
+      if (f.openedAt <= s.period.to)
+        addFacts(c.current, f, s.period.from, s.period.to, s.asOf, s.days, keyOf, o.current, slots)
+      if (f.openedAt <= s.period.previous.to)
+        addFacts(
+          c.previous,
+          f,
+          s.period.previous.from,
+          s.period.previous.to,
+          s.asOf,
+          undefined,
+          keyOf,
+          o.previous,
+          slots
+        )
+      if (f.onWorkaroundSince !== undefined)
+        c.running.push({
+          ticketId: f.ticketId,
+          since: f.onWorkaroundSince as Instant,
+          age: Calendar.businessTimeBetween(f.onWorkaroundSince as Instant, s.asOf as Instant)(s.agreement.calendar)
+        })
+      if (f.knownErrorOpen) c.knownErrors.push(f.ticketId)
+    }
+    const addAll =
+      (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) =>
+      (self: Accumulator): Accumulator => {
+        const acc = draftOf(self)
+        if (!isArrayValue(histories))
+          acc.rejected.push({ ticketId: '(unknown)', message: 'expected an array of ticket histories' })
+        else for (const h of histories) addInto(acc, h)
+        return done(acc)
+      }
+    const merge =
+      (that: Accumulator) =>
+      (self: Accumulator): Accumulator => {
+        const acc = draftOf(self)
+        for (const [k, c] of Object.entries(that.customers)) {
+          const into = own(acc, k).customer
+          mergePart(into.current, c.current)
+          mergePart(into.previous, c.previous)
+          into.running.push(...c.running)
+          into.knownErrors.push(...c.knownErrors)
+        }
+        acc.rejected.push(...that.rejected)
+        return done(acc)
+      }
+    const result = (self: Accumulator): ServiceLevelReport => {
+      const customers: CustomerReport[] = []
+      for (const customer of [...settings.keys()].sort(compareNames)) {
+        const s = settings.get(customer) as Setting
+        const c = self.customers[customer] ?? emptyCustomer()
+        const zone = s.agreement.calendar.zone
+        const policyMetrics = [
+          ...Sla.metrics.filter((m) => s.agreement.policy.metrics[m] !== undefined),
+          ...Object.keys(s.agreement.policy.tiers ?? {}).map((t) => `tier:${t}`)
+        ]
+        const now = figuresOf(c.current, s.days.names, policyMetrics, scale.right)
+        const before = figuresOf(c.previous, [], policyMetrics, scale.right)
+        const h0 = headlines(now)
+        const h1 = headlines(before)
+        const comparison: Change[] = (Object.keys(h0) as Headline[]).map((figure) => {
+          const a = h0[figure]
+          const b = h1[figure]
+          return {
+            figure,
+            ...opt('current', a),
+            ...opt('previous', b),
+            ...opt('change', a === undefined || b === undefined ? undefined : a - b)
+          }
+        })
+        const tiers = new Set([...Object.keys(c.current.tierIn), ...Object.keys(s.agreement.policy.tiers ?? {})])
+        const escalations: EscalationRow[] = [...tiers].sort(compareNames).map((tier) => {
+          const row = now.attainment.find((r) => r.metric === `tier:${tier}` && r.priority === '*')
+          return {
+            tier,
+            escalated: c.current.tierIn[tier] ?? 0,
+            time: metricTimes(c.current, `tier:${tier}`).overall,
+            met: row?.met ?? 0,
+            breached: row?.breached ?? 0
+          }
+        })
+        customers.push({
+          customer,
+          zone,
+          policy: s.agreement.policy.name,
+          asOf: s.asOf as Instant,
+          period: { label: s.period.label, from: s.period.from as Instant, to: s.period.to as Instant },
+          previous: {
+            label: s.period.previous.label,
+            from: s.period.previous.from as Instant,
+            to: s.period.previous.to as Instant
+          },
+          volume: now.volume,
+          times: now.times,
+          attainment: now.attainment,
+          breaches: [...c.current.breaches].sort(compareBreach),
+          resolution: now.resolution,
+          escalations,
+          workarounds: {
+            restored: c.current.restored,
+            running: [...c.running].sort((a, b) => a.since - b.since || (a.ticketId < b.ticketId ? -1 : 1)),
+            knownErrors: [...c.knownErrors].sort(compareNames)
+          },
+          satisfaction: now.satisfaction,
+          comparison
+        })
+      }
+      const rejected = [...self.rejected].sort((a, b) =>
+        a.ticketId < b.ticketId
+          ? -1
+          : a.ticketId > b.ticketId
+            ? 1
+            : a.message < b.message
+              ? -1
+              : a.message > b.message
+                ? 1
+                : 0
+      )
+      return { _tag: 'ServiceLevelReport', parameters, customers, rejected }
+    }
+    return E.right({
+      empty,
+      add: (history) => addAll([history]),
+      addAll,
+      merge,
+      result
+    })
+  } catch {
+    // an object whose reads throw (a Proxy from a JavaScript caller)
+    return E.left(invalid('params', 'service-level parameters whose properties can be read', params))
   }
-  return E.right({
-    empty,
-    add: (history) => addAll([history]),
-    addAll,
-    merge,
-    result
-  })
 }
 
 /**

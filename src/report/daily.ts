@@ -163,89 +163,96 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
  * @since 0.2.0
  */
 export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError, StatusCombiner> => {
-  if (typeof params !== 'object' || params === null)
-    return E.left(invalid('params', 'the daily status parameters', params))
-  const agreements = agreementsByCustomer(params.agreements)
-  if (E.isLeft(agreements)) return agreements
-  const at = checkInstant(params.at, 'params.at')
-  if (E.isLeft(at)) return at
-  const rules = resolveRules(params.rules)
-  if (E.isLeft(rules)) return rules
-  const options: FactsOptions = {
-    ...(params.kinds === undefined ? {} : { kinds: params.kinds }),
-    restrict: restrictor()
-  }
-  const empty: StatusAccumulator = {
-    _tag: 'StatusAccumulator',
-    reasons: Object.create(null) as Record<string, ReadonlyArray<StatusReason>>,
-    rejected: []
-  }
-  const addAll =
-    (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) =>
-    (self: StatusAccumulator): StatusAccumulator => {
-      const reasons: Record<string, ReadonlyArray<StatusReason>> = Object.assign(
-        Object.create(null) as Record<string, ReadonlyArray<StatusReason>>,
-        self.reasons
-      )
-      const rejected: Rejected[] = [...self.rejected]
-      if (!isArrayValue(histories))
+  try {
+    if (typeof params !== 'object' || params === null)
+      return E.left(invalid('params', 'the daily status parameters', params))
+    const agreements = agreementsByCustomer(params.agreements)
+    if (E.isLeft(agreements)) return agreements
+    const at = checkInstant(params.at, 'params.at')
+    if (E.isLeft(at)) return at
+    const rules = resolveRules(params.rules)
+    if (E.isLeft(rules)) return rules
+    const options: FactsOptions = {
+      ...(params.kinds === undefined ? {} : { kinds: params.kinds }),
+      restrict: restrictor()
+    }
+    const empty: StatusAccumulator = {
+      _tag: 'StatusAccumulator',
+      reasons: Object.create(null) as Record<string, ReadonlyArray<StatusReason>>,
+      rejected: []
+    }
+    const addAll =
+      (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) =>
+      (self: StatusAccumulator): StatusAccumulator => {
+        const reasons: Record<string, ReadonlyArray<StatusReason>> = Object.assign(
+          Object.create(null) as Record<string, ReadonlyArray<StatusReason>>,
+          self.reasons
+        )
+        const rejected: Rejected[] = [...self.rejected]
+        if (!isArrayValue(histories))
+          return {
+            _tag: 'StatusAccumulator',
+            reasons,
+            rejected: [...rejected, { ticketId: '(unknown)', message: 'expected an array of ticket histories' }]
+          }
+        for (const h of histories) {
+          const problem = historyProblem(h)
+          if (problem !== undefined) {
+            rejected.push({ ticketId: idOf(h), message: problem })
+            continue
+          }
+          const customer = customerOf(h)
+          const agreement = customer === undefined ? undefined : agreements.right.get(customer)
+          if (customer === undefined || agreement === undefined) {
+            rejected.push({
+              ticketId: idOf(h),
+              message:
+                customer === undefined
+                  ? 'the history does not start with TicketOpened'
+                  : 'its customer has no agreement'
+            })
+            continue
+          }
+          const facts = factsOf(h, agreement, at.right, options)
+          if (E.isLeft(facts)) {
+            rejected.push({ ticketId: idOf(h), message: facts.left.message })
+            continue
+          }
+          if (facts.right === undefined) continue
+          const found = reasonsOf(facts.right, rules.right, agreement.calendar, at.right)
+          if (found.length > 0) reasons[customer] = [...(reasons[customer] ?? []), ...found]
+        }
+        return { _tag: 'StatusAccumulator', reasons, rejected }
+      }
+    const merge =
+      (that: StatusAccumulator) =>
+      (self: StatusAccumulator): StatusAccumulator => {
+        const reasons: Record<string, ReadonlyArray<StatusReason>> = Object.assign(
+          Object.create(null) as Record<string, ReadonlyArray<StatusReason>>,
+          self.reasons
+        )
+        for (const [k, rs] of Object.entries(that.reasons)) reasons[k] = [...(reasons[k] ?? []), ...rs]
+        return { _tag: 'StatusAccumulator', reasons, rejected: [...self.rejected, ...that.rejected] }
+      }
+    const result = (self: StatusAccumulator): DailyStatus => {
+      const customers: CustomerStatus[] = [...agreements.right.keys()].map((customer) => {
+        const rs = self.reasons[customer] ?? []
         return {
-          _tag: 'StatusAccumulator',
-          reasons,
-          rejected: [...rejected, { ticketId: '(unknown)', message: 'expected an array of ticket histories' }]
+          customer,
+          health: rs.some((r) => r.health === 'Critical') ? 'Critical' : rs.length > 0 ? 'NeedAttention' : 'Good',
+          // a ticket's reasons stay in the order its rules fired (a stable sort keeps them together)
+          reasons: [...rs].sort((a, b) => rank[a.health] - rank[b.health] || byId(a.ticketId, b.ticketId))
         }
-      for (const h of histories) {
-        const problem = historyProblem(h)
-        if (problem !== undefined) {
-          rejected.push({ ticketId: idOf(h), message: problem })
-          continue
-        }
-        const customer = customerOf(h)
-        const agreement = customer === undefined ? undefined : agreements.right.get(customer)
-        if (customer === undefined || agreement === undefined) {
-          rejected.push({
-            ticketId: idOf(h),
-            message:
-              customer === undefined ? 'the history does not start with TicketOpened' : 'its customer has no agreement'
-          })
-          continue
-        }
-        const facts = factsOf(h, agreement, at.right, options)
-        if (E.isLeft(facts)) {
-          rejected.push({ ticketId: idOf(h), message: facts.left.message })
-          continue
-        }
-        if (facts.right === undefined) continue
-        const found = reasonsOf(facts.right, rules.right, agreement.calendar, at.right)
-        if (found.length > 0) reasons[customer] = [...(reasons[customer] ?? []), ...found]
-      }
-      return { _tag: 'StatusAccumulator', reasons, rejected }
+      })
+      customers.sort((a, b) => rank[a.health] - rank[b.health] || byId(a.customer, b.customer))
+      const rejected = [...self.rejected].sort((a, b) => byId(a.ticketId, b.ticketId) || byId(a.message, b.message))
+      return { _tag: 'DailyStatus', at: at.right as Instant, rules: rules.right, customers, rejected }
     }
-  const merge =
-    (that: StatusAccumulator) =>
-    (self: StatusAccumulator): StatusAccumulator => {
-      const reasons: Record<string, ReadonlyArray<StatusReason>> = Object.assign(
-        Object.create(null) as Record<string, ReadonlyArray<StatusReason>>,
-        self.reasons
-      )
-      for (const [k, rs] of Object.entries(that.reasons)) reasons[k] = [...(reasons[k] ?? []), ...rs]
-      return { _tag: 'StatusAccumulator', reasons, rejected: [...self.rejected, ...that.rejected] }
-    }
-  const result = (self: StatusAccumulator): DailyStatus => {
-    const customers: CustomerStatus[] = [...agreements.right.keys()].map((customer) => {
-      const rs = self.reasons[customer] ?? []
-      return {
-        customer,
-        health: rs.some((r) => r.health === 'Critical') ? 'Critical' : rs.length > 0 ? 'NeedAttention' : 'Good',
-        // a ticket's reasons stay in the order its rules fired (a stable sort keeps them together)
-        reasons: [...rs].sort((a, b) => rank[a.health] - rank[b.health] || byId(a.ticketId, b.ticketId))
-      }
-    })
-    customers.sort((a, b) => rank[a.health] - rank[b.health] || byId(a.customer, b.customer))
-    const rejected = [...self.rejected].sort((a, b) => byId(a.ticketId, b.ticketId) || byId(a.message, b.message))
-    return { _tag: 'DailyStatus', at: at.right as Instant, rules: rules.right, customers, rejected }
+    return E.right({ empty, add: (h) => addAll([h]), addAll, merge, result })
+  } catch {
+    // an object whose reads throw (a Proxy from a JavaScript caller)
+    return E.left(invalid('params', 'daily status parameters whose properties can be read', params))
   }
-  return E.right({ empty, add: (h) => addAll([h]), addAll, merge, result })
 }
 
 /**

@@ -1,3 +1,5 @@
+import { isArrayValue } from '../internal/primitives.js'
+
 /**
  * What is wrong with a report's input: where (the argument path), what was expected and what was
  * received. Free text is never quoted.
@@ -22,7 +24,7 @@ export type ReportError = InvalidReportInput
 const show = (u: unknown): string => {
   if (u === undefined) return 'nothing'
   if (u === null) return 'null'
-  if (Array.isArray(u)) return `an array of ${u.length} items`
+  if (isArrayValue(u) && Array.isArray(u)) return `an array of ${u.length} items`
   if (typeof u === 'string') return u.length <= 60 ? JSON.stringify(u) : `a string of ${u.length} characters`
   if (typeof u === 'number' || typeof u === 'boolean') return String(u)
   return `a value of type ${typeof u}`

@@ -69,14 +69,19 @@ type PauseSpan = readonly [number, number, AwaitingParty, boolean]
 export const pausingParties =
   (metric: Metric) =>
   (self: SlaPolicy): ReadonlyArray<AwaitingParty> => {
-    const m: unknown =
-      isRecord(self) && isRecord(self.metrics) && typeof metric === 'string' ? own(self.metrics, metric) : undefined
-    const configured = isRecord(m) ? m['pauseWhileAwaiting'] : undefined
-    return Array.isArray(configured)
-      ? (configured as ReadonlyArray<AwaitingParty>)
-      : metric === 'response'
-        ? []
-        : ['customer']
+    try {
+      const m: unknown =
+        isRecord(self) && isRecord(self.metrics) && typeof metric === 'string' ? own(self.metrics, metric) : undefined
+      const configured = isRecord(m) ? m['pauseWhileAwaiting'] : undefined
+      return Array.isArray(configured)
+        ? (configured as ReadonlyArray<AwaitingParty>)
+        : metric === 'response'
+          ? []
+          : ['customer']
+    } catch {
+      // an object whose reads throw (a Proxy from a JavaScript caller)
+      return []
+    }
   }
 
 const NOBODY: ReadonlyArray<AwaitingParty> = []
@@ -500,30 +505,35 @@ const isBound = (u: unknown): boolean => typeof u === 'number' && !Number.isNaN(
 
 /** What is wrong with the arguments of an evaluation, if anything: a JavaScript caller can pass anything. @internal */
 export const argumentIssue = (agreement: unknown, now: unknown, options: unknown): Issue | undefined => {
-  if (!isRecord(agreement)) return makeIssue('agreement', 'an agreement ({ policy, calendar })', agreement)
-  const policy = policyIssue(agreement['policy'], 'agreement.policy', false)
-  if (policy !== undefined) return policy
-  const cal = agreement['calendar']
-  if (!isBusinessCalendar(cal))
-    return makeIssue('agreement.calendar', 'a business calendar compiled by Calendar.make', cal)
-  if (!isInstant(now)) return makeIssue('now', 'an instant (epoch milliseconds) from 1900 to 2200', now)
-  if (options !== undefined && options !== null && !isRecord(options))
-    return makeIssue('options', 'evaluation options (an object)', options)
-  if (isRecord(options)) {
-    const th = options['thresholds']
-    if (th !== undefined && !(Array.isArray(th) && th.every(isShare)))
-      return makeIssue('options.thresholds', 'a list of fractions strictly between 0 and 1', th)
-    const context = options['context']
-    if (context !== undefined && !(isRecord(context) && isRecord(context['kinds'])))
-      return makeIssue('options.context', 'a ticket context (such as Ticket.defaultContext)', context)
-    if (options['kinds'] !== undefined && !isRecord(options['kinds']))
-      return makeIssue('options.kinds', 'kind rules (such as Kind.defaultKindRules)', options['kinds'])
-    // a window only picks breaches: its ends may lie outside 1900–2200 (a report's period may)
-    const window = options['explainBreaches']
-    if (window !== undefined && !(isRecord(window) && isBound(window['from']) && isBound(window['to'])))
-      return makeIssue('options.explainBreaches', 'a window of instants { from, to }', window)
+  try {
+    if (!isRecord(agreement)) return makeIssue('agreement', 'an agreement ({ policy, calendar })', agreement)
+    const policy = policyIssue(agreement['policy'], 'agreement.policy', false)
+    if (policy !== undefined) return policy
+    const cal = agreement['calendar']
+    if (!isBusinessCalendar(cal))
+      return makeIssue('agreement.calendar', 'a business calendar compiled by Calendar.make', cal)
+    if (!isInstant(now)) return makeIssue('now', 'an instant (epoch milliseconds) from 1900 to 2200', now)
+    if (options !== undefined && options !== null && !isRecord(options))
+      return makeIssue('options', 'evaluation options (an object)', options)
+    if (isRecord(options)) {
+      const th = options['thresholds']
+      if (th !== undefined && !(Array.isArray(th) && th.every(isShare)))
+        return makeIssue('options.thresholds', 'a list of fractions strictly between 0 and 1', th)
+      const context = options['context']
+      if (context !== undefined && !(isRecord(context) && isRecord(context['kinds'])))
+        return makeIssue('options.context', 'a ticket context (such as Ticket.defaultContext)', context)
+      if (options['kinds'] !== undefined && !isRecord(options['kinds']))
+        return makeIssue('options.kinds', 'kind rules (such as Kind.defaultKindRules)', options['kinds'])
+      // a window only picks breaches: its ends may lie outside 1900–2200 (a report's period may)
+      const window = options['explainBreaches']
+      if (window !== undefined && !(isRecord(window) && isBound(window['from']) && isBound(window['to'])))
+        return makeIssue('options.explainBreaches', 'a window of instants { from, to }', window)
+    }
+    return undefined
+  } catch {
+    // an object whose reads throw (a Proxy from a JavaScript caller)
+    return makeIssue('agreement', 'an agreement whose properties can be read', agreement)
   }
-  return undefined
 }
 
 const interval = (x: unknown): x is Readonly<Record<string, unknown>> =>
@@ -825,6 +835,18 @@ export const dueDates =
 
 /** {@link dueDates} with its data first, as the library calls it inside. @internal */
 export const dueDatesOf = (
+  agreement: Agreement,
+  ticket: { readonly openedAt: Instant; readonly priority: string; readonly kind?: TicketKind }
+): ReadonlyArray<{ readonly metric: Metric; readonly target: Target; readonly dueAt: Instant }> => {
+  try {
+    return dueDatesUnguarded(agreement, ticket)
+  } catch {
+    // an object whose reads throw (a Proxy from a JavaScript caller) has no due dates
+    return []
+  }
+}
+
+const dueDatesUnguarded = (
   agreement: Agreement,
   ticket: { readonly openedAt: Instant; readonly priority: string; readonly kind?: TicketKind }
 ): ReadonlyArray<{ readonly metric: Metric; readonly target: Target; readonly dueAt: Instant }> =>

@@ -67,7 +67,7 @@ const allParties = (list: ReadonlyArray<unknown>): boolean => {
  *
  * @internal
  */
-export const policyIssue = (u: unknown, prefix: string, deep: boolean): Issue | undefined => {
+const policyIssueUnguarded = (u: unknown, prefix: string, deep: boolean): Issue | undefined => {
   // every evaluation checks its policy: no path is written and no list is made unless something is wrong
   if (!isRecord(u))
     return makeIssue(prefix === '' ? '$' : prefix, 'an SLA policy (made by Sla.make or Sla.decodePolicy)', u)
@@ -137,4 +137,13 @@ export const policyIssue = (u: unknown, prefix: string, deep: boolean): Issue | 
       )
   }
   return undefined
+}
+
+/** {@link policyIssueUnguarded}, total: a value whose reads throw (a `Proxy` from a JavaScript caller) gives an issue. @internal */
+export const policyIssue = (u: unknown, prefix: string, deep: boolean): Issue | undefined => {
+  try {
+    return policyIssueUnguarded(u, prefix, deep)
+  } catch {
+    return makeIssue(prefix === '' ? '$' : prefix, 'an SLA policy whose properties can be read', u)
+  }
 }

@@ -194,17 +194,22 @@ export const encodePolicy = (policy: SlaPolicy): SlaPolicyWire | null =>
 export const targetFor =
   (metric: Metric, priority: string, kind?: TicketKind) =>
   (self: SlaPolicy): Target | undefined => {
-    // values a JavaScript caller should not pass have no target
-    if (!isRecord(self) || !isRecord(self.metrics) || typeof metric !== 'string' || typeof priority !== 'string')
+    try {
+      // values a JavaScript caller should not pass have no target
+      if (!isRecord(self) || !isRecord(self.metrics) || typeof metric !== 'string' || typeof priority !== 'string')
+        return undefined
+      const m = own(self.metrics as Readonly<Record<string, MetricPolicy>>, metric)
+      if (!isRecord(m)) return undefined
+      const byKind =
+        typeof kind !== 'string' || !isRecord(m.byKind)
+          ? undefined
+          : own(m.byKind as Readonly<Record<string, Readonly<Record<string, Target>>>>, kind)
+      const table = isRecord(byKind) ? byKind : m.targets
+      return isRecord(table) ? own(table, priority) : undefined
+    } catch {
+      // an object whose reads throw (a Proxy from a JavaScript caller)
       return undefined
-    const m = own(self.metrics as Readonly<Record<string, MetricPolicy>>, metric)
-    if (!isRecord(m)) return undefined
-    const byKind =
-      typeof kind !== 'string' || !isRecord(m.byKind)
-        ? undefined
-        : own(m.byKind as Readonly<Record<string, Readonly<Record<string, Target>>>>, kind)
-    const table = isRecord(byKind) ? byKind : m.targets
-    return isRecord(table) ? own(table, priority) : undefined
+    }
   }
 
 /**
@@ -255,21 +260,26 @@ export const compileAgreement = (
   spec: AgreementSpec,
   options: PolicyOptions = {}
 ): E.Either<SlaError | CalendarError, Agreement> => {
-  if (!isRecord(spec))
-    return E.left(decodeError([makeIssue('$', 'an agreement ({ calendar, policy, customer?, service? })', spec)]))
-  for (const field of ['customer', 'service'] as const)
-    if (spec[field] !== undefined && typeof spec[field] !== 'string')
-      return E.left(decodeError([makeIssue(field, 'a name', spec[field])]))
-  const calendar = compile(spec.calendar)
-  if (E.isLeft(calendar)) return E.left(within('calendar', calendar.left))
-  const policy = make(spec.policy, options)
-  if (E.isLeft(policy)) return E.left(within('policy', policy.left))
-  return E.right({
-    policy: policy.right,
-    calendar: calendar.right,
-    ...(spec.customer === undefined ? {} : { customer: spec.customer }),
-    ...(spec.service === undefined ? {} : { service: spec.service })
-  })
+  try {
+    if (!isRecord(spec))
+      return E.left(decodeError([makeIssue('$', 'an agreement ({ calendar, policy, customer?, service? })', spec)]))
+    for (const field of ['customer', 'service'] as const)
+      if (spec[field] !== undefined && typeof spec[field] !== 'string')
+        return E.left(decodeError([makeIssue(field, 'a name', spec[field])]))
+    const calendar = compile(spec.calendar)
+    if (E.isLeft(calendar)) return E.left(within('calendar', calendar.left))
+    const policy = make(spec.policy, options)
+    if (E.isLeft(policy)) return E.left(within('policy', policy.left))
+    return E.right({
+      policy: policy.right,
+      calendar: calendar.right,
+      ...(spec.customer === undefined ? {} : { customer: spec.customer }),
+      ...(spec.service === undefined ? {} : { service: spec.service })
+    })
+  } catch {
+    // an object whose reads throw (a Proxy from a JavaScript caller)
+    return E.left(decodeError([makeIssue('$', 'an agreement whose properties can be read', spec)]))
+  }
 }
 
 /** The same error with its path (and message) inside a field of an agreement. */

@@ -7,6 +7,7 @@ import { itilDefault } from '../priority/index.js'
 import type { Matrix } from '../priority/index.js'
 import { isTicketId } from './constructors.js'
 import type { TicketState } from './model.js'
+import { isArrayValue } from '../internal/primitives.js'
 
 /**
  * What reading a ticket's history needs besides the events: the priority matrix the levels and
@@ -36,7 +37,7 @@ export interface ReadContext {
  */
 export const defaultReadContext: ReadContext = { matrix: itilDefault, kinds: defaultKindRules }
 
-const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
+const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !isArrayValue(u)
 
 // a context is usually a constant: check each matrix and kind-rules object once
 const checkedKinds = new WeakSet<object>([defaultKindRules])

@@ -18,6 +18,7 @@ import { itilDefault } from '../priority/index.js'
 import { lookup, priorityNamed } from '../priority/index.js'
 import type { Matrix, Priority } from '../priority/index.js'
 import type { PriorityError } from '../priority/index.js'
+import { isArrayValue } from '../internal/primitives.js'
 
 /**
  * What `decide` needs besides the command and the ticket: the priority matrix, the kind rules, the first tier
@@ -239,7 +240,7 @@ export const decide =
     return proposed
   }
 
-const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
+const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !isArrayValue(u)
 
 type AutoClose = NonNullable<DecideContext['autoClose']>
 

@@ -248,16 +248,21 @@ export const step = (t: Draft, event: TicketEvent, owned: boolean): void => {
  * @since 0.1.0
  */
 export const evolve = (state: TicketState, event: TicketEvent): TicketState => {
-  if (!isStateLike(state) || !isEventLike(event)) return state
-  if (state._tag === 'Unopened') return event._tag === 'TicketOpened' ? opened(event) : state
-  if (event._tag === 'TicketOpened') return state
-  // a fresh draft of the next state, changed in place: spreading a ticket-sized object with
-  // overrides costs V8 about 50 times more than this fixed-order copy (see bench/tickets.ts)
-  const t = draft(state)
-  step(t, event, false)
-  // a field the event cleared is left out, not kept as undefined
-  return (t.assignee === undefined && state.assignee !== undefined) ||
-    (t.workaround === undefined && state.workaround !== undefined)
-    ? draft(t)
-    : t
+  try {
+    if (!isStateLike(state) || !isEventLike(event)) return state
+    if (state._tag === 'Unopened') return event._tag === 'TicketOpened' ? opened(event) : state
+    if (event._tag === 'TicketOpened') return state
+    // a fresh draft of the next state, changed in place: spreading a ticket-sized object with
+    // overrides costs V8 about 50 times more than this fixed-order copy (see bench/tickets.ts)
+    const t = draft(state)
+    step(t, event, false)
+    // a field the event cleared is left out, not kept as undefined
+    return (t.assignee === undefined && state.assignee !== undefined) ||
+      (t.workaround === undefined && state.workaround !== undefined)
+      ? draft(t)
+      : t
+  } catch {
+    // an object whose reads throw (a Proxy from a JavaScript caller)
+    return state
+  }
 }

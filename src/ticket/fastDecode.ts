@@ -353,7 +353,13 @@ export const tryFastCommand = (u: unknown): TicketCommand | undefined =>
  * @since 0.1.0
  */
 export const decodeEvent = (u: unknown): E.Either<DecodeError, TicketEvent> => {
-  const fast = tryFastEvent(u)
+  let fast: TicketEvent | undefined
+  try {
+    fast = tryFastEvent(u)
+  } catch {
+    // a getter or proxy on the input threw: the codec reports it at its path
+    fast = undefined
+  }
   return fast === undefined ? codecDecodeEvent(u) : E.right(fast)
 }
 
@@ -376,6 +382,12 @@ export const decodeEvent = (u: unknown): E.Either<DecodeError, TicketEvent> => {
  * @since 0.1.0
  */
 export const decodeCommand = (u: unknown): E.Either<DecodeError, TicketCommand> => {
-  const fast = tryFastCommand(u)
+  let fast: TicketCommand | undefined
+  try {
+    fast = tryFastCommand(u)
+  } catch {
+    // a getter or proxy on the input threw: the codec reports it at its path
+    fast = undefined
+  }
   return fast === undefined ? codecDecodeCommand(u) : E.right(fast)
 }

@@ -19,6 +19,7 @@ import {
   type TicketPriority
 } from './model.js'
 import { isWellFormedEvent } from './wellFormed.js'
+import { isArrayValue } from '../internal/primitives.js'
 
 /**
  * A stretch of a ticket's timeline: from an instant, to an instant (exclusive), or without `to`
@@ -361,7 +362,7 @@ export const timelineOf = (
   events: ReadonlyArray<TicketEvent>,
   context: ReadContext = defaultContext
 ): E.Either<TicketError, Timeline> => {
-  if (!Array.isArray(events)) return E.left(decodeError([makeIssue('events', 'an array of ticket events', events)]))
+  if (!isArrayValue(events)) return E.left(decodeError([makeIssue('events', 'an array of ticket events', events)]))
   // the common case, a history that replays, in one pass
   const fast = checkedTimeline(events, context)
   if (fast !== undefined) return E.right(fast)
@@ -411,8 +412,17 @@ const timelineLists = [
 ] as const
 
 /** A value a JavaScript caller passes as a timeline has the shape `timelineAt` reads. */
-const isTimeline = (u: unknown): u is Timeline =>
+const isTimelineUnguarded = (u: unknown): u is Timeline =>
   isRecord(u) && typeof u['openedAt'] === 'number' && timelineLists.every((k) => Array.isArray(u[k]))
+
+/** {@link isTimelineUnguarded}, total: a value whose reads throw (a `Proxy` from a JavaScript caller) gives false. @internal */
+const isTimeline = (u: unknown): u is Timeline => {
+  try {
+    return isTimelineUnguarded(u)
+  } catch {
+    return false
+  }
+}
 
 /**
  * Returns a timeline as it stood at `at`: what the events at or before `at` made, with the

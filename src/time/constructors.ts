@@ -192,8 +192,16 @@ export const toISO = (self: Instant): string =>
  * @category constructors
  * @since 0.1.0
  */
-export const fromDate = (date: Date): E.Either<InvalidInstant, Instant> =>
-  date instanceof Date ? checkInstant(date.getTime(), 'instant') : E.left(invalidInstant('instant', 'a Date', date))
+export const fromDate = (date: Date): E.Either<InvalidInstant, Instant> => {
+  try {
+    return date instanceof Date
+      ? checkInstant(date.getTime(), 'instant')
+      : E.left(invalidInstant('instant', 'a Date', date))
+  } catch {
+    // a proxy whose prototype cannot be read is no Date
+    return E.left(invalidInstant('instant', 'a Date', date))
+  }
+}
 
 /**
  * Converts an instant to a new JavaScript `Date`.
@@ -209,7 +217,7 @@ export const fromDate = (date: Date): E.Either<InvalidInstant, Instant> =>
  * @category conversions
  * @since 0.1.0
  */
-export const toDate = (self: Instant): Date => new Date(self)
+export const toDate = (self: Instant): Date => new Date(typeof self === 'number' ? self : Number.NaN)
 
 /**
  * Makes an instant from a luxon `DateTime` (the zone of the `DateTime` does not matter).
@@ -226,16 +234,22 @@ export const toDate = (self: Instant): Date => new Date(self)
  * @category constructors
  * @since 0.1.0
  */
-export const fromDateTime = (dateTime: DateTime): E.Either<InvalidInstant, Instant> =>
-  DateTime.isDateTime(dateTime) && dateTime.isValid
-    ? checkInstant(dateTime.toMillis(), 'instant')
-    : E.left(
-        invalidInstant(
-          'instant',
-          'a valid luxon DateTime',
-          DateTime.isDateTime(dateTime) ? (dateTime.invalidExplanation ?? 'an invalid DateTime') : dateTime
+export const fromDateTime = (dateTime: DateTime): E.Either<InvalidInstant, Instant> => {
+  try {
+    return DateTime.isDateTime(dateTime) && dateTime.isValid
+      ? checkInstant(dateTime.toMillis(), 'instant')
+      : E.left(
+          invalidInstant(
+            'instant',
+            'a valid luxon DateTime',
+            DateTime.isDateTime(dateTime) ? (dateTime.invalidExplanation ?? 'an invalid DateTime') : dateTime
+          )
         )
-      )
+  } catch {
+    // a proxy or a hostile getter is no DateTime
+    return E.left(invalidInstant('instant', 'a valid luxon DateTime', dateTime))
+  }
+}
 
 /**
  * Converts an instant to a luxon `DateTime` in a zone: `none` for a value that is no instant (such

@@ -18,7 +18,8 @@ import type { Duration, Instant } from './model.js'
 export const plus =
   (that: Duration) =>
   (self: Duration): Duration =>
-    (self + that) as Duration
+    // a value that is no number (from a JavaScript caller) gives the invalid duration, never a coercion
+    typeof self === 'number' && typeof that === 'number' ? ((self + that) as Duration) : (Number.NaN as Duration)
 
 /**
  * Orders instants from earliest to latest.

@@ -272,7 +272,16 @@ export const followUps =
  * @category conversions
  * @since 0.1.0
  */
-export const toEvents = (self: Rollout | Withdrawal): ReadonlyArray<TicketEvent> =>
+export const toEvents = (self: Rollout | Withdrawal): ReadonlyArray<TicketEvent> => {
+  try {
+    return toEventsUnguarded(self)
+  } catch {
+    // an object whose reads throw (a Proxy from a JavaScript caller) holds no events
+    return []
+  }
+}
+
+const toEventsUnguarded = (self: Rollout | Withdrawal): ReadonlyArray<TicketEvent> =>
   !isRecord(self) || !isArrayValue(self.incidents) || (self._tag === 'Withdrawal' && !isRecord(self.problem))
     ? []
     : pipe(

@@ -15,7 +15,7 @@ export const isInstant = (u: unknown): u is Instant =>
   typeof u === 'number' && Number.isFinite(u) && u >= minInstant && u <= maxInstant
 
 /** Whether a value has the shape of a ticket rebuilt by `Ticket.replay`, as far as the workaround queries read it. @internal */
-export const isTicket = (u: unknown): u is Ticket => {
+const isTicketUnguarded = (u: unknown): u is Ticket => {
   if (!isRecord(u) || u['_tag'] !== 'Ticket' || typeof u['id'] !== 'string' || typeof u['version'] !== 'number')
     return false
   if (typeof u['customer'] !== 'string' || typeof u['title'] !== 'string' || typeof u['tier'] !== 'string') return false
@@ -32,6 +32,15 @@ export const isTicket = (u: unknown): u is Ticket => {
       isInstant(w['appliedAt']) &&
       (w['problemId'] === undefined || typeof w['problemId'] === 'string'))
   )
+}
+
+/** {@link isTicketUnguarded}, total: a value whose reads throw (a `Proxy` from a JavaScript caller) gives false. @internal */
+export const isTicket = (u: unknown): u is Ticket => {
+  try {
+    return isTicketUnguarded(u)
+  } catch {
+    return false
+  }
 }
 
 /** Whether a value is a business calendar (`Calendar.isBusinessCalendar`). @internal */

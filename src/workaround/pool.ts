@@ -2,6 +2,7 @@ import * as Ord from 'fp-ts/lib/Ord.js'
 import * as S from 'fp-ts/lib/string.js'
 import type { Ticket, TicketId } from '../ticket/index.js'
 import { isTicket } from './guard.js'
+import { isArrayValue } from '../internal/primitives.js'
 
 /**
  * The tickets with one ticket per id: for an id given twice, the one with the highest version
@@ -13,7 +14,7 @@ import { isTicket } from './guard.js'
 export const latest = (tickets: ReadonlyArray<Ticket>): ReadonlyArray<Ticket> => {
   const seen = new Map<string, number>()
   const out: Array<Ticket> = []
-  if (!Array.isArray(tickets)) return out
+  if (!isArrayValue(tickets)) return out
   for (const t of tickets as ReadonlyArray<unknown>) {
     if (!isTicket(t)) continue
     const i = seen.get(t.id)
