@@ -64,7 +64,7 @@ export const freeText = (name: string, ok: (s: string) => boolean): t.Type<strin
   markFree(stringWhere(name, ok))
 
 const isPlainObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === 'object' && u !== null && !isArrayValue(u)
+  typeof u === 'object' && u !== null && !Array.isArray(u)
 
 // an unknown property: its name is quoted escaped and cut; its value may be misfiled free text, so a
 // string there is described by its length only
@@ -137,9 +137,8 @@ export const record = <R extends t.Props, O extends t.Props>(
     name,
     // strict, like decoding: every required property, optional ones when present, nothing else
     (u): u is RecordOf<R, O> => {
-      if (!isPlainObject(u)) return false
       try {
-        return isRecordOf(u)
+        return isPlainObject(u) && isRecordOf(u)
       } catch {
         // an object whose reads throw (a Proxy from a JavaScript caller) is no such record
         return false
@@ -202,8 +201,8 @@ export const taggedUnion = <M extends Readonly<Record<string, t.Mixed>>>(
   return new t.Type<A, O, unknown>(
     tags.join(' | '),
     (u): u is A => {
-      if (!isPlainObject(u)) return false
       try {
+        if (!isPlainObject(u)) return false
         const tag = u['_tag']
         const member = typeof tag === 'string' ? own(members, tag) : undefined
         return member !== undefined && member.is(u)
