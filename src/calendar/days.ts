@@ -7,13 +7,14 @@ import type { Compiled } from './compiled.js'
 import type { BusinessCalendar } from './model.js'
 import { MAX_DAY, MIN_DAY } from './plan.js'
 import { hoursOf, isHolidayDay, isOpenAt, localDay } from './search.js'
+import { localToUtc, utcToLocal } from '../internal/zone.js'
 
 /**
  * Whether a local date has opening hours and exists in the zone at all: Samoa skipped 30
  * December 2011, so it is no business day whatever the weekly hours say.
  */
 const isBusinessDate = (c: Compiled, day: number): boolean =>
-  hoursOf(c, day).opens.length > 0 && localDay(c, c.zone.localToUtc(day * DAY_MS)) === day
+  hoursOf(c, day).opens.length > 0 && localDay(c, localToUtc(c.zone, day * DAY_MS)) === day
 
 /**
  * Moves a number of business days (local dates with any open time) keeping the wall time.
@@ -49,7 +50,7 @@ export const addBusinessDays =
     const n = Math.trunc(days)
     if (n === 0) return t as Instant
     const c = compiledOf(self)
-    const local = c.zone.utcToLocal(t)
+    const local = utcToLocal(c.zone, t)
     const day = Math.floor(local / DAY_MS)
     const wall = local - day * DAY_MS
     const step = n > 0 ? 1 : -1
@@ -59,7 +60,7 @@ export const addBusinessDays =
       if (d < MIN_DAY || d > MAX_DAY) return n > 0 ? maxInstant : minInstant
       if (isBusinessDate(c, d)) k += step
     }
-    const u = safeInstant(c.zone.localToUtc(d * DAY_MS + wall))
+    const u = safeInstant(localToUtc(c.zone, d * DAY_MS + wall))
     // an open instant stays; forward, a closing instant stays too (as a due time landing on 16:00
     // does); otherwise it snaps to the next opening (forward) or the previous closing (backward)
     if (isOpenAt(c, u)) return u as Instant
@@ -99,7 +100,7 @@ export const endOfBusinessDay =
       const closes = hoursOf(c, d).closes
       let last = 0
       for (const x of closes) if (x > last) last = x
-      return safeInstant(c.zone.localToUtc(d * DAY_MS + last * 1000))
+      return safeInstant(localToUtc(c.zone, d * DAY_MS + last * 1000))
     }
     // inside yesterday's overnight interval, the business day is still yesterday's
     const yesterday = today > MIN_DAY ? closing(today - 1) : undefined

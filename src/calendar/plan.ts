@@ -168,6 +168,8 @@ export interface YearDays {
   readonly holidays: ReadonlySet<number>
   /** The hours that win on each exception day. */
   readonly exceptions: ReadonlyMap<number, HoursList>
+  /** The holidays and exception days, ascending, each once: where the weekly pattern breaks. */
+  readonly odd: Int32Array
 }
 
 /** Which days of a local year are holidays and which have exception hours: a pure function of the plan. @internal */
@@ -211,7 +213,8 @@ export const yearDays = (plan: Plan, year: number): YearDays => {
     if (winner !== undefined) effective.set(day, winner.hours)
   }
   const first = daysFromCivil(year, 1, 1)
-  return { year, first, length: daysFromCivil(year + 1, 1, 1) - first, holidays: hol, exceptions: effective }
+  const odd = Int32Array.from(new Set([...hol, ...effective.keys()])).sort()
+  return { year, first, length: daysFromCivil(year + 1, 1, 1) - first, holidays: hol, exceptions: effective, odd }
 }
 
 /** The hours of a day of a year (outside the covered days: closed). @internal */

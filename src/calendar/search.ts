@@ -25,6 +25,7 @@ import {
   type YearDays
 } from './plan.js'
 import { buildYearTable, dayIntervals, windowOpen, yearTotal, type WindowFn, type YearTable } from './yearTable.js'
+import { localToUtc, offsetAt, transitionsIn, utcToLocal } from '../internal/zone.js'
 
 /** Holidays and exception days of a local year (`MIN_YEAR - 1` … `MAX_YEAR`), kept. */
 const daysOf = (c: Compiled, year: number): YearDays => {
@@ -53,28 +54,26 @@ const idOf = (c: Compiled, h: HoursList): number => {
  * so moving all of them by whole days changes nothing: Oslo's spring change costs one
  * measurement per kind of Sunday, not one per year.
  */
-const windowOf =
-  (c: Compiled): WindowFn =>
-  (day, prev2, prev, cur, lo, hi) => {
-    const base = day * DAY_MS
-    const tr = c.zone.transitionsIn(base - 5 * DAY_MS, base + 6 * DAY_MS)
-    let key = `${idOf(c, prev2)},${idOf(c, prev)},${idOf(c, cur)}`
-    if (tr.length === 0) key += `|${c.zone.offsetAt(base)}`
-    for (let j = 0; j < tr.length; j += 3)
-      key += `|${(tr[j] as number) - base},${tr[j + 1] as number},${tr[j + 2] as number}`
-    const known = c.cache.windows.get(key)
-    if (known !== undefined) return known
-    const open = windowOpen(c.zone, day, prev2, prev, cur, lo, hi)
-    c.cache.windows.set(key, open)
-    return open
-  }
+const windowOf: WindowFn<Compiled> = (c, day, prev2, prev, cur, lo, hi) => {
+  const base = day * DAY_MS
+  const tr = transitionsIn(c.zone, base - 5 * DAY_MS, base + 6 * DAY_MS)
+  let key = `${idOf(c, prev2)},${idOf(c, prev)},${idOf(c, cur)}`
+  if (tr.length === 0) key += `|${offsetAt(c.zone, base)}`
+  for (let j = 0; j < tr.length; j += 3)
+    key += `|${(tr[j] as number) - base},${tr[j + 1] as number},${tr[j + 2] as number}`
+  const known = c.cache.windows.get(key)
+  if (known !== undefined) return known
+  const open = windowOpen(c.zone, day, prev2, prev, cur, lo, hi)
+  c.cache.windows.set(key, open)
+  return open
+}
 
 /** The table of a local year (built on first use). @internal */
 export const tableOf = (c: Compiled, year: number): YearTable => {
   const k = year - MIN_YEAR
   const cached = c.cache.tables[k]
   if (cached !== undefined) return cached
-  const t = buildYearTable(c.plan, c.zone, daysOf(c, year), daysOf(c, year - 1), windowOf(c))
+  const t = buildYearTable(c.plan, c.zone, daysOf(c, year), daysOf(c, year - 1), c, windowOf)
   c.cache.tables[k] = t
   c.cache.totals[k] = t.total
   return t
@@ -85,7 +84,7 @@ export const totalOf = (c: Compiled, year: number): number => {
   const k = year - MIN_YEAR
   const known = c.cache.totals[k] as number
   if (known === known) return known
-  const total = yearTotal(c.plan, c.zone, daysOf(c, year), daysOf(c, year - 1), windowOf(c))
+  const total = yearTotal(c.plan, c.zone, daysOf(c, year), daysOf(c, year - 1), c, windowOf)
   c.cache.totals[k] = total
   return total
 }
@@ -94,7 +93,7 @@ const inRange = (day: number): boolean => day >= MIN_DAY && day <= MAX_DAY
 
 /** UTC instant of the local midnight that starts a day. @internal */
 export const midnightOf = (c: Compiled, day: number): number => {
-  if (!inRange(day)) return c.zone.localToUtc(day * DAY_MS)
+  if (!inRange(day)) return localToUtc(c.zone, day * DAY_MS)
   const t = tableOf(c, yearOfDay(day))
   return t.midnights[day - t.days.first] as number
 }
@@ -110,7 +109,7 @@ export const isHolidayDay = (c: Compiled, day: number): boolean =>
   inRange(day) && tableOf(c, yearOfDay(day)).days.holidays.has(day)
 
 /** Local epoch day of an instant. @internal */
-export const localDay = (c: Compiled, t: number): number => Math.floor(c.zone.utcToLocal(t) / DAY_MS)
+export const localDay = (c: Compiled, t: number): number => Math.floor(utcToLocal(c.zone, t) / DAY_MS)
 
 const rangeOf = (c: Compiled, key: number): readonly [number, number] => {
   if (c.chunkDays === 0)
@@ -135,15 +134,13 @@ const chunkByKey = (c: Compiled, key: number): IntervalIndex => {
   const cached = cache.chunks[key]
   if (cached !== undefined) return cached
   const [first, last] = rangeOf(c, key)
-  const hours = (d: number): HoursList => hoursOf(c, d)
-  const midnight = (d: number): number => midnightOf(c, d)
   const ix = makeIndex(
     key,
-    dayIntervals(c.zone, first - 2, last, hours, midnight),
+    dayIntervals(c.zone, first - 2, last, c, hoursOf, midnightOf),
     first,
     last,
-    midnight(first),
-    midnight(last + 1)
+    midnightOf(c, first),
+    midnightOf(c, last + 1)
   )
   while (cache.held + ix.n > CACHE_INTERVALS && cache.order.length > 0) {
     const old = cache.order.shift() as number

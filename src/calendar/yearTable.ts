@@ -12,8 +12,7 @@
  * @packageDocumentation
  */
 import { DAY_MS, weekdayOfDay } from '../internal/civil.js'
-import type { TabledZoneRules, ZoneRules } from '../internal/zone.js'
-import { sortPairs } from './intervalIndex.js'
+import { type TabledZoneRules, type ZoneRules, localToUtc, offsetAt, transitionsIn } from '../internal/zone.js'
 import { hoursIn, MIN_DAY, type HoursList, type Plan, type YearDays } from './plan.js'
 
 /** One local year: midnights and running totals of open time per day. @internal */
@@ -36,7 +35,7 @@ const splitShift = (zone: ZoneRules, base: number, xs: Float64Array): readonly [
   const n = xs.length
   const shift = (j: number): number => {
     const x = base + (xs[j] as number) * 1000
-    return zone.localToUtc(x) - x
+    return localToUtc(zone, x) - x
   }
   const a = shift(0)
   const b = shift(n - 1)
@@ -53,30 +52,48 @@ const splitShift = (zone: ZoneRules, base: number, xs: Float64Array): readonly [
 }
 
 /**
- * The open intervals, mapped to UTC, that the hours of one local day produce. A wall time a
- * spring-forward gap skips moves forward by the gap, so an interval may end up empty (dropped).
+ * The open intervals, mapped to UTC, that the hours of one local day produce, written into `out`
+ * from `k` on as `[start, end, …]`; returns where the next pair goes. `out` must have room for
+ * every interval of the day. A wall time a spring-forward gap skips moves forward by the gap, so
+ * an interval may end up empty (dropped).
  */
-const mapDay = (zone: ZoneRules, day: number, h: HoursList, out: number[]): void => {
+const mapDay = (zone: ZoneRules, day: number, h: HoursList, out: Float64Array, k: number): number => {
   const n = h.opens.length
-  if (n === 0) return
+  if (n === 0) return k
   const base = day * DAY_MS
   const [oa, ob, oi] = splitShift(zone, base, h.opens)
   const [ca, cb, ci] = splitShift(zone, base, h.closes)
   for (let j = 0; j < n; j++) {
     const s = base + (h.opens[j] as number) * 1000 + (j < oi ? oa : ob)
     const e = base + (h.closes[j] as number) * 1000 + (j < ci ? ca : cb)
-    if (e > s) out.push(s, e)
+    if (e > s) {
+      out[k++] = s
+      out[k++] = e
+    }
   }
+  return k
 }
 
-/** Measure of the union of `[start, end, …]` pairs clipped to `[lo, hi)`. */
-const unionWithin = (pairs: ReadonlyArray<number>, lo: number, hi: number): number => {
-  const flat = sortPairs(Float64Array.from(pairs))
+/** Measure of the union of the `[start, end, …]` pairs in `xs[0 … k)`, clipped to `[lo, hi)`; sorts them in place. */
+const unionWithin = (xs: Float64Array, k: number, lo: number, hi: number): number => {
+  // insertion sort by start: a spring-forward gap moves only a few intervals past their neighbours
+  for (let j = 2; j < k; j += 2) {
+    const s = xs[j] as number
+    const e = xs[j + 1] as number
+    let i = j - 2
+    while (i >= 0 && (xs[i] as number) > s) {
+      xs[i + 2] = xs[i] as number
+      xs[i + 3] = xs[i + 1] as number
+      i -= 2
+    }
+    xs[i + 2] = s
+    xs[i + 3] = e
+  }
   let total = 0
   let reach = lo
-  for (let j = 0; j < flat.length; j += 2) {
-    const s = Math.max(flat[j] as number, reach)
-    const e = Math.min(flat[j + 1] as number, hi)
+  for (let j = 0; j < k; j += 2) {
+    const s = Math.max(xs[j] as number, reach)
+    const e = Math.min(xs[j + 1] as number, hi)
     if (e > s) {
       total += e - s
       reach = e
@@ -102,15 +119,22 @@ export const windowOpen = (
   lo: number,
   hi: number
 ): number => {
-  const scratch: number[] = []
-  mapDay(zone, day - 2, prev2, scratch)
-  mapDay(zone, day - 1, prev, scratch)
-  mapDay(zone, day, cur, scratch)
-  return unionWithin(scratch, lo, hi)
+  const xs = new Float64Array(2 * (prev2.opens.length + prev.opens.length + cur.opens.length))
+  let k = mapDay(zone, day - 2, prev2, xs, 0)
+  k = mapDay(zone, day - 1, prev, xs, k)
+  k = mapDay(zone, day, cur, xs, k)
+  return unionWithin(xs, k, lo, hi)
 }
 
-/** {@link windowOpen} with the zone fixed, possibly remembered. @internal */
-export type WindowFn = (
+/**
+ * {@link windowOpen} with the zone fixed, possibly remembered, reading its context `C`. Callers
+ * pass a module-level function and the context beside it rather than a closure made per call, so
+ * that the builders below always call the same function (V8 keeps the code it optimised for them).
+ *
+ * @internal
+ */
+export type WindowFn<C> = (
+  ctx: C,
   day: number,
   prev2: HoursList,
   prev: HoursList,
@@ -128,12 +152,13 @@ export type WindowFn = (
  *
  * @internal
  */
-export const buildYearTable = (
+export const buildYearTable = <C>(
   plan: Plan,
   zone: ZoneRules,
   days: YearDays,
   before: YearDays,
-  window: WindowFn
+  ctx: C,
+  window: WindowFn<C>
 ): YearTable => {
   const n = days.length
   // midnights of the days first - 1 … first + n; the stored table keeps first … first + n
@@ -144,7 +169,7 @@ export const buildYearTable = (
   for (let i = 0; i <= n + 1; i++) {
     const local = (days.first - 1 + i) * DAY_MS
     const guess = local - off
-    const u = i > 0 && zone.offsetAt(guess) === off ? guess : zone.localToUtc(local)
+    const u = i > 0 && offsetAt(zone, guess) === off ? guess : localToUtc(zone, local)
     mids[i] = u
     off = local - u
   }
@@ -162,12 +187,42 @@ export const buildYearTable = (
       lo - (mids[i] as number) === DAY_MS &&
       (prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen)
         ? cur.inDayMs + prev.spillMs
-        : window(day, prev2, prev, cur, lo, hi)
+        : window(ctx, day, prev2, prev, cur, lo, hi)
     cum[i + 1] = (cum[i] as number) + open
     prev2 = prev
     prev = cur
   }
   return { days, midnights: mids.subarray(1), cum, total: cum[n] as number }
+}
+
+/** The hours of a day of `days` or, before its first day, of `before`. */
+const hoursNear = (plan: Plan, days: YearDays, before: YearDays, d: number): HoursList =>
+  hoursIn(plan, d >= days.first ? days : before, d)
+
+/**
+ * The exact open time of the window of day `d`, as {@link buildYearTable} would have it; `moved`:
+ * whether an offset change may have moved the midnights around it.
+ */
+const exactWindow = <C>(
+  plan: Plan,
+  zone: ZoneRules,
+  days: YearDays,
+  before: YearDays,
+  ctx: C,
+  window: WindowFn<C>,
+  d: number,
+  moved: boolean
+): number => {
+  const cur = hoursNear(plan, days, before, d)
+  const prev = hoursNear(plan, days, before, d - 1)
+  const fits = prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen
+  if (!moved && fits) return cur.inDayMs + prev.spillMs
+  const m0 = localToUtc(zone, (d - 1) * DAY_MS)
+  const lo = localToUtc(zone, d * DAY_MS)
+  const hi = localToUtc(zone, (d + 1) * DAY_MS)
+  return hi - lo === DAY_MS && lo - m0 === DAY_MS && fits
+    ? cur.inDayMs + prev.spillMs
+    : window(ctx, d, hoursNear(plan, days, before, d - 2), prev, cur, lo, hi)
 }
 
 /**
@@ -179,103 +234,96 @@ export const buildYearTable = (
  *
  * @internal
  */
-export const yearTotal = (
+export const yearTotal = <C>(
   plan: Plan,
   zone: TabledZoneRules,
   days: YearDays,
   before: YearDays,
-  window: WindowFn
+  ctx: C,
+  window: WindowFn<C>
 ): number => {
   const first = days.first
   const n = days.length
   const last = first + n - 1
   const W = plan.plainWindow
-  const hours = (d: number): HoursList => hoursIn(plan, d >= first ? days : before, d)
-  // the exact open time of one day's window, as the table would have it; `moved`: whether an
-  // offset change may have moved the midnights around it
-  const exact = (d: number, moved: boolean): number => {
-    const cur = hours(d)
-    const prev = hours(d - 1)
-    const fits = prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen
-    if (!moved && fits) return cur.inDayMs + prev.spillMs
-    const m0 = zone.localToUtc((d - 1) * DAY_MS)
-    const lo = zone.localToUtc(d * DAY_MS)
-    const hi = zone.localToUtc((d + 1) * DAY_MS)
-    return hi - lo === DAY_MS && lo - m0 === DAY_MS && fits
-      ? cur.inDayMs + prev.spillMs
-      : window(d, hours(d - 2), prev, cur, lo, hi)
-  }
-  // an offset change moves the midnights of the days around it (at most a day and a half away);
-  // elsewhere three midnights in a row are 24 hours apart
-  const moved = new Set<number>()
-  const tr = zone.transitionsIn((first - 3) * DAY_MS, (last + 4) * DAY_MS)
-  for (let j = 0; j < tr.length; j += 3) {
-    const at = Math.floor((tr[j] as number) / DAY_MS)
-    for (let d = Math.max(first, at - 3); d <= Math.min(last, at + 3); d++) moved.add(d)
-  }
-  // days whose window may differ from their weekday's plain window: after a holiday or an
-  // exception, and the first covered day (the day before it counts as closed)
-  const odd = new Set<number>(moved)
-  if (first - 1 < MIN_DAY) odd.add(first)
-  for (const y of [days, before])
-    for (const set of [y.holidays, y.exceptions.keys()])
-      for (const d of set) {
-        if (d >= first && d <= last) odd.add(d)
-        if (d + 1 >= first && d + 1 <= last) odd.add(d + 1)
-      }
   let total = 0
   const w0 = weekdayOfDay(first)
   const whole = Math.floor(n / 7)
-  for (let k = 0; k < 7; k++) {
-    const w = (w0 + k) % 7
-    total += (whole + (k < n % 7 ? 1 : 0)) * (W[w] as number)
-  }
+  for (let k = 0; k < 7; k++) total += (whole + (k < n % 7 ? 1 : 0)) * (W[(w0 + k) % 7] as number)
   if (total !== total) {
     // a weekly window that overlaps itself (compile rejects it): measure every day
     total = 0
-    for (let d = first; d <= last; d++) total += exact(d, true)
+    for (let d = first; d <= last; d++) total += exactWindow(plan, zone, days, before, ctx, window, d, true)
     return total
   }
-  for (const d of odd) total += exact(d, moved.has(d)) - (W[weekdayOfDay(d)] as number)
+  // an offset change moves the midnights of the days around it (at most a day and a half away);
+  // elsewhere three midnights in a row are 24 hours apart
+  const tr = transitionsIn(zone, (first - 3) * DAY_MS, (last + 4) * DAY_MS)
+  const changes = tr.length / 3
+  // the days whose window may differ from their weekday's plain window: around an offset change,
+  // on and after a holiday or an exception, and the first covered day (the day before it counts
+  // as closed); listed with repeats, then sorted so that each is corrected once
+  const odd = new Float64Array(7 * changes + 2 * (days.odd.length + before.odd.length) + 1)
+  let k = 0
+  for (let j = 0; j < tr.length; j += 3) {
+    const at = Math.floor((tr[j] as number) / DAY_MS)
+    for (let d = Math.max(first, at - 3); d <= Math.min(last, at + 3); d++) odd[k++] = d
+  }
+  if (first - 1 < MIN_DAY) odd[k++] = first
+  for (let y = 0; y < 2; y++) {
+    const list = y === 0 ? days.odd : before.odd
+    for (let i = 0; i < list.length; i++) {
+      const d = list[i] as number
+      if (d >= first && d <= last) odd[k++] = d
+      if (d + 1 >= first && d + 1 <= last) odd[k++] = d + 1
+    }
+  }
+  const sorted = odd.subarray(0, k).sort()
+  for (let i = 0; i < k; i++) {
+    const d = sorted[i] as number
+    if (i > 0 && d === sorted[i - 1]) continue
+    let moved = false
+    for (let j = 0; j < tr.length && !moved; j += 3) {
+      const at = Math.floor((tr[j] as number) / DAY_MS)
+      moved = d >= at - 3 && d <= at + 3
+    }
+    total += exactWindow(plan, zone, days, before, ctx, window, d, moved) - (W[weekdayOfDay(d)] as number)
+  }
   return total
 }
 
 /**
  * The open intervals, as `[start, end, …]` in UTC, of the local days `from … to`: each day's
  * hours, mapped with a plain shift where the offset does not change and through the zone
- * otherwise. `hours(day)` and `midnight(day)` give a day's hours and the UTC instant of its
- * midnight.
+ * otherwise. `hours(ctx, day)` and `midnight(ctx, day)` give a day's hours and the UTC instant
+ * of its midnight.
  *
  * @internal
  */
-export const dayIntervals = (
+export const dayIntervals = <C>(
   zone: ZoneRules,
   from: number,
   to: number,
-  hours: (day: number) => HoursList,
-  midnight: (day: number) => number
+  ctx: C,
+  hours: (ctx: C, day: number) => HoursList,
+  midnight: (ctx: C, day: number) => number
 ): Float64Array => {
   let count = 0
-  for (let d = from; d <= to; d++) count += hours(d).opens.length
+  for (let d = from; d <= to; d++) count += hours(ctx, d).opens.length
   const out = new Float64Array(count * 2)
-  const slow: number[] = []
   let k = 0
-  let m0 = midnight(from)
-  let m1 = midnight(from + 1)
+  let m0 = midnight(ctx, from)
+  let m1 = midnight(ctx, from + 1)
   for (let d = from; d <= to; d++) {
-    const h = hours(d)
-    const m2 = midnight(d + 2)
+    const h = hours(ctx, d)
+    const m2 = midnight(ctx, d + 2)
     if (h.opens.length > 0) {
       if (m1 - m0 === DAY_MS && (h.spillMs === 0 || m2 - m1 === DAY_MS)) {
         for (let j = 0; j < h.opens.length; j++) {
           out[k++] = m0 + (h.opens[j] as number) * 1000
           out[k++] = m0 + (h.closes[j] as number) * 1000
         }
-      } else {
-        slow.length = 0
-        mapDay(zone, d, h, slow)
-        for (const x of slow) out[k++] = x
-      }
+      } else k = mapDay(zone, d, h, out, k)
     }
     m0 = m1
     m1 = m2

@@ -2,33 +2,46 @@ import { IANAZone } from 'luxon'
 import { DAY_MS, daysFromCivil, yearOfDay } from './civil.js'
 
 /**
- * Offset rules of one IANA zone, answered with arithmetic from per-year transition tables.
+ * Where the offsets of one IANA zone come from: `Intl`'s `longOffset` name when the runtime has
+ * it, otherwise luxon. Plain data read by {@link sourceOffset}, one function for every zone, so
+ * that the engine's loops call the same function whatever the zone (V8 keeps the code it
+ * optimised for the first zone instead of discarding it for the next).
  *
- * luxon asks `Intl` for each offset (about 9 µs a call on our machine), too slow to convert
- * every opening and closing of a year. We ask it about 66 times a year instead: the offset is
- * sampled every `SAMPLE_MS` (six days) and each change is bisected, first to the whole hour and
- * then, unless it falls on one, to the second (or confirmed in two calls where it recurs from a
- * neighbouring year). Two transitions closer together than the sampling step would be missed;
- * in the tz data of Node 20's ICU no zone has such a pair between 1899 and 2201 (the closest are
- * 6.96 days apart: Brazil's Recife, Noronha and Boa Vista in October 2000, Gaza and Hebron in
- * 2040; a scan of all 418 zones, which also found exactly the transitions the former four-day
- * sampling found: docs/performance.md). The tables are kept per zone name for the life of the
- * process, so every calendar of a zone shares them.
+ * @internal
+ */
+interface OffsetSource {
+  readonly luxon: IANAZone
+  /** A formatter printing the narrow weekday and the `longOffset` name, or undefined (luxon only). */
+  readonly format: Intl.DateTimeFormat | undefined
+}
+
+/**
+ * Offset rules of one IANA zone, as data read by {@link offsetAt}, {@link localToUtc},
+ * {@link utcToLocal} and {@link transitionsIn}.
+ *
+ * Tabled rules (`makeZoneRules`) answer with arithmetic from per-year transition tables. luxon
+ * asks `Intl` for each offset, too slow to convert every opening and closing of a year; the
+ * tables ask it about 66 times a year instead: the offset is sampled every `SAMPLE_MS` (six
+ * days) and each change is bisected, first to the whole hour and then, unless it falls on one, to
+ * the second (or confirmed in two calls where it recurs from a neighbouring year). Two
+ * transitions closer together than the sampling step would be missed; in the tz data of Node 20's
+ * ICU no zone has such a pair between 1899 and 2201 (the closest are 6.96 days apart: Brazil's
+ * Recife, Noronha and Boa Vista in October 2000, Gaza and Hebron in 2040; a scan of all 418
+ * zones, which also found exactly the transitions the former four-day sampling found:
+ * docs/performance.md). The tables are kept per zone name for the life of the process, so every
+ * calendar of a zone shares them.
+ *
+ * Direct rules (`makeDirectZoneRules`) ask luxon for every offset, for a single conversion.
  *
  * @internal
  */
 export interface ZoneRules {
   readonly name: string
-  /** Offset from UTC in milliseconds at a UTC instant. */
-  readonly offsetAt: (utcMs: number) => number
-  /**
-   * The UTC instant of a local wall time given as "local milliseconds" (the wall time read as
-   * if it were UTC). A wall time skipped by a forward transition moves forward by the length
-   * of the gap; a wall time that occurs twice takes the earlier occurrence.
-   */
-  readonly localToUtc: (localMs: number) => number
-  /** Local milliseconds (wall time read as UTC) of a UTC instant. */
-  readonly utcToLocal: (utcMs: number) => number
+  readonly source: OffsetSource
+  /** The zone's shared transition tables; undefined for direct rules. */
+  readonly years: ZoneYears | undefined
+  /** The table read last (calendars ask about nearby instants many times in a row). */
+  last: YearTable | undefined
 }
 
 /**
@@ -37,11 +50,7 @@ export interface ZoneRules {
  * @internal
  */
 export interface TabledZoneRules extends ZoneRules {
-  /**
-   * The transitions at UTC instants in `[fromUtc, toUtc)`, flat: `[at, offsetBefore, offsetAfter,
-   * …]` in ascending order, as `offsetAt` sees them.
-   */
-  readonly transitionsIn: (fromUtc: number, toUtc: number) => ReadonlyArray<number>
+  readonly years: ZoneYears
 }
 
 const SAMPLE_MS = 6 * DAY_MS
@@ -67,7 +76,7 @@ const RECUR_DAYS = [364, 371, 365, 366]
  * (the sampling assumption), the offset just before it being `before` and at it `after` pins it.
  */
 const recurring = (
-  offsetMs: (t: number) => number,
+  src: OffsetSource,
   near: YearTable | undefined,
   lo: number,
   hi: number,
@@ -81,7 +90,7 @@ const recurring = (
     const sign = t < lo ? 1 : -1
     for (const days of RECUR_DAYS) {
       const c = t + sign * days * DAY_MS
-      if (c > lo && c <= hi && offsetMs(c) === after && offsetMs(c - 1000) === before) return c
+      if (c > lo && c <= hi && sourceOffset(src, c) === after && sourceOffset(src, c - 1000) === before) return c
     }
   }
   return undefined
@@ -117,27 +126,34 @@ const parseLongOffset = (s: string): number => {
   return (sign === 45 ? -seconds : seconds) * 1000
 }
 
+/** The offset in milliseconds at a UTC instant, read from the source: Intl, or luxon as the fallback. */
+const sourceOffset = (src: OffsetSource, t: number): number => {
+  const format = src.format
+  if (format !== undefined) {
+    const ms = parseLongOffset(format.format(t))
+    // -0 (a "GMT-00:00") is 0
+    if (ms === ms) return ms + 0
+  }
+  return Math.round(src.luxon.offset(t) * 60_000)
+}
+
 /**
- * An offset function for a zone. `Intl`'s `longOffset` name ("GMT+01:00", "GMT-00:44:30"), printed
+ * The offset source of a zone. `Intl`'s `longOffset` name ("GMT+01:00", "GMT-00:44:30"), printed
  * with the narrow weekday alone ("W, GMT+01:00", the cheapest field we found: 0.76 µs a call
  * against 1.2 µs with the date), is many times cheaper than luxon's `offset`, which formats every
  * date part; luxon is the fallback for runtimes without `longOffset`.
  */
-const offsetFunction = (zone: IANAZone): ((t: number) => number) => {
-  const viaLuxon = (t: number): number => Math.round(zone.offset(t) * 60_000)
+const sourceOf = (zone: IANAZone): OffsetSource => {
+  const luxon: OffsetSource = { luxon: zone, format: undefined }
   let format: Intl.DateTimeFormat
   try {
     format = new Intl.DateTimeFormat('en-US', { timeZone: zone.name, timeZoneName: 'longOffset', weekday: 'narrow' })
   } catch {
-    return viaLuxon
+    return luxon
   }
-  const viaIntl = (t: number): number => {
-    const ms = parseLongOffset(format.format(t))
-    // -0 (a "GMT-00:00") is 0
-    return ms === ms ? ms + 0 : viaLuxon(t)
-  }
+  const viaIntl: OffsetSource = { luxon: zone, format }
   const probe = Date.UTC(2020, 6, 1)
-  return viaIntl(probe) === viaLuxon(probe) ? viaIntl : viaLuxon
+  return sourceOffset(viaIntl, probe) === sourceOffset(luxon, probe) ? viaIntl : luxon
 }
 
 /**
@@ -145,16 +161,16 @@ const offsetFunction = (zone: IANAZone): ((t: number) => number) => {
  * candidates: a change that recurs on the same weekday (52 or 53 weeks away) or the same date
  * (365 or 366 days away) is confirmed with two calls instead of a dozen.
  */
-const buildYear = (offsetMs: (t: number) => number, year: number, near: YearTable | undefined): YearTable => {
+const buildYear = (src: OffsetSource, year: number, near: YearTable | undefined): YearTable => {
   const start = utcYearStart(year)
   const end = utcYearStart(year + 1)
   const at: number[] = []
-  const offsets: number[] = [offsetMs(start)]
+  const offsets: number[] = [sourceOffset(src, start)]
   let prevT = start
   let prevO = offsets[0] as number
   for (let t = Math.min(start + SAMPLE_MS, end); ; t = Math.min(t + SAMPLE_MS, end)) {
-    const o = offsetMs(t)
-    const recurs = o === prevO ? undefined : recurring(offsetMs, near, prevT, t, prevO, o)
+    const o = sourceOffset(src, t)
+    const recurs = o === prevO ? undefined : recurring(src, near, prevT, t, prevO, o)
     if (recurs !== undefined) {
       at.push(recurs)
       offsets.push(o)
@@ -166,14 +182,14 @@ const buildYear = (offsetMs: (t: number) => number, year: number, near: YearTabl
       let hi = t
       while (hi - lo > HOUR_MS) {
         const mid = lo + Math.floor((hi - lo) / (2 * HOUR_MS)) * HOUR_MS
-        if (offsetMs(mid) === prevO) lo = mid
+        if (sourceOffset(src, mid) === prevO) lo = mid
         else hi = mid
       }
-      if (offsetMs(hi - 1000) !== prevO) {
+      if (sourceOffset(src, hi - 1000) !== prevO) {
         hi -= 1000
         while (hi - lo > 1000) {
           const mid = lo + Math.floor((hi - lo) / 2000) * 1000
-          if (offsetMs(mid) === prevO) lo = mid
+          if (sourceOffset(src, mid) === prevO) lo = mid
           else hi = mid
         }
       }
@@ -187,29 +203,13 @@ const buildYear = (offsetMs: (t: number) => number, year: number, near: YearTabl
   return { start, end, at, offsets }
 }
 
-const rulesFrom = (name: string, offsetAt: (utcMs: number) => number): ZoneRules => {
-  const localToUtc = (localMs: number): number => {
-    const before = offsetAt(localMs - DAY_MS)
-    const after = offsetAt(localMs + DAY_MS)
-    const u1 = localMs - before
-    const u2 = localMs - after
-    const ok1 = offsetAt(u1) === before
-    const ok2 = offsetAt(u2) === after
-    if (ok1 && ok2) return Math.min(u1, u2)
-    if (ok1) return u1
-    if (ok2) return u2
-    // in a gap: read the wall time with the offset in force before it, i.e. move forward by the gap
-    return u1
-  }
-  const utcToLocal = (utcMs: number): number => utcMs + offsetAt(utcMs)
-  return { name, offsetAt, localToUtc, utcToLocal }
-}
-
 /** The UTC year of an instant, by calendar arithmetic (no Date). */
 const utcYearOf = (utcMs: number): number => yearOfDay(Math.floor(utcMs / DAY_MS))
 
+/** The transition tables of one zone, by UTC year, built on first use. @internal */
 interface ZoneYears {
-  readonly table: (year: number) => YearTable
+  readonly source: OffsetSource
+  readonly tables: Map<number, YearTable>
 }
 
 /** Transition tables per zone name, shared by every calendar of the zone (a pure function of the name and the runtime's tz data). */
@@ -224,19 +224,86 @@ const yearsOf = (name: string): ZoneYears => {
   const key = name.toLowerCase()
   const known = zoneYears.get(key)
   if (known !== undefined) return known
-  const offsetMs = offsetFunction(IANAZone.create(name))
-  const years = new Map<number, YearTable>()
-  const table = (year: number): YearTable => {
-    let t = years.get(year)
-    if (t === undefined) {
-      t = buildYear(offsetMs, year, years.get(year - 1) ?? years.get(year + 1))
-      years.set(year, t)
-    }
-    return t
-  }
-  const made = { table }
+  const made: ZoneYears = { source: sourceOf(IANAZone.create(name)), tables: new Map() }
   zoneYears.set(key, made)
   return made
+}
+
+/** The transition table of a UTC year of a zone (built on first use). */
+const tableOf = (years: ZoneYears, year: number): YearTable => {
+  const tables = years.tables
+  let t = tables.get(year)
+  if (t === undefined) {
+    t = buildYear(years.source, year, tables.get(year - 1) ?? tables.get(year + 1))
+    tables.set(year, t)
+  }
+  return t
+}
+
+/**
+ * Offset from UTC in milliseconds at a UTC instant.
+ *
+ * @internal
+ */
+export const offsetAt = (z: ZoneRules, utcMs: number): number => {
+  const years = z.years
+  if (years === undefined) return Math.round(z.source.luxon.offset(utcMs) * 60_000)
+  let t = z.last
+  if (t === undefined || utcMs < t.start || utcMs >= t.end) {
+    t = tableOf(years, utcYearOf(utcMs))
+    z.last = t
+  }
+  const at = t.at
+  let i = 0
+  while (i < at.length && (at[i] as number) <= utcMs) i++
+  return t.offsets[i] as number
+}
+
+/**
+ * The UTC instant of a local wall time given as "local milliseconds" (the wall time read as if it
+ * were UTC). A wall time skipped by a forward transition moves forward by the length of the gap;
+ * a wall time that occurs twice takes the earlier occurrence.
+ *
+ * @internal
+ */
+export const localToUtc = (z: ZoneRules, localMs: number): number => {
+  const before = offsetAt(z, localMs - DAY_MS)
+  const after = offsetAt(z, localMs + DAY_MS)
+  const u1 = localMs - before
+  const u2 = localMs - after
+  const ok1 = offsetAt(z, u1) === before
+  const ok2 = offsetAt(z, u2) === after
+  if (ok1 && ok2) return Math.min(u1, u2)
+  if (ok1) return u1
+  if (ok2) return u2
+  // in a gap: read the wall time with the offset in force before it, i.e. move forward by the gap
+  return u1
+}
+
+/**
+ * Local milliseconds (wall time read as UTC) of a UTC instant.
+ *
+ * @internal
+ */
+export const utcToLocal = (z: ZoneRules, utcMs: number): number => utcMs + offsetAt(z, utcMs)
+
+/**
+ * The transitions at UTC instants in `[fromUtc, toUtc)`, flat: `[at, offsetBefore, offsetAfter,
+ * …]` in ascending order, as {@link offsetAt} sees them.
+ *
+ * @internal
+ */
+export const transitionsIn = (z: TabledZoneRules, fromUtc: number, toUtc: number): ReadonlyArray<number> => {
+  const out: number[] = []
+  if (!(fromUtc < toUtc)) return out
+  for (let y = utcYearOf(fromUtc), end = utcYearOf(toUtc); y <= end; y++) {
+    const { at, offsets } = tableOf(z.years, y)
+    for (let i = 0; i < at.length; i++) {
+      const a = at[i] as number
+      if (a >= fromUtc && a < toUtc) out.push(a, offsets[i] as number, offsets[i + 1] as number)
+    }
+  }
+  return out
 }
 
 /**
@@ -246,33 +313,8 @@ const yearsOf = (name: string): ZoneYears => {
  * @internal
  */
 export const makeZoneRules = (name: string): TabledZoneRules => {
-  const { table } = yearsOf(name)
-  // the table asked last: calendars ask about nearby instants many times in a row
-  let last: YearTable | undefined
-  const rules = rulesFrom(name, (utcMs: number): number => {
-    let t = last
-    if (t === undefined || utcMs < t.start || utcMs >= t.end) {
-      t = table(utcYearOf(utcMs))
-      last = t
-    }
-    const { at, offsets } = t
-    let i = 0
-    while (i < at.length && (at[i] as number) <= utcMs) i++
-    return offsets[i] as number
-  })
-  const transitionsIn = (fromUtc: number, toUtc: number): ReadonlyArray<number> => {
-    const out: number[] = []
-    if (!(fromUtc < toUtc)) return out
-    for (let y = utcYearOf(fromUtc), end = utcYearOf(toUtc); y <= end; y++) {
-      const { at, offsets } = table(y)
-      for (let i = 0; i < at.length; i++) {
-        const a = at[i] as number
-        if (a >= fromUtc && a < toUtc) out.push(a, offsets[i] as number, offsets[i + 1] as number)
-      }
-    }
-    return out
-  }
-  return { ...rules, transitionsIn }
+  const years = yearsOf(name)
+  return { name, source: years.source, years, last: undefined }
 }
 
 /**
@@ -282,12 +324,10 @@ export const makeZoneRules = (name: string): TabledZoneRules => {
  *
  * @internal
  */
-export const makeDirectZoneRules = (name: string): ZoneRules => {
+export const makeDirectZoneRules = (name: string): ZoneRules =>
   // luxon keeps its Intl formatters between calls, so a handful of offsets costs less through it
   // than creating a formatter of our own
-  const zone = IANAZone.create(name)
-  return rulesFrom(name, (t: number): number => Math.round(zone.offset(t) * 60_000))
-}
+  ({ name, source: { luxon: IANAZone.create(name), format: undefined }, years: undefined, last: undefined })
 
 /** Whether luxon (through Intl) knows a zone name. @internal */
 export const isKnownZone = (name: string): boolean => IANAZone.isValidZone(name)

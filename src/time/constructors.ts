@@ -23,7 +23,7 @@ import {
   type Instant,
   type LocalDate
 } from './model.js'
-import { isKnownZone, makeDirectZoneRules } from '../internal/zone.js'
+import { isKnownZone, localToUtc, makeDirectZoneRules, offsetAt, utcToLocal } from '../internal/zone.js'
 
 /** What the writers return for a value that is no instant (they never throw). */
 const INVALID_INSTANT = 'Invalid Instant'
@@ -84,7 +84,7 @@ export const parseInstant = (s: unknown, path: string): E.Either<InvalidInstant,
       )
     // "Z" states no local offset (RFC 9557 §4.2), so any zone goes with it
     if (r.offset !== undefined && Number.isFinite(r.ms)) {
-      const inZone = stated ?? makeDirectZoneRules(r.annotation).offsetAt(r.ms)
+      const inZone = stated ?? offsetAt(makeDirectZoneRules(r.annotation), r.ms)
       if (inZone !== r.offset)
         return E.left(
           invalidInstant(
@@ -382,7 +382,7 @@ export const toLocalDate =
   (self: Instant): LocalDate =>
     !isShowable(self) || !isKnownZone(zone)
       ? (INVALID_DATE as LocalDate)
-      : (formatDay(Math.floor(makeDirectZoneRules(zone).utcToLocal(self) / DAY_MS)) as LocalDate)
+      : (formatDay(Math.floor(utcToLocal(makeDirectZoneRules(zone), self) / DAY_MS)) as LocalDate)
 
 const LOCAL_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
 
@@ -423,7 +423,7 @@ export const fromLocal =
         invalidLocalDate('wallTime', 'a local date-time "YYYY-MM-DDTHH:mm" or "YYYY-MM-DDTHH:mm:ss"', wallTime)
       )
     if (!isKnownZone(zone)) return E.left(invalidInstant('zone', 'an IANA time zone known to this runtime', zone))
-    return checkInstant(makeDirectZoneRules(zone).localToUtc(day * DAY_MS + seconds * 1000), 'wallTime')
+    return checkInstant(localToUtc(makeDirectZoneRules(zone), day * DAY_MS + seconds * 1000), 'wallTime')
   }
 
 /** @internal */

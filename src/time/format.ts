@@ -1,7 +1,7 @@
 import { DAY_MS, formatDay } from '../internal/civil.js'
 import { toISO } from './constructors.js'
 import type { Duration, IanaZone, Instant } from './model.js'
-import { isKnownZone, makeDirectZoneRules } from '../internal/zone.js'
+import { isKnownZone, makeDirectZoneRules, offsetAt } from '../internal/zone.js'
 
 /**
  * Writes a business duration in words for messages and reports: `8 h 30 min`, `45 min`,
@@ -57,7 +57,7 @@ export const describeInstant =
   (self: Instant): string => {
     const utc = toISO(self)
     if (utc === 'Invalid Instant' || !isKnownZone(zone)) return utc
-    const local = Math.floor(self) + makeDirectZoneRules(zone).offsetAt(Math.floor(self))
+    const local = Math.floor(self) + offsetAt(makeDirectZoneRules(zone), Math.floor(self))
     const day = Math.floor(local / DAY_MS)
     const secs = Math.floor((local - day * DAY_MS) / 1000)
     const wall = `${pad(Math.floor(secs / 3600))}:${pad(Math.floor((secs % 3600) / 60))}${secs % 60 === 0 ? '' : `:${pad(secs % 60)}`}`

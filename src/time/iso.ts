@@ -8,7 +8,7 @@
  */
 import { DAY_MS, parseDay } from '../internal/civil.js'
 import { formatWall } from '../internal/instantText.js'
-import type { ZoneRules } from '../internal/zone.js'
+import { type ZoneRules, offsetAt } from '../internal/zone.js'
 
 /** `YYYY-MM-DDTHH:mm:ss[.SSS]` of "local milliseconds" (now in the internal layer, for messages). @internal */
 export { formatWall }
@@ -82,6 +82,6 @@ const isUtcName = (name: string): boolean => /^(utc|gmt)$/i.test(name)
 
 /** ISO text of an instant in a zone, with its offset: `2025-03-07T15:30:00+01:00`. @internal */
 export const formatIn = (rules: ZoneRules, t: number): string => {
-  const offset = rules.offsetAt(t)
+  const offset = offsetAt(rules, t)
   return `${formatWall(t + offset)}${isUtcName(rules.name) ? 'Z' : formatOffset(offset)}`
 }
