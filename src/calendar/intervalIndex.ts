@@ -103,6 +103,49 @@ export const sortPairs = (raw: Float64Array): Float64Array => {
   return out
 }
 
+/*
+ * The loops of an index build, each a leaf function: V8 optimises a dense calendar's long loops
+ * without compiling the rest of the build with them.
+ */
+
+/** Merges sorted `[start, end, …]` pairs, overlapping and touching ones into maximal intervals, into `s` and `e`; returns how many. */
+const mergePairs = (pairs: Float64Array, s: Float64Array, e: Float64Array): number => {
+  const total = pairs.length / 2
+  let m = 0
+  for (let j = 0; j < total; j++) {
+    const a = pairs[2 * j] as number
+    const b = pairs[2 * j + 1] as number
+    if (m > 0 && a <= (e[m - 1] as number)) {
+      if (b > (e[m - 1] as number)) e[m - 1] = b
+    } else {
+      s[m] = a
+      e[m] = b
+      m++
+    }
+  }
+  return m
+}
+
+/** `cum[i]`: open time of the intervals before `i` (`length + 1` entries). */
+const runningTotals = (starts: Float64Array, ends: Float64Array): Float64Array => {
+  const m = starts.length
+  const cum = new Float64Array(m + 1)
+  for (let j = 0; j < m; j++) cum[j + 1] = (cum[j] as number) + (ends[j] as number) - (starts[j] as number)
+  return cum
+}
+
+/** For `days` UTC midnights from `baseDay` on: the index of the last interval starting at or before each, or -1. */
+const bucketsOf = (starts: Float64Array, baseDay: number, days: number): Int32Array => {
+  const m = starts.length
+  const bucket = new Int32Array(days)
+  for (let k = 0, i = -1; k < days; k++) {
+    const midnight = (baseDay + k) * DAY_MS
+    while (i + 1 < m && (starts[i + 1] as number) <= midnight) i++
+    bucket[k] = i
+  }
+  return bucket
+}
+
 /**
  * Builds the index of raw `[start, end, …]` pairs for the days `firstDay … lastDay`, whose
  * complete stretch is `[lo, hi]`.
@@ -118,34 +161,14 @@ export const makeIndex = (
   hi: number
 ): IntervalIndex => {
   const total = raw.length / 2
-  const pairs = sortPairs(raw)
-  // merge overlapping and touching intervals into maximal ones
   const s = new Float64Array(total)
   const e = new Float64Array(total)
-  let m = 0
-  for (let j = 0; j < total; j++) {
-    const a = pairs[2 * j] as number
-    const b = pairs[2 * j + 1] as number
-    if (m > 0 && a <= (e[m - 1] as number)) {
-      if (b > (e[m - 1] as number)) e[m - 1] = b
-    } else {
-      s[m] = a
-      e[m] = b
-      m++
-    }
-  }
+  const m = mergePairs(sortPairs(raw), s, e)
   const starts = m === total ? s : s.slice(0, m)
   const ends = m === total ? e : e.slice(0, m)
-  const cum = new Float64Array(m + 1)
-  for (let j = 0; j < m; j++) cum[j + 1] = (cum[j] as number) + (ends[j] as number) - (starts[j] as number)
+  const cum = runningTotals(starts, ends)
   const baseDay = Math.floor(Math.min(lo, m > 0 ? (starts[0] as number) : lo) / DAY_MS)
-  const days = Math.floor(hi / DAY_MS) - baseDay + 2
-  const bucket = new Int32Array(days)
-  for (let k = 0, i = -1; k < days; k++) {
-    const midnight = (baseDay + k) * DAY_MS
-    while (i + 1 < m && (starts[i + 1] as number) <= midnight) i++
-    bucket[k] = i
-  }
+  const bucket = bucketsOf(starts, baseDay, Math.floor(hi / DAY_MS) - baseDay + 2)
   const startYear = yearOfDay(firstDay)
   const endYear = yearOfDay(lastDay + 1)
   const shape = (base: number, top: number): IntervalIndex => ({

@@ -63,9 +63,31 @@ const mapDay = (zone: ZoneRules, day: number, h: HoursList, out: Float64Array, k
   const base = day * DAY_MS
   const [oa, ob, oi] = splitShift(zone, base, h.opens)
   const [ca, cb, ci] = splitShift(zone, base, h.closes)
-  for (let j = 0; j < n; j++) {
-    const s = base + (h.opens[j] as number) * 1000 + (j < oi ? oa : ob)
-    const e = base + (h.closes[j] as number) * 1000 + (j < ci ? ca : cb)
+  return placeShifted(out, k, base, h.opens, h.closes, oi, oa, ob, ci, ca, cb)
+}
+
+/**
+ * Writes the intervals of one day's hours at `base` (local midnight read as UTC) into `out` from
+ * `k` on: openings before index `oi` shifted by `oa`, the others by `ob`, closings likewise by
+ * `ci`, `ca`, `cb`; empty ones dropped. Returns where the next pair goes. A leaf with the loop
+ * alone: V8 optimises the hot loop of a dense day without the zone lookups around it.
+ */
+const placeShifted = (
+  out: Float64Array,
+  k: number,
+  base: number,
+  opens: Float64Array,
+  closes: Float64Array,
+  oi: number,
+  oa: number,
+  ob: number,
+  ci: number,
+  ca: number,
+  cb: number
+): number => {
+  for (let j = 0; j < opens.length; j++) {
+    const s = base + (opens[j] as number) * 1000 + (j < oi ? oa : ob)
+    const e = base + (closes[j] as number) * 1000 + (j < ci ? ca : cb)
     if (e > s) {
       out[k++] = s
       out[k++] = e
@@ -318,12 +340,9 @@ export const dayIntervals = <C>(
     const h = hours(ctx, d)
     const m2 = midnight(ctx, d + 2)
     if (h.opens.length > 0) {
-      if (m1 - m0 === DAY_MS && (h.spillMs === 0 || m2 - m1 === DAY_MS)) {
-        for (let j = 0; j < h.opens.length; j++) {
-          out[k++] = m0 + (h.opens[j] as number) * 1000
-          out[k++] = m0 + (h.closes[j] as number) * 1000
-        }
-      } else k = mapDay(zone, d, h, out, k)
+      if (m1 - m0 === DAY_MS && (h.spillMs === 0 || m2 - m1 === DAY_MS))
+        k = placeShifted(out, k, m0, h.opens, h.closes, 0, 0, 0, 0, 0, 0)
+      else k = mapDay(zone, d, h, out, k)
     }
     m0 = m1
     m1 = m2
