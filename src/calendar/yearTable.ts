@@ -304,14 +304,72 @@ export const yearTotal = <C>(
   for (let i = 0; i < k; i++) {
     const d = sorted[i] as number
     if (i > 0 && d === sorted[i - 1]) continue
-    let moved = false
-    for (let j = 0; j < tr.length && !moved; j += 3) {
-      const at = Math.floor((tr[j] as number) / DAY_MS)
-      moved = d >= at - 3 && d <= at + 3
+    // the offset changes whose UTC day lies within three days of this one
+    let near = -1
+    let count = 0
+    for (let j = 0; j < tr.length; j += 3) {
+      const at = tr[j] as number
+      if (at >= (d - 3) * DAY_MS && at < (d + 4) * DAY_MS) {
+        near = j
+        count++
+      }
     }
-    total += exactWindow(plan, zone, days, before, ctx, window, d, moved) - (W[weekdayOfDay(d)] as number)
+    const open =
+      count === 1
+        ? besideChange(
+            plan,
+            days,
+            before,
+            ctx,
+            window,
+            d,
+            tr[near] as number,
+            tr[near + 1] as number,
+            tr[near + 2] as number
+          )
+        : exactWindow(plan, zone, days, before, ctx, window, d, count > 0)
+    total += open - (W[weekdayOfDay(d)] as number)
   }
   return total
+}
+
+/**
+ * The UTC instant of local milliseconds `local` when the only offset change within a day of it
+ * is at `at`, from `b` to `a`: what {@link localToUtc} answers there, by arithmetic (the earlier
+ * of two occurrences; forward by the gap in a gap).
+ */
+const midnightBeside = (local: number, at: number, b: number, a: number): number => {
+  const u1 = local - b
+  const u2 = local - a
+  const ok1 = u1 < at
+  const ok2 = u2 >= at
+  return ok1 && ok2 ? Math.min(u1, u2) : ok1 ? u1 : ok2 ? u2 : u1
+}
+
+/**
+ * {@link exactWindow} of day `d` when exactly one offset change, at `at` from `b` to `a`, lies
+ * within three days of it: the midnights around the day come from the change by arithmetic.
+ */
+const besideChange = <C>(
+  plan: Plan,
+  days: YearDays,
+  before: YearDays,
+  ctx: C,
+  window: WindowFn<C>,
+  d: number,
+  at: number,
+  b: number,
+  a: number
+): number => {
+  const cur = hoursNear(plan, days, before, d)
+  const prev = hoursNear(plan, days, before, d - 1)
+  const fits = prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen
+  const m0 = midnightBeside((d - 1) * DAY_MS, at, b, a)
+  const lo = midnightBeside(d * DAY_MS, at, b, a)
+  const hi = midnightBeside((d + 1) * DAY_MS, at, b, a)
+  return hi - lo === DAY_MS && lo - m0 === DAY_MS && fits
+    ? cur.inDayMs + prev.spillMs
+    : window(ctx, d, hoursNear(plan, days, before, d - 2), prev, cur, lo, hi)
 }
 
 /**
