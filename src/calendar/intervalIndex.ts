@@ -88,19 +88,29 @@ export const sortPairs = (raw: Float64Array): Float64Array => {
   while (j < raw.length && (raw[j] as number) >= (raw[j - 2] as number)) j += 2
   if (j >= raw.length) return raw
   const out = Float64Array.from(raw)
-  for (; j < out.length; j += 2) {
-    const s = out[j] as number
-    const e = out[j + 1] as number
-    let k = j - 2
-    while (k >= 0 && (out[k] as number) > s) {
-      out[k + 2] = out[k] as number
-      out[k + 3] = out[k + 1] as number
-      k -= 2
-    }
-    out[k + 2] = s
-    out[k + 3] = e
-  }
+  sortPairsIn(out, j, out.length)
   return out
+}
+
+/**
+ * Sorts the `[start, end, …]` pairs of `xs[0 … k)` by start in place, given that those before
+ * index `from` are sorted: insertion sort, linear in the number of displaced places.
+ *
+ * @internal
+ */
+export const sortPairsIn = (xs: Float64Array, from: number, k: number): void => {
+  for (let j = from; j < k; j += 2) {
+    const s = xs[j] as number
+    const e = xs[j + 1] as number
+    let i = j - 2
+    while (i >= 0 && (xs[i] as number) > s) {
+      xs[i + 2] = xs[i] as number
+      xs[i + 3] = xs[i + 1] as number
+      i -= 2
+    }
+    xs[i + 2] = s
+    xs[i + 3] = e
+  }
 }
 
 /*

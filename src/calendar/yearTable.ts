@@ -13,6 +13,7 @@
  */
 import { DAY_MS, weekdayOfDay } from '../internal/civil.js'
 import { type TabledZoneRules, type ZoneRules, localToUtc, offsetAt, transitionsIn } from '../internal/zone.js'
+import { sortPairsIn } from './intervalIndex.js'
 import { hoursIn, MIN_DAY, type HoursList, type Plan, type YearDays } from './plan.js'
 
 /** One local year: midnights and running totals of open time per day. @internal */
@@ -96,21 +97,9 @@ const placeShifted = (
   return k
 }
 
-/** Measure of the union of the `[start, end, …]` pairs in `xs[0 … k)`, clipped to `[lo, hi)`; sorts them in place. */
+/** Measure of the union of the `[start, end, …]` pairs in `xs[0 … k)`, clipped to `[lo, hi)`; sorts them in place (a spring-forward gap moves only a few intervals past their neighbours). */
 const unionWithin = (xs: Float64Array, k: number, lo: number, hi: number): number => {
-  // insertion sort by start: a spring-forward gap moves only a few intervals past their neighbours
-  for (let j = 2; j < k; j += 2) {
-    const s = xs[j] as number
-    const e = xs[j + 1] as number
-    let i = j - 2
-    while (i >= 0 && (xs[i] as number) > s) {
-      xs[i + 2] = xs[i] as number
-      xs[i + 3] = xs[i + 1] as number
-      i -= 2
-    }
-    xs[i + 2] = s
-    xs[i + 3] = e
-  }
+  sortPairsIn(xs, 2, k)
   let total = 0
   let reach = lo
   for (let j = 0; j < k; j += 2) {
@@ -222,6 +211,28 @@ const hoursNear = (plan: Plan, days: YearDays, before: YearDays, d: number): Hou
   hoursIn(plan, d >= days.first ? days : before, d)
 
 /**
+ * The open time of the window of day `d`, as {@link buildYearTable} would have it, given the UTC
+ * instants of the midnights that start days `d - 1`, `d` and `d + 1`.
+ */
+const windowBetween = <C>(
+  plan: Plan,
+  days: YearDays,
+  before: YearDays,
+  ctx: C,
+  window: WindowFn<C>,
+  d: number,
+  m0: number,
+  lo: number,
+  hi: number
+): number => {
+  const cur = hoursNear(plan, days, before, d)
+  const prev = hoursNear(plan, days, before, d - 1)
+  return hi - lo === DAY_MS && lo - m0 === DAY_MS && (prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen)
+    ? cur.inDayMs + prev.spillMs
+    : window(ctx, d, hoursNear(plan, days, before, d - 2), prev, cur, lo, hi)
+}
+
+/**
  * The exact open time of the window of day `d`, as {@link buildYearTable} would have it; `moved`:
  * whether an offset change may have moved the midnights around it.
  */
@@ -235,16 +246,24 @@ const exactWindow = <C>(
   d: number,
   moved: boolean
 ): number => {
-  const cur = hoursNear(plan, days, before, d)
-  const prev = hoursNear(plan, days, before, d - 1)
-  const fits = prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen
-  if (!moved && fits) return cur.inDayMs + prev.spillMs
+  if (!moved) {
+    // midnights 24 hours apart: the weekly sums, unless the day before reaches into this one
+    const cur = hoursNear(plan, days, before, d)
+    const prev = hoursNear(plan, days, before, d - 1)
+    if (prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen) return cur.inDayMs + prev.spillMs
+  }
   const m0 = localToUtc(zone, (d - 1) * DAY_MS)
-  const lo = localToUtc(zone, d * DAY_MS)
-  const hi = localToUtc(zone, (d + 1) * DAY_MS)
-  return hi - lo === DAY_MS && lo - m0 === DAY_MS && fits
-    ? cur.inDayMs + prev.spillMs
-    : window(ctx, d, hoursNear(plan, days, before, d - 2), prev, cur, lo, hi)
+  return windowBetween(
+    plan,
+    days,
+    before,
+    ctx,
+    window,
+    d,
+    m0,
+    localToUtc(zone, d * DAY_MS),
+    localToUtc(zone, (d + 1) * DAY_MS)
+  )
 }
 
 /**
@@ -360,17 +379,18 @@ const besideChange = <C>(
   at: number,
   b: number,
   a: number
-): number => {
-  const cur = hoursNear(plan, days, before, d)
-  const prev = hoursNear(plan, days, before, d - 1)
-  const fits = prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen
-  const m0 = midnightBeside((d - 1) * DAY_MS, at, b, a)
-  const lo = midnightBeside(d * DAY_MS, at, b, a)
-  const hi = midnightBeside((d + 1) * DAY_MS, at, b, a)
-  return hi - lo === DAY_MS && lo - m0 === DAY_MS && fits
-    ? cur.inDayMs + prev.spillMs
-    : window(ctx, d, hoursNear(plan, days, before, d - 2), prev, cur, lo, hi)
-}
+): number =>
+  windowBetween(
+    plan,
+    days,
+    before,
+    ctx,
+    window,
+    d,
+    midnightBeside((d - 1) * DAY_MS, at, b, a),
+    midnightBeside(d * DAY_MS, at, b, a),
+    midnightBeside((d + 1) * DAY_MS, at, b, a)
+  )
 
 /**
  * The open intervals, as `[start, end, …]` in UTC, of the local days `from … to`: each day's
