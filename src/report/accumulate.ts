@@ -146,18 +146,25 @@ const bump = (r: Record<string, number>, k: string, n = 1): void => {
   r[k] = (r[k] ?? 0) + n
 }
 
+// The copies of a series share its buffer (each reads only its own `length` values), so copying
+// an accumulator costs no copy of its times: a series appends in place when it ends where its
+// buffer is written up to (no other copy has appended there), and otherwise moves to a buffer of
+// its own first. A buffer not in `written` (one decoded from JSON) is copied before it is written.
+const written = new WeakMap<Float64Array, number>()
+
 const push = (r: Record<string, Series>, k: string, v: number): void => {
   let s = r[k]
   if (s === undefined) r[k] = s = { values: new Float64Array(8), length: 0 }
-  if (s.length === s.values.length) {
-    const grown = new Float64Array(s.values.length * 2)
-    grown.set(s.values)
+  else if (s.length === s.values.length || written.get(s.values) !== s.length) {
+    const grown = new Float64Array(Math.max(8, 2 * s.length))
+    grown.set(s.values.subarray(0, s.length))
     s.values = grown
   }
   s.values[s.length++] = v
+  written.set(s.values, s.length)
 }
 
-const copySeries = (s: Series): Series => ({ values: s.values.slice(0, Math.max(8, s.length)), length: s.length })
+const copySeries = (s: Series): Series => ({ values: s.values, length: s.length })
 
 const clonePart = (p: Part): Part => ({
   ...p,
