@@ -576,7 +576,7 @@ export const tryFastEvent = (u: unknown): TicketEvent | undefined => {
   let required = 0
   for (const k in o) {
     const which = keys.of.get(k)
-    if (which === undefined || !Object.hasOwn(o, k)) return undefined
+    if (which === undefined || !Object.prototype.hasOwnProperty.call(o, k)) return undefined
     if (which === 1) required++
   }
   if (required !== keys.required || !header(o)) return undefined
