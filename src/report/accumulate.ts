@@ -225,9 +225,10 @@ const emptyCustomer = (): CustomerPart => ({
   running: [],
   knownErrors: []
 })
+/** A copy of a customer's counts to change, but for the previous period, which is shared until it changes (few tickets count in it). */
 const cloneCustomer = (c: CustomerPart): CustomerPart => ({
   current: clonePart(c.current),
-  previous: clonePart(c.previous),
+  previous: c.previous,
   running: [...c.running],
   knownErrors: [...c.knownErrors]
 })
@@ -842,6 +843,8 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       readonly customer: CustomerPart
       readonly current: Stage
       readonly previous: Stage
+      /** The customer's previous period is this draft's own copy (else it is shared, and copied before it changes). */
+      ownsPrevious: boolean
     }
     const slots = makeSlots()
     const draftOf = (a: Accumulator): Draft => ({
@@ -855,14 +858,23 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
         const c = d.customers[k]
         const customer = c === undefined ? emptyCustomer() : cloneCustomer(c)
         d.customers[k] = customer
-        d.owned.set(k, (o = { customer, current: makeStage(), previous: makeStage() }))
+        d.owned.set(k, (o = { customer, current: makeStage(), previous: makeStage(), ownsPrevious: c === undefined }))
       }
       return o
+    }
+    /** The previous period of an owned customer, copied the first time it changes. */
+    const previousOf = (o: Owned): Part => {
+      if (!o.ownsPrevious) {
+        o.customer.previous = clonePart(o.customer.previous)
+        o.ownsPrevious = true
+      }
+      return o.customer.previous
     }
     const done = (d: Draft): Accumulator => {
       for (const o of d.owned.values()) {
         flush(o.customer.current, o.current, slots)
-        flush(o.customer.previous, o.previous, slots)
+        // a shared previous period has nothing staged
+        if (o.ownsPrevious) flush(o.customer.previous, o.previous, slots)
       }
       return { _tag: 'ServiceLevelAccumulator', customers: d.customers, rejected: d.rejected }
     }
@@ -896,7 +908,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
         addFacts(c.current, f, s.period.from, s.period.to, s.asOf, s.days, keyOf, o.current, slots)
       if (f.openedAt <= s.period.previous.to)
         addFacts(
-          c.previous,
+          previousOf(o),
           f,
           s.period.previous.from,
           s.period.previous.to,
@@ -928,9 +940,10 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       (self: Accumulator): Accumulator => {
         const acc = draftOf(self)
         for (const [k, c] of Object.entries(that.customers)) {
-          const into = own(acc, k).customer
+          const o = own(acc, k)
+          const into = o.customer
           mergePart(into.current, c.current)
-          mergePart(into.previous, c.previous)
+          mergePart(previousOf(o), c.previous)
           into.running.push(...c.running)
           into.knownErrors.push(...c.knownErrors)
         }
