@@ -113,7 +113,12 @@ export type Combiner = CombineFn<Accumulator, ServiceLevelReport>
  * `__proto__` must be counted like any other. @internal
  */
 export const rec = <A>(): Record<string, A> => Object.create(null) as Record<string, A>
-const copyRec = <A>(r: Readonly<Record<string, A>>): Record<string, A> => Object.assign(rec<A>(), r)
+/** A copy of a record, key by key in its order (for-in copies these prototype-less records faster than Object.assign). */
+const copyRec = <A>(r: Readonly<Record<string, A>>): Record<string, A> => {
+  const out = rec<A>()
+  for (const k in r) out[k] = r[k] as A
+  return out
+}
 /** @internal */
 export const mapRec = <A, B>(r: Readonly<Record<string, A>>, f: (a: A) => B): Record<string, B> => {
   const out = rec<B>()
