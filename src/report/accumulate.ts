@@ -113,7 +113,12 @@ export type Combiner = CombineFn<Accumulator, ServiceLevelReport>
  * `__proto__` must be counted like any other. @internal
  */
 export const rec = <A>(): Record<string, A> => Object.create(null) as Record<string, A>
-const copyRec = <A>(r: Readonly<Record<string, A>>): Record<string, A> => Object.assign(rec<A>(), r)
+/** A copy of a record, key by key in its order (for-in copies these prototype-less records faster than Object.assign). */
+const copyRec = <A>(r: Readonly<Record<string, A>>): Record<string, A> => {
+  const out = rec<A>()
+  for (const k in r) out[k] = r[k] as A
+  return out
+}
 /** @internal */
 export const mapRec = <A, B>(r: Readonly<Record<string, A>>, f: (a: A) => B): Record<string, B> => {
   const out = rec<B>()
@@ -146,18 +151,25 @@ const bump = (r: Record<string, number>, k: string, n = 1): void => {
   r[k] = (r[k] ?? 0) + n
 }
 
+// The copies of a series share its buffer (each reads only its own `length` values), so copying
+// an accumulator costs no copy of its times: a series appends in place when it ends where its
+// buffer is written up to (no other copy has appended there), and otherwise moves to a buffer of
+// its own first. A buffer not in `written` (one decoded from JSON) is copied before it is written.
+const written = new WeakMap<Float64Array, number>()
+
 const push = (r: Record<string, Series>, k: string, v: number): void => {
   let s = r[k]
   if (s === undefined) r[k] = s = { values: new Float64Array(8), length: 0 }
-  if (s.length === s.values.length) {
-    const grown = new Float64Array(s.values.length * 2)
-    grown.set(s.values)
+  else if (s.length === s.values.length || written.get(s.values) !== s.length) {
+    const grown = new Float64Array(Math.max(8, 2 * s.length))
+    grown.set(s.values.subarray(0, s.length))
     s.values = grown
   }
   s.values[s.length++] = v
+  written.set(s.values, s.length)
 }
 
-const copySeries = (s: Series): Series => ({ values: s.values.slice(0, Math.max(8, s.length)), length: s.length })
+const copySeries = (s: Series): Series => ({ values: s.values, length: s.length })
 
 const clonePart = (p: Part): Part => ({
   ...p,
@@ -218,9 +230,10 @@ const emptyCustomer = (): CustomerPart => ({
   running: [],
   knownErrors: []
 })
+/** A copy of a customer's counts to change, but for the previous period, which is shared until it changes (few tickets count in it). */
 const cloneCustomer = (c: CustomerPart): CustomerPart => ({
   current: clonePart(c.current),
-  previous: clonePart(c.previous),
+  previous: c.previous,
   running: [...c.running],
   knownErrors: [...c.knownErrors]
 })
@@ -835,6 +848,8 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       readonly customer: CustomerPart
       readonly current: Stage
       readonly previous: Stage
+      /** The customer's previous period is this draft's own copy (else it is shared, and copied before it changes). */
+      ownsPrevious: boolean
     }
     const slots = makeSlots()
     const draftOf = (a: Accumulator): Draft => ({
@@ -848,14 +863,23 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
         const c = d.customers[k]
         const customer = c === undefined ? emptyCustomer() : cloneCustomer(c)
         d.customers[k] = customer
-        d.owned.set(k, (o = { customer, current: makeStage(), previous: makeStage() }))
+        d.owned.set(k, (o = { customer, current: makeStage(), previous: makeStage(), ownsPrevious: c === undefined }))
       }
       return o
+    }
+    /** The previous period of an owned customer, copied the first time it changes. */
+    const previousOf = (o: Owned): Part => {
+      if (!o.ownsPrevious) {
+        o.customer.previous = clonePart(o.customer.previous)
+        o.ownsPrevious = true
+      }
+      return o.customer.previous
     }
     const done = (d: Draft): Accumulator => {
       for (const o of d.owned.values()) {
         flush(o.customer.current, o.current, slots)
-        flush(o.customer.previous, o.previous, slots)
+        // a shared previous period has nothing staged
+        if (o.ownsPrevious) flush(o.customer.previous, o.previous, slots)
       }
       return { _tag: 'ServiceLevelAccumulator', customers: d.customers, rejected: d.rejected }
     }
@@ -889,7 +913,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
         addFacts(c.current, f, s.period.from, s.period.to, s.asOf, s.days, keyOf, o.current, slots)
       if (f.openedAt <= s.period.previous.to)
         addFacts(
-          c.previous,
+          previousOf(o),
           f,
           s.period.previous.from,
           s.period.previous.to,
@@ -921,9 +945,10 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       (self: Accumulator): Accumulator => {
         const acc = draftOf(self)
         for (const [k, c] of Object.entries(that.customers)) {
-          const into = own(acc, k).customer
+          const o = own(acc, k)
+          const into = o.customer
           mergePart(into.current, c.current)
-          mergePart(into.previous, c.previous)
+          mergePart(previousOf(o), c.previous)
           into.running.push(...c.running)
           into.knownErrors.push(...c.knownErrors)
         }

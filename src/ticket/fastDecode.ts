@@ -325,8 +325,263 @@ const tryWith = (specs: Readonly<Record<string, Spec>>, u: unknown): Record<stri
   return out
 }
 
+// Events are built by one function per type, each a single object literal with the fields in
+// the order of the spec (the optional ones added after it when present): objects of one shape
+// per type, made in one allocation, where adding the fields one by one to `{ _tag }` grew each
+// object's property store several times. The keys are checked first by the spec (every key known
+// and own, none required missing), so a builder reads each field once and only checks its value.
+type Raw = Record<string, unknown>
+type Out = Record<string, unknown>
+/** The header of the event being built (set by {@link header}, read by the builder at once). */
+let hId: unknown
+let hSeq: unknown
+let hAt: unknown
+let hActor: unknown
+const seq = guard(Seq.is)
+const header = (o: Raw): boolean => {
+  hId = id(o.ticketId)
+  if (hId === FAIL) return false
+  hSeq = seq(o.seq)
+  if (hSeq === FAIL) return false
+  hAt = instant(o.at)
+  if (hAt === FAIL) return false
+  hActor = actor(o.actor)
+  return hActor !== FAIL
+}
+/** An optional field: undefined when absent, else its checked value or FAIL. */
+const opt = (check: Check, raw: unknown): unknown => (raw === undefined ? undefined : check(raw))
+const closeReason = guard(CloseReasonJson.is)
+type Build = (o: Raw) => Out | undefined
+// one per member of `eventSpecs`, with the same fields and checks, in the same order
+const builders: Readonly<Record<string, Build>> = {
+  TicketOpened: (o) => {
+    const channel_ = channel(o.channel)
+    if (channel_ === FAIL) return undefined
+    const customer = name(o.customer)
+    if (customer === FAIL) return undefined
+    const requester = name(o.requester)
+    if (requester === FAIL) return undefined
+    const title = text(o.title)
+    if (title === FAIL) return undefined
+    const tier = name(o.tier)
+    if (tier === FAIL) return undefined
+    const service = opt(name, o.service)
+    if (service === FAIL) return undefined
+    const affectedUsers = opt(users, o.affectedUsers)
+    if (affectedUsers === FAIL) return undefined
+    const kind_ = opt(kind, o.kind)
+    if (kind_ === FAIL) return undefined
+    const requestedBy = opt(day, o.requestedBy)
+    if (requestedBy === FAIL) return undefined
+    const e: Out = {
+      _tag: 'TicketOpened',
+      ticketId: hId,
+      seq: hSeq,
+      at: hAt,
+      actor: hActor,
+      channel: channel_,
+      customer,
+      requester,
+      title,
+      tier
+    }
+    if (service !== undefined) e.service = service
+    if (affectedUsers !== undefined) e.affectedUsers = affectedUsers
+    if (kind_ !== undefined) e.kind = kind_
+    if (requestedBy !== undefined) e.requestedBy = requestedBy
+    return e
+  },
+  TicketClassified: (o) => {
+    const kind_ = kind(o.kind)
+    if (kind_ === FAIL) return undefined
+    const category = opt(name, o.category)
+    if (category === FAIL) return undefined
+    const e: Out = { _tag: 'TicketClassified', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, kind: kind_ }
+    if (category !== undefined) e.category = category
+    return e
+  },
+  PrioritySet: (o) => {
+    const urgency = name(o.urgency)
+    if (urgency === FAIL) return undefined
+    const impact = name(o.impact)
+    if (impact === FAIL) return undefined
+    const rank_ = rank(o.rank)
+    if (rank_ === FAIL) return undefined
+    const name_ = name(o.name)
+    if (name_ === FAIL) return undefined
+    const label_ = label(o.label)
+    if (label_ === FAIL) return undefined
+    return {
+      _tag: 'PrioritySet',
+      ticketId: hId,
+      seq: hSeq,
+      at: hAt,
+      actor: hActor,
+      urgency,
+      impact,
+      rank: rank_,
+      name: name_,
+      label: label_
+    }
+  },
+  PriorityOverridden: (o) => {
+    const rank_ = rank(o.rank)
+    if (rank_ === FAIL) return undefined
+    const name_ = name(o.name)
+    if (name_ === FAIL) return undefined
+    const label_ = label(o.label)
+    if (label_ === FAIL) return undefined
+    const reason = text(o.reason)
+    if (reason === FAIL) return undefined
+    return {
+      _tag: 'PriorityOverridden',
+      ticketId: hId,
+      seq: hSeq,
+      at: hAt,
+      actor: hActor,
+      rank: rank_,
+      name: name_,
+      label: label_,
+      reason
+    }
+  },
+  TicketAssigned: (o) => {
+    const assignee = name(o.assignee)
+    if (assignee === FAIL) return undefined
+    return { _tag: 'TicketAssigned', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, assignee }
+  },
+  TicketEscalated: (o) => {
+    const toTier = name(o.toTier)
+    if (toTier === FAIL) return undefined
+    const note = text(o.note)
+    if (note === FAIL) return undefined
+    const assignee = opt(name, o.assignee)
+    if (assignee === FAIL) return undefined
+    const e: Out = { _tag: 'TicketEscalated', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, toTier, note }
+    if (assignee !== undefined) e.assignee = assignee
+    return e
+  },
+  PublicReplySent: (o) => {
+    const message = text(o.message)
+    if (message === FAIL) return undefined
+    return { _tag: 'PublicReplySent', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, message }
+  },
+  InternalNoteAdded: (o) => {
+    const note = text(o.note)
+    if (note === FAIL) return undefined
+    return { _tag: 'InternalNoteAdded', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, note }
+  },
+  AwaitingStarted: (o) => {
+    const party_ = party(o.party)
+    if (party_ === FAIL) return undefined
+    const reason = opt(text, o.reason)
+    if (reason === FAIL) return undefined
+    const e: Out = { _tag: 'AwaitingStarted', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, party: party_ }
+    if (reason !== undefined) e.reason = reason
+    return e
+  },
+  WorkResumed: () => ({ _tag: 'WorkResumed', ticketId: hId, seq: hSeq, at: hAt, actor: hActor }),
+  WorkaroundApplied: (o) => {
+    const description = text(o.description)
+    if (description === FAIL) return undefined
+    const problemId = opt(id, o.problemId)
+    if (problemId === FAIL) return undefined
+    const e: Out = { _tag: 'WorkaroundApplied', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, description }
+    if (problemId !== undefined) e.problemId = problemId
+    return e
+  },
+  WorkaroundWithdrawn: (o) => {
+    const reason = text(o.reason)
+    if (reason === FAIL) return undefined
+    return { _tag: 'WorkaroundWithdrawn', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, reason }
+  },
+  RootCauseIdentified: (o) => {
+    const rootCause = text(o.rootCause)
+    if (rootCause === FAIL) return undefined
+    return { _tag: 'RootCauseIdentified', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, rootCause }
+  },
+  TicketResolved: (o) => {
+    const code_ = code(o.code)
+    if (code_ === FAIL) return undefined
+    const note = text(o.note)
+    if (note === FAIL) return undefined
+    return { _tag: 'TicketResolved', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, code: code_, note }
+  },
+  ResolutionRejected: (o) => {
+    const reason = text(o.reason)
+    if (reason === FAIL) return undefined
+    return { _tag: 'ResolutionRejected', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, reason }
+  },
+  TicketReopened: (o) => {
+    const reason = text(o.reason)
+    if (reason === FAIL) return undefined
+    return { _tag: 'TicketReopened', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, reason }
+  },
+  TicketClosed: (o) => {
+    const reason = closeReason(o.reason)
+    if (reason === FAIL) return undefined
+    return { _tag: 'TicketClosed', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, reason }
+  },
+  TicketCancelled: (o) => {
+    const reason = text(o.reason)
+    if (reason === FAIL) return undefined
+    return { _tag: 'TicketCancelled', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, reason }
+  },
+  TicketRated: (o) => {
+    const score_ = score(o.score)
+    if (score_ === FAIL) return undefined
+    const comment = opt(text, o.comment)
+    if (comment === FAIL) return undefined
+    const e: Out = { _tag: 'TicketRated', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, score: score_ }
+    if (comment !== undefined) e.comment = comment
+    return e
+  },
+  LinkedToProblem: (o) => {
+    const problemId = id(o.problemId)
+    if (problemId === FAIL) return undefined
+    return { _tag: 'LinkedToProblem', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, problemId }
+  },
+  NoticeSent: (o) => {
+    const audience_ = audience(o.audience)
+    if (audience_ === FAIL) return undefined
+    const reason = noticeReason(o.reason)
+    if (reason === FAIL) return undefined
+    return { _tag: 'NoticeSent', ticketId: hId, seq: hSeq, at: hAt, actor: hActor, audience: audience_, reason }
+  }
+}
+
+/** Per event type: 1 for each required key (and `_tag`), 2 for each optional one; and the number of 1s. */
+interface Keys {
+  readonly of: ReadonlyMap<string, number>
+  readonly required: number
+}
+const keysOf = (s: Spec): Keys => ({
+  of: new Map([['_tag', 1], ...s.required.map(([k]) => [k, 1] as const), ...s.optional.map(([k]) => [k, 2] as const)]),
+  required: 1 + s.required.length
+})
+const eventKeys: ReadonlyMap<string, Keys> = new Map(Object.entries(eventSpecs).map(([tag, s]) => [tag, keysOf(s)]))
+
 /** The fast path alone: the decoded event, or undefined when it cannot vouch for the input (the codec then judges). @internal */
-export const tryFastEvent = (u: unknown): TicketEvent | undefined => tryWith(eventSpecs, u) as TicketEvent | undefined
+export const tryFastEvent = (u: unknown): TicketEvent | undefined => {
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined
+  const proto: unknown = Object.getPrototypeOf(u)
+  if (proto !== Object.prototype && proto !== null) return undefined
+  const o = u as Raw
+  const tag = o._tag
+  if (typeof tag !== 'string') return undefined
+  const keys = eventKeys.get(tag)
+  const build = keys === undefined ? undefined : builders[tag]
+  if (keys === undefined || build === undefined) return undefined
+  // every key enumerated is known and own; with as many required ones as the type has, none is missing
+  let required = 0
+  for (const k in o) {
+    const which = keys.of.get(k)
+    if (which === undefined || !Object.prototype.hasOwnProperty.call(o, k)) return undefined
+    if (which === 1) required++
+  }
+  if (required !== keys.required || !header(o)) return undefined
+  return build(o) as TicketEvent | undefined
+}
 
 /** The fast path alone: the decoded command, or undefined when it cannot vouch for the input (the codec then judges). @internal */
 export const tryFastCommand = (u: unknown): TicketCommand | undefined =>

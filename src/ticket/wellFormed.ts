@@ -30,8 +30,12 @@ import { TicketEventValue } from './shape.js'
 
 const objectProto = Object.prototype
 
-/** How many own enumerable properties a plain object has: what the record guard counts with for-in (V8 gives it faster). */
-const ownCount = (u: object): number => Object.keys(u).length
+/** How many own enumerable properties a plain object has, counted as the record guard counts them (for-in): no array of keys is made. */
+const ownCount = (u: object): number => {
+  let n = 0
+  for (const k in u) if (Object.prototype.hasOwnProperty.call(u, k)) n++
+  return n
+}
 
 /** An optional property that is absent (undefined): 1 when it is still an own property (the record guard counts it), else 0. */
 const absent = (u: object, key: string): number => (Object.prototype.hasOwnProperty.call(u, key) ? 1 : 0)

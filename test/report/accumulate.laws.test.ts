@@ -110,6 +110,32 @@ describe('service-level accumulators form a commutative monoid', () => {
     )
   })
 
+  it('accumulators grown from one accumulator are independent (copies share the times they hold)', () => {
+    const renamed = (hs: ReadonlyArray<ReadonlyArray<Ticket.TicketEvent>>, tail: string) =>
+      hs.map((h) => h.map((e) => ({ ...e, ticketId: `${e.ticketId}${tail}` as Ticket.TicketId })))
+    fc.assert(
+      fc.property(historiesArb(6), historiesArb(6), historiesArb(6), (xs, ys0, zs0) => {
+        const ys = renamed(ys0, 'y')
+        const zs = renamed(zs0, 'z')
+        const a = c.addAll(xs)(c.empty)
+        const b1 = c.addAll(ys)(a)
+        const b2 = c.addAll(zs)(a)
+        // b2 appended where b1 had: each still reads its own values
+        const b3 = c.merge(b1)(b2)
+        const b4 = c.merge(a)(a)
+        // the same operations on accumulators made afresh, sharing nothing
+        const fresh = (hs: ReadonlyArray<ReadonlyArray<Ticket.TicketEvent>>) => c.addAll(hs)(c.empty)
+        expect(c.result(b1)).toStrictEqual(whole([...xs, ...ys]))
+        expect(c.result(b2)).toStrictEqual(whole([...xs, ...zs]))
+        expect(c.result(c.addAll(ys)(b2))).toStrictEqual(whole([...xs, ...zs, ...ys]))
+        expect(c.result(b3)).toStrictEqual(c.result(c.merge(fresh([...xs, ...ys]))(fresh([...xs, ...zs]))))
+        expect(c.result(b4)).toStrictEqual(c.result(c.merge(fresh(xs))(fresh(xs))))
+        expect(c.result(a)).toStrictEqual(whole(xs))
+      }),
+      runs
+    )
+  })
+
   it('the report does not depend on the order of the histories', () => {
     fc.assert(
       fc.property(historiesArb(10), (hs) => {
