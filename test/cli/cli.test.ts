@@ -421,18 +421,7 @@ describe('report', () => {
   })
 
   it('a log with broken lines still reports the good histories, and exits 1 (the same on two threads)', () => {
-    const r = cli([
-      'report',
-      F('broken.ndjson'),
-      '--agreements',
-      F('agreements.json'),
-      '--period',
-      '2026-03',
-      '--format',
-      'json'
-    ])
-    expect(r.status).toBe(1)
-    const two = cli([
+    const args = (...more: string[]) => [
       'report',
       F('broken.ndjson'),
       '--agreements',
@@ -441,27 +430,14 @@ describe('report', () => {
       '2026-03',
       '--format',
       'json',
-      '--jobs',
-      '2'
-    ])
+      ...more
+    ]
+    const r = cli(args())
+    expect(r.status).toBe(1)
+    const two = cli(args('--jobs', '2'))
     expect([two.status, two.stdout, two.stderr]).toEqual([r.status, r.stdout, r.stderr])
     // three threads, the log cut every 50 bytes: the same problems at the same lines
-    const cut = cli(
-      [
-        'report',
-        F('broken.ndjson'),
-        '--agreements',
-        F('agreements.json'),
-        '--period',
-        '2026-03',
-        '--format',
-        'json',
-        '--jobs',
-        '3'
-      ],
-      undefined,
-      { ITSM_KIT_SEGMENT_BYTES: '50' }
-    )
+    const cut = cli(args('--jobs', '3'), undefined, { ITSM_KIT_SEGMENT_BYTES: '50' })
     expect([cut.status, cut.stdout, cut.stderr]).toEqual([r.status, r.stdout, r.stderr])
     const report = JSON.parse(r.stdout) as { customers: Array<{ volume: { opened: number } }> }
     expect(report.customers.map((c) => c.volume.opened)).toEqual([3, 1])
