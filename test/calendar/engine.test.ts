@@ -361,14 +361,17 @@ describe('closedStretches', () => {
   })
 })
 
+/** An Oslo office: weekdays 08–16, Norwegian public holidays. */
+const osloOffice = Calendar.weekdays({
+  zone: 'Europe/Oslo',
+  opens: '08:00',
+  closes: '16:00',
+  holidays: Calendar.publicHolidays.NO
+})
+
 describe('a calendar that crossed a structured clone', () => {
   it('keeps its spec, loses its tables, and answers the same (compiled again on every call)', () => {
-    const spec = Calendar.weekdays({
-      zone: 'Europe/Oslo',
-      opens: '08:00',
-      closes: '16:00',
-      holidays: Calendar.publicHolidays.NO
-    })
+    const spec = osloOffice
     const cal = pipe(
       Calendar.make(spec),
       E.getOrElseW(() => denseUtc)
@@ -424,12 +427,7 @@ describe('a calendar frozen together with its hidden cache', () => {
 
 describe('a calendar frozen after use, its cache holding some indexes', () => {
   it('answers every query as an unfrozen one does, near the cached years and far from them', () => {
-    const spec = Calendar.weekdays({
-      zone: 'Europe/Oslo',
-      opens: '08:00',
-      closes: '16:00',
-      holidays: Calendar.publicHolidays.NO
-    })
+    const spec = osloOffice
     const fresh = Arb.compileOrThrow(spec)
     const used = Arb.compileOrThrow(spec)
     const y2025 = Date.UTC(2025, 5, 2, 10)
