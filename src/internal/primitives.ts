@@ -283,3 +283,37 @@ export const isArrayValue = (u: unknown): boolean => {
     return false
   }
 }
+
+/**
+ * Visits the items of an array or any other iterable (read once, in order): `'done'` when every
+ * item was visited, `'not iterable'` when the value is neither, `'failed'` when reading it threw
+ * part of the way (the items before were visited). `visit` itself must not throw.
+ *
+ * @internal
+ */
+export const eachItem = <A>(u: Iterable<A>, visit: (a: A) => void): 'done' | 'not iterable' | 'failed' => {
+  if (isArrayValue(u)) {
+    const xs = u as ReadonlyArray<A>
+    for (let i = 0; i < xs.length; i++) visit(xs[i] as A)
+    return 'done'
+  }
+  let iterator: Iterator<A>
+  try {
+    const make = (u as { [Symbol.iterator]?: unknown } | null | undefined)?.[Symbol.iterator]
+    if (typeof make !== 'function') return 'not iterable'
+    iterator = (make as () => Iterator<A>).call(u)
+  } catch {
+    return 'not iterable'
+  }
+  for (;;) {
+    let step: IteratorResult<A>
+    try {
+      step = iterator.next()
+      if (typeof step !== 'object' || step === null) return 'failed'
+      if (step.done === true) return 'done'
+    } catch {
+      return 'failed'
+    }
+    visit(step.value)
+  }
+}

@@ -1,4 +1,4 @@
-import { isArrayValue } from '../internal/primitives.js'
+import { eachItem } from '../internal/primitives.js'
 import * as E from 'fp-ts/lib/Either.js'
 import * as Calendar from '../calendar/index.js'
 import type { KindRules } from '../kind/index.js'
@@ -8,7 +8,15 @@ import type { Duration, Instant } from '../time/index.js'
 import type { TicketEvent } from '../ticket/index.js'
 import { invalid, type ReportError } from './errors.js'
 import { factsOf, restrictor, type FactsOptions, type TicketFacts } from './facts.js'
-import { agreementsByCustomer, checkInstant, combineAll, customerOf, historyProblem, idOf } from './input.js'
+import {
+  agreementsByCustomer,
+  checkInstant,
+  combineAll,
+  customerOf,
+  historyProblem,
+  idOf,
+  unreadHistories
+} from './input.js'
 import type {
   AttainmentRow,
   Breach,
@@ -932,12 +940,11 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       if (f.knownErrorOpen) c.knownErrors.push(f.ticketId)
     }
     const addAll =
-      (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) =>
+      (histories: Iterable<ReadonlyArray<TicketEvent>>) =>
       (self: Accumulator): Accumulator => {
         const acc = draftOf(self)
-        if (!isArrayValue(histories))
-          acc.rejected.push({ ticketId: '(unknown)', message: 'expected an array of ticket histories' })
-        else for (const h of histories) addInto(acc, h)
+        const read = eachItem(histories, (h) => addInto(acc, h))
+        if (read !== 'done') acc.rejected.push(unreadHistories(read))
         return done(acc)
       }
     const merge =

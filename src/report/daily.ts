@@ -1,4 +1,4 @@
-import { isArrayValue } from '../internal/primitives.js'
+import { eachItem } from '../internal/primitives.js'
 import * as E from 'fp-ts/lib/Either.js'
 import * as Calendar from '../calendar/index.js'
 import type { KindRules } from '../kind/index.js'
@@ -8,7 +8,15 @@ import type { Duration, Instant } from '../time/index.js'
 import type { TicketEvent } from '../ticket/index.js'
 import { invalid, type ReportError } from './errors.js'
 import { factsOf, restrictor, type FactsOptions, type TicketFacts } from './facts.js'
-import { agreementsByCustomer, checkInstant, combineAll, customerOf, historyProblem, idOf } from './input.js'
+import {
+  agreementsByCustomer,
+  checkInstant,
+  combineAll,
+  customerOf,
+  historyProblem,
+  idOf,
+  unreadHistories
+} from './input.js'
 import type { CombineFn, CustomerStatus, DailyStatus, Health, Rejected, StatusReason, StatusRules } from './model.js'
 
 const HOUR = 3_600_000
@@ -182,24 +190,18 @@ export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError,
       rejected: []
     }
     const addAll =
-      (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) =>
+      (histories: Iterable<ReadonlyArray<TicketEvent>>) =>
       (self: StatusAccumulator): StatusAccumulator => {
         const reasons: Record<string, ReadonlyArray<StatusReason>> = Object.assign(
           Object.create(null) as Record<string, ReadonlyArray<StatusReason>>,
           self.reasons
         )
         const rejected: Rejected[] = [...self.rejected]
-        if (!isArrayValue(histories))
-          return {
-            _tag: 'StatusAccumulator',
-            reasons,
-            rejected: [...rejected, { ticketId: '(unknown)', message: 'expected an array of ticket histories' }]
-          }
-        for (const h of histories) {
+        const addOne = (h: ReadonlyArray<TicketEvent>): void => {
           const problem = historyProblem(h)
           if (problem !== undefined) {
             rejected.push({ ticketId: idOf(h), message: problem })
-            continue
+            return
           }
           const customer = customerOf(h)
           const agreement = customer === undefined ? undefined : agreements.right.get(customer)
@@ -211,17 +213,19 @@ export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError,
                   ? 'the history does not start with TicketOpened'
                   : 'its customer has no agreement'
             })
-            continue
+            return
           }
           const facts = factsOf(h, agreement, at.right, options)
           if (E.isLeft(facts)) {
             rejected.push({ ticketId: idOf(h), message: facts.left.message })
-            continue
+            return
           }
-          if (facts.right === undefined) continue
+          if (facts.right === undefined) return
           const found = reasonsOf(facts.right, rules.right, agreement.calendar, at.right)
           if (found.length > 0) reasons[customer] = [...(reasons[customer] ?? []), ...found]
         }
+        const read = eachItem(histories, addOne)
+        if (read !== 'done') rejected.push(unreadHistories(read))
         return { _tag: 'StatusAccumulator', reasons, rejected }
       }
     const merge =

@@ -3,7 +3,7 @@ import { isBusinessCalendar } from '../calendar/index.js'
 import type { Agreement } from '../sla/index.js'
 import type { TicketEvent } from '../ticket/index.js'
 import { invalid, type ReportError } from './errors.js'
-import type { CombineFn } from './model.js'
+import type { CombineFn, Rejected } from './model.js'
 
 /** The result of a combine function over all of a caller's histories, checked to be an array. @internal */
 export const combineAll = <A, R>(
@@ -14,6 +14,19 @@ export const combineAll = <A, R>(
   if (!Array.isArray(histories)) return E.left(invalid('histories', 'an array of ticket histories', histories))
   return E.right(c.right.result(c.right.addAll(histories as ReadonlyArray<ReadonlyArray<TicketEvent>>)(c.right.empty)))
 }
+
+/**
+ * What `addAll` lists when its histories could not be read to the end: not an array or other
+ * iterable, or an iterable that threw part of the way (the histories read before it threw count).
+ * @internal
+ */
+export const unreadHistories = (read: 'not iterable' | 'failed'): Rejected => ({
+  ticketId: '(unknown)',
+  message:
+    read === 'not iterable'
+      ? 'expected an array or other iterable of ticket histories'
+      : 'the iterable of ticket histories failed part of the way; the histories before it count'
+})
 
 /** Agreements by customer, checked. @internal */
 export const agreementsByCustomer = (agreements: unknown): E.Either<ReportError, ReadonlyMap<string, Agreement>> => {

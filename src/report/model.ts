@@ -395,8 +395,14 @@ export interface CombineFn<A, R> {
   readonly empty: A
   /** Adds one ticket history (copies the accumulator: for batches use `addAll`). */
   readonly add: (history: ReadonlyArray<TicketEvent>) => (self: A) => A
-  /** Adds a batch of ticket histories at the cost of one copy. */
-  readonly addAll: (histories: ReadonlyArray<ReadonlyArray<TicketEvent>>) => (self: A) => A
+  /**
+   * Adds a batch of ticket histories at the cost of one copy: an array, or any iterable, read
+   * once and in order. A generator that decodes each history as it is asked for keeps one
+   * history in memory at a time, not the batch. An iterable that throws part of the way counts
+   * the histories before it and lists the failure in `rejected`, as it lists a value that is not
+   * iterable.
+   */
+  readonly addAll: (histories: Iterable<ReadonlyArray<TicketEvent>>) => (self: A) => A
   /** Merges two accumulators; commutative and associative. */
   readonly merge: (that: A) => (self: A) => A
   /** The result of everything added; equal inputs give equal results. */

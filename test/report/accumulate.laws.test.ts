@@ -97,6 +97,70 @@ describe('service-level accumulators form a commutative monoid', () => {
     )
   })
 
+  it('addAll reads any iterable as it reads an array, asking for each history once and in order', () => {
+    fc.assert(
+      fc.property(historiesArb(8), fc.integer({ min: 1, max: 20 }), (hs, n) => {
+        const asked: number[] = []
+        // a generator that makes each history when asked, as the command line's decoder does
+        const lazily = function* () {
+          for (let i = 0; i < hs.length; i++) {
+            asked.push(i)
+            yield hs[i] as ReadonlyArray<Ticket.TicketEvent>
+          }
+        }
+        expect(c.result(c.addAll(lazily())(c.empty))).toStrictEqual(whole(hs))
+        expect(asked).toStrictEqual(hs.map((_, i) => i))
+        // a Set, and chunks of any size added one after another
+        expect(c.result(c.addAll(new Set(hs))(c.empty))).toStrictEqual(whole(hs))
+        let acc = c.empty
+        for (let i = 0; i < hs.length; i += n) acc = c.addAll(hs.slice(i, i + n).values())(acc)
+        expect(c.result(acc)).toStrictEqual(whole(hs))
+        const s = getRight(Report.statusCombiner({ agreements, at: at('2025-03-20T10:00') }))
+        const status = getRight(Report.dailyStatus({ agreements, at: at('2025-03-20T10:00') })(hs))
+        expect(s.result(s.addAll(hs.values())(s.empty))).toStrictEqual(status)
+      }),
+      runs
+    )
+  })
+
+  it('an iterable that throws part of the way counts the histories before it and is listed as rejected', () => {
+    fc.assert(
+      fc.property(historiesArb(8), fc.nat(), (hs, k) => {
+        const before = k % (hs.length + 1)
+        const failing = function* () {
+          yield* hs.slice(0, before)
+          throw new Error('the export broke: customer text that must never be shown')
+        }
+        const report = c.result(c.addAll(failing())(c.empty))
+        const expected = whole(hs.slice(0, before))
+        const unread = {
+          ticketId: '(unknown)',
+          message: 'the iterable of ticket histories failed part of the way; the histories before it count'
+        }
+        expect(report.customers).toStrictEqual(expected.customers)
+        expect(report.rejected).toStrictEqual(
+          [...expected.rejected, unread].sort((a, b) => (a.ticketId < b.ticketId ? -1 : 1))
+        )
+        expect(JSON.stringify(report)).not.toContain('must never be shown')
+        const s = getRight(Report.statusCombiner({ agreements, at: at('2025-03-20T10:00') }))
+        expect(s.result(s.addAll(failing())(s.empty)).rejected).toContainEqual(unread)
+      }),
+      runs
+    )
+  })
+
+  it('addAll of a value that is not iterable lists it as rejected and adds nothing', () => {
+    const unread = { ticketId: '(unknown)', message: 'expected an array or other iterable of ticket histories' }
+    const s = getRight(Report.statusCombiner({ agreements, at: at('2025-03-20T10:00') }))
+    // what a JavaScript caller may pass, a revoked Proxy included
+    const revoked = Proxy.revocable({}, {})
+    revoked.revoke()
+    for (const u of [undefined, null, 42, { length: 1 }, { [Symbol.iterator]: 'no' }, revoked.proxy]) {
+      expect(c.result(c.addAll(u as never)(c.empty))).toStrictEqual({ ...whole([]), rejected: [unread] })
+      expect(s.result(s.addAll(u as never)(s.empty)).rejected).toStrictEqual([unread])
+    }
+  })
+
   it('operations leave their arguments as they were', () => {
     fc.assert(
       fc.property(historiesArb(6), historiesArb(6), (xs, ys) => {
