@@ -565,13 +565,24 @@ export const placeAt = (files: ReadonlyArray<string>, packed: number): Place => 
   line: packed % LINE
 })
 
+/** The tickets of a log, each decoded when asked for; see {@link ticketsOf}. @internal */
+export interface Tickets {
+  /** How many tickets have lines. */
+  readonly count: number
+  /**
+   * Ticket `k` (from 0): its lines parsed and decoded, in the order read (or by `seq` when they
+   * are not in that order); unreadable lines are reported to `problems`. Undefined when it has
+   * no readable line. Deterministic: asking again gives equal events.
+   */
+  readonly decode: (k: number, problems: Problem[]) => Decoded | undefined
+}
+
 /**
- * Visits each ticket of the log (by ticket id when `sorted`, else in the order first met): its
- * lines parsed and decoded, unreadable lines reported to `problems`; tickets with no readable
- * line are skipped.
+ * The tickets of a log (by ticket id when `sorted`, else in the order first met), decoded one at
+ * a time: only the lines are held, so a caller that lets go of each ticket holds one at a time.
  * @internal
  */
-export const eachTicket = (log: Log, sorted: boolean, problems: Problem[], visit: (d: Decoded) => void): void => {
+export const ticketsOf = (log: Log, sorted: boolean): Tickets => {
   const n = log.ids.length
   // the kept lines grouped by ticket, in the order read (a counting sort)
   const starts = new Int32Array(n + 1)
@@ -589,7 +600,7 @@ export const eachTicket = (log: Log, sorted: boolean, problems: Problem[], visit
         (log.ids[a] as string) < (log.ids[b] as string) ? -1 : (log.ids[a] as string) > (log.ids[b] as string) ? 1 : 0
       )
     : undefined
-  for (let k = 0; k < n; k++) {
+  const decode = (k: number, problems: Problem[]): Decoded | undefined => {
     const t = tickets === undefined ? k : (tickets[k] as number)
     const decoded: Ticket.TicketEvent[] = []
     const places: number[] = []
@@ -623,21 +634,34 @@ export const eachTicket = (log: Log, sorted: boolean, problems: Problem[], visit
       decoded.push(event.right)
       places.push(packed)
     }
-    if (decoded.length === 0) continue
+    if (decoded.length === 0) return undefined
     let ordered = true
     for (let i = 1; i < decoded.length && ordered; i++)
       ordered = (decoded[i - 1] as Ticket.TicketEvent).seq <= (decoded[i] as Ticket.TicketEvent).seq
-    if (ordered) visit({ id: log.ids[t] as string, events: decoded, where: places })
-    else {
-      const o = decoded
-        .map((_, i) => i)
-        .sort((a, b) => (decoded[a] as Ticket.TicketEvent).seq - (decoded[b] as Ticket.TicketEvent).seq || a - b)
-      visit({
-        id: log.ids[t] as string,
-        events: o.map((i) => decoded[i] as Ticket.TicketEvent),
-        where: o.map((i) => places[i] as number)
-      })
+    if (ordered) return { id: log.ids[t] as string, events: decoded, where: places }
+    const o = decoded
+      .map((_, i) => i)
+      .sort((a, b) => (decoded[a] as Ticket.TicketEvent).seq - (decoded[b] as Ticket.TicketEvent).seq || a - b)
+    return {
+      id: log.ids[t] as string,
+      events: o.map((i) => decoded[i] as Ticket.TicketEvent),
+      where: o.map((i) => places[i] as number)
     }
+  }
+  return { count: n, decode }
+}
+
+/**
+ * Visits each ticket of the log (by ticket id when `sorted`, else in the order first met): its
+ * lines parsed and decoded, unreadable lines reported to `problems`; tickets with no readable
+ * line are skipped.
+ * @internal
+ */
+export const eachTicket = (log: Log, sorted: boolean, problems: Problem[], visit: (d: Decoded) => void): void => {
+  const tickets = ticketsOf(log, sorted)
+  for (let k = 0; k < tickets.count; k++) {
+    const d = tickets.decode(k, problems)
+    if (d !== undefined) visit(d)
   }
 }
 

@@ -16,9 +16,9 @@ import {
   type Store
 } from './segments.js'
 import {
-  eachTicket,
   readLogShowing,
   replayProblem,
+  ticketsOf,
   totalSize,
   unknownCustomer,
   type Decoded,
@@ -99,14 +99,19 @@ export const coveredUntil = (period: Report.Period, asOf: number | undefined): n
   return Number.isFinite(end) ? end - 15 * HOUR : -Infinity
 }
 
+/** Tickets given to the report in one `addAll`. */
+const CHUNK = 2000
+
 /**
  * Decodes, checks and folds the histories of a log (or of a shard of it) into an accumulator,
  * each history replayed once. A history that lies wholly before every as-of instant, of a
  * customer with an agreement, goes to the report at once: the report replays it (its timeline)
  * with every rule checked and leaves out one that breaks a rule. Only when the report leaves one
- * out are the histories of that batch replayed here, to name the event at fault, and the batch is
- * added again without the impossible ones. Any other history (events after the as-of instant,
- * an unknown customer, not opened first) is replayed here before it is added, as `replay` does.
+ * out are the histories of that chunk decoded and replayed again here, to name the event at
+ * fault, and the chunk is added again without the impossible ones. Any other history (events
+ * after the as-of instant, an unknown customer, not opened first) is replayed here before it is
+ * added, as `replay` does. The report reads each chunk's histories from an iterable that decodes
+ * one as it is asked for, so one history at a time is held, not a chunk of them.
  * @internal
  */
 export const fold = (
@@ -117,43 +122,56 @@ export const fold = (
 ): ShardResult => {
   const customers = new Set(agreements.map((a) => a.customer))
   const problems: Problem[] = [...log.problems]
+  const tickets = ticketsOf(log, false)
   let accumulator = c.empty
   let events = 0
-  let tickets = 0
-  let batch: Decoded[] = []
-  const add = (list: ReadonlyArray<Decoded>) => c.addAll(list.map((d) => d.events))
-  const flush = () => {
-    if (batch.length === 0) return
-    const next = add(batch)(accumulator)
-    if (next.rejected.length === accumulator.rejected.length) accumulator = next
-    else {
-      const good = batch.filter((d) => {
-        const replayed = Ticket.replay()(d.events)
-        if (E.isRight(replayed)) return true
-        problems.push(replayProblem(d, replayed.left, log.files))
-        return false
-      })
-      accumulator = good.length === batch.length ? next : add(good)(accumulator)
-    }
-    batch = []
-  }
-  eachTicket(log, false, problems, (d) => {
-    events += d.events.length
-    tickets++
+  let count = 0
+  /** Whether a history goes to the report (else its problem is reported here). */
+  const admitted = (d: Decoded): boolean => {
     const opened = d.events[0] as Ticket.TicketEvent
     let last = -Infinity
     for (const e of d.events) if (e.at > last) last = e.at
     const known = opened._tag === 'TicketOpened' && customers.has(opened.customer)
-    if (!known || last > covered) {
-      const replayed = Ticket.replay()(d.events)
-      if (E.isLeft(replayed)) return void problems.push(replayProblem(d, replayed.left, log.files))
-      if (opened._tag === 'TicketOpened' && !known) return void problems.push(unknownCustomer(d, opened, log.files))
+    if (known && last <= covered) return true
+    const replayed = Ticket.replay()(d.events)
+    if (E.isLeft(replayed)) problems.push(replayProblem(d, replayed.left, log.files))
+    else if (opened._tag === 'TicketOpened' && !known) problems.push(unknownCustomer(d, opened, log.files))
+    else return true
+    return false
+  }
+  for (let from = 0; from < tickets.count; from += CHUNK) {
+    const to = Math.min(tickets.count, from + CHUNK)
+    const given: number[] = []
+    const chunk: Iterable<ReadonlyArray<Ticket.TicketEvent>> = {
+      *[Symbol.iterator]() {
+        for (let k = from; k < to; k++) {
+          const d = tickets.decode(k, problems)
+          if (d === undefined) continue
+          events += d.events.length
+          count++
+          if (!admitted(d)) continue
+          given.push(k)
+          yield d.events
+        }
+      }
     }
-    batch.push(d)
-    if (batch.length === 2000) flush()
-  })
-  flush()
-  return { accumulator, problems, events, tickets, lines: log.lines }
+    const next = c.addAll(chunk)(accumulator)
+    if (next.rejected.length === accumulator.rejected.length) {
+      accumulator = next
+      continue
+    }
+    // the report left some out: decode the chunk's histories again (their lines' problems are
+    // reported already) and name the event at fault of each impossible one
+    const batch = given.map((k) => tickets.decode(k, []) as Decoded)
+    const good = batch.filter((d) => {
+      const replayed = Ticket.replay()(d.events)
+      if (E.isRight(replayed)) return true
+      problems.push(replayProblem(d, replayed.left, log.files))
+      return false
+    })
+    accumulator = good.length === batch.length ? next : c.addAll(good.map((d) => d.events))(accumulator)
+  }
+  return { accumulator, problems, events, tickets: count, lines: log.lines }
 }
 
 /** Messages from a worker: what it read, then its result or why it failed. @internal */
