@@ -74,18 +74,21 @@ export const lineOf = (index: ReadonlyMap<string, number>, path: string): number
   }
 }
 
-/** A parsed JSON file with the lines of its fields. @internal */
+/** A parsed JSON file; the lines of its fields are found when a problem is first located. @internal */
 export interface JsonFile {
   readonly file: string
   readonly value: unknown
-  readonly lines: ReadonlyMap<string, number>
+  readonly lines: () => ReadonlyMap<string, number>
 }
 
 /** Reads and parses a JSON file; a syntax error names the file and line, never the text. @internal */
 export const readJson = async (file: string): Promise<JsonFile> => {
   const text = await readText(file)
   try {
-    return { file, value: JSON.parse(text) as unknown, lines: lineIndex(text) }
+    const value = JSON.parse(text) as unknown
+    let lines: ReadonlyMap<string, number> | undefined
+    // a valid file costs one JSON.parse: most files have no problem to place
+    return { file, value, lines: () => (lines ??= lineIndex(text)) }
   } catch (e) {
     const m = /position (\d+)/.exec(String((e as Error).message))
     const at = m === null ? undefined : text.slice(0, Number(m[1])).split('\n').length
@@ -104,7 +107,7 @@ export const located = (
       prefix === '' ? i.path : i.path === '$' ? prefix : `${prefix}${i.path.startsWith('[') ? '' : '.'}${i.path}`
     const rest = i.message.startsWith(i.path) ? i.message.slice(i.path.length) : `: ${i.message}`
     const message = `${path}${rest}`
-    return `${json.file}:${lineOf(json.lines, path)}: ${message}`
+    return `${json.file}:${lineOf(json.lines(), path)}: ${message}`
   })
 
 /** The issues of a library error: a DecodeError's issues, or the error's own path and message. @internal */
