@@ -211,58 +211,47 @@ const hoursNear = (plan: Plan, days: YearDays, before: YearDays, d: number): Hou
   hoursIn(plan, d >= days.first ? days : before, d)
 
 /**
+ * What measuring the days of one year needs: its days, the year before's, the zone, and the
+ * window function with its context.
+ */
+interface YearAt<C> {
+  readonly plan: Plan
+  readonly zone: ZoneRules
+  readonly days: YearDays
+  readonly before: YearDays
+  readonly ctx: C
+  readonly window: WindowFn<C>
+}
+
+/**
  * The open time of the window of day `d`, as {@link buildYearTable} would have it, given the UTC
  * instants of the midnights that start days `d - 1`, `d` and `d + 1`.
  */
-const windowBetween = <C>(
-  plan: Plan,
-  days: YearDays,
-  before: YearDays,
-  ctx: C,
-  window: WindowFn<C>,
-  d: number,
-  m0: number,
-  lo: number,
-  hi: number
-): number => {
-  const cur = hoursNear(plan, days, before, d)
-  const prev = hoursNear(plan, days, before, d - 1)
+const windowBetween = <C>(y: YearAt<C>, d: number, m0: number, lo: number, hi: number): number => {
+  const cur = hoursNear(y.plan, y.days, y.before, d)
+  const prev = hoursNear(y.plan, y.days, y.before, d - 1)
   return hi - lo === DAY_MS && lo - m0 === DAY_MS && (prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen)
     ? cur.inDayMs + prev.spillMs
-    : window(ctx, d, hoursNear(plan, days, before, d - 2), prev, cur, lo, hi)
+    : y.window(y.ctx, d, hoursNear(y.plan, y.days, y.before, d - 2), prev, cur, lo, hi)
 }
 
 /**
  * The exact open time of the window of day `d`, as {@link buildYearTable} would have it; `moved`:
  * whether an offset change may have moved the midnights around it.
  */
-const exactWindow = <C>(
-  plan: Plan,
-  zone: ZoneRules,
-  days: YearDays,
-  before: YearDays,
-  ctx: C,
-  window: WindowFn<C>,
-  d: number,
-  moved: boolean
-): number => {
+const exactWindow = <C>(y: YearAt<C>, d: number, moved: boolean): number => {
   if (!moved) {
     // midnights 24 hours apart: the weekly sums, unless the day before reaches into this one
-    const cur = hoursNear(plan, days, before, d)
-    const prev = hoursNear(plan, days, before, d - 1)
+    const cur = hoursNear(y.plan, y.days, y.before, d)
+    const prev = hoursNear(y.plan, y.days, y.before, d - 1)
     if (prev.spillMs === 0 || prev.spillEnd <= cur.firstOpen) return cur.inDayMs + prev.spillMs
   }
-  const m0 = localToUtc(zone, (d - 1) * DAY_MS)
   return windowBetween(
-    plan,
-    days,
-    before,
-    ctx,
-    window,
+    y,
     d,
-    m0,
-    localToUtc(zone, d * DAY_MS),
-    localToUtc(zone, (d + 1) * DAY_MS)
+    localToUtc(y.zone, (d - 1) * DAY_MS),
+    localToUtc(y.zone, d * DAY_MS),
+    localToUtc(y.zone, (d + 1) * DAY_MS)
   )
 }
 
@@ -283,6 +272,7 @@ export const yearTotal = <C>(
   ctx: C,
   window: WindowFn<C>
 ): number => {
+  const y: YearAt<C> = { plan, zone, days, before, ctx, window }
   const first = days.first
   const n = days.length
   const last = first + n - 1
@@ -294,7 +284,7 @@ export const yearTotal = <C>(
   if (total !== total) {
     // a weekly window that overlaps itself (compile rejects it): measure every day
     total = 0
-    for (let d = first; d <= last; d++) total += exactWindow(plan, zone, days, before, ctx, window, d, true)
+    for (let d = first; d <= last; d++) total += exactWindow(y, d, true)
     return total
   }
   // an offset change moves the midnights of the days around it (at most a day and a half away);
@@ -335,18 +325,8 @@ export const yearTotal = <C>(
     }
     const open =
       count === 1
-        ? besideChange(
-            plan,
-            days,
-            before,
-            ctx,
-            window,
-            d,
-            tr[near] as number,
-            tr[near + 1] as number,
-            tr[near + 2] as number
-          )
-        : exactWindow(plan, zone, days, before, ctx, window, d, count > 0)
+        ? besideChange(y, d, tr[near] as number, tr[near + 1] as number, tr[near + 2] as number)
+        : exactWindow(y, d, count > 0)
     total += open - (W[weekdayOfDay(d)] as number)
   }
   return total
@@ -369,23 +349,9 @@ const midnightBeside = (local: number, at: number, b: number, a: number): number
  * {@link exactWindow} of day `d` when exactly one offset change, at `at` from `b` to `a`, lies
  * within three days of it: the midnights around the day come from the change by arithmetic.
  */
-const besideChange = <C>(
-  plan: Plan,
-  days: YearDays,
-  before: YearDays,
-  ctx: C,
-  window: WindowFn<C>,
-  d: number,
-  at: number,
-  b: number,
-  a: number
-): number =>
+const besideChange = <C>(y: YearAt<C>, d: number, at: number, b: number, a: number): number =>
   windowBetween(
-    plan,
-    days,
-    before,
-    ctx,
-    window,
+    y,
     d,
     midnightBeside((d - 1) * DAY_MS, at, b, a),
     midnightBeside(d * DAY_MS, at, b, a),
