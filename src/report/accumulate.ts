@@ -1,4 +1,3 @@
-import { eachItem } from '../internal/primitives.js'
 import * as E from 'fp-ts/lib/Either.js'
 import * as Calendar from '../calendar/index.js'
 import type { KindRules } from '../kind/index.js'
@@ -13,9 +12,9 @@ import {
   checkInstant,
   combineAll,
   customerOf,
+  eachHistory,
   historyProblem,
-  idOf,
-  unreadHistories
+  idOf
 } from './input.js'
 import type {
   AttainmentRow,
@@ -943,8 +942,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       (histories: Iterable<ReadonlyArray<TicketEvent>>) =>
       (self: Accumulator): Accumulator => {
         const acc = draftOf(self)
-        const read = eachItem(histories, (h) => addInto(acc, h))
-        if (read !== 'done') acc.rejected.push(unreadHistories(read))
+        eachHistory(histories, (h) => addInto(acc, h), acc.rejected)
         return done(acc)
       }
     const merge =

@@ -1,4 +1,3 @@
-import { eachItem } from '../internal/primitives.js'
 import * as E from 'fp-ts/lib/Either.js'
 import * as Calendar from '../calendar/index.js'
 import type { KindRules } from '../kind/index.js'
@@ -13,9 +12,9 @@ import {
   checkInstant,
   combineAll,
   customerOf,
+  eachHistory,
   historyProblem,
-  idOf,
-  unreadHistories
+  idOf
 } from './input.js'
 import type { CombineFn, CustomerStatus, DailyStatus, Health, Rejected, StatusReason, StatusRules } from './model.js'
 
@@ -224,8 +223,7 @@ export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError,
           const found = reasonsOf(facts.right, rules.right, agreement.calendar, at.right)
           if (found.length > 0) reasons[customer] = [...(reasons[customer] ?? []), ...found]
         }
-        const read = eachItem(histories, addOne)
-        if (read !== 'done') rejected.push(unreadHistories(read))
+        eachHistory(histories, addOne, rejected)
         return { _tag: 'StatusAccumulator', reasons, rejected }
       }
     const merge =

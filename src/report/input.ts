@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { isBusinessCalendar } from '../calendar/index.js'
+import { eachItem } from '../internal/primitives.js'
 import type { Agreement } from '../sla/index.js'
 import type { TicketEvent } from '../ticket/index.js'
 import { invalid, type ReportError } from './errors.js'
@@ -16,17 +17,25 @@ export const combineAll = <A, R>(
 }
 
 /**
- * What `addAll` lists when its histories could not be read to the end: not an array or other
- * iterable, or an iterable that threw part of the way (the histories read before it threw count).
+ * Visits each history of an array or other iterable, in order; one that is not iterable, or that
+ * throws part of the way (the histories before it are visited), is listed in `rejected`.
  * @internal
  */
-export const unreadHistories = (read: 'not iterable' | 'failed'): Rejected => ({
-  ticketId: '(unknown)',
-  message:
-    read === 'not iterable'
-      ? 'expected an array or other iterable of ticket histories'
-      : 'the iterable of ticket histories failed part of the way; the histories before it count'
-})
+export const eachHistory = (
+  histories: Iterable<ReadonlyArray<TicketEvent>>,
+  visit: (history: ReadonlyArray<TicketEvent>) => void,
+  rejected: Rejected[]
+): void => {
+  const read = eachItem(histories, visit)
+  if (read !== 'done')
+    rejected.push({
+      ticketId: '(unknown)',
+      message:
+        read === 'not iterable'
+          ? 'expected an array or other iterable of ticket histories'
+          : 'the iterable of ticket histories failed part of the way; the histories before it count'
+    })
+}
 
 /** Agreements by customer, checked. @internal */
 export const agreementsByCustomer = (agreements: unknown): E.Either<ReportError, ReadonlyMap<string, Agreement>> => {
