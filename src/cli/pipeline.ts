@@ -5,7 +5,16 @@ import { Report, Ticket, type Sla, type Time } from '../index.js'
 import { loadAgreements } from './agreements.js'
 import { inputError, progress, type Io } from './io.js'
 import { timer, timingWanted, type Phase, type Timer } from './timing.js'
-import { assemble, planSegments, readSegments, type ReadResult, type Segment, type Store } from './segments.js'
+import {
+  assemble,
+  planSegments,
+  readSegments,
+  transferOf,
+  type ReadResult,
+  type Segment,
+  type SegmentRead,
+  type Store
+} from './segments.js'
 import {
   readLogShowing,
   replayProblem,
@@ -17,7 +26,7 @@ import {
   type Problem
 } from './log.js'
 
-/** What a thread sends back: its accumulator of the shards it folded. @internal */
+/** What a shard sends back. @internal */
 export interface ShardResult {
   readonly accumulator: Report.Accumulator
   readonly problems: ReadonlyArray<Problem>
@@ -38,11 +47,11 @@ export interface ShardJob {
   readonly quiet: boolean
 }
 
-/** What a worker thread is given: the job, its number of `threads` (the main thread is 0), and the counters shared by the threads. @internal */
+/** What a worker thread is given: the job, its shard of `shards`, and the counters shared by the threads. @internal */
 export interface WorkerTask {
   readonly job: ShardJob
-  readonly thread: number
-  readonly threads: number
+  readonly shard: number
+  readonly shards: number
   readonly counters: Int32Array
 }
 
@@ -102,21 +111,19 @@ const CHUNK = 2000
  * fault, and the chunk is added again without the impossible ones. Any other history (events
  * after the as-of instant, an unknown customer, not opened first) is replayed here before it is
  * added, as `replay` does. The report reads each chunk's histories from an iterable that decodes
- * one as it is asked for, so one history at a time is held, not a chunk of them. The histories
- * are added to `start`.
+ * one as it is asked for, so one history at a time is held, not a chunk of them.
  * @internal
  */
 export const fold = (
   log: Log,
   agreements: ReadonlyArray<Sla.Agreement>,
   c: Report.Combiner,
-  covered: number,
-  start: Report.Accumulator = c.empty
+  covered: number
 ): ShardResult => {
   const customers = new Set(agreements.map((a) => a.customer))
   const problems: Problem[] = [...log.problems]
   const tickets = ticketsOf(log, false)
-  let accumulator = start
+  let accumulator = c.empty
   let events = 0
   let count = 0
   /** Whether a history goes to the report (else its problem is reported here). */
@@ -173,21 +180,21 @@ export type FromWorker =
   | { readonly ok: ShardResult }
   | { readonly failure: { readonly kind: 'usage' | 'input'; readonly message: string } }
 
-/** Messages to a worker: the segments to read, then what every thread read (in shared memory). @internal */
-export type ToWorker = { readonly plan: ReadonlyArray<Segment> } | { readonly reads: ReadonlyArray<ReadResult> }
+/** Messages to a worker: the segments to read, then the lines of its shard. @internal */
+export type ToWorker =
+  | { readonly plan: ReadonlyArray<Segment> }
+  | { readonly inputs: ReadonlyArray<Input>; readonly read: ReadonlyArray<SegmentRead> }
 
-/**
- * Shards of the tickets per thread. Each thread folds the shards it takes until none is left, so
- * a thread that runs slower (a busy core) takes fewer: the threads end within about one shard of
- * each other.
- */
-const SHARDS_PER_THREAD = 32
+/** The lines one thread read for a shard, and the memory they lie in. @internal */
+export interface Input {
+  readonly buffers: ReadonlyArray<SharedArrayBuffer>
+  readonly store: Store
+}
 
-/** The counters the threads share: the next segment to read, KiB read, lines read, the next shard to fold. */
+/** The counters the threads share: the next segment to read, KiB read, lines read. */
 const NEXT = 0
 const KIB = 1
 const LINES = 2
-const NEXT_SHARD = 3
 
 /** The next segment not yet taken by any thread. */
 const taker = (counters: Int32Array) => () => Atomics.add(counters, NEXT, 1)
@@ -199,46 +206,15 @@ const counted = (counters: Int32Array) => (bytes: number, lines: number) => {
 }
 
 /**
- * Assembles and folds the shards this thread takes, one after another, until none is left, into
- * one accumulator (each shard's log is garbage once folded). Lines read are counted from every
- * segment read, whatever shards the thread took.
- */
-const foldShards = (
-  job: ShardJob,
-  plan: ReadonlyArray<Segment>,
-  reads: ReadonlyArray<ReadResult>,
-  agreements: ReadonlyArray<Sla.Agreement>,
-  c: Report.Combiner,
-  counters: Int32Array,
-  shards: number
-): ShardResult => {
-  const read = reads.flatMap((r) => r.read)
-  const covered = coveredUntil(job.period, job.asOf)
-  let accumulator = c.empty
-  const problems: Problem[] = []
-  let events = 0
-  let tickets = 0
-  for (let k = Atomics.add(counters, NEXT_SHARD, 1); k < shards; k = Atomics.add(counters, NEXT_SHARD, 1)) {
-    const inputs = reads.map((r) => ({ buffers: r.buffers, store: r.stores[k] as Store }))
-    const r = fold(assemble(job.files, plan, read, inputs, k), agreements, c, covered, accumulator)
-    accumulator = r.accumulator
-    for (const p of r.problems) problems.push(p)
-    events += r.events
-    tickets += r.tickets
-  }
-  return { accumulator, problems, events, tickets, lines: read.reduce((n, r) => n + r.lines, 0) }
-}
-
-/**
  * A worker thread's side: it starts its library and reads the agreements while the main thread
- * plans the segments; then it reads segments until none is left, noting each line in its shard's
- * store, and once every thread has read it folds the shards it takes (see {@link foldShards}) and
- * sends back its accumulator (structured clone keeps the typed arrays).
+ * plans the segments; then it reads segments until none is left, sends each line to its shard,
+ * and folds the lines of its own shard (from every thread) into an accumulator, which it sends
+ * back (structured clone keeps the typed arrays).
  * @internal
  */
 export const serveShard = (task: WorkerTask, port: MessagePort): void => {
-  const { job, thread, threads, counters } = task
-  const t = timer(`worker${thread}`, timingWanted())
+  const { job, shard, shards, counters } = task
+  const t = timer(`worker${shard}`, timingWanted())
   const inbox: ToWorker[] = []
   let waiting: ((m: ToWorker) => void) | undefined
   port.on('message', (m: ToWorker) => {
@@ -263,20 +239,17 @@ export const serveShard = (task: WorkerTask, port: MessagePort): void => {
     const planned = await next()
     if (!('plan' in planned)) throw inputError('a worker thread was sent no plan')
     t.phase('read')
-    const mine = await readSegments(
-      job.files,
-      planned.plan,
-      thread,
-      threads * SHARDS_PER_THREAD,
-      taker(counters),
-      counted(counters)
-    )
-    port.postMessage({ read: mine } satisfies FromWorker)
+    const mine = await readSegments(job.files, planned.plan, shard, shards, taker(counters), counted(counters))
+    port.postMessage({ read: mine } satisfies FromWorker, mine.stores.flatMap(transferOf))
     t.phase('exchange')
-    const all = await next()
-    if (!('reads' in all)) throw inputError('a worker thread was sent no lines')
+    // the lines of this shard as a log; what they came in is garbage once it is made
+    const log = await next().then((lines) => {
+      if (!('inputs' in lines)) throw inputError('a worker thread was sent no lines')
+      t.phase('assemble')
+      return assemble(job.files, planned.plan, lines.read, lines.inputs, shard)
+    })
     t.phase('fold')
-    const r = foldShards(job, planned.plan, all.reads, as, c, counters, threads * SHARDS_PER_THREAD)
+    const r = fold(log, as, c, coveredUntil(job.period, job.asOf))
     t.phase('post')
     const timings = t.done()
     port.postMessage({ ok: timings.length === 0 ? r : { ...r, timings } } satisfies FromWorker)
@@ -301,33 +274,33 @@ export const sortProblems = (files: ReadonlyArray<string>, ps: ReadonlyArray<Pro
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   )
 
-/** The worker threads of a job, threads 1 … count − 1 (the main thread is thread 0). @internal */
+/** Worker threads at work on shards 1 … count − 1 of a job (the main thread takes shard 0). @internal */
 export interface Shards {
   readonly count: number
-  /** Shared with the workers: the next segment, KiB read, lines read, the next shard. */
+  /** Shared with the workers: the next segment, KiB read, lines read. */
   readonly counters: Int32Array
   /** Sends the plan: the workers start reading. */
   readonly begin: (plan: ReadonlyArray<Segment>) => void
-  /** What the workers read, by worker (thread 1 first). */
+  /** What the workers read, by worker (shard 1 first). */
   readonly reads: Promise<ReadonlyArray<ReadResult>>
-  /** Sends the workers what every thread read (shared memory: nothing is copied). */
-  readonly share: (reads: ReadonlyArray<ReadResult>) => void
+  /** Sends a worker the lines of its shard (their memory moves to it). */
+  readonly deliver: (shard: number, inputs: ReadonlyArray<Input>, read: ReadonlyArray<SegmentRead>) => void
   readonly results: Promise<ReadonlyArray<ShardResult>>
   readonly stop: () => void
 }
 
 /**
  * Starts `jobs − 1` worker threads on a job, before the main thread reads the agreements, so
- * their start-up overlaps it; the main thread works beside them.
+ * their start-up overlaps it; the main thread takes shard 0 itself.
  * @internal
  */
 export const startShards = (job: ShardJob, jobs: number, workerFile: string): Shards => {
-  const counters = new Int32Array(new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT))
+  const counters = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT))
   const workers = Array.from(
     { length: jobs - 1 },
     (_, i) =>
       new Worker(workerFile, {
-        workerData: { itsmKitShard: { job, thread: i + 1, threads: jobs, counters } satisfies WorkerTask }
+        workerData: { itsmKitShard: { job, shard: i + 1, shards: jobs, counters } satisfies WorkerTask }
       })
   )
   const reads: Array<Promise<ReadResult>> = []
@@ -374,15 +347,20 @@ export const startShards = (job: ShardJob, jobs: number, workerFile: string): Sh
     counters,
     begin: (plan) => workers.forEach((w) => w.postMessage({ plan } satisfies ToWorker)),
     reads: all(reads),
-    share: (reads) => workers.forEach((w) => w.postMessage({ reads } satisfies ToWorker)),
+    deliver: (shard, inputs, read) =>
+      workers[shard - 1]?.postMessage(
+        { inputs, read } satisfies ToWorker,
+        inputs.flatMap((i) => transferOf(i.store))
+      ),
     results: all(results),
     stop: () => workers.forEach((w) => void w.terminate())
   }
 }
 
 /**
- * The main thread's side of a shared read: it reads segments with the workers, then shares what
- * every thread read with them.
+ * The main thread's side of a shared read: it reads segments with the workers, hands each worker
+ * the lines of its shard, and makes the log of shard 0 (what the lines came in is garbage once it
+ * returns).
  */
 const readShared = async (
   job: ShardJob,
@@ -390,32 +368,29 @@ const readShared = async (
   shards: Shards,
   io: Io,
   t: Timer
-): Promise<ReadonlyArray<ReadResult>> => {
+): Promise<Log> => {
   t.phase('read')
   const bar = progress(io, job.quiet, totalSize(job.files))
   const { counters } = shards
   const add = counted(counters)
-  const mine = await readSegments(
-    job.files,
-    plan,
-    0,
-    shards.count * SHARDS_PER_THREAD,
-    taker(counters),
-    (bytes, lines) => {
-      add(bytes, lines)
-      bar.tick(Atomics.load(counters, KIB) * 1024, Atomics.load(counters, LINES))
-    }
-  )
+  const mine = await readSegments(job.files, plan, 0, shards.count, taker(counters), (bytes, lines) => {
+    add(bytes, lines)
+    bar.tick(Atomics.load(counters, KIB) * 1024, Atomics.load(counters, LINES))
+  })
   t.phase('exchange')
   const reads = [mine, ...(await shards.reads)]
   bar.done()
-  shards.share(reads)
-  return reads
+  const read = reads.flatMap((r) => r.read)
+  const inputsOf = (shard: number): Input[] =>
+    reads.map((r) => ({ buffers: r.buffers, store: r.stores[shard] as Store }))
+  for (let shard = 1; shard < shards.count; shard++) shards.deliver(shard, inputsOf(shard), read)
+  t.phase('assemble')
+  return assemble(job.files, plan, read, inputsOf(0), 0)
 }
 
 /**
  * The service-level report of the log: folded on the main thread, or with `shards` the threads
- * read the segments of the files between them and each folds the shards of tickets it takes; the main
+ * read the segments of the files between them and each folds the tickets of its shard; the main
  * thread merges the workers' accumulators into its own. The result is the same exactly (the
  * accumulators form a commutative monoid, and problems are sorted by file and line).
  * @internal
@@ -448,9 +423,11 @@ export const reportOf = async (
   const size = Number(process.env.ITSM_KIT_SEGMENT_BYTES ?? '')
   const plan = planSegments(job.files, Number.isInteger(size) && size > 0 ? size : undefined)
   shards.begin(plan)
-  const reads = await readShared(job, plan, shards, io, t)
-  t.phase('fold')
-  const own = foldShards(job, plan, reads, agreements, c, shards.counters, shards.count * SHARDS_PER_THREAD)
+  // the log is garbage once folded
+  const own = await readShared(job, plan, shards, io, t).then((log) => {
+    t.phase('fold')
+    return fold(log, agreements, c, covered)
+  })
   t.phase('wait')
   const results = [own, ...(await shards.results)]
   t.phase('merge')

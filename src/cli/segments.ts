@@ -1,10 +1,9 @@
 // Reading a log once over several threads (`report --jobs N`). The plain files are cut into
 // segments of a few MiB (a gzip file is one segment); each thread takes the next segment not yet
 // taken until none is left, cuts it into lines (a line belongs to the segment it starts in) and
-// notes each line in the store of its ticket's shard (there are several shards a thread). The
-// bytes and the stores lie in shared memory, so once every segment is read any thread can take a
-// shard: it assembles the shard's lines from every thread's stores, in the order of the files,
-// into a Log, as one thread reads it.
+// sends each line to the shard of its ticket: its bytes are copied into that shard's store. Once
+// every segment is read, the stores are exchanged (their memory is transferred, not copied) and
+// each shard assembles its lines, in the order of the files, into a Log, as one thread reads it.
 import { closeSync, openSync, readSync } from 'node:fs'
 import { inputError, openStream, sizeOf } from './io.js'
 import {
@@ -69,10 +68,10 @@ export const planSegments = (files: ReadonlyArray<string>, size = SEGMENT): Read
 }
 
 /**
- * The lines one thread noted for one shard: for each, its segment, its line number in the segment
+ * The lines one thread sent to one shard: for each, its segment, its line number in the segment
  * (from 1), where its bytes are (buffer × 2^32 + offset, in the reading thread's buffers), its
  * length, and where its ASCII ticket id is in it (from, to; −1 when it has to be found again) and
- * the id's hash. Plain data in shared memory: every thread can read it. @internal
+ * the id's hash. Plain data whose memory can be transferred to another thread. @internal
  */
 export interface Store {
   readonly count: number
@@ -110,31 +109,28 @@ const TAIL = 2 ** 16
 /** Bytes read past a segment's end for its last line; a longer last line is read in chunks and copied. */
 const SLACK = 2 ** 16
 
-/** Typed arrays in shared memory: every thread reads a store where it was written. */
-const int = (n: number) => new Int32Array(new SharedArrayBuffer(n * Int32Array.BYTES_PER_ELEMENT))
-const float = (n: number) => new Float64Array(new SharedArrayBuffer(n * Float64Array.BYTES_PER_ELEMENT))
-
 const storeWriter = () => {
   let count = 0
-  let size = 1024
-  let segment = int(size)
-  let line = int(size)
-  let offset = float(size)
-  let length = int(size)
-  let idFrom = int(size)
-  let idTo = int(size)
-  let hash = int(size)
+  let size = 4096
+  let segment = new Int32Array(size)
+  let line = new Int32Array(size)
+  let offset = new Float64Array(size)
+  let length = new Int32Array(size)
+  let idFrom = new Int32Array(size)
+  let idTo = new Int32Array(size)
+  let hash = new Int32Array(size)
   const grow = <A extends Int32Array | Float64Array>(a: A, make: (n: number) => A): A => {
     const b = make(size)
     b.set(a)
     return b
   }
+  const int = (n: number) => new Int32Array(n)
   const add = (seg: number, n: number, where: number, len: number, from: number, to: number, h: number) => {
     if (count === size) {
       size *= 2
       segment = grow(segment, int)
       line = grow(line, int)
-      offset = grow(offset, float)
+      offset = grow(offset, (k) => new Float64Array(k))
       length = grow(length, int)
       idFrom = grow(idFrom, int)
       idTo = grow(idTo, int)
@@ -152,6 +148,10 @@ const storeWriter = () => {
   const store = (): Store => ({ count, segment, line, offset, length, idFrom, idTo, hash })
   return { add, store }
 }
+
+/** The memory of a store, to transfer it. @internal */
+export const transferOf = (s: Store): ArrayBuffer[] =>
+  [s.segment, s.line, s.offset, s.length, s.idFrom, s.idTo, s.hash].map((a) => a.buffer as ArrayBuffer)
 
 /**
  * Reads segments of `plan` as `take` hands them out (the next one not yet taken, or −1). A plain
