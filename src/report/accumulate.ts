@@ -7,15 +7,7 @@ import type { Duration, Instant } from '../time/index.js'
 import type { TicketEvent } from '../ticket/index.js'
 import { invalid, type ReportError } from './errors.js'
 import { factsOf, restrictor, type FactsOptions, type TicketFacts } from './facts.js'
-import {
-  agreementsByCustomer,
-  checkInstant,
-  combineAll,
-  customerOf,
-  eachHistory,
-  historyProblem,
-  idOf
-} from './input.js'
+import { agreementsByCustomer, checkInstant, combineAll, customerOf, historyProblem, idOf, visitAll } from './input.js'
 import type {
   AttainmentRow,
   Breach,
@@ -942,7 +934,7 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
       (histories: Iterable<ReadonlyArray<TicketEvent>>) =>
       (self: Accumulator): Accumulator => {
         const acc = draftOf(self)
-        eachHistory(histories, (h) => addInto(acc, h), acc.rejected)
+        visitAll(histories, (h) => addInto(acc, h), acc.rejected)
         return done(acc)
       }
     const merge =

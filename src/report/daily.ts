@@ -7,15 +7,7 @@ import type { Duration, Instant } from '../time/index.js'
 import type { TicketEvent } from '../ticket/index.js'
 import { invalid, type ReportError } from './errors.js'
 import { factsOf, restrictor, type FactsOptions, type TicketFacts } from './facts.js'
-import {
-  agreementsByCustomer,
-  checkInstant,
-  combineAll,
-  customerOf,
-  eachHistory,
-  historyProblem,
-  idOf
-} from './input.js'
+import { agreementsByCustomer, checkInstant, combineAll, customerOf, historyProblem, idOf, visitAll } from './input.js'
 import type { CombineFn, CustomerStatus, DailyStatus, Health, Rejected, StatusReason, StatusRules } from './model.js'
 
 const HOUR = 3_600_000
@@ -223,7 +215,7 @@ export const statusCombiner = (params: DailyStatusParams): E.Either<ReportError,
           const found = reasonsOf(facts.right, rules.right, agreement.calendar, at.right)
           if (found.length > 0) reasons[customer] = [...(reasons[customer] ?? []), ...found]
         }
-        eachHistory(histories, addOne, rejected)
+        visitAll(histories, addOne, rejected)
         return { _tag: 'StatusAccumulator', reasons, rejected }
       }
     const merge =

@@ -21,7 +21,7 @@ export const combineAll = <A, R>(
  * throws part of the way (the histories before it are visited), is listed in `rejected`.
  * @internal
  */
-export const eachHistory = (
+export const visitAll = (
   histories: Iterable<ReadonlyArray<TicketEvent>>,
   visit: (history: ReadonlyArray<TicketEvent>) => void,
   rejected: Rejected[]
