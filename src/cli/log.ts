@@ -296,8 +296,13 @@ export interface LogBuilder {
   readonly log: (lines: number) => Log
 }
 
-/** A {@link LogBuilder} for lines of `files`, with room for `expected` lines to begin with. @internal */
-export const logBuilder = (files: ReadonlyArray<string>, expected = 1024): LogBuilder => {
+/**
+ * A {@link LogBuilder} for lines of `files`, with room for `expected` lines to begin with; with
+ * `shared`, the log's numbers lie in shared memory, so another thread can be given the log without
+ * a copy.
+ * @internal
+ */
+export const logBuilder = (files: ReadonlyArray<string>, expected = 1024, shared = false): LogBuilder => {
   const index = new Map<string, number>()
   const ids: string[] = []
   const problems: Problem[] = []
@@ -307,10 +312,13 @@ export const logBuilder = (files: ReadonlyArray<string>, expected = 1024): LogBu
   let blockPos = 0
   let kept = 0
   const room = Math.max(16, expected)
-  let ticketOf = new Int32Array(room)
-  let offsetOf = new Float64Array(room)
-  let lengthOf = new Int32Array(room)
-  let placeOf = new Float64Array(room)
+  const memory = (n: number, bytes: number) => (shared ? new SharedArrayBuffer(n * bytes) : new ArrayBuffer(n * bytes))
+  const ints = (n: number) => new Int32Array(memory(n, 4))
+  const floats = (n: number) => new Float64Array(memory(n, 8))
+  let ticketOf = ints(room)
+  let offsetOf = floats(room)
+  let lengthOf = ints(room)
+  let placeOf = floats(room)
   const found = { from: 0, ascii: true }
   const record = (t: number, offset: number, len: number, place: number) => {
     if (kept === ticketOf.length) {
@@ -319,10 +327,10 @@ export const logBuilder = (files: ReadonlyArray<string>, expected = 1024): LogBu
         b.set(a)
         return b
       }
-      ticketOf = grow(ticketOf, (n) => new Int32Array(n))
-      offsetOf = grow(offsetOf, (n) => new Float64Array(n))
-      lengthOf = grow(lengthOf, (n) => new Int32Array(n))
-      placeOf = grow(placeOf, (n) => new Float64Array(n))
+      ticketOf = grow(ticketOf, ints)
+      offsetOf = grow(offsetOf, floats)
+      lengthOf = grow(lengthOf, ints)
+      placeOf = grow(placeOf, floats)
     }
     ticketOf[kept] = t
     offsetOf[kept] = offset

@@ -1,5 +1,5 @@
 // From log files to report accumulators, on one thread or with tickets sharded over worker threads.
-import { Worker, type MessagePort } from 'node:worker_threads'
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
 import * as E from 'fp-ts/lib/Either.js'
 import { Report, Ticket, type Sla, type Time } from '../index.js'
 import { loadAgreements } from './agreements.js'
@@ -23,7 +23,8 @@ import {
   unknownCustomer,
   type Decoded,
   type Log,
-  type Problem
+  type Problem,
+  type Tickets
 } from './log.js'
 
 /** What a shard sends back. @internal */
@@ -47,12 +48,18 @@ export interface ShardJob {
   readonly quiet: boolean
 }
 
-/** What a worker thread is given: the job, its shard of `shards`, and the counters shared by the threads. @internal */
+/**
+ * What a worker thread is given: the job, its shard of `shards`, the counters shared by the
+ * threads, the tickets in a chunk, and a port to each other thread (by shard; none to itself).
+ * @internal
+ */
 export interface WorkerTask {
   readonly job: ShardJob
   readonly shard: number
   readonly shards: number
   readonly counters: Int32Array
+  readonly chunk: number
+  readonly peers: ReadonlyArray<MessagePort | undefined>
 }
 
 const combinerOf = (job: ShardJob, agreements: ReadonlyArray<Sla.Agreement>): Report.Combiner => {
@@ -99,66 +106,110 @@ export const coveredUntil = (period: Report.Period, asOf: number | undefined): n
   return Number.isFinite(end) ? end - 15 * HOUR : -Infinity
 }
 
-/** Tickets given to the report in one `addAll`. */
-const CHUNK = 2000
+/** Tickets given to the report in one `addAll`, and taken by a thread at a time. @internal */
+export const CHUNK = 500
 
 /**
- * Decodes, checks and folds the histories of a log (or of a shard of it) into an accumulator,
- * each history replayed once. A history that lies wholly before every as-of instant, of a
- * customer with an agreement, goes to the report at once: the report replays it (its timeline)
- * with every rule checked and leaves out one that breaks a rule. Only when the report leaves one
- * out are the histories of that chunk decoded and replayed again here, to name the event at
- * fault, and the chunk is added again without the impossible ones. Any other history (events
- * after the as-of instant, an unknown customer, not opened first) is replayed here before it is
- * added, as `replay` does. The report reads each chunk's histories from an iterable that decodes
- * one as it is asked for, so one history at a time is held, not a chunk of them.
+ * Where a thread of a fold finds the logs of the shards and claims their chunks of tickets (the
+ * tickets of a log in the order first met, {@link CHUNK} at a time). Each chunk is claimed by one
+ * thread, so the threads together fold every ticket once.
+ * @internal
+ */
+export interface Claims {
+  readonly shards: number
+  /** Tickets in a chunk. */
+  readonly size: number
+  /** Shard `s`'s log: the thread's own at once, another's once posted; undefined when not to be had. */
+  readonly log: (s: number) => Log | undefined
+  /** How many chunks shard `s` has; undefined while its log is not made. */
+  readonly chunks: (s: number) => number | undefined
+  /** The next chunk of shard `s` not yet claimed, without claiming it. */
+  readonly peek: (s: number) => number
+  /** Claims the next chunk of shard `s` (no chunk when it is the count or more). */
+  readonly claim: (s: number) => number
+}
+
+/** The tickets in a chunk: {@link CHUNK}, or fewer for tests of the command on small logs. */
+const chunkSize = (): number => {
+  const n = Number(process.env.ITSM_KIT_CHUNK_TICKETS ?? '')
+  return Number.isInteger(n) && n > 0 ? n : CHUNK
+}
+
+/** The claims of one thread folding one log alone. @internal */
+export const aloneOn = (log: Log, size = CHUNK): Claims => {
+  let next = 0
+  return {
+    shards: 1,
+    size,
+    log: () => log,
+    chunks: () => Math.ceil(log.ids.length / size),
+    peek: () => next,
+    claim: () => next++
+  }
+}
+
+/**
+ * Decodes, checks and folds histories into an accumulator, each history replayed once: the
+ * chunks of tickets of shard `own` that this thread claims, then those of the other shards that
+ * are left (a thread that is done early takes over the rest of another's work). The problems of
+ * the lines of shard `own` without a ticket are its own.
+ *
+ * A history that lies wholly before every as-of instant, of a customer with an agreement, goes to
+ * the report at once: the report replays it (its timeline) with every rule checked and leaves out
+ * one that breaks a rule. Only when the report leaves one out are the histories of that chunk
+ * decoded and replayed again here, to name the event at fault, and the chunk is added again
+ * without the impossible ones. Any other history (events after the as-of instant, an unknown
+ * customer, not opened first) is replayed here before it is added, as `replay` does. The report
+ * reads each chunk's histories from an iterable that decodes one as it is asked for, so one
+ * history at a time is held, not a chunk of them.
  * @internal
  */
 export const fold = (
-  log: Log,
+  own: number,
+  claims: Claims,
   agreements: ReadonlyArray<Sla.Agreement>,
   c: Report.Combiner,
-  covered: number
+  covered: number,
+  others: () => void = () => undefined
 ): ShardResult => {
   const customers = new Set(agreements.map((a) => a.customer))
-  const problems: Problem[] = [...log.problems]
-  const tickets = ticketsOf(log, false)
+  const mine = claims.log(own) as Log
+  const problems: Problem[] = [...mine.problems]
   let accumulator = c.empty
   let events = 0
   let count = 0
   /** Whether a history goes to the report (else its problem is reported here). */
-  const admitted = (d: Decoded): boolean => {
+  const admitted = (d: Decoded, files: ReadonlyArray<string>): boolean => {
     const opened = d.events[0] as Ticket.TicketEvent
     let last = -Infinity
     for (const e of d.events) if (e.at > last) last = e.at
     const known = opened._tag === 'TicketOpened' && customers.has(opened.customer)
     if (known && last <= covered) return true
     const replayed = Ticket.replay()(d.events)
-    if (E.isLeft(replayed)) problems.push(replayProblem(d, replayed.left, log.files))
-    else if (opened._tag === 'TicketOpened' && !known) problems.push(unknownCustomer(d, opened, log.files))
+    if (E.isLeft(replayed)) problems.push(replayProblem(d, replayed.left, files))
+    else if (opened._tag === 'TicketOpened' && !known) problems.push(unknownCustomer(d, opened, files))
     else return true
     return false
   }
-  for (let from = 0; from < tickets.count; from += CHUNK) {
-    const to = Math.min(tickets.count, from + CHUNK)
+  const chunk = (tickets: Tickets, files: ReadonlyArray<string>, from: number, to: number) => {
     const given: number[] = []
-    const chunk: Iterable<ReadonlyArray<Ticket.TicketEvent>> = {
+    const histories: Iterable<ReadonlyArray<Ticket.TicketEvent>> = {
       *[Symbol.iterator]() {
         for (let k = from; k < to; k++) {
           const d = tickets.decode(k, problems)
           if (d === undefined) continue
           events += d.events.length
           count++
-          if (!admitted(d)) continue
+          if (!admitted(d, files)) continue
           given.push(k)
           yield d.events
         }
       }
     }
-    const next = c.addAll(chunk)(accumulator)
+    const next = c.addAll(histories)(accumulator)
     if (next.rejected.length === accumulator.rejected.length) {
       accumulator = next
-      continue
+      return
     }
     // the report left some out: decode the chunk's histories again (their lines' problems are
     // reported already) and name the event at fault of each impossible one
@@ -166,12 +217,23 @@ export const fold = (
     const good = batch.filter((d) => {
       const replayed = Ticket.replay()(d.events)
       if (E.isRight(replayed)) return true
-      problems.push(replayProblem(d, replayed.left, log.files))
+      problems.push(replayProblem(d, replayed.left, files))
       return false
     })
     accumulator = good.length === batch.length ? next : c.addAll(good.map((d) => d.events))(accumulator)
   }
-  return { accumulator, problems, events, tickets: count, lines: log.lines }
+  for (let i = 0; i < claims.shards; i++) {
+    const s = (own + i) % claims.shards
+    const n = claims.chunks(s)
+    if (n === undefined || claims.peek(s) >= n) continue
+    const log = claims.log(s)
+    if (log === undefined) continue
+    if (s !== own) others()
+    const tickets = ticketsOf(log, false)
+    for (let k = claims.claim(s); k < n; k = claims.claim(s))
+      chunk(tickets, log.files, k * claims.size, Math.min(tickets.count, (k + 1) * claims.size))
+  }
+  return { accumulator, problems, events, tickets: count, lines: mine.lines }
 }
 
 /** Messages from a worker: what it read, then its result or why it failed. @internal */
@@ -191,10 +253,69 @@ export interface Input {
   readonly store: Store
 }
 
-/** The counters the threads share: the next segment to read, KiB read, lines read. */
+/**
+ * The counters the threads share: the next segment to read, KiB read, lines read; then for each
+ * shard, the next chunk of its tickets to fold and its number of chunks + 1 (0 until its log is made).
+ */
 const NEXT = 0
 const KIB = 1
 const LINES = 2
+const CLAIMED = (shard: number) => 3 + 2 * shard
+const CHUNKS = (shard: number) => 4 + 2 * shard
+
+/** Something to wait on for a millisecond. */
+const nap = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))
+
+/**
+ * The claims of thread `own` of a fold over threads: it posts its log to the others (the log's
+ * memory is shared, not copied; its problems stay its own), then says how many chunks it has;
+ * another's log is read from its port when the thread comes to take that shard's chunks. Every
+ * claim is an atomic add on the shard's counter, so no chunk is folded twice or left out.
+ * @internal
+ */
+export const claimsOver = (
+  counters: Int32Array,
+  peers: ReadonlyArray<MessagePort | undefined>,
+  own: number,
+  log: Log,
+  size: number
+): Claims => {
+  const logs = new Map<number, Log>([[own, log]])
+  for (const port of peers) port?.postMessage({ ...log, problems: [] } satisfies Log)
+  Atomics.store(counters, CHUNKS(own), Math.ceil(log.ids.length / size) + 1)
+  const received = (s: number): Log | undefined => {
+    const port = peers[s]
+    // a log is posted before its chunks are counted, so it is at hand or on its way
+    for (let naps = 0; port !== undefined && naps < 1000; naps++) {
+      const m = receiveMessageOnPort(port)
+      if (m === undefined) {
+        Atomics.wait(nap, 0, 0, 1)
+        continue
+      }
+      const l = m.message as Log
+      // the blocks arrive as plain byte arrays over the same memory
+      return { ...l, blocks: l.blocks.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)) }
+    }
+    return undefined
+  }
+  return {
+    shards: peers.length,
+    size,
+    log: (s) => {
+      if (!logs.has(s)) {
+        const l = received(s)
+        if (l !== undefined) logs.set(s, l)
+      }
+      return logs.get(s)
+    },
+    chunks: (s) => {
+      const n = Atomics.load(counters, CHUNKS(s))
+      return n === 0 ? undefined : n - 1
+    },
+    peek: (s) => Atomics.load(counters, CLAIMED(s)),
+    claim: (s) => Atomics.add(counters, CLAIMED(s), 1)
+  }
+}
 
 /** The next segment not yet taken by any thread. */
 const taker = (counters: Int32Array) => () => Atomics.add(counters, NEXT, 1)
@@ -213,7 +334,7 @@ const counted = (counters: Int32Array) => (bytes: number, lines: number) => {
  * @internal
  */
 export const serveShard = (task: WorkerTask, port: MessagePort): void => {
-  const { job, shard, shards, counters } = task
+  const { job, shard, shards, counters, chunk, peers } = task
   const t = timer(`worker${shard}`, timingWanted())
   const inbox: ToWorker[] = []
   let waiting: ((m: ToWorker) => void) | undefined
@@ -249,7 +370,9 @@ export const serveShard = (task: WorkerTask, port: MessagePort): void => {
       return assemble(job.files, planned.plan, lines.read, lines.inputs, shard)
     })
     t.phase('fold')
-    const r = fold(log, as, c, coveredUntil(job.period, job.asOf))
+    const claims = claimsOver(counters, peers, shard, log, chunk)
+    const r = fold(shard, claims, as, c, coveredUntil(job.period, job.asOf), () => t.phase('others'))
+    for (const p of peers) p?.close()
     t.phase('post')
     const timings = t.done()
     port.postMessage({ ok: timings.length === 0 ? r : { ...r, timings } } satisfies FromWorker)
@@ -277,8 +400,12 @@ export const sortProblems = (files: ReadonlyArray<string>, ps: ReadonlyArray<Pro
 /** Worker threads at work on shards 1 … count − 1 of a job (the main thread takes shard 0). @internal */
 export interface Shards {
   readonly count: number
-  /** Shared with the workers: the next segment, KiB read, lines read. */
+  /** Shared with the workers: the next segment, KiB read, lines read, and the chunks of each shard. */
   readonly counters: Int32Array
+  /** Tickets in a chunk. */
+  readonly chunk: number
+  /** The main thread's ports to the workers (by shard; none to itself). */
+  readonly peers: ReadonlyArray<MessagePort | undefined>
   /** Sends the plan: the workers start reading. */
   readonly begin: (plan: ReadonlyArray<Segment>) => void
   /** What the workers read, by worker (shard 1 first). */
@@ -295,14 +422,24 @@ export interface Shards {
  * @internal
  */
 export const startShards = (job: ShardJob, jobs: number, workerFile: string): Shards => {
-  const counters = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT))
-  const workers = Array.from(
-    { length: jobs - 1 },
-    (_, i) =>
-      new Worker(workerFile, {
-        workerData: { itsmKitShard: { job, shard: i + 1, shards: jobs, counters } satisfies WorkerTask }
-      })
-  )
+  const chunk = chunkSize()
+  const counters = new Int32Array(new SharedArrayBuffer((3 + 2 * jobs) * Int32Array.BYTES_PER_ELEMENT))
+  // a channel between each two threads: peers[i][j] is thread i's port to thread j
+  const peers = Array.from({ length: jobs }, () => Array.from<MessagePort | undefined>({ length: jobs }))
+  for (let i = 0; i < jobs; i++)
+    for (let j = i + 1; j < jobs; j++) {
+      const { port1, port2 } = new MessageChannel()
+      ;(peers[i] as Array<MessagePort | undefined>)[j] = port1
+      ;(peers[j] as Array<MessagePort | undefined>)[i] = port2
+    }
+  const workers = Array.from({ length: jobs - 1 }, (_, i) => {
+    const ports = peers[i + 1] as ReadonlyArray<MessagePort | undefined>
+    const task: WorkerTask = { job, shard: i + 1, shards: jobs, counters, chunk, peers: ports }
+    return new Worker(workerFile, {
+      workerData: { itsmKitShard: task },
+      transferList: ports.filter((p) => p !== undefined)
+    })
+  })
   const reads: Array<Promise<ReadResult>> = []
   const results: Array<Promise<ShardResult>> = []
   for (const w of workers) {
@@ -345,6 +482,8 @@ export const startShards = (job: ShardJob, jobs: number, workerFile: string): Sh
   return {
     count: jobs,
     counters,
+    chunk,
+    peers: peers[0] as ReadonlyArray<MessagePort | undefined>,
     begin: (plan) => workers.forEach((w) => w.postMessage({ plan } satisfies ToWorker)),
     reads: all(reads),
     deliver: (shard, inputs, read) =>
@@ -353,7 +492,10 @@ export const startShards = (job: ShardJob, jobs: number, workerFile: string): Sh
         inputs.flatMap((i) => transferOf(i.store))
       ),
     results: all(results),
-    stop: () => workers.forEach((w) => void w.terminate())
+    stop: () => {
+      for (const p of peers[0] ?? []) p?.close()
+      workers.forEach((w) => void w.terminate())
+    }
   }
 }
 
@@ -408,7 +550,7 @@ export const reportOf = async (
     t.phase('read')
     const log = await readLogShowing(job.files, io, job.quiet)
     t.phase('fold')
-    const r = fold(log, agreements, c, covered)
+    const r = fold(0, aloneOn(log, chunkSize()), agreements, c, covered)
     t.phase('result')
     return {
       report: c.result(r.accumulator),
@@ -426,7 +568,10 @@ export const reportOf = async (
   // the log is garbage once folded
   const own = await readShared(job, plan, shards, io, t).then((log) => {
     t.phase('fold')
-    return fold(log, agreements, c, covered)
+    const claims = claimsOver(shards.counters, shards.peers, 0, log, shards.chunk)
+    const r = fold(0, claims, agreements, c, covered, () => t.phase('others'))
+    for (const p of shards.peers) p?.close()
+    return r
   })
   t.phase('wait')
   const results = [own, ...(await shards.results)]

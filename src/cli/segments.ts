@@ -305,7 +305,8 @@ export const readSegments = async (
 /**
  * One shard's log: the lines sent to it by every thread (`inputs`, by reader), in the order of
  * the files, each numbered as in its file. `read` lists every segment read (by any thread); shard
- * 0 also reports the lines too long to hold.
+ * 0 also reports the lines too long to hold. The log's numbers lie in shared memory, as its lines
+ * do, so the other threads can be given it to take tickets from.
  * @internal
  */
 export const assemble = (
@@ -317,7 +318,8 @@ export const assemble = (
 ): Log => {
   const b = logBuilder(
     files,
-    inputs.reduce((n, i) => n + i.store.count, 0)
+    inputs.reduce((n, i) => n + i.store.count, 0),
+    true
   )
   const bySegment: Array<SegmentRead | undefined> = []
   for (const r of read) bySegment[r.segment] = r

@@ -561,6 +561,9 @@ describe('demo and --jobs', () => {
     // the log cut into segments of 997 bytes (hundreds of them), read by three threads in turn
     expect(statSync(join(a, 'events.ndjson')).size).toBeGreaterThan(100 * 997)
     expect(report('3', { ITSM_KIT_SEGMENT_BYTES: '997' }).stdout).toBe(one.stdout)
+    // chunks of one ticket, so the threads claim hundreds of them and take over each other's
+    expect(report('3', { ITSM_KIT_SEGMENT_BYTES: '997', ITSM_KIT_CHUNK_TICKETS: '1' }).stdout).toBe(one.stdout)
+    expect(report('1', { ITSM_KIT_CHUNK_TICKETS: '1' }).stdout).toBe(one.stdout)
     // the phase timings go to standard error only when asked for
     const timed = report('2', { ITSM_KIT_SEGMENT_BYTES: '997', ITSM_KIT_TIMING: '1' })
     expect(timed.stdout).toBe(one.stdout)

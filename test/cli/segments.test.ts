@@ -10,8 +10,9 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { keptLines, MAX_LINE, readLog, shardOf, type Log } from '../../src/cli/log.js'
-import { assemble, planSegments, readSegments, type ReadResult } from '../../src/cli/segments.js'
+import { keptLines, MAX_LINE, readLog, shardOf } from '../../src/cli/log.js'
+import { planSegments } from '../../src/cli/segments.js'
+import { readShared } from '../helpers/shards.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'itsm-segments-'))
 let written = 0
@@ -53,38 +54,6 @@ const lineA: fc.Arbitrary<{ readonly kind: Kind; readonly text: string }> = fc.o
 )
 const textOf = (lines: ReadonlyArray<{ readonly text: string }>, crlf: boolean, finalNewline: boolean) =>
   lines.map((l) => l.text).join(crlf ? '\r\n' : '\n') + (finalNewline && lines.length > 0 ? '\n' : '')
-
-/** Plays `shards` threads in turn by `schedule`: each takes the next segment when its turn comes. */
-const readShared = async (
-  files: ReadonlyArray<string>,
-  shards: number,
-  size: number,
-  schedule: ReadonlyArray<number>
-): Promise<{ readonly logs: ReadonlyArray<Log>; readonly segments: number; readonly readers: number }> => {
-  const plan = planSegments(files, size)
-  let next = 0
-  // each thread reads one segment a turn: its `take` hands out the next one only on its turn
-  const turns = plan.map((_, k) => (schedule[k % Math.max(1, schedule.length)] ?? 0) % shards)
-  const results: ReadResult[] = []
-  for (let reader = 0; reader < shards; reader++) {
-    const mine = turns.flatMap((r, k) => (r === reader ? [k] : []))
-    let i = 0
-    results.push(await readSegments(files, plan, reader, shards, () => (i < mine.length ? (mine[i++] as number) : -1)))
-    next += mine.length
-  }
-  expect(next).toBe(plan.length)
-  const read = results.flatMap((r) => r.read)
-  const logs = Array.from({ length: shards }, (_, shard) =>
-    assemble(
-      files,
-      plan,
-      read,
-      results.map((r) => ({ buffers: r.buffers, store: r.stores[shard] as (typeof r.stores)[number] })),
-      shard
-    )
-  )
-  return { logs, segments: plan.length, readers: new Set(turns).size }
-}
 
 /** Orders lines by file (in the order given), then line. */
 const byPlace =
