@@ -276,20 +276,13 @@ export interface LogBuilder {
    * lines are skipped.
    */
   readonly line: (fileIndex: number, line: number, buf: Buffer, start: number, end: number, held?: Held) => void
+  /** The number of the ticket with this id (a new one when it is new). */
+  readonly ticket: (id: string) => number
   /**
-   * A line (without `\r`, not blank) whose ASCII ticket id, found as {@link line} finds it, is
-   * `buf[idFrom, idTo)` with the hash {@link fnv}: kept under it by reference in `held`.
+   * A line (without `\r`, not blank) of ticket `t` (from {@link ticket}, its id found as
+   * {@link line} finds it): kept under it by reference in `held`.
    */
-  readonly keepAscii: (
-    fileIndex: number,
-    line: number,
-    held: Held,
-    start: number,
-    end: number,
-    idFrom: number,
-    idTo: number,
-    hash: number
-  ) => void
+  readonly keepAt: (t: number, fileIndex: number, line: number, held: Held, start: number, end: number) => void
   /** A problem found outside the lines (a line too long to hold). */
   readonly problem: (p: Problem) => void
   /** The log, given the number of lines read. */
@@ -347,44 +340,9 @@ export const logBuilder = (files: ReadonlyArray<string>, expected = 1024, shared
     }
     return t
   }
-  // ASCII ids found without parsing are looked up by their bytes (FNV-1a, open addressing), so
-  // no string is made for a ticket met before: each slot holds a ticket + 1 and its id's hash
-  let slots = new Int32Array(4096)
-  let hashes = new Int32Array(4096)
-  let used = 0
-  const ticketOfAscii = (buf: Buffer, from: number, to: number, h: number): number => {
-    const mask = slots.length - 1
-    let slot = h & mask
-    for (let e = slots[slot] as number; e !== 0; e = slots[slot] as number) {
-      if (hashes[slot] === h) {
-        const id = ids[e - 1] as string
-        if (id.length === to - from) {
-          let j = 0
-          while (j < id.length && id.charCodeAt(j) === buf[from + j]) j++
-          if (j === id.length) return e - 1
-        }
-      }
-      slot = (slot + 1) & mask
-    }
-    // not in the table: known already if an earlier line had to be parsed to find it
-    const t = ticketOfId(buf.toString('latin1', from, to))
-    slots[slot] = t + 1
-    hashes[slot] = h
-    if (++used * 2 > slots.length) {
-      const [oldSlots, oldHashes] = [slots, hashes]
-      slots = new Int32Array(oldSlots.length * 2)
-      hashes = new Int32Array(oldSlots.length * 2)
-      const m = slots.length - 1
-      for (let i = 0; i < oldSlots.length; i++) {
-        if (oldSlots[i] === 0) continue
-        let k = (oldHashes[i] as number) & m
-        while (slots[k] !== 0) k = (k + 1) & m
-        slots[k] = oldSlots[i] as number
-        hashes[k] = oldHashes[i] as number
-      }
-    }
-    return t
-  }
+  // ASCII ids found without parsing are looked up by their bytes; one first met in a line that
+  // had to be parsed is known to ticketOfId already
+  const ticketOfAscii = asciiIds(ticketOfId)
   const keep = (t: number, buf: Buffer, s: number, end: number, place: number, held: Held | undefined) => {
     const len = end - s
     if (held !== undefined) {
@@ -437,8 +395,8 @@ export const logBuilder = (files: ReadonlyArray<string>, expected = 1024, shared
   }
   return {
     line,
-    keepAscii: (fileIndex, line, held, s, end, idFrom, idTo, hash) =>
-      keep(ticketOfAscii(held.buf, idFrom, idTo, hash), held.buf, s, end, fileIndex * LINE + line, held),
+    ticket: ticketOfId,
+    keepAt: (t, fileIndex, line, held, s, end) => keep(t, held.buf, s, end, fileIndex * LINE + line, held),
     problem: (p) => void problems.push(p),
     log: (lines) => ({ files, lines, ids, kept, ticketOf, offsetOf, lengthOf, placeOf, blocks, problems })
   }
@@ -451,6 +409,55 @@ export const longLine = (file: string, line: number): Problem => ({
   rule: 'json',
   message: `a line of more than ${MAX_LINE / 2 ** 20} MiB (skipped)`
 })
+
+/**
+ * A table of ASCII ticket ids, looked up by their bytes `buf[from, to)` and {@link fnv} hash `h`
+ * (open addressing), so no string is made for an id met before: the number `intern` gave the id
+ * when it was first met.
+ * @internal
+ */
+export const asciiIds = (intern: (id: string) => number) => {
+  // each slot holds an entry + 1 and its id's hash
+  let slots = new Int32Array(4096)
+  let hashes = new Int32Array(4096)
+  const keys: string[] = []
+  const values: number[] = []
+  return (buf: Buffer, from: number, to: number, h: number): number => {
+    const mask = slots.length - 1
+    let slot = h & mask
+    for (let e = slots[slot] as number; e !== 0; e = slots[slot] as number) {
+      if (hashes[slot] === h) {
+        const id = keys[e - 1] as string
+        if (id.length === to - from) {
+          let j = 0
+          while (j < id.length && id.charCodeAt(j) === buf[from + j]) j++
+          if (j === id.length) return values[e - 1] as number
+        }
+      }
+      slot = (slot + 1) & mask
+    }
+    const id = buf.toString('latin1', from, to)
+    const v = intern(id)
+    keys.push(id)
+    values.push(v)
+    slots[slot] = keys.length
+    hashes[slot] = h
+    if (keys.length * 2 > slots.length) {
+      const [oldSlots, oldHashes] = [slots, hashes]
+      slots = new Int32Array(oldSlots.length * 2)
+      hashes = new Int32Array(oldSlots.length * 2)
+      const m = slots.length - 1
+      for (let i = 0; i < oldSlots.length; i++) {
+        if (oldSlots[i] === 0) continue
+        let k = (oldHashes[i] as number) & m
+        while (slots[k] !== 0) k = (k + 1) & m
+        slots[k] = oldSlots[i] as number
+        hashes[k] = oldHashes[i] as number
+      }
+    }
+    return v
+  }
+}
 
 /** Where a line's ASCII ticket id is, and its hash; see {@link asciiId}. @internal */
 export interface IdFound {

@@ -8,6 +8,7 @@ import { closeSync, openSync, readSync } from 'node:fs'
 import { inputError, openStream, sizeOf } from './io.js'
 import {
   asciiId,
+  asciiIds,
   lineSplitter,
   logBuilder,
   longLine,
@@ -70,8 +71,10 @@ export const planSegments = (files: ReadonlyArray<string>, size = SEGMENT): Read
 /**
  * The lines one thread sent to one shard: for each, its segment, its line number in the segment
  * (from 1), where its bytes are (buffer × 2^32 + offset, in the reading thread's buffers), its
- * length, and where its ASCII ticket id is in it (from, to; −1 when it has to be found again) and
- * the id's hash. Plain data whose memory can be transferred to another thread. @internal
+ * length, and its ticket: an index in `ids`, the ASCII ids this thread met in the lines it sent to
+ * the shard (−1 when the id has to be found by parsing the line). Plain data whose memory can be
+ * transferred to another thread (the ids are copied).
+ * @internal
  */
 export interface Store {
   readonly count: number
@@ -79,9 +82,8 @@ export interface Store {
   readonly line: Int32Array
   readonly offset: Float64Array
   readonly length: Int32Array
-  readonly idFrom: Int32Array
-  readonly idTo: Int32Array
-  readonly hash: Int32Array
+  readonly ticket: Int32Array
+  readonly ids: ReadonlyArray<string>
 }
 
 /** What a thread found in a segment it read: its lines (blank ones too) and those too long to hold. @internal */
@@ -116,42 +118,39 @@ const storeWriter = () => {
   let line = new Int32Array(size)
   let offset = new Float64Array(size)
   let length = new Int32Array(size)
-  let idFrom = new Int32Array(size)
-  let idTo = new Int32Array(size)
-  let hash = new Int32Array(size)
+  let ticket = new Int32Array(size)
+  const ids: string[] = []
+  /** The id `buf[from, to)`, ASCII, with its hash: its index in `ids`. */
+  const ticketOf = asciiIds((id) => ids.push(id) - 1)
   const grow = <A extends Int32Array | Float64Array>(a: A, make: (n: number) => A): A => {
     const b = make(size)
     b.set(a)
     return b
   }
   const int = (n: number) => new Int32Array(n)
-  const add = (seg: number, n: number, where: number, len: number, from: number, to: number, h: number) => {
+  const add = (seg: number, n: number, where: number, len: number, t: number) => {
     if (count === size) {
       size *= 2
       segment = grow(segment, int)
       line = grow(line, int)
       offset = grow(offset, (k) => new Float64Array(k))
       length = grow(length, int)
-      idFrom = grow(idFrom, int)
-      idTo = grow(idTo, int)
-      hash = grow(hash, int)
+      ticket = grow(ticket, int)
     }
     segment[count] = seg
     line[count] = n
     offset[count] = where
     length[count] = len
-    idFrom[count] = from
-    idTo[count] = to
-    hash[count] = h
+    ticket[count] = t
     count++
   }
-  const store = (): Store => ({ count, segment, line, offset, length, idFrom, idTo, hash })
-  return { add, store }
+  const store = (): Store => ({ count, segment, line, offset, length, ticket, ids })
+  return { add, ticketOf, store }
 }
 
 /** The memory of a store, to transfer it. @internal */
 export const transferOf = (s: Store): ArrayBuffer[] =>
-  [s.segment, s.line, s.offset, s.length, s.idFrom, s.idTo, s.hash].map((a) => a.buffer as ArrayBuffer)
+  [s.segment, s.line, s.offset, s.length, s.ticket].map((a) => a.buffer as ArrayBuffer)
 
 /**
  * Reads segments of `plan` as `take` hands them out (the next one not yet taken, or −1). A plain
@@ -202,15 +201,9 @@ export const readSegments = async (
     if (end === s) return
     const ascii = asciiId(buf, s, end, found)
     const shard = shards === 1 ? 0 : ascii ? (found.hash >>> 0) % shards : shardOfOtherLine(buf, s, end, shards)
-    ;(writers[shard] as ReturnType<typeof storeWriter>).add(
-      k,
-      lines,
-      where < 0 ? copy(buf, s, end) : where,
-      end - s,
-      ascii ? found.from - s : -1,
-      ascii ? found.to - s : -1,
-      found.hash
-    )
+    const w = writers[shard] as ReturnType<typeof storeWriter>
+    const t = ascii ? w.ticketOf(buf, found.from, found.to, found.hash) : -1
+    w.add(k, lines, where < 0 ? copy(buf, s, end) : where, end - s, t)
   }
   const splitFrom = (limit: number) =>
     lineSplitter(
@@ -324,6 +317,8 @@ export const assemble = (
   const bySegment: Array<SegmentRead | undefined> = []
   for (const r of read) bySegment[r.segment] = r
   const held: Held[][] = inputs.map((i) => i.buffers.map((sab) => ({ buf: Buffer.from(sab), index: -1 })))
+  // the builder's ticket of each reader's ids, once met (−1 before)
+  const tickets = inputs.map((i) => new Int32Array(i.store.ids.length).fill(-1))
   const at = inputs.map(() => 0)
   let lines = 0
   let base = 0
@@ -334,7 +329,8 @@ export const assemble = (
     const file = segment.file
     const s = inputs[r.reader]?.store
     const blocks = held[r.reader]
-    if (s !== undefined && blocks !== undefined) {
+    const ticketOf = tickets[r.reader]
+    if (s !== undefined && blocks !== undefined && ticketOf !== undefined) {
       let i = at[r.reader] as number
       while (i < s.count && s.segment[i] === k) {
         const offset = s.offset[i] as number
@@ -342,9 +338,16 @@ export const assemble = (
         const h = blocks[Math.floor(offset / LINE)] as Held
         const end = start + (s.length[i] as number)
         const n = base + (s.line[i] as number)
-        const from = s.idFrom[i] as number
-        if (from < 0) b.line(file, n, h.buf, start, end, h)
-        else b.keepAscii(file, n, h, start, end, start + from, start + (s.idTo[i] as number), s.hash[i] as number)
+        const local = s.ticket[i] as number
+        if (local < 0) b.line(file, n, h.buf, start, end, h)
+        else {
+          let t = ticketOf[local] as number
+          if (t < 0) {
+            t = b.ticket(s.ids[local] as string)
+            ticketOf[local] = t
+          }
+          b.keepAt(t, file, n, h, start, end)
+        }
         i++
       }
       at[r.reader] = i
