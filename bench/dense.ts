@@ -50,6 +50,13 @@ export interface DenseFigures {
   readonly coldMs: number
   /** Each cold query: label, wall-clock ms, CPU ms of the process, CPU ms of the main thread (NaN off Linux). */
   readonly coldEach: ReadonlyArray<readonly [string, number, number, number]>
+  /**
+   * Where a cold query's time goes, after the figures above: the cold add on a second fresh dense
+   * calendar of the zone, whose offsets the process knows by then, and a between over 190 years
+   * on a fresh sparse calendar in a zone the process has not met (it learns the zone's offsets as
+   * a dense one would). Each as in `coldEach`.
+   */
+  readonly coldParts: ReadonlyArray<readonly [string, number, number, number]>
   /** Year tables the cold add built (the years it only passed through are summed, not built). */
   readonly coldTables: number
   /** Median and slowest warm query (every year's total known) over random spans up to 200 years, ms. */
@@ -72,7 +79,7 @@ export const denseFigures = (seed: number, queries = 2000): DenseFigures => {
   const from = Date.UTC(2000, 0, 3, 9, 0, 7) as Time.Instant
   const far = (from + 190 * YEAR) as Time.Instant
   const coldEach: Array<readonly [string, number, number, number]> = []
-  const time = (label: string, f: () => number): void => {
+  const time = (label: string, f: () => number, into = coldEach): void => {
     const cpu = process.cpuUsage()
     const main = mainThreadNs()
     const s = performance.now()
@@ -80,7 +87,7 @@ export const denseFigures = (seed: number, queries = 2000): DenseFigures => {
     const wall = performance.now() - s
     const onCpu = (mainThreadNs() - main) / 1e6
     const used = process.cpuUsage(cpu)
-    coldEach.push([label, wall, (used.user + used.system) / 1000, onCpu])
+    into.push([label, wall, (used.user + used.system) / 1000, onCpu])
   }
   time('add 90 years of business time (≈ 180 years)', () =>
     Calendar.addBusinessTime(from, (90 * YEAR) as Time.Duration)(cal)
@@ -108,10 +115,25 @@ export const denseFigures = (seed: number, queries = 2000): DenseFigures => {
   const sorted = [...warm].sort((x, y) => x - y)
   const heldMb = (usedBytes(gc) - before) / 1024 / 1024
   keep += cal._tag.length
+  const coldParts: Array<readonly [string, number, number, number]> = []
+  const again = unwrap(Calendar.make(denseSpec))
+  const sparse = unwrap(Calendar.make(Calendar.weekdays({ zone: 'Europe/Tallinn', opens: '08:00', closes: '16:00' })))
+  gc()
+  time(
+    'dense, the zone known: add 90 years of business time',
+    () => Calendar.addBusinessTime(from, (90 * YEAR) as Time.Duration)(again),
+    coldParts
+  )
+  time(
+    'sparse (weekdays 08–16), a zone not met before: between over 190 years',
+    () => Calendar.businessTimeBetween(from, far)(sparse),
+    coldParts
+  )
   return {
     compileMs,
     coldMs: Math.max(...coldEach.map(([, ms]) => ms)),
     coldEach,
+    coldParts,
     coldTables,
     warmMedianMs: sorted[sorted.length >> 1] as number,
     warmMaxMs: sorted[sorted.length - 1] as number,
@@ -146,6 +168,8 @@ if (process.argv[1]?.endsWith('dense.ts') === true) {
       `  cold ${label}: ${ms.toFixed(1)} ms (CPU: main thread ${main.toFixed(1)} ms, process ${cpu.toFixed(1)} ms)`
     )
   console.log(`  year tables the cold add built: ${f.coldTables}`)
+  for (const [label, ms, , main] of f.coldParts)
+    console.log(`  where it goes, cold ${label}: ${ms.toFixed(1)} ms (CPU: main thread ${main.toFixed(1)} ms)`)
   console.log(
     `  then, engine compiled, the same spec in Europe/Berlin (offsets not known yet): cold add ${wall.toFixed(1)} ms (CPU: main thread ${onCpu.toFixed(1)} ms)`
   )

@@ -334,6 +334,8 @@ for (const [label, ms, cpu, main] of dense.coldEach)
     `    cold (fresh calendar, skipped years summed on the way) ${label}: ${ms.toFixed(1)} ms (CPU: main thread ${main.toFixed(1)} ms, process ${cpu.toFixed(1)} ms)`
   )
 console.log(`    year tables the cold add built: ${dense.coldTables} (the years it passed through were summed)`)
+for (const [label, ms, , main] of dense.coldParts)
+  console.log(`    where it goes, cold ${label}: ${ms.toFixed(1)} ms (CPU: main thread ${main.toFixed(1)} ms)`)
 console.log(
   `    warm, ${dense.warmQueries} random add/between/subtract over spans up to 200 years: median ${dense.warmMedianMs.toFixed(3)} ms, slowest ${dense.warmMaxMs.toFixed(2)} ms`
 )
