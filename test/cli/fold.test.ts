@@ -182,4 +182,23 @@ describe('folding over threads', () => {
     expect(got.blocks[0]?.buffer).toBeInstanceOf(SharedArrayBuffer)
     expect(got.ticketOf.buffer).toBeInstanceOf(SharedArrayBuffer)
   })
+
+  it('a shard whose log never arrives is left to its own thread, after a bounded wait, and nothing of it is claimed', async () => {
+    const { logs } = await readShared(files, 2, 4000, [0, 1])
+    const counters = new Int32Array(new SharedArrayBuffer((3 + 2 * 2) * 4))
+    const { port1, port2 } = new MessageChannel()
+    const mine = claimsOver(counters, [undefined, port1], 0, logs[0] as Log, 5)
+    // shard 1 says how many chunks it has, as its thread does once it has posted its log, but no log comes
+    port2.close()
+    Atomics.store(counters, 4 + 2 * 1, 3 + 1)
+    const tookOthers: number[] = []
+    const r = fold(0, mine, agreements, combiner, covered(), () => void tookOthers.push(1))
+    port1.close()
+    expect(tookOthers).toEqual([])
+    expect(Atomics.load(counters, 3 + 2 * 1)).toBe(0)
+    // what thread 0 folds alone, its own shard and nothing else
+    const alone0 = fold(0, aloneOn(logs[0] as Log, 5), agreements, combiner, covered())
+    expect([r.tickets, r.events, r.problems]).toEqual([alone0.tickets, alone0.events, alone0.problems])
+    expect(r.tickets).toBeGreaterThan(10)
+  })
 })
