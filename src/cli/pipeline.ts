@@ -416,6 +416,18 @@ export interface Shards {
   readonly stop: () => void
 }
 
+/** A channel between each two of `threads` threads: `[i][j]` is thread i's port to thread j. @internal */
+export const peersOf = (threads: number): ReadonlyArray<ReadonlyArray<MessagePort | undefined>> => {
+  const peers = Array.from({ length: threads }, () => Array.from<MessagePort | undefined>({ length: threads }))
+  for (let i = 0; i < threads; i++)
+    for (let j = i + 1; j < threads; j++) {
+      const { port1, port2 } = new MessageChannel()
+      ;(peers[i] as Array<MessagePort | undefined>)[j] = port1
+      ;(peers[j] as Array<MessagePort | undefined>)[i] = port2
+    }
+  return peers
+}
+
 /**
  * Starts `jobs − 1` worker threads on a job, before the main thread reads the agreements, so
  * their start-up overlaps it; the main thread takes shard 0 itself.
@@ -424,14 +436,7 @@ export interface Shards {
 export const startShards = (job: ShardJob, jobs: number, workerFile: string): Shards => {
   const chunk = chunkSize()
   const counters = new Int32Array(new SharedArrayBuffer((3 + 2 * jobs) * Int32Array.BYTES_PER_ELEMENT))
-  // a channel between each two threads: peers[i][j] is thread i's port to thread j
-  const peers = Array.from({ length: jobs }, () => Array.from<MessagePort | undefined>({ length: jobs }))
-  for (let i = 0; i < jobs; i++)
-    for (let j = i + 1; j < jobs; j++) {
-      const { port1, port2 } = new MessageChannel()
-      ;(peers[i] as Array<MessagePort | undefined>)[j] = port1
-      ;(peers[j] as Array<MessagePort | undefined>)[i] = port2
-    }
+  const peers = peersOf(jobs)
   const workers = Array.from({ length: jobs - 1 }, (_, i) => {
     const ports = peers[i + 1] as ReadonlyArray<MessagePort | undefined>
     const task: WorkerTask = { job, shard: i + 1, shards: jobs, counters, chunk, peers: ports }

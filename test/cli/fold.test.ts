@@ -20,6 +20,7 @@ import {
   claimsOver,
   coveredUntil,
   fold,
+  peersOf,
   sortProblems,
   type Claims,
   type ShardResult
@@ -155,15 +156,11 @@ describe('folding over threads', () => {
     const shards = 3
     const { logs } = await readShared(files, shards, 4000, [0, 1, 2])
     const counters = new Int32Array(new SharedArrayBuffer((3 + 2 * shards) * 4))
-    const peers = Array.from({ length: shards }, () => Array.from<MessagePort | undefined>({ length: shards }))
-    for (let i = 0; i < shards; i++)
-      for (let j = i + 1; j < shards; j++) {
-        const { port1, port2 } = new MessageChannel()
-        ;(peers[i] as Array<MessagePort | undefined>)[j] = port1
-        ;(peers[j] as Array<MessagePort | undefined>)[i] = port2
-      }
+    const peers = peersOf(shards)
     // every thread has made and posted its log; thread 1 folds first, then 2, then 0
-    const claims = logs.map((log, t) => claimsOver(counters, peers[t] as Array<MessagePort | undefined>, t, log, 5))
+    const claims = logs.map((log, t) =>
+      claimsOver(counters, peers[t] as ReadonlyArray<MessagePort | undefined>, t, log, 5)
+    )
     const tookOthers: number[] = []
     const results = [1, 2, 0].map((t) =>
       fold(t, claims[t] as Claims, agreements, combiner, covered(), () => void tookOthers.push(t))
