@@ -13,6 +13,12 @@ interface OffsetSource {
   readonly luxon: IANAZone
   /** A formatter printing the narrow weekday and the `longOffset` name, or undefined (luxon only). */
   readonly format: Intl.DateTimeFormat | undefined
+  /**
+   * Offsets (ms) of the texts `format` has printed. A zone prints a few dozen distinct ones (the
+   * weekday letter times its offsets), so a lookup replaces parsing on all but the first of each:
+   * in a fresh process the parser runs unoptimised for the thousands of calls of the first years.
+   */
+  readonly parsed: Map<string, number>
 }
 
 /**
@@ -126,13 +132,24 @@ const parseLongOffset = (s: string): number => {
   return (sign === 45 ? -seconds : seconds) * 1000
 }
 
+/** Texts kept per zone: 7 weekdays times the zone's distinct offsets, with room to spare. */
+const PARSED_MAX = 1024
+
+/** The texts of a source without a formatter: none are ever added. */
+const noTexts: Map<string, number> = new Map()
+
 /** The offset in milliseconds at a UTC instant, read from the source: Intl, or luxon as the fallback. */
 const sourceOffset = (src: OffsetSource, t: number): number => {
   const format = src.format
   if (format !== undefined) {
-    const ms = parseLongOffset(format.format(t))
-    // -0 (a "GMT-00:00") is 0
-    if (ms === ms) return ms + 0
+    const text = format.format(t)
+    let ms = src.parsed.get(text)
+    if (ms === undefined) {
+      // -0 (a "GMT-00:00") is 0
+      ms = parseLongOffset(text) + 0
+      if (src.parsed.size < PARSED_MAX) src.parsed.set(text, ms)
+    }
+    if (ms === ms) return ms
   }
   return Math.round(src.luxon.offset(t) * 60_000)
 }
@@ -147,14 +164,14 @@ const sourceOffset = (src: OffsetSource, t: number): number => {
  * 22); it writes UTC as "GMT+00:00" where `en-US` writes "GMT", and both read as 0.
  */
 const sourceOf = (zone: IANAZone): OffsetSource => {
-  const luxon: OffsetSource = { luxon: zone, format: undefined }
+  const luxon: OffsetSource = { luxon: zone, format: undefined, parsed: noTexts }
   let format: Intl.DateTimeFormat
   try {
     format = new Intl.DateTimeFormat('und', { timeZone: zone.name, timeZoneName: 'longOffset', weekday: 'narrow' })
   } catch {
     return luxon
   }
-  const viaIntl: OffsetSource = { luxon: zone, format }
+  const viaIntl: OffsetSource = { luxon: zone, format, parsed: new Map() }
   const probe = Date.UTC(2020, 6, 1)
   return sourceOffset(viaIntl, probe) === sourceOffset(luxon, probe) ? viaIntl : luxon
 }
@@ -330,7 +347,12 @@ export const makeZoneRules = (name: string): TabledZoneRules => {
 export const makeDirectZoneRules = (name: string): ZoneRules =>
   // luxon keeps its Intl formatters between calls, so a handful of offsets costs less through it
   // than creating a formatter of our own
-  ({ name, source: { luxon: IANAZone.create(name), format: undefined }, years: undefined, last: undefined })
+  ({
+    name,
+    source: { luxon: IANAZone.create(name), format: undefined, parsed: noTexts },
+    years: undefined,
+    last: undefined
+  })
 
 /** Whether luxon (through Intl) knows a zone name. @internal */
 export const isKnownZone = (name: string): boolean => IANAZone.isValidZone(name)
