@@ -377,9 +377,14 @@ console.log(`${verdict(floorMismatches.every((b) => b === 0))}  itsm-kit agrees 
 console.log(
   `${verdict(dense.warmMaxMs <= 50)}  dense calendar, every warm query over ≤ 200 years ≤ 50 ms: slowest ${dense.warmMaxMs.toFixed(2)} ms`
 )
-console.log(
-  `${verdict(dense.coldMs <= 50)}  dense calendar, every cold query over ≈ 190 years ≤ 50 ms: slowest ${dense.coldMs.toFixed(1)} ms`
-)
+{
+  // wall time is the bound; the main thread's CPU time beside it tells the query's own work from
+  // V8 compiling on its helper threads beside it (docs/performance.md)
+  const slowest = dense.coldEach.reduce((a, b) => (b[1] > a[1] ? b : a))
+  console.log(
+    `${verdict(dense.coldMs <= 50)}  dense calendar, every cold query over ≈ 190 years ≤ 50 ms: slowest ${dense.coldMs.toFixed(1)} ms (main thread on a CPU ${slowest[3].toFixed(1)} ms, process ${slowest[2].toFixed(1)} ms; node ${process.versions.node})`
+  )
+}
 console.log(
   `${verdict(dense.heldMb <= 64)}  dense calendar holds ≤ 64 MB after 200-year queries: ${dense.heldMb.toFixed(1)} MB`
 )
