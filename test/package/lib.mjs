@@ -52,14 +52,17 @@ export const pack = () => {
   return join(dir, name)
 }
 
-/** A fresh project with the tarball installed as node_modules/itsm-kit and its declared dependencies linked. */
-export const project = (tarball, label, pkg = {}) => {
+/**
+ * A fresh project with the tarball installed as node_modules/itsm-kit and its declared
+ * dependencies linked (its peer dependencies too, unless `peers` is false).
+ */
+export const project = (tarball, label, pkg = {}, { peers = true } = {}) => {
   const dir = scratch(label)
   const target = join(dir, 'node_modules/itsm-kit')
   mkdirSync(target, { recursive: true })
   execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'])
   const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'))
-  const deps = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })
+  const deps = Object.keys({ ...manifest.dependencies, ...(peers ? manifest.peerDependencies : {}) })
   for (const dep of deps) link(dir, dep)
   writeFileSync(
     join(dir, 'package.json'),

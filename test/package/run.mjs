@@ -10,6 +10,8 @@
 //   publint   `publint --strict`
 //   node      ESM and CJS smoke tests under Node 20 (this machine), 22 and 24 (npm's node
 //             packages), and a browser bundle that runs in a bare VM context
+//   bin       the bin as npm links it, without the peer dependencies, under Node 20, 22 and 24:
+//             imports only Node built-ins and luxon; `due` and `report --jobs 2` give the right output
 //   budgets   bundle sizes per namespace (test/package/bundle-budgets.mjs)
 // Prints one line per check and fails if any fails. `npm run test:package`; ONLY=names,attw to
 // run some; PACKED=<tgz> to reuse a tarball.
@@ -206,6 +208,15 @@ await check('publint', () => {
   return { ok: r.ok && !/warning|error|suggestion/i.test(r.out.replace(/All good!/, '')), detail: r.out.trim() }
 })
 
+/** The Node versions users run: this machine's, and the others from npm's node packages. */
+const NODES = ['20', '22', '24']
+/** The path of a Node of this major version (from the registry unless it is this machine's). */
+const nodeOf = (version, cwd) => {
+  if (process.version.startsWith(`v${version}.`)) return { ok: true, path: process.execPath }
+  const where = run('npx', ['-y', '-p', `node@${version}`, 'node', '-p', 'process.execPath'], { cwd })
+  return where.ok ? { ok: true, path: where.out.trim().split('\n').pop() } : { ok: false, out: where.out }
+}
+
 await check('node', () => {
   const esm = project(tarball, 'node-esm', { type: 'module' })
   const cjs = project(tarball, 'node-cjs')
@@ -246,20 +257,16 @@ console.log('cjs', due(Calendar, Time, E))
   )
   const lines = []
   let ok = true
-  for (const version of ['20', '22', '24']) {
-    let node = process.execPath
-    if (!process.version.startsWith(`v${version}.`)) {
-      const where = run('npx', ['-y', '-p', `node@${version}`, 'node', '-p', 'process.execPath'], { cwd: esm.dir })
-      if (!where.ok) {
-        ok = false
-        lines.push(`node ${version}: cannot get it from the registry: ${where.out}`)
-        continue
-      }
-      node = where.out.trim().split('\n').pop()
+  for (const version of NODES) {
+    const node = nodeOf(version, esm.dir)
+    if (!node.ok) {
+      ok = false
+      lines.push(`node ${version}: cannot get it from the registry: ${node.out}`)
+      continue
     }
-    const v = run(node, ['-v']).out.trim()
+    const v = run(node.path, ['-v']).out.trim()
     for (const p of [esm, cjs]) {
-      const r = run(node, ['smoke.js'], { cwd: p.dir })
+      const r = run(node.path, ['smoke.js'], { cwd: p.dir })
       ok &&= r.ok
       lines.push(`node ${v} ${r.ok ? r.out.trim() : `FAILED\n${r.out}`}`)
     }
@@ -297,6 +304,69 @@ console.log('cjs', due(Calendar, Time, E))
   lines.push(
     `browser bundle: ${code.length} bytes minified, ${vm.ok ? 'runs in a bare VM context' : `FAILED ${vm.out}`}${builtins ? ', pulls a Node built-in' : ''}`
   )
+  return { ok, detail: lines.join('\n') }
+})
+
+await check('bin', () => {
+  // installed with the package's dependencies but not its peers: the bin carries what it uses of
+  // fp-ts and io-ts, so it runs where they are missing, and imports nothing but Node and luxon
+  const p = project(tarball, 'bin', {}, { peers: false })
+  const file = join(p.dir, 'node_modules/itsm-kit', p.manifest.bin['itsm-kit'])
+  const code = readFileSync(file, 'utf8')
+  const specifiers = [
+    ...code.matchAll(
+      /(?:^|[\s;}])(?:import|export)\b[^;'"]*?from\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/gm
+    )
+  ].map((m) => m[1] ?? m[2])
+  const foreign = [...new Set(specifiers.filter((s) => !s.startsWith('node:') && s !== 'luxon'))]
+  const lines = [
+    `imports ${[...new Set(specifiers)].sort().join(', ')}${foreign.length > 0 ? ` — FAILED: ${foreign.join(', ')}` : ''}`
+  ]
+  let ok = foreign.length === 0 && specifiers.includes('luxon')
+  const fixture = (name) => join(root, 'test/fixtures/cli', name)
+  const report = (node, jobs) =>
+    run(
+      node,
+      [
+        file,
+        'report',
+        fixture('events.ndjson'),
+        '--agreements',
+        fixture('agreements.json'),
+        '--period',
+        '2026-03',
+        '--format',
+        'csv',
+        '--jobs',
+        String(jobs)
+      ],
+      {
+        cwd: p.dir,
+        // segments of 4 KiB: the worker thread reads part of the log and folds part of the tickets
+        env: { ...process.env, ITSM_KIT_SEGMENT_BYTES: '4096' }
+      }
+    )
+  for (const version of NODES) {
+    const node = nodeOf(version, p.dir)
+    if (!node.ok) {
+      ok = false
+      lines.push(`node ${version}: cannot get it from the registry: ${node.out}`)
+      continue
+    }
+    const due = run(
+      node.path,
+      [file, 'due', '--zone', 'Europe/Oslo', '--holidays', 'NO', '--from', '2025-03-07T15:30', '--duration', '4h'],
+      { cwd: p.dir }
+    )
+    const one = report(node.path, 1)
+    const two = report(node.path, 2)
+    const dueOk = due.ok && due.out.startsWith('2025-03-10T11:30:00+01:00 ')
+    const same = one.ok && two.ok && one.out === two.out && one.out.includes('\nFjord Regnskap AS,')
+    ok &&= dueOk && same
+    lines.push(
+      `node ${run(node.path, ['-v']).out.trim()}: due ${dueOk ? 'right' : `FAILED ${due.out}`}; report --jobs 2 ${same ? `identical to one thread (${one.out.length} bytes of CSV)` : `FAILED ${one.out.slice(0, 300)} ${two.out.slice(0, 300)}`}`
+    )
+  }
   return { ok, detail: lines.join('\n') }
 })
 
