@@ -236,9 +236,11 @@ const walls = (jobs: number) =>
     .filter((r) => r.jobs === jobs)
     .map((r) => (r.run.ms / 1000).toFixed(2))
     .join(', ')
-const pairs = [0, 2, 4].map((i) => ((runs[i]?.run.ms ?? NaN) / (runs[i + 1]?.run.ms ?? NaN)).toFixed(2)).join(', ')
+const pairRatios = [0, 2, 4].map((i) => (runs[i]?.run.ms ?? NaN) / (runs[i + 1]?.run.ms ?? NaN))
+const pairs = pairRatios.map((r) => r.toFixed(2)).join(', ')
+const medianPair = [...pairRatios].sort((a, b) => a - b)[1] ?? NaN
 console.log(
-  `  every run, in turn (s)            1 thread ${walls(1)}; --jobs 2 ${walls(2)}; each pair's speed-up ${pairs}`
+  `  every run, in turn (s)            1 thread ${walls(1)}; --jobs 2 ${walls(2)}; each pair's speed-up ${pairs} (median ${medianPair.toFixed(2)}×)`
 )
 console.log(
   `  two threads of plain computation did ${parallel.toFixed(2)}× the work of one in the same time (2× on two idle cores)`
