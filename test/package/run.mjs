@@ -216,6 +216,23 @@ const nodeOf = (version, cwd) => {
   const where = run('npx', ['-y', '-p', `node@${version}`, 'node', '-p', 'process.execPath'], { cwd })
   return where.ok ? { ok: true, path: where.out.trim().split('\n').pop() } : { ok: false, out: where.out }
 }
+/**
+ * Runs `f(node, version)` with each Node of {@link NODES}: true when every one could be had and
+ * `f` returned true for it; a line in `lines` says which could not be had.
+ */
+const onEachNode = (cwd, lines, f) => {
+  let ok = true
+  for (const version of NODES) {
+    const node = nodeOf(version, cwd)
+    if (!node.ok) {
+      ok = false
+      lines.push(`node ${version}: cannot get it from the registry: ${node.out}`)
+      continue
+    }
+    ok = f(node.path, run(node.path, ['-v']).out.trim()) && ok
+  }
+  return ok
+}
 
 await check('node', () => {
   const esm = project(tarball, 'node-esm', { type: 'module' })
@@ -256,21 +273,15 @@ console.log('cjs', due(Calendar, Time, E))
 `
   )
   const lines = []
-  let ok = true
-  for (const version of NODES) {
-    const node = nodeOf(version, esm.dir)
-    if (!node.ok) {
-      ok = false
-      lines.push(`node ${version}: cannot get it from the registry: ${node.out}`)
-      continue
-    }
-    const v = run(node.path, ['-v']).out.trim()
-    for (const p of [esm, cjs]) {
-      const r = run(node.path, ['smoke.js'], { cwd: p.dir })
-      ok &&= r.ok
-      lines.push(`node ${v} ${r.ok ? r.out.trim() : `FAILED\n${r.out}`}`)
-    }
-  }
+  let ok = onEachNode(esm.dir, lines, (node, v) =>
+    [esm, cjs]
+      .map((p) => {
+        const r = run(node, ['smoke.js'], { cwd: p.dir })
+        lines.push(`node ${v} ${r.ok ? r.out.trim() : `FAILED\n${r.out}`}`)
+        return r.ok
+      })
+      .every(Boolean)
+  )
   // a browser bundle through the "module" condition: no Node built-ins, and it runs in a bare VM
   write(
     join(esm.dir, 'browser.js'),
@@ -322,7 +333,7 @@ await check('bin', () => {
   const lines = [
     `imports ${[...new Set(specifiers)].sort().join(', ')}${foreign.length > 0 ? ` — FAILED: ${foreign.join(', ')}` : ''}`
   ]
-  let ok = foreign.length === 0 && specifiers.includes('luxon')
+  const ok = foreign.length === 0 && specifiers.includes('luxon')
   const fixture = (name) => join(root, 'test/fixtures/cli', name)
   const report = (node, jobs) =>
     run(
@@ -346,28 +357,22 @@ await check('bin', () => {
         env: { ...process.env, ITSM_KIT_SEGMENT_BYTES: '4096' }
       }
     )
-  for (const version of NODES) {
-    const node = nodeOf(version, p.dir)
-    if (!node.ok) {
-      ok = false
-      lines.push(`node ${version}: cannot get it from the registry: ${node.out}`)
-      continue
-    }
+  const works = onEachNode(p.dir, lines, (node, v) => {
     const due = run(
-      node.path,
+      node,
       [file, 'due', '--zone', 'Europe/Oslo', '--holidays', 'NO', '--from', '2025-03-07T15:30', '--duration', '4h'],
       { cwd: p.dir }
     )
-    const one = report(node.path, 1)
-    const two = report(node.path, 2)
+    const one = report(node, 1)
+    const two = report(node, 2)
     const dueOk = due.ok && due.out.startsWith('2025-03-10T11:30:00+01:00 ')
     const same = one.ok && two.ok && one.out === two.out && one.out.includes('\nFjord Regnskap AS,')
-    ok &&= dueOk && same
     lines.push(
-      `node ${run(node.path, ['-v']).out.trim()}: due ${dueOk ? 'right' : `FAILED ${due.out}`}; report --jobs 2 ${same ? `identical to one thread (${one.out.length} bytes of CSV)` : `FAILED ${one.out.slice(0, 300)} ${two.out.slice(0, 300)}`}`
+      `node ${v}: due ${dueOk ? 'right' : `FAILED ${due.out}`}; report --jobs 2 ${same ? `identical to one thread (${one.out.length} bytes of CSV)` : `FAILED ${one.out.slice(0, 300)} ${two.out.slice(0, 300)}`}`
     )
-  }
-  return { ok, detail: lines.join('\n') }
+    return dueOk && same
+  })
+  return { ok: ok && works, detail: lines.join('\n') }
 })
 
 await check('budgets', async () => {
