@@ -4,6 +4,9 @@ import { Calendar, Sla } from '../index.js'
 import { inputError, usageError } from './io.js'
 import { issuesOf, located, readJson, type JsonFile } from './json.js'
 
+/** The smallest policy, standing in for one already checked while the rest of an agreement is. */
+const STAND_IN_POLICY = { _tag: 'SlaPolicy', name: 'stand-in', metrics: {}, warnings: [] }
+
 /**
  * `{ "agreements": [ { "customer", "calendar", "policy", "service"? }, … ] }`: each entry is an
  * agreement in the library's wire form (`Codec.AgreementJson`), `customer` required and unique.
@@ -31,8 +34,10 @@ export const decodeAgreementsFile = (json: JsonFile): E.Either<ReadonlyArray<str
   const out: Sla.Agreement[] = []
   const seen = new Map<string, number>()
   // agreements with the same calendar (the same JSON) share one compiled calendar: it is compiled
-  // once, and the tables it builds as it is used are built once, not once per customer
+  // once, and the tables it builds as it is used are built once, not once per customer; those
+  // with the same policy share one policy, checked once
   const calendars = new Map<string, Sla.Agreement['calendar']>()
+  const policies = new Map<string, Sla.Agreement['policy']>()
   list.forEach((entry, i) => {
     const customer =
       typeof entry === 'object' && entry !== null ? (entry as { customer?: unknown }).customer : undefined
@@ -49,16 +54,31 @@ export const decodeAgreementsFile = (json: JsonFile): E.Either<ReadonlyArray<str
       typeof entry === 'object' && entry !== null
         ? JSON.stringify((entry as { calendar?: unknown }).calendar)
         : undefined
+    const policyKey =
+      typeof entry === 'object' && entry !== null ? JSON.stringify((entry as { policy?: unknown }).policy) : undefined
     const shared = key === undefined ? undefined : calendars.get(key)
-    // a calendar met before is not compiled again (a stand-in is, in a moment, then replaced)
+    const sharedPolicy = policyKey === undefined ? undefined : policies.get(policyKey)
+    // a calendar or policy met before is not checked and compiled again (a stand-in is, in a
+    // moment, then replaced)
     const decoded = Sla.decodeAgreement(
-      shared === undefined ? entry : { ...(entry as object), calendar: Calendar.alwaysOpen }
+      shared === undefined && sharedPolicy === undefined
+        ? entry
+        : {
+            ...(entry as object),
+            ...(shared === undefined ? {} : { calendar: Calendar.alwaysOpen }),
+            ...(sharedPolicy === undefined ? {} : { policy: STAND_IN_POLICY })
+          }
     )
     if (E.isLeft(decoded)) return problems.push(...located(json, issuesOf(decoded.left), `agreements[${i}]`))
     if (decoded.right.customer === undefined)
       return problems.push(...where(`agreements[${i}].customer`, 'expected a customer id, received nothing'))
     if (shared === undefined && key !== undefined) calendars.set(key, decoded.right.calendar)
-    out.push(shared === undefined ? decoded.right : { ...decoded.right, calendar: shared })
+    if (sharedPolicy === undefined && policyKey !== undefined) policies.set(policyKey, decoded.right.policy)
+    out.push({
+      ...decoded.right,
+      ...(shared === undefined ? {} : { calendar: shared }),
+      ...(sharedPolicy === undefined ? {} : { policy: sharedPolicy })
+    })
   })
   return problems.length > 0 ? E.left(problems) : E.right(out)
 }
