@@ -221,7 +221,7 @@ export const lineSplitter = (
         offset += chunk.length
         return true
       }
-      if (skipping) {
+      if (skipping || carried + nl > MAX_LINE) {
         long()
         skipping = false
       } else {
@@ -235,7 +235,8 @@ export const lineSplitter = (
     }
     while (nl >= 0) {
       if (offset + pos >= limit) return !(stopped = true)
-      line(chunk, pos, nl)
+      if (nl - pos > MAX_LINE) long()
+      else line(chunk, pos, nl)
       pos = nl + 1
       nl = chunk.indexOf(10, pos)
     }

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream'
 import { gzipSync } from 'node:zlib'
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { keptLines, MAX_LINE, readLog } from '../../src/cli/log.js'
+import { keptLines, longLine, MAX_LINE, readLog } from '../../src/cli/log.js'
 
 const idA = fc.oneof(
   fc.constantFrom('INC-1', 'INC-2', 'FJR-10', 'x'),
@@ -119,18 +119,25 @@ describe('reading a log in chunks', () => {
     ])
   })
 
-  it('a line longer than the limit is one problem and is not held', async () => {
+  it('a line longer than the limit is one problem and is not held, however the chunks cut it', async () => {
     const long = Buffer.alloc(MAX_LINE + 10, 0x61)
-    const chunks = [
-      Buffer.from('{"ticketId":"A"}\n'),
-      ...chunked(long, [1, 2 ** 20, 40 * 2 ** 20]),
-      Buffer.from('\n{"ticketId":"B"}\n')
+    const head = Buffer.from('{"ticketId":"A"}\n')
+    const tail = Buffer.from('\n{"ticketId":"B"}\n')
+    const cuts = [
+      // its end alone in a chunk
+      [head, ...chunked(long, [1, 2 ** 20, 40 * 2 ** 20]), tail],
+      // the limit reached exactly, its last bytes arriving with the end of the line (read whole before)
+      [head, long.subarray(0, MAX_LINE), Buffer.concat([long.subarray(MAX_LINE), tail])],
+      // wholly inside one chunk
+      [Buffer.concat([head, long, tail])]
     ]
-    const log = await readLog(['-'], { stdin: Readable.from(chunks) })
-    expect(keptLines(log).map((l) => [l.id, l.line])).toEqual([
-      ['A', 1],
-      ['B', 3]
-    ])
-    expect(log.problems.map((p) => [p.line, p.rule])).toEqual([[2, 'json']])
+    for (const chunks of cuts) {
+      const log = await readLog(['-'], { stdin: Readable.from(chunks) })
+      expect(keptLines(log).map((l) => [l.id, l.line])).toEqual([
+        ['A', 1],
+        ['B', 3]
+      ])
+      expect(log.problems).toEqual([longLine('-', 2)])
+    }
   })
 })
