@@ -60,14 +60,7 @@ export interface ReadOptions {
   readonly tick?: (bytes: number, lines: number) => void
 }
 
-/** FNV-1a hash of a ticket id: the shard of a ticket, the same in every thread. @internal */
-export const shardOf = (id: string, count: number): number => {
-  let h = 0x811c9dc5
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193)
-  return (h >>> 0) % count
-}
-
-/** The FNV-1a hash of an ASCII id given as bytes (the hash of {@link shardOf}: its characters are its bytes), as an int32. @internal */
+/** The FNV-1a hash of an ASCII id given as bytes, as an int32: how {@link asciiIds} finds it. @internal */
 export const fnv = (buf: Buffer, from: number, to: number): number => {
   let h = 0x811c9dc5
   for (let i = from; i < to; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193)
@@ -292,16 +285,22 @@ export interface LogBuilder {
 
 /**
  * A {@link LogBuilder} for lines of `files`, with room for `expected` lines to begin with; with
- * `shared`, the log's numbers lie in shared memory, so another thread can be given the log without
- * a copy.
+ * `shared`, the log's numbers and the blocks it copies lines into lie in shared memory, so another
+ * thread can be given the log without a copy. `at` names the place of a line's problem (by
+ * default file `fileIndex` of `files`, line `line`).
  * @internal
  */
-export const logBuilder = (files: ReadonlyArray<string>, expected = 1024, shared = false): LogBuilder => {
+export const logBuilder = (
+  files: ReadonlyArray<string>,
+  expected = 1024,
+  shared = false,
+  at: (fileIndex: number, line: number) => Place = (fileIndex, line) => ({ file: files[fileIndex] ?? '-', line })
+): LogBuilder => {
   const index = new Map<string, number>()
   const ids: string[] = []
   const problems: Problem[] = []
   const blocks: Buffer[] = []
-  let block = Buffer.alloc(0)
+  let block: Buffer = Buffer.alloc(0)
   let blockOf = -1
   let blockPos = 0
   let kept = 0
@@ -354,7 +353,9 @@ export const logBuilder = (files: ReadonlyArray<string>, expected = 1024, shared
       return record(t, held.index * LINE + s, len, place)
     }
     if (blockPos + len > block.length) {
-      block = Buffer.allocUnsafeSlow(Math.max(BLOCK, len))
+      block = shared
+        ? Buffer.from(new SharedArrayBuffer(Math.max(BLOCK, len)))
+        : Buffer.allocUnsafeSlow(Math.max(BLOCK, len))
       blocks.push(block)
       blockOf = blocks.length - 1
       blockPos = 0
@@ -381,18 +382,24 @@ export const logBuilder = (files: ReadonlyArray<string>, expected = 1024, shared
       )
     const text = buf.toString('utf8', s, end)
     if (text.trim() === '') return
-    const file = files[fileIndex] ?? '-'
     let raw: unknown
     try {
       raw = JSON.parse(text)
     } catch {
-      problems.push({ file, line, rule: 'json', message: `not valid JSON (a line of ${text.length} characters)` })
+      problems.push({
+        ...at(fileIndex, line),
+        rule: 'json',
+        message: `not valid JSON (a line of ${text.length} characters)`
+      })
       return
     }
     const parsedId = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
     if (typeof parsedId === 'string') return keep(ticketOfId(parsedId), buf, s, end, place, held)
     const decoded = Ticket.decodeEvent(raw)
-    if (E.isLeft(decoded)) problems.push(...decodeProblems(file, line, raw, decoded.left.issues))
+    if (E.isLeft(decoded)) {
+      const where = at(fileIndex, line)
+      problems.push(...decodeProblems(where.file, where.line, raw, decoded.left.issues))
+    }
   }
   return {
     line,
@@ -457,41 +464,6 @@ export const asciiIds = (intern: (id: string) => number) => {
       }
     }
     return v
-  }
-}
-
-/** Where a line's ASCII ticket id is, and its hash; see {@link asciiId}. @internal */
-export interface IdFound {
-  from: number
-  to: number
-  hash: number
-}
-
-/**
- * Finds a line's ticket id as {@link LogBuilder.line} does without parsing it: true when it is
- * found and ASCII (then `found` says where it is, and its {@link fnv} hash).
- * @internal
- */
-export const asciiId = (buf: Buffer, s: number, end: number, found: IdFound): boolean => {
-  const to = quickId(buf, s, end, quick)
-  if (to === NO_ID || !quick.ascii) return false
-  found.from = quick.from
-  found.to = to
-  found.hash = fnv(buf, quick.from, to)
-  return true
-}
-const quick = { from: 0, ascii: true }
-
-/** The shard of a line whose id is not ASCII or has to be parsed: by {@link shardOf}; lines without one go to shard 0. @internal */
-export const shardOfOtherLine = (buf: Buffer, s: number, end: number, shards: number): number => {
-  const to = quickId(buf, s, end, quick)
-  if (to !== NO_ID) return shardOf(buf.toString('utf8', quick.from, to), shards)
-  try {
-    const raw: unknown = JSON.parse(buf.toString('utf8', s, end))
-    const id = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
-    return typeof id === 'string' ? shardOf(id, shards) : 0
-  } catch {
-    return 0
   }
 }
 
@@ -593,24 +565,97 @@ export interface Tickets {
   readonly decode: (k: number, problems: Problem[]) => Decoded | undefined
 }
 
+/** A log's kept lines grouped by ticket: ticket t's are `order[starts[t]]` … `order[starts[t + 1] − 1]`, in the order read. @internal */
+export interface Grouping {
+  readonly starts: Int32Array
+  readonly order: Int32Array
+}
+
+/** Groups a log's kept lines by ticket (a counting sort); in shared memory with `shared`. @internal */
+export const groupingOf = (log: Log, shared = false): Grouping => {
+  const n = log.ids.length
+  const ints = (k: number) => new Int32Array(shared ? new SharedArrayBuffer(k * 4) : new ArrayBuffer(k * 4))
+  const starts = ints(n + 1)
+  for (let i = 0; i < log.kept; i++) (starts[(log.ticketOf[i] as number) + 1] as number)++
+  for (let t = 0; t < n; t++) starts[t + 1] = (starts[t + 1] as number) + (starts[t] as number)
+  const cursor = starts.slice(0, n)
+  const order = ints(log.kept)
+  for (let i = 0; i < log.kept; i++) {
+    const t = log.ticketOf[i] as number
+    order[cursor[t] as number] = i
+    cursor[t] = (cursor[t] as number) + 1
+  }
+  return { starts, order }
+}
+
+/** Where a ticket's events go as its lines are decoded; see {@link decodeLine}. @internal */
+export interface Decoding {
+  readonly events: Ticket.TicketEvent[]
+  readonly where: number[]
+}
+
+/**
+ * Parses and decodes kept line `i` of `log`, whose place is `place` (file index × 2^32 + line
+ * number, in `files`): its event goes to `into`, or its problems to `problems`.
+ * @internal
+ */
+export const decodeLine = (
+  log: Log,
+  i: number,
+  place: number,
+  files: ReadonlyArray<string>,
+  into: Decoding,
+  problems: Problem[]
+): void => {
+  const offset = log.offsetOf[i] as number
+  const start = offset % LINE
+  const text = (log.blocks[Math.floor(offset / LINE)] as Buffer).toString(
+    'utf8',
+    start,
+    start + (log.lengthOf[i] as number)
+  )
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    problems.push({
+      ...placeAt(files, place),
+      rule: 'json',
+      message: `not valid JSON (a line of ${text.length} characters)`
+    })
+    return
+  }
+  const event = Ticket.decodeEvent(raw)
+  if (E.isLeft(event)) {
+    const at = placeAt(files, place)
+    problems.push(...decodeProblems(at.file, at.line, raw, event.left.issues))
+    return
+  }
+  into.events.push(event.right)
+  into.where.push(place)
+}
+
+/** A ticket's decoded events ordered by `seq` (stable), or undefined when none could be read. @internal */
+export const decodedOf = (id: string, d: Decoding): Decoded | undefined => {
+  const { events, where } = d
+  if (events.length === 0) return undefined
+  let ordered = true
+  for (let i = 1; i < events.length && ordered; i++)
+    ordered = (events[i - 1] as Ticket.TicketEvent).seq <= (events[i] as Ticket.TicketEvent).seq
+  if (ordered) return { id, events, where }
+  const o = events
+    .map((_, i) => i)
+    .sort((a, b) => (events[a] as Ticket.TicketEvent).seq - (events[b] as Ticket.TicketEvent).seq || a - b)
+  return { id, events: o.map((i) => events[i] as Ticket.TicketEvent), where: o.map((i) => where[i] as number) }
+}
+
 /**
  * The tickets of a log (by ticket id when `sorted`, else in the order first met), decoded one at
  * a time: only the lines are held, so a caller that lets go of each ticket holds one at a time.
  * @internal
  */
 export const ticketsOf = (log: Log, sorted: boolean): Tickets => {
-  const n = log.ids.length
-  // the kept lines grouped by ticket, in the order read (a counting sort)
-  const starts = new Int32Array(n + 1)
-  for (let i = 0; i < log.kept; i++) (starts[(log.ticketOf[i] as number) + 1] as number)++
-  for (let t = 0; t < n; t++) starts[t + 1] = (starts[t + 1] as number) + (starts[t] as number)
-  const cursor = starts.slice(0, n)
-  const order = new Int32Array(log.kept)
-  for (let i = 0; i < log.kept; i++) {
-    const t = log.ticketOf[i] as number
-    order[cursor[t] as number] = i
-    cursor[t] = (cursor[t] as number) + 1
-  }
+  const { starts, order } = groupingOf(log)
   const tickets = sorted
     ? [...log.ids.keys()].sort((a, b) =>
         (log.ids[a] as string) < (log.ids[b] as string) ? -1 : (log.ids[a] as string) > (log.ids[b] as string) ? 1 : 0
@@ -618,53 +663,14 @@ export const ticketsOf = (log: Log, sorted: boolean): Tickets => {
     : undefined
   const decode = (k: number, problems: Problem[]): Decoded | undefined => {
     const t = tickets === undefined ? k : (tickets[k] as number)
-    const decoded: Ticket.TicketEvent[] = []
-    const places: number[] = []
+    const into: Decoding = { events: [], where: [] }
     for (let j = starts[t] as number; j < (starts[t + 1] as number); j++) {
       const i = order[j] as number
-      const packed = log.placeOf[i] as number
-      const offset = log.offsetOf[i] as number
-      const start = offset % LINE
-      const text = (log.blocks[Math.floor(offset / LINE)] as Buffer).toString(
-        'utf8',
-        start,
-        start + (log.lengthOf[i] as number)
-      )
-      let raw: unknown
-      try {
-        raw = JSON.parse(text)
-      } catch {
-        problems.push({
-          ...placeAt(log.files, packed),
-          rule: 'json',
-          message: `not valid JSON (a line of ${text.length} characters)`
-        })
-        continue
-      }
-      const event = Ticket.decodeEvent(raw)
-      if (E.isLeft(event)) {
-        const at = placeAt(log.files, packed)
-        problems.push(...decodeProblems(at.file, at.line, raw, event.left.issues))
-        continue
-      }
-      decoded.push(event.right)
-      places.push(packed)
+      decodeLine(log, i, log.placeOf[i] as number, log.files, into, problems)
     }
-    if (decoded.length === 0) return undefined
-    let ordered = true
-    for (let i = 1; i < decoded.length && ordered; i++)
-      ordered = (decoded[i - 1] as Ticket.TicketEvent).seq <= (decoded[i] as Ticket.TicketEvent).seq
-    if (ordered) return { id: log.ids[t] as string, events: decoded, where: places }
-    const o = decoded
-      .map((_, i) => i)
-      .sort((a, b) => (decoded[a] as Ticket.TicketEvent).seq - (decoded[b] as Ticket.TicketEvent).seq || a - b)
-    return {
-      id: log.ids[t] as string,
-      events: o.map((i) => decoded[i] as Ticket.TicketEvent),
-      where: o.map((i) => places[i] as number)
-    }
+    return decodedOf(log.ids[t] as string, into)
   }
-  return { count: n, decode }
+  return { count: log.ids.length, decode }
 }
 
 /**

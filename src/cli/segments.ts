@@ -1,21 +1,26 @@
 // Reading a log once over several threads (`report --jobs N`). The plain files are cut into
 // segments of a few MiB (a gzip file is one segment); each thread takes the next segment not yet
 // taken until none is left, cuts it into lines (a line belongs to the segment it starts in) and
-// sends each line to the shard of its ticket: its bytes are copied into that shard's store. Once
-// every segment is read, the stores are exchanged (their memory is transferred, not copied) and
-// each shard assembles its lines, in the order of the files, into a Log, as one thread reads it.
+// keeps them in a log of its own, by ticket, as one thread reads a whole log: a plain file's
+// segment is read into shared memory and its lines are left where they are. Once every segment is
+// read, the threads give each other their logs (shared memory: nothing is copied but the ids), and
+// each sees the tickets of all the logs together ({@link ticketsAcross}): a ticket whose lines
+// fell in segments read by different threads is one ticket, its lines in the order of the files.
 import { closeSync, openSync, readSync } from 'node:fs'
 import { inputError, openStream, sizeOf } from './io.js'
 import {
-  asciiId,
-  asciiIds,
+  decodedOf,
+  decodeLine,
+  groupingOf,
   lineSplitter,
   logBuilder,
   longLine,
-  shardOfOtherLine,
-  type Held,
-  type IdFound,
-  type Log
+  type Decoded,
+  type Decoding,
+  type Grouping,
+  type Log,
+  type Problem,
+  type Tickets
 } from './log.js'
 
 /** A part of a file: bytes `from` to `to` of a plain file (the lines that start there), or a whole gzip file. @internal */
@@ -68,146 +73,57 @@ export const planSegments = (files: ReadonlyArray<string>, size = SEGMENT): Read
   return out
 }
 
-/**
- * The lines one thread sent to one shard: for each, its segment, its line number in the segment
- * (from 1), where its bytes are (buffer × 2^32 + offset, in the reading thread's buffers), its
- * length, and its ticket: an index in `ids`, the ASCII ids this thread met in the lines it sent to
- * the shard (−1 when the id has to be found by parsing the line). Plain data whose memory can be
- * transferred to another thread (the ids are copied).
- * @internal
- */
-export interface Store {
-  readonly count: number
-  readonly segment: Int32Array
-  readonly line: Int32Array
-  readonly offset: Float64Array
-  readonly length: Int32Array
-  readonly ticket: Int32Array
-  readonly ids: ReadonlyArray<string>
-}
-
 /** What a thread found in a segment it read: its lines (blank ones too) and those too long to hold. @internal */
 export interface SegmentRead {
   readonly segment: number
-  readonly reader: number
   readonly lines: number
   readonly long: ReadonlyArray<number>
 }
 
 /**
- * What a thread read: the bytes (shared memory: every thread sees them, none copies them), the
- * lines for each shard, and what it found in each segment it read. @internal
+ * What a thread read: its log (in shared memory), with its lines grouped by ticket, and what it
+ * found in each segment it read. The log's places are segment × 2^32 + line number in the segment,
+ * its problems' lines likewise, until the segments before are counted ({@link placesOf}).
+ * @internal
  */
 export interface ReadResult {
-  readonly buffers: ReadonlyArray<SharedArrayBuffer>
-  readonly stores: ReadonlyArray<Store>
+  readonly log: Log
+  readonly grouping: Grouping
   readonly read: ReadonlyArray<SegmentRead>
 }
 
 const LINE = 2 ** 32
-const BLOCK = 8 * 2 ** 20
 const CHUNK = 2 ** 20
 const TAIL = 2 ** 16
 /** Bytes read past a segment's end for its last line; a longer last line is read in chunks and copied. */
 const SLACK = 2 ** 16
 
-const storeWriter = () => {
-  let count = 0
-  let size = 4096
-  let segment = new Int32Array(size)
-  let line = new Int32Array(size)
-  let offset = new Float64Array(size)
-  let length = new Int32Array(size)
-  let ticket = new Int32Array(size)
-  const ids: string[] = []
-  /** The id `buf[from, to)`, ASCII, with its hash: its index in `ids`. */
-  const ticketOf = asciiIds((id) => ids.push(id) - 1)
-  const grow = <A extends Int32Array | Float64Array>(a: A, make: (n: number) => A): A => {
-    const b = make(size)
-    b.set(a)
-    return b
-  }
-  const int = (n: number) => new Int32Array(n)
-  const add = (seg: number, n: number, where: number, len: number, t: number) => {
-    if (count === size) {
-      size *= 2
-      segment = grow(segment, int)
-      line = grow(line, int)
-      offset = grow(offset, (k) => new Float64Array(k))
-      length = grow(length, int)
-      ticket = grow(ticket, int)
-    }
-    segment[count] = seg
-    line[count] = n
-    offset[count] = where
-    length[count] = len
-    ticket[count] = t
-    count++
-  }
-  const store = (): Store => ({ count, segment, line, offset, length, ticket, ids })
-  return { add, ticketOf, store }
-}
-
-/** The memory of a store, to transfer it. @internal */
-export const transferOf = (s: Store): ArrayBuffer[] =>
-  [s.segment, s.line, s.offset, s.length, s.ticket].map((a) => a.buffer as ArrayBuffer)
-
 /**
- * Reads segments of `plan` as `take` hands them out (the next one not yet taken, or −1). A plain
- * file's segment is read into shared memory at once, with its lines left where they are; the
- * lines of a gzip file, and a last line longer than the little read past a segment's end, are
- * copied into shared blocks. Each line goes to the store of its ticket's shard
- * ({@link shardOfLine}). `progress` is told of the bytes and lines of each segment once read.
+ * Reads segments of `plan` as `take` hands them out (the next one not yet taken, or −1) into a
+ * log of this thread's own. A plain file's segment is read into shared memory at once, its lines
+ * kept where they are; the lines of a gzip file, and a last line longer than the little read past
+ * a segment's end, are copied into the log's shared blocks. `progress` is told of the bytes and
+ * lines of each segment once read.
  * @internal
  */
 export const readSegments = async (
   files: ReadonlyArray<string>,
   plan: ReadonlyArray<Segment>,
-  reader: number,
-  shards: number,
   take: () => number,
   progress: (bytes: number, lines: number) => void = () => undefined
 ): Promise<ReadResult> => {
-  const writers = Array.from({ length: shards }, storeWriter)
-  const buffers: SharedArrayBuffer[] = []
+  const b = logBuilder(files, 1024, true, (k, n) => ({
+    file: files[(plan[k] as Segment).file] ?? '-',
+    line: k * LINE + n
+  }))
   const read: SegmentRead[] = []
   let scratch: Buffer | undefined
-  // where copied lines go
-  let block: Buffer = Buffer.alloc(0)
-  let blockIndex = -1
-  let blockPos = 0
-  const copy = (buf: Buffer, s: number, end: number): number => {
-    const len = end - s
-    if (blockPos + len > block.length) {
-      const sab = new SharedArrayBuffer(Math.max(BLOCK, len))
-      buffers.push(sab)
-      block = Buffer.from(sab)
-      blockIndex = buffers.length - 1
-      blockPos = 0
-    }
-    buf.copy(block, blockPos, s, end)
-    const where = blockIndex * LINE + blockPos
-    blockPos += len
-    return where
-  }
   let k = -1
   let lines = 0
   let long: number[] = []
-  /** A line of segment k: `where` it lies in the buffers, or −1 to copy it there. */
-  const found: IdFound = { from: 0, to: 0, hash: 0 }
-  const route = (buf: Buffer, s: number, e: number, where: number) => {
-    lines++
-    const end = e > s && buf[e - 1] === 13 ? e - 1 : e
-    if (end === s) return
-    const ascii = asciiId(buf, s, end, found)
-    const shard = shards === 1 ? 0 : ascii ? (found.hash >>> 0) % shards : shardOfOtherLine(buf, s, end, shards)
-    const w = writers[shard] as ReturnType<typeof storeWriter>
-    const t = ascii ? w.ticketOf(buf, found.from, found.to, found.hash) : -1
-    w.add(k, lines, where < 0 ? copy(buf, s, end) : where, end - s, t)
-  }
   const splitFrom = (limit: number) =>
     lineSplitter(
-      (buf, s, e) => route(buf, s, e, -1),
+      (buf, s, e) => b.line(k, ++lines, buf, s, e),
       () => void long.push(++lines),
       limit
     )
@@ -217,8 +133,7 @@ export const readSegments = async (
     const { from, to } = segment
     const first = from > 0 ? from - 1 : 0
     const want = (to === Infinity ? segment.bytes : to - from) + (from - first) + SLACK
-    const sab = new SharedArrayBuffer(want)
-    const buf = Buffer.from(sab)
+    const buf = Buffer.from(new SharedArrayBuffer(want))
     let n = 0
     for (let r = -1; n < want && r !== 0; n += r) r = readSync(fd, buf, n, want - n, first + n)
     const eof = n < want
@@ -230,15 +145,14 @@ export const readSegments = async (
       if (nl < 0 || nl >= n || nl + 1 >= limit) return
       s = nl + 1
     }
-    buffers.push(sab)
-    const index = buffers.length - 1
+    const held = { buf, index: -1 }
     while (s < limit && s < n) {
       const nl = buf.indexOf(10, s)
       if (nl >= 0 && nl < n) {
-        route(buf, s, nl, index * LINE + s)
+        b.line(k, ++lines, buf, s, nl, held)
         s = nl + 1
       } else if (eof) {
-        route(buf, s, n, index * LINE + s)
+        b.line(k, ++lines, buf, s, n, held)
         s = n
       } else {
         // the last line goes on past what was read: read it in chunks, from its start
@@ -286,75 +200,122 @@ export const readSegments = async (
           throw (e as { code?: unknown }).code === undefined ? e : inputError(`${file}: cannot be read`)
         }
       }
-      read.push({ segment: k, reader, lines, long })
+      read.push({ segment: k, lines, long })
       progress(segment.bytes, lines)
     }
   } finally {
     for (const fd of fds.values()) closeSync(fd)
   }
-  return { buffers, stores: writers.map((w) => w.store()), read }
+  const log = b.log(read.reduce((n, r) => n + r.lines, 0))
+  return { log, grouping: groupingOf(log, true), read }
+}
+
+/** Places in the files of places in segments, once every segment is read; see {@link placesOf}. @internal */
+export interface Places {
+  /** Lines read, in all. */
+  readonly lines: number
+  /** The place (file index × 2^32 + line number) of segment × 2^32 + line number in it. */
+  readonly place: (packed: number) => number
+  /** A problem of a line of a segment, at its place in its file. */
+  readonly relocate: (p: Problem) => Problem
+  /** The lines too long to hold, of every segment. */
+  readonly long: ReadonlyArray<Problem>
+}
+
+/** The places of the segments' lines, given what was found in every segment (read by any thread). @internal */
+export const placesOf = (
+  files: ReadonlyArray<string>,
+  plan: ReadonlyArray<Segment>,
+  read: ReadonlyArray<SegmentRead>
+): Places => {
+  const bySegment: Array<SegmentRead | undefined> = []
+  for (const r of read) bySegment[r.segment] = r
+  // segment k's line n is base[k] + n
+  const base = new Float64Array(plan.length)
+  const long: Problem[] = []
+  let before = 0
+  let lines = 0
+  plan.forEach((segment, k) => {
+    if (k > 0 && (plan[k - 1] as Segment).file !== segment.file) before = 0
+    base[k] = segment.file * LINE + before
+    const r = bySegment[k]
+    if (r === undefined) return
+    for (const n of r.long) long.push(longLine(files[segment.file] as string, before + n))
+    before += r.lines
+    lines += r.lines
+  })
+  const place = (packed: number) => (base[Math.floor(packed / LINE)] as number) + (packed % LINE)
+  return {
+    lines,
+    place,
+    relocate: (p) => ({ ...p, line: place(p.line) % LINE }),
+    long
+  }
 }
 
 /**
- * One shard's log: the lines sent to it by every thread (`inputs`, by reader), in the order of
- * the files, each numbered as in its file. `read` lists every segment read (by any thread); shard
- * 0 also reports the lines too long to hold. The log's numbers lie in shared memory, as its lines
- * do, so the other threads can be given it to take tickets from.
+ * The tickets of several threads' logs as one log's: a ticket is counted once, where it is first
+ * met (in the logs' order), and decoded from its lines in every log, in the order of the files.
+ * Places are translated by `place` and named in `files`.
  * @internal
  */
-export const assemble = (
+export const ticketsAcross = (
+  logs: ReadonlyArray<{ readonly log: Log; readonly grouping: Grouping }>,
   files: ReadonlyArray<string>,
-  plan: ReadonlyArray<Segment>,
-  read: ReadonlyArray<SegmentRead>,
-  inputs: ReadonlyArray<{ readonly buffers: ReadonlyArray<SharedArrayBuffer>; readonly store: Store }>,
-  shard: number
-): Log => {
-  const b = logBuilder(
-    files,
-    inputs.reduce((n, i) => n + i.store.count, 0),
-    true
-  )
-  const bySegment: Array<SegmentRead | undefined> = []
-  for (const r of read) bySegment[r.segment] = r
-  const held: Held[][] = inputs.map((i) => i.buffers.map((sab) => ({ buf: Buffer.from(sab), index: -1 })))
-  // the builder's ticket of each reader's ids, once met (−1 before)
-  const tickets = inputs.map((i) => new Int32Array(i.store.ids.length).fill(-1))
-  const at = inputs.map(() => 0)
-  let lines = 0
-  let base = 0
-  plan.forEach((segment, k) => {
-    if (k > 0 && (plan[k - 1] as Segment).file !== segment.file) base = 0
-    const r = bySegment[k]
-    if (r === undefined) return
-    const file = segment.file
-    const s = inputs[r.reader]?.store
-    const blocks = held[r.reader]
-    const ticketOf = tickets[r.reader]
-    if (s !== undefined && blocks !== undefined && ticketOf !== undefined) {
-      let i = at[r.reader] as number
-      while (i < s.count && s.segment[i] === k) {
-        const offset = s.offset[i] as number
-        const start = offset % LINE
-        const h = blocks[Math.floor(offset / LINE)] as Held
-        const end = start + (s.length[i] as number)
-        const n = base + (s.line[i] as number)
-        const local = s.ticket[i] as number
-        if (local < 0) b.line(file, n, h.buf, start, end, h)
-        else {
-          let t = ticketOf[local] as number
-          if (t < 0) {
-            t = b.ticket(s.ids[local] as string)
-            ticketOf[local] = t
-          }
-          b.keepAt(t, file, n, h, start, end)
-        }
-        i++
-      }
-      at[r.reader] = i
-    }
-    if (shard === 0) for (const n of r.long) b.problem(longLine(files[file] as string, base + n))
-    base += r.lines
-    lines += r.lines
+  place: (packed: number) => number
+): Tickets => {
+  const offsets: number[] = []
+  let count = 0
+  for (const { log } of logs) {
+    offsets.push(count)
+    count += log.ids.length
+  }
+  // each ticket's next meeting in a later log (−1: none), and whether it is its first
+  const next = new Int32Array(count).fill(-1)
+  const first = new Uint8Array(count)
+  const last = new Map<string, number>()
+  logs.forEach(({ log }, r) => {
+    const offset = offsets[r] as number
+    log.ids.forEach((id, t) => {
+      const g = offset + t
+      const before = last.get(id)
+      if (before === undefined) first[g] = 1
+      else next[before] = g
+      last.set(id, g)
+    })
   })
-  return b.log(lines)
+  const logOf = (g: number): number => {
+    let r = logs.length - 1
+    while ((offsets[r] as number) > g) r--
+    return r
+  }
+  const decode = (g: number, problems: Problem[]): Decoded | undefined => {
+    if (first[g] !== 1) return undefined
+    const r = logOf(g)
+    const { log, grouping } = logs[r] as (typeof logs)[number]
+    const t = g - (offsets[r] as number)
+    const into: Decoding = { events: [], where: [] }
+    if (next[g] === -1) {
+      for (let j = grouping.starts[t] as number; j < (grouping.starts[t + 1] as number); j++) {
+        const i = grouping.order[j] as number
+        decodeLine(log, i, place(log.placeOf[i] as number), files, into, problems)
+      }
+      return decodedOf(log.ids[t] as string, into)
+    }
+    // lines in several logs: in the order of their places
+    const lines: Array<{ readonly log: Log; readonly i: number; readonly at: number }> = []
+    for (let h = g; h !== -1; h = next[h] as number) {
+      const q = logOf(h)
+      const l = logs[q] as (typeof logs)[number]
+      const u = h - (offsets[q] as number)
+      for (let j = l.grouping.starts[u] as number; j < (l.grouping.starts[u + 1] as number); j++) {
+        const i = l.grouping.order[j] as number
+        lines.push({ log: l.log, i, at: l.log.placeOf[i] as number })
+      }
+    }
+    lines.sort((a, b) => a.at - b.at)
+    for (const l of lines) decodeLine(l.log, l.i, place(l.at), files, into, problems)
+    return decodedOf(log.ids[t] as string, into)
+  }
+  return { count, decode }
 }
