@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The itsm-kit command line: `itsm-kit <command> [options]`. Also the worker-thread entry of `report --jobs N`.
 import { fileURLToPath } from 'node:url'
-import { isMainThread, parentPort, workerData } from 'node:worker_threads'
+import { isMainThread, workerData } from 'node:worker_threads'
 import { between, due, holidays } from './calendarCommands.js'
 import { check } from './check.js'
 import { demo } from './demo.js'
@@ -66,7 +66,7 @@ const processIo = (): Io => ({
 })
 
 const shard = isMainThread ? undefined : (workerData as { itsmKitShard?: WorkerTask } | undefined)?.itsmKitShard
-if (shard !== undefined && parentPort !== null) serveShard(shard, parentPort)
+if (shard !== undefined) serveShard(shard, shard.port)
 else if (
   isMainThread &&
   process.argv[1] !== undefined &&

@@ -1,5 +1,5 @@
 // From log files to report accumulators, on one thread or with tickets sharded over worker threads.
-import { Worker, type MessagePort } from 'node:worker_threads'
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
 import * as E from 'fp-ts/lib/Either.js'
 import { Report, Ticket, type Sla, type Time } from '../index.js'
 import { loadAgreements } from './agreements.js'
@@ -48,7 +48,8 @@ export interface ShardJob {
 
 /**
  * What a worker thread is given: the job, its number of `shards` threads (the main thread is 0),
- * the counters shared by the threads, and the tickets in a chunk.
+ * the counters shared by the threads, the tickets in a chunk, and its port to the main thread
+ * (every message goes through it, so the main thread can take the worker's messages while it folds).
  * @internal
  */
 export interface WorkerTask {
@@ -57,6 +58,7 @@ export interface WorkerTask {
   readonly shards: number
   readonly counters: Int32Array
   readonly chunk: number
+  readonly port: MessagePort
 }
 
 const combinerOf = (job: ShardJob, agreements: ReadonlyArray<Sla.Agreement>): Report.Combiner => {
@@ -119,6 +121,21 @@ export const counter = (): (() => number) => {
 }
 
 /**
+ * What a thread does between chunks of a fold: `between` after each chunk; with `handOver`, once
+ * it claims one of the last chunks ({@link handOverFrom}), it gives away the accumulator so far
+ * and goes on from an empty one, so that what it has folded can cross to another thread while
+ * both still fold.
+ * @internal
+ */
+export interface FoldHooks {
+  readonly between?: () => void
+  readonly handOver?: (a: Report.Accumulator) => void
+}
+
+/** The chunk from which a worker hands over its accumulator: the last 4 %, at least 4 chunks, are left. @internal */
+export const handOverFrom = (chunks: number): number => chunks - Math.max(4, Math.ceil(chunks / 25))
+
+/**
  * Decodes, checks and folds histories into an accumulator, each history replayed once: the
  * chunks of `size` tickets that `claim` hands this thread (each chunk is claimed by one thread, so
  * threads that share a claim counter fold every ticket once between them), with `problems`, the
@@ -142,7 +159,8 @@ export const fold = (
   size: number,
   agreements: ReadonlyArray<Sla.Agreement>,
   c: Report.Combiner,
-  covered: number
+  covered: number,
+  hooks: FoldHooks = {}
 ): ShardResult => {
   const customers = new Set(agreements.map((a) => a.customer))
   const problems: Problem[] = [...lineProblems]
@@ -194,13 +212,28 @@ export const fold = (
     accumulator = good.length === batch.length ? next : c.addAll(good.map((d) => d.events))(accumulator)
   }
   const chunks = Math.ceil(tickets.count / size)
-  for (let k = claim(); k < chunks; k = claim()) chunk(k * size, Math.min(tickets.count, (k + 1) * size))
+  const from = handOverFrom(chunks)
+  let handOver = hooks.handOver
+  for (let k = claim(); k < chunks; k = claim()) {
+    if (handOver !== undefined && k >= from) {
+      handOver(accumulator)
+      accumulator = c.empty
+      handOver = undefined
+    }
+    chunk(k * size, Math.min(tickets.count, (k + 1) * size))
+    hooks.between?.()
+  }
   return { accumulator, problems, events, tickets: count }
 }
 
-/** Messages from a worker: what it read, then its result or why it failed. @internal */
+/**
+ * Messages from a worker: what it read, then perhaps the accumulator of most of its chunks (handed
+ * over while the main thread still folds), then its result or why it failed.
+ * @internal
+ */
 export type FromWorker =
   | { readonly read: ReadResult }
+  | { readonly part: Report.Accumulator }
   | { readonly ok: ShardResult }
   | { readonly failure: { readonly kind: 'usage' | 'input'; readonly message: string } }
 
@@ -259,7 +292,8 @@ export const foldShared = (
   read: ReadonlyArray<SegmentRead>,
   task: { readonly counters: Int32Array; readonly chunk: number },
   agreements: ReadonlyArray<Sla.Agreement>,
-  c: Report.Combiner
+  c: Report.Combiner,
+  hooks: FoldHooks = {}
 ): ShardResult & { readonly lines: number } => {
   const places = placesOf(job.files, plan, read)
   const all = logs.map((l, i) => (i === shard ? mine : received(l as SharedLog)))
@@ -267,7 +301,7 @@ export const foldShared = (
   const own = [...mine.log.problems.map(places.relocate), ...(shard === 0 ? places.long : [])]
   const claim = () => Atomics.add(task.counters, CLAIMED, 1)
   const covered = coveredUntil(job.period, job.asOf)
-  return { ...fold(tickets, job.files, own, claim, task.chunk, agreements, c, covered), lines: places.lines }
+  return { ...fold(tickets, job.files, own, claim, task.chunk, agreements, c, covered, hooks), lines: places.lines }
 }
 
 /**
@@ -310,7 +344,13 @@ export const serveShard = (task: WorkerTask, port: MessagePort): void => {
     const given = await next()
     if (!('logs' in given)) throw inputError('a worker thread was sent no logs')
     t.phase('fold')
-    const { lines: _, ...r } = foldShared(job, planned.plan, shard, mine, given.logs, given.read, task, as, c)
+    const handOver = (part: Report.Accumulator) => {
+      port.postMessage({ part } satisfies FromWorker)
+      t.phase('handed over')
+    }
+    const { lines: _, ...r } = foldShared(job, planned.plan, shard, mine, given.logs, given.read, task, as, c, {
+      handOver
+    })
     t.phase('post')
     const timings = t.done()
     port.postMessage({ ok: timings.length === 0 ? r : { ...r, timings } } satisfies FromWorker)
@@ -348,25 +388,34 @@ export interface Shards {
   readonly reads: Promise<ReadonlyArray<ReadResult>>
   /** Sends every worker the others' logs and what was found in each segment: they start folding. */
   readonly deliver: (logs: ReadonlyArray<SharedLog>, read: ReadonlyArray<SegmentRead>) => void
+  /** Takes the workers' messages that have come, at once (while the main thread folds). */
+  readonly poll: () => void
+  /** The accumulators the workers handed over before their results. */
+  readonly parts: ReadonlyArray<Report.Accumulator>
   readonly results: Promise<ReadonlyArray<ShardResult>>
   readonly stop: () => void
 }
 
 /**
  * Starts `jobs − 1` worker threads on a job, before the main thread reads the agreements, so
- * their start-up overlaps it; the main thread is thread 0.
+ * their start-up overlaps it; the main thread is thread 0. Each worker talks to the main thread
+ * over a channel of its own, which the main thread can read at once between chunks of its fold.
  * @internal
  */
 export const startShards = (job: ShardJob, jobs: number, workerFile: string): Shards => {
   const chunk = chunkSize()
   const counters = new Int32Array(new SharedArrayBuffer(COUNTERS * Int32Array.BYTES_PER_ELEMENT))
+  const parts: Report.Accumulator[] = []
   const workers = Array.from({ length: jobs - 1 }, (_, i) => {
-    const task: WorkerTask = { job, shard: i + 1, shards: jobs, counters, chunk }
-    return new Worker(workerFile, { workerData: { itsmKitShard: task } })
+    const { port1, port2 } = new MessageChannel()
+    const task: WorkerTask = { job, shard: i + 1, shards: jobs, counters, chunk, port: port2 }
+    const worker = new Worker(workerFile, { workerData: { itsmKitShard: task }, transferList: [port2] })
+    return { worker, port: port1 }
   })
   const reads: Array<Promise<ReadResult>> = []
   const results: Array<Promise<ShardResult>> = []
-  for (const w of workers) {
+  const handlers: Array<(m: FromWorker) => void> = []
+  for (const { worker, port } of workers) {
     let read: (r: ReadResult) => void = () => undefined
     let result: (r: ShardResult) => void = () => undefined
     const failures: Array<(e: unknown) => void> = []
@@ -383,12 +432,19 @@ export const startShards = (job: ShardJob, jobs: number, workerFile: string): Sh
       })
     )
     const fail = (e: unknown) => failures.forEach((f) => f(e))
-    w.on('message', (m: FromWorker) =>
-      'read' in m ? read(m.read) : 'ok' in m ? result(m.ok) : fail({ _tag: 'CliFailure', ...m.failure })
-    )
-    w.once('error', fail)
+    const handle = (m: FromWorker) =>
+      'read' in m
+        ? read(m.read)
+        : 'part' in m
+          ? void parts.push(m.part)
+          : 'ok' in m
+            ? result(m.ok)
+            : fail({ _tag: 'CliFailure', ...m.failure })
+    handlers.push(handle)
+    port.on('message', handle)
+    worker.once('error', fail)
     // a worker that ends without answering is a failure, never a hang
-    w.once('exit', (code) =>
+    worker.once('exit', (code) =>
       fail({
         _tag: 'CliFailure',
         kind: 'input',
@@ -406,14 +462,24 @@ export const startShards = (job: ShardJob, jobs: number, workerFile: string): Sh
     count: jobs,
     counters,
     chunk,
-    begin: (plan) => workers.forEach((w) => w.postMessage({ plan } satisfies ToWorker)),
+    begin: (plan) => workers.forEach((w) => w.port.postMessage({ plan } satisfies ToWorker)),
     reads: all(reads),
     deliver: (logs, read) =>
       workers.forEach((w, i) =>
-        w.postMessage({ logs: logs.map((l, j) => (j === i + 1 ? undefined : l)), read } satisfies ToWorker)
+        w.port.postMessage({ logs: logs.map((l, j) => (j === i + 1 ? undefined : l)), read } satisfies ToWorker)
       ),
+    poll: () =>
+      workers.forEach((w, i) => {
+        for (let m = receiveMessageOnPort(w.port); m !== undefined; m = receiveMessageOnPort(w.port))
+          (handlers[i] as (m: FromWorker) => void)(m.message as FromWorker)
+      }),
+    parts,
     results: all(results),
-    stop: () => workers.forEach((w) => void w.terminate())
+    stop: () =>
+      workers.forEach((w) => {
+        w.port.close()
+        void w.worker.terminate()
+      })
   }
 }
 
@@ -476,11 +542,14 @@ export const reportOf = async (
   const logs = reads.map(sharedOf)
   shards.deliver(logs, read)
   t.phase('fold')
-  const own = foldShared(job, plan, 0, mine, logs, read, shards, agreements, c)
+  const own = foldShared(job, plan, 0, mine, logs, read, shards, agreements, c, { between: shards.poll })
   t.phase('wait')
   const results = [own, ...(await shards.results)]
   t.phase('merge')
-  const accumulator = results.reduce((acc, r) => c.merge(r.accumulator)(acc), c.empty)
+  const accumulator = [...shards.parts, ...results.slice(1).map((r) => r.accumulator)].reduce(
+    (acc, a) => c.merge(a)(acc),
+    own.accumulator
+  )
   t.phase('result')
   return {
     report: c.result(accumulator),

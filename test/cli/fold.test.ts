@@ -21,6 +21,7 @@ import {
   coveredUntil,
   fold,
   foldShared,
+  handOverFrom,
   sharedOf,
   sortProblems,
   type SharedLog,
@@ -54,9 +55,11 @@ beforeAll(async () => {
 
 const covered = () => coveredUntil(period, undefined)
 
-/** The report and the problems of folded threads, merged in the order given. */
-const outcome = (results: ReadonlyArray<ShardResult>) => ({
-  report: combiner.result(results.reduce((acc, r) => combiner.merge(r.accumulator)(acc), combiner.empty)),
+/** The report and the problems of folded threads, merged in the order given (with accumulators handed over before). */
+const outcome = (results: ReadonlyArray<ShardResult>, parts: ReadonlyArray<Report.Accumulator> = []) => ({
+  report: combiner.result(
+    [...parts, ...results.map((r) => r.accumulator)].reduce((acc, a) => combiner.merge(a)(acc), combiner.empty)
+  ),
   problems: sortProblems(
     files,
     results.flatMap((r) => r.problems)
@@ -73,11 +76,11 @@ const alone = async () => {
 }
 
 describe('folding over threads', () => {
-  it('the report and its problems are one thread’s, whichever thread read which segment and folds which chunk', async () => {
+  it('the report and its problems are one thread’s, whichever thread read which segment, folds which chunk, and hands over its accumulator', async () => {
     const one = await alone()
     expect(one.problems.length).toBeGreaterThanOrEqual(5)
     expect(one.tickets).toBeGreaterThan(100)
-    const tally = { runs: 0, chunks: 0, threads: 0, idle: 0, split: 0 }
+    const tally = { runs: 0, chunks: 0, threads: 0, idle: 0, split: 0, handedOver: 0, foldedAfter: 0 }
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 4 }),
@@ -86,20 +89,38 @@ describe('folding over threads', () => {
         fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
         fc.array(fc.nat(), { minLength: 1, maxLength: 50 }),
         fc.nat(),
-        async (threads, size, segment, schedule, picks, rotate) => {
+        fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+        async (threads, size, segment, schedule, picks, rotate, handing) => {
           const { results: reads, places, tickets } = await readShared(files, threads, segment, schedule)
           const chunks = Math.ceil(tickets.count / size)
           // chunk k is folded by the thread the generated picks name
           const owner = (k: number) => (picks[k % picks.length] as number) % threads
+          const parts: Report.Accumulator[] = []
           const results = reads.map((r, t) => {
             const mine = Array.from({ length: chunks }, (_, k) => k).filter((k) => owner(k) === t)
             let i = 0
             const claim = () => mine[i++] ?? chunks
             const own = [...r.log.problems.map(places.relocate), ...(t === 0 ? places.long : [])]
-            return fold(tickets, files, own, claim, size, agreements, combiner, covered())
+            let between = 0
+            let handed = 0
+            const handOver = (a: Report.Accumulator) => {
+              parts.push(a)
+              tally.handedOver++
+              // a thread hands over once, on claiming one of the last chunks, then folds it
+              expect(mine[i - 1]).toBeGreaterThanOrEqual(handOverFrom(chunks))
+              expect(++handed).toBe(1)
+              between = 0
+            }
+            const hooks = handing[t] === true ? { handOver, between: () => void between++ } : {}
+            const result = fold(tickets, files, own, claim, size, agreements, combiner, covered(), hooks)
+            if (handed > 0 && between > 0) tally.foldedAfter++
+            return result
           })
           // merged in any order
-          const merged = outcome(results.map((_, i) => results[(i + rotate) % results.length] as ShardResult))
+          const merged = outcome(
+            results.map((_, i) => results[(i + rotate) % results.length] as ShardResult),
+            parts
+          )
           expect(merged.report).toEqual(one.report)
           expect(merged.problems).toEqual(one.problems)
           expect([merged.events, merged.tickets]).toEqual([one.events, one.tickets])
@@ -117,6 +138,13 @@ describe('folding over threads', () => {
     expect(tally.split / tally.runs).toBeGreaterThan(0.5)
     expect(tally.idle).toBeGreaterThan(3)
     expect(tally.chunks / tally.runs).toBeGreaterThan(10)
+    // accumulators handed over, and chunks folded after a hand-over, are common
+    expect(tally.handedOver).toBeGreaterThan(20)
+    expect(tally.foldedAfter).toBeGreaterThan(20)
+  })
+
+  it('hands over once, on claiming one of the last 4 % of the chunks (at least 4)', () => {
+    expect([1, 4, 5, 25, 100, 200, 1000].map(handOverFrom)).toEqual([-3, 0, 1, 21, 96, 192, 960])
   })
 
   it('over the real claims and logs posted between threads, a thread done first leaves the others none', async () => {
