@@ -305,9 +305,10 @@ export const foldShared = (
 }
 
 /**
- * A worker thread's side: it starts its library and reads the agreements while the main thread
- * plans the segments; then it reads segments until none is left, sends its log to the main
- * thread, and once given the others' logs folds the chunks of tickets it claims into an
+ * A worker thread's side: once the main thread has planned the segments, it reads segments until
+ * none is left and sends its log to the main thread; then it reads the agreements (while the main
+ * thread hands out the logs: a worker that starts later than the main thread reads its share of
+ * the log first), and once given the others' logs folds the chunks of tickets it claims into an
  * accumulator, which it sends back (structured clone keeps the typed arrays).
  * @internal
  */
@@ -331,15 +332,18 @@ export const serveShard = (task: WorkerTask, port: MessagePort): void => {
       else resolve(m)
     })
   const run = async () => {
-    t.phase('agreements')
-    const as = await loadAgreements(job.agreements)
-    const c = combinerOf(job, as)
+    // the agreements file is read while the thread reads the log; it is checked after
+    const agreements = loadAgreements(job.agreements)
+    agreements.catch(() => undefined)
     t.phase('plan')
     const planned = await next()
     if (!('plan' in planned)) throw inputError('a worker thread was sent no plan')
     t.phase('read')
     const mine = await readSegments(job.files, planned.plan, taker(counters), counted(counters))
     port.postMessage({ read: { ...sharedOf(mine), read: mine.read } } satisfies FromWorker)
+    t.phase('agreements')
+    const as = await agreements
+    const c = combinerOf(job, as)
     t.phase('exchange')
     const given = await next()
     if (!('logs' in given)) throw inputError('a worker thread was sent no logs')
