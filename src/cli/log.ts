@@ -150,17 +150,32 @@ const quickId = (buf: Buffer, s: number, end: number, found: { from: number; asc
   return NO_ID
 }
 
-const decodeProblems = (
-  file: string,
-  line: number,
-  raw: unknown,
-  issues: ReadonlyArray<Codec.Issue>
-): ReadonlyArray<Problem> => {
+/** A line that is not JSON: see {@link parseLine}. */
+const NOT_JSON = Symbol('not JSON')
+
+/** A line's text parsed, or NOT_JSON. */
+const parseLine = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return NOT_JSON
+  }
+}
+
+/** The problem of a line that is not JSON, at its place. */
+const notJson = (where: Place, text: string): Problem => ({
+  ...where,
+  rule: 'json',
+  message: `not valid JSON (a line of ${text.length} characters)`
+})
+
+/** The problems of a parsed line the decoder rejects, at its place. */
+const decodeProblems = (where: Place, raw: unknown, issues: ReadonlyArray<Codec.Issue>): ReadonlyArray<Problem> => {
   const id = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
   const seq = typeof raw === 'object' && raw !== null ? (raw as { seq?: unknown }).seq : undefined
   return issues.map((issue) => ({
-    file,
-    line,
+    file: where.file,
+    line: where.line,
     ...(typeof id === 'string' ? { ticket: showId(id) } : {}),
     ...(typeof seq === 'number' ? { index: seq } : {}),
     rule: 'decode',
@@ -382,24 +397,12 @@ export const logBuilder = (
       )
     const text = buf.toString('utf8', s, end)
     if (text.trim() === '') return
-    let raw: unknown
-    try {
-      raw = JSON.parse(text)
-    } catch {
-      problems.push({
-        ...at(fileIndex, line),
-        rule: 'json',
-        message: `not valid JSON (a line of ${text.length} characters)`
-      })
-      return
-    }
+    const raw = parseLine(text)
+    if (raw === NOT_JSON) return void problems.push(notJson(at(fileIndex, line), text))
     const parsedId = typeof raw === 'object' && raw !== null ? (raw as { ticketId?: unknown }).ticketId : undefined
     if (typeof parsedId === 'string') return keep(ticketOfId(parsedId), buf, s, end, place, held)
     const decoded = Ticket.decodeEvent(raw)
-    if (E.isLeft(decoded)) {
-      const where = at(fileIndex, line)
-      problems.push(...decodeProblems(where.file, where.line, raw, decoded.left.issues))
-    }
+    if (E.isLeft(decoded)) problems.push(...decodeProblems(at(fileIndex, line), raw, decoded.left.issues))
   }
   return {
     line,
@@ -513,16 +516,18 @@ export const readLog = async (files: ReadonlyArray<string>, options: ReadOptions
 export const keptLines = (
   log: Log
 ): Array<{ readonly id: string; readonly file: string; readonly line: number; readonly text: string }> =>
-  Array.from({ length: log.kept }, (_, i) => {
-    const offset = log.offsetOf[i] as number
-    const start = offset % LINE
-    const text = (log.blocks[Math.floor(offset / LINE)] as Buffer).toString(
-      'utf8',
-      start,
-      start + (log.lengthOf[i] as number)
-    )
-    return { id: log.ids[log.ticketOf[i] as number] as string, ...placeAt(log.files, log.placeOf[i] as number), text }
-  })
+  Array.from({ length: log.kept }, (_, i) => ({
+    id: log.ids[log.ticketOf[i] as number] as string,
+    ...placeAt(log.files, log.placeOf[i] as number),
+    text: lineText(log, i)
+  }))
+
+/** The text of kept line `i` of a log. */
+const lineText = (log: Log, i: number): string => {
+  const offset = log.offsetOf[i] as number
+  const start = offset % LINE
+  return (log.blocks[Math.floor(offset / LINE)] as Buffer).toString('utf8', start, start + (log.lengthOf[i] as number))
+}
 
 /** The total size of the files in bytes, unless one is standard input. @internal */
 export const totalSize = (files: ReadonlyArray<string>): number | undefined =>
@@ -607,28 +612,12 @@ export const decodeLine = (
   into: Decoding,
   problems: Problem[]
 ): void => {
-  const offset = log.offsetOf[i] as number
-  const start = offset % LINE
-  const text = (log.blocks[Math.floor(offset / LINE)] as Buffer).toString(
-    'utf8',
-    start,
-    start + (log.lengthOf[i] as number)
-  )
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch {
-    problems.push({
-      ...placeAt(files, place),
-      rule: 'json',
-      message: `not valid JSON (a line of ${text.length} characters)`
-    })
-    return
-  }
+  const text = lineText(log, i)
+  const raw = parseLine(text)
+  if (raw === NOT_JSON) return void problems.push(notJson(placeAt(files, place), text))
   const event = Ticket.decodeEvent(raw)
   if (E.isLeft(event)) {
-    const at = placeAt(files, place)
-    problems.push(...decodeProblems(at.file, at.line, raw, event.left.issues))
+    problems.push(...decodeProblems(placeAt(files, place), raw, event.left.issues))
     return
   }
   into.events.push(event.right)
