@@ -7,8 +7,9 @@
  * - decoding every event with the io-ts codec alone (`src/ticket/codec.ts`) and with
  *   `Ticket.decodeEvent`, which reads the common spellings on a fast path (`src/ticket/fastDecode.ts`);
  * - the whole `itsm-kit report` command (the built bin, a child process: read, decode, check,
- *   report, render JSON) on one thread, and with `--jobs 2` (three runs of each, taken in turn;
- *   the fastest of each counts);
+ *   report, render JSON) on one thread, with `--jobs 2`, and with `--jobs 2` under
+ *   `node --no-concurrent-recompilation` (three runs of each, taken in turn; the fastest of each
+ *   counts);
  * - the command's peak resident memory (`/usr/bin/time -f %M`) against the size of the log;
  * - each thread's CPU time (the command's ITSM_KIT_TIMING phase timings) and, from them, the
  *   speed-up `--jobs 2` would have on two idle cores (which a busy machine cannot show).
@@ -99,7 +100,9 @@ const fast = best(3, () => {
 // the bin as `npm run build` makes it, built afresh from the sources
 execFileSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--outdir', join(dir, 'bin')], { cwd: root })
 const bin = join(dir, 'bin/cli/main.js')
-const command = (jobs: number) => {
+/** Node's flag that makes V8 compile on the thread that runs the code (docs/cli.md's advice for `--jobs` on every core). */
+const SYNC_COMPILE = '--no-concurrent-recompilation'
+const command = (jobs: number, nodeFlags: ReadonlyArray<string> = []) => {
   const t0 = performance.now()
   const r = spawnSync(
     '/usr/bin/time',
@@ -107,6 +110,7 @@ const command = (jobs: number) => {
       '-f',
       '%M %U %S',
       process.execPath,
+      ...nodeFlags,
       bin,
       'report',
       log,
@@ -117,7 +121,7 @@ const command = (jobs: number) => {
       '--format',
       'json',
       '--out',
-      join(dir, `report-${jobs}.json`),
+      join(dir, `report-${jobs}${nodeFlags.length > 0 ? '-sync' : ''}.json`),
       '--jobs',
       String(jobs),
       '--quiet'
@@ -192,12 +196,21 @@ const floorCapacity = (): number => {
 }
 const parallel = capacity()
 const parallelFloor = floorCapacity()
-// one thread and two in turn, three times each, so that a slow minute of the machine falls on both
-const runs = [1, 2, 1, 2, 1, 2].map((jobs) => ({ jobs, run: command(jobs) }))
-const fastest = (jobs: number) => runs.filter((r) => r.jobs === jobs).sort((a, b) => a.run.ms - b.run.ms)[0]?.run as Run
+// one thread, two, and two compiling on their own threads, in turn, three times each, so that a
+// slow minute of the machine falls on all three
+const runs = [0, 1, 2].flatMap(() => [
+  { jobs: 1, sync: false, run: command(1) },
+  { jobs: 2, sync: false, run: command(2) },
+  { jobs: 2, sync: true, run: command(2, [SYNC_COMPILE]) }
+])
+const kind = (jobs: number, sync: boolean) => runs.filter((r) => r.jobs === jobs && r.sync === sync)
+const fastest = (jobs: number, sync = false) => kind(jobs, sync).sort((a, b) => a.run.ms - b.run.ms)[0]?.run as Run
 const one = fastest(1)
 const two = fastest(2)
-const same = readFileSync(join(dir, 'report-1.json'), 'utf8') === readFileSync(join(dir, 'report-2.json'), 'utf8')
+const twoSync = fastest(2, true)
+const report = (name: string) => readFileSync(join(dir, `report-${name}.json`), 'utf8')
+const same = report('1') === report('2')
+const sameSync = report('1') === report('2-sync')
 const size = statSync(log).size
 const events = text()
   .split('\n')
@@ -231,17 +244,24 @@ console.log(
 console.log(
   `  report command, --jobs 2          ${f(two.ms)}  ${(one.ms / two.ms).toFixed(2)}× faster than 1 thread   CPU ${(two.cpu / one.cpu).toFixed(2)}× one thread's   (target ≥ 1.6×), reports identical: ${same}`
 )
-const walls = (jobs: number) =>
-  runs
-    .filter((r) => r.jobs === jobs)
+console.log(
+  `  report command, --jobs 2, flag    ${f(twoSync.ms)}  ${(one.ms / twoSync.ms).toFixed(2)}× faster than 1 thread   CPU ${(twoSync.cpu / one.cpu).toFixed(2)}× one thread's   (node ${SYNC_COMPILE}, as docs/cli.md advises), reports identical: ${sameSync}`
+)
+const walls = (jobs: number, sync = false) =>
+  kind(jobs, sync)
     .map((r) => (r.run.ms / 1000).toFixed(2))
     .join(', ')
-const pairRatios = [0, 2, 4].map((i) => (runs[i]?.run.ms ?? NaN) / (runs[i + 1]?.run.ms ?? NaN))
-const pairs = pairRatios.map((r) => r.toFixed(2)).join(', ')
-const medianPair = [...pairRatios].sort((a, b) => a - b)[1] ?? NaN
+/** Each round's speed-up: its one-thread run against its run of the kind. */
+const speedUps = (sync: boolean) => {
+  const ones = kind(1, false)
+  const ratios = kind(2, sync).map((r, i) => (ones[i]?.run.ms ?? NaN) / r.run.ms)
+  const median = [...ratios].sort((a, b) => a - b)[1] ?? NaN
+  return `${ratios.map((r) => r.toFixed(2)).join(', ')} (median ${median.toFixed(2)}×)`
+}
 console.log(
-  `  every run, in turn (s)            1 thread ${walls(1)}; --jobs 2 ${walls(2)}; each pair's speed-up ${pairs} (median ${medianPair.toFixed(2)}×)`
+  `  every run, in turn (s)            1 thread ${walls(1)}; --jobs 2 ${walls(2)}; with the flag ${walls(2, true)}`
 )
+console.log(`  each round's speed-up             --jobs 2 ${speedUps(false)}; with the flag ${speedUps(true)}`)
 console.log(
   `  two threads of plain computation did ${parallel.toFixed(2)}× the work of one in the same time (2× on two idle cores)`
 )
@@ -252,6 +272,7 @@ const cpuOf = (r: Run) =>
   `${r.threads.map((t) => `${t.thread} ${f(t.cpu)}`).join(', ')}; the process ${f(r.processCpu)} (with V8's helper threads)`
 console.log(`  CPU by thread, 1 thread          ${cpuOf(one)}`)
 console.log(`  CPU by thread, --jobs 2          ${cpuOf(two)}`)
+console.log(`  CPU by thread, with the flag     ${cpuOf(twoSync)}`)
 console.log(
   `  --jobs 2 predicted from CPU times on two idle cores: ${(twoCoreWall(one) / twoCoreWall(two)).toFixed(2)}× faster (max(busiest thread, process CPU / 2): ${f(twoCoreWall(one))} against ${f(twoCoreWall(two))})`
 )
