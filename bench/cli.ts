@@ -100,7 +100,7 @@ const fast = best(3, () => {
 // the bin as `npm run build` makes it, built afresh from the sources
 execFileSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--outdir', join(dir, 'bin')], { cwd: root })
 const bin = join(dir, 'bin/cli/main.js')
-/** Node's flag that makes V8 compile on the thread that runs the code (docs/cli.md's advice for `--jobs` on every core). */
+/** Node's flag that makes V8 compile on the thread that runs the code (docs/cli.md, `--jobs` on every core). */
 const SYNC_COMPILE = '--no-concurrent-recompilation'
 const command = (jobs: number, nodeFlags: ReadonlyArray<string> = []) => {
   const t0 = performance.now()
@@ -245,7 +245,7 @@ console.log(
   `  report command, --jobs 2          ${f(two.ms)}  ${(one.ms / two.ms).toFixed(2)}× faster than 1 thread   CPU ${(two.cpu / one.cpu).toFixed(2)}× one thread's   (target ≥ 1.6×), reports identical: ${same}`
 )
 console.log(
-  `  report command, --jobs 2, flag    ${f(twoSync.ms)}  ${(one.ms / twoSync.ms).toFixed(2)}× faster than 1 thread   CPU ${(twoSync.cpu / one.cpu).toFixed(2)}× one thread's   (node ${SYNC_COMPILE}, as docs/cli.md advises), reports identical: ${sameSync}`
+  `  report command, --jobs 2, flag    ${f(twoSync.ms)}  ${(one.ms / twoSync.ms).toFixed(2)}× faster than 1 thread   CPU ${(twoSync.cpu / one.cpu).toFixed(2)}× one thread's   (node ${SYNC_COMPILE}; see docs/cli.md), reports identical: ${sameSync}`
 )
 const walls = (jobs: number, sync = false) =>
   kind(jobs, sync)
