@@ -24,6 +24,8 @@ import {
   handOverFrom,
   sharedOf,
   sortProblems,
+  startShards,
+  WORKER_YOUNG_MB,
   type SharedLog,
   type ShardJob,
   type ShardResult
@@ -183,5 +185,32 @@ describe('folding over threads', () => {
     expect(posted[0]?.log.blocks[0]?.buffer).toBeInstanceOf(SharedArrayBuffer)
     expect(posted[0]?.log.ticketOf.buffer).toBeInstanceOf(SharedArrayBuffer)
     expect(posted[0]?.grouping.order.buffer).toBeInstanceOf(SharedArrayBuffer)
+  })
+
+  it('starts each worker thread with a young generation of at most WORKER_YOUNG_MB MiB, whatever Node would give it', async () => {
+    // a stand-in worker that answers with the limits it was started with, as a failure the main thread reports
+    const worker = join(dir, 'limits-worker.cjs')
+    writeFileSync(
+      worker,
+      `const { workerData, resourceLimits } = require('node:worker_threads')
+workerData.itsmKitShard.port.postMessage({ failure: { kind: 'input', message: JSON.stringify(resourceLimits) } })`
+    )
+    const job: ShardJob = { files, agreements: '', period, quiet: true }
+    const limits = async (...young: [] | [number]) => {
+      const shards = startShards(job, 2, worker, ...young)
+      try {
+        const failure = await shards.reads.then(
+          () => undefined,
+          (e: unknown) => e as { message: string }
+        )
+        return JSON.parse(failure?.message ?? '{}') as { maxYoungGenerationSizeMb?: number }
+      } finally {
+        shards.stop()
+      }
+    }
+    // 48 MiB is Node 20's own default, so a limit of another size shows the option reaches the thread
+    expect((await limits(40)).maxYoungGenerationSizeMb).toBe(40)
+    expect(WORKER_YOUNG_MB).toBe(48)
+    expect((await limits()).maxYoungGenerationSizeMb).toBe(WORKER_YOUNG_MB)
   })
 })
