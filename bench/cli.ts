@@ -7,9 +7,11 @@
  * - decoding every event with the io-ts codec alone (`src/ticket/codec.ts`) and with
  *   `Ticket.decodeEvent`, which reads the common spellings on a fast path (`src/ticket/fastDecode.ts`);
  * - the whole `itsm-kit report` command (the built bin, a child process: read, decode, check,
- *   report, render JSON) on one thread, with `--jobs 2`, and with `--jobs 2` under
- *   `node --no-concurrent-recompilation` (three runs of each, taken in turn; the fastest of each
- *   counts);
+ *   report, render JSON) on one thread and with `--jobs 2` (three runs of each, taken in turn;
+ *   the fastest of each counts);
+ * - beside each pair of runs, two one-thread commands started at once: how much faster than one
+ *   after the other the machine runs them right now is the most `--jobs 2` could gain on it, as
+ *   two copies share nothing and wait for nothing;
  * - the command's peak resident memory (`/usr/bin/time -f %M`) against the size of the log;
  * - each thread's CPU time (the command's ITSM_KIT_TIMING phase timings) and, from them, the
  *   speed-up `--jobs 2` would have on two idle cores (which a busy machine cannot show).
@@ -17,7 +19,7 @@
  * Run by `npm run bench` (it builds the bin into tmp/bench-cli/ with scripts/build-cli.mjs, as
  * `npm run build`). Measures; never fails on a figure. On a shared machine the figures are noisy.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
@@ -100,32 +102,28 @@ const fast = best(3, () => {
 // the bin as `npm run build` makes it, built afresh from the sources
 execFileSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--outdir', join(dir, 'bin')], { cwd: root })
 const bin = join(dir, 'bin/cli/main.js')
-/** Node's flag that makes V8 compile on the thread that runs the code (docs/cli.md, `--jobs` on every core). */
-const SYNC_COMPILE = '--no-concurrent-recompilation'
-const command = (jobs: number, nodeFlags: ReadonlyArray<string> = []) => {
+/** The bin's arguments for the report of the log with `jobs` threads, written to `out` in `dir`. */
+const reportArgs = (jobs: number, out: string) => [
+  bin,
+  'report',
+  log,
+  '--agreements',
+  agreementsFile,
+  '--period',
+  '2026-03',
+  '--format',
+  'json',
+  '--out',
+  join(dir, out),
+  '--jobs',
+  String(jobs),
+  '--quiet'
+]
+const command = (jobs: number) => {
   const t0 = performance.now()
   const r = spawnSync(
     '/usr/bin/time',
-    [
-      '-f',
-      '%M %U %S',
-      process.execPath,
-      ...nodeFlags,
-      bin,
-      'report',
-      log,
-      '--agreements',
-      agreementsFile,
-      '--period',
-      '2026-03',
-      '--format',
-      'json',
-      '--out',
-      join(dir, `report-${jobs}${nodeFlags.length > 0 ? '-sync' : ''}.json`),
-      '--jobs',
-      String(jobs),
-      '--quiet'
-    ],
+    ['-f', '%M %U %S', process.execPath, ...reportArgs(jobs, `report-${jobs}.json`)],
     // the command's phase timings (each thread's own CPU time) on standard error
     { encoding: 'utf8', env: { ...process.env, ITSM_KIT_TIMING: '1' } }
   )
@@ -194,23 +192,34 @@ const floorCapacity = (): number => {
   const two = Math.min(time(2), time(2))
   return one / two
 }
+/** Two one-thread commands started at once (reports `report-1a.json` and `report-1b.json`): wall time until both are done. */
+const twoAtOnce = async (): Promise<{ ms: number }> => {
+  const t0 = performance.now()
+  await Promise.all(
+    ['a', 'b'].map(
+      (name) =>
+        new Promise<void>((done, fail) => {
+          const p = spawn(process.execPath, reportArgs(1, `report-1${name}.json`), { stdio: 'ignore' })
+          p.on('error', fail)
+          p.on('close', (code) => (code === 0 ? done() : fail(new Error(`two at once: exited ${code}`))))
+        })
+    )
+  )
+  return { ms: performance.now() - t0 }
+}
 const parallel = capacity()
 const parallelFloor = floorCapacity()
-// one thread, two, and two compiling on their own threads, in turn, three times each, so that a
-// slow minute of the machine falls on all three
-const runs = [0, 1, 2].flatMap(() => [
-  { jobs: 1, sync: false, run: command(1) },
-  { jobs: 2, sync: false, run: command(2) },
-  { jobs: 2, sync: true, run: command(2, [SYNC_COMPILE]) }
-])
-const kind = (jobs: number, sync: boolean) => runs.filter((r) => r.jobs === jobs && r.sync === sync)
-const fastest = (jobs: number, sync = false) => kind(jobs, sync).sort((a, b) => a.run.ms - b.run.ms)[0]?.run as Run
-const one = fastest(1)
-const two = fastest(2)
-const twoSync = fastest(2, true)
+// one thread, two, and two one-thread commands at once, in turn, three times, so that a slow
+// minute of the machine falls on all three
+const rounds: Array<{ one: Run; two: Run; atOnce: { ms: number } }> = []
+for (let i = 0; i < 3; i++) rounds.push({ one: command(1), two: command(2), atOnce: await twoAtOnce() })
+const fastest = <A extends { ms: number }>(runs: ReadonlyArray<A>): A => [...runs].sort((a, b) => a.ms - b.ms)[0] as A
+const one = fastest(rounds.map((r) => r.one))
+const two = fastest(rounds.map((r) => r.two))
+const atOnce = fastest(rounds.map((r) => r.atOnce))
 const report = (name: string) => readFileSync(join(dir, `report-${name}.json`), 'utf8')
 const same = report('1') === report('2')
-const sameSync = report('1') === report('2-sync')
+const sameAtOnce = report('1') === report('1a') && report('1') === report('1b')
 const size = statSync(log).size
 const events = text()
   .split('\n')
@@ -245,23 +254,18 @@ console.log(
   `  report command, --jobs 2          ${f(two.ms)}  ${(one.ms / two.ms).toFixed(2)}× faster than 1 thread   CPU ${(two.cpu / one.cpu).toFixed(2)}× one thread's   (target ≥ 1.6×), reports identical: ${same}`
 )
 console.log(
-  `  report command, --jobs 2, flag    ${f(twoSync.ms)}  ${(one.ms / twoSync.ms).toFixed(2)}× faster than 1 thread   CPU ${(twoSync.cpu / one.cpu).toFixed(2)}× one thread's   (node ${SYNC_COMPILE}; see docs/cli.md), reports identical: ${sameSync}`
+  `  two 1-thread commands at once     ${f(atOnce.ms)}  ${((2 * one.ms) / atOnce.ms).toFixed(2)}× as fast as one after the other (the most --jobs 2 could gain on this machine now), reports identical: ${sameAtOnce}`
 )
-const walls = (jobs: number, sync = false) =>
-  kind(jobs, sync)
-    .map((r) => (r.run.ms / 1000).toFixed(2))
-    .join(', ')
-/** Each round's speed-up: its one-thread run against its run of the kind. */
-const speedUps = (sync: boolean) => {
-  const ones = kind(1, false)
-  const ratios = kind(2, sync).map((r, i) => (ones[i]?.run.ms ?? NaN) / r.run.ms)
-  const median = [...ratios].sort((a, b) => a - b)[1] ?? NaN
-  return `${ratios.map((r) => r.toFixed(2)).join(', ')} (median ${median.toFixed(2)}×)`
-}
+const walls = (runs: ReadonlyArray<{ ms: number }>) => runs.map((r) => (r.ms / 1000).toFixed(2)).join(', ')
+/** Ratios, each round's, and their median. */
+const perRound = (ratios: ReadonlyArray<number>) =>
+  `${ratios.map((r) => r.toFixed(2)).join(', ')} (median ${([...ratios].sort((a, b) => a - b)[1] ?? NaN).toFixed(2)}×)`
 console.log(
-  `  every run, in turn (s)            1 thread ${walls(1)}; --jobs 2 ${walls(2)}; with the flag ${walls(2, true)}`
+  `  every run, in turn (s)            1 thread ${walls(rounds.map((r) => r.one))}; --jobs 2 ${walls(rounds.map((r) => r.two))}; two at once ${walls(rounds.map((r) => r.atOnce))}`
 )
-console.log(`  each round's speed-up             --jobs 2 ${speedUps(false)}; with the flag ${speedUps(true)}`)
+console.log(
+  `  each round's speed-up             --jobs 2 ${perRound(rounds.map((r) => r.one.ms / r.two.ms))}; two at once ${perRound(rounds.map((r) => (2 * r.one.ms) / r.atOnce.ms))}`
+)
 console.log(
   `  two threads of plain computation did ${parallel.toFixed(2)}× the work of one in the same time (2× on two idle cores)`
 )
@@ -272,7 +276,6 @@ const cpuOf = (r: Run) =>
   `${r.threads.map((t) => `${t.thread} ${f(t.cpu)}`).join(', ')}; the process ${f(r.processCpu)} (with V8's helper threads)`
 console.log(`  CPU by thread, 1 thread          ${cpuOf(one)}`)
 console.log(`  CPU by thread, --jobs 2          ${cpuOf(two)}`)
-console.log(`  CPU by thread, with the flag     ${cpuOf(twoSync)}`)
 console.log(
   `  --jobs 2 predicted from CPU times on two idle cores: ${(twoCoreWall(one) / twoCoreWall(two)).toFixed(2)}× faster (max(busiest thread, process CPU / 2): ${f(twoCoreWall(one))} against ${f(twoCoreWall(two))})`
 )
