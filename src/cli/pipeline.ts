@@ -403,7 +403,7 @@ export interface Shards {
 /**
  * The most memory, in MiB, a worker thread's young generation (where new objects are made) may
  * take: Node 20's and 22's default. Node 24 lets a worker's grow to 192 MiB, and then two threads
- * of `report --jobs 2` held 3.0× the log text at their peak instead of 2.7×, for no gain in speed
+ * of `report --jobs 2` held 3.1× the log text at their peak instead of 2.7×, for no gain in speed
  * (docs/performance.md).
  * @internal
  */
