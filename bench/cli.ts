@@ -280,9 +280,9 @@ console.log(
   `  --jobs 2 predicted from CPU times on two idle cores: ${(twoCoreWall(one) / twoCoreWall(two)).toFixed(2)}× faster (max(busiest thread, process CPU / 2): ${f(twoCoreWall(one))} against ${f(twoCoreWall(two))})`
 )
 console.log(
-  `  peak memory, 1 thread             ${(one.peakKb / 1024).toFixed(0)} MB = ${((one.peakKb * 1024) / size).toFixed(2)}× the log text   (target ≤ 3×)`
+  `  peak memory, 1 thread             ${(one.peakKb / 1024).toFixed(0)} MiB = ${((one.peakKb * 1024) / size).toFixed(2)}× the log text   (target ≤ 3×)`
 )
 console.log(
-  `  peak memory, --jobs 2 (process)   ${(two.peakKb / 1024).toFixed(0)} MB = ${((two.peakKb * 1024) / size).toFixed(2)}× the log text`
+  `  peak memory, --jobs 2 (process)   ${(two.peakKb / 1024).toFixed(0)} MiB = ${((two.peakKb * 1024) / size).toFixed(2)}× the log text`
 )
 console.log(`  load average at the end           ${load()}`)
