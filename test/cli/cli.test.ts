@@ -577,3 +577,70 @@ describe('demo and --jobs', () => {
     expect(piped.stdout).toBe(one.stdout)
   })
 })
+
+/**
+ * Whether the lines of a command's output match those a document shows: a line of `…` alone
+ * (indented or not) stands for any number of lines (the document leaves them out); blank lines at the end do not count.
+ */
+const shown = (expected: ReadonlyArray<string>, actual: ReadonlyArray<string>): boolean => {
+  const trim = (ls: ReadonlyArray<string>) => {
+    let n = ls.length
+    while (n > 0 && ls[n - 1] === '') n--
+    return ls.slice(0, n)
+  }
+  const e = trim(expected)
+  const a = trim(actual)
+  const tried = new Set<string>()
+  const from = (i: number, j: number): boolean => {
+    if (i === e.length) return j === a.length
+    const key = `${i}:${j}`
+    if (tried.has(key)) return false
+    tried.add(key)
+    if (e[i]?.trim() === '…') return from(i + 1, j) || (j < a.length && from(i, j + 1))
+    return j < a.length && e[i] === a[j] && from(i + 1, j + 1)
+  }
+  return from(0, 0)
+}
+
+describe('what the docs show', () => {
+  it('the matcher of shown output: … stands for any lines, and a wrong or missing line fails', () => {
+    expect(shown(['a', '…', 'd'], ['a', 'b', 'c', 'd', ''])).toBe(true)
+    expect(shown(['a', '…', 'd'], ['a', 'd'])).toBe(true)
+    expect(shown(['…', 'c'], ['a', 'b', 'c'])).toBe(true)
+    expect(shown(['a', '    …', 'd'], ['a', 'b', 'd'])).toBe(true)
+    expect(shown(['a', '…', 'd'], ['a', 'b', 'c'])).toBe(false)
+    expect(shown(['a', 'b'], ['a', 'b', 'c'])).toBe(false)
+    expect(shown(['a', 'x'], ['a', 'b'])).toBe(false)
+  })
+
+  it('the output the README and the command-line guide show is what the commands print', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itsm-docs-'))
+    expect(cli(['demo', '--out', dir]).status).toBe(0)
+    let checked = 0
+    for (const doc of ['README.md', 'docs/cli.md']) {
+      const blocks = readFileSync(join(root, doc), 'utf8')
+        .split(/^```text\n/mu)
+        .slice(1)
+      for (const block of blocks) {
+        const lines = (block.split(/^```/mu)[0] as string).split('\n')
+        lines.forEach((line, i) => {
+          if (!line.startsWith('$ itsm-kit ')) return
+          const end = lines.findIndex((l, k) => k > i && l.startsWith('$ '))
+          const expected = lines.slice(i + 1, end === -1 ? undefined : end)
+          // the demo's files (tmp/demo/ is where npm run demo puts them), else the CLI fixtures
+          const command = line.slice('$ itsm-kit '.length)
+          expect(command, `${doc}: quoted arguments are not split here`).not.toMatch(/["']/u)
+          const args = command
+            .split(/ +/u)
+            .map((a) => a.replace(/^(tmp\/demo|itsm-kit-demo)\//u, `${dir}/`))
+            .map((a) => ((a.endsWith('.ndjson') || a.endsWith('.json')) && !a.startsWith(dir) ? F(a) : a))
+          const r = cli(args)
+          const actual = (r.stdout + r.stderr).replaceAll(`${F('')}/`, '').split('\n')
+          expect(shown(expected, actual), `${doc}: $ itsm-kit ${command}\n${r.stdout}${r.stderr}`).toBe(true)
+          checked++
+        })
+      }
+    }
+    expect(checked).toBe(8)
+  })
+})
