@@ -112,7 +112,7 @@ Usage: itsm-kit report [LOG...] --agreements FILE --period PERIOD [--customer NA
 Examples:
   itsm-kit report events.ndjson --agreements agreements.json --period 2026-03
   itsm-kit report events.ndjson --agreements agreements.json --period 2026-03 --customer "Fjord Regnskap AS" --format html --out fjord.html
-  itsm-kit report events.ndjson.gz --agreements agreements.json --period 2026-03 --format csv --split --out reports --jobs 2
+  gzip -kf events.ndjson && itsm-kit report events.ndjson.gz --agreements agreements.json --period 2026-03 --format csv --split --out reports --jobs 2
 `,
   demo: `itsm-kit demo — every command on a built-in month of a Nordic desk
 

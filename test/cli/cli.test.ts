@@ -1,7 +1,7 @@
 // The itsm-kit command line, run as a user runs it: the built bin in a child process, on the
 // files under test/fixtures/cli/. The bin is built once (scripts/build-cli.mjs, as `npm run build` builds it).
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -611,6 +611,32 @@ describe('what the docs show', () => {
     expect(shown(['a', '…', 'd'], ['a', 'b', 'c'])).toBe(false)
     expect(shown(['a', 'b'], ['a', 'b', 'c'])).toBe(false)
     expect(shown(['a', 'x'], ['a', 'b'])).toBe(false)
+  })
+
+  it("every example of every command's --help runs as written in the folder itsm-kit demo writes", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itsm-help-'))
+    expect(cli(['demo', '--out', dir]).status).toBe(0)
+    // a shell that finds the bin as itsm-kit, as after npm install -g
+    const path = mkdtempSync(join(tmpdir(), 'itsm-path-'))
+    symlinkSync(bin, join(path, 'itsm-kit'))
+    const elsewhere = mkdtempSync(join(tmpdir(), 'itsm-desk-'))
+    const examples = ['due', 'between', 'holidays', 'check', 'replay', 'sla', 'status', 'report', 'demo'].flatMap(
+      (command) =>
+        (cli([command, '--help']).stdout.split(/^Examples?:\n/mu)[1] ?? '')
+          .split('\n')
+          .filter((l) => /^ {2}(\S.* )?itsm-kit /u.test(l))
+          .map((l) => l.trim().replaceAll('/tmp/desk', elsewhere))
+    )
+    expect(examples.length).toBe(19)
+    for (const example of examples) {
+      const r = spawnSync('sh', ['-c', example], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '', PATH: `${path}:${process.env.PATH ?? ''}` },
+        timeout: 60_000
+      })
+      expect([r.status, r.stderr.split('\n').filter((l) => !l.startsWith('wrote '))], example).toEqual([0, ['']])
+    }
   })
 
   it('the output the README and the command-line guide show is what the commands print', () => {
