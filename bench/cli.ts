@@ -168,30 +168,6 @@ const capacity = (): number => {
   const two = Math.min(ms(2), ms(2))
   return (2 * one) / two
 }
-/**
- * The same for the floor's own work: JSON.parse of the log's lines, on one thread and on two
- * threads taking every other line. Parsing allocates as decoding does, and on two busy cores
- * V8's garbage-collector helper threads have no core of their own: this bounds what --jobs 2 can
- * gain on the machine, whatever the command does.
- */
-const floorCapacity = (): number => {
-  const worker = (k: number, n: number) =>
-    `const { parentPort } = require('node:worker_threads'); const lines = require('node:fs').readFileSync(${JSON.stringify(log)}, 'utf8').split('\\n'); const t0 = performance.now(); let s = 0; for (let i = ${k}; i < lines.length; i += ${n}) if (lines[i] !== '') s += JSON.parse(lines[i]).seq; parentPort.postMessage(performance.now() - t0)`
-  const time = (n: number) =>
-    Number(
-      spawnSync(
-        process.execPath,
-        [
-          '-e',
-          `const { Worker } = require('node:worker_threads'); const codes = ${JSON.stringify(Array.from({ length: n }, (_, k) => worker(k, n)))}; let left = codes.length, slowest = 0; for (const c of codes) new Worker(c, { eval: true }).on('message', (ms) => { slowest = Math.max(slowest, ms); if (--left === 0) console.log(slowest) })`
-        ],
-        { encoding: 'utf8' }
-      ).stdout.trim()
-    )
-  const one = Math.min(time(1), time(1))
-  const two = Math.min(time(2), time(2))
-  return one / two
-}
 /** Two one-thread commands started at once (reports `report-1a.json` and `report-1b.json`): wall time until both are done. */
 const twoAtOnce = async (): Promise<{ ms: number }> => {
   const t0 = performance.now()
@@ -208,7 +184,6 @@ const twoAtOnce = async (): Promise<{ ms: number }> => {
   return { ms: performance.now() - t0 }
 }
 const parallel = capacity()
-const parallelFloor = floorCapacity()
 // one thread, two, and two one-thread commands at once, in turn, three times, so that a slow
 // minute of the machine falls on all three
 const rounds: Array<{ one: Run; two: Run; atOnce: { ms: number } }> = []
@@ -268,9 +243,6 @@ console.log(
 )
 console.log(
   `  two threads of plain computation did ${parallel.toFixed(2)}× the work of one in the same time (2× on two idle cores)`
-)
-console.log(
-  `  two threads of the floor's own work (JSON.parse of the log's lines, every other line each) did ${parallelFloor.toFixed(2)}× the work of one`
 )
 const cpuOf = (r: Run) =>
   `${r.threads.map((t) => `${t.thread} ${f(t.cpu)}`).join(', ')}; the process ${f(r.processCpu)} (with V8's helper threads)`
