@@ -215,7 +215,7 @@ const mergePart = (into: Part, p: Part): void => {
     d[2] += e[2]
   }
   for (const k in p.tierIn) bump(into.tierIn, k, p.tierIn[k])
-  into.breaches.push(...p.breaches)
+  for (const b of p.breaches) into.breaches.push(b)
   into.firstLine += p.firstLine
   into.firstContact += p.firstContact
   into.reopened += p.reopened
@@ -946,10 +946,10 @@ export const combiner = (params: ServiceLevelParams): E.Either<ReportError, Comb
           const into = o.customer
           mergePart(into.current, c.current)
           mergePart(previousOf(o), c.previous)
-          into.running.push(...c.running)
-          into.knownErrors.push(...c.knownErrors)
+          for (const x of c.running) into.running.push(x)
+          for (const x of c.knownErrors) into.knownErrors.push(x)
         }
-        acc.rejected.push(...that.rejected)
+        for (const x of that.rejected) acc.rejected.push(x)
         return done(acc)
       }
     const result = (self: Accumulator): ServiceLevelReport => {

@@ -226,7 +226,8 @@ const all = <A>(count: number, f: (i: number) => A): A[] => {
       out.push(f(i))
     } catch (e) {
       if (!isBad(e)) throw e
-      ;(issues ??= []).push(...e[bad])
+      issues ??= []
+      for (const x of e[bad]) issues.push(x)
     }
   }
   return issues === undefined ? out : raise(issues)

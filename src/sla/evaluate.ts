@@ -251,9 +251,10 @@ const explanationOf = (
 ): Explanation => {
   const counted: OpenInterval[] = []
   const closed: Closed[] = []
+  // one at a time: a long clock on a dense calendar has more intervals than a spread call can pass
   for (const [a, b] of segments) {
-    counted.push(...openIntervals(a as Instant, b as Instant)(cal))
-    closed.push(...closedStretches(a as Instant, b as Instant)(cal))
+    for (const x of openIntervals(a as Instant, b as Instant)(cal)) counted.push(x)
+    for (const x of closedStretches(a as Instant, b as Instant)(cal)) closed.push(x)
   }
   // an ongoing pause has no end yet
   const paused: Pause[] = pauses.map(([from, to, party, ongoing]) =>
