@@ -1,10 +1,10 @@
 // itsm-kit demo: a deterministic March 2026 of a Nordic desk, written to files, then every command on them.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import { Calendar, Escalation, Sla, Ticket, Time } from '../index.js'
 import { parse, str } from './common.js'
-import { bold, inputError, type Io } from './io.js'
+import { bold, inputError, makeDir, type Io } from './io.js'
 
 /** A small deterministic generator (mulberry32); the seed is fixed, nothing comes from the host. @internal */
 export const prng = (seed: number) => {
@@ -246,7 +246,7 @@ export const demo = async (
 ): Promise<number> => {
   const { values } = parse('demo', args, { out: { type: 'string', short: 'o' } })
   const dir = str(values, 'out') ?? 'itsm-kit-demo'
-  mkdirSync(join(dir, 'reports'), { recursive: true })
+  makeDir(join(dir, 'reports'))
   const agreements = demoAgreements()
   const events = demoEvents()
   const write = (name: string, text: string) => writeFileSync(join(dir, name), text)

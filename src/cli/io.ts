@@ -1,5 +1,6 @@
 // Terminal and file plumbing of the command line: the only place that touches streams and disk.
-import { createReadStream, statSync } from 'node:fs'
+import { createReadStream, mkdirSync, statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { createGunzip } from 'node:zlib'
 import { PassThrough, type Readable } from 'node:stream'
 
@@ -29,6 +30,50 @@ export const inputError = (message: string): Failure => ({ _tag: 'CliFailure', k
 /** @internal */
 export const isFailure = (u: unknown): u is Failure =>
   typeof u === 'object' && u !== null && (u as Failure)._tag === 'CliFailure'
+
+/**
+ * The failure an error stands for: a failure itself, one carried across a stream (`failure`), or
+ * a file-system error of Node's (`path`, `syscall`, `code`: a folder where a file should be, a
+ * missing folder, no permission) as an input failure naming the path; undefined for anything
+ * else (a bug). @internal
+ */
+export const failureOf = (e: unknown): Failure | undefined => {
+  if (isFailure(e)) return e
+  if (typeof e !== 'object' || e === null) return undefined
+  const { failure, path, syscall, code } = e as { failure?: unknown; path?: unknown; syscall?: unknown; code?: unknown }
+  if (isFailure(failure)) return failure
+  if (typeof path === 'string' && typeof syscall === 'string' && typeof code === 'string')
+    return inputError(`${path}: ${syscall} failed (${code})`)
+  return undefined
+}
+
+/**
+ * Makes a folder and its missing parents, one at a time (Node's recursive mkdir loops forever
+ * under /proc on Node 20); a failure names the folder it could not make. @internal
+ */
+export const makeDir = (dir: string): void => {
+  const missing: string[] = []
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    let kind: 'dir' | 'other' | 'none'
+    try {
+      kind = statSync(d).isDirectory() ? 'dir' : 'other'
+    } catch {
+      kind = 'none'
+    }
+    if (kind === 'other') throw inputError(`${d}: expected a folder, received a file`)
+    if (kind === 'dir') break
+    missing.push(d)
+    if (dirname(d) === d) break
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d)
+    } catch (e) {
+      const code = (e as { code?: unknown }).code
+      throw inputError(`${d}: cannot make the folder (${typeof code === 'string' ? code : 'failed'})`)
+    }
+  }
+}
 
 /** Colour on a terminal only, and never when NO_COLOR is set to anything but the empty string (no-color.org). @internal */
 export const useColor = (isTTY: boolean | undefined, noColor: string | undefined): boolean =>

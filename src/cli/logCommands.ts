@@ -1,18 +1,22 @@
 // replay, sla, status, report: commands over NDJSON event logs.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { Report, Sla, Ticket, Time } from '../index.js'
 import { loadAgreements } from './agreements.js'
 import { parse, parseInstant, parseZone, showDuration, str } from './common.js'
-import { bold, inputError, red, table, usageError, yellow, type Io } from './io.js'
+import { bold, inputError, makeDir, red, table, usageError, yellow, type Io } from './io.js'
 import { checkHistories, formatProblem, readLogShowing, type Problem } from './log.js'
 import { reportOf, sortProblems, startShards, type ShardJob } from './pipeline.js'
 import { timer, timingTable, timingWanted } from './timing.js'
 
-const logFiles = (positionals: ReadonlyArray<string>): ReadonlyArray<string> =>
-  positionals.length === 0 ? ['-'] : positionals
+const logFiles = (positionals: ReadonlyArray<string>): ReadonlyArray<string> => {
+  // standard input can be read once only: named twice, the second would read nothing
+  if (positionals.filter((f) => f === '-').length > 1)
+    throw usageError('LOG: expected standard input (-) at most once, received it more than once')
+  return positionals.length === 0 ? ['-'] : positionals
+}
 
 const printProblems = (io: Io, problems: ReadonlyArray<Problem>, toErr: boolean) => {
   const write = toErr ? io.err : io.out
@@ -255,6 +259,19 @@ const csvText = (r: Report.ServiceLevelReport, labels: Report.Labels) =>
     .map(([section, csv]) => `# ${section}\r\n${csv}`)
     .join('\r\n')
 
+/**
+ * A rendered report, which is never empty: the renderers answer an empty text when they cannot
+ * render (a text longer than JavaScript's strings can be), and that must not pass as the report.
+ * @internal
+ */
+export const whole = (format: string, text: string): string => {
+  if (text === '')
+    throw inputError(
+      `--format ${format}: the report is too large to render as one text; choose customers with --customer, or write a file per customer with --split --out DIR`
+    )
+  return text
+}
+
 /** `itsm-kit report`. @internal */
 export const report = async (args: ReadonlyArray<string>, io: Io, workerFile: string): Promise<number> => {
   const t = timer('main', timingWanted())
@@ -319,16 +336,19 @@ export const report = async (args: ReadonlyArray<string>, io: Io, workerFile: st
   if (format === 'html' && !split && chosen.customers.length !== 1)
     throw usageError('--format html: one file per customer: give one --customer, or --split with --out DIR')
   const render = (r: Report.ServiceLevelReport): string =>
-    format === 'json'
-      ? Report.toJSON(r) + '\n'
-      : format === 'csv'
-        ? csvText(r, labels)
-        : format === 'html'
-          ? Report.toHtml({ labels })(r.customers[0] as Report.CustomerReport)
-          : Report.serviceLevelMarkdown({ labels })(r) + '\n'
+    whole(
+      format,
+      format === 'json'
+        ? Report.toJSON(r)
+        : format === 'csv'
+          ? csvText(r, labels)
+          : format === 'html'
+            ? Report.toHtml({ labels })(r.customers[0] as Report.CustomerReport)
+            : Report.serviceLevelMarkdown({ labels })(r)
+    ) + (format === 'json' || format === 'md' ? '\n' : '')
   if (split) {
     if (out === undefined) throw usageError('--split: expected --out DIR, the folder for one file per customer')
-    mkdirSync(out, { recursive: true })
+    makeDir(out)
     for (const c of chosen.customers) {
       const file = join(out, `report-${periodText.replace(/[^A-Za-z0-9-]/gu, '_')}-${slug(c.customer)}.${format}`)
       writeFileSync(file, render({ ...chosen, customers: [c] }))

@@ -6,7 +6,7 @@ import { between, due, holidays } from './calendarCommands.js'
 import { check } from './check.js'
 import { demo } from './demo.js'
 import { help } from './help.js'
-import { isFailure, red, useColor, type Io } from './io.js'
+import { failureOf, red, useColor, type Io } from './io.js'
 import { replay, report, sla, status } from './logCommands.js'
 import { serveShard, type WorkerTask } from './pipeline.js'
 
@@ -50,9 +50,10 @@ export const run = async (argv: ReadonlyArray<string>, io: Io): Promise<number> 
   try {
     return await command(args, io)
   } catch (e) {
-    if (!isFailure(e)) throw e
-    io.err(`${red({ ...io, color: useColor(process.stderr.isTTY, process.env.NO_COLOR) }, 'error')}: ${e.message}\n`)
-    return e.kind === 'usage' ? 2 : 1
+    const f = failureOf(e)
+    if (f === undefined) throw e
+    io.err(`${red({ ...io, color: useColor(process.stderr.isTTY, process.env.NO_COLOR) }, 'error')}: ${f.message}\n`)
+    return f.kind === 'usage' ? 2 : 1
   }
 }
 

@@ -3,7 +3,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import * as E from 'fp-ts/lib/Either.js'
 import { Report, Ticket, type Sla, type Time } from '../index.js'
 import { loadAgreements } from './agreements.js'
-import { inputError, progress, type Io } from './io.js'
+import { inputError, progress, usageError, type Io } from './io.js'
 import { timer, timingWanted, type Phase, type Timer } from './timing.js'
 import {
   placesOf,
@@ -67,7 +67,11 @@ const combinerOf = (job: ShardJob, agreements: ReadonlyArray<Sla.Agreement>): Re
     period: job.period,
     ...(job.asOf === undefined ? {} : { asOf: job.asOf })
   })
-  if (E.isLeft(combiner)) throw inputError(combiner.left.message)
+  if (E.isLeft(combiner))
+    // a period the report cannot take (month 13, week 53 of a year without one) is a bad --period
+    throw combiner.left.message.startsWith('period')
+      ? usageError(`--${combiner.left.message}`)
+      : inputError(combiner.left.message)
   return combiner.right
 }
 

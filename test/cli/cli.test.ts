@@ -1,7 +1,7 @@
 // The itsm-kit command line, run as a user runs it: the built bin in a child process, on the
 // files under test/fixtures/cli/. The bin is built once (scripts/build-cli.mjs, as `npm run build` builds it).
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -668,5 +668,134 @@ describe('what the docs show', () => {
       }
     }
     expect(checked).toBe(8)
+  })
+})
+
+// Reproductions of what an adversarial audit of the command line found (1 December 2026).
+describe('hostile input', () => {
+  const demoDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itsm-hostile-'))
+    expect(cli(['demo', '--out', dir]).status).toBe(0)
+    return dir
+  }
+
+  it('a clock open seven months on a calendar of 720 intervals a day is explained, not a stack overflow', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itsm-dense-'))
+    const hh = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+    const day = Array.from({ length: 720 }, (_, k) => ({ opens: hh(2 * k), closes: hh(2 * k + 1) }))
+    const weekly = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, day]))
+    const policy = {
+      _tag: 'SlaPolicy',
+      name: 'p',
+      metrics: { resolution: { targets: { P3: { _tag: 'BusinessTime', duration: 'PT8H' } } } },
+      warnings: []
+    }
+    writeFileSync(
+      join(dir, 'agreements.json'),
+      JSON.stringify({ agreements: [{ customer: 'C', calendar: { zone: 'Europe/Oslo', weekly }, policy }] })
+    )
+    const actor = { role: 'agent', id: 'a' }
+    const at = '2026-03-02T08:00:00Z'
+    writeFileSync(
+      join(dir, 'log.ndjson'),
+      [
+        {
+          _tag: 'TicketOpened',
+          ticketId: 'T-1',
+          seq: 1,
+          at,
+          actor,
+          channel: 'phone',
+          customer: 'C',
+          requester: 'r',
+          title: 't',
+          tier: 'L1',
+          kind: 'incident'
+        },
+        {
+          _tag: 'PrioritySet',
+          ticketId: 'T-1',
+          seq: 2,
+          at,
+          actor,
+          urgency: 'medium',
+          impact: 'medium',
+          rank: 3,
+          name: 'P3',
+          label: 'moderate'
+        }
+      ]
+        .map((e) => JSON.stringify(e) + '\n')
+        .join('')
+    )
+    const r = cli([
+      'report',
+      join(dir, 'log.ndjson'),
+      '--agreements',
+      join(dir, 'agreements.json'),
+      '--period',
+      '2026-03',
+      '--as-of',
+      '2026-10-01T00:00:00Z',
+      '--format',
+      'json',
+      '--out',
+      join(dir, 'report.json')
+    ])
+    expect([r.status, r.stderr]).toEqual([0, `wrote ${join(dir, 'report.json')}\n`])
+    const breaches = (
+      JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
+        customers: Array<{ breaches: Array<{ explanation: { closed: unknown[] } }> }>
+      }
+    ).customers[0]?.breaches
+    expect(breaches?.length).toBe(1)
+    // more closed stretches than a spread call passes (about 120 000 on Node's default stack)
+    expect(breaches?.[0]?.explanation.closed.length).toBeGreaterThan(150_000)
+  })
+
+  it('a folder that cannot be made is an error (exit 1), never a hang', () => {
+    if (!existsSync('/proc/self')) return
+    const r = cli(['demo', '--out', '/proc/itsm-kit-nope'])
+    expect([r.status, r.stderr]).toEqual([1, 'error: /proc/itsm-kit-nope: cannot make the folder (ENOENT)\n'])
+  })
+
+  it('files that cannot be read or written are errors naming them (exit 1), not internal errors', () => {
+    const dir = demoDir()
+    const folder = mkdtempSync(join(tmpdir(), 'itsm-folder-'))
+    expect([cli(['check', folder]).status, cli(['check', folder]).stderr]).toEqual([
+      1,
+      `error: ${folder}: cannot be read\n`
+    ])
+    const base = [
+      'report',
+      join(dir, 'events.ndjson'),
+      '--agreements',
+      join(dir, 'agreements.json'),
+      '--period',
+      '2026-03'
+    ]
+    const intoFolder = cli([...base, '--out', folder])
+    expect([intoFolder.status, intoFolder.stderr]).toEqual([1, `error: ${folder}: open failed (EISDIR)\n`])
+    const missing = join(folder, 'no/such/folder.md')
+    expect(cli([...base, '--out', missing]).stderr).toBe(`error: ${missing}: open failed (ENOENT)\n`)
+    const onFile = cli([...base, '--format', 'csv', '--split', '--out', join(dir, 'events.ndjson')])
+    expect([onFile.status, onFile.stderr]).toEqual([
+      1,
+      `error: ${join(dir, 'events.ndjson')}: expected a folder, received a file\n`
+    ])
+  })
+
+  it('standard input named twice, and a period the report cannot take, are usage errors (exit 2)', () => {
+    const dir = demoDir()
+    const twice = cli(['replay', '-', '-'], readFileSync(join(dir, 'events.ndjson')))
+    expect([twice.status, twice.stdout]).toEqual([2, ''])
+    expect(twice.stderr).toContain('standard input (-) at most once')
+    const base = ['report', join(dir, 'events.ndjson'), '--agreements', join(dir, 'agreements.json'), '--period']
+    expect([cli([...base, '2026-13']).status, cli([...base, '2026-13']).stderr]).toEqual([
+      2,
+      'error: --period.month: expected a month 1–12, received 13\n'
+    ])
+    expect(cli([...base, '2027-W53']).status).toBe(2)
+    expect(cli([...base, '2026-W53']).status).toBe(0)
   })
 })
