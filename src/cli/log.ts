@@ -104,8 +104,10 @@ export const issueMessage = (raw: unknown, issue: Codec.Issue): string => {
       .split(/[.[\]]+/u)
       .filter((p) => p !== '')
       .pop() ?? ''
-  if (!freeText.has(last)) return issue.message
-  const v = valueAt(raw, issue.path)
+  // a line that is a bare JSON value (`"…"`) could be any text: described like free text
+  const root = issue.path === '$'
+  if (!root && !freeText.has(last)) return issue.message
+  const v = root ? raw : valueAt(raw, issue.path)
   const received =
     typeof v === 'string'
       ? `text of ${v.length} characters`

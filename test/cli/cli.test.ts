@@ -785,6 +785,16 @@ describe('hostile input', () => {
     ])
   })
 
+  it('a line that is a bare JSON string is described by its length, never quoted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itsm-bare-'))
+    writeFileSync(join(dir, 'log.ndjson'), '"ZZSECRETZZ"\n')
+    const r = cli(['replay', join(dir, 'log.ndjson')])
+    expect(r.status).toBe(1)
+    expect(r.stdout + r.stderr).toContain(`log.ndjson:1: decode: $: expected an object with a "_tag"`)
+    expect(r.stdout + r.stderr).toContain('received text of 10 characters')
+    expect(r.stdout + r.stderr).not.toContain('ZZSECRETZZ')
+  })
+
   it('standard input named twice, and a period the report cannot take, are usage errors (exit 2)', () => {
     const dir = demoDir()
     const twice = cli(['replay', '-', '-'], readFileSync(join(dir, 'events.ndjson')))
