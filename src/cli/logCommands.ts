@@ -349,8 +349,13 @@ export const report = async (args: ReadonlyArray<string>, io: Io, workerFile: st
   if (split) {
     if (out === undefined) throw usageError('--split: expected --out DIR, the folder for one file per customer')
     makeDir(out)
+    // customers whose names make the same file name ("Fjord AS", "FJORD AS") get -2, -3, … in turn
+    const taken = new Set<string>()
     for (const c of chosen.customers) {
-      const file = join(out, `report-${periodText.replace(/[^A-Za-z0-9-]/gu, '_')}-${slug(c.customer)}.${format}`)
+      let name = slug(c.customer)
+      for (let n = 2; taken.has(name); n++) name = `${slug(c.customer)}-${n}`
+      taken.add(name)
+      const file = join(out, `report-${periodText.replace(/[^A-Za-z0-9-]/gu, '_')}-${name}.${format}`)
       writeFileSync(file, render({ ...chosen, customers: [c] }))
       io.err(`wrote ${file}\n`)
     }

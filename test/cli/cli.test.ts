@@ -795,6 +795,44 @@ describe('hostile input', () => {
     expect(r.stdout + r.stderr).not.toContain('ZZSECRETZZ')
   })
 
+  it('--split writes a file for every customer, also when their names make the same file name', () => {
+    const dir = demoDir()
+    const demo = JSON.parse(readFileSync(join(dir, 'agreements.json'), 'utf8')) as {
+      agreements: Array<{ customer: string }>
+    }
+    const first = demo.agreements[0] as { customer: string }
+    const names = ['Fjord AS', 'FJORD AS', 'Fjord-AS', 'fjord-as-2']
+    writeFileSync(
+      join(dir, 'four.json'),
+      JSON.stringify({ agreements: names.map((customer) => ({ ...first, customer })) })
+    )
+    const out = join(dir, 'split')
+    const r = cli(
+      [
+        'report',
+        '--agreements',
+        join(dir, 'four.json'),
+        '--period',
+        '2026-03',
+        '--format',
+        'csv',
+        '--split',
+        '--out',
+        out
+      ],
+      ''
+    )
+    expect(r.status).toBe(0)
+    expect(readdirSync(out).sort()).toEqual(
+      ['fjord-as', 'fjord-as-2', 'fjord-as-2-2', 'fjord-as-3'].map((n) => `report-2026-03-${n}.csv`).sort()
+    )
+    // each file is its own customer's
+    const customers = readdirSync(out)
+      .sort()
+      .map((f) => readFileSync(join(out, f), 'utf8').split('\r\n')[2]?.split(',')[0])
+    expect(new Set(customers)).toEqual(new Set(names))
+  })
+
   it('standard input named twice, and a period the report cannot take, are usage errors (exit 2)', () => {
     const dir = demoDir()
     const twice = cli(['replay', '-', '-'], readFileSync(join(dir, 'events.ndjson')))
