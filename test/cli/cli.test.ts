@@ -809,14 +809,9 @@ describe('hostile input', () => {
     const out = join(dir, 'split')
     const r = cli(
       [
-        'report',
+        ...'report --period 2026-03 --format csv --split'.split(' '),
         '--agreements',
         join(dir, 'four.json'),
-        '--period',
-        '2026-03',
-        '--format',
-        'csv',
-        '--split',
         '--out',
         out
       ],
