@@ -12,15 +12,53 @@ import {
   showDuration,
   str
 } from './common.js'
-import { bold, table, usageError, type Io } from './io.js'
+import { bold, inputError, table, usageError, type Io } from './io.js'
 
+/** The most open intervals `--explain` lists; the rest is summed on one line. @internal */
+export const EXPLAIN_ROWS = 1000
+
+const DAY = 86_400_000
+
+/**
+ * The open intervals counted between two instants, as a table: the first {@link EXPLAIN_ROWS},
+ * then one line for the rest. They are asked for in windows that double from a day, so a dense
+ * calendar over centuries costs a few thousand intervals, not millions.
+ */
 const explainRows = (cal: Calendar.BusinessCalendar, from: Time.Instant, to: Time.Instant) => {
   const local = Time.toLocalISO(cal.zone)
   let total = 0
-  const rows = pipe(cal, Calendar.openIntervals(from, to)).map((i) => {
-    total += i.end - i.start
-    return [local(i.start), local(i.end), showDuration(i.end - i.start), showDuration(total)]
-  })
+  const intervals: Array<{ start: number; end: number; total: number }> = []
+  let at: number = from
+  for (let span = DAY; at < to && intervals.length < EXPLAIN_ROWS; span *= 2) {
+    const end = to - at > span ? at + span : to
+    for (const i of pipe(cal, Calendar.openIntervals(at as Time.Instant, end as Time.Instant))) {
+      total += i.end - i.start
+      const last = intervals[intervals.length - 1]
+      // an interval the last window cut at its end goes on in this one: one row
+      if (last !== undefined && last.end === i.start && i.start === at) Object.assign(last, { end: i.end, total })
+      else if (intervals.length === EXPLAIN_ROWS) {
+        total -= i.end - i.start
+        break
+      } else intervals.push({ start: i.start, end: i.end, total })
+      at = i.end
+    }
+    if (intervals.length < EXPLAIN_ROWS) at = end
+  }
+  const rows = intervals.map((i) => [
+    local(i.start as Time.Instant),
+    local(i.end as Time.Instant),
+    showDuration(i.end - i.start),
+    showDuration(i.total)
+  ])
+  if (at < to) {
+    const rest = pipe(cal, Calendar.businessTimeBetween(at, to))
+    rows.push([
+      local(at),
+      local(to),
+      showDuration(rest),
+      `${showDuration(total + rest)} (first ${EXPLAIN_ROWS} intervals listed)`
+    ])
+  }
   return table([['from', 'to', 'counted', 'total'], ...rows])
 }
 
@@ -42,6 +80,14 @@ export const due = async (args: ReadonlyArray<string>, io: Io): Promise<number> 
   const duration = parseDuration('duration', durationText)
   const dueAt = pipe(cal, Calendar.addBusinessTime(from, duration))
   const local = Time.toLocalISO(cal.zone)
+  // the library clamps at the ends of its range; a clamped instant is no due date
+  if (dueAt === Time.maxInstant || dueAt === Time.minInstant) {
+    const fits = pipe(cal, Calendar.businessTimeBetween(dueAt < from ? dueAt : from, dueAt < from ? from : dueAt))
+    if (fits < Math.abs(duration))
+      throw inputError(
+        `--duration: expected a duration that ends ${dueAt === Time.maxInstant ? 'before' : 'after'} ${Time.toISO(dueAt)} on this calendar (${showDuration(fits)} of business time does), received ${showDuration(Math.abs(duration))}`
+      )
+  }
   if (values.json === true)
     io.out(
       JSON.stringify({ from: local(from), duration: Time.toISODuration(duration), due: local(dueAt), zone: cal.zone }) +

@@ -828,6 +828,61 @@ describe('hostile input', () => {
     expect(new Set(customers)).toEqual(new Set(names))
   })
 
+  it('--explain over three centuries lists the first 1 000 intervals and sums the rest on one line', () => {
+    const r = cli([
+      'between',
+      '--calendar',
+      F('calendar-oslo.json'),
+      '--from',
+      '1901-01-01T00:00:00Z',
+      '--to',
+      '2199-12-31T00:00:00Z',
+      '--explain'
+    ])
+    expect(r.status).toBe(0)
+    const lines = r.stdout.trimEnd().split('\n')
+    const shownTotal = /^(\d+) h /u.exec(lines[0] as string)?.[1]
+    // the answer, a blank line, the heading, 1 000 intervals and the rest
+    expect(lines.length).toBe(2 + 1 + 1000 + 1)
+    expect(lines.at(-1)).toMatch(new RegExp(` ${shownTotal} h \\(first 1000 intervals listed\\)$`, 'u'))
+  })
+
+  it('--explain lists an open stretch as one row, however long', () => {
+    // open Monday to Friday round the clock: a week's stretch is one row of 120 h, not rows cut
+    // wherever the listing asked the calendar for the next window
+    const r = cli([
+      'between',
+      '--zone',
+      'UTC',
+      '--hours',
+      '00:00-24:00',
+      '--from',
+      '2026-04-06T00:00',
+      '--to',
+      '2026-06-01T00:00',
+      '--explain'
+    ])
+    const rows = r.stdout.trimEnd().split('\n').slice(3)
+    expect(rows.length).toBe(8)
+    for (const row of rows) expect(row.split(/ {2,}/u)[2]).toBe('120 h')
+  })
+
+  it('a due instant past the range is an error, not the clamped instant', () => {
+    const r = cli([
+      'due',
+      '--calendar',
+      F('calendar-oslo.json'),
+      '--from',
+      '2026-04-01T14:00',
+      '--duration',
+      'PT400000H'
+    ])
+    expect([r.status, r.stdout]).toEqual([1, ''])
+    expect(r.stderr).toMatch(
+      /^error: --duration: expected a duration that ends before 2200-01-01T00:00:00Z on this calendar \(\d+ h of business time does\), received 400000 h\n$/u
+    )
+  })
+
   it('standard input named twice, and a period the report cannot take, are usage errors (exit 2)', () => {
     const dir = demoDir()
     const twice = cli(['replay', '-', '-'], readFileSync(join(dir, 'events.ndjson')))
