@@ -28,7 +28,8 @@ Usage: itsm-kit due --from INSTANT --duration DURATION (--calendar FILE | --zone
   --duration   PT4H, 4h, 90m, 1h30m (business time)
   --calendar   a calendar spec (JSON); or --zone with --hours (default 08:00-16:00, Mon–Fri)
                and --holidays SE|NO|FI|PL
-  --explain    print the open intervals that were counted
+  --explain    print the open intervals that were counted (the first 1 000, then the rest
+               summed on one line)
 
 Examples:
   itsm-kit due --zone Europe/Oslo --hours 08:00-16:00 --holidays NO --from 2025-03-07T15:30 --duration 4h
