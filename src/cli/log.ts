@@ -681,14 +681,7 @@ export const eachTicket = (log: Log, sorted: boolean, problems: Problem[], visit
 /** The problem of a history that breaks a rule: the place of the event at fault. @internal */
 export const replayProblem = (d: Decoded, e: Ticket.TicketError, files: ReadonlyArray<string>): Problem => {
   const seq = 'seq' in e && typeof e.seq === 'number' ? e.seq : undefined
-  const at =
-    seq === undefined
-      ? d.events.length - 1
-      : Math.max(
-          0,
-          d.events.findIndex((ev) => ev.seq === seq)
-        )
-  const packed = d.where[at]
+  const packed = d.where[failingEvent(d.events)]
   const place = packed === undefined ? { file: files[0] ?? '-', line: 0 } : placeAt(files, packed)
   return {
     ...place,
@@ -697,6 +690,23 @@ export const replayProblem = (d: Decoded, e: Ticket.TicketError, files: Readonly
     rule: e._tag,
     message: e.message
   }
+}
+
+/**
+ * The index of the event a history's replay fails at: replay stops at its first failing event, so
+ * the shortest prefix that fails ends with it (found by halving, in O(n log n) events replayed).
+ * Not the first event with the failing `seq`: with a duplicate `seq`, that one was fine.
+ * @internal
+ */
+export const failingEvent = (events: ReadonlyArray<Ticket.TicketEvent>): number => {
+  let lo = 0
+  let hi = events.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (E.isLeft(Ticket.replay()(events.slice(0, mid + 1)))) hi = mid
+    else lo = mid + 1
+  }
+  return lo
 }
 
 /** The problem of a history whose customer has no agreement. @internal */

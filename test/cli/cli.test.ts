@@ -867,6 +867,34 @@ describe('hostile input', () => {
     for (const row of rows) expect(row.split(/ {2,}/u)[2]).toBe('120 h')
   })
 
+  it('a duplicate seq is placed on the line of the event that repeats it, not the first', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itsm-dup-'))
+    const actor = { role: 'agent', id: 'kari' }
+    const lines = [
+      {
+        _tag: 'TicketOpened',
+        ticketId: 'D-1',
+        seq: 1,
+        at: '2026-03-10T08:00:00Z',
+        actor,
+        channel: 'phone',
+        customer: 'Fjord Regnskap AS',
+        requester: 'ola',
+        title: 't',
+        tier: 'L1',
+        kind: 'incident'
+      },
+      { _tag: 'PublicReplySent', ticketId: 'D-1', seq: 2, at: '2026-03-10T09:00:00Z', actor, message: 'first' },
+      { _tag: 'PublicReplySent', ticketId: 'D-1', seq: 2, at: '2026-03-10T09:30:00Z', actor, message: 'second' }
+    ]
+    writeFileSync(join(dir, 'dup.ndjson'), lines.map((l) => JSON.stringify(l) + '\n').join(''))
+    const r = cli(['replay', join(dir, 'dup.ndjson')])
+    expect(r.status).toBe(1)
+    expect(r.stdout + r.stderr).toContain(
+      `dup.ndjson:3: ticket D-1, event 2, OutOfOrder: ticket D-1, event 2 (PublicReplySent at 2026-03-10T09:30:00Z): expected sequence number 3`
+    )
+  })
+
   it('a due instant past the range is an error, not the clamped instant', () => {
     const r = cli([
       'due',
