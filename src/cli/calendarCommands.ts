@@ -5,6 +5,7 @@ import {
   calendarOptions,
   calendarSpec,
   calendarOf,
+  compile,
   parse,
   parseCountry,
   parseDuration,
@@ -193,21 +194,25 @@ export const holidays = async (args: ReadonlyArray<string>, io: Io): Promise<num
   const file = str(values, 'calendar')
   const yearText = str(values, 'year') ?? (file === undefined ? positionals[1] : positionals[0])
   const year = Number(yearText)
-  if (yearText === undefined || !Number.isInteger(year) || year < 1583 || year > 9999)
-    throw usageError(
-      `holidays: expected a year such as 2026, received ${JSON.stringify(String(yearText).slice(0, 20))}`
-    )
+  // the years of the library's local dates (1900–2199), written in decimal
+  if (yearText === undefined)
+    throw usageError('holidays: expected a country (SE, NO, FI, PL) and a year, or --calendar file.json --year 2026')
+  if (!/^\d{4}$/u.test(yearText) || year < 1900 || year > 2199)
+    throw usageError(`holidays: expected a year from 1900 to 2199, received ${JSON.stringify(yearText.slice(0, 20))}`)
   const toText = str(values, 'to')
   const last = toText === undefined ? year : Number(toText)
-  if (!Number.isInteger(last) || last < year || last > year + 100)
+  const lastAllowed = Math.min(2199, year + 100)
+  if ((toText !== undefined && !/^\d{4}$/u.test(toText)) || last < year || last > lastAllowed)
     throw usageError(
-      `--to: expected a year from ${year} to ${year + 100}, received ${JSON.stringify(String(toText).slice(0, 20))}`
+      `--to: expected a year from ${year} to ${lastAllowed}, received ${JSON.stringify(String(toText).slice(0, 20))}`
     )
   let source: string
   let rules: ReadonlyArray<Calendar.DateRule>
   let exceptions: ReadonlyArray<Calendar.DayException> = []
   if (file !== undefined) {
     const spec = await calendarSpec(values)
+    // a calendar `check` refuses (an unknown zone, never open) is refused here too
+    compile(values, spec)
     rules = spec.holidays ?? []
     exceptions = spec.exceptions ?? []
     source = file.replace(/^.*\//u, '')

@@ -113,8 +113,11 @@ export const calendarSpec = async (values: Record<string, unknown>): Promise<Cal
 }
 
 /** A compiled calendar from the options. @internal */
-export const calendarOf = async (values: Record<string, unknown>): Promise<Calendar.BusinessCalendar> => {
-  const spec = await calendarSpec(values)
+export const calendarOf = async (values: Record<string, unknown>): Promise<Calendar.BusinessCalendar> =>
+  compile(values, await calendarSpec(values))
+
+/** A calendar spec compiled, or the failure that names what is wrong with it (a zone, hours never open). @internal */
+export const compile = (values: Record<string, unknown>, spec: Calendar.CalendarSpec): Calendar.BusinessCalendar => {
   const compiled = Calendar.make(spec)
   if (E.isLeft(compiled)) throw inputError(`${str(values, 'calendar') ?? '--hours'}: ${compiled.left.message}`)
   return compiled.right

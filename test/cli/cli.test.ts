@@ -895,6 +895,21 @@ describe('hostile input', () => {
     )
   })
 
+  it('holidays: a year outside 1900–2199 is a usage error, and a calendar check refuses is refused', () => {
+    for (const year of ['1899', '2200', '0x7EA'])
+      expect([cli(['holidays', 'NO', year]).status, cli(['holidays', 'NO', year]).stderr]).toEqual([
+        2,
+        `error: holidays: expected a year from 1900 to 2199, received "${year}"\n`
+      ])
+    expect(cli(['holidays', 'NO', '2150', '--to', '2199']).status).toBe(0)
+    expect(cli(['holidays']).stderr).toContain('expected a country (SE, NO, FI, PL) and a year')
+    const dir = mkdtempSync(join(tmpdir(), 'itsm-cal-'))
+    writeFileSync(join(dir, 'never.json'), JSON.stringify({ zone: 'Europe/Oslo', weekly: {} }))
+    const never = cli(['holidays', '--calendar', join(dir, 'never.json'), '--year', '2026'])
+    expect([never.status, never.stdout]).toEqual([1, ''])
+    expect(cli(['check', join(dir, 'never.json')]).status).toBe(1)
+  })
+
   it('a due instant past the range is an error, not the clamped instant', () => {
     const r = cli([
       'due',
