@@ -25,8 +25,14 @@ const DAY = 86_400_000
  * then one line for the rest. They are asked for in windows that double from a day, so a dense
  * calendar over centuries costs a few thousand intervals, not millions.
  */
-const explainRows = (cal: Calendar.BusinessCalendar, from: Time.Instant, to: Time.Instant) => {
-  const local = Time.toLocalISO(cal.zone)
+interface Explained {
+  /** The first {@link EXPLAIN_ROWS} open intervals, each with the business time up to its end. */
+  readonly intervals: ReadonlyArray<{ readonly start: number; readonly end: number; readonly total: number }>
+  /** What is left after them: from the end of the last listed one to the end. */
+  readonly rest?: { readonly from: number; readonly to: number; readonly businessTime: number }
+}
+
+const explained = (cal: Calendar.BusinessCalendar, from: Time.Instant, to: Time.Instant): Explained => {
   let total = 0
   const intervals: Array<{ start: number; end: number; total: number }> = []
   let at: number = from
@@ -45,22 +51,46 @@ const explainRows = (cal: Calendar.BusinessCalendar, from: Time.Instant, to: Tim
     }
     if (intervals.length < EXPLAIN_ROWS) at = end
   }
-  const rows = intervals.map((i) => [
-    local(i.start as Time.Instant),
-    local(i.end as Time.Instant),
+  return at < to
+    ? {
+        intervals,
+        rest: { from: at, to, businessTime: pipe(cal, Calendar.businessTimeBetween(at as Time.Instant, to)) }
+      }
+    : { intervals }
+}
+
+/** The counted intervals as a table: the last row sums what is left when there are more than {@link EXPLAIN_ROWS}. */
+const explainTable = (cal: Calendar.BusinessCalendar, e: Explained): string => {
+  const local = (t: number) => Time.toLocalISO(cal.zone)(t as Time.Instant)
+  const rows = e.intervals.map((i) => [
+    local(i.start),
+    local(i.end),
     showDuration(i.end - i.start),
     showDuration(i.total)
   ])
-  if (at < to) {
-    const rest = pipe(cal, Calendar.businessTimeBetween(at, to))
+  const last = e.intervals[e.intervals.length - 1]?.total ?? 0
+  if (e.rest !== undefined)
     rows.push([
-      local(at),
-      local(to),
-      showDuration(rest),
-      `${showDuration(total + rest)} (first ${EXPLAIN_ROWS} intervals listed)`
+      local(e.rest.from),
+      local(e.rest.to),
+      showDuration(e.rest.businessTime),
+      `${showDuration(last + e.rest.businessTime)} (first ${EXPLAIN_ROWS} intervals listed)`
     ])
-  }
   return table([['from', 'to', 'counted', 'total'], ...rows])
+}
+
+/** The counted intervals for `--json`: local instants and ISO 8601 durations. */
+const explainJson = (cal: Calendar.BusinessCalendar, e: Explained) => {
+  const local = (t: number) => Time.toLocalISO(cal.zone)(t as Time.Instant)
+  const span = (from: number, to: number, d: number) => ({
+    from: local(from),
+    to: local(to),
+    businessTime: Time.toISODuration(d as Time.Duration)
+  })
+  return {
+    intervals: e.intervals.map((i) => span(i.start, i.end, i.end - i.start)),
+    ...(e.rest === undefined ? {} : { rest: span(e.rest.from, e.rest.to, e.rest.businessTime) })
+  }
 }
 
 /** `itsm-kit due`. @internal */
@@ -89,14 +119,22 @@ export const due = async (args: ReadonlyArray<string>, io: Io): Promise<number> 
         `--duration: expected a duration that ends ${dueAt === Time.maxInstant ? 'before' : 'after'} ${Time.toISO(dueAt)} on this calendar (${showDuration(fits)} of business time does), received ${showDuration(Math.abs(duration))}`
       )
   }
+  const e =
+    values.explain === true ? explained(cal, from <= dueAt ? from : dueAt, from <= dueAt ? dueAt : from) : undefined
   if (values.json === true)
     io.out(
-      JSON.stringify({ from: local(from), duration: Time.toISODuration(duration), due: local(dueAt), zone: cal.zone }) +
-        '\n'
+      JSON.stringify({
+        from: local(from),
+        duration: Time.toISODuration(duration),
+        due: local(dueAt),
+        zone: cal.zone,
+        ...(e === undefined ? {} : { explained: explainJson(cal, e) })
+      }) + '\n'
     )
-  else
+  else {
     io.out(`${bold(io, local(dueAt))}  (${showDuration(duration)} of business time from ${local(from)}, ${cal.zone})\n`)
-  if (values.explain === true) io.out('\n' + explainRows(cal, from, dueAt) + '\n')
+    if (e !== undefined) io.out('\n' + explainTable(cal, e) + '\n')
+  }
   return 0
 }
 
@@ -117,17 +155,21 @@ export const between = async (args: ReadonlyArray<string>, io: Io): Promise<numb
   const from = parseInstant('from', fromText, cal.zone)
   const to = parseInstant('to', toText, cal.zone)
   const d = pipe(cal, Calendar.businessTimeBetween(from, to))
+  const e = values.explain === true ? explained(cal, from <= to ? from : to, from <= to ? to : from) : undefined
   if (values.json === true)
     io.out(
       JSON.stringify({
         from: Time.toLocalISO(cal.zone)(from),
         to: Time.toLocalISO(cal.zone)(to),
         businessTime: Time.toISODuration(d),
-        milliseconds: d
+        milliseconds: d,
+        ...(e === undefined ? {} : { explained: explainJson(cal, e) })
       }) + '\n'
     )
-  else io.out(`${bold(io, showDuration(d))}  (${Time.toISODuration(d)} of business time, ${cal.zone})\n`)
-  if (values.explain === true) io.out('\n' + explainRows(cal, from <= to ? from : to, from <= to ? to : from) + '\n')
+  else {
+    io.out(`${bold(io, showDuration(d))}  (${Time.toISODuration(d)} of business time, ${cal.zone})\n`)
+    if (e !== undefined) io.out('\n' + explainTable(cal, e) + '\n')
+  }
   return 0
 }
 

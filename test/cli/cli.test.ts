@@ -847,6 +847,25 @@ describe('hostile input', () => {
     expect(lines.at(-1)).toMatch(new RegExp(` ${shownTotal} h \\(first 1000 intervals listed\\)$`, 'u'))
   })
 
+  it('--json --explain is one JSON document, the intervals in it', () => {
+    const base = ['due', '--calendar', F('calendar-oslo.json'), '--from', '2026-04-01T14:00', '--explain', '--json']
+    const r = cli([...base, '--duration', '8h'])
+    expect(r.status).toBe(0)
+    expect((JSON.parse(r.stdout) as { explained: unknown }).explained).toEqual({
+      intervals: [
+        { from: '2026-04-01T14:00:00+02:00', to: '2026-04-01T16:00:00+02:00', businessTime: 'PT2H' },
+        { from: '2026-04-07T08:00:00+02:00', to: '2026-04-07T14:00:00+02:00', businessTime: 'PT6H' }
+      ]
+    })
+    // past the first 1 000 intervals, what is left is one span
+    const long = JSON.parse(cli([...base, '--duration', 'PT20000H']).stdout) as {
+      due: string
+      explained: { intervals: unknown[]; rest: { to: string } }
+    }
+    expect(long.explained.intervals.length).toBe(1000)
+    expect(long.explained.rest.to).toBe(long.due)
+  })
+
   it('--explain lists an open stretch as one row, however long', () => {
     // open Monday to Friday round the clock: a week's stretch is one row of 120 h, not rows cut
     // wherever the listing asked the calendar for the next window
