@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import { Calendar, Escalation, Sla, Ticket, Time } from '../index.js'
 import { parse, str } from './common.js'
-import { bold, inputError, makeDir, type Io } from './io.js'
+import { bold, inputError, makeDir, usageError, type Io } from './io.js'
 
 /** A small deterministic generator (mulberry32); the seed is fixed, nothing comes from the host. @internal */
 export const prng = (seed: number) => {
@@ -246,6 +246,7 @@ export const demo = async (
 ): Promise<number> => {
   const { values } = parse('demo', args, { out: { type: 'string', short: 'o' } })
   const dir = str(values, 'out') ?? 'itsm-kit-demo'
+  if (dir === '') throw usageError('--out: expected a folder, received ""')
   makeDir(join(dir, 'reports'))
   const agreements = demoAgreements()
   const events = demoEvents()

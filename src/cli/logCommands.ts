@@ -1,6 +1,6 @@
 // replay, sla, status, report: commands over NDJSON event logs.
 import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import { pipe } from 'fp-ts/lib/function.js'
 import { Report, Sla, Ticket, Time } from '../index.js'
@@ -305,6 +305,12 @@ export const report = async (args: ReadonlyArray<string>, io: Io, workerFile: st
   const wanted = values.customer ?? []
   const asOfText = str(values, 'as-of')
   const files = logFiles(positionals)
+  // checked before the log is read: a report must not take the place of its own log
+  const out = str(values, 'out')
+  if (out !== undefined && (out === '' || files.some((f) => f !== '-' && resolve(f) === resolve(out))))
+    throw usageError(
+      `--out: expected a file or folder that is not one of the logs read, received ${JSON.stringify(out.slice(0, 80))}`
+    )
   const job: ShardJob = {
     files,
     agreements: agreementsFile as string,
@@ -331,7 +337,6 @@ export const report = async (args: ReadonlyArray<string>, io: Io, workerFile: st
   t.phase('render')
   const chosen: Report.ServiceLevelReport =
     wanted.length === 0 ? full : { ...full, customers: full.customers.filter((c) => wanted.includes(c.customer)) }
-  const out = str(values, 'out')
   const split = values.split === true
   if (format === 'html' && !split && chosen.customers.length !== 1)
     throw usageError('--format html: one file per customer: give one --customer, or --split with --out DIR')

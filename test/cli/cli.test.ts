@@ -778,10 +778,10 @@ describe('hostile input', () => {
     expect([intoFolder.status, intoFolder.stderr]).toEqual([1, `error: ${folder}: open failed (EISDIR)\n`])
     const missing = join(folder, 'no/such/folder.md')
     expect(cli([...base, '--out', missing]).stderr).toBe(`error: ${missing}: open failed (ENOENT)\n`)
-    const onFile = cli([...base, '--format', 'csv', '--split', '--out', join(dir, 'events.ndjson')])
+    const onFile = cli([...base, '--format', 'csv', '--split', '--out', join(dir, 'policy.json')])
     expect([onFile.status, onFile.stderr]).toEqual([
       1,
-      `error: ${join(dir, 'events.ndjson')}: expected a folder, received a file\n`
+      `error: ${join(dir, 'policy.json')}: expected a folder, received a file\n`
     ])
   })
 
@@ -927,6 +927,20 @@ describe('hostile input', () => {
     const never = cli(['holidays', '--calendar', join(dir, 'never.json'), '--year', '2026'])
     expect([never.status, never.stdout]).toEqual([1, ''])
     expect(cli(['check', join(dir, 'never.json')]).status).toBe(1)
+  })
+
+  it('--out never takes the place of a log read, and demo --out "" is refused', () => {
+    const dir = demoDir()
+    const log = join(dir, 'events.ndjson')
+    const before = readFileSync(log, 'utf8')
+    const r = cli(['report', log, '--agreements', join(dir, 'agreements.json'), '--period', '2026-03', '--out', log])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('--out: expected a file or folder that is not one of the logs read')
+    expect(readFileSync(log, 'utf8')).toBe(before)
+    expect([cli(['demo', '--out', '']).status, cli(['demo', '--out', '']).stderr]).toEqual([
+      2,
+      'error: --out: expected a folder, received ""\n'
+    ])
   })
 
   it('a due instant past the range is an error, not the clamped instant', () => {
