@@ -82,7 +82,11 @@ const freeText = new Set([
 
 /** A ticket id fit to print: short printable ids verbatim, others by their length. @internal */
 export const showId = (id: unknown): string =>
-  typeof id === 'string' && id.length <= 60 && /^[\p{L}\p{N}\p{P}\p{S}][\p{L}\p{N}\p{P}\p{S} ]*$/u.test(id)
+  // U+FFFD stands for bytes that were not UTF-8: such an id is given by its length too
+  typeof id === 'string' &&
+  id.length <= 60 &&
+  !id.includes('\uFFFD') &&
+  /^[\p{L}\p{N}\p{P}\p{S}][\p{L}\p{N}\p{P}\p{S} ]*$/u.test(id)
     ? id
     : typeof id === 'string'
       ? `(an id of ${id.length} characters)`
@@ -106,8 +110,10 @@ export const issueMessage = (raw: unknown, issue: Codec.Issue): string => {
       .pop() ?? ''
   // a line that is a bare JSON value (`"…"`) could be any text: described like free text
   const root = issue.path === '$'
-  if (!root && !freeText.has(last)) return issue.message
   const v = root ? raw : valueAt(raw, issue.path)
+  // nor is a value with bytes that were not UTF-8 (U+FFFD) or control characters quoted
+  const unprintable = typeof v === 'string' && /[\uFFFD\p{Cc}\p{Cf}]/u.test(v)
+  if (!root && !unprintable && !freeText.has(last)) return issue.message
   const received =
     typeof v === 'string'
       ? `text of ${v.length} characters`

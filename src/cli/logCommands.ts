@@ -85,12 +85,21 @@ export const replay = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
   return problems.length > 0 ? 1 : 0
 }
 
-const atOf = (values: Record<string, unknown>, io: Io, lastAt: number | undefined): Time.Instant => {
+/** `--at`, else the log's last event; with neither, the log's problems are printed before the failure. */
+const atOf = (
+  values: Record<string, unknown>,
+  io: Io,
+  checked: { readonly lastAt: number | undefined; readonly problems: ReadonlyArray<Problem> },
+  files: ReadonlyArray<string>
+): Time.Instant => {
   const text = str(values, 'at')
   if (text === 'now') return io.now() as Time.Instant
   if (text !== undefined) return parseInstant('at', text, undefined)
-  if (lastAt === undefined) throw inputError('--at: the log has no events; give --at')
-  return lastAt as Time.Instant
+  if (checked.lastAt === undefined) {
+    printProblems(io, sortProblems(files, checked.problems), true)
+    throw inputError('--at: the log has no events; give --at')
+  }
+  return checked.lastAt as Time.Instant
 }
 
 const running = new Set<Sla.ClockState>(['Running', 'Paused', 'AtRisk', 'Breached'])
@@ -111,7 +120,7 @@ export const sla = async (args: ReadonlyArray<string>, io: Io): Promise<number> 
   const agreements = await loadAgreements(str(values, 'agreements'))
   const log = await readLogShowing(files, io, values.quiet === true)
   const checked = checkHistories(log, agreements)
-  const at = atOf(values, io, checked.lastAt)
+  const at = atOf(values, io, checked, files)
   const byCustomer = new Map(agreements.map((a) => [a.customer as string, a]))
   const clocks: Array<Record<string, string | number | boolean | undefined>> = []
   for (const h of checked.good) {
@@ -192,7 +201,7 @@ export const status = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
   const agreements = await loadAgreements(str(values, 'agreements'))
   const log = await readLogShowing(files, io, values.quiet === true)
   const checked = checkHistories(log, agreements)
-  const at = atOf(values, io, checked.lastAt)
+  const at = atOf(values, io, checked, files)
   const result = pipe(
     checked.good.map((h) => h.events),
     Report.dailyStatus({ agreements, at })

@@ -943,6 +943,30 @@ describe('hostile input', () => {
     ])
   })
 
+  it('a log with no event still has its unreadable lines listed, and an id that is not UTF-8 is given by its length', () => {
+    const dir = demoDir()
+    writeFileSync(join(dir, 'nul.ndjson'), 'x\u0000y\n')
+    for (const command of ['sla', 'status']) {
+      const r = cli([command, join(dir, 'nul.ndjson'), '--agreements', join(dir, 'agreements.json')])
+      expect([r.status, r.stderr], command).toEqual([
+        1,
+        `${join(dir, 'nul.ndjson')}:1: json: not valid JSON (a line of 3 characters)\nerror: --at: the log has no events; give --at\n`
+      ])
+    }
+    writeFileSync(
+      join(dir, 'bytes.ndjson'),
+      Buffer.concat([
+        Buffer.from('{"_tag":"TicketOpened","ticketId":"U-'),
+        Buffer.from([0xff]),
+        Buffer.from('","seq":1}\n')
+      ])
+    )
+    const r = cli(['replay', join(dir, 'bytes.ndjson')])
+    expect(r.status).toBe(1)
+    expect(r.stdout + r.stderr).toContain('bytes.ndjson:1: ticket (an id of 3 characters), event 1, decode:')
+    expect(r.stdout + r.stderr).not.toContain('\uFFFD')
+  })
+
   it('a due instant past the range is an error, not the clamped instant', () => {
     const r = cli([
       'due',
