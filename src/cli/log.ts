@@ -80,6 +80,9 @@ const freeText = new Set([
   'label'
 ])
 
+/** `1 character`, `3 characters`. */
+const characters = (n: number): string => `${n} character${n === 1 ? '' : 's'}`
+
 /** A ticket id fit to print: short printable ids verbatim, others by their length. @internal */
 export const showId = (id: unknown): string =>
   // U+FFFD stands for bytes that were not UTF-8: such an id is given by its length too
@@ -89,7 +92,7 @@ export const showId = (id: unknown): string =>
   /^[\p{L}\p{N}\p{P}\p{S}][\p{L}\p{N}\p{P}\p{S} ]*$/u.test(id)
     ? id
     : typeof id === 'string'
-      ? `(an id of ${id.length} characters)`
+      ? `(an id of ${characters(id.length)})`
       : `(no ticket id)`
 
 const valueAt = (root: unknown, path: string): unknown => {
@@ -116,7 +119,7 @@ export const issueMessage = (raw: unknown, issue: Codec.Issue): string => {
   if (!root && !unprintable && !freeText.has(last)) return issue.message
   const received =
     typeof v === 'string'
-      ? `text of ${v.length} characters`
+      ? `text of ${characters(v.length)}`
       : v === undefined
         ? 'nothing'
         : Array.isArray(v)
@@ -174,7 +177,7 @@ const parseLine = (text: string): unknown => {
 const notJson = (where: Place, text: string): Problem => ({
   ...where,
   rule: 'json',
-  message: `not valid JSON (a line of ${text.length} characters)`
+  message: `not valid JSON (a line of ${characters(text.length)})`
 })
 
 /** The problems of a parsed line the decoder rejects, at its place. */
