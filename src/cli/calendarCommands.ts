@@ -15,16 +15,12 @@ import {
 } from './common.js'
 import { bold, inputError, table, usageError, type Io } from './io.js'
 
-/** The most open intervals `--explain` lists; the rest is summed on one line. @internal */
-export const EXPLAIN_ROWS = 1000
+/** The most open intervals `--explain` lists; the rest is summed on one line. */
+const EXPLAIN_ROWS = 1000
 
 const DAY = 86_400_000
 
-/**
- * The open intervals counted between two instants, as a table: the first {@link EXPLAIN_ROWS},
- * then one line for the rest. They are asked for in windows that double from a day, so a dense
- * calendar over centuries costs a few thousand intervals, not millions.
- */
+/** What `--explain` shows of the open intervals between two instants. */
 interface Explained {
   /** The first {@link EXPLAIN_ROWS} open intervals, each with the business time up to its end. */
   readonly intervals: ReadonlyArray<{ readonly start: number; readonly end: number; readonly total: number }>
@@ -32,6 +28,11 @@ interface Explained {
   readonly rest?: { readonly from: number; readonly to: number; readonly businessTime: number }
 }
 
+/**
+ * The open intervals counted between two instants: the first {@link EXPLAIN_ROWS}, then the
+ * business time of the rest. They are asked for in windows that double from a day, so a dense
+ * calendar over centuries costs a few thousand intervals, not millions.
+ */
 const explained = (cal: Calendar.BusinessCalendar, from: Time.Instant, to: Time.Instant): Explained => {
   let total = 0
   const intervals: Array<{ start: number; end: number; total: number }> = []
