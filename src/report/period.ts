@@ -22,9 +22,13 @@ const epochDay = (y: number, m: number, d: number): number => Math.floor(Date.UT
 const isInt = (u: unknown, lo: number, hi: number): u is number =>
   typeof u === 'number' && Number.isInteger(u) && u >= lo && u <= hi
 
-/** Local days `[first, last)` (epoch days) of a calendar period, and its label. */
+/**
+ * Local days `[first, last)` (epoch days) of a calendar period, and its label; its year at least
+ * `lo` (a period of 1900 has its previous period in 1899).
+ */
 const daysOf = (
-  p: Exclude<Period, { _tag: 'Range' }>
+  p: Exclude<Period, { _tag: 'Range' }>,
+  lo = 1900
 ): E.Either<ReportError, { first: number; end: number; label: string }> => {
   switch (p._tag) {
     case 'Day': {
@@ -35,7 +39,7 @@ const daysOf = (
       return E.right({ first: d, end: d + 1, label: p.date })
     }
     case 'Week': {
-      if (!isInt(p.year, 1900, 9999)) return E.left(invalid('period.year', 'a year 1900–9999', p.year))
+      if (!isInt(p.year, lo, 9999)) return E.left(invalid('period.year', 'a year 1900–9999', p.year))
       // ISO week 1 holds 4 January; weeks start on Monday
       const jan4 = epochDay(p.year, 1, 4)
       const monday1 = jan4 - ((new Date(jan4 * DAY).getUTCDay() + 6) % 7)
@@ -46,7 +50,7 @@ const daysOf = (
       return E.right({ first, end: first + 7, label: `${p.year}-W${pad(p.week)}` })
     }
     case 'Month':
-      if (!isInt(p.year, 1900, 9999)) return E.left(invalid('period.year', 'a year 1900–9999', p.year))
+      if (!isInt(p.year, lo, 9999)) return E.left(invalid('period.year', 'a year 1900–9999', p.year))
       if (!isInt(p.month, 1, 12)) return E.left(invalid('period.month', 'a month 1–12', p.month))
       return E.right({
         first: epochDay(p.year, p.month, 1),
@@ -54,7 +58,7 @@ const daysOf = (
         label: `${p.year}-${pad(p.month)}`
       })
     case 'Quarter':
-      if (!isInt(p.year, 1900, 9999)) return E.left(invalid('period.year', 'a year 1900–9999', p.year))
+      if (!isInt(p.year, lo, 9999)) return E.left(invalid('period.year', 'a year 1900–9999', p.year))
       if (!isInt(p.quarter, 1, 4)) return E.left(invalid('period.quarter', 'a quarter 1–4', p.quarter))
       return E.right({
         first: epochDay(p.year, p.quarter * 3 - 2, 1),
@@ -64,12 +68,8 @@ const daysOf = (
   }
 }
 
-const previousOf = (p: Exclude<Period, { _tag: 'Range' }>): Exclude<Period, { _tag: 'Range' }> => {
+const previousOf = (p: Exclude<Period, { _tag: 'Range' | 'Day' }>): Exclude<Period, { _tag: 'Range' | 'Day' }> => {
   switch (p._tag) {
-    case 'Day': {
-      const [y, m, d] = p.date.split('-').map(Number) as [number, number, number]
-      return { _tag: 'Day', date: ymd(epochDay(y, m, d) - 1) }
-    }
     case 'Week': {
       if (p.week > 1) return { _tag: 'Week', year: p.year, week: p.week - 1 }
       // the last ISO week of the previous year: the week holding 28 December
@@ -107,8 +107,13 @@ export const resolvePeriod = (period: Period, zone: IanaZone): E.Either<ReportEr
     return E.left(invalid('period', 'a period (Day, Week, Month, Quarter or Range)', period))
   if (period._tag === 'Range') {
     if (!isInstant(period.from)) return E.left(invalid('period.from', 'an instant (epoch milliseconds)', period.from))
-    if (!isInstant(period.to) || period.to <= period.from)
-      return E.left(invalid('period.to', 'an instant after period.from', period.to))
+    if (!isInstant(period.to)) return E.left(invalid('period.to', 'an instant (epoch milliseconds)', period.to))
+    if (period.to <= period.from)
+      return E.left({
+        _tag: 'InvalidReportInput',
+        path: 'period.to',
+        message: `period.to: expected an instant after period.from (${Time.toISO(period.from)}), received ${period.to} (${Time.toISO(period.to)})`
+      })
     const len = period.to - period.from
     const label = `${Time.toLocalISO(zone)(period.from)} – ${Time.toLocalISO(zone)(period.to)}`
     const prevLabel = `${Time.toLocalISO(zone)((period.from - len) as Instant)} – ${Time.toLocalISO(zone)(period.from)}`
@@ -129,8 +134,11 @@ export const resolvePeriod = (period: Period, zone: IanaZone): E.Either<ReportEr
     )
   const here = daysOf(period)
   if (E.isLeft(here)) return here
-  const prev = previousOf(period)
-  const there = daysOf(prev)
+  // the day before a valid date is a valid day, whatever its year
+  const there =
+    period._tag === 'Day'
+      ? E.right({ first: here.right.first - 1, end: here.right.first, label: ymd(here.right.first - 1) })
+      : daysOf(previousOf(period), 1899)
   if (E.isLeft(there)) return there
   return E.right({
     from: midnight(here.right.first, zone),

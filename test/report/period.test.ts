@@ -77,6 +77,19 @@ describe('report periods in the customer zone', () => {
       instant('2025-03-10T00:00:00Z')
     ])
   })
+  it('the first periods of 1900 have their previous periods in 1899', () => {
+    const previous = (period: Report.Period) => {
+      const r = Report.serviceLevel({ agreements: [agreementIn('UTC')], period })([])
+      return r._tag === 'Left' ? r.left.message : r.right.customers[0]?.previous.label
+    }
+    expect(previous({ _tag: 'Month', year: 1900, month: 1 })).toBe('1899-12')
+    expect(previous({ _tag: 'Quarter', year: 1900, quarter: 1 })).toBe('1899-Q4')
+    expect(previous({ _tag: 'Week', year: 1900, week: 1 })).toBe('1899-W52')
+    expect(previous({ _tag: 'Day', date: '1900-01-01' })).toBe('1899-12-31')
+    expect(previous({ _tag: 'Month', year: 1899, month: 12 })).toBe(
+      'period.year: expected a year 1900–9999, received 1899'
+    )
+  })
   it('impossible periods are a Left naming the field', () => {
     const bad = (period: unknown) => {
       const r = Report.serviceLevel({ agreements: [agreementIn('Europe/Oslo')], period: period as Report.Period })([])
@@ -88,7 +101,10 @@ describe('report periods in the customer zone', () => {
     expect(bad({ _tag: 'Week', year: 2025, week: 53 })).toBe('period.week: expected an ISO week 1–52, received 53')
     expect(bad({ _tag: 'Quarter', year: 2025, quarter: 0 })).toBe('period.quarter: expected a quarter 1–4, received 0')
     expect(bad({ _tag: 'Range', from: instant('2025-03-10T00:00:00Z'), to: instant('2025-03-10T00:00:00Z') })).toBe(
-      'period.to: expected an instant after period.from, received 1741564800000'
+      'period.to: expected an instant after period.from (2025-03-10T00:00:00Z), received 1741564800000 (2025-03-10T00:00:00Z)'
+    )
+    expect(bad({ _tag: 'Range', from: instant('2025-03-10T00:00:00Z'), to: 'soon' })).toBe(
+      'period.to: expected an instant (epoch milliseconds), received "soon"'
     )
     expect(bad('March')).toBe('period: expected a period (Day, Week, Month, Quarter or Range), received "March"')
   })
