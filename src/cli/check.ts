@@ -3,7 +3,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { Calendar, Classification, Escalation, Priority, Sla } from '../index.js'
 import { decodeAgreementsFile } from './agreements.js'
 import { parse, str } from './common.js'
-import { green, isFailure, red, usageError, type Io } from './io.js'
+import { count, green, isFailure, red, usageError, type Io } from './io.js'
 import { issuesOf, located, readJson, type JsonFile } from './json.js'
 
 /** The kinds of file `check` knows. @internal */
@@ -89,7 +89,7 @@ export const check = async (args: ReadonlyArray<string>, io: Io): Promise<number
     else {
       failed++
       io.out(
-        `${red(io, 'FAIL')}  ${file}${kind === undefined ? '' : ` (${kind})`}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`
+        `${red(io, 'FAIL')}  ${file}${kind === undefined ? '' : ` (${kind})`}: ${count(problems.length, 'problem')}\n`
       )
       for (const p of problems) io.out(`  ${p}\n`)
     }

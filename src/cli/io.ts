@@ -89,6 +89,9 @@ export const green = paint('32')
 /** @internal */
 export const bold = paint('1')
 
+/** `n` and a noun, plural unless `n` is 1: `1 line`, `3 lines`. @internal */
+export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
+
 /** Aligns rows into columns (the first row is the header). @internal */
 export const table = (rows: ReadonlyArray<ReadonlyArray<string>>, right: ReadonlyArray<number> = []): string => {
   const widths: number[] = []

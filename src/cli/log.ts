@@ -8,7 +8,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { Readable } from 'node:stream'
 import { Sla, Ticket } from '../index.js'
 import type * as Codec from '../codec/index.js'
-import { inputError, openStream, progress, sizeOf, type Io } from './io.js'
+import { count, inputError, openStream, progress, sizeOf, type Io } from './io.js'
 
 /** One finding in a log: where it is and which rule it breaks. Never quotes free text. @internal */
 export interface Problem {
@@ -81,7 +81,7 @@ const freeText = new Set([
 ])
 
 /** `1 character`, `3 characters`. */
-const characters = (n: number): string => `${n} character${n === 1 ? '' : 's'}`
+const characters = (n: number): string => count(n, 'character')
 
 /** A ticket id fit to print: short printable ids verbatim, others by their length. @internal */
 export const showId = (id: unknown): string =>

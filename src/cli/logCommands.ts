@@ -6,7 +6,7 @@ import { pipe } from 'fp-ts/lib/function.js'
 import { Report, Sla, Ticket, Time } from '../index.js'
 import { loadAgreements } from './agreements.js'
 import { parse, parseInstant, parseZone, showDuration, str } from './common.js'
-import { bold, inputError, makeDir, red, table, usageError, yellow, type Io } from './io.js'
+import { bold, count, inputError, makeDir, red, table, usageError, yellow, type Io } from './io.js'
 import { checkHistories, formatProblem, readLogShowing, type Problem } from './log.js'
 import { reportOf, sortProblems, startShards, type ShardJob } from './pipeline.js'
 import { timer, timingTable, timingWanted } from './timing.js'
@@ -59,7 +59,7 @@ export const replay = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
   if (format === 'json') io.out(JSON.stringify({ summary, problems }, null, 2) + '\n')
   else {
     io.out(
-      `${bold(io, 'Replayed')} ${summary.files} file${summary.files === 1 ? '' : 's'}: ${summary.lines} lines, ${summary.events} events, ${summary.tickets} tickets\n`
+      `${bold(io, 'Replayed')} ${count(summary.files, 'file')}: ${count(summary.lines, 'line')}, ${count(summary.events, 'event')}, ${count(summary.tickets, 'ticket')}\n`
     )
     io.out(
       `  valid histories     ${summary.valid}${
@@ -76,9 +76,7 @@ export const replay = async (args: ReadonlyArray<string>, io: Io): Promise<numbe
       io.out(`  unknown customer    ${unknownCustomer === 0 ? '0' : red(io, String(unknownCustomer))}\n`)
     io.out(`  unreadable lines    ${summary.unreadableLines === 0 ? '0' : red(io, String(summary.unreadableLines))}\n`)
     if (problems.length > 0) {
-      io.out(
-        `\n${problems.length} problem${problems.length === 1 ? '' : 's'} (file:line: ticket, event index: rule: what is wrong):\n`
-      )
+      io.out(`\n${count(problems.length, 'problem')} (file:line: ticket, event index: rule: what is wrong):\n`)
       printProblems(io, problems, false)
     }
   }
@@ -245,12 +243,13 @@ export const parsePeriod = (text: string): Report.Period => {
   if ((m = /^(\d{4})-W(\d{2})$/u.exec(text)) !== null) return { _tag: 'Week', year: Number(m[1]), week: Number(m[2]) }
   if (/^\d{4}-\d{2}-\d{2}$/u.test(text)) return { _tag: 'Day', date: text }
   const parts = text.split('/')
-  if (parts.length === 2)
-    return {
-      _tag: 'Range',
-      from: parseInstant('period', parts[0] as string, undefined),
-      to: parseInstant('period', parts[1] as string, undefined)
-    }
+  if (parts.length === 2) {
+    const from = parseInstant('period', parts[0] as string, undefined)
+    const to = parseInstant('period', parts[1] as string, undefined)
+    if (to <= from)
+      throw usageError(`--period: expected FROM/TO with TO after FROM, received ${JSON.stringify(text.slice(0, 80))}`)
+    return { _tag: 'Range', from, to }
+  }
   throw usageError(
     `--period: expected 2026-03, 2026-Q1, 2026-W10, 2026-03-02 or FROM/TO instants, received ${JSON.stringify(text.slice(0, 40))}`
   )

@@ -996,4 +996,45 @@ describe('hostile input', () => {
     expect(cli([...base, '2027-W53']).status).toBe(2)
     expect(cli([...base, '2026-W53']).status).toBe(0)
   })
+
+  it('a range that ends before it starts is a usage error in the words given; 1900-01 is a period', () => {
+    const dir = demoDir()
+    const base = ['report', join(dir, 'events.ndjson'), '--agreements', join(dir, 'agreements.json'), '--period']
+    const reversed = cli([...base, '2026-05-01T00:00:00Z/2026-03-01T00:00:00Z'])
+    expect([reversed.status, reversed.stderr]).toEqual([
+      2,
+      'error: --period: expected FROM/TO with TO after FROM, received "2026-05-01T00:00:00Z/2026-03-01T00:00:00Z"\n'
+    ])
+    expect(cli([...base, '2026-03-01T00:00:00Z/2026-03-01T00:00:00Z']).status).toBe(2)
+    // its previous period, 1899-12, lies outside the years a period may name: it was refused
+    const first = cli([...base, '1900-01', '--format', 'json'])
+    expect([first.status, first.stderr]).toEqual([0, ''])
+    const customers = (JSON.parse(first.stdout) as { customers: Array<{ previous: { label: string } }> }).customers
+    expect(customers.map((c) => c.previous.label)).toEqual(customers.map(() => '1899-12'))
+    expect(customers.length).toBeGreaterThan(0)
+  })
+
+  it('a line naming two tickets is an event of the ticket its last "ticketId" names, found out of place', () => {
+    // grouping reads the first "ticketId" of a line, JSON.parse keeps the last: the event lands in
+    // the first ticket's history and replay says it belongs to another
+    const lines = readFileSync(join(root, F('events.ndjson')), 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"FJR-3"'))
+      .slice(0, 2)
+    const twoIds = JSON.stringify({
+      _tag: 'PublicReplySent',
+      ticketId: 'FJR-3',
+      seq: 3,
+      at: '2026-03-02T08:30:00Z',
+      actor: { role: 'agent', id: 'kari' },
+      message: 'SECRET'
+    }).replace(/\}$/u, ',"ticketId":"ZZZ-1"}')
+    const r = cli(['replay', '-'], [...lines, twoIds, ''].join('\n'))
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain('Replayed 1 file: 3 lines, 3 events, 1 ticket\n')
+    expect(r.stdout).toContain(
+      '-:3: ticket FJR-3, event 3, OutOfOrder: ticket ZZZ-1, event 3 (PublicReplySent at 2026-03-02T08:30:00Z): expected an event of ticket FJR-3, received an event of ticket ZZZ-1\n'
+    )
+    expect(r.stdout + r.stderr).not.toContain('SECRET')
+  })
 })
