@@ -262,6 +262,27 @@ describe('replay', () => {
     })
   })
 
+  it('a damaged gzip file stops the run like an unreadable one: exit status 1, the file named, no partial result', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'itsm-kit-gzip-'))
+    const cut = join(dir, 'cut.ndjson.gz')
+    const whole = readFileSync(join(root, F('events.ndjson.gz')))
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)))
+    for (const args of [
+      ['replay', F('events.ndjson'), cut],
+      ['report', F('events.ndjson'), cut, '--agreements', F('agreements.json'), '--period', '2026-03'],
+      ['report', F('events.ndjson'), cut, '--agreements', F('agreements.json'), '--period', '2026-03', '--jobs', '2']
+    ])
+      expect([args[0], cli(args)]).toEqual([
+        args[0],
+        { status: 1, stdout: '', stderr: `error: ${cut}: not a valid gzip file\n` }
+      ])
+    expect(cli(['replay'], readFileSync(cut))).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'error: -: not a valid gzip file\n'
+    })
+  })
+
   it('a missing file: exit status 1 with the file named', () => {
     const r = cli(['replay', 'no-such-file.ndjson'])
     expect([r.status, r.stderr]).toEqual([
