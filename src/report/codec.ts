@@ -72,6 +72,8 @@ const encodeBreach = (b: Breach): JsonValue => {
   if (b.cycle !== undefined) out['cycle'] = b.cycle
   if (b.cycles !== undefined) out['cycles'] = b.cycles
   if (b.explanation !== undefined) out['explanation'] = encodeExplanation(b.explanation)
+  if (b.omitted !== undefined)
+    out['omitted'] = { counted: b.omitted.counted, closed: b.omitted.closed, pauses: b.omitted.pauses }
   return out
 }
 
@@ -346,11 +348,24 @@ const explanation = (u: unknown, path: string): Explanation => {
 
 const optional = <A>(u: unknown, f: (u: unknown) => A): A | undefined => (u === undefined ? undefined : f(u))
 
+/** The entries left out of each list of an explanation: counts, at least one above 0. */
+const omitted = (u: unknown, path: string): NonNullable<Breach['omitted']> => {
+  const o = object(u, path, ['counted', 'closed', 'pauses'], ['counted', 'closed', 'pauses'])
+  const v = fields({
+    counted: () => count(o['counted'], `${path}.counted`),
+    closed: () => count(o['closed'], `${path}.closed`),
+    pauses: () => count(o['pauses'], `${path}.pauses`)
+  })
+  return v.counted + v.closed + v.pauses > 0
+    ? v
+    : fail(path, 'at least one count above 0 (the field is absent when nothing was left out)', u)
+}
+
 const breach = (u: unknown, path: string): Breach => {
   const o = object(
     u,
     path,
-    ['ticketId', 'metric', 'priority', 'dueAt', 'stoppedAt', 'overrun', 'cycle', 'cycles', 'explanation'],
+    ['ticketId', 'metric', 'priority', 'dueAt', 'stoppedAt', 'overrun', 'cycle', 'cycles', 'explanation', 'omitted'],
     ['ticketId', 'metric', 'dueAt', 'overrun']
   )
   const v = fields({
@@ -362,12 +377,16 @@ const breach = (u: unknown, path: string): Breach => {
     stoppedAt: () => optional(o['stoppedAt'], (x) => instant(x, `${path}.stoppedAt`)),
     cycle: () => optional(o['cycle'], (x) => positive(x, `${path}.cycle`)),
     cycles: () => optional(o['cycles'], (x) => positive(x, `${path}.cycles`)),
-    explanation: () => optional(o['explanation'], (x) => explanation(x, `${path}.explanation`))
+    // a list longer than a report keeps now is read as it is: versions before 0.3.0 kept them whole
+    explanation: () => optional(o['explanation'], (x) => explanation(x, `${path}.explanation`)),
+    omitted: () => optional(o['omitted'], (x) => omitted(x, `${path}.omitted`))
   })
   if ((v.cycle === undefined) !== (v.cycles === undefined))
     fail(`${path}.cycles`, 'cycle and cycles together', o['cycles'])
   if (v.cycle !== undefined && v.cycles !== undefined && v.cycle > v.cycles)
     fail(`${path}.cycle`, `a cycle at most cycles (${v.cycles})`, v.cycle)
+  if (v.omitted !== undefined && v.explanation === undefined)
+    fail(`${path}.omitted`, 'omitted entries only beside an explanation', o['omitted'])
   // the same field order as the report makes
   const out: { -readonly [K in keyof Breach]: Breach[K] } = {
     ticketId: v.ticketId,
@@ -382,6 +401,7 @@ const breach = (u: unknown, path: string): Breach => {
     out.cycles = v.cycles
   }
   if (v.explanation !== undefined) out.explanation = v.explanation
+  if (v.omitted !== undefined) out.omitted = v.omitted
   return out
 }
 

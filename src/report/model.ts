@@ -228,6 +228,13 @@ export interface Breach {
   readonly cycle?: number
   readonly cycles?: number
   readonly explanation?: Explanation
+  /**
+   * How many entries of each list of the explanation (`counted`, `closed`, `pauses`) were left
+   * out; present only when at least one was.
+   *
+   * @since 0.3.0
+   */
+  readonly omitted?: { readonly counted: number; readonly closed: number; readonly pauses: number }
 }
 
 /**

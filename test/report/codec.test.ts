@@ -254,6 +254,89 @@ describe('service-level accumulators on the wire', () => {
   })
 })
 
+describe("a breach's omitted entries on the wire", () => {
+  // Fjord AS's INC-2 breaches its response clock on Tuesday 4 March 16:00 (explained), and no other
+  const breached = history([
+    [
+      '2025-03-04T15:00',
+      {
+        _tag: 'Open',
+        ticketId: 'INC-2' as Ticket.TicketId,
+        channel: 'email',
+        customer: 'Fjord AS',
+        requester: 'ola',
+        title: 'x',
+        kind: 'incident'
+      }
+    ],
+    ['2025-03-04T15:00', { _tag: 'Prioritise', urgency: 'high', impact: 'medium' }],
+    ['2025-03-05T09:00', { _tag: 'Reply', message: 'Looking' }],
+    ['2025-03-05T09:30', { _tag: 'Resolve', code: 'fixed', note: 'Fixed' }]
+  ])
+  interface Wire {
+    customers: Record<string, { current: { breaches: Array<Record<string, unknown>> } }>
+  }
+  /** The encoding of the accumulator of INC-2, its breach changed by `f`. */
+  const withBreach = (f: (b: Record<string, unknown>) => Record<string, unknown>): unknown => {
+    const json = wire(Report.encodeAccumulator(c.addAll([breached])(c.empty))) as Wire
+    const breaches = json.customers['Fjord AS']?.current.breaches ?? []
+    expect(breaches.length).toBe(1)
+    breaches[0] = f(breaches[0] as Record<string, unknown>)
+    return json
+  }
+  const msg = (u: unknown): ReadonlyArray<string> => getLeft(Report.decodeAccumulator(u)).message.split('\n')
+  const path = 'accumulator.customers."Fjord AS".current.breaches[0]'
+
+  it('reads back exactly what it wrote, and the report shows it', () => {
+    const json = withBreach((b) => ({ ...b, omitted: { counted: 3, closed: 0, pauses: 1 } }))
+    const acc = getRight(Report.decodeAccumulator(json))
+    expect(Report.encodeAccumulator(acc)).toStrictEqual(json)
+    const fjord = c.result(acc).customers.find((x) => x.customer === 'Fjord AS')
+    expect(fjord?.breaches.map((b) => [b.ticketId, b.omitted])).toStrictEqual([
+      ['INC-2', { counted: 3, closed: 0, pauses: 1 }]
+    ])
+  })
+
+  it('reads an explanation longer than a report keeps now, as versions before 0.3.0 wrote it', () => {
+    const closed = Array.from({ length: 120 }, (_, i) => ({ from: 1000 * i, to: 1000 * i + 500, holidays: [] }))
+    const json = withBreach((b) => ({ ...b, explanation: { counted: [], closed, pauses: [] } }))
+    const acc = getRight(Report.decodeAccumulator(json))
+    expect(Report.encodeAccumulator(acc)).toStrictEqual(json)
+    expect(
+      c.result(acc).customers.find((x) => x.customer === 'Fjord AS')?.breaches[0]?.explanation?.closed
+    ).toHaveLength(120)
+  })
+
+  it('checks every count, naming its path', () => {
+    expect(msg(withBreach((b) => ({ ...b, omitted: { counted: -1, closed: 1.5, extra: 0 } })))).toStrictEqual([
+      `${path}.omitted.extra: expected no such field (fields: counted, closed, pauses), received 0`,
+      `${path}.omitted.pauses: expected a value, received nothing`
+    ])
+    expect(msg(withBreach((b) => ({ ...b, omitted: { counted: -1, closed: 1.5, pauses: '2' } })))).toStrictEqual([
+      `${path}.omitted.counted: expected a count (a whole number, at least 0), received -1`,
+      `${path}.omitted.closed: expected a count (a whole number, at least 0), received 1.5`,
+      `${path}.omitted.pauses: expected a count (a whole number, at least 0), received "2"`
+    ])
+    expect(msg(withBreach((b) => ({ ...b, omitted: [1, 2, 3] })))).toStrictEqual([
+      `${path}.omitted: expected an object, received an array of 3 items`
+    ])
+  })
+
+  it('refuses omitted counts that are all 0, or that have no explanation beside them', () => {
+    expect(msg(withBreach((b) => ({ ...b, omitted: { counted: 0, closed: 0, pauses: 0 } })))).toStrictEqual([
+      `${path}.omitted: expected at least one count above 0 (the field is absent when nothing was left out), received an object`
+    ])
+    expect(
+      msg(
+        withBreach((b) => {
+          const { explanation: _, ...rest } = b
+          return { ...rest, omitted: { counted: 1, closed: 0, pauses: 0 } }
+        })
+      )
+    ).toStrictEqual([`${path}.omitted: expected omitted entries only beside an explanation, received an object`])
+  })
+})
+
 describe('daily-status accumulators on the wire', () => {
   it('encode → JSON text → decode → merge equals merging the shards themselves, and reads back exactly', () => {
     let reasons = 0
