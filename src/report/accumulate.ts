@@ -6,6 +6,7 @@ import * as Time from '../time/index.js'
 import type { Duration, Instant } from '../time/index.js'
 import type { TicketEvent } from '../ticket/index.js'
 import { invalid, type ReportError } from './errors.js'
+import { keptOf } from './explanation.js'
 import { factsOf, restrictor, type FactsOptions, type TicketFacts } from './facts.js'
 import { agreementsByCustomer, checkInstant, combineAll, customerOf, historyProblem, idOf, visitAll } from './input.js'
 import type {
@@ -559,7 +560,13 @@ const addFacts = (
         b.cycle = first.cycle
         b.cycles = r.cycles
       }
-      if (breachClock.explanation !== undefined) b.explanation = breachClock.explanation
+      // the accumulator keeps a bounded part of the explanation: a clock's lists grow with its
+      // length and the calendar's openings a day, and the accumulator keeps every breach
+      if (breachClock.explanation !== undefined) {
+        const kept = keptOf(breachClock.explanation)
+        b.explanation = kept.explanation
+        if (kept.omitted !== undefined) b.omitted = kept.omitted
+      }
       p.breaches.push(b)
     }
   }

@@ -126,12 +126,15 @@ const step: fc.Arbitrary<Omit<Ticket.TicketCommand, 'at'>> = fc.oneof(
 
 const levels = ['high', 'medium', 'low'] as const
 
-/** One valid history; `n` makes its ticket id unique. */
-export const historyArb = (n: number): fc.Arbitrary<ReadonlyArray<Ticket.TicketEvent>> =>
+/** One valid history of one of the customers (default: the desk's three); `n` makes its ticket id unique. */
+export const historyArb = (
+  n: number,
+  names: ReadonlyArray<string> = customers
+): fc.Arbitrary<ReadonlyArray<Ticket.TicketEvent>> =>
   fc
     .tuple(
       fc.integer({ min: Date.UTC(2025, 1, 10), max: Date.UTC(2025, 3, 5) }),
-      fc.constantFrom(...customers),
+      fc.constantFrom(...names),
       fc.constantFrom(...levels),
       fc.constantFrom(...levels),
       fc.constantFrom('phone', 'email', 'portal' as const),
@@ -171,6 +174,9 @@ export const historyArb = (n: number): fc.Arbitrary<ReadonlyArray<Ticket.TicketE
       return events
     })
 
-/** A list of histories with distinct ticket ids. */
-export const historiesArb = (max: number): fc.Arbitrary<ReadonlyArray<ReadonlyArray<Ticket.TicketEvent>>> =>
-  fc.integer({ min: 0, max }).chain((k) => fc.tuple(...Array.from({ length: k }, (_, i) => historyArb(i))))
+/** A list of histories with distinct ticket ids, of the given customers (default: the desk's three). */
+export const historiesArb = (
+  max: number,
+  names: ReadonlyArray<string> = customers
+): fc.Arbitrary<ReadonlyArray<ReadonlyArray<Ticket.TicketEvent>>> =>
+  fc.integer({ min: 0, max }).chain((k) => fc.tuple(...Array.from({ length: k }, (_, i) => historyArb(i, names))))
