@@ -69,6 +69,11 @@ export interface Labels {
   readonly explanation: string
   readonly closedHours: string
   readonly paused: string
+  /**
+   * Ends a list of a breach's explanation that a report cut short: `{n}` stands for how many
+   * entries were left out (`and {n} more`), so the words must fit any count. @since 0.3.0
+   */
+  readonly andMore: string
   readonly resolutionQuality: string
   readonly firstLine: string
   readonly firstContact: string
@@ -182,6 +187,7 @@ export const en: Labels = {
   explanation: 'Explanation',
   closedHours: 'closed',
   paused: 'paused',
+  andMore: 'and {n} more',
   resolutionQuality: 'Resolution',
   firstLine: 'First-line resolution',
   firstContact: 'First-contact resolution',
@@ -307,6 +313,7 @@ export const nb: Labels = {
   explanation: 'Forklaring',
   closedHours: 'stengt',
   paused: 'pause',
+  andMore: 'og {n} til',
   resolutionQuality: 'Løsning',
   firstLine: 'Løst i første linje',
   firstContact: 'Løst ved første kontakt',
@@ -426,6 +433,7 @@ export const sv: Labels = {
   explanation: 'Förklaring',
   closedHours: 'stängt',
   paused: 'pausad',
+  andMore: 'och {n} till',
   resolutionQuality: 'Lösning',
   firstLine: 'Löst i första linjen',
   firstContact: 'Löst vid första kontakt',
@@ -547,6 +555,7 @@ export const fi: Labels = {
   explanation: 'Selitys',
   closedHours: 'suljettu',
   paused: 'tauolla',
+  andMore: 'ja vielä {n}',
   resolutionQuality: 'Ratkaisu',
   firstLine: 'Ratkaistu ensimmäisellä tasolla',
   firstContact: 'Ratkaistu ensimmäisellä yhteydellä',
@@ -672,6 +681,7 @@ export const pl: Labels = {
   explanation: 'Wyjaśnienie',
   closedHours: 'zamknięte',
   paused: 'wstrzymane',
+  andMore: 'i jeszcze {n}',
   resolutionQuality: 'Rozwiązywanie',
   firstLine: 'Rozwiązane na pierwszej linii',
   firstContact: 'Rozwiązane przy pierwszym kontakcie',

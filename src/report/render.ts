@@ -161,6 +161,10 @@ const headlineFormat = (h: Headline, f: Format): ((n: number) => string) =>
         ? (n) => f.num(n)
         : (n) => f.int(n)
 
+/** After a list of an explanation cut short, how many entries were left out: `and 120 more` (nothing when none was). */
+const andMore = (n: number | undefined, l: Labels, f: Format): ReadonlyArray<string> =>
+  n === undefined || n === 0 ? [] : [l.andMore.replace('{n}', () => f.int(n))]
+
 /** The sections of a customer report as labelled rows. @internal */
 export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l, r.zone)): ReadonlyArray<Section> => {
   // raw values name their unit in the heading: durations are minutes there
@@ -253,7 +257,9 @@ export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l
                 (c) =>
                   `${l.closedHours} ${f.dateTime(c.from)}–${f.dateTime(c.to)}${c.holidays.length === 0 ? '' : ` (${c.holidays.join(', ')})`}`
               ),
-              ...b.explanation.pauses.map((p) => `${l.paused} ${f.dateTime(p.from)}–${f.dateTime(p.to)}`)
+              ...andMore(b.omitted?.closed, l, f),
+              ...b.explanation.pauses.map((p) => `${l.paused} ${f.dateTime(p.from)}–${f.dateTime(p.to)}`),
+              ...andMore(b.omitted?.pauses, l, f)
             ].join('; ') || l.none
       ])
     },

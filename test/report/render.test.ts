@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { Report, type Sla } from '../../src/index.js'
 import { getRight } from '../helpers/unsafe.js'
 import { agreements, at, bergDone, fjordDown, vikOutlook } from './desk.js'
+import { denseMarch, tett } from './dense.js'
 import { march } from './march.js'
 import { FORMAT_CACHE_LIMIT, formatCacheSize } from '../../src/report/format.js'
 
@@ -57,6 +58,9 @@ describe('label sets', () => {
           `${name}.${k}`
         ).not.toBe('')
     }
+  })
+  it('every set says how many entries were left out, with one place for the count', () => {
+    for (const [name, l] of Object.entries(sets)) expect(l.andMore.split('{n}').length, name).toBe(2)
   })
   it('each language has its own words and locale', () => {
     expect(Object.values(sets).map((l) => [l.locale, l.health.NeedAttention])).toStrictEqual([
@@ -203,6 +207,47 @@ describe('the service-level report rendered', () => {
     expect(fi).toContain('| Vaste | Kaikki | 3 | 1 | 1 | 75,0\u00a0% |')
     expect(fi).toContain('| Vaste | Kaikki | 4 | 46 min | 30 min | 2 t | 2 t |')
     expect(r.customer).toBe('Fjord AS')
+  })
+})
+
+describe('a breach whose explanation was cut short, rendered', () => {
+  // Tett AS (dense.ts): INC-1's resolution clock left 940 closed stretches out, INC-2's 862 and
+  // 10 of its 60 waits; INC-3's response clock left nothing out
+  const report = getRight(
+    Report.serviceLevel({ agreements: [tett], period: { _tag: 'Month', year: 2025, month: 3 } })(denseMarch)
+  )
+  const rows = readCsv(Report.serviceLevelCsv()(report).breaches as string)
+  /** The parts of the explanation cell of a ticket's breach of a metric. */
+  const cell = (ticket: string, metric: string): ReadonlyArray<string> =>
+    (rows.find((r) => r[1] === ticket && r[2] === metric)?.[7] ?? '').split('; ')
+
+  it('CSV: after the closed stretches and after the pauses listed, how many more there were', () => {
+    expect(rows[0]?.[7]).toBe('Explanation')
+    const inc2 = cell('INC-2', 'Resolution')
+    expect(inc2.length).toBe(50 + 1 + 50 + 1)
+    expect(inc2.slice(0, 50).every((x) => x.startsWith('closed '))).toBe(true)
+    expect(inc2[50]).toBe('and 862 more')
+    expect(inc2.slice(51, 101).every((x) => x.startsWith('paused '))).toBe(true)
+    expect(inc2[101]).toBe('and 10 more')
+    const inc1 = cell('INC-1', 'Resolution')
+    expect([inc1.length, inc1[50]]).toStrictEqual([51, 'and 940 more'])
+    expect(cell('INC-3', 'Response').some((x) => x.includes('more'))).toBe(false)
+  })
+
+  it('Markdown and HTML, in the language of the labels', () => {
+    const md = Report.serviceLevelMarkdown({ labels: Report.pl })(report)
+    // breaches in the order they ran out: the update clocks of INC-1 and INC-2, then the resolution clocks
+    expect(md.match(/i jeszcze \d+/g)).toStrictEqual([
+      'i jeszcze 940',
+      'i jeszcze 862',
+      'i jeszcze 10',
+      'i jeszcze 940',
+      'i jeszcze 862',
+      'i jeszcze 10'
+    ])
+    const html = Report.toHtml({ labels: Report.nb })(report.customers[0] as Report.CustomerReport)
+    expect(html.match(/og \d+ til/g)?.length).toBe(6)
+    expect(html).toContain('og 940 til')
   })
 })
 
