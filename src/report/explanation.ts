@@ -13,12 +13,12 @@ import type { Breach } from './model.js'
  * ```ts
  * import * as assert from 'node:assert'
  * import { Report } from 'itsm-kit'
- * assert.strictEqual(Report.BREACH_EXPLANATION_LIMIT, 50)
+ * assert.strictEqual(Report.breachExplanationLimit, 50)
  * ```
  * @category constants
  * @since 0.3.0
  */
-export const BREACH_EXPLANATION_LIMIT = 50
+export const breachExplanationLimit = 50
 
 /** What a report keeps of a clock's explanation, and how much of it was left out (absent when nothing was). @internal */
 export interface Kept {
@@ -27,13 +27,13 @@ export interface Kept {
 }
 
 /**
- * A clock's explanation cut to the first {@link BREACH_EXPLANATION_LIMIT} entries of each list,
+ * A clock's explanation cut to the first {@link breachExplanationLimit} entries of each list,
  * with the number of entries left out of each; the explanation itself when no list is longer.
  *
  * @internal
  */
 export const keptOf = (self: Explanation): Kept => {
-  const n = BREACH_EXPLANATION_LIMIT
+  const n = breachExplanationLimit
   const { counted, closed, pauses } = self
   if (counted.length <= n && closed.length <= n && pauses.length <= n) return { explanation: self }
   return {

@@ -64,7 +64,7 @@ export {
   type JsonValue
 } from './codec.js'
 export { definitions } from './definitions.js'
-export { BREACH_EXPLANATION_LIMIT } from './explanation.js'
+export { breachExplanationLimit } from './explanation.js'
 export { en, fi, nb, pl, sv, type Labels } from './labels.js'
 export {
   serviceLevelCsv,

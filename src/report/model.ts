@@ -206,7 +206,7 @@ export interface AttainmentRow {
 /**
  * One breached clock: whose, which metric, when its target ran out, when it stopped, by how much
  * (business time) and why (counted and paused intervals, holidays named). The explanation keeps
- * at most {@link BREACH_EXPLANATION_LIMIT} entries of each list, and `omitted` counts the rest.
+ * at most {@link breachExplanationLimit} entries of each list, and `omitted` counts the rest.
  *
  * @category models
  * @since 0.2.0
@@ -230,13 +230,13 @@ export interface Breach {
   readonly cycles?: number
   /**
    * Why the clock stands where it stands: of each list (`counted`, `closed`, `pauses`), the first
-   * {@link BREACH_EXPLANATION_LIMIT} entries in time order, as `Sla.evaluate` with
+   * {@link breachExplanationLimit} entries in time order, as `Sla.evaluate` with
    * `{ explain: true }` lists them.
    */
   readonly explanation?: Explanation
   /**
    * How many entries of each list of the explanation were left out (those after the first
-   * {@link BREACH_EXPLANATION_LIMIT}); present only when at least one was. A clock that runs for
+   * {@link breachExplanationLimit}); present only when at least one was. A clock that runs for
    * weeks on a calendar open many times a day has thousands of entries, and a report keeps every
    * breach: the limit keeps the report's memory in proportion to its breaches.
    *

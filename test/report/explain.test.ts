@@ -134,7 +134,7 @@ describe('breach explanations on a calendar open many times a day', () => {
       'INC-2 update': { counted: 862, closed: 862, pauses: 10 },
       'INC-3 response': undefined
     })
-    expect(Report.BREACH_EXPLANATION_LIMIT).toBe(50)
+    expect(Report.breachExplanationLimit).toBe(50)
   })
 
   it('keep the first 50 entries after merging shards and through the accumulator codec', () => {
