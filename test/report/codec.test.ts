@@ -17,6 +17,25 @@ const c = getRight(
   Report.combiner({ agreements: [...agreements, tett], period: { _tag: 'Month', year: 2025, month: 3 } })
 )
 const wire = <A>(a: A): unknown => JSON.parse(JSON.stringify(a))
+/** Fjord AS's INC-2 (urgency high, impact medium): opened Tuesday 4 March 15:00, answered Wednesday 09:00, resolved at `resolvedAt`. */
+const inc2 = (resolvedAt: string) =>
+  history([
+    [
+      '2025-03-04T15:00',
+      {
+        _tag: 'Open',
+        ticketId: 'INC-2' as Ticket.TicketId,
+        channel: 'email',
+        customer: 'Fjord AS',
+        requester: 'ola',
+        title: 'x',
+        kind: 'incident'
+      }
+    ],
+    ['2025-03-04T15:00', { _tag: 'Prioritise', urgency: 'high', impact: 'medium' }],
+    ['2025-03-05T09:00', { _tag: 'Reply', message: 'Looking' }],
+    [resolvedAt, { _tag: 'Resolve', code: 'fixed', note: 'Fixed' }]
+  ])
 
 const shardsOf = <A>(xs: ReadonlyArray<A>, labels: ReadonlyArray<number>, n: number): A[][] => {
   const out: A[][] = Array.from({ length: n }, () => [])
@@ -147,29 +166,7 @@ describe('service-level accumulators on the wire', () => {
   })
 
   it('a valid encoding with one value replaced is read or refused with the path of a field, never thrown', () => {
-    const json = wire(
-      Report.encodeAccumulator(
-        c.addAll([
-          history([
-            [
-              '2025-03-04T15:00',
-              {
-                _tag: 'Open',
-                ticketId: 'INC-2' as Ticket.TicketId,
-                channel: 'email',
-                customer: 'Fjord AS',
-                requester: 'ola',
-                title: 'x',
-                kind: 'incident'
-              }
-            ],
-            ['2025-03-04T15:00', { _tag: 'Prioritise', urgency: 'high', impact: 'medium' }],
-            ['2025-03-05T09:00', { _tag: 'Reply', message: 'Looking' }],
-            ['2025-03-05T15:00', { _tag: 'Resolve', code: 'fixed', note: 'Fixed' }]
-          ])
-        ])(c.empty)
-      )
-    )
+    const json = wire(Report.encodeAccumulator(c.addAll([inc2('2025-03-05T15:00')])(c.empty)))
     // every path to a value in the encoding
     const paths: Array<ReadonlyArray<string | number>> = []
     const walk = (u: unknown, p: ReadonlyArray<string | number>): void => {
@@ -262,23 +259,7 @@ describe('service-level accumulators on the wire', () => {
 
 describe("a breach's omitted entries on the wire", () => {
   // Fjord AS's INC-2 breaches its response clock on Tuesday 4 March 16:00 (explained), and no other
-  const breached = history([
-    [
-      '2025-03-04T15:00',
-      {
-        _tag: 'Open',
-        ticketId: 'INC-2' as Ticket.TicketId,
-        channel: 'email',
-        customer: 'Fjord AS',
-        requester: 'ola',
-        title: 'x',
-        kind: 'incident'
-      }
-    ],
-    ['2025-03-04T15:00', { _tag: 'Prioritise', urgency: 'high', impact: 'medium' }],
-    ['2025-03-05T09:00', { _tag: 'Reply', message: 'Looking' }],
-    ['2025-03-05T09:30', { _tag: 'Resolve', code: 'fixed', note: 'Fixed' }]
-  ])
+  const breached = inc2('2025-03-05T09:30')
   interface Wire {
     customers: Record<string, { current: { breaches: Array<Record<string, unknown>> } }>
   }
