@@ -161,9 +161,14 @@ const headlineFormat = (h: Headline, f: Format): ((n: number) => string) =>
         ? (n) => f.num(n)
         : (n) => f.int(n)
 
-/** After a list of an explanation cut short, how many entries were left out: `and 120 more` (nothing when none was). */
+/**
+ * After a list of an explanation cut short, how many entries were left out: `and 120 more`
+ * (nothing when none was). Label sets made before the label was (from JavaScript) say it in English.
+ */
 const andMore = (n: number | undefined, l: Labels, f: Format): ReadonlyArray<string> =>
-  n === undefined || n === 0 ? [] : [l.andMore.replace('{n}', () => f.int(n))]
+  n === undefined || n === 0
+    ? []
+    : [(typeof l.andMore === 'string' ? l.andMore : en.andMore).replace('{n}', () => f.int(n))]
 
 /** The sections of a customer report as labelled rows. @internal */
 export const sectionsOf = (r: CustomerReport, l: Labels, f: Format = formatFor(l, r.zone)): ReadonlyArray<Section> => {

@@ -249,6 +249,13 @@ describe('a breach whose explanation was cut short, rendered', () => {
     expect(html.match(/og \d+ til/g)?.length).toBe(6)
     expect(html).toContain('og 940 til')
   })
+
+  it('labels made before 0.3.0, without andMore (from JavaScript), render in English instead of nothing', () => {
+    const { andMore: _, ...old } = Report.nb
+    const md = Report.serviceLevelMarkdown({ labels: old as Report.Labels })(report)
+    expect(md).toContain('and 940 more')
+    expect(md).toContain('Forklaring')
+  })
 })
 
 describe('formatters are cached, within a bound', () => {
