@@ -12,10 +12,16 @@ import { fileURLToPath } from 'node:url'
 export const root = fileURLToPath(new URL('../..', import.meta.url))
 export const bin = (name) => join(root, 'node_modules/.bin', name)
 
+/** The scratch directories to remove at exit: one listener for all of them, however many there are. */
+const scratched = []
+process.on('exit', () => {
+  for (const dir of scratched) rmSync(dir, { recursive: true, force: true })
+})
+
 /** A fresh temporary directory, removed at exit unless KEEP_TMP is set. */
 export const scratch = (label) => {
   const dir = mkdtempSync(join(tmpdir(), `itsm-kit-${label}-`))
-  if (process.env.KEEP_TMP === undefined) process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
+  if (process.env.KEEP_TMP === undefined) scratched.push(dir)
   return dir
 }
 
