@@ -4,9 +4,9 @@ import { isNoNumber, safeInstant } from './businessTime.js'
 import { compiledOf } from './compile.js'
 import type { Compiled } from './compiled.js'
 import { holidaysIn } from './holidays.js'
-import type { BusinessCalendar, DateRule } from './model.js'
+import type { BusinessCalendar, DateRule, OpenInterval } from './model.js'
 import { MAX_YEAR, MIN_YEAR } from './plan.js'
-import { intervalsAt, isHolidayDay, localDay } from './search.js'
+import { intervalsKept, isHolidayDay, localDay } from './search.js'
 
 /**
  * A half-open stretch `[from, to)` of closed time, with the names of the calendar's holidays on
@@ -95,22 +95,119 @@ export const closedStretches =
     if (isNoNumber(from) || isNoNumber(to)) return []
     const a = safeInstant(from)
     const b = safeInstant(to)
-    if (!(a < b)) return []
-    const c = compiledOf(self)
-    const rules = holidayRulesOf(self)
-    const open = intervalsAt(c, a, b)
-    const out: ClosedStretch[] = []
-    // the gaps before each open interval, then the one after the last (a loop, no closure)
-    let at = a
-    for (let i = 0; i <= open.length; i += 2) {
-      const s = i < open.length ? (open[i] as number) : b
-      if (s > at)
-        out.push({
-          from: at as Instant,
-          to: s as Instant,
-          holidays: namesOn(c, rules, localDay(c, at), localDay(c, s - 1))
-        })
-      if (i < open.length) at = open[i + 1] as number
-    }
-    return out
+    return tilesOf(self, a, b, 0, Infinity).closed
   }
+
+/**
+ * The most entries of each list {@link tiles} returns unless it is told otherwise: the closed
+ * stretches of 38 years of a desk open every weekday.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Calendar } from 'itsm-kit'
+ * assert.strictEqual(Calendar.tilesLimit, 10_000)
+ * ```
+ * @category constants
+ * @since 0.3.0
+ */
+export const tilesLimit = 10_000
+
+/**
+ * The open intervals and closed stretches of a range, as {@link tiles} gives them.
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface Tiles {
+  /** The first open intervals, as {@link openIntervals} lists them. */
+  readonly open: ReadonlyArray<OpenInterval>
+  /** The first closed stretches, as {@link closedStretches} lists them. */
+  readonly closed: ReadonlyArray<ClosedStretch>
+  /** How many of each were left out past the limit; absent when none was. */
+  readonly omitted?: { readonly open: number; readonly closed: number }
+}
+
+const NO_TILES: Tiles = { open: [], closed: [] }
+
+/**
+ * The open intervals ({@link openIntervals}) and closed stretches ({@link closedStretches}) that
+ * tile `[from, to)`: the first `limit` of each ({@link tilesLimit} unless given; `Infinity` for
+ * all), and in `omitted` how many of each come after them. The ones left out are counted as the
+ * calendar is walked, never made: a range of years on a calendar open many times a day takes
+ * time in proportion to its intervals, but no more memory than a short one. An instant that is
+ * `NaN`, or a limit that is not a whole number, 0 or more, or `Infinity`, gives empty lists.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import * as E from 'fp-ts/lib/Either.js'
+ * import { pipe } from 'fp-ts/lib/function.js'
+ * import { Calendar, Time } from 'itsm-kit'
+ * const spec = Calendar.weekdays({ zone: 'Europe/Oslo', opens: '08:00', closes: '16:00' })
+ * // the working days of March 2025, two of each listed
+ * const march = pipe(
+ *   Calendar.make(spec),
+ *   E.map(Calendar.tiles(Time.instant('2025-03-01T00:00:00+01:00'), Time.instant('2025-04-01T00:00:00+02:00'), 2)),
+ *   E.map((t) => [t.open.map((x) => Time.toISO(x.start)), t.omitted])
+ * )
+ * assert.deepStrictEqual(march, E.right([['2025-03-03T07:00:00Z', '2025-03-04T07:00:00Z'], { open: 19, closed: 20 }]))
+ * ```
+ * @category queries
+ * @since 0.3.0
+ */
+export const tiles =
+  (from: Instant, to: Instant, limit: number = tilesLimit) =>
+  (self: BusinessCalendar): Tiles => {
+    if (isNoNumber(from) || isNoNumber(to)) return NO_TILES
+    if (!(limit === Infinity || (Number.isInteger(limit) && limit >= 0))) return NO_TILES
+    const t = tilesOf(self, safeInstant(from), safeInstant(to), limit, limit)
+    const open = t.openCount - t.open.length
+    const closed = t.closedCount - t.closed.length
+    return open === 0 && closed === 0
+      ? { open: t.open, closed: t.closed }
+      : { open: t.open, closed: t.closed, omitted: { open, closed } }
+  }
+
+/** {@link Tiles} with both counts, kept apart. */
+interface Tiling {
+  readonly open: ReadonlyArray<OpenInterval>
+  readonly closed: ReadonlyArray<ClosedStretch>
+  readonly openCount: number
+  readonly closedCount: number
+}
+
+/**
+ * The tiles of `[from, to)` (valid instants), keeping the first `keepOpen` open intervals and
+ * `keepClosed` closed stretches; the others are counted, not made.
+ */
+const tilesOf = (self: BusinessCalendar, from: number, to: number, keepOpen: number, keepClosed: number): Tiling => {
+  if (!(from < to)) return { open: [], closed: [], openCount: 0, closedCount: 0 }
+  const c = compiledOf(self)
+  // the closed stretch before each open interval needs that interval's start
+  const flat: number[] = []
+  const { count, lastEnd } = intervalsKept(c, from, to, Math.max(keepOpen, keepClosed + 1), flat)
+  const open: OpenInterval[] = []
+  for (let i = 0; i < flat.length && i < 2 * keepOpen; i += 2)
+    open.push({ start: flat[i] as Instant, end: flat[i + 1] as Instant })
+  // a stretch before every open interval but one starting at `from`, and one after the last
+  // unless it ends at `to`
+  const closedCount = count === 0 ? 1 : count + 1 - (flat[0] === from ? 1 : 0) - (lastEnd === to ? 1 : 0)
+  const rules = holidayRulesOf(self)
+  const closed: ClosedStretch[] = []
+  // the gaps before each kept open interval, then the one after the last (when it is the last
+  // of all); a loop, no closure
+  let at = from
+  for (let i = 0; i <= flat.length && closed.length < keepClosed; i += 2) {
+    if (i === flat.length && flat.length < 2 * count) break
+    const s = i < flat.length ? (flat[i] as number) : to
+    if (s > at)
+      closed.push({
+        from: at as Instant,
+        to: s as Instant,
+        holidays: namesOn(c, rules, localDay(c, at), localDay(c, s - 1))
+      })
+    if (i < flat.length) at = flat[i + 1] as number
+  }
+  return { open, closed, openCount: count, closedCount }
+}

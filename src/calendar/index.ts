@@ -55,7 +55,7 @@ export {
   previousClosing,
   subtractBusinessTime
 } from './businessTime.js'
-export { closedStretches, type ClosedStretch } from './closed.js'
+export { closedStretches, tiles, tilesLimit, type ClosedStretch, type Tiles } from './closed.js'
 export { addBusinessDays, endOfBusinessDay, isBusinessDay, isHoliday } from './days.js'
 export { alwaysOpen, weekdays, type WeekdaysOptions } from './presets.js'
 export { holidaysIn, publicHolidays, type HolidayCountry, type HolidayDate } from './holidays.js'

@@ -422,7 +422,27 @@ const shiftFar = (c: Compiled, ix: IntervalIndex, goal: number, dir: 1 | -1): nu
 /** Open intervals overlapping `[from, to)`, clipped to it, touching ones merged, as `[start, end, …]`. @internal */
 export const intervalsAt = (c: Compiled, from: number, to: number): number[] => {
   const out: number[] = []
-  if (!(from < to)) return out
+  intervalsKept(c, from, to, Infinity, out)
+  return out
+}
+
+/** How many intervals {@link intervalsKept} found, and where the last one ends (NaN: none). @internal */
+export interface IntervalCount {
+  readonly count: number
+  readonly lastEnd: number
+}
+
+/**
+ * The open intervals of {@link intervalsAt}, of which only the first `keep` are pushed onto `out`
+ * (as `start, end` pairs); the rest are only counted, so a long range on a calendar open many
+ * times a day costs time but no memory.
+ * @internal
+ */
+export const intervalsKept = (c: Compiled, from: number, to: number, keep: number, out: number[]): IntervalCount => {
+  let count = 0
+  let lastEnd = NaN
+  if (!(from < to)) return { count, lastEnd }
+  const first = out.length
   let ix = chunkAt(c, from)
   for (;;) {
     const lo = Math.max(from, ix.lo)
@@ -431,10 +451,16 @@ export const intervalsAt = (c: Compiled, from: number, to: number): number[] => 
       const s = Math.max(ix.starts[i] as number, lo)
       const e = Math.min(ix.ends[i] as number, hi)
       if (e <= s) continue
-      if (out.length > 0 && out[out.length - 1] === s) out[out.length - 1] = e
-      else out.push(s, e)
+      if (s === lastEnd) {
+        // it goes on from the one before: the same interval, extended (in `out` if kept there)
+        if (out.length - first === 2 * count) out[out.length - 1] = e
+      } else {
+        count++
+        if (count <= keep) out.push(s, e)
+      }
+      lastEnd = e
     }
-    if (to <= ix.hi || ix.lastDay >= MAX_DAY) return out
+    if (to <= ix.hi || ix.lastDay >= MAX_DAY) return { count, lastEnd }
     ix = chunkOfDay(c, ix.lastDay + 1)
   }
 }
