@@ -6,8 +6,9 @@ import type { Breach } from './model.js'
  * `pauses`): the first 50 in time order; `Breach.omitted` counts the rest. A clock that runs for
  * weeks on a calendar open many times a day has thousands of open intervals and closed
  * stretches, and a report keeps every breach, so without a limit its memory would grow with
- * breaches × clock length × openings a day. `Sla.evaluate` with `{ explain: true }` still lists
- * all of one clock's entries.
+ * breaches × clock length × openings a day. The report asks the evaluation for no more
+ * (`explainLimit`), so the entries left out are counted, never made. `Sla.evaluate` with
+ * `{ explain: true }` keeps up to `Sla.explanationLimit` entries of each list.
  *
  * @example
  * ```ts
@@ -34,8 +35,11 @@ export interface Kept {
  */
 export const keptOf = (self: Explanation): Kept => {
   const n = breachExplanationLimit
-  const { counted, closed, pauses } = self
-  if (counted.length <= n && closed.length <= n && pauses.length <= n) return { explanation: self }
+  const { counted, closed, pauses, omitted } = self
+  // an evaluation with an explainLimit has cut the lists already, and counted what it left out
+  const before = omitted ?? { counted: 0, closed: 0, pauses: 0 }
+  if (counted.length <= n && closed.length <= n && pauses.length <= n)
+    return omitted === undefined ? { explanation: self } : { explanation: { counted, closed, pauses }, omitted }
   return {
     explanation: {
       counted: counted.length <= n ? counted : counted.slice(0, n),
@@ -43,9 +47,9 @@ export const keptOf = (self: Explanation): Kept => {
       pauses: pauses.length <= n ? pauses : pauses.slice(0, n)
     },
     omitted: {
-      counted: Math.max(0, counted.length - n),
-      closed: Math.max(0, closed.length - n),
-      pauses: Math.max(0, pauses.length - n)
+      counted: before.counted + Math.max(0, counted.length - n),
+      closed: before.closed + Math.max(0, closed.length - n),
+      pauses: before.pauses + Math.max(0, pauses.length - n)
     }
   }
 }

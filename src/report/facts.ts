@@ -16,6 +16,7 @@ import * as Ticket from '../ticket/index.js'
 import type { Instant } from '../time/index.js'
 import type { Agreement, MetricPolicy, MetricResult } from '../sla/index.js'
 import type { TicketEvent, TicketError } from '../ticket/index.js'
+import { breachExplanationLimit } from './explanation.js'
 
 /** Where a ticket stands at the as-of instant. @internal */
 export type Standing = 'open' | 'resolved' | 'closed' | 'cancelled'
@@ -197,7 +198,7 @@ export const factsOf = (
   const evaluated = Sla.evaluateTimeline(
     agreement,
     asOf as Instant,
-    window === undefined ? { context } : { context, explainBreaches: window }
+    window === undefined ? { context } : { context, explainBreaches: window, explainLimit: breachExplanationLimit }
   )(timeline.right)
   if (E.isLeft(evaluated)) return evaluated
   const clocks = evaluated.right.metrics
@@ -343,7 +344,9 @@ const restartedClocks = (
       // a copy of the report's own timeline, never seen by a caller either
       const stopped = stoppedAt(t, end)
       trustTimeline(stopped, lastAt)
-      const e = Sla.evaluateTimeline(one, end as Instant, { context, explain })(stopped)
+      const e = Sla.evaluateTimeline(one, end as Instant, { context, explain, explainLimit: breachExplanationLimit })(
+        stopped
+      )
       if (E.isLeft(e)) return e
       const clock = e.right.metrics.find((c) => c.metric === metric)
       if (clock?.breachedAt !== undefined) firstBreach = { cycle: k + 1, clock }

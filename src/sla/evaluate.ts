@@ -8,10 +8,9 @@ import {
   addBusinessTime,
   businessTimeBetween,
   endOfBusinessDay,
-  nextOpening,
-  openIntervals
+  nextOpening
 } from '../calendar/index.js'
-import { closedStretches, isBusinessCalendar, type BusinessCalendar, type OpenInterval } from '../calendar/index.js'
+import { isBusinessCalendar, tiles, type BusinessCalendar, type OpenInterval } from '../calendar/index.js'
 import { decodeError, makeIssue, type Issue } from '../internal/decodeError.js'
 import { isInstant, isRecord, isShare, isTarget, policyIssue, targetIssue } from './guard.js'
 import { own } from '../internal/primitives.js'
@@ -244,23 +243,57 @@ const markOf = (share: number, target: number): number => {
   return m
 }
 
+/**
+ * The most entries each list of an explanation holds unless the evaluation says otherwise
+ * (`explainLimit`); `Explanation.omitted` counts the rest. Enough for 38 years of a clock on a
+ * calendar open once every weekday, and it keeps an explanation of a long clock on a calendar
+ * open many times a day from filling the memory.
+ *
+ * @example
+ * ```ts
+ * import * as assert from 'node:assert'
+ * import { Sla } from 'itsm-kit'
+ * assert.strictEqual(Sla.explanationLimit, 10_000)
+ * ```
+ * @category constants
+ * @since 0.3.0
+ */
+export const explanationLimit = 10_000
+
 const explanationOf = (
   cal: BusinessCalendar,
   segments: ReadonlyArray<Span>,
-  pauses: ReadonlyArray<PauseSpan>
+  pauses: ReadonlyArray<PauseSpan>,
+  limit: number
 ): Explanation => {
   const counted: OpenInterval[] = []
   const closed: Closed[] = []
+  let countedAll = 0
+  let closedAll = 0
   // one at a time: a long clock on a dense calendar has more intervals than a spread call can pass
   for (const [a, b] of segments) {
-    for (const x of openIntervals(a as Instant, b as Instant)(cal)) counted.push(x)
-    for (const x of closedStretches(a as Instant, b as Instant)(cal)) closed.push(x)
+    const keepOpen = limit - counted.length
+    const keepClosed = limit - closed.length
+    const t = tiles(a as Instant, b as Instant, Math.max(keepOpen, keepClosed))(cal)
+    for (let i = 0; i < t.open.length && i < keepOpen; i++) counted.push(t.open[i] as OpenInterval)
+    for (let i = 0; i < t.closed.length && i < keepClosed; i++) closed.push(t.closed[i] as Closed)
+    countedAll += t.open.length + (t.omitted?.open ?? 0)
+    closedAll += t.closed.length + (t.omitted?.closed ?? 0)
   }
   // an ongoing pause has no end yet
-  const paused: Pause[] = pauses.map(([from, to, party, ongoing]) =>
-    ongoing ? { from: from as Instant, party } : { from: from as Instant, to: to as Instant, party }
-  )
-  return { counted, closed, pauses: paused }
+  const paused: Pause[] = []
+  for (let i = 0; i < pauses.length && i < limit; i++) {
+    const [from, to, party, ongoing] = pauses[i] as PauseSpan
+    paused.push(ongoing ? { from: from as Instant, party } : { from: from as Instant, to: to as Instant, party })
+  }
+  const out: { -readonly [K in keyof Explanation]: Explanation[K] } = { counted, closed, pauses: paused }
+  if (countedAll > counted.length || closedAll > closed.length || pauses.length > paused.length)
+    out.omitted = {
+      counted: countedAll - counted.length,
+      closed: closedAll - closed.length,
+      pauses: pauses.length - paused.length
+    }
+  return out
 }
 
 const notApplicable = (metric: MetricResult['metric'], reason: string, priority?: string): MetricResult => {
@@ -299,6 +332,8 @@ interface Settings {
   readonly explainTo: number
   /** The shares of the target whose passing is reported: the policy's warnings and the extra thresholds. */
   readonly shares: ReadonlyArray<number>
+  /** The most entries of each list of an explanation. */
+  readonly explainLimit: number
 }
 
 const evaluateClock = (input: ClockInput, s: Settings): MetricResult => {
@@ -387,7 +422,7 @@ const evaluateClock = (input: ClockInput, s: Settings): MetricResult => {
   // the instant the metric breached, as the result will say it (an update metric's earlier breach first)
   const breach = input.breachedBefore ?? breachedAt
   if (s.explain || (breach !== undefined && breach >= s.explainFrom && breach < s.explainTo))
-    out.explanation = explanationOf(cal, segments, pauses)
+    out.explanation = explanationOf(cal, segments, pauses, s.explainLimit)
   return out
 }
 
@@ -465,6 +500,13 @@ export interface EvaluateOptions {
    * (a window reaching past 1900 or 2200 included). @since 0.3.0
    */
   readonly explainBreaches?: { readonly from: Instant; readonly to: Instant }
+  /**
+   * The most entries each list of an explanation holds (`counted`, `closed`, `pauses`): the
+   * first ones in time order, and `Explanation.omitted` counts the rest; {@link explanationLimit}
+   * (10 000) unless given. `Infinity` keeps every entry, however long the clock ran on however
+   * dense a calendar. @since 0.3.0
+   */
+  readonly explainLimit?: number
   /** Extra shares of the target (strictly between 0 and 1) to report in `warnings`. @since 0.2.0 */
   readonly thresholds?: ReadonlyArray<number>
 }
@@ -526,6 +568,9 @@ export const argumentIssue = (agreement: unknown, now: unknown, options: unknown
       if (options['kinds'] !== undefined && !isRecord(options['kinds']))
         return makeIssue('options.kinds', 'kind rules (such as Kind.defaultKindRules)', options['kinds'])
       // a window only picks breaches: its ends may lie outside 1900–2200 (a report's period may)
+      const limit = options['explainLimit']
+      if (limit !== undefined && !(limit === Infinity || (Number.isInteger(limit) && (limit as number) >= 0)))
+        return makeIssue('options.explainLimit', 'a whole number of entries, 0 or more, or Infinity', limit)
       const window = options['explainBreaches']
       if (window !== undefined && !(isRecord(window) && isBound(window['from']) && isBound(window['to'])))
         return makeIssue('options.explainBreaches', 'a window of instants { from, to }', window)
@@ -642,7 +687,8 @@ const measureAll = (
     // an empty window when none is given: no breach falls in it
     explainFrom: options.explainBreaches?.from ?? 0,
     explainTo: options.explainBreaches?.to ?? 0,
-    shares: sharesOf(policy.warnings, options.thresholds)
+    shares: sharesOf(policy.warnings, options.thresholds),
+    explainLimit: options.explainLimit ?? explanationLimit
   }
   const kind = last(t.kinds)?.kind
   const priority = last(t.priorities)?.priority.name

@@ -50,6 +50,7 @@ export {
   dueDates,
   evaluate,
   evaluateTimeline,
+  explanationLimit,
   pausingParties,
   type EvaluateOptions,
   type Evaluation

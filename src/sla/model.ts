@@ -167,6 +167,11 @@ export interface Explanation {
   readonly counted: ReadonlyArray<OpenInterval>
   readonly closed: ReadonlyArray<Closed>
   readonly pauses: ReadonlyArray<Pause>
+  /**
+   * How many entries of each list were left out past the evaluation's `explainLimit` (the
+   * first ones are kept); absent when none was. @since 0.3.0
+   */
+  readonly omitted?: { readonly counted: number; readonly closed: number; readonly pauses: number }
 }
 
 /**
