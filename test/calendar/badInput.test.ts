@@ -64,6 +64,7 @@ describe('bad input', () => {
     expect(pipe(weekdays, Calendar.openIntervals(at, badAt))).toStrictEqual([])
     expect(pipe(weekdays, Calendar.closedStretches(badAt, at))).toStrictEqual([])
     expect(pipe(weekdays, Calendar.closedStretches(Time.instant('2025-03-01T00:00:00Z'), badAt))).toStrictEqual([])
+    expect(pipe(weekdays, Calendar.tiles(badAt, at))).toStrictEqual({ open: [], closed: [] })
     // what a JavaScript caller may pass in place of a number is no number either
     expect(
       Time.toISO(pipe(weekdays, Calendar.addBusinessTime('2025-03-10' as unknown as Time.Instant, hours(2))))
@@ -141,6 +142,7 @@ describe('a value that is no calendar, from a JavaScript caller', () => {
     ['businessTimeBetween', Calendar.businessTimeBetween(at, later)],
     ['openIntervals', Calendar.openIntervals(at, later)],
     ['closedStretches', Calendar.closedStretches(at, later)],
+    ['tiles', Calendar.tiles(at, later)],
     ['addBusinessDays', Calendar.addBusinessDays(at, 2)],
     ['endOfBusinessDay', Calendar.endOfBusinessDay(at)],
     ['isHoliday', Calendar.isHoliday(at)],
@@ -172,6 +174,8 @@ describe('a value that is no calendar, from a JavaScript caller', () => {
         if (name === 'openIntervals') expect(answer, name).toStrictEqual([])
         if (name === 'businessTimeBetween') expect(answer, name).toBe(0)
         if (name === 'closedStretches') expect(answer, name).toStrictEqual([{ from: at, to: later, holidays: [] }])
+        if (name === 'tiles')
+          expect(answer, name).toStrictEqual({ open: [], closed: [{ from: at, to: later, holidays: [] }] })
         if (name === 'nextOpening') expect(answer, name).toBe(Time.maxInstant)
       }
   })
