@@ -1,8 +1,8 @@
 import { unionSpans } from '../internal/spans.js'
 import * as E from 'fp-ts/lib/Either.js'
 import * as O from 'fp-ts/lib/Option.js'
-import { hasResolutionTarget, hasResponseTarget, allowsWorkaround } from '../kind/index.js'
-import type { KindRules, TicketKind } from '../kind/index.js'
+import { ruleFor } from '../kind/index.js'
+import type { KindRule, KindRules, TicketKind } from '../kind/index.js'
 import {
   addBusinessDays,
   addBusinessTime,
@@ -533,14 +533,14 @@ const kindWords: Readonly<Record<TicketKind, string>> = {
   feedback: 'feedback'
 }
 
-const applicable = (metric: Metric, kind: TicketKind | undefined, kinds: KindRules): string | undefined => {
-  if (kind === undefined) return undefined
+/** Why a metric has no target for a ticket of this kind (whose rule is given), if it has none. */
+const applicable = (metric: Metric, kind: TicketKind | undefined, rule: KindRule | undefined): string | undefined => {
+  if (kind === undefined || rule === undefined) return undefined
   const a = kindWords[kind]
-  if ((metric === 'response' || metric === 'update') && !hasResponseTarget(kind)(kinds))
-    return `${a} has no response target`
-  if ((metric === 'resolution' || metric === 'restore') && !hasResolutionTarget(kind)(kinds))
+  if ((metric === 'response' || metric === 'update') && !rule.responseTarget) return `${a} has no response target`
+  if ((metric === 'resolution' || metric === 'restore') && !rule.resolutionTarget)
     return `${a} has no resolution target`
-  if (metric === 'restore' && !allowsWorkaround(kind)(kinds)) return `${a} has no service to restore`
+  if (metric === 'restore' && !rule.workaround) return `${a} has no service to restore`
   return undefined
 }
 
@@ -691,13 +691,15 @@ const measureAll = (
     explainLimit: options.explainLimit ?? explanationLimit
   }
   const kind = last(t.kinds)?.kind
+  // what the kind rules allow this kind, looked up once for all the metrics
+  const rule = kind === undefined ? undefined : ruleFor(kind)(kinds)
   const priority = last(t.priorities)?.priority.name
   const cancelled = last(t.statuses)?.status._tag === 'Cancelled'
   const resolution = windowsOutside(t.openedAt, t.resolutions, now)
   const results: MetricResult[] = []
   for (const metric of definedMetrics(policy)) {
     const m = policy.metrics[metric] as MetricPolicy
-    const skip = applicable(metric, kind, kinds)
+    const skip = applicable(metric, kind, rule)
     if (cancelled) {
       results.push(notApplicable(metric, 'the ticket was cancelled', priority))
       continue
